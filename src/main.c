@@ -1,0 +1,236 @@
+/* main.c: the penal command line: options, dispatch and exit codes.  All
+ * the work is done by libpenal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "penal-exit.h"
+#include "penal-facts.h"
+#include "penal-model-private.h"
+#include "penal-outcome.h"
+#include "penal-render.h"
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+} OutputFormat;
+
+typedef struct
+{
+  char         *statutes;
+  char         *format_name;
+  OutputFormat  format;
+  gboolean      version;
+} Options;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("penal: %s\n", message);
+}
+
+static PenalExit
+exit_for_model_error (const GError *error)
+{
+  if (g_error_matches (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND))
+    return PENAL_EXIT_NOINPUT;
+  if (g_error_matches (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO))
+    return PENAL_EXIT_NOINPUT;
+  if (g_error_matches (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED))
+    return PENAL_EXIT_SOFTWARE;
+  return PENAL_EXIT_DATAERR;
+}
+
+static PenalModel *
+load_model (const Options *options,
+            PenalExit     *out_exit)
+{
+  g_autoptr (GError) error = NULL;
+  PenalModel *model;
+
+  if (options->statutes == NULL)
+    model = penal_model_load_bundled (&error);
+  else if (g_file_test (options->statutes, G_FILE_TEST_IS_DIR))
+    model = penal_model_load_directory (options->statutes, &error);
+  else
+    {
+      const char *paths[] = { options->statutes, NULL };
+      model = penal_model_load_files (paths, &error);
+    }
+  if (model == NULL)
+    {
+      print_error (error->message);
+      *out_exit = exit_for_model_error (error);
+    }
+  return model;
+}
+
+static gboolean
+write_stdout (const char *text)
+{
+  gsize length = strlen (text);
+
+  return fwrite (text, 1, length, stdout) == length && fflush (stdout) == 0;
+}
+
+static PenalExit
+run_classify (const Options *options,
+              int            argc,
+              char         **argv)
+{
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (PenalFacts) facts = NULL;
+  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalExit status = PENAL_EXIT_OK;
+  gint64 offense_date;
+
+  model = load_model (options, &status);
+  if (model == NULL)
+    return status;
+
+  facts = penal_facts_new (model);
+  for (int i = 0; i < argc; i++)
+    if (!penal_facts_parse_assignment (facts, argv[i], &error))
+      {
+        print_error (error->message);
+        return PENAL_EXIT_USAGE;
+      }
+  if (!penal_facts_check_applicable (facts, &error))
+    {
+      print_error (error->message);
+      return PENAL_EXIT_USAGE;
+    }
+  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE_DATE, &offense_date))
+    offense_date = penal_date_today ();
+
+  outcome = penal_evaluate (model, facts, offense_date, &error);
+  if (outcome == NULL)
+    {
+      print_error (error->message);
+      return PENAL_EXIT_USAGE;
+    }
+
+  if (options->format == FORMAT_JSON)
+    {
+      g_autofree char *json = penal_render_json_string (model, outcome, TRUE);
+      answer = g_strconcat (json, "\n", NULL);
+    }
+  else
+    answer = penal_render_text (model, outcome);
+
+  if (!write_stdout (answer))
+    {
+      print_error (_("cannot write the answer to standard output"));
+      return PENAL_EXIT_IOERR;
+    }
+  return PENAL_EXIT_OK;
+}
+
+static const char *
+commands_summary (void)
+{
+  return _("Commands:\n"
+           "  classify FACT=VALUE…   the class, term, fine and citations for one case\n"
+           "\n"
+           "Facts (offense_date defaults to today):\n"
+           "  offense=prostitution|patronizing   offense_date=YYYY-MM-DD\n"
+           "  victim_age=N   knew_hiv=yes|no   prior_prostitution_offenses=N\n"
+           "\n"
+           "Examples:\n"
+           "  penal classify offense=patronizing victim_age=14 offense_date=2016-06-01\n"
+           "  penal classify --format=json offense=prostitution knew_hiv=yes\n"
+           "  penal classify --statutes ./my-statutes offense=patronizing victim_age=30\n"
+           "\n"
+           "Exit status: 0 an answer was given (decided, needs-facts or ambiguous);\n"
+           "64 bad command line or fact; 65 bad statute file; 66 statute file missing;\n"
+           "70 internal error; 74 output error.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Options options = { NULL, NULL, FORMAT_TEXT, FALSE };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &options.statutes,
+      N_("Read statutes from DIR (every *.xml in it) or one FILE instead of the bundled ones"),
+      N_("DIR") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format_name,
+      N_("Output format: text (default) or json"), N_("FORMAT") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Print the program version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  PenalExit status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [FACT=VALUE…]"));
+  g_option_context_set_summary (context,
+                                _("Classify a charge under the bundled statutes: the class, the authorized\n"
+                                  "imprisonment and fine, each cited to the statute subsection and version\n"
+                                  "that decided it."));
+  g_option_context_set_description (context, commands_summary ());
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s (try penal --help)"), error->message);
+      print_error (message);
+      return PENAL_EXIT_USAGE;
+    }
+  argc = (int) g_strv_length (args);
+
+  if (options.version)
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return PENAL_EXIT_OK;
+    }
+
+  if (options.format_name == NULL || g_str_equal (options.format_name, "text"))
+    options.format = FORMAT_TEXT;
+  else if (g_str_equal (options.format_name, "json"))
+    options.format = FORMAT_JSON;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("--format: unknown format “%s”; use text or json"),
+                                                  options.format_name);
+      print_error (message);
+      return PENAL_EXIT_USAGE;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return PENAL_EXIT_USAGE;
+    }
+
+  if (g_str_equal (args[1], "classify"))
+    status = run_classify (&options, argc - 2, args + 2);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s” (try penal --help)"),
+                                                  args[1]);
+      print_error (message);
+      status = PENAL_EXIT_USAGE;
+    }
+
+  g_free (options.statutes);
+  g_free (options.format_name);
+  return status;
+}

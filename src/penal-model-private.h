@@ -1,0 +1,208 @@
+/* penal-model-private.h: the statute model's structures, shared by the
+ * loader, the decision tree, the evaluator and the renderers.
+ *
+ * Everything a statute file says is kept as loaded: strings in English (they
+ * are translated when shown), dates as Julian day numbers, durations both as
+ * their ISO 8601 text (the output code) and as a number and unit (for prose).
+ * Facts are numbered: 0 is "offense", 1 is "offense_date", the rest come from
+ * <fact> elements in load order.  Every fact value is a 64-bit integer: the
+ * number itself, 0/1 for a boolean, the index of an enum value, or the Julian
+ * day of a date, so the decision tree compares integers only. */
+#pragma once
+
+#include <glib.h>
+
+#include "penal-class.h"
+#include "penal-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PENAL_FACT_TYPE_INTEGER,
+  PENAL_FACT_TYPE_BOOLEAN,
+  PENAL_FACT_TYPE_ENUM,
+  PENAL_FACT_TYPE_DATE,
+} PenalFactType;
+
+#define PENAL_FACT_OFFENSE 0
+#define PENAL_FACT_OFFENSE_DATE 1
+
+/* Open ends of an effective-date range. */
+#define PENAL_DATE_OPEN_START ((gint64) 0)
+#define PENAL_DATE_OPEN_END ((gint64) G_MAXINT32)
+
+typedef struct
+{
+  char          *name;
+  PenalFactType  type;
+  gint64         min;          /* the domain, inclusive */
+  gint64         max;
+  GStrv          values;       /* enum values, in order */
+  char          *label;
+  const char    *file;
+  int            line;
+} PenalFactDecl;
+
+typedef struct
+{
+  char *id;
+  char *citation;
+  char *url;                   /* NULL when the source has no address */
+  char *standing;
+  char *description;
+} PenalSource;
+
+/* Effective dates, inclusive, as Julian days.  [from, to] is every day the
+ * version may have been in force; [from_latest, to_earliest] the days it
+ * certainly was.  They differ only where a boundary is uncertain. */
+typedef struct
+{
+  gint64 from;
+  gint64 from_latest;
+  gint64 to_earliest;
+  gint64 to;
+} PenalEffective;
+
+typedef struct
+{
+  char   *iso;                 /* "P4Y", or NULL when there is none */
+  guint   amount;
+  char    unit;                /* 'Y', 'M' or 'D' */
+} PenalDuration;
+
+typedef struct
+{
+  char *citation;
+  char *text;
+} PenalNote;
+
+typedef struct
+{
+  PenalClass     klass;
+  PenalDuration  imprisonment_min;
+  PenalDuration  imprisonment_max;
+  gboolean       life;
+  char          *imprisonment_citation;
+  char          *imprisonment_standing;
+  PenalDuration  county_jail_max;
+  char          *county_jail_citation;
+  char          *county_jail_standing;
+  gint64         fine_max_usd;          /* -1: no fine authorized */
+  char          *fine_citation;
+  char          *fine_standing;
+  guint          gain_multiple;         /* 0: no gain-based alternative */
+  gint64         gain_cap_usd;          /* -1: no cap */
+  char          *gain_citation;
+  char          *gain_standing;
+  GPtrArray     *notes;                 /* PenalNote */
+  int            line;
+} PenalClassPenalty;
+
+typedef struct
+{
+  char              *id;
+  char              *title;
+  char              *standing;
+  PenalEffective     effective;
+  GPtrArray         *sources;           /* PenalSource, not owned */
+  PenalClassPenalty *classes[PENAL_N_CLASSES];
+  const char        *file;
+  int                line;
+} PenalEra;
+
+typedef struct
+{
+  char      *id;
+  char      *title;
+  GPtrArray *eras;                      /* PenalEra, by start date */
+  const char *file;
+  int        line;
+} PenalPenalties;
+
+typedef enum
+{
+  PENAL_RULE_CLASS,            /* the rule decides a class */
+  PENAL_RULE_NOT_APPLICABLE,   /* (enhancements) the enhancement does not apply */
+  PENAL_RULE_OPEN,             /* the outcome is not established */
+} PenalRuleKind;
+
+typedef struct
+{
+  guint  fact;
+  gint64 lo;
+  gint64 hi;
+} PenalCondition;
+
+typedef struct
+{
+  PenalRuleKind  kind;
+  PenalClass     klass;
+  char          *citation;
+  char          *standing;
+  char          *explain;
+  GArray        *conditions;   /* PenalCondition, at most one per fact */
+  const char    *file;
+  int            line;
+} PenalRule;
+
+typedef struct _PenalTreeNode PenalTreeNode;
+
+typedef struct
+{
+  char           *id;
+  char           *title;
+  char           *standing;
+  char           *text;           /* statute text, quoted; NULL if not held */
+  char           *text_standing;
+  char           *uncertain;      /* why a boundary date is uncertain */
+  PenalEffective  effective;
+  GPtrArray      *sources;        /* PenalSource, not owned */
+  GPtrArray      *rules;          /* PenalRule */
+  PenalTreeNode  *tree;
+  const char     *file;
+  int             line;
+} PenalVersion;
+
+/* An offense, or an enhancement that adds to the offenses it applies to. */
+typedef struct _PenalOffense PenalOffense;
+struct _PenalOffense
+{
+  char           *id;
+  char           *title;
+  char           *statute;
+  gboolean        is_enhancement;
+  char           *condition;       /* enhancements: when it may be charged */
+  GStrv           applies_to;      /* enhancements: offense ids */
+  char           *penalties_id;
+  PenalPenalties *penalties;       /* not owned */
+  GPtrArray      *versions;        /* PenalVersion, by start date */
+  GPtrArray      *enhancements;    /* offenses: PenalOffense, not owned */
+  GArray         *facts_read;      /* guint fact indexes, with enhancements */
+  const char     *file;
+  int             line;
+};
+
+struct _PenalModel
+{
+  char        *jurisdiction;
+  GPtrArray   *facts;          /* PenalFactDecl */
+  GHashTable  *fact_index;     /* name -> index + 1 */
+  GHashTable  *sources;        /* id -> PenalSource */
+  GPtrArray   *penalties;      /* PenalPenalties */
+  GPtrArray   *offenses;       /* PenalOffense, offenses only */
+  GPtrArray   *enhancements;   /* PenalOffense, enhancements only */
+  GStringChunk *file_names;    /* the file each element came from */
+};
+
+const PenalFactDecl *penal_model_lookup_fact     (const PenalModel *model,
+                                                  const char       *name,
+                                                  guint            *out_index);
+const PenalOffense  *penal_model_lookup_offense  (const PenalModel *model,
+                                                  const char       *id);
+const PenalEra      *penal_penalties_era_for     (const PenalPenalties *penalties,
+                                                  gint64            date);
+gboolean             penal_effective_may_cover   (const PenalEffective *effective,
+                                                  gint64            date);
+
+G_END_DECLS

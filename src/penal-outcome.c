@@ -1,0 +1,262 @@
+/* penal-outcome.c: evaluates one case against the model.
+ *
+ * The offense date picks the statute version.  Where it falls in a window in
+ * which more than one version may have been in force (an uncertain effective
+ * date), every candidate is evaluated: if they all give the same answer the
+ * case is decided and says the version was uncertain; otherwise the answer is
+ * "ambiguous" with each candidate and the reason, never a guess.  A missing
+ * fact stops the walk down the decision tree and is an answer too: the facts
+ * still needed and where each range of the next one leads. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "penal-outcome.h"
+#include "penal-tree.h"
+
+const char *
+penal_status_to_code (PenalStatus status)
+{
+  switch (status)
+    {
+    case PENAL_STATUS_DECIDED:
+      return "decided";
+    case PENAL_STATUS_NEEDS_FACTS:
+      return "needs-facts";
+    case PENAL_STATUS_AMBIGUOUS:
+      return "ambiguous";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+penal_outcome_free (PenalOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_clear_pointer (&outcome->missing, g_ptr_array_unref);
+  g_clear_pointer (&outcome->possible, g_array_unref);
+  g_clear_pointer (&outcome->candidates, g_ptr_array_unref);
+  g_clear_pointer (&outcome->enhancements, g_ptr_array_unref);
+  g_free (outcome->reason);
+  g_free (outcome);
+}
+
+static PenalOutcome *
+outcome_new (const PenalOffense *offense,
+             gint64              offense_date)
+{
+  PenalOutcome *outcome = g_new0 (PenalOutcome, 1);
+
+  outcome->offense = offense;
+  outcome->offense_date = offense_date;
+  outcome->missing = g_ptr_array_new ();
+  outcome->possible = g_array_new (FALSE, TRUE, sizeof (PenalPossibility));
+  outcome->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
+  outcome->enhancements = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
+  return outcome;
+}
+
+static void
+add_missing (PenalOutcome        *outcome,
+             const PenalFactDecl *fact)
+{
+  for (guint i = 0; i < outcome->missing->len; i++)
+    if (g_ptr_array_index (outcome->missing, i) == fact)
+      return;
+  g_ptr_array_add (outcome->missing, (gpointer) fact);
+}
+
+/* Evaluates one version; fills outcome as decided or needs-facts. */
+static void
+evaluate_version (const PenalModel   *model,
+                  const PenalOffense *statute,
+                  const PenalVersion *version,
+                  const PenalFacts   *facts,
+                  PenalOutcome       *outcome)
+{
+  const PenalTreeNode *stuck = NULL;
+  const PenalRule *rule;
+
+  outcome->version = version;
+  rule = penal_tree_evaluate (version->tree, facts, &stuck);
+  if (rule == NULL)
+    {
+      const PenalFactDecl *fact = g_ptr_array_index (model->facts, stuck->fact);
+
+      outcome->status = PENAL_STATUS_NEEDS_FACTS;
+      add_missing (outcome, fact);
+      for (guint b = 0; b < stuck->n_branches; b++)
+        {
+          PenalPossibility possibility = { 0 };
+          possibility.fact = fact;
+          possibility.lo = stuck->branches[b].lo;
+          possibility.hi = stuck->branches[b].hi;
+          possibility.rule = penal_tree_single_rule (stuck->branches[b].child);
+          g_array_append_val (outcome->possible, possibility);
+        }
+      return;
+    }
+
+  outcome->status = PENAL_STATUS_DECIDED;
+  outcome->rule = rule;
+  outcome->era = penal_penalties_era_for (statute->penalties != NULL
+                                          ? statute->penalties
+                                          : NULL,
+                                          outcome->offense_date);
+  if (outcome->era != NULL && rule->kind == PENAL_RULE_CLASS)
+    outcome->penalty = outcome->era->classes[rule->klass];
+}
+
+static gboolean
+same_answer (const PenalOutcome *a,
+             const PenalOutcome *b)
+{
+  return a->status == PENAL_STATUS_DECIDED && b->status == PENAL_STATUS_DECIDED
+         && a->rule->kind == b->rule->kind
+         && a->rule->klass == b->rule->klass
+         && g_strcmp0 (a->rule->citation, b->rule->citation) == 0
+         && a->era == b->era;
+}
+
+static PenalOutcome *
+evaluate_statute (const PenalModel   *model,
+                  const PenalOffense *statute,
+                  const PenalPenalties *penalties,
+                  const PenalFacts   *facts,
+                  gint64              offense_date,
+                  GError            **error)
+{
+  g_autoptr (PenalOutcome) outcome = outcome_new (statute, offense_date);
+  g_autoptr (GPtrArray) versions = g_ptr_array_new ();
+  PenalOffense with_penalties = *statute;
+
+  /* Enhancements are punished by the table of the offense they enhance. */
+  with_penalties.penalties = (PenalPenalties *) penalties;
+
+  for (guint v = 0; v < statute->versions->len; v++)
+    {
+      const PenalVersion *version = g_ptr_array_index (statute->versions, v);
+      if (penal_effective_may_cover (&version->effective, offense_date))
+        g_ptr_array_add (versions, (gpointer) version);
+    }
+
+  if (versions->len == 0)
+    {
+      g_autofree char *date = penal_date_to_iso (offense_date);
+      g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
+                   _("offense_date: no version of %s in the statute files covers %s"),
+                   statute->statute, date);
+      return NULL;
+    }
+
+  if (versions->len == 1)
+    {
+      evaluate_version (model, &with_penalties, g_ptr_array_index (versions, 0),
+                        facts, outcome);
+      outcome->offense = statute;
+      return g_steal_pointer (&outcome);
+    }
+
+  /* Several versions may have been in force on this date. */
+  for (guint v = 0; v < versions->len; v++)
+    {
+      PenalOutcome *candidate = outcome_new (statute, offense_date);
+      evaluate_version (model, &with_penalties, g_ptr_array_index (versions, v),
+                        facts, candidate);
+      g_ptr_array_add (outcome->candidates, candidate);
+    }
+  {
+    const PenalVersion *last = g_ptr_array_index (versions, versions->len - 1);
+    outcome->reason = g_strdup (last->uncertain);
+  }
+
+  for (guint v = 0; v < outcome->candidates->len; v++)
+    {
+      PenalOutcome *candidate = g_ptr_array_index (outcome->candidates, v);
+      if (candidate->status == PENAL_STATUS_NEEDS_FACTS)
+        {
+          outcome->status = PENAL_STATUS_NEEDS_FACTS;
+          for (guint m = 0; m < candidate->missing->len; m++)
+            add_missing (outcome, g_ptr_array_index (candidate->missing, m));
+          for (guint p = 0; p < candidate->possible->len; p++)
+            {
+              PenalPossibility possibility = g_array_index (candidate->possible, PenalPossibility, p);
+              possibility.version = candidate->version;
+              g_array_append_val (outcome->possible, possibility);
+            }
+        }
+    }
+  if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
+    return g_steal_pointer (&outcome);
+
+  {
+    PenalOutcome *first = g_ptr_array_index (outcome->candidates, 0);
+    gboolean agree = TRUE;
+
+    for (guint v = 1; v < outcome->candidates->len && agree; v++)
+      agree = same_answer (first, g_ptr_array_index (outcome->candidates, v));
+    if (agree)
+      {
+        /* Every candidate gives the same answer, so the uncertainty does not
+         * matter for this case; the answer still says it was there. */
+        outcome->status = PENAL_STATUS_DECIDED;
+        outcome->version_uncertain = TRUE;
+        outcome->version = first->version;
+        outcome->rule = first->rule;
+        outcome->era = first->era;
+        outcome->penalty = first->penalty;
+      }
+    else
+      outcome->status = PENAL_STATUS_AMBIGUOUS;
+  }
+  return g_steal_pointer (&outcome);
+}
+
+PenalOutcome *
+penal_evaluate (const PenalModel  *model,
+                const PenalFacts  *facts,
+                gint64             offense_date,
+                GError           **error)
+{
+  g_autoptr (PenalOutcome) outcome = NULL;
+  const PenalOffense *offense;
+  gint64 index;
+
+  g_return_val_if_fail (model != NULL && facts != NULL, NULL);
+
+  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE, &index))
+    {
+      const PenalFactDecl *fact = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+
+      outcome = outcome_new (NULL, offense_date);
+      outcome->status = PENAL_STATUS_NEEDS_FACTS;
+      add_missing (outcome, fact);
+      for (guint i = 0; i < model->offenses->len; i++)
+        {
+          PenalPossibility possibility = { 0 };
+          possibility.fact = fact;
+          possibility.lo = possibility.hi = i;
+          g_array_append_val (outcome->possible, possibility);
+        }
+      return g_steal_pointer (&outcome);
+    }
+
+  offense = g_ptr_array_index (model->offenses, index);
+  outcome = evaluate_statute (model, offense, offense->penalties, facts,
+                              offense_date, error);
+  if (outcome == NULL)
+    return NULL;
+
+  for (guint e = 0; e < offense->enhancements->len; e++)
+    {
+      const PenalOffense *enhancement = g_ptr_array_index (offense->enhancements, e);
+      PenalOutcome *enhanced = evaluate_statute (model, enhancement, offense->penalties,
+                                                 facts, offense_date, error);
+      if (enhanced == NULL)
+        return NULL;
+      g_ptr_array_add (outcome->enhancements, enhanced);
+    }
+  return g_steal_pointer (&outcome);
+}

@@ -1,0 +1,32 @@
+/* penal-render.h: an outcome as prose (translated) or as JSON (stable codes). */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "penal-outcome.h"
+
+G_BEGIN_DECLS
+
+/* One step of the explanation: what decided a part of the answer, and the
+ * statute subsection it comes from. */
+typedef struct
+{
+  char *citation;
+  char *text;
+} PenalTraceStep;
+
+GPtrArray *penal_outcome_trace       (const PenalOutcome *outcome);
+char      *penal_render_text         (const PenalModel   *model,
+                                      const PenalOutcome *outcome);
+JsonNode  *penal_render_json         (const PenalModel   *model,
+                                      const PenalOutcome *outcome);
+char      *penal_render_json_string  (const PenalModel   *model,
+                                      const PenalOutcome *outcome,
+                                      gboolean            pretty);
+
+const char *penal_statute_text       (const char *english);
+char       *penal_duration_to_text   (const PenalDuration *duration);
+char       *penal_usd_to_text        (gint64 usd);
+
+G_END_DECLS

@@ -1,0 +1,302 @@
+/* penal-tree.c: a statute version's rule table compiled to a decision tree.
+ *
+ * Each rule is a conjunction of conditions "fact in [lo, hi]".  Compiling
+ * picks a fact some remaining rule tests, cuts that fact's current range at
+ * every rule boundary, and recurses into each piece with the rules that still
+ * match.  Because every piece lies wholly inside or wholly outside each
+ * rule's range, a leaf's rules match all of it or none of it, so the tree
+ * proves as it is built that the table leaves no gap (a leaf with no rule)
+ * and no overlap (a leaf with two).  Both are load errors, located at the
+ * rules involved and shown with a concrete case. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "penal-tree.h"
+
+static gint
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+static gboolean
+rule_range (const PenalRule *rule,
+            guint            fact,
+            gint64          *lo,
+            gint64          *hi)
+{
+  for (guint i = 0; i < rule->conditions->len; i++)
+    {
+      const PenalCondition *c = &g_array_index (rule->conditions, PenalCondition, i);
+      if (c->fact == fact)
+        {
+          *lo = c->lo;
+          *hi = c->hi;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+describe_value (const PenalFactDecl *decl,
+                gint64               value)
+{
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return g_strdup (value ? "yes" : "no");
+    case PENAL_FACT_TYPE_ENUM:
+      return g_strdup (decl->values[value]);
+    case PENAL_FACT_TYPE_DATE:
+      return penal_date_to_iso (value);
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+    }
+}
+
+/* A concrete case inside the current path, e.g. "victim_age=0". */
+static char *
+describe_path (const PenalModel *model,
+               const gint64     *path_lo,
+               const gint64     *path_hi)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint f = 0; f < model->facts->len; f++)
+    {
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      g_autofree char *value = NULL;
+
+      if (path_lo[f] == decl->min && path_hi[f] == decl->max)
+        continue;
+      value = describe_value (decl, path_lo[f]);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "",
+                              decl->name, value);
+    }
+  if (out->len == 0)
+    g_string_append (out, _("any facts"));
+  return g_string_free (out, FALSE);
+}
+
+static PenalTreeNode *
+compile_node (const PenalModel   *model,
+              const PenalVersion *version,
+              GPtrArray          *rules,
+              gint64             *path_lo,
+              gint64             *path_hi,
+              GError            **error)
+{
+  PenalTreeNode *node;
+  gint split = -1;
+  g_autoptr (GArray) cuts = NULL;
+  g_autoptr (GArray) branches = NULL;
+
+  /* The first fact, in rule order, that some rule still narrows. */
+  for (guint r = 0; r < rules->len && split < 0; r++)
+    {
+      const PenalRule *rule = g_ptr_array_index (rules, r);
+      for (guint i = 0; i < rule->conditions->len && split < 0; i++)
+        {
+          const PenalCondition *c = &g_array_index (rule->conditions, PenalCondition, i);
+          if (c->lo > path_lo[c->fact] || c->hi < path_hi[c->fact])
+            split = (gint) c->fact;
+        }
+    }
+
+  if (split < 0)
+    {
+      g_autofree char *example = describe_path (model, path_lo, path_hi);
+
+      if (rules->len == 0)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                       _("%s:%d: version %s has a gap: no rule decides %s"),
+                       version->file, version->line, version->id, example);
+          return NULL;
+        }
+      if (rules->len > 1)
+        {
+          const PenalRule *a = g_ptr_array_index (rules, 0);
+          const PenalRule *b = g_ptr_array_index (rules, 1);
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                       _("%s:%d: rules at lines %d and %d overlap: both decide %s"),
+                       b->file, b->line, a->line, b->line, example);
+          return NULL;
+        }
+      node = g_new0 (PenalTreeNode, 1);
+      node->fact = -1;
+      node->rule = g_ptr_array_index (rules, 0);
+      return node;
+    }
+
+  /* Cut the current range of the fact at every rule boundary inside it. */
+  cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (cuts, path_lo[split]);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      gint64 lo, hi;
+      if (!rule_range (g_ptr_array_index (rules, r), (guint) split, &lo, &hi))
+        continue;
+      if (lo > path_lo[split] && lo <= path_hi[split])
+        g_array_append_val (cuts, lo);
+      if (hi < path_hi[split] && hi >= path_lo[split])
+        {
+          gint64 after = hi + 1;
+          g_array_append_val (cuts, after);
+        }
+    }
+  g_array_sort (cuts, compare_int64);
+
+  branches = g_array_new (FALSE, TRUE, sizeof (PenalTreeBranch));
+  for (guint k = 0; k < cuts->len; k++)
+    {
+      gint64 lo = g_array_index (cuts, gint64, k);
+      gint64 hi;
+      gint64 saved_lo = path_lo[split];
+      gint64 saved_hi = path_hi[split];
+      g_autoptr (GPtrArray) matching = g_ptr_array_new ();
+      PenalTreeBranch branch;
+
+      if (k > 0 && lo == g_array_index (cuts, gint64, k - 1))
+        continue;
+      hi = path_hi[split];
+      for (guint m = k + 1; m < cuts->len; m++)
+        if (g_array_index (cuts, gint64, m) > lo)
+          {
+            hi = g_array_index (cuts, gint64, m) - 1;
+            break;
+          }
+
+      for (guint r = 0; r < rules->len; r++)
+        {
+          const PenalRule *rule = g_ptr_array_index (rules, r);
+          gint64 rlo, rhi;
+          if (!rule_range (rule, (guint) split, &rlo, &rhi)
+              || (rlo <= lo && hi <= rhi))
+            g_ptr_array_add (matching, (gpointer) rule);
+        }
+
+      path_lo[split] = lo;
+      path_hi[split] = hi;
+      branch.lo = lo;
+      branch.hi = hi;
+      branch.child = compile_node (model, version, matching, path_lo, path_hi, error);
+      path_lo[split] = saved_lo;
+      path_hi[split] = saved_hi;
+      if (branch.child == NULL)
+        {
+          for (guint b = 0; b < branches->len; b++)
+            penal_tree_free (g_array_index (branches, PenalTreeBranch, b).child);
+          return NULL;
+        }
+
+      /* Neighbouring ranges that end in the same rule read as one range. */
+      if (branches->len > 0)
+        {
+          PenalTreeBranch *last = &g_array_index (branches, PenalTreeBranch,
+                                                  branches->len - 1);
+          if (last->child->fact < 0 && branch.child->fact < 0
+              && last->child->rule == branch.child->rule)
+            {
+              last->hi = branch.hi;
+              penal_tree_free (branch.child);
+              continue;
+            }
+        }
+      g_array_append_val (branches, branch);
+    }
+
+  node = g_new0 (PenalTreeNode, 1);
+  node->fact = split;
+  node->n_branches = branches->len;
+  node->branches = (PenalTreeBranch *) (void *) g_array_free (g_steal_pointer (&branches), FALSE);
+  return node;
+}
+
+PenalTreeNode *
+penal_tree_compile (const PenalModel   *model,
+                    const PenalVersion *version,
+                    GError            **error)
+{
+  guint n = model->facts->len;
+  g_autofree gint64 *path_lo = g_new (gint64, n);
+  g_autofree gint64 *path_hi = g_new (gint64, n);
+
+  g_return_val_if_fail (model != NULL && version != NULL, NULL);
+
+  for (guint f = 0; f < n; f++)
+    {
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      path_lo[f] = decl->min;
+      path_hi[f] = decl->max;
+    }
+  return compile_node (model, version, version->rules, path_lo, path_hi, error);
+}
+
+void
+penal_tree_free (PenalTreeNode *node)
+{
+  if (node == NULL)
+    return;
+  for (guint b = 0; b < node->n_branches; b++)
+    penal_tree_free (node->branches[b].child);
+  g_free (node->branches);
+  g_free (node);
+}
+
+/* Walks the tree with the known facts.  Returns the deciding rule, or NULL
+ * with *out_stuck set to the node whose fact is missing. */
+const PenalRule *
+penal_tree_evaluate (const PenalTreeNode  *tree,
+                     const PenalFacts     *facts,
+                     const PenalTreeNode **out_stuck)
+{
+  const PenalTreeNode *node = tree;
+
+  g_return_val_if_fail (tree != NULL && facts != NULL, NULL);
+
+  while (node->fact >= 0)
+    {
+      gint64 value;
+      const PenalTreeNode *next = NULL;
+
+      if (!penal_facts_get (facts, (guint) node->fact, &value))
+        {
+          if (out_stuck != NULL)
+            *out_stuck = node;
+          return NULL;
+        }
+      for (guint b = 0; b < node->n_branches && next == NULL; b++)
+        if (value >= node->branches[b].lo && value <= node->branches[b].hi)
+          next = node->branches[b].child;
+      /* Facts are checked against their domain before they get here, and
+       * the branches cover the whole domain, so there is always one. */
+      g_return_val_if_fail (next != NULL, NULL);
+      node = next;
+    }
+  return node->rule;
+}
+
+/* The one rule every path below this node ends in, or NULL if they differ. */
+const PenalRule *
+penal_tree_single_rule (const PenalTreeNode *node)
+{
+  const PenalRule *rule = NULL;
+
+  if (node->fact < 0)
+    return node->rule;
+  for (guint b = 0; b < node->n_branches; b++)
+    {
+      const PenalRule *r = penal_tree_single_rule (node->branches[b].child);
+      if (r == NULL || (rule != NULL && r != rule))
+        return NULL;
+      rule = r;
+    }
+  return rule;
+}
