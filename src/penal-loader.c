@@ -187,20 +187,29 @@ load_schema (GError **error)
   return schema;
 }
 
+/* The line number of the byte at position. */
+static int
+line_at (const char *data,
+         const char *position)
+{
+  int line = 1;
+
+  for (const char *p = data; p < position; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
 /* Returns the line of the first byte that is not UTF-8, or 0 if all are. */
 static int
 first_bad_utf8_line (const char *data,
                      gsize       length)
 {
   const char *end = NULL;
-  int line = 1;
 
   if (g_utf8_validate_len (data, length, &end))
     return 0;
-  for (const char *p = data; p < end; p++)
-    if (*p == '\n')
-      line++;
-  return line;
+  return line_at (data, end);
 }
 
 static xmlDoc *
@@ -214,6 +223,7 @@ parse_document (const char  *file,
   g_autoptr (xmlRelaxNGValidCtxt) validator = NULL;
   XmlProblem problem = { 0, NULL, FALSE };
   xmlRelaxNG *schema;
+  const char *nul;
   int bad_line;
 
   if (length == 0)
@@ -223,11 +233,12 @@ parse_document (const char  *file,
                    file);
       return NULL;
     }
-  if (memchr (data, '\0', length) != NULL)
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_ENCODING,
                    _("%s:%d: the file contains a NUL byte; statute files are UTF-8 text"),
-                   file, first_bad_utf8_line (data, (gsize) ((const char *) memchr (data, '\0', length) - data)) + 1);
+                   file, line_at (data, nul));
       return NULL;
     }
   bad_line = first_bad_utf8_line (data, length);
@@ -257,7 +268,7 @@ parse_document (const char  *file,
   /* Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD,
    * XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, file, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
                            | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 
   if (problem.doctype)
@@ -265,6 +276,7 @@ parse_document (const char  *file,
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FORBIDDEN,
                    _("%s:%d: a DOCTYPE is not allowed in a statute file (penal never reads DTDs or entities); remove it"),
                    file, problem.line);
+      g_clear_pointer (&doc, xmlFreeDoc);
       goto out;
     }
   if (doc == NULL || !ctxt->wellFormed)
@@ -423,7 +435,8 @@ parse_effective (const LoadedDoc *loaded,
   effective->from_latest = from_latest >= 0 ? from_latest : effective->from;
   effective->to_earliest = to_earliest >= 0 ? to_earliest : effective->to;
 
-  if (!(effective->from <= effective->from_latest
+  if (!(effective->from <= effective->to
+        && effective->from <= effective->from_latest
         && effective->from_latest <= effective->to_earliest + 1
         && effective->to_earliest <= effective->to))
     return invalid (error, loaded->file, node,
@@ -1050,11 +1063,18 @@ check_version_sequence (PenalOffense  *offense,
                        next->file, next->line, next->id, prev->id, day);
           return FALSE;
         }
-      if ((next->effective.from != next->effective.from_latest) && next->uncertain == NULL)
+    }
+
+  for (guint i = 0; i < offense->versions->len; i++)
+    {
+      PenalVersion *version = g_ptr_array_index (offense->versions, i);
+
+      if (version->effective.from != version->effective.from_latest
+          && version->uncertain == NULL)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                        _("%s:%d: version %s has an uncertain start date but no <uncertain> element saying why"),
-                       next->file, next->line, next->id);
+                       version->file, version->line, version->id);
           return FALSE;
         }
     }
@@ -1220,18 +1240,18 @@ check_penalties_cover (PenalOffense  *statute,
 }
 
 static gboolean
-link_model (PenalModel  *model,
-            GError     **error)
+link_model (PenalModel      *model,
+            const LoadedDoc *last,
+            GError         **error)
 {
   PenalFactDecl *offense_fact = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
   g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
 
+  /* Reported at the root of the last file read: that is where an
+   * <offense> would be missing. */
   if (model->offenses->len == 0)
-    {
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                   _("the statute files define no offense"));
-      return FALSE;
-    }
+    return invalid (error, last->file, xmlDocGetRootElement (last->doc),
+                    _("the statute files define no offense"));
 
   for (guint i = 0; i < model->offenses->len; i++)
     {
@@ -1348,7 +1368,7 @@ build_from_documents (PenalModel *model,
       }
   if (model->jurisdiction == NULL)
     model->jurisdiction = g_strdup ("");
-  return link_model (model, error);
+  return link_model (model, &g_array_index (docs, LoadedDoc, docs->len - 1), error);
 }
 
 static void
@@ -1430,8 +1450,9 @@ compare_strings (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
-/* Every *.xml file in the directory, in name order; penal.rng and other
- * files are ignored, so a copy of statutes/ works as it is. */
+/* Every *.xml file in the directory, in name order; penal.rng, the
+ * GResource manifest (*.gresource.xml) and other files are ignored, so a
+ * copy of statutes/ works as it is. */
 PenalModel *
 penal_model_load_directory (const char  *directory,
                             GError     **error)
@@ -1454,7 +1475,7 @@ penal_model_load_directory (const char  *directory,
       return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml"))
+    if (g_str_has_suffix (name, ".xml") && !g_str_has_suffix (name, ".gresource.xml"))
       g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
   if (paths->len == 0)
     {
