@@ -24,13 +24,26 @@ typedef struct
   char         *statutes;
   char         *format_name;
   OutputFormat  format;
+  char         *lang;
   gboolean      version;
 } Options;
 
 static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->statutes, g_free);
+  g_clear_pointer (&options->format_name, g_free);
+  g_clear_pointer (&options->lang, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* Messages are UTF-8 and are written as they are, like the answer on
+ * standard output: g_printerr would turn every non-ASCII character into "?"
+ * in the C locale. */
+static void
 print_error (const char *message)
 {
-  g_printerr ("penal: %s\n", message);
+  fprintf (stderr, "penal: %s\n", message);
 }
 
 static PenalExit
@@ -152,11 +165,42 @@ commands_summary (void)
            "70 internal error; 74 output error.");
 }
 
+/* --lang must act before any message is translated, including --help, so
+ * it is picked out of the arguments before the options are parsed.  It
+ * works through LANGUAGE, which gettext honours only when the locale is not
+ * "C"; a reader who asks for a language gets it, so the locale is then
+ * switched to C.UTF-8, which every Debian system has. */
+static void
+setup_language (int    argc,
+                char **argv)
+{
+  const char *lang = NULL;
+  const char *messages;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+      else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+    }
+  if (lang != NULL && lang[0] != '\0')
+    g_setenv ("LANGUAGE", lang, TRUE);
+
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (g_getenv ("LANGUAGE") != NULL && g_getenv ("LANGUAGE")[0] != '\0'
+      && (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX")))
+    setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  Options options = { NULL, NULL, FORMAT_TEXT, FALSE };
+  g_auto (Options) options = { NULL, NULL, FORMAT_TEXT, NULL, FALSE };
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) args = NULL;
@@ -166,14 +210,20 @@ main (int    argc,
       N_("DIR") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format_name,
       N_("Output format: text (default) or json"), N_("FORMAT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
+      N_("Answer in LANG (for example es or en) instead of the locale's language"),
+      N_("LANG") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the program version and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
   PenalExit status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  setup_language (argc, argv);
+  /* PENAL_LOCALEDIR lets the tests use catalogs built in the source tree
+   * before anything is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PENAL_LOCALEDIR") != NULL
+                                   ? g_getenv ("PENAL_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -216,7 +266,7 @@ main (int    argc,
   if (argc < 2)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("%s", help);
+      fputs (help, stderr);
       return PENAL_EXIT_USAGE;
     }
 
@@ -230,7 +280,5 @@ main (int    argc,
       status = PENAL_EXIT_USAGE;
     }
 
-  g_free (options.statutes);
-  g_free (options.format_name);
   return status;
 }

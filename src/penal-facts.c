@@ -117,21 +117,30 @@ penal_date_to_iso (gint64 julian)
                           g_date_get_month (&date), g_date_get_day (&date));
 }
 
+/* Month names are translated here rather than taken from the C library's
+ * locale data, so a date reads right in the reader's language even on a
+ * machine with no locale installed for it. */
+static const char *const month_names[12] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
 /* The date written the reader's way, for example "1 June 2016". */
 char *
 penal_date_to_display (gint64 julian)
 {
   GDate date;
-  g_autoptr (GDateTime) datetime = NULL;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, (guint32) julian);
-  datetime = g_date_time_new_utc (g_date_get_year (&date),
-                                  g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: how a date is written in prose, in g_date_time_format()
-     notation; for example "%-d de %B de %Y" in Spanish. */
-  return g_date_time_format (datetime, _("%-d %B %Y"));
+  /* TRANSLATORS: a date in prose: %1$u is the day, %2$s the name of the
+     month, %3$u the year; for example "%1$u de %2$s de %3$u" in Spanish. */
+  return g_strdup_printf (_("%1$u %2$s %3$u"), g_date_get_day (&date),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                                        month_names[g_date_get_month (&date) - 1]),
+                          g_date_get_year (&date));
 }
 
 gint64

@@ -1,0 +1,465 @@
+/* cli.c: the real penal binary: its text and JSON answers and every exit
+ * code, with stdout, stderr and the status checked exactly. */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   exit_code;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_penal (Run               *run,
+           const char *const *args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &status, &error);
+  g_assert_no_error (error);
+  /* The exact exit code, through GLib's own decoding of the wait status. */
+  if (g_spawn_check_wait_status (status, &error))
+    run->exit_code = 0;
+  else
+    {
+      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
+      run->exit_code = error->code;
+    }
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("expected to find “%s” in:\n%s", needle, haystack);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_node_get_node_type (json_parser_get_root (parser)), ==, JSON_NODE_OBJECT);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_member_null (JsonObject *object,
+                    const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (json_object_get_null_member (object, member));
+}
+
+static gboolean
+have_binary (void)
+{
+  if (g_getenv ("PENAL_BINARY") == NULL)
+    {
+      g_test_skip ("PENAL_BINARY is set by make check");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* research/missouri-law.md, "Until 2016-12-31" and "RSMo 567.030": a person
+ * patronized aged 14 or younger gave a class D felony (567.030.4); up to 4
+ * years (558.011.1(4)), up to 1 year in the county jail (558.011.2), fine up
+ * to $5,000 or double the gain, at most $20,000 (560.011, secondary). */
+static void
+test_json_patronizing_2016 (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=14",
+    "offense_date=2016-06-01", NULL
+  };
+  JsonObject *root, *version, *imprisonment, *fine, *gain;
+  JsonArray *trace, *sources;
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_object (parser, run.out);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "decided");
+  g_assert_cmpstr (json_object_get_string_member (root, "jurisdiction"), ==, "US-MO");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense"), ==, "patronizing");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==, "2016-06-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.030.4");
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-D");
+
+  version = json_object_get_object_member (root, "version");
+  assert_member_null (version, "from");
+  g_assert_cmpstr (json_object_get_string_member (version, "to"), ==, "2016-12-31");
+
+  imprisonment = json_object_get_object_member (root, "imprisonment");
+  assert_member_null (imprisonment, "min");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P4Y");
+  g_assert_false (json_object_get_boolean_member (imprisonment, "life"));
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "county_jail_alternative"), ==, "P1Y");
+
+  fine = json_object_get_object_member (root, "fine");
+  g_assert_cmpint (json_object_get_int_member (fine, "max_usd"), ==, 5000);
+  gain = json_object_get_object_member (fine, "gain_alternative");
+  g_assert_cmpint (json_object_get_int_member (gain, "multiple"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (gain, "cap_usd"), ==, 20000);
+
+  trace = json_object_get_array_member (root, "trace");
+  g_assert_cmpuint (json_array_get_length (trace), >=, 4);
+  for (guint i = 0; i < json_array_get_length (trace); i++)
+    {
+      JsonObject *step = json_array_get_object_element (trace, i);
+      g_assert_true (json_object_has_member (step, "citation"));
+      g_assert_cmpstr (json_object_get_string_member (step, "text"), !=, "");
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (trace, 1), "citation"),
+                   ==, "RSMo 567.030.4");
+
+  sources = json_object_get_array_member (root, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), >, 0);
+  g_assert_true (json_object_has_member (json_array_get_object_element (sources, 0), "url"));
+  g_assert_true (json_object_has_member (json_array_get_object_element (sources, 0), "citation"));
+}
+
+/* research/missouri-law.md, "RSMo 567.020" and "From 2017-01-01": with
+ * knowledge of HIV a class B felony, 5 to 15 years, no fine listed. */
+static void
+test_json_prostitution_hiv (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = {
+    "classify", "--format=json", "offense=prostitution", "knew_hiv=yes",
+    "offense_date=2025-03-01", NULL
+  };
+  JsonObject *root, *imprisonment, *fine;
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-B");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.020.2");
+  imprisonment = json_object_get_object_member (root, "imprisonment");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==, "P5Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P15Y");
+  assert_member_null (imprisonment, "county_jail_alternative");
+  fine = json_object_get_object_member (root, "fine");
+  assert_member_null (fine, "max_usd");
+  assert_member_null (fine, "gain_alternative");
+}
+
+/* research/missouri-law.md, "RSMo 567.030", text in force by 2024. */
+static void
+test_json_needs_facts (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "offense_date=2025-01-01", NULL
+  };
+  static const struct { gint64 min, max; const char *klass; } expected[] = {
+    { 0, 14, "felony-D" }, { 15, 17, "felony-E" }, { 18, 120, "misdemeanor-B" },
+  };
+  JsonObject *root;
+  JsonArray *missing, *possible;
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "needs-facts");
+  assert_member_null (root, "class");
+  missing = json_object_get_array_member (root, "missing");
+  g_assert_cmpuint (json_array_get_length (missing), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (missing, 0), ==, "victim_age");
+  possible = json_object_get_array_member (root, "possible");
+  g_assert_cmpuint (json_array_get_length (possible), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (possible, i);
+      JsonObject *when = json_object_get_object_member (entry, "when");
+      g_assert_cmpstr (json_object_get_string_member (when, "fact"), ==, "victim_age");
+      g_assert_cmpint (json_object_get_int_member (when, "min"), ==, expected[i].min);
+      g_assert_cmpint (json_object_get_int_member (when, "max"), ==, expected[i].max);
+      g_assert_cmpstr (json_object_get_string_member (entry, "class"), ==, expected[i].klass);
+    }
+}
+
+/* research/missouri-law.md, "RSMo 567.030", Open: between 2017-02-13 and
+ * the date the newer tiers are known in force, both versions are shown. */
+static void
+test_json_ambiguous (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=16",
+    "offense_date=2020-05-01", NULL
+  };
+  JsonObject *root;
+  JsonArray *candidates;
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "ambiguous");
+  assert_member_null (root, "class");
+  g_assert_cmpstr (json_object_get_string_member (root, "reason"), !=, "");
+  candidates = json_object_get_array_member (root, "candidates");
+  g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (candidates, 0), "class"),
+                   ==, "misdemeanor-A");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (candidates, 1), "class"),
+                   ==, "felony-E");
+}
+
+static void
+test_json_default_date_is_today (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) after = NULL;
+  g_autofree char *today_before = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *today_after = NULL;
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=30", NULL
+  };
+  const char *date;
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  after = g_date_time_new_now_local ();
+  today_after = g_date_time_format (after, "%Y-%m-%d");
+  g_assert_cmpint (run.exit_code, ==, 0);
+  date = json_object_get_string_member (parse_object (parser, run.out), "offense_date");
+  /* Around midnight the run may straddle two days. */
+  if (g_strcmp0 (date, today_after) != 0)
+    g_assert_cmpstr (date, ==, today_before);
+}
+
+/* The same figures as the JSON test, as prose. */
+static void
+test_text_answer (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = {
+    "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
+  };
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_contains (run.out, "Patronizing prostitution (RSMo 567.030), offense committed on 1 June 2016:");
+  assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
+  assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  assert_contains (run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
+  assert_contains (run.out, "Fine: up to $5,000.");
+  assert_contains (run.out, "at most $20,000");
+  assert_contains (run.out, "(standing: secondary source) [RSMo 560.011]");
+}
+
+/* --statutes with a copy of the bundled statutes answers the same. */
+static void
+test_statutes_directory (void)
+{
+  g_auto (Run) bundled = { 0 };
+  g_auto (Run) directory = { 0 };
+  const char *dir = g_getenv ("PENAL_STATUTES");
+  const char *const bundled_args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=30",
+    "offense_date=2025-01-01", NULL
+  };
+  const char *const directory_args[] = {
+    "classify", "--format=json", "--statutes", dir, "offense=patronizing",
+    "victim_age=30", "offense_date=2025-01-01", NULL
+  };
+
+  if (!have_binary ())
+    return;
+  if (dir == NULL)
+    {
+      g_test_skip ("PENAL_STATUTES is set by make check");
+      return;
+    }
+  run_penal (&bundled, bundled_args);
+  run_penal (&directory, directory_args);
+  g_assert_cmpint (directory.exit_code, ==, 0);
+  g_assert_cmpstr (directory.err, ==, "");
+  /* Only the file names in the sources could differ, and they are not
+   * part of the answer. */
+  g_assert_cmpstr (directory.out, ==, bundled.out);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  int         exit_code;
+  const char *message;      /* part of the one-line error */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "unknown-fact", { "classify", "offense=patronizing", "victim_agee=3", NULL }, 64,
+    "penal: unknown fact “victim_agee”" },
+  { "malformed-number", { "classify", "offense=patronizing", "victim_age=abc", NULL }, 64,
+    "penal: victim_age: “abc” is not valid; give a whole number from 0 to 120" },
+  { "negative-age", { "classify", "offense=patronizing", "victim_age=-3", NULL }, 64,
+    "penal: victim_age: “-3” is out of range; give a whole number from 0 to 120" },
+  { "huge-number", { "classify", "offense=patronizing", "victim_age=99999999999999999999999", NULL }, 64,
+    "penal: victim_age: “99999999999999999999999” is out of range" },
+  { "impossible-date", { "classify", "offense=patronizing", "offense_date=2016-02-30", NULL }, 64,
+    "penal: offense_date: “2016-02-30” is not valid; give a calendar date written YYYY-MM-DD" },
+  { "bad-boolean", { "classify", "offense=prostitution", "knew_hiv=maybe", NULL }, 64,
+    "penal: knew_hiv: “maybe” is not valid; give yes or no" },
+  { "unknown-offense", { "classify", "offense=murder", NULL }, 64,
+    "penal: offense: “murder” is not valid; give one of prostitution, patronizing" },
+  { "not-applicable", { "classify", "offense=patronizing", "knew_hiv=yes", NULL }, 64,
+    "penal: knew_hiv: does not apply to the offense patronizing" },
+  { "given-twice", { "classify", "offense=patronizing", "victim_age=3", "victim_age=4", NULL }, 64,
+    "penal: victim_age: given more than once" },
+  { "not-an-assignment", { "classify", "offense=patronizing", "sixteen", NULL }, 64,
+    "penal: “sixteen” is not a fact; write NAME=VALUE" },
+  { "unknown-format", { "--format=xml", "classify", "offense=patronizing", NULL }, 64,
+    "penal: --format: unknown format “xml”; use text or json" },
+  { "unknown-command", { "judge", NULL }, 64, "penal: unknown command “judge”" },
+  { "unknown-option", { "classify", "--frobnicate", NULL }, 64, "(try penal --help)" },
+  { "no-command", { NULL }, 64, "Usage:" },
+  { "missing-statutes", { "classify", "--statutes", "/nonexistent/penal-statutes", "offense=patronizing", NULL }, 66,
+    "penal: /nonexistent/penal-statutes: no such statute file or directory" },
+};
+
+static void
+test_error_exit (gconstpointer data)
+{
+  const ErrorCase *c = data;
+  g_auto (Run) run = { 0 };
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, c->args);
+  g_assert_cmpint (run.exit_code, ==, c->exit_code);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_contains (run.err, c->message);
+}
+
+/* A broken statute file: 65, located FILE:LINE, nothing on stdout. */
+static void
+test_broken_statutes (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-cli-XXXXXX", &error);
+  g_autofree char *file = NULL;
+  g_autofree char *expected = NULL;
+  const char *args[] = { "classify", "--statutes", NULL, "offense=patronizing", NULL };
+
+  g_assert_no_error (error);
+  if (!have_binary ())
+    return;
+  file = g_build_filename (dir, "broken.xml", NULL);
+  g_file_set_contents (file, "<?xml version=\"1.0\"?>\n<statutes format=\"1\">\n<fact\n", -1, &error);
+  g_assert_no_error (error);
+  args[2] = dir;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 65);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("penal: %s:", file);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  assert_contains (run.err, "not well-formed XML");
+  g_remove (file);
+  g_rmdir (dir);
+}
+
+static void
+test_help (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = { "--help", NULL };
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "classify FACT=VALUE");
+  assert_contains (run.out, "--statutes");
+  assert_contains (run.out, "penal classify offense=patronizing victim_age=14 offense_date=2016-06-01");
+}
+
+static void
+test_version (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = { "--version", NULL };
+  g_autofree char *expected = g_strdup_printf ("penal %s\n", PACKAGE_VERSION);
+
+  if (!have_binary ())
+    return;
+  run_penal (&run, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/json/patronizing-2016", test_json_patronizing_2016);
+  g_test_add_func ("/cli/json/prostitution-hiv", test_json_prostitution_hiv);
+  g_test_add_func ("/cli/json/needs-facts", test_json_needs_facts);
+  g_test_add_func ("/cli/json/ambiguous", test_json_ambiguous);
+  g_test_add_func ("/cli/json/default-date-is-today", test_json_default_date_is_today);
+  g_test_add_func ("/cli/text/answer", test_text_answer);
+  g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
+  g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/exit/%s", error_cases[i].name);
+      g_test_add_data_func (path, &error_cases[i], test_error_exit);
+    }
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/version", test_version);
+  return g_test_run ();
+}
