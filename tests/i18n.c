@@ -1,0 +1,325 @@
+/* i18n.c: the real binary answers in Spanish under LANGUAGE=es or --lang=es,
+ * keeps its codes stable, and falls back to English where a translation is
+ * missing. */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   exit_code;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs penal with the given language settings (NULL leaves one unset) and
+ * the catalogs built for the tests. */
+static void
+run_penal (Run               *run,
+           const char        *language,
+           const char        *lc_all,
+           const char *const *args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "LANG");
+  envp = g_environ_unsetenv (envp, "LC_MESSAGES");
+  envp = language != NULL ? g_environ_setenv (envp, "LANGUAGE", language, TRUE)
+                          : g_environ_unsetenv (envp, "LANGUAGE");
+  envp = lc_all != NULL ? g_environ_setenv (envp, "LC_ALL", lc_all, TRUE)
+                        : g_environ_unsetenv (envp, "LC_ALL");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &status, &error);
+  g_assert_no_error (error);
+  run->exit_code = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("expected to find “%s” in:\n%s", needle, haystack);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("did not expect “%s” in:\n%s", needle, haystack);
+}
+
+static gboolean
+have_catalogs (void)
+{
+  const char *dir = g_getenv ("PENAL_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (g_getenv ("PENAL_BINARY") == NULL || dir == NULL)
+    {
+      g_test_skip ("PENAL_BINARY and PENAL_LOCALEDIR are set by make check");
+      return FALSE;
+    }
+  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Spanish catalog was not built (make check builds it)");
+      return FALSE;
+    }
+  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "C");
+  return TRUE;
+}
+
+static const char *const patronizing_2016[] = {
+  "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
+};
+
+/* research/missouri-law.md, "Until 2016-12-31": patronizing a person aged
+ * fourteen or younger was a class D felony (RSMo 567.030.4), up to four years
+ * (RSMo 558.011.1(4)), fine up to $5,000. */
+static void
+test_spanish_text (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C.UTF-8", patronizing_2016);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "delito grave de clase D");
+  assert_contains (run.out, "4 años");
+  assert_contains (run.out, "1 de junio de 2016");
+  assert_contains (run.out, "5,000 dólares");
+  assert_contains (run.out, "[RSMo 567.030.4]");
+  assert_contains (run.out, "[RSMo 558.011.1(4)]");
+  assert_contains (run.out, "cárcel del condado");
+  assert_lacks (run.out, "felony");
+  assert_lacks (run.out, "Imprisonment");
+}
+
+/* --lang=es works with no locale variables at all. */
+static void
+test_lang_option (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = {
+    "--lang=es", "classify", "offense=patronizing", "victim_age=14",
+    "offense_date=2016-06-01", NULL
+  };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, NULL, NULL, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "delito grave de clase D");
+  assert_contains (run.out, "1 de junio de 2016");
+}
+
+/* research/missouri-law.md, "RSMo 567.020": with knowledge of HIV,
+ * prostitution is a class B felony, 5 to 15 years (RSMo 558.011.1(2)). */
+static void
+test_spanish_json (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  const char *const args[] = {
+    "classify", "--format=json", "offense=prostitution", "knew_hiv=yes",
+    "offense_date=2025-03-01", NULL
+  };
+  JsonObject *root;
+  JsonObject *imprisonment;
+  JsonArray *trace;
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  /* Codes never follow the language. */
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-B");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==, "2025-03-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.020.2");
+  imprisonment = json_object_get_object_member (root, "imprisonment");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==, "P5Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P15Y");
+
+  /* The prose does. */
+  trace = json_object_get_array_member (root, "trace");
+  g_assert_cmpuint (json_array_get_length (trace), >, 1);
+  assert_contains (json_object_get_string_member (json_array_get_object_element (trace, 1), "text"),
+                   "VIH");
+  assert_contains (json_object_get_string_member (root, "explanation"),
+                   "delito grave de clase B");
+}
+
+/* Plural forms: one year vs several, in Spanish. */
+static void
+test_spanish_plurals (void)
+{
+  g_auto (Run) run = { 0 };
+  /* research/missouri-law.md, "From 2017-01-01": class A misdemeanor, up to
+   * 1 year; for 567.030 before 2017 a person aged 15-17 gave that class. */
+  const char *const args[] = {
+    "classify", "offense=patronizing", "victim_age=16", "offense_date=2016-06-01", NULL
+  };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "1 año");
+  assert_lacks (run.out, "1 años");
+  assert_contains (run.out, "delito menor de clase A");
+}
+
+static void
+test_spanish_error (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = { "classify", "offense=patronizing", "victim_age=-3", NULL };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_contains (run.err, "victim_age");
+  assert_contains (run.err, "entre 0 y 120");
+}
+
+static void
+test_spanish_help (void)
+{
+  g_auto (Run) run = { 0 };
+  const char *const args[] = { "--help", NULL };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "classify");
+  assert_contains (run.out, "delito");
+  assert_lacks (run.out, "Classify a charge");
+}
+
+/* Under LC_ALL=C the English text is unchanged, whatever LANGUAGE says. */
+static void
+test_english_under_c (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (!have_catalogs ())
+    return;
+  run_penal (&run, "es", "C", patronizing_2016);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
+  assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  assert_contains (run.out, "Fine: up to $5,000.");
+  assert_contains (run.out, "1 June 2016");
+}
+
+/* A statute sentence with no translation appears in English, never empty
+ * and never as a key. */
+static void
+test_missing_translation_falls_back (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr (GDir) statutes = NULL;
+  const char *name;
+  const char *args[] = {
+    "classify", "--statutes", NULL, "offense=patronizing", "victim_age=30",
+    "offense_date=2025-01-01", NULL
+  };
+  const char *english = "The individual patronized was eighteen years of age or older.";
+  const char *untranslated = "The individual patronized was an adult of eighteen or more.";
+
+  if (!have_catalogs () || g_getenv ("PENAL_STATUTES") == NULL)
+    return;
+  dir = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
+  g_assert_no_error (error);
+  statutes = g_dir_open (g_getenv ("PENAL_STATUTES"), 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (statutes)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (g_getenv ("PENAL_STATUTES"), name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr (GString) text = NULL;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      g_file_get_contents (from, &contents, NULL, &error);
+      g_assert_no_error (error);
+      text = g_string_new (contents);
+      g_string_replace (text, english, untranslated, 0);
+      g_file_set_contents (to, text->str, -1, &error);
+      g_assert_no_error (error);
+    }
+  args[2] = dir;
+  run_penal (&run, "es", "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  assert_contains (run.out, untranslated);
+  assert_contains (run.out, "delito menor de clase B");
+
+  g_dir_rewind (statutes);
+  while ((name = g_dir_read_name (statutes)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/i18n/spanish/text", test_spanish_text);
+  g_test_add_func ("/i18n/spanish/lang-option", test_lang_option);
+  g_test_add_func ("/i18n/spanish/json", test_spanish_json);
+  g_test_add_func ("/i18n/spanish/plurals", test_spanish_plurals);
+  g_test_add_func ("/i18n/spanish/error", test_spanish_error);
+  g_test_add_func ("/i18n/spanish/help", test_spanish_help);
+  g_test_add_func ("/i18n/english-under-c", test_english_under_c);
+  g_test_add_func ("/i18n/missing-translation-falls-back", test_missing_translation_falls_back);
+  return g_test_run ();
+}
