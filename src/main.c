@@ -168,14 +168,19 @@ commands_summary (void)
 /* --lang must act before any message is translated, including --help, so
  * it is picked out of the arguments before the options are parsed.  It
  * works through LANGUAGE, which gettext honours only when the locale is not
- * "C"; a reader who asks for a language gets it, so the locale is then
- * switched to C.UTF-8, which every Debian system has. */
+ * "C".  When the C locale is merely the default (no locale variable set), a
+ * reader who asks for a language with --lang or LANGUAGE gets it: the locale
+ * becomes C.UTF-8, which every Debian system has.  An explicit LC_ALL=C
+ * still means untranslated output, unless --lang says otherwise. */
 static void
 setup_language (int    argc,
                 char **argv)
 {
   const char *lang = NULL;
   const char *messages;
+  const char *language;
+  const char *lc_all = g_getenv ("LC_ALL");
+  gboolean explicit_c;
 
   for (int i = 1; i < argc; i++)
     {
@@ -191,7 +196,10 @@ setup_language (int    argc,
 
   setlocale (LC_ALL, "");
   messages = setlocale (LC_MESSAGES, NULL);
-  if (g_getenv ("LANGUAGE") != NULL && g_getenv ("LANGUAGE")[0] != '\0'
+  language = g_getenv ("LANGUAGE");
+  explicit_c = lc_all != NULL && (g_str_equal (lc_all, "C") || g_str_equal (lc_all, "POSIX"));
+  if (language != NULL && language[0] != '\0'
+      && (lang != NULL || !explicit_c)
       && (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX")))
     setlocale (LC_ALL, "C.UTF-8");
 }

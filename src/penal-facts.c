@@ -162,9 +162,8 @@ describe_allowed (const PenalFactDecl *decl)
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
-      return g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT
-                                " to %" G_GINT64_FORMAT),
-                              decl->min, decl->max);
+      return g_strdup_printf (_("a whole number from %lld to %lld"),
+                              (long long) decl->min, (long long) decl->max);
     case PENAL_FACT_TYPE_BOOLEAN:
       return g_strdup (_("yes or no (also true/false, 1/0)"));
     case PENAL_FACT_TYPE_ENUM:

@@ -952,8 +952,8 @@ build_condition (PenalModel      *model,
       if ((min != NULL && !g_ascii_string_to_signed (min, 10, decl->min, decl->max, &condition.lo, NULL))
           || (max != NULL && !g_ascii_string_to_signed (max, 10, decl->min, decl->max, &condition.hi, NULL)))
         return invalid (error, loaded->file, node,
-                        _("fact “%s”: min and max must lie in its domain %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
-                        name, decl->min, decl->max);
+                        _("fact “%s”: min and max must lie in its domain %lld–%lld"),
+                        name, (long long) decl->min, (long long) decl->max);
       if (condition.lo > condition.hi)
         return invalid (error, loaded->file, node,
                         _("fact “%s”: min is greater than max, so the rule can never apply"), name);

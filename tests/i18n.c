@@ -229,8 +229,9 @@ test_spanish_help (void)
     return;
   run_penal (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "classify");
-  assert_contains (run.out, "delito");
+  assert_contains (run.out, "classify HECHO=VALOR");
+  assert_contains (run.out, "Clasifica un cargo");
+  assert_contains (run.out, "Estado de salida");
   assert_lacks (run.out, "Classify a charge");
 }
 
