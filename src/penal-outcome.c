@@ -101,10 +101,7 @@ evaluate_version (const PenalModel   *model,
 
   outcome->status = PENAL_STATUS_DECIDED;
   outcome->rule = rule;
-  outcome->era = penal_penalties_era_for (statute->penalties != NULL
-                                          ? statute->penalties
-                                          : NULL,
-                                          outcome->offense_date);
+  outcome->era = penal_penalties_era_for (statute->penalties, outcome->offense_date);
   if (outcome->era != NULL && rule->kind == PENAL_RULE_CLASS)
     outcome->penalty = outcome->era->classes[rule->klass];
 }
@@ -155,7 +152,6 @@ evaluate_statute (const PenalModel   *model,
     {
       evaluate_version (model, &with_penalties, g_ptr_array_index (versions, 0),
                         facts, outcome);
-      outcome->offense = statute;
       return g_steal_pointer (&outcome);
     }
 

@@ -7,57 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   exit_code;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_penal (Run               *run,
-           const char *const *args)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &status, &error);
-  g_assert_no_error (error);
-  /* The exact exit code, through GLib's own decoding of the wait status. */
-  if (g_spawn_check_wait_status (status, &error))
-    run->exit_code = 0;
-  else
-    {
-      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
-      run->exit_code = error->code;
-    }
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected to find “%s” in:\n%s", needle, haystack);
-}
+#include "penal-test-run.h"
 
 static JsonObject *
 parse_object (JsonParser *parser,
@@ -97,7 +47,7 @@ have_binary (void)
 static void
 test_json_patronizing_2016 (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = {
     "classify", "--format=json", "offense=patronizing", "victim_age=14",
@@ -108,7 +58,7 @@ test_json_patronizing_2016 (void)
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   root = parse_object (parser, run.out);
@@ -158,7 +108,7 @@ test_json_patronizing_2016 (void)
 static void
 test_json_prostitution_hiv (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = {
     "classify", "--format=json", "offense=prostitution", "knew_hiv=yes",
@@ -168,7 +118,7 @@ test_json_prostitution_hiv (void)
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-B");
@@ -186,7 +136,7 @@ test_json_prostitution_hiv (void)
 static void
 test_json_needs_facts (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = {
     "classify", "--format=json", "offense=patronizing", "offense_date=2025-01-01", NULL
@@ -199,7 +149,7 @@ test_json_needs_facts (void)
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "needs-facts");
@@ -225,7 +175,7 @@ test_json_needs_facts (void)
 static void
 test_json_ambiguous (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = {
     "classify", "--format=json", "offense=patronizing", "victim_age=16",
@@ -236,7 +186,7 @@ test_json_ambiguous (void)
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "ambiguous");
@@ -253,7 +203,7 @@ test_json_ambiguous (void)
 static void
 test_json_default_date_is_today (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GDateTime) before = g_date_time_new_now_local ();
   g_autoptr (GDateTime) after = NULL;
@@ -266,7 +216,7 @@ test_json_default_date_is_today (void)
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   after = g_date_time_new_now_local ();
   today_after = g_date_time_format (after, "%Y-%m-%d");
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -280,31 +230,31 @@ test_json_default_date_is_today (void)
 static void
 test_text_answer (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = {
     "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
   };
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  assert_contains (run.out, "Patronizing prostitution (RSMo 567.030), offense committed on 1 June 2016:");
-  assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
-  assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
-  assert_contains (run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
-  assert_contains (run.out, "Fine: up to $5,000.");
-  assert_contains (run.out, "at most $20,000");
-  assert_contains (run.out, "(standing: secondary source) [RSMo 560.011]");
+  penal_test_assert_contains (run.out, "Patronizing prostitution (RSMo 567.030), offense committed on 1 June 2016:");
+  penal_test_assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
+  penal_test_assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  penal_test_assert_contains (run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
+  penal_test_assert_contains (run.out, "Fine: up to $5,000.");
+  penal_test_assert_contains (run.out, "at most $20,000");
+  penal_test_assert_contains (run.out, "(standing: secondary source) [RSMo 560.011]");
 }
 
 /* --statutes with a copy of the bundled statutes answers the same. */
 static void
 test_statutes_directory (void)
 {
-  g_auto (Run) bundled = { 0 };
-  g_auto (Run) directory = { 0 };
+  g_auto (PenalTestRun) bundled = { 0 };
+  g_auto (PenalTestRun) directory = { 0 };
   const char *dir = g_getenv ("PENAL_STATUTES");
   const char *const bundled_args[] = {
     "classify", "--format=json", "offense=patronizing", "victim_age=30",
@@ -322,8 +272,8 @@ test_statutes_directory (void)
       g_test_skip ("PENAL_STATUTES is set by make check");
       return;
     }
-  run_penal (&bundled, bundled_args);
-  run_penal (&directory, directory_args);
+  penal_test_run (&bundled, NULL, "C", bundled_args);
+  penal_test_run (&directory, NULL, "C", directory_args);
   g_assert_cmpint (directory.exit_code, ==, 0);
   g_assert_cmpstr (directory.err, ==, "");
   /* Only the file names in the sources could differ, and they are not
@@ -373,21 +323,21 @@ static void
 test_error_exit (gconstpointer data)
 {
   const ErrorCase *c = data;
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
 
   if (!have_binary ())
     return;
-  run_penal (&run, c->args);
+  penal_test_run (&run, NULL, "C", c->args);
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
   g_assert_cmpstr (run.out, ==, "");
-  assert_contains (run.err, c->message);
+  penal_test_assert_contains (run.err, c->message);
 }
 
 /* A broken statute file: 65, located FILE:LINE, nothing on stdout. */
 static void
 test_broken_statutes (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("penal-cli-XXXXXX", &error);
   g_autofree char *file = NULL;
@@ -401,12 +351,12 @@ test_broken_statutes (void)
   g_file_set_contents (file, "<?xml version=\"1.0\"?>\n<statutes format=\"1\">\n<fact\n", -1, &error);
   g_assert_no_error (error);
   args[2] = dir;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 65);
   g_assert_cmpstr (run.out, ==, "");
   expected = g_strdup_printf ("penal: %s:", file);
   g_assert_true (g_str_has_prefix (run.err, expected));
-  assert_contains (run.err, "not well-formed XML");
+  penal_test_assert_contains (run.err, "not well-formed XML");
   g_remove (file);
   g_rmdir (dir);
 }
@@ -414,28 +364,28 @@ test_broken_statutes (void)
 static void
 test_help (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "classify FACT=VALUE");
-  assert_contains (run.out, "--statutes");
-  assert_contains (run.out, "penal classify offense=patronizing victim_age=14 offense_date=2016-06-01");
+  penal_test_assert_contains (run.out, "classify FACT=VALUE");
+  penal_test_assert_contains (run.out, "--statutes");
+  penal_test_assert_contains (run.out, "penal classify offense=patronizing victim_age=14 offense_date=2016-06-01");
 }
 
 static void
 test_version (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--version", NULL };
   g_autofree char *expected = g_strdup_printf ("penal %s\n", PACKAGE_VERSION);
 
   if (!have_binary ())
     return;
-  run_penal (&run, args);
+  penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
 }

@@ -9,67 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   exit_code;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs penal with the given language settings (NULL leaves one unset) and
- * the catalogs built for the tests. */
-static void
-run_penal (Run               *run,
-           const char        *language,
-           const char        *lc_all,
-           const char *const *args)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "LANG");
-  envp = g_environ_unsetenv (envp, "LC_MESSAGES");
-  envp = language != NULL ? g_environ_setenv (envp, "LANGUAGE", language, TRUE)
-                          : g_environ_unsetenv (envp, "LANGUAGE");
-  envp = lc_all != NULL ? g_environ_setenv (envp, "LC_ALL", lc_all, TRUE)
-                        : g_environ_unsetenv (envp, "LC_ALL");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &status, &error);
-  g_assert_no_error (error);
-  run->exit_code = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("expected to find “%s” in:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack,
-              const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("did not expect “%s” in:\n%s", needle, haystack);
-}
+#include "penal-test-run.h"
 
 static gboolean
 have_catalogs (void)
@@ -108,28 +48,28 @@ static const char *const patronizing_2016[] = {
 static void
 test_spanish_text (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C.UTF-8", patronizing_2016);
+  penal_test_run (&run, "es", "C.UTF-8", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "delito grave de clase D");
-  assert_contains (run.out, "4 años");
-  assert_contains (run.out, "1 de junio de 2016");
-  assert_contains (run.out, "5,000 dólares");
-  assert_contains (run.out, "[RSMo 567.030.4]");
-  assert_contains (run.out, "[RSMo 558.011.1(4)]");
-  assert_contains (run.out, "cárcel del condado");
-  assert_lacks (run.out, "felony");
-  assert_lacks (run.out, "Imprisonment");
+  penal_test_assert_contains (run.out, "delito grave de clase D");
+  penal_test_assert_contains (run.out, "4 años");
+  penal_test_assert_contains (run.out, "1 de junio de 2016");
+  penal_test_assert_contains (run.out, "5,000 dólares");
+  penal_test_assert_contains (run.out, "[RSMo 567.030.4]");
+  penal_test_assert_contains (run.out, "[RSMo 558.011.1(4)]");
+  penal_test_assert_contains (run.out, "cárcel del condado");
+  penal_test_assert_lacks (run.out, "felony");
+  penal_test_assert_lacks (run.out, "Imprisonment");
 }
 
 /* --lang=es works with no locale variables at all. */
 static void
 test_lang_option (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = {
     "--lang=es", "classify", "offense=patronizing", "victim_age=14",
     "offense_date=2016-06-01", NULL
@@ -137,10 +77,10 @@ test_lang_option (void)
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, NULL, NULL, args);
+  penal_test_run (&run, NULL, NULL, args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "delito grave de clase D");
-  assert_contains (run.out, "1 de junio de 2016");
+  penal_test_assert_contains (run.out, "delito grave de clase D");
+  penal_test_assert_contains (run.out, "1 de junio de 2016");
 }
 
 /* research/missouri-law.md, "RSMo 567.020": with knowledge of HIV,
@@ -148,7 +88,7 @@ test_lang_option (void)
 static void
 test_spanish_json (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   const char *const args[] = {
@@ -161,7 +101,7 @@ test_spanish_json (void)
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C.UTF-8", args);
+  penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -178,9 +118,9 @@ test_spanish_json (void)
   /* The prose does. */
   trace = json_object_get_array_member (root, "trace");
   g_assert_cmpuint (json_array_get_length (trace), >, 1);
-  assert_contains (json_object_get_string_member (json_array_get_object_element (trace, 1), "text"),
+  penal_test_assert_contains (json_object_get_string_member (json_array_get_object_element (trace, 1), "text"),
                    "VIH");
-  assert_contains (json_object_get_string_member (root, "explanation"),
+  penal_test_assert_contains (json_object_get_string_member (root, "explanation"),
                    "delito grave de clase B");
 }
 
@@ -188,7 +128,7 @@ test_spanish_json (void)
 static void
 test_spanish_plurals (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   /* research/missouri-law.md, "From 2017-01-01": class A misdemeanor, up to
    * 1 year; for 567.030 before 2017 a person aged 15-17 gave that class. */
   const char *const args[] = {
@@ -197,58 +137,58 @@ test_spanish_plurals (void)
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C.UTF-8", args);
+  penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "1 año");
-  assert_lacks (run.out, "1 años");
-  assert_contains (run.out, "delito menor de clase A");
+  penal_test_assert_contains (run.out, "1 año");
+  penal_test_assert_lacks (run.out, "1 años");
+  penal_test_assert_contains (run.out, "delito menor de clase A");
 }
 
 static void
 test_spanish_error (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "classify", "offense=patronizing", "victim_age=-3", NULL };
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C.UTF-8", args);
+  penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 64);
   g_assert_cmpstr (run.out, ==, "");
-  assert_contains (run.err, "victim_age");
-  assert_contains (run.err, "entre 0 y 120");
+  penal_test_assert_contains (run.err, "victim_age");
+  penal_test_assert_contains (run.err, "entre 0 y 120");
 }
 
 static void
 test_spanish_help (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C.UTF-8", args);
+  penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "classify HECHO=VALOR");
-  assert_contains (run.out, "Clasifica un cargo");
-  assert_contains (run.out, "Estado de salida");
-  assert_lacks (run.out, "Classify a charge");
+  penal_test_assert_contains (run.out, "classify HECHO=VALOR");
+  penal_test_assert_contains (run.out, "Clasifica un cargo");
+  penal_test_assert_contains (run.out, "Estado de salida");
+  penal_test_assert_lacks (run.out, "Classify a charge");
 }
 
 /* Under LC_ALL=C the English text is unchanged, whatever LANGUAGE says. */
 static void
 test_english_under_c (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
 
   if (!have_catalogs ())
     return;
-  run_penal (&run, "es", "C", patronizing_2016);
+  penal_test_run (&run, "es", "C", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
-  assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
-  assert_contains (run.out, "Fine: up to $5,000.");
-  assert_contains (run.out, "1 June 2016");
+  penal_test_assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
+  penal_test_assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  penal_test_assert_contains (run.out, "Fine: up to $5,000.");
+  penal_test_assert_contains (run.out, "1 June 2016");
 }
 
 /* A statute sentence with no translation appears in English, never empty
@@ -256,7 +196,7 @@ test_english_under_c (void)
 static void
 test_missing_translation_falls_back (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *source = NULL;
@@ -294,10 +234,10 @@ test_missing_translation_falls_back (void)
       g_assert_no_error (error);
     }
   args[2] = dir;
-  run_penal (&run, "es", "C.UTF-8", args);
+  penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  assert_contains (run.out, untranslated);
-  assert_contains (run.out, "delito menor de clase B");
+  penal_test_assert_contains (run.out, untranslated);
+  penal_test_assert_contains (run.out, "delito menor de clase B");
 
   g_dir_rewind (statutes);
   while ((name = g_dir_read_name (statutes)) != NULL)

@@ -1,0 +1,27 @@
+/* penal-test-run.h: run the real penal binary and capture what it prints. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   exit_code;
+} PenalTestRun;
+
+void penal_test_run_clear   (PenalTestRun      *run);
+void penal_test_run         (PenalTestRun      *run,
+                             const char        *language,
+                             const char        *lc_all,
+                             const char *const *args);
+void penal_test_assert_contains (const char *haystack,
+                                 const char *needle);
+void penal_test_assert_lacks    (const char *haystack,
+                                 const char *needle);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalTestRun, penal_test_run_clear)
+
+G_END_DECLS
