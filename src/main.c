@@ -12,6 +12,10 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
+#include "penal-screen.h"
+#include "penal-verify.h"
+
+#include <unistd.h>
 
 typedef enum
 {
@@ -90,6 +94,18 @@ write_stdout (const char *text)
   return fwrite (text, 1, length, stdout) == length && fflush (stdout) == 0;
 }
 
+/* Writes the whole answer, or says it could not. */
+static PenalExit
+write_answer (const char *answer)
+{
+  if (!write_stdout (answer))
+    {
+      print_error (_("cannot write the answer to standard output"));
+      return PENAL_EXIT_IOERR;
+    }
+  return PENAL_EXIT_OK;
+}
+
 static PenalExit
 run_classify (const Options *options,
               int            argc,
@@ -137,28 +153,140 @@ run_classify (const Options *options,
   else
     answer = penal_render_text (model, outcome);
 
-  if (!write_stdout (answer))
+  return write_answer (answer);
+}
+
+static PenalExit
+run_screen (const Options *options,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (PenalScreen) screen = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalExit status = PENAL_EXIT_OK;
+
+  model = load_model (options, &status);
+  if (model == NULL)
+    return status;
+
+  screen = penal_screen_new (model);
+  for (int i = 0; i < argc; i++)
+    if (!penal_screen_prefill (screen, argv[i], &error))
+      {
+        print_error (error->message);
+        return PENAL_EXIT_USAGE;
+      }
+
+  /* Questions go to standard error, so standard output carries the result
+   * only, whether answers come from a person or from a pipe. */
+  penal_screen_interview (screen, stdin, stderr, isatty (STDIN_FILENO) && isatty (STDERR_FILENO));
+
+  if (options->format == FORMAT_JSON)
     {
-      print_error (_("cannot write the answer to standard output"));
-      return PENAL_EXIT_IOERR;
+      g_autofree char *json = penal_screen_result_json (screen, &error);
+      answer = json != NULL ? g_strconcat (json, "\n", NULL) : NULL;
     }
-  return PENAL_EXIT_OK;
+  else
+    answer = penal_screen_result_text (screen, &error);
+  if (answer == NULL)
+    {
+      print_error (error->message);
+      return PENAL_EXIT_USAGE;
+    }
+  return write_answer (answer);
+}
+
+/* Loads the statutes (the bundled ones, --statutes, or the files named),
+ * which proves them sound, and reports what was proved and how long it
+ * took. */
+static PenalExit
+run_verify (const Options *options,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalVerifyCounts counts;
+  PenalExit status = PENAL_EXIT_OK;
+  gint64 start;
+  double milliseconds;
+
+  if (argc > 0 && options->statutes != NULL)
+    {
+      print_error (_("verify: give statute files or --statutes, not both"));
+      return PENAL_EXIT_USAGE;
+    }
+  for (int i = 0; i < argc; i++)
+    if (strchr (argv[i], '=') != NULL && !g_file_test (argv[i], G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *message = g_strdup_printf (_("verify takes statute files, not facts: “%s”"), argv[i]);
+        print_error (message);
+        return PENAL_EXIT_USAGE;
+      }
+
+  start = g_get_monotonic_time ();
+  if (argc > 0)
+    {
+      model = penal_model_load_files ((const char * const *) argv, &error);
+      if (model == NULL)
+        {
+          print_error (error->message);
+          return exit_for_model_error (error);
+        }
+    }
+  else
+    {
+      model = load_model (options, &status);
+      if (model == NULL)
+        return status;
+    }
+  milliseconds = (double) (g_get_monotonic_time () - start) / 1000.0;
+  penal_verify_count (model, &counts);
+
+  if (options->format == FORMAT_JSON)
+    {
+      g_autoptr (JsonNode) root = penal_verify_json (&counts, milliseconds);
+      g_autofree char *json = penal_json_to_string (root, TRUE);
+      answer = g_strconcat (json, "\n", NULL);
+    }
+  else
+    answer = penal_verify_text (&counts, milliseconds);
+  return write_answer (answer);
 }
 
 static const char *
 commands_summary (void)
 {
   return _("Commands:\n"
-           "  classify FACT=VALUE…   the class, term, fine and citations for one case\n"
+           "  classify FACT=VALUE…   the class, term, fine, diversion and citations\n"
+           "                         for one case\n"
+           "  screen [FACT=VALUE…]   a guided interview: asks only the questions the\n"
+           "                         answer still depends on, one at a time, then\n"
+           "                         gives the result in plain words; answer ? when\n"
+           "                         you don't know; questions go to standard error,\n"
+           "                         so answers can be piped in, one per line\n"
+           "  verify [FILE…]         prove the statutes sound: every case gets exactly\n"
+           "                         one answer, no rule is unreachable, versions\n"
+           "                         leave no gap, every reference resolves, declared\n"
+           "                         severity orders hold (the bundled statutes, or\n"
+           "                         --statutes, or the FILEs given)\n"
            "\n"
-           "Facts (offense_date defaults to today):\n"
+           "Facts (classify: offense_date defaults to today):\n"
            "  offense=prostitution|patronizing   offense_date=YYYY-MM-DD\n"
            "  victim_age=N   knew_hiv=yes|no   prior_prostitution_offenses=N\n"
+           "  defendant_age=N\n"
            "\n"
            "Examples:\n"
            "  penal classify offense=patronizing victim_age=14 offense_date=2016-06-01\n"
            "  penal classify --format=json offense=prostitution knew_hiv=yes\n"
            "  penal classify --statutes ./my-statutes offense=patronizing victim_age=30\n"
+           "  penal screen\n"
+           "  penal screen --lang=es offense=patronizing\n"
+           "  printf '2024-05-01\\n30\\n0\\n' | penal screen offense=patronizing\n"
+           "  penal verify --statutes ./my-statutes\n"
            "\n"
            "Exit status: 0 an answer was given (decided, needs-facts or ambiguous);\n"
            "64 bad command line or fact; 65 bad statute file; 66 statute file missing;\n"
@@ -238,8 +366,8 @@ main (int    argc,
   context = g_option_context_new (_("COMMAND [FACT=VALUE…]"));
   g_option_context_set_summary (context,
                                 _("Classify a charge under the bundled statutes: the class, the authorized\n"
-                                  "imprisonment and fine, each cited to the statute subsection and version\n"
-                                  "that decided it."));
+                                  "imprisonment and fine, and whether diversion is open, each cited to the\n"
+                                  "statute subsection and version that decided it."));
   g_option_context_set_description (context, commands_summary ());
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -280,6 +408,10 @@ main (int    argc,
 
   if (g_str_equal (args[1], "classify"))
     status = run_classify (&options, argc - 2, args + 2);
+  else if (g_str_equal (args[1], "screen"))
+    status = run_screen (&options, argc - 2, args + 2);
+  else if (g_str_equal (args[1], "verify"))
+    status = run_verify (&options, argc - 2, args + 2);
   else
     {
       g_autofree char *message = g_strdup_printf (_("unknown command “%s” (try penal --help)"),

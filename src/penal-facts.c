@@ -60,8 +60,8 @@ penal_facts_clear (PenalFacts *facts)
 
 /* Returns a copy of untrusted text that is safe to print: valid UTF-8, no
  * control characters, at most a few dozen characters. */
-static char *
-quote_untrusted (const char *text)
+char *
+penal_quote_untrusted (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *out = g_string_new (NULL);
@@ -220,7 +220,7 @@ penal_facts_set (PenalFacts  *facts,
   decl = penal_model_lookup_fact (facts->model, name, &index);
   if (decl == NULL)
     {
-      g_autofree char *shown_name = quote_untrusted (name);
+      g_autofree char *shown_name = penal_quote_untrusted (name);
       g_autoptr (GString) known = g_string_new (NULL);
 
       for (guint i = 0; i < facts->model->facts->len; i++)
@@ -235,7 +235,7 @@ penal_facts_set (PenalFacts  *facts,
     }
 
   allowed = describe_allowed (decl);
-  shown = quote_untrusted (value);
+  shown = penal_quote_untrusted (value);
 
   if (facts->known[index])
     {
@@ -315,7 +315,7 @@ penal_facts_parse_assignment (PenalFacts  *facts,
   equals = strchr (assignment, '=');
   if (equals == NULL || equals == assignment)
     {
-      g_autofree char *shown = quote_untrusted (assignment);
+      g_autofree char *shown = penal_quote_untrusted (assignment);
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_SYNTAX,
                    _("“%s” is not a fact; write NAME=VALUE, for example victim_age=16"),
                    shown);

@@ -48,6 +48,8 @@ void         penal_facts_set_value     (PenalFacts       *facts,
 void         penal_facts_unset         (PenalFacts       *facts,
                                         guint             index);
 
+char        *penal_quote_untrusted     (const char       *text);
+
 gboolean     penal_date_parse          (const char       *text,
                                         gint64           *out_julian);
 char        *penal_date_to_iso         (gint64            julian);

@@ -293,9 +293,12 @@ parse_document (const char  *file,
   xmlRelaxNGSetValidStructuredErrors (validator, collect_xml_error, &problem);
   if (xmlRelaxNGValidateDoc (validator, doc) != 0)
     {
+      /* Errors in the root element's own attributes come without a line. */
+      if (problem.line <= 0 && xmlDocGetRootElement (doc) != NULL)
+        problem.line = (int) xmlGetLineNo (xmlDocGetRootElement (doc));
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_SCHEMA,
                    _("%s:%d: does not follow the statute schema (statutes/penal.rng): %s"),
-                   file, problem.message != NULL ? problem.line : 1,
+                   file, problem.message != NULL && problem.line > 0 ? problem.line : 1,
                    problem.message != NULL ? problem.message : _("unknown error"));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
@@ -519,6 +522,7 @@ fact_decl_free (PenalFactDecl *decl)
   g_free (decl->name);
   g_strfreev (decl->values);
   g_free (decl->label);
+  g_free (decl->question);
   g_free (decl);
 }
 
@@ -572,8 +576,22 @@ penalties_free (PenalPenalties *penalties)
 }
 
 static void
+resource_free (PenalResource *resource)
+{
+  g_free (resource->id);
+  g_free (resource->title);
+  g_free (resource->phone);
+  g_free (resource->url);
+  g_free (resource->standing);
+  g_free (resource->description);
+  g_clear_pointer (&resource->sources, g_ptr_array_unref);
+  g_free (resource);
+}
+
+static void
 rule_free (PenalRule *rule)
 {
+  g_clear_pointer (&rule->refer, g_ptr_array_unref);
   g_free (rule->citation);
   g_free (rule->standing);
   g_free (rule->explain);
@@ -603,11 +621,19 @@ offense_free (PenalOffense *offense)
   g_free (offense->title);
   g_free (offense->statute);
   g_free (offense->condition);
+  g_free (offense->operator_name);
+  g_free (offense->jurisdiction);
+  g_free (offense->description);
+  g_free (offense->fees);
+  g_free (offense->caveat);
+  g_free (offense->next_step);
   g_strfreev (offense->applies_to);
   g_free (offense->penalties_id);
   g_ptr_array_unref (offense->versions);
   g_ptr_array_unref (offense->enhancements);
+  g_ptr_array_unref (offense->programs);
   g_array_unref (offense->facts_read);
+  g_array_unref (offense->monotone);
   g_free (offense);
 }
 
@@ -625,6 +651,8 @@ model_new (void)
   model->penalties = g_ptr_array_new_with_free_func ((GDestroyNotify) penalties_free);
   model->offenses = g_ptr_array_new_with_free_func ((GDestroyNotify) offense_free);
   model->enhancements = g_ptr_array_new_with_free_func ((GDestroyNotify) offense_free);
+  model->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) offense_free);
+  model->resources = g_ptr_array_new_with_free_func ((GDestroyNotify) resource_free);
   model->file_names = g_string_chunk_new (256);
 
   /* The two built-in facts: which offense (its values are the offenses
@@ -655,6 +683,8 @@ penal_model_free (PenalModel *model)
   g_free (model->jurisdiction);
   g_ptr_array_unref (model->offenses);
   g_ptr_array_unref (model->enhancements);
+  g_ptr_array_unref (model->programs);
+  g_ptr_array_unref (model->resources);
   g_ptr_array_unref (model->penalties);
   g_hash_table_unref (model->sources);
   g_hash_table_unref (model->fact_index);
@@ -688,6 +718,34 @@ build_source (PenalModel      *model,
 }
 
 static gboolean
+build_resource (PenalModel      *model,
+                const LoadedDoc *loaded,
+                xmlNode         *node,
+                GError         **error)
+{
+  PenalResource *resource = g_new0 (PenalResource, 1);
+
+  resource->id = attr (node, "id");
+  resource->title = child_text (node, "title");
+  resource->phone = attr (node, "phone");
+  resource->url = attr (node, "url");
+  resource->standing = attr (node, "standing");
+  resource->description = child_text (node, "description");
+  resource->file = loaded->file;
+  resource->line = line_of (node);
+  for (guint i = 0; i < model->resources->len; i++)
+    if (g_str_equal (((PenalResource *) g_ptr_array_index (model->resources, i))->id,
+                     resource->id))
+      {
+        invalid (error, loaded->file, node, _("resource “%s” is declared twice"), resource->id);
+        resource_free (resource);
+        return FALSE;
+      }
+  g_ptr_array_add (model->resources, resource);
+  return resolve_sources (model, loaded, node, &resource->sources, error);
+}
+
+static gboolean
 build_fact (PenalModel      *model,
             const LoadedDoc *loaded,
             xmlNode         *node,
@@ -698,6 +756,7 @@ build_fact (PenalModel      *model,
 
   decl->name = attr (node, "name");
   decl->label = child_text (node, "label");
+  decl->question = child_text (node, "question");
   decl->file = loaded->file;
   decl->line = line_of (node);
 
@@ -898,6 +957,13 @@ build_penalties (PenalModel      *model,
     {
       PenalEra *prev = g_ptr_array_index (penalties->eras, i - 1);
       PenalEra *era = g_ptr_array_index (penalties->eras, i);
+      if (prev->effective.to == PENAL_DATE_OPEN_END)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _("%s:%d: era %s cannot follow era %s, which has no end date: eras may neither overlap nor leave a gap"),
+                       era->file, era->line, era->id, prev->id);
+          return FALSE;
+        }
       if (era->effective.from != prev->effective.to + 1)
         {
           g_autofree char *day = penal_date_to_iso (MIN (prev->effective.to + 1, PENAL_DATE_OPEN_END - 1));
@@ -992,6 +1058,28 @@ build_condition (PenalModel      *model,
   return TRUE;
 }
 
+/* Which outcomes each kind of rule table may give. */
+static gboolean
+rule_kind_fits (const PenalOffense *statute,
+                PenalRuleKind       kind)
+{
+  if (kind == PENAL_RULE_OPEN)
+    return TRUE;
+  if (!statute->is_program)
+    return kind == PENAL_RULE_CLASS
+           || (statute->is_enhancement && kind == PENAL_RULE_NOT_APPLICABLE);
+  switch (statute->program_kind)
+    {
+    case PENAL_PROGRAM_DIVERSION:
+    case PENAL_PROGRAM_COURT_DISCRETION:
+      return kind == PENAL_RULE_ELIGIBLE || kind == PENAL_RULE_NOT_ELIGIBLE;
+    case PENAL_PROGRAM_PROTECTION:
+    case PENAL_PROGRAM_REFERRAL:
+    default:
+      return kind == PENAL_RULE_APPLIES || kind == PENAL_RULE_NOT_APPLICABLE;
+    }
+}
+
 static gboolean
 build_rule (PenalModel      *model,
             const LoadedDoc *loaded,
@@ -1019,13 +1107,54 @@ build_rule (PenalModel      *model,
     }
   else if (g_str_equal (outcome, "open"))
     rule->kind = PENAL_RULE_OPEN;
+  else if (g_str_equal (outcome, "eligible"))
+    rule->kind = PENAL_RULE_ELIGIBLE;
+  else if (g_str_equal (outcome, "not-eligible"))
+    rule->kind = PENAL_RULE_NOT_ELIGIBLE;
+  else if (g_str_equal (outcome, "applies"))
+    rule->kind = PENAL_RULE_APPLIES;
   else
+    rule->kind = PENAL_RULE_NOT_APPLICABLE;
+
+  if (!rule_kind_fits (offense, rule->kind))
     {
-      rule->kind = PENAL_RULE_NOT_APPLICABLE;
-      if (!offense->is_enhancement)
+      if (!offense->is_program && !offense->is_enhancement)
         return invalid (error, loaded->file, node,
-                        _("outcome=\"not-applicable\" is for enhancements; an offense rule gives a class"));
+                        _("outcome=\"%s\" is not for offenses; an offense rule gives a class, or outcome=\"open\""),
+                        outcome);
+      if (!offense->is_program)
+        return invalid (error, loaded->file, node,
+                        _("outcome=\"%s\" is not for enhancements; an enhancement rule gives a class, outcome=\"not-applicable\" or outcome=\"open\""),
+                        outcome);
+      if (offense->program_kind == PENAL_PROGRAM_DIVERSION
+          || offense->program_kind == PENAL_PROGRAM_COURT_DISCRETION)
+        return invalid (error, loaded->file, node,
+                        _("a rule of this program gives outcome=\"eligible\", \"not-eligible\" or \"open\", not “%s”"),
+                        code != NULL ? code : outcome);
+      return invalid (error, loaded->file, node,
+                      _("a rule of this program gives outcome=\"applies\", \"not-applicable\" or \"open\", not “%s”"),
+                      code != NULL ? code : outcome);
     }
+
+  {
+    g_autofree char *refer = attr (node, "refer");
+    g_auto (GStrv) ids = refer != NULL ? g_strsplit (refer, " ", -1) : NULL;
+
+    rule->refer = g_ptr_array_new ();
+    for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+      {
+        PenalResource *resource = NULL;
+
+        for (guint r = 0; r < model->resources->len && resource == NULL; r++)
+          if (g_str_equal (((PenalResource *) g_ptr_array_index (model->resources, r))->id, ids[i]))
+            resource = g_ptr_array_index (model->resources, r);
+        if (resource == NULL)
+          return invalid (error, loaded->file, node,
+                          _("unknown resource “%s”; declare it with <resource id=\"%s\" …>"),
+                          ids[i], ids[i]);
+        g_ptr_array_add (rule->refer, resource);
+      }
+  }
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (is_element (c, "when") && !build_condition (model, loaded, rule, c, error))
@@ -1051,6 +1180,13 @@ check_version_sequence (PenalOffense  *offense,
       PenalVersion *prev = g_ptr_array_index (offense->versions, i - 1);
       PenalVersion *next = g_ptr_array_index (offense->versions, i);
 
+      if (prev->effective.to == PENAL_DATE_OPEN_END)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _("%s:%d: version %s cannot follow version %s, which has no end date: versions may neither overlap nor leave a gap"),
+                       next->file, next->line, next->id, prev->id);
+          return FALSE;
+        }
       /* Where the boundary is certain both pairs of dates coincide; where
        * it is uncertain, both versions must declare the same window. */
       if (next->effective.from != prev->effective.to_earliest + 1
@@ -1085,32 +1221,55 @@ static gboolean
 build_offense (PenalModel      *model,
                const LoadedDoc *loaded,
                xmlNode         *node,
-               gboolean         is_enhancement,
                GError         **error)
 {
   PenalOffense *offense = g_new0 (PenalOffense, 1);
-  GPtrArray *list = is_enhancement ? model->enhancements : model->offenses;
+  gboolean is_enhancement = is_element (node, "enhancement");
+  gboolean is_program = is_element (node, "program");
+  GPtrArray *list = is_enhancement ? model->enhancements
+                    : is_program ? model->programs : model->offenses;
 
   offense->id = attr (node, "id");
   offense->title = child_text (node, "title");
   offense->statute = attr (node, "statute");
   offense->is_enhancement = is_enhancement;
+  offense->is_program = is_program;
+  offense->operator_name = child_text (node, "operator");
+  offense->jurisdiction = child_text (node, "jurisdiction");
+  offense->description = child_text (node, "description");
+  offense->fees = child_text (node, "fees");
+  offense->caveat = child_text (node, "caveat");
+  offense->next_step = child_text (node, "next-step");
   offense->condition = child_text (node, "condition");
   offense->penalties_id = attr (node, "penalties");
   offense->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   offense->enhancements = g_ptr_array_new ();
+  offense->programs = g_ptr_array_new ();
   offense->facts_read = g_array_new (FALSE, FALSE, sizeof (guint));
+  offense->monotone = g_array_new (FALSE, FALSE, sizeof (PenalMonotone));
   offense->file = loaded->file;
   offense->line = line_of (node);
-  if (is_enhancement)
+  if (is_enhancement || is_program)
     {
       g_autofree char *applies = attr (node, "applies-to");
       offense->applies_to = g_strsplit (applies, " ", -1);
     }
+  if (is_program)
+    {
+      g_autofree char *kind = attr (node, "kind");
+      offense->program_kind = g_str_equal (kind, "diversion") ? PENAL_PROGRAM_DIVERSION
+        : g_str_equal (kind, "court-discretion") ? PENAL_PROGRAM_COURT_DISCRETION
+        : g_str_equal (kind, "protection") ? PENAL_PROGRAM_PROTECTION
+        : PENAL_PROGRAM_REFERRAL;
+    }
 
   if (penal_model_lookup_offense (model, offense->id) != NULL)
     {
-      invalid (error, loaded->file, node, _("offense “%s” is declared twice"), offense->id);
+      if (is_enhancement || is_program)
+        invalid (error, loaded->file, node, _("“%s” is already the id of an offense; give this one its own id"),
+                 offense->id);
+      else
+        invalid (error, loaded->file, node, _("offense “%s” is declared twice"), offense->id);
       offense_free (offense);
       return FALSE;
     }
@@ -1122,7 +1281,38 @@ build_offense (PenalModel      *model,
         offense_free (offense);
         return FALSE;
       }
+  for (guint i = 0; i < model->programs->len; i++)
+    if (g_str_equal (((PenalOffense *) g_ptr_array_index (model->programs, i))->id,
+                     offense->id))
+      {
+        invalid (error, loaded->file, node, _("program “%s” is declared twice"), offense->id);
+        offense_free (offense);
+        return FALSE;
+      }
   g_ptr_array_add (list, offense);
+
+  for (xmlNode *m = node->children; m != NULL; m = m->next)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *direction = NULL;
+      const PenalFactDecl *decl;
+      PenalMonotone monotone = { 0 };
+
+      if (!is_element (m, "monotone"))
+        continue;
+      name = attr (m, "fact");
+      direction = attr (m, "direction");
+      decl = penal_model_lookup_fact (model, name, &monotone.fact);
+      if (decl == NULL)
+        return invalid (error, loaded->file, m, _("unknown fact “%s”; declare it with <fact name=\"%s\" …>"),
+                        name, name);
+      if (decl->type != PENAL_FACT_TYPE_INTEGER && decl->type != PENAL_FACT_TYPE_DATE)
+        return invalid (error, loaded->file, m,
+                        _("fact “%s” has no order: <monotone> needs an integer or date fact"), name);
+      monotone.decreasing = g_str_equal (direction, "decreasing");
+      monotone.line = line_of (m);
+      g_array_append_val (offense->monotone, monotone);
+    }
 
   for (xmlNode *v = node->children; v != NULL; v = v->next)
     {
@@ -1235,6 +1425,27 @@ check_penalties_cover (PenalOffense  *statute,
                        version->file, version->line, penalties->id, version->id);
           return FALSE;
         }
+      /* Eras follow each other day by day, so the version is covered
+       * throughout when the first era starts early enough and the last
+       * ends late enough. */
+      {
+        PenalEra *first = g_ptr_array_index (penalties->eras, 0);
+        PenalEra *last = g_ptr_array_index (penalties->eras, penalties->eras->len - 1);
+        gint64 uncovered = -1;
+
+        if (first->effective.from > version->effective.from)
+          uncovered = first->effective.from - 1;
+        else if (last->effective.to < version->effective.to)
+          uncovered = last->effective.to + 1;
+        if (uncovered >= 0)
+          {
+            g_autofree char *day = penal_date_to_iso (uncovered);
+            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                         _("%s:%d: version %s covers %s, but no era of penalty table %s does, so a case on that date would have a class and no penalty"),
+                         version->file, version->line, version->id, day, penalties->id);
+            return FALSE;
+          }
+      }
     }
   return TRUE;
 }
@@ -1299,15 +1510,36 @@ link_model (PenalModel      *model,
         }
     }
 
-  /* Compile last, when every fact's domain is final. */
-  for (guint list = 0; list < 2; list++)
+  for (guint i = 0; i < model->programs->len; i++)
     {
-      GPtrArray *statutes = list == 0 ? model->offenses : model->enhancements;
+      PenalOffense *program = g_ptr_array_index (model->programs, i);
+
+      for (guint a = 0; program->applies_to[a] != NULL; a++)
+        {
+          PenalOffense *offense = (PenalOffense *) penal_model_lookup_offense (model, program->applies_to[a]);
+          if (offense == NULL)
+            {
+              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                           _("%s:%d: program %s applies to “%s”, which is not an offense"),
+                           program->file, program->line, program->id,
+                           program->applies_to[a]);
+              return FALSE;
+            }
+          g_ptr_array_add (offense->programs, program);
+          collect_facts_read (offense, program);
+        }
+    }
+
+  /* Compile last, when every fact's domain is final. */
+  for (guint list = 0; list < 3; list++)
+    {
+      GPtrArray *statutes = list == 0 ? model->offenses
+                            : list == 1 ? model->enhancements : model->programs;
       for (guint i = 0; i < statutes->len; i++)
         {
           PenalOffense *statute = g_ptr_array_index (statutes, i);
 
-          if (!statute->is_enhancement
+          if (!statute->is_enhancement && !statute->is_program
               && !check_penalties_cover (statute, statute->penalties, error))
             return FALSE;
           for (guint v = 0; v < statute->versions->len; v++)
@@ -1316,6 +1548,13 @@ link_model (PenalModel      *model,
               version->tree = penal_tree_compile (model, version, error);
               if (version->tree == NULL)
                 return FALSE;
+              for (guint m = 0; m < statute->monotone->len; m++)
+                {
+                  const PenalMonotone *monotone = &g_array_index (statute->monotone, PenalMonotone, m);
+                  if (!penal_tree_check_monotone (model, version, monotone->fact,
+                                                  monotone->decreasing, monotone->line, error))
+                    return FALSE;
+                }
             }
         }
     }
@@ -1327,8 +1566,9 @@ build_from_documents (PenalModel *model,
                       GArray     *docs,
                       GError    **error)
 {
-  /* Pass 1: sources and facts; pass 2: penalty tables; pass 3: offenses
-   * and enhancements, which refer to all of those. */
+  /* Pass 1: sources and facts; pass 2: penalty tables and resources;
+   * pass 3: offenses, enhancements and programs, which refer to all of
+   * those. */
   for (guint pass = 1; pass <= 3; pass++)
     for (guint d = 0; d < docs->len; d++)
       {
@@ -1359,9 +1599,12 @@ build_from_documents (PenalModel *model,
             else if (pass == 2 && is_element (node, "penalties"))
               ok = build_penalties (model, loaded, node, error);
             else if (pass == 3 && is_element (node, "offense"))
-              ok = build_offense (model, loaded, node, FALSE, error);
-            else if (pass == 3 && is_element (node, "enhancement"))
-              ok = build_offense (model, loaded, node, TRUE, error);
+              ok = build_offense (model, loaded, node, error);
+            else if (pass == 3 && (is_element (node, "enhancement")
+                                   || is_element (node, "program")))
+              ok = build_offense (model, loaded, node, error);
+            else if (pass == 2 && is_element (node, "resource"))
+              ok = build_resource (model, loaded, node, error);
             if (!ok)
               return FALSE;
           }
@@ -1582,6 +1825,8 @@ const PenalEra *
 penal_penalties_era_for (const PenalPenalties *penalties,
                          gint64                date)
 {
+  if (penalties == NULL)
+    return NULL;
   for (guint i = 0; i < penalties->eras->len; i++)
     {
       const PenalEra *era = g_ptr_array_index (penalties->eras, i);

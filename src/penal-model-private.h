@@ -40,6 +40,7 @@ typedef struct
   gint64         max;
   GStrv          values;       /* enum values, in order */
   char          *label;
+  char          *question;     /* the interview's plain-words question */
   const char    *file;
   int            line;
 } PenalFactDecl;
@@ -120,11 +121,30 @@ typedef struct
   int        line;
 } PenalPenalties;
 
+/* Somewhere to refer a person: a hotline, an advocacy program. */
+typedef struct
+{
+  char      *id;
+  char      *title;
+  char      *phone;            /* NULL when no source gives one */
+  char      *url;
+  char      *standing;
+  char      *description;
+  GPtrArray *sources;          /* PenalSource, not owned */
+  const char *file;
+  int        line;
+} PenalResource;
+
 typedef enum
 {
   PENAL_RULE_CLASS,            /* the rule decides a class */
-  PENAL_RULE_NOT_APPLICABLE,   /* (enhancements) the enhancement does not apply */
+  PENAL_RULE_NOT_APPLICABLE,   /* an enhancement, protection or referral
+                                  does not apply */
   PENAL_RULE_OPEN,             /* the outcome is not established */
+  PENAL_RULE_ELIGIBLE,         /* (programs) the person is eligible, or the
+                                  court may allow the route */
+  PENAL_RULE_NOT_ELIGIBLE,     /* (programs) the person is not */
+  PENAL_RULE_APPLIES,          /* (protections, referrals) it applies */
 } PenalRuleKind;
 
 typedef struct
@@ -142,11 +162,21 @@ typedef struct
   char          *standing;
   char          *explain;
   GArray        *conditions;   /* PenalCondition, at most one per fact */
+  GPtrArray     *refer;        /* PenalResource, not owned */
   const char    *file;
   int            line;
 } PenalRule;
 
 typedef struct _PenalTreeNode PenalTreeNode;
+
+/* A declared severity order: moving the fact in the given direction never
+ * gives a milder class. */
+typedef struct
+{
+  guint    fact;
+  gboolean decreasing;
+  int      line;
+} PenalMonotone;
 
 typedef struct
 {
@@ -164,7 +194,21 @@ typedef struct
   int             line;
 } PenalVersion;
 
-/* An offense, or an enhancement that adds to the offenses it applies to. */
+/* What a <program> is: it decides whether diversion is open (diversion),
+ * what the court may allow (court-discretion), what the statute protects
+ * (protection) or where to refer the person (referral). */
+typedef enum
+{
+  PENAL_PROGRAM_DIVERSION,
+  PENAL_PROGRAM_COURT_DISCRETION,
+  PENAL_PROGRAM_PROTECTION,
+  PENAL_PROGRAM_REFERRAL,
+} PenalProgramKind;
+
+/* An offense, an enhancement that adds to the offenses it applies to, or a
+ * program (diversion, court discretion, protection, referral) that reads
+ * the facts of the offenses it applies to.  All three have versions and rule
+ * tables; only offenses have a penalty table of their own. */
 typedef struct _PenalOffense PenalOffense;
 struct _PenalOffense
 {
@@ -172,13 +216,23 @@ struct _PenalOffense
   char           *title;
   char           *statute;
   gboolean        is_enhancement;
+  gboolean        is_program;
+  PenalProgramKind program_kind;
+  char           *operator_name;   /* programs: proper names, untranslated */
+  char           *jurisdiction;
+  char           *description;
+  char           *fees;
+  char           *caveat;          /* what no source establishes */
+  char           *next_step;
   char           *condition;       /* enhancements: when it may be charged */
   GStrv           applies_to;      /* enhancements: offense ids */
   char           *penalties_id;
   PenalPenalties *penalties;       /* not owned */
   GPtrArray      *versions;        /* PenalVersion, by start date */
   GPtrArray      *enhancements;    /* offenses: PenalOffense, not owned */
+  GPtrArray      *programs;        /* offenses: PenalOffense, not owned */
   GArray         *facts_read;      /* guint fact indexes, with enhancements */
+  GArray         *monotone;        /* PenalMonotone */
   const char     *file;
   int             line;
 };
@@ -192,6 +246,8 @@ struct _PenalModel
   GPtrArray   *penalties;      /* PenalPenalties */
   GPtrArray   *offenses;       /* PenalOffense, offenses only */
   GPtrArray   *enhancements;   /* PenalOffense, enhancements only */
+  GPtrArray   *programs;       /* PenalOffense, programs only */
+  GPtrArray   *resources;      /* PenalResource */
   GStringChunk *file_names;    /* the file each element came from */
 };
 

@@ -39,6 +39,7 @@ penal_outcome_free (PenalOutcome *outcome)
   g_clear_pointer (&outcome->possible, g_array_unref);
   g_clear_pointer (&outcome->candidates, g_ptr_array_unref);
   g_clear_pointer (&outcome->enhancements, g_ptr_array_unref);
+  g_clear_pointer (&outcome->programs, g_ptr_array_unref);
   g_free (outcome->reason);
   g_free (outcome);
 }
@@ -55,6 +56,7 @@ outcome_new (const PenalOffense *offense,
   outcome->possible = g_array_new (FALSE, TRUE, sizeof (PenalPossibility));
   outcome->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
   outcome->enhancements = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
+  outcome->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
   return outcome;
 }
 
@@ -93,7 +95,14 @@ evaluate_version (const PenalModel   *model,
           possibility.fact = fact;
           possibility.lo = stuck->branches[b].lo;
           possibility.hi = stuck->branches[b].hi;
-          possibility.rule = penal_tree_single_rule (stuck->branches[b].child);
+          /* Where this range leads given the facts that are known; where
+           * it needs still more, the one rule all of that leads to, if any. */
+          {
+            const PenalTreeNode *below = NULL;
+            possibility.rule = penal_tree_evaluate (stuck->branches[b].child, facts, &below);
+            if (possibility.rule == NULL)
+              possibility.rule = penal_tree_single_rule (below);
+          }
           g_array_append_val (outcome->possible, possibility);
         }
       return;
@@ -112,7 +121,7 @@ same_answer (const PenalOutcome *a,
 {
   return a->status == PENAL_STATUS_DECIDED && b->status == PENAL_STATUS_DECIDED
          && a->rule->kind == b->rule->kind
-         && a->rule->klass == b->rule->klass
+         && (a->rule->kind != PENAL_RULE_CLASS || a->rule->klass == b->rule->klass)
          && g_strcmp0 (a->rule->citation, b->rule->citation) == 0
          && a->era == b->era;
 }
@@ -253,6 +262,18 @@ penal_evaluate (const PenalModel  *model,
       if (enhanced == NULL)
         return NULL;
       g_ptr_array_add (outcome->enhancements, enhanced);
+    }
+
+  /* Programs have no penalties of their own: their rules decide
+   * eligibility, protection or referral, never a class. */
+  for (guint p = 0; p < offense->programs->len; p++)
+    {
+      const PenalOffense *program = g_ptr_array_index (offense->programs, p);
+      PenalOutcome *screened = evaluate_statute (model, program, NULL,
+                                                 facts, offense_date, error);
+      if (screened == NULL)
+        return NULL;
+      g_ptr_array_add (outcome->programs, screened);
     }
   return g_steal_pointer (&outcome);
 }

@@ -45,6 +45,8 @@ struct _PenalOutcome
   GPtrArray                *candidates;     /* PenalOutcome, owned */
   char                     *reason;
   GPtrArray                *enhancements;   /* PenalOutcome, owned */
+  GPtrArray                *programs;       /* PenalOutcome, owned: one per
+                                               program of the offense */
 };
 
 PenalOutcome *penal_evaluate        (const PenalModel  *model,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "penal-diversion.h"
 #include "penal-render.h"
 
 static void
@@ -30,8 +31,8 @@ penal_statute_text (const char *english)
   return g_dgettext (GETTEXT_PACKAGE, english);
 }
 
-static const char *
-standing_to_text (const char *standing)
+const char *
+penal_standing_to_text (const char *standing)
 {
   if (g_strcmp0 (standing, "verbatim") == 0)
     /* TRANSLATORS: standing of a legal figure: quoted from the statute. */
@@ -96,6 +97,23 @@ add_step (GPtrArray  *trace,
   g_ptr_array_add (trace, step);
 }
 
+/* (transfer full): text, followed by how it is known unless it is quoted
+ * statute text.  Takes text. */
+char *
+penal_with_standing (char       *text,
+                     const char *standing)
+{
+  char *with;
+
+  if (g_strcmp0 (standing, "verbatim") == 0)
+    return text;
+  /* TRANSLATORS: a sentence, then how its figure is known, e.g.
+     "Fine: up to $500. (standing: secondary source)". */
+  with = g_strdup_printf (_("%s (standing: %s)"), text, penal_standing_to_text (standing));
+  g_free (text);
+  return with;
+}
+
 /* A step whose figure is not quoted statute text says how it is known. */
 static void
 add_step_with_standing (GPtrArray  *trace,
@@ -103,19 +121,11 @@ add_step_with_standing (GPtrArray  *trace,
                         const char *standing,
                         char       *text)
 {
-  if (g_strcmp0 (standing, "verbatim") != 0)
-    {
-      /* TRANSLATORS: a sentence, then how its figure is known, e.g.
-         "Fine: up to $500. (standing: secondary source)". */
-      char *with = g_strdup_printf (_("%s (standing: %s)"), text, standing_to_text (standing));
-      g_free (text);
-      text = with;
-    }
-  add_step (trace, citation, text);
+  add_step (trace, citation, penal_with_standing (text, standing));
 }
 
-static char *
-imprisonment_text (const PenalClassPenalty *p)
+char *
+penal_imprisonment_text (const PenalClassPenalty *p)
 {
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
@@ -137,8 +147,8 @@ imprisonment_text (const PenalClassPenalty *p)
   return g_strdup_printf (_("Imprisonment: up to %s."), max);
 }
 
-static char *
-fine_text (const PenalClassPenalty *p)
+char *
+penal_fine_text (const PenalClassPenalty *p)
 {
   g_autofree char *max = NULL;
 
@@ -177,8 +187,8 @@ add_decided_steps (GPtrArray          *trace,
   switch (rule->kind)
     {
     case PENAL_RULE_CLASS:
-      /* TRANSLATORS: %s is an explanation sentence, then the class name. */
       add_step_with_standing (trace, rule->citation, rule->standing,
+                /* TRANSLATORS: %s is an explanation sentence, then the class name. */
                 g_strdup_printf (_("%s So the offense is a %s."),
                                  penal_statute_text (rule->explain),
                                  penal_class_to_name (rule->klass)));
@@ -199,7 +209,7 @@ add_decided_steps (GPtrArray          *trace,
   if (p == NULL)
     return;
   add_step_with_standing (trace, p->imprisonment_citation, p->imprisonment_standing,
-                          imprisonment_text (p));
+                          penal_imprisonment_text (p));
   if (p->county_jail_max.iso != NULL)
     {
       g_autofree char *jail = penal_duration_to_text (&p->county_jail_max);
@@ -207,7 +217,7 @@ add_decided_steps (GPtrArray          *trace,
                 g_strdup_printf (_("Instead, the court may imprison for a special term of up to %s in the county jail."),
                                  jail));
     }
-  add_step_with_standing (trace, p->fine_citation, p->fine_standing, fine_text (p));
+  add_step_with_standing (trace, p->fine_citation, p->fine_standing, penal_fine_text (p));
   if (p->gain_multiple > 0)
     add_step_with_standing (trace, p->gain_citation, p->gain_standing, gain_text (p));
   for (guint i = 0; i < p->notes->len; i++)
@@ -224,12 +234,13 @@ add_version_step (GPtrArray          *trace,
 {
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
 
-  /* TRANSLATORS: "<version title> applies to an offense committed on <date>
-     (standing: <statute text|secondary source|inference|not established>)." */
   add_step (trace, outcome->offense->statute,
+            /* TRANSLATORS: "<version title> applies to an offense committed on
+               <date> (standing: <statute text|secondary source|inference|not
+               established>)." */
             g_strdup_printf (_("%s applies to an offense committed on %s (standing: %s)."),
                              penal_statute_text (version->title), date,
-                             standing_to_text (version->standing)));
+                             penal_standing_to_text (version->standing)));
 }
 
 /* (transfer full): an array of PenalTraceStep. */
@@ -279,7 +290,7 @@ fact_value_text (const PenalFactDecl *fact,
   switch (fact->type)
     {
     case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (value ? _("yes") : _("no"));
+      return g_strdup (value ? "yes" : "no");  /* typed values: never translated */
     case PENAL_FACT_TYPE_ENUM:
       return g_strdup (fact->values[value]);
     case PENAL_FACT_TYPE_DATE:
@@ -290,8 +301,8 @@ fact_value_text (const PenalFactDecl *fact,
     }
 }
 
-static char *
-range_text (const PenalPossibility *possibility)
+char *
+penal_possibility_to_text (const PenalPossibility *possibility)
 {
   g_autofree char *lo = fact_value_text (possibility->fact, possibility->lo);
   g_autofree char *hi = NULL;
@@ -350,7 +361,7 @@ append_possibilities (GString            *out,
   for (guint i = 0; i < outcome->possible->len; i++)
     {
       const PenalPossibility *p = &g_array_index (outcome->possible, PenalPossibility, i);
-      g_autofree char *range = range_text (p);
+      g_autofree char *range = penal_possibility_to_text (p);
       g_autofree char *prefix = p->version != NULL
         ? g_strdup_printf ("%s: ", penal_statute_text (p->version->title))
         : g_strdup ("");
@@ -423,6 +434,7 @@ penal_render_text (const PenalModel   *model,
     }
 
   append_enhancements (out, outcome);
+  penal_diversion_append_text (out, outcome);
   return g_string_free (out, FALSE);
 }
 
@@ -445,10 +457,10 @@ add_date_or_null (JsonBuilder *builder,
     }
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
+void
+penal_json_add_string_or_null (JsonBuilder *builder,
+                               const char  *member,
+                               const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value == NULL)
@@ -481,15 +493,15 @@ add_version (JsonBuilder        *builder,
       return;
     }
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", version->id);
-  add_string_or_null (builder, "title", penal_statute_text (version->title));
+  penal_json_add_string_or_null (builder, "id", version->id);
+  penal_json_add_string_or_null (builder, "title", penal_statute_text (version->title));
   add_date_or_null (builder, "from", version->effective.from, PENAL_DATE_OPEN_START);
   add_date_or_null (builder, "to", version->effective.to, PENAL_DATE_OPEN_END);
   if (version->effective.from_latest != version->effective.from)
     add_date_or_null (builder, "from_latest", version->effective.from_latest, -1);
   if (version->effective.to_earliest != version->effective.to)
     add_date_or_null (builder, "to_earliest", version->effective.to_earliest, -1);
-  add_string_or_null (builder, "standing", version->standing);
+  penal_json_add_string_or_null (builder, "standing", version->standing);
   json_builder_set_member_name (builder, "uncertain");
   json_builder_add_boolean_value (builder, uncertain);
   json_builder_end_object (builder);
@@ -505,13 +517,13 @@ add_penalty (JsonBuilder             *builder,
   else
     {
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "min", p->imprisonment_min.iso);
-      add_string_or_null (builder, "max", p->imprisonment_max.iso);
+      penal_json_add_string_or_null (builder, "min", p->imprisonment_min.iso);
+      penal_json_add_string_or_null (builder, "max", p->imprisonment_max.iso);
       json_builder_set_member_name (builder, "life");
       json_builder_add_boolean_value (builder, p->life);
-      add_string_or_null (builder, "county_jail_alternative", p->county_jail_max.iso);
-      add_string_or_null (builder, "citation", p->imprisonment_citation);
-      add_string_or_null (builder, "county_jail_citation", p->county_jail_citation);
+      penal_json_add_string_or_null (builder, "county_jail_alternative", p->county_jail_max.iso);
+      penal_json_add_string_or_null (builder, "citation", p->imprisonment_citation);
+      penal_json_add_string_or_null (builder, "county_jail_citation", p->county_jail_citation);
       json_builder_end_object (builder);
     }
 
@@ -522,7 +534,7 @@ add_penalty (JsonBuilder             *builder,
     {
       json_builder_begin_object (builder);
       add_usd_or_null (builder, "max_usd", p->fine_max_usd);
-      add_string_or_null (builder, "citation", p->fine_citation);
+      penal_json_add_string_or_null (builder, "citation", p->fine_citation);
       json_builder_set_member_name (builder, "gain_alternative");
       if (p->gain_multiple == 0)
         json_builder_add_null_value (builder);
@@ -532,7 +544,7 @@ add_penalty (JsonBuilder             *builder,
           json_builder_set_member_name (builder, "multiple");
           json_builder_add_int_value (builder, p->gain_multiple);
           add_usd_or_null (builder, "cap_usd", p->gain_cap_usd);
-          add_string_or_null (builder, "citation", p->gain_citation);
+          penal_json_add_string_or_null (builder, "citation", p->gain_citation);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -551,8 +563,8 @@ add_trace (JsonBuilder        *builder,
     {
       const PenalTraceStep *step = g_ptr_array_index (trace, i);
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "citation", step->citation);
-      add_string_or_null (builder, "text", step->text);
+      penal_json_add_string_or_null (builder, "citation", step->citation);
+      penal_json_add_string_or_null (builder, "text", step->text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -569,9 +581,9 @@ add_sources_of (JsonBuilder *builder,
       if (!g_hash_table_add (seen, source->id))
         continue;
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "citation", source->citation);
-      add_string_or_null (builder, "url", source->url);
-      add_string_or_null (builder, "standing", source->standing);
+      penal_json_add_string_or_null (builder, "citation", source->citation);
+      penal_json_add_string_or_null (builder, "url", source->url);
+      penal_json_add_string_or_null (builder, "standing", source->standing);
       json_builder_end_object (builder);
     }
 }
@@ -619,7 +631,7 @@ add_possible (JsonBuilder        *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "when");
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "fact", p->fact->name);
+      penal_json_add_string_or_null (builder, "fact", p->fact->name);
       if (p->fact->type == PENAL_FACT_TYPE_INTEGER)
         {
           json_builder_set_member_name (builder, "min");
@@ -633,15 +645,15 @@ add_possible (JsonBuilder        *builder,
             ? g_strdup (p->lo ? "yes" : "no")
             : p->fact->type == PENAL_FACT_TYPE_ENUM ? g_strdup (p->fact->values[p->lo])
             : penal_date_to_iso (p->lo);
-          add_string_or_null (builder, "value", value);
+          penal_json_add_string_or_null (builder, "value", value);
         }
       json_builder_end_object (builder);
-      add_string_or_null (builder, "class",
+      penal_json_add_string_or_null (builder, "class",
                           p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS
                             ? penal_class_to_code (p->rule->klass) : NULL);
-      add_string_or_null (builder, "citation", p->rule != NULL ? p->rule->citation : NULL);
+      penal_json_add_string_or_null (builder, "citation", p->rule != NULL ? p->rule->citation : NULL);
       if (p->version != NULL)
-        add_string_or_null (builder, "version", p->version->id);
+        penal_json_add_string_or_null (builder, "version", p->version->id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -656,20 +668,20 @@ add_outcome_members (JsonBuilder        *builder,
   gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
   const PenalRule *rule = decided ? outcome->rule : NULL;
 
-  add_string_or_null (builder, "status", penal_status_to_code (outcome->status));
+  penal_json_add_string_or_null (builder, "status", penal_status_to_code (outcome->status));
   if (top_level)
     {
-      add_string_or_null (builder, "jurisdiction", model->jurisdiction);
-      add_string_or_null (builder, "offense",
+      penal_json_add_string_or_null (builder, "jurisdiction", model->jurisdiction);
+      penal_json_add_string_or_null (builder, "offense",
                           outcome->offense != NULL ? outcome->offense->id : NULL);
       add_date_or_null (builder, "offense_date", outcome->offense_date, -1);
     }
-  add_string_or_null (builder, "statute",
+  penal_json_add_string_or_null (builder, "statute",
                       outcome->offense != NULL ? outcome->offense->statute : NULL);
-  add_string_or_null (builder, "citation", rule != NULL ? rule->citation : NULL);
+  penal_json_add_string_or_null (builder, "citation", rule != NULL ? rule->citation : NULL);
   add_version (builder, outcome->candidates->len > 0 && !decided ? NULL : outcome->version,
                outcome->version_uncertain);
-  add_string_or_null (builder, "class",
+  penal_json_add_string_or_null (builder, "class",
                       rule != NULL && rule->kind == PENAL_RULE_CLASS
                         ? penal_class_to_code (rule->klass) : NULL);
   add_penalty (builder, outcome->penalty);
@@ -689,7 +701,7 @@ add_outcome_members (JsonBuilder        *builder,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_string_or_null (builder, "reason", penal_statute_text (outcome->reason));
+      penal_json_add_string_or_null (builder, "reason", penal_statute_text (outcome->reason));
     }
 }
 
@@ -711,9 +723,9 @@ penal_render_json (const PenalModel   *model,
       const PenalRule *rule = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", enhanced->offense->id);
-      add_string_or_null (builder, "title", penal_statute_text (enhanced->offense->title));
-      add_string_or_null (builder, "condition", penal_statute_text (enhanced->offense->condition));
+      penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
+      penal_json_add_string_or_null (builder, "title", penal_statute_text (enhanced->offense->title));
+      penal_json_add_string_or_null (builder, "condition", penal_statute_text (enhanced->offense->condition));
       json_builder_set_member_name (builder, "applies");
       if (rule == NULL || rule->kind == PENAL_RULE_OPEN)
         json_builder_add_null_value (builder);
@@ -724,9 +736,29 @@ penal_render_json (const PenalModel   *model,
     }
   json_builder_end_array (builder);
 
-  add_string_or_null (builder, "explanation", explanation);
+  json_builder_set_member_name (builder, "diversion");
+  if (outcome->offense == NULL)
+    json_builder_add_null_value (builder);
+  else
+    penal_diversion_add_json (builder, outcome);
+
+  penal_json_add_string_or_null (builder, "explanation", explanation);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* (transfer full): the node as JSON text, indented by two spaces when
+ * pretty. */
+char *
+penal_json_to_string (JsonNode *root,
+                      gboolean  pretty)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
 }
 
 char *
@@ -735,10 +767,6 @@ penal_render_json_string (const PenalModel   *model,
                           gboolean            pretty)
 {
   g_autoptr (JsonNode) root = penal_render_json (model, outcome);
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return penal_json_to_string (root, pretty);
 }

@@ -25,7 +25,19 @@ char      *penal_render_json_string  (const PenalModel   *model,
                                       const PenalOutcome *outcome,
                                       gboolean            pretty);
 
+char       *penal_json_to_string     (JsonNode           *root,
+                                      gboolean            pretty);
+void        penal_json_add_string_or_null (JsonBuilder *builder,
+                                           const char  *member,
+                                           const char  *value);
+
 const char *penal_statute_text       (const char *english);
+const char *penal_standing_to_text   (const char *standing);
+char       *penal_possibility_to_text (const PenalPossibility *possibility);
+char       *penal_imprisonment_text  (const PenalClassPenalty *p);
+char       *penal_fine_text          (const PenalClassPenalty *p);
+char       *penal_with_standing      (char       *text,
+                                      const char *standing);
 char       *penal_duration_to_text   (const PenalDuration *duration);
 char       *penal_usd_to_text        (gint64 usd);
 

@@ -35,5 +35,14 @@ const PenalRule *penal_tree_evaluate       (const PenalTreeNode *tree,
                                             const PenalFacts    *facts,
                                             const PenalTreeNode **out_stuck);
 const PenalRule *penal_tree_single_rule    (const PenalTreeNode *node);
+gboolean         penal_tree_check_monotone (const PenalModel   *model,
+                                            const PenalVersion *version,
+                                            guint               fact,
+                                            gboolean            decreasing,
+                                            int                 declared_line,
+                                            GError            **error);
+gint             penal_tree_next_fact      (const PenalTreeNode *node,
+                                            const PenalFacts    *facts,
+                                            const gboolean      *unknown);
 
 G_END_DECLS

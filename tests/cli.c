@@ -249,6 +249,167 @@ test_text_answer (void)
   penal_test_assert_contains (run.out, "(standing: secondary source) [RSMo 560.011]");
 }
 
+/* The "diversion" part of the JSON answer: seed 004 and KCTV5 (2019) in
+ * research/missouri-law.md, "Diversion (Kansas City)": Johnz School and
+ * OAR are open to first-time offenders when no minor was involved. */
+static void
+assert_diversion (const char *const *args,
+                  int                eligible,      /* 1, 0, or -1 for null */
+                  guint              n_programs,
+                  const char        *missing,       /* NULL: none missing */
+                  const char        *referral)      /* NULL: no referral */
+{
+  g_auto (PenalTestRun) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *diversion;
+  JsonArray *list;
+
+  if (!have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  root = parse_object (parser, run.out);
+  diversion = json_object_get_object_member (root, "diversion");
+  g_assert_nonnull (diversion);
+  if (eligible < 0)
+    assert_member_null (diversion, "eligible");
+  else
+    g_assert_cmpint (json_object_get_boolean_member (diversion, "eligible"), ==, eligible);
+  list = json_object_get_array_member (diversion, "programs");
+  g_assert_cmpuint (json_array_get_length (list), ==, n_programs);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (diversion, "reasons")), >=, 1);
+  list = json_object_get_array_member (diversion, "missing");
+  g_assert_cmpuint (json_array_get_length (list), ==, missing != NULL ? 1 : 0);
+  if (missing != NULL)
+    g_assert_cmpstr (json_array_get_string_element (list, 0), ==, missing);
+  list = json_object_get_array_member (diversion, "referrals");
+  if (referral == NULL)
+    g_assert_cmpuint (json_array_get_length (list), ==, 0);
+  else
+    {
+      g_assert_cmpuint (json_array_get_length (list), >=, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "phone"),
+                       ==, referral);
+    }
+}
+
+static void
+test_json_diversion_eligible (void)
+{
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=30",
+    "prior_prostitution_offenses=0", "offense_date=2024-06-01", NULL
+  };
+  assert_diversion (args, 1, 2, NULL, NULL);
+}
+
+static void
+test_json_diversion_prior (void)
+{
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=30",
+    "prior_prostitution_offenses=1", "offense_date=2024-06-01", NULL
+  };
+  assert_diversion (args, 0, 2, NULL, NULL);
+}
+
+/* A minor patronized: no diversion, and the National Human Trafficking
+ * Hotline, 1-888-373-7888 (seed 001), is given. */
+static void
+test_json_diversion_minor (void)
+{
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=16",
+    "prior_prostitution_offenses=0", "offense_date=2024-06-01", NULL
+  };
+  assert_diversion (args, 0, 2, NULL, "1-888-373-7888");
+}
+
+static void
+test_json_diversion_unknown (void)
+{
+  const char *const args[] = {
+    "classify", "--format=json", "offense=patronizing", "victim_age=30",
+    "offense_date=2024-06-01", NULL
+  };
+  assert_diversion (args, -1, 2, "prior_prostitution_offenses", NULL);
+}
+
+/* Prostitution has no diversion program; RSMo 567.020.4's treatment route
+ * is the court's to allow, listed apart. */
+static void
+test_json_diversion_prostitution (void)
+{
+  const char *const args[] = {
+    "classify", "--format=json", "offense=prostitution", "knew_hiv=no",
+    "defendant_age=30", "offense_date=2024-06-01", NULL
+  };
+  assert_diversion (args, 0, 0, NULL, NULL);
+}
+
+static void
+test_text_diversion (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  const char *const args[] = {
+    "classify", "offense=patronizing", "victim_age=30", "prior_prostitution_offenses=0",
+    "offense_date=2024-06-01", NULL
+  };
+
+  if (!have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_contains (run.out, "Diversion: open.\n");
+  penal_test_assert_contains (run.out, "  Johnz School (Veronica's Voice; Kansas City, Missouri: charges prosecuted in its municipal court): eligible.");
+  penal_test_assert_contains (run.out, "Next steps:\n");
+}
+
+/* penal verify proves the bundled statutes sound and says what it proved. */
+static void
+test_verify_bundled (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) json = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "verify", NULL };
+  const char *const json_args[] = { "verify", "--format=json", NULL };
+  JsonObject *root;
+
+  if (!have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  penal_test_assert_contains (run.out, "Sound: 2 offenses, 1 enhancement and 6 programs;");
+  penal_test_assert_contains (run.out, "  no overlap: no two rules decide the same case\n");
+  penal_test_assert_contains (run.out, "  monotone severity: 1 declared order, holding in every version it covers (3 versions)\n");
+
+  penal_test_run (&json, NULL, "C", json_args);
+  g_assert_cmpint (json.exit_code, ==, 0);
+  root = parse_object (parser, json.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "sound");
+  g_assert_cmpint (json_object_get_int_member (root, "offenses"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "uncertain_changes"), ==, 1);
+}
+
+/* An unsound file is refused with FILE:LINE and a concrete case, exit 65,
+ * nothing on standard output. */
+static void
+test_verify_unsound (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "fail-rule-gap.xml", NULL);
+  const char *const args[] = { "verify", file, NULL };
+
+  if (!have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 65);
+  g_assert_cmpstr (run.out, ==, "");
+  penal_test_assert_contains (run.err, "fail-rule-gap.xml:36: version zz-900.010-new has a gap: no rule decides person_age=18, offense_date=2016-01-01\n");
+}
+
 /* --statutes with a copy of the bundled statutes answers the same. */
 static void
 test_statutes_directory (void)
@@ -317,6 +478,21 @@ static const ErrorCase error_cases[] = {
   { "no-command", { NULL }, 64, "Usage:" },
   { "missing-statutes", { "classify", "--statutes", "/nonexistent/penal-statutes", "offense=patronizing", NULL }, 66,
     "penal: /nonexistent/penal-statutes: no such statute file or directory" },
+  { "overlong-value", { "classify", "offense=patronizing",
+      "victim_age=1111111111111111111111111111111111111111111111111111111111111111111111111111", NULL }, 64,
+    "penal: victim_age: “1111111111111111111111111111111111111111…” is not valid" },
+  { "invalid-utf8-value", { "classify", "offense=pat\xff\xferonizing", NULL }, 64,
+    "penal: offense: “pat" },
+  { "invalid-utf8-name", { "classify", "offense=patronizing", "vict\xffim_age=3", NULL }, 64,
+    "penal: unknown fact “vict" },
+  { "control-characters", { "classify", "offense=patronizing", "victim_age=1\x1b[2J", NULL }, 64,
+    "penal: victim_age: “1?[2J” is not valid" },
+  { "screen-bad-prefill", { "screen", "victim_age=old", NULL }, 64,
+    "penal: victim_age: “old” is not valid" },
+  { "verify-facts", { "verify", "offense=patronizing", NULL }, 64,
+    "penal: verify takes statute files, not facts: “offense=patronizing”" },
+  { "verify-missing-file", { "verify", "/nonexistent/penal.xml", NULL }, 66,
+    "penal: /nonexistent/penal.xml: no such statute file or directory" },
 };
 
 static void
@@ -402,6 +578,14 @@ main (int   argc,
   g_test_add_func ("/cli/json/ambiguous", test_json_ambiguous);
   g_test_add_func ("/cli/json/default-date-is-today", test_json_default_date_is_today);
   g_test_add_func ("/cli/text/answer", test_text_answer);
+  g_test_add_func ("/cli/verify/bundled", test_verify_bundled);
+  g_test_add_func ("/cli/verify/unsound", test_verify_unsound);
+  g_test_add_func ("/cli/json/diversion/eligible", test_json_diversion_eligible);
+  g_test_add_func ("/cli/json/diversion/prior-offense", test_json_diversion_prior);
+  g_test_add_func ("/cli/json/diversion/minor", test_json_diversion_minor);
+  g_test_add_func ("/cli/json/diversion/unknown", test_json_diversion_unknown);
+  g_test_add_func ("/cli/json/diversion/prostitution", test_json_diversion_prostitution);
+  g_test_add_func ("/cli/text/diversion", test_text_diversion);
   g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
   g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

@@ -10,6 +10,7 @@
 #include "penal-facts.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
+#include "penal-test-case.h"
 
 /* The bundled statutes, loaded once in main () and shared by every test; the
  * tests only read it. */
@@ -76,15 +77,6 @@ static const ExpectedPenalty from2017_misdemeanor_d =
 static const ExpectedPenalty from2017_infraction =
   { NULL, NULL, FALSE, NULL, 400, 2, -1, "RSMo 558.002" };
 
-static gint64
-parse_date (const char *text)
-{
-  gint64 julian = 0;
-
-  g_assert_true (penal_date_parse (text, &julian));
-  return julian;
-}
-
 /* Asserts that CITATION cites EXPECTED or a subdivision of it, so that
  * "RSMo 558.011.1(4)" cites "RSMo 558.011" but "RSMo 558.0111" does not. */
 static void
@@ -126,36 +118,7 @@ assert_penalty (const PenalClassPenalty *penalty,
 }
 
 /* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-static PenalOutcome *evaluate_case (const char *offense_date,
-                                    ...) G_GNUC_NULL_TERMINATED;
-
-static PenalOutcome *
-evaluate_case (const char *offense_date,
-               ...)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalFacts) facts = penal_facts_new (model);
-  PenalOutcome *outcome;
-  const char *name;
-  va_list args;
-
-  va_start (args, offense_date);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      penal_facts_set (facts, name, value, &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  penal_facts_check_applicable (facts, &error);
-  g_assert_no_error (error);
-  outcome = penal_evaluate (model, facts, parse_date (offense_date), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (outcome);
-  return outcome;
-}
+#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
 
 static const char *
 missing_fact_name (const PenalOutcome *outcome,
@@ -238,7 +201,7 @@ test_penalty_row (gconstpointer data)
           g_assert_nonnull (offense);
           g_assert_nonnull (offense->penalties);
           era = penal_penalties_era_for (offense->penalties,
-                                         parse_date (dates[d]));
+                                         penal_test_parse_date (dates[d]));
           g_assert_nonnull (era);
           if (row->penalty == NULL)
             g_assert_null (era->classes[row->klass]);
@@ -264,7 +227,7 @@ test_penalty_doc_minimum (void)
   const PenalClass classes[] = { PENAL_CLASS_FELONY_C, PENAL_CLASS_FELONY_D };
 
   g_assert_nonnull (offense);
-  era = penal_penalties_era_for (offense->penalties, parse_date ("2016-06-01"));
+  era = penal_penalties_era_for (offense->penalties, penal_test_parse_date ("2016-06-01"));
   g_assert_nonnull (era);
   for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
     {

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "penal-test-run.h"
 
 void
@@ -13,18 +15,25 @@ penal_test_run_clear (PenalTestRun *run)
 }
 
 /* Runs $PENAL_BINARY with args, LANGUAGE and LC_ALL as given (NULL unsets
- * them; LANG and LC_MESSAGES are always unset), and records stdout, stderr
+ * them; LANG and LC_MESSAGES are always unset), feeds it input (length
+ * bytes, which may hold NULs) on standard input, and records stdout, stderr
  * and the exact exit status. */
 void
-penal_test_run (PenalTestRun      *run,
-                const char        *language,
-                const char        *lc_all,
-                const char *const *args)
+penal_test_run_input (PenalTestRun      *run,
+                      const char        *language,
+                      const char        *lc_all,
+                      const char *const *args,
+                      const char        *input,
+                      gsize              length)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
-  int status = 0;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GBytes) in = g_bytes_new (input, length);
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) err = NULL;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
   for (guint i = 0; args[i] != NULL; i++)
@@ -38,17 +47,31 @@ penal_test_run (PenalTestRun      *run,
   envp = lc_all != NULL ? g_environ_setenv (envp, "LC_ALL", lc_all, TRUE)
                         : g_environ_unsetenv (envp, "LC_ALL");
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &status, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  /* The exact exit code, through GLib's own decoding of the wait status. */
-  if (g_spawn_check_wait_status (status, &error))
-    run->exit_code = 0;
-  else
-    {
-      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
-      run->exit_code = error->code;
-    }
+  g_subprocess_communicate (process, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  /* Empty output comes back as a GBytes with no data at all. */
+  run->out = g_bytes_get_size (out) > 0
+               ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
+  run->err = g_bytes_get_size (err) > 0
+               ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+  /* The exact exit code; a crash is never an exit code. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->exit_code = g_subprocess_get_exit_status (process);
+}
+
+void
+penal_test_run (PenalTestRun      *run,
+                const char        *language,
+                const char        *lc_all,
+                const char *const *args)
+{
+  penal_test_run_input (run, language, lc_all, args, "", 0);
 }
 
 void

@@ -17,6 +17,12 @@ void penal_test_run         (PenalTestRun      *run,
                              const char        *language,
                              const char        *lc_all,
                              const char *const *args);
+void penal_test_run_input  (PenalTestRun      *run,
+                             const char        *language,
+                             const char        *lc_all,
+                             const char *const *args,
+                             const char        *input,
+                             gsize              length);
 void penal_test_assert_contains (const char *haystack,
                                  const char *needle);
 void penal_test_assert_lacks    (const char *haystack,

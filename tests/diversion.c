@@ -1,0 +1,697 @@
+/* diversion.c: tests penal's diversion, court-discretion, protection and
+ * referral answers against research/missouri-law.md and seed 004. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "penal-diversion.h"
+#include "penal-facts.h"
+#include "penal-model-private.h"
+#include "penal-outcome.h"
+#include "penal-test-case.h"
+#include "penal-render.h"
+
+/* The statutes, loaded once in main () and shared by every test; the tests
+ * only read it. */
+static PenalModel *model;
+
+/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
+#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
+
+/* Answers as words, so that a failing comparison says which answer it got. */
+static const char *
+answer_to_code (PenalAnswer answer)
+{
+  switch (answer)
+    {
+    case PENAL_ANSWER_NO:
+      return "no";
+    case PENAL_ANSWER_YES:
+      return "yes";
+    case PENAL_ANSWER_UNKNOWN:
+      return "unknown";
+    default:
+      return "invalid";
+    }
+}
+
+/* Fails unless NEEDLE occurs in HAYSTACK; on failure the comparison prints
+ * both strings. */
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  g_assert_nonnull (haystack);
+  if (strstr (haystack, needle) == NULL)
+    g_assert_cmpstr (haystack, ==, needle);
+}
+
+/* The outcome of the program PROGRAM_ID among OUTCOME's programs; fails the
+ * test when the offense has no such program. */
+static const PenalOutcome *
+find_program (const PenalOutcome *outcome,
+              const char         *program_id)
+{
+  g_assert_nonnull (outcome->programs);
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+
+      g_assert_nonnull (screened->offense);
+      if (g_strcmp0 (screened->offense->id, program_id) == 0)
+        return screened;
+    }
+  g_test_message ("program %s is not among the offense's %u programs",
+                  program_id, outcome->programs->len);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Checks one program's kind, answer, deciding rule and citation.  A program
+ * that needs facts has no rule: pass RULE_KIND -1 and CITATION NULL. */
+static const PenalOutcome *
+assert_program (const PenalOutcome *outcome,
+                const char         *program_id,
+                PenalProgramKind    program_kind,
+                PenalAnswer         answer,
+                int                 rule_kind,
+                const char         *citation)
+{
+  const PenalOutcome *screened = find_program (outcome, program_id);
+
+  g_assert_true (screened->offense->is_program);
+  g_assert_cmpint (screened->offense->program_kind, ==, program_kind);
+  g_assert_cmpstr (answer_to_code (penal_program_answer (screened)), ==,
+                   answer_to_code (answer));
+  if (rule_kind < 0)
+    {
+      g_assert_cmpstr (penal_status_to_code (screened->status), ==,
+                       "needs-facts");
+      g_assert_null (screened->rule);
+      return screened;
+    }
+  g_assert_cmpstr (penal_status_to_code (screened->status), ==, "decided");
+  g_assert_nonnull (screened->rule);
+  g_assert_cmpint (screened->rule->kind, ==, rule_kind);
+  g_assert_cmpstr (screened->rule->citation, ==, citation);
+  return screened;
+}
+
+static guint
+count_programs_of_kind (const PenalOutcome *outcome,
+                        PenalProgramKind    program_kind)
+{
+  guint count = 0;
+
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+
+      if (screened->offense->program_kind == program_kind)
+        count++;
+    }
+  return count;
+}
+
+/* How many times the resource RESOURCE_ID is listed; *OUT_INDEX is set to
+ * its first position. */
+static guint
+count_resource (const PenalDiversion *diversion,
+                const char           *resource_id,
+                guint                *out_index)
+{
+  guint count = 0;
+
+  for (guint r = 0; r < diversion->resources->len; r++)
+    {
+      const PenalResource *resource =
+        g_ptr_array_index (diversion->resources, r);
+
+      if (g_strcmp0 (resource->id, resource_id) == 0)
+        {
+          if (count == 0 && out_index != NULL)
+            *out_index = r;
+          count++;
+        }
+    }
+  return count;
+}
+
+static guint
+count_strings (GPtrArray  *strings,
+               const char *expected)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), expected) == 0)
+      count++;
+  return count;
+}
+
+static guint
+count_strings_containing (GPtrArray  *strings,
+                          const char *needle)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < strings->len; i++)
+    if (strstr (g_ptr_array_index (strings, i), needle) != NULL)
+      count++;
+  return count;
+}
+
+static const char *
+missing_fact_name (const PenalDiversion *diversion,
+                   guint                 position)
+{
+  const PenalFactDecl *fact = g_ptr_array_index (diversion->missing, position);
+
+  return fact->name;
+}
+
+/* research/missouri-law.md, "Referral resources named in the seeds": the
+ * National Human Trafficking Hotline, 1-888-373-7888,
+ * humantraffickinghotline.org (seed 001), and Veronica's Voice, Kansas City
+ * (seed 004).  Both are listed, each once, and each because of the rule
+ * citing CITATION. */
+static void
+assert_trafficking_referrals (const PenalDiversion *diversion,
+                              const char           *citation)
+{
+  const PenalResource *hotline;
+  const PenalRule *because;
+  guint hotline_at = 0;
+  guint voice_at = 0;
+
+  g_assert_cmpuint (diversion->resources->len, ==, 2);
+  g_assert_cmpuint (diversion->referred_by->len, ==, 2);
+  g_assert_cmpuint (count_resource (diversion, "nhth", &hotline_at), ==, 1);
+  g_assert_cmpuint (count_resource (diversion, "veronicas-voice", &voice_at),
+                    ==, 1);
+
+  hotline = g_ptr_array_index (diversion->resources, hotline_at);
+  g_assert_cmpstr (hotline->phone, ==, "1-888-373-7888");
+  g_assert_cmpstr (hotline->url, ==, "https://humantraffickinghotline.org");
+
+  because = g_ptr_array_index (diversion->referred_by, hotline_at);
+  g_assert_cmpint (because->kind, ==, PENAL_RULE_APPLIES);
+  g_assert_cmpstr (because->citation, ==, citation);
+  because = g_ptr_array_index (diversion->referred_by, voice_at);
+  g_assert_cmpint (because->kind, ==, PENAL_RULE_APPLIES);
+  g_assert_cmpstr (because->citation, ==, citation);
+}
+
+static void
+assert_no_referrals (const PenalDiversion *diversion)
+{
+  g_assert_cmpuint (diversion->resources->len, ==, 0);
+  g_assert_cmpuint (diversion->referred_by->len, ==, 0);
+}
+
+/* Kansas City's diversion for patronizing: seed 004, "There are also other
+ * services offered to the first time offender Johns. There is the Johnz
+ * School and The Oar (Offenders Accountability Re-Education) Program. This
+ * form of diversion is an alternative to conviction, as long as there were
+ * not minors involved."  research/missouri-law.md, "Diversion (Kansas City)":
+ * KCTV5 (2019-02-22, secondary) on Johnz School, "a diversion program to
+ * educate men who are arrested for patronizing prostitution not involving a
+ * minor", attended by first-time offenders.  Each program's rules cite
+ * their source: "KCTV5, 22 February 2019" for Johnz School, "OAR program
+ * (2016 article)" (the seed) for OAR. */
+#define JOHNZ_CITATION "KCTV5, 22 February 2019"
+#define OAR_CITATION "OAR program (2016 article)"
+
+/* RSMo 567.030.3 (verbatim, research/missouri-law.md, "RSMo 567.030"): the
+ * minor tiers are "less than eighteen years of age"; the referral when a
+ * minor was patronized cites it. */
+#define MINOR_PATRONIZED_CITATION "RSMo 567.030.3"
+
+/* Neither source dates the programs, so the answer is the same before 2017,
+ * inside the window where the version of RSMo 567.030 is uncertain
+ * (2017-02-14 to 2023-03-10, see tests/legal.c) and in force by 2024. */
+
+typedef struct
+{
+  const char *offense_date;
+  int         victim_age;
+} EligibleCase;
+
+/* research/missouri-law.md, "RSMo 567.030": eighteen and over is the adult
+ * tier ("less than eighteen years of age" is the minor tier); 120 is the top
+ * of victim_age's domain (statutes/facts.xml). */
+static const EligibleCase eligible_cases[] = {
+  { "2016-06-01", 18 },
+  { "2016-06-01", 30 },
+  { "2016-06-01", 120 },
+  { "2020-05-01", 18 },
+  { "2020-05-01", 30 },
+  { "2020-05-01", 120 },
+  { "2024-06-01", 18 },
+  { "2024-06-01", 30 },
+  { "2024-06-01", 120 },
+};
+
+/* A first-time offender ("first time offender Johns", seed 004) with no
+ * minor involved is eligible for both programs. */
+static void
+test_eligible (gconstpointer data)
+{
+  const EligibleCase *c = data;
+  g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
+  g_autoptr (PenalOutcome) outcome =
+    evaluate_case (c->offense_date, "offense", "patronizing",
+                   "victim_age", age,
+                   "prior_prostitution_offenses", "0", NULL);
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const PenalOutcome *johnz;
+  const PenalOutcome *oar;
+  const char *johnz_step;
+  const char *oar_step;
+
+  g_assert_cmpuint (count_programs_of_kind (outcome, PENAL_PROGRAM_DIVERSION),
+                    ==, 2);
+  johnz = assert_program (outcome, "kc-johnz-school", PENAL_PROGRAM_DIVERSION,
+                          PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+                          JOHNZ_CITATION);
+  oar = assert_program (outcome, "kc-oar", PENAL_PROGRAM_DIVERSION,
+                        PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE, OAR_CITATION);
+  assert_program (outcome, "referral-minor-patronized",
+                  PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_NO,
+                  PENAL_RULE_NOT_APPLICABLE, MINOR_PATRONIZED_CITATION);
+
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "yes");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  g_assert_cmpuint (diversion->reasons->len, ==, 2);
+  /* Each open program says what to do next, once. */
+  g_assert_cmpuint (diversion->next_steps->len, ==, 2);
+  g_assert_nonnull (johnz->offense->next_step);
+  g_assert_nonnull (oar->offense->next_step);
+  johnz_step = penal_statute_text (johnz->offense->next_step);
+  oar_step = penal_statute_text (oar->offense->next_step);
+  g_assert_cmpuint (count_strings (diversion->next_steps, johnz_step), ==, 1);
+  g_assert_cmpuint (count_strings (diversion->next_steps, oar_step), ==, 1);
+  assert_no_referrals (diversion);
+}
+
+typedef struct
+{
+  const char *offense_date;
+  const char *priors;
+} PriorCase;
+
+/* One prior finding of guilt is enough to end "first time offender" (seed
+ * 004); 999 is the top of the fact's domain (statutes/facts.xml). */
+static const PriorCase prior_cases[] = {
+  { "2016-06-01", "1" },
+  { "2016-06-01", "2" },
+  { "2016-06-01", "999" },
+  { "2024-06-01", "1" },
+  { "2024-06-01", "2" },
+  { "2024-06-01", "999" },
+};
+
+/* Seed 004 offers the programs to "first time offender Johns" only. */
+static void
+test_not_first_time (gconstpointer data)
+{
+  const PriorCase *c = data;
+  g_autoptr (PenalOutcome) outcome =
+    evaluate_case (c->offense_date, "offense", "patronizing",
+                   "victim_age", "30",
+                   "prior_prostitution_offenses", c->priors, NULL);
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
+  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      const PenalOutcome *screened =
+        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
+                        PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
+                        citations[p]);
+
+      assert_contains (screened->rule->explain, "not a first-time offender");
+    }
+
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  g_assert_cmpuint (diversion->reasons->len, ==, 2);
+  g_assert_cmpuint (count_strings_containing (diversion->reasons,
+                                              "not a first-time offender"),
+                    ==, 2);
+  g_assert_cmpuint (diversion->next_steps->len, ==, 0);
+  assert_no_referrals (diversion);
+}
+
+typedef struct
+{
+  const char *offense_date;
+  int         victim_age;
+  const char *priors;        /* NULL: not given */
+} MinorCase;
+
+/* Every age tier of RSMo 567.030 under eighteen (research/missouri-law.md,
+ * "RSMo 567.030", table "Versions"): 0 and 14 are "fourteen years of age or
+ * younger", 15 and 17 "less than eighteen years of age but older than
+ * fourteen", before 2017 and in force by 2024. */
+static const MinorCase minor_cases[] = {
+  { "2016-06-01", 0, "0" },
+  { "2016-06-01", 14, "0" },
+  { "2016-06-01", 15, "0" },
+  { "2016-06-01", 17, "0" },
+  { "2024-06-01", 0, "0" },
+  { "2024-06-01", 14, "0" },
+  { "2024-06-01", 15, "0" },
+  { "2024-06-01", 17, "0" },
+  /* "As long as there were not minors involved" (seed 004) decides without
+   * the person's record. */
+  { "2016-06-01", 14, NULL },
+  { "2024-06-01", 17, NULL },
+};
+
+static void
+test_minor (gconstpointer data)
+{
+  const MinorCase *c = data;
+  g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
+  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
+  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
+  const PenalOutcome *referral;
+
+  if (c->priors != NULL)
+    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
+                             "victim_age", age,
+                             "prior_prostitution_offenses", c->priors, NULL);
+  else
+    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
+                             "victim_age", age, NULL);
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      const PenalOutcome *screened =
+        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
+                        PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
+                        citations[p]);
+
+      assert_contains (screened->rule->explain, "A minor was involved");
+    }
+  referral = assert_program (outcome, "referral-minor-patronized",
+                             PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_YES,
+                             PENAL_RULE_APPLIES, MINOR_PATRONIZED_CITATION);
+
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  assert_trafficking_referrals (diversion, MINOR_PATRONIZED_CITATION);
+  /* Only the referral is open, so its step is the only one. */
+  g_assert_nonnull (referral->offense->next_step);
+  g_assert_cmpuint (diversion->next_steps->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (diversion->next_steps, 0), ==,
+                   penal_statute_text (referral->offense->next_step));
+}
+
+/* The Kansas City programs are for "first time offender Johns" (seed 004),
+ * "men who are arrested for patronizing prostitution" (KCTV5, 2019):
+ * research/missouri-law.md, "Diversion (Kansas City)", names no diversion
+ * for prostitution (RSMo 567.020). */
+static const char *const prostitution_dates[] = {
+  "2016-06-01", "2024-06-01",
+};
+
+static void
+test_prostitution_no_program (gconstpointer data)
+{
+  const char *offense_date = data;
+  g_autoptr (PenalOutcome) outcome =
+    evaluate_case (offense_date, "offense", "prostitution",
+                   "knew_hiv", "no", "defendant_age", "30", NULL);
+  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+
+  g_assert_cmpuint (count_programs_of_kind (outcome, PENAL_PROGRAM_DIVERSION),
+                    ==, 0);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  g_assert_cmpuint (diversion->reasons->len, ==, 1);
+  g_assert_cmpuint (count_strings_containing (diversion->reasons,
+                                              "RSMo 567.020"), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (diversion->reasons, 0), ==,
+                   "No diversion program in the statute files applies to "
+                   "this offense (RSMo 567.020).");
+}
+
+typedef struct
+{
+  const char *offense_date;
+  const char *victim_age;    /* NULL: not given */
+  const char *priors;        /* NULL: not given */
+  const char *missing;       /* the one fact that would settle it */
+} UnknownCase;
+
+/* With no minor involved, whether the person is a first-time offender
+ * (seed 004) decides; with no record, whether a minor was involved does. */
+static const UnknownCase unknown_cases[] = {
+  { "2016-06-01", "30", NULL, "prior_prostitution_offenses" },
+  { "2024-06-01", "30", NULL, "prior_prostitution_offenses" },
+  { "2016-06-01", NULL, "0", "victim_age" },
+  { "2024-06-01", NULL, "0", "victim_age" },
+};
+
+static void
+test_unknown (gconstpointer data)
+{
+  const UnknownCase *c = data;
+  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
+  const PenalFactDecl *fact;
+  g_autofree char *find_out = NULL;
+
+  if (c->victim_age == NULL)
+    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
+                             "prior_prostitution_offenses", c->priors, NULL);
+  else
+    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
+                             "victim_age", c->victim_age, NULL);
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      const PenalOutcome *screened =
+        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
+                        PENAL_ANSWER_UNKNOWN, -1, NULL);
+
+      g_assert_cmpuint (screened->missing->len, ==, 1);
+      fact = g_ptr_array_index (screened->missing, 0);
+      g_assert_cmpstr (fact->name, ==, c->missing);
+    }
+
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "unknown");
+  /* Both programs need the same fact; it is listed once. */
+  g_assert_cmpuint (diversion->missing->len, ==, 1);
+  g_assert_cmpstr (missing_fact_name (diversion, 0), ==, c->missing);
+  fact = g_ptr_array_index (diversion->missing, 0);
+  find_out = g_strdup_printf ("Find out, to settle whether diversion is "
+                              "open: %s.", penal_statute_text (fact->label));
+  g_assert_cmpuint (count_strings (diversion->next_steps, find_out), ==, 1);
+  assert_no_referrals (diversion);
+}
+
+typedef struct
+{
+  const char   *offense_date;
+  const char   *knew_hiv;
+  PenalAnswer   answer;
+  PenalRuleKind rule_kind;
+} TreatmentCase;
+
+/* RSMo 567.020.4 (research/missouri-law.md, "RSMo 567.020"): the judge may
+ * order drug and alcohol treatment; for the class B misdemeanor completion
+ * may let the plea be withdrawn or the verdict reversed, not for the class
+ * B felony (knew_hiv, 567.020.2).  penal's sources hold only the text in
+ * force from 2022-08-28 ("Effective 28 Aug 2022"), so before that date the
+ * route is open. */
+static const TreatmentCase treatment_cases[] = {
+  { "2024-06-01", "no", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE },
+  { "2024-06-01", "yes", PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE },
+  { "2022-08-28", "no", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE },
+  { "2022-08-27", "no", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
+  { "2020-06-01", "no", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
+  { "2020-06-01", "yes", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
+};
+
+static void
+test_court_discretion (gconstpointer data)
+{
+  const TreatmentCase *c = data;
+  g_autoptr (PenalOutcome) outcome =
+    evaluate_case (c->offense_date, "offense", "prostitution",
+                   "knew_hiv", c->knew_hiv, NULL);
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const PenalOutcome *treatment =
+    assert_program (outcome, "mo-567.020-treatment",
+                    PENAL_PROGRAM_COURT_DISCRETION, c->answer, c->rule_kind,
+                    "RSMo 567.020.4");
+  const char *step;
+
+  /* What the court may allow is shown beside diversion, never counted as
+   * diversion, and the protection's missing defendant_age does not leak
+   * into what would settle diversion. */
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  g_assert_cmpuint (diversion->reasons->len, ==, 1);
+  g_assert_nonnull (treatment->offense->next_step);
+  step = penal_statute_text (treatment->offense->next_step);
+  g_assert_cmpuint (count_strings (diversion->next_steps, step), ==,
+                    c->answer == PENAL_ANSWER_YES ? 1 : 0);
+  assert_no_referrals (diversion);
+}
+
+typedef struct
+{
+  const char   *offense_date;
+  const char   *defendant_age;
+  PenalAnswer   protection;
+  PenalRuleKind protection_rule;
+  PenalAnswer   referral;
+  PenalRuleKind referral_rule;
+} ProtectionCase;
+
+/* RSMo 567.020.5 (research/missouri-law.md, "RSMo 567.020"): a person under
+ * eighteen at the time "shall not be certified as an adult or adjudicated as
+ * a delinquent" for prostitution and is a victim of abuse.  "Open: the date
+ * this subsection took effect (inference: the 2022 version)", so before
+ * 2022-08-28 the protection cannot be answered for a minor; the referral to
+ * the resources of "Referral resources named in the seeds" does not depend
+ * on the subsection's date. */
+static const ProtectionCase protection_cases[] = {
+  { "2022-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2024-06-01", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2022-08-27", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2016-06-01", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2024-06-01", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
+    PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
+  { "2022-08-27", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
+    PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
+};
+
+static void
+test_protection (gconstpointer data)
+{
+  const ProtectionCase *c = data;
+  g_autoptr (PenalOutcome) outcome =
+    evaluate_case (c->offense_date, "offense", "prostitution",
+                   "knew_hiv", "no", "defendant_age", c->defendant_age, NULL);
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const PenalOutcome *protection;
+
+  protection = assert_program (outcome, "mo-567.020-minor",
+                               PENAL_PROGRAM_PROTECTION, c->protection,
+                               c->protection_rule, "RSMo 567.020.5");
+  assert_program (outcome, "referral-minor-charged", PENAL_PROGRAM_REFERRAL,
+                  c->referral, c->referral_rule, "RSMo 567.020.5");
+  /* The protection itself names no resource; the referral does. */
+  g_assert_cmpuint (protection->rule->refer->len, ==, 0);
+
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  if (c->referral == PENAL_ANSWER_YES)
+    assert_trafficking_referrals (diversion, "RSMo 567.020.5");
+  else
+    assert_no_referrals (diversion);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) loaded = NULL;
+  const char *statutes;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* make check points PENAL_STATUTES at the source statutes/; run by hand,
+   * the binary uses the statutes compiled into it. */
+  statutes = g_getenv ("PENAL_STATUTES");
+  if (statutes != NULL)
+    loaded = penal_model_load_directory (statutes, &error);
+  else
+    loaded = penal_model_load_bundled (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  model = loaded;
+
+  for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
+    {
+      const EligibleCase *c = &eligible_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/eligible/%s/age-%d", c->offense_date,
+                         c->victim_age);
+      g_test_add_data_func (path, c, test_eligible);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prior_cases); i++)
+    {
+      const PriorCase *c = &prior_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/not-first-time/%s/priors-%s",
+                         c->offense_date, c->priors);
+      g_test_add_data_func (path, c, test_not_first_time);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (minor_cases); i++)
+    {
+      const MinorCase *c = &minor_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/minor/%s/age-%d/priors-%s",
+                         c->offense_date, c->victim_age,
+                         c->priors != NULL ? c->priors : "missing");
+      g_test_add_data_func (path, c, test_minor);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prostitution_dates); i++)
+    {
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/prostitution/%s/no-program",
+                         prostitution_dates[i]);
+      g_test_add_data_func (path, prostitution_dates[i],
+                            test_prostitution_no_program);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unknown_cases); i++)
+    {
+      const UnknownCase *c = &unknown_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/unknown/%s/%s-missing", c->offense_date,
+                         c->missing);
+      g_test_add_data_func (path, c, test_unknown);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (treatment_cases); i++)
+    {
+      const TreatmentCase *c = &treatment_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/court-discretion/%s/knew-hiv-%s",
+                         c->offense_date, c->knew_hiv);
+      g_test_add_data_func (path, c, test_court_discretion);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (protection_cases); i++)
+    {
+      const ProtectionCase *c = &protection_cases[i];
+      g_autofree char *path =
+        g_strdup_printf ("/diversion/protection/%s/defendant-age-%s",
+                         c->offense_date, c->defendant_age);
+      g_test_add_data_func (path, c, test_protection);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,8 @@
+#!/bin/sh
+# memcheck-penal.sh: src/penal under valgrind memcheck, for tools/memcheck.sh.
+# Exit 99 on any memory error or definitely-lost block; otherwise penal's own
+# exit status.  Standard input, output and error pass through untouched.
+top=$(cd "$(dirname "$0")/.." && pwd)
+exec valgrind --quiet --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+  --log-file="$top/tests/memcheck-penal-%p.log" "$top/src/penal" "$@"
