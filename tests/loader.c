@@ -33,8 +33,22 @@ static const FailFixture fail_fixtures[] = {
   { "fail-not-well-formed", PENAL_MODEL_ERROR_MALFORMED },
   { "fail-truncated", PENAL_MODEL_ERROR_MALFORMED },
   { "fail-undefined-entity", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-bom-only", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-comment-only", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-unclosed-quote", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-mismatched-nesting", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-attribute-twice", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-second-root", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-declaration-not-first", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-bare-ampersand", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-less-than-in-attribute", PENAL_MODEL_ERROR_MALFORMED },
+  { "fail-char-ref-invalid", PENAL_MODEL_ERROR_MALFORMED },
   { "fail-encoding", PENAL_MODEL_ERROR_ENCODING },
   { "fail-nul-byte", PENAL_MODEL_ERROR_ENCODING },
+  { "fail-declared-latin1", PENAL_MODEL_ERROR_ENCODING },
+  { "fail-utf8-overlong", PENAL_MODEL_ERROR_ENCODING },
+  { "fail-utf8-surrogate", PENAL_MODEL_ERROR_ENCODING },
+  { "fail-utf16", PENAL_MODEL_ERROR_ENCODING },
   /* Constructs refused for safety. */
   { "fail-doctype", PENAL_MODEL_ERROR_FORBIDDEN },
   { "fail-entity-internal", PENAL_MODEL_ERROR_FORBIDDEN },
@@ -46,8 +60,17 @@ static const FailFixture fail_fixtures[] = {
   { "fail-unknown-attribute", PENAL_MODEL_ERROR_SCHEMA },
   { "fail-date-pattern", PENAL_MODEL_ERROR_SCHEMA },
   { "fail-number", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-citation-too-long", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-prose-too-long", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-usd-negative", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-foreign-namespace", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-text-in-root", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-jurisdiction-pattern", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-identifier-pattern", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-format-version", PENAL_MODEL_ERROR_SCHEMA },
   /* Values and references the schema cannot check. */
   { "fail-date-impossible", PENAL_MODEL_ERROR_INVALID },
+  { "fail-era-date-impossible", PENAL_MODEL_ERROR_INVALID },
   { "fail-number-range", PENAL_MODEL_ERROR_INVALID },
   { "fail-effective-order", PENAL_MODEL_ERROR_INVALID },
   { "fail-fact-twice", PENAL_MODEL_ERROR_INVALID },
@@ -67,6 +90,86 @@ static const FailFixture fail_fixtures[] = {
   /* Rule tables the decision tree cannot be built from. */
   { "fail-rule-gap", PENAL_MODEL_ERROR_UNSOUND },
   { "fail-rule-overlap", PENAL_MODEL_ERROR_UNSOUND },
+};
+
+/* tests/data/unsound-NAME.xml: valid-minimal.xml, well-formed and valid
+ * against the schema, with exactly one semantic defect that loading must
+ * catch.  Its message is in tests/data/unsound-NAME.expected. */
+static const FailFixture unsound_fixtures[] = {
+  /* Rule tables that leave a case undecided. */
+  { "unsound-gap-one-age", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-domain-top", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-domain-bottom", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-boolean", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-enum", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-enhancement", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-gap-program", PENAL_MODEL_ERROR_UNSOUND },
+  /* Rule tables where two rules decide the same case. */
+  { "unsound-overlap-boundary", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-overlap-identical", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-overlap-shadowed", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-overlap-second-version", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-overlap-boolean", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-overlap-program", PENAL_MODEL_ERROR_UNSOUND },
+  /* Declared severity orders. */
+  { "unsound-monotone-broken", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-monotone-increasing-broken", PENAL_MODEL_ERROR_UNSOUND },
+  { "unsound-monotone-undeclared-fact", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-monotone-boolean", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-monotone-enum", PENAL_MODEL_ERROR_INVALID },
+  /* Conditions no case can meet, or written the wrong way for the fact. */
+  { "unsound-rule-outside-domain", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-when-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-when-no-bound", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-boolean-not-yes-no", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-boolean-min", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enum-unknown-value", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enum-value-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-rule-tests-offense-date", PENAL_MODEL_ERROR_INVALID },
+  /* Effective dates of versions. */
+  { "unsound-version-gap-one-day", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-version-overlap-one-day", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-uncertain-no-reason", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-uncertain-new-side-only", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-uncertain-old-side-only", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-version-id-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-versions-both-open-ended", PENAL_MODEL_ERROR_INVALID },
+  /* Penalty tables and their eras. */
+  { "unsound-class-missing-in-era", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-uncovered-version", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-partial-cover", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-gap-one-day", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-overlap-one-day", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-uncertain", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-class-twice-in-era", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-penalties-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-imprisonment-min-only", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-gain-multiple", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enhancement-class-no-penalty", PENAL_MODEL_ERROR_INVALID },
+  /* References to what no file declares. */
+  { "unsound-unknown-fact-in-rule", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-unknown-source-in-version", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-unknown-source-in-era", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-unknown-source-in-resource", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-unknown-penalties", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enhancement-unknown-offense", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-program-unknown-offense", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-unknown-resource", PENAL_MODEL_ERROR_INVALID },
+  /* Outcomes given by the wrong kind of rule table. */
+  { "unsound-diversion-applies", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-protection-eligible", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-program-class", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-offense-eligible", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enhancement-eligible", PENAL_MODEL_ERROR_INVALID },
+  /* The same name declared twice. */
+  { "unsound-source-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-fact-twice-apart", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-fact-builtin", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-program-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-resource-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-offense-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-enhancement-twice", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-program-named-as-offense", PENAL_MODEL_ERROR_INVALID },
 };
 
 /* A fresh directory for files made at test time, removed afterwards, so
@@ -531,6 +634,14 @@ main (int   argc,
       const FailFixture *fixture = &fail_fixtures[i];
       g_autofree char *path =
         g_strconcat ("/loader/", fixture->name + strlen ("fail-"), NULL);
+      g_test_add_data_func (path, fixture, test_fail_fixture);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unsound_fixtures); i++)
+    {
+      const FailFixture *fixture = &unsound_fixtures[i];
+      g_autofree char *path =
+        g_strconcat ("/loader/unsound/", fixture->name + strlen ("unsound-"),
+                     NULL);
       g_test_add_data_func (path, fixture, test_fail_fixture);
     }
 
