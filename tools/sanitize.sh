@@ -7,9 +7,14 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-$(mktemp -d)}
+mkdir -p "$dir"
 flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
 
-make -s -C "$top" distdir distdir="$dir/penal" >/dev/null
+# po/ writes its part of distdir relative to the top, so make it there.
+rm -rf "$top/penal-sanitize"
+make -s -C "$top" distdir distdir=penal-sanitize >/dev/null
+rm -rf "$dir/penal"
+mv "$top/penal-sanitize" "$dir/penal"
 cd "$dir/penal"
 ./configure -q CFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined"
 make -s -j"$(nproc)" >/dev/null
