@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <time.h>
 
 #include "penal-facts.h"
 #include "penal-model-private.h"
@@ -146,13 +147,12 @@ penal_date_to_display (gint64 julian)
 gint64
 penal_date_today (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate date;
 
+  /* The local day, through the C library, which reads the time zone once
+   * per process (GDateTime looks it up again on every call). */
   g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  g_date_set_time_t (&date, time (NULL));
   return g_date_get_julian (&date);
 }
 

@@ -17,6 +17,8 @@
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "penal-facts.h"
@@ -105,37 +107,41 @@ refuse_doctype (void          *context,
   xmlStopParser (ctxt);
 }
 
+/* Reads a statute file whole, refusing one larger than any statute file
+ * needs to be before reading the rest of it.  Plain stdio: a GFile would
+ * start GIO's module machinery, which costs more than the read. */
 static char *
 read_capped (const char  *file,
-             GFile       *gfile,
              gsize       *out_length,
              GError     **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autofree char *buffer = g_malloc (PENAL_MODEL_MAX_FILE_SIZE + 1);
-  gsize length = 0;
+  g_autofree char *buffer = NULL;
+  gsize length;
+  FILE *in = fopen (file, "rb");
+  int saved;
 
-  stream = g_file_read (gfile, NULL, &local_error);
-  if (stream == NULL)
+  if (in == NULL)
     {
-      gboolean missing = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      saved = errno;
       g_set_error (error, PENAL_MODEL_ERROR,
-                   missing ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
-                   missing ? _("%s: no such statute file or directory (%s)")
-                           : _("%s: cannot read the statute file: %s"),
-                   file, local_error->message);
+                   saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
+                   saved == ENOENT ? _("%s: no such statute file or directory (%s)")
+                                   : _("%s: cannot read the statute file: %s"),
+                   file, g_strerror (saved));
       return NULL;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer,
-                                PENAL_MODEL_MAX_FILE_SIZE + 1, &length,
-                                NULL, &local_error))
+  buffer = g_malloc (PENAL_MODEL_MAX_FILE_SIZE + 1);
+  length = fread (buffer, 1, PENAL_MODEL_MAX_FILE_SIZE + 1, in);
+  saved = errno;
+  if (ferror (in))
     {
+      fclose (in);
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
                    _("%s: cannot read the statute file: %s"),
-                   file, local_error->message);
+                   file, g_strerror (saved));
       return NULL;
     }
+  fclose (in);
   if (length > PENAL_MODEL_MAX_FILE_SIZE)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
@@ -317,17 +323,28 @@ out:
 static char *
 fold_space (const xmlChar *text)
 {
-  g_auto (GStrv) words = NULL;
-  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  const char *p = (const char *) text;
+  char *folded, *out;
+  gboolean pending = FALSE;
 
   if (text == NULL)
     return NULL;
-  words = g_strsplit_set ((const char *) text, " \t\r\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      g_ptr_array_add (kept, words[i]);
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv (" ", (char **) kept->pdata);
+  /* One pass: the result is never longer than the text. */
+  out = folded = g_malloc (strlen (p) + 1);
+  for (; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          pending = out != folded;
+          continue;
+        }
+      if (pending)
+        *out++ = ' ';
+      pending = FALSE;
+      *out++ = *p;
+    }
+  *out = '\0';
+  return folded;
 }
 
 static char *
@@ -1648,42 +1665,28 @@ load_documents (GPtrArray  *names,
   return g_steal_pointer (&model);
 }
 
-static PenalModel *
-load_gfiles (GPtrArray  *names,
-             GPtrArray  *gfiles,
-             GError    **error)
-{
-  g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      gsize length = 0;
-      char *data = read_capped (g_ptr_array_index (names, i),
-                                g_ptr_array_index (gfiles, i), &length, error);
-      if (data == NULL)
-        return NULL;
-      g_ptr_array_add (contents, data);
-      g_array_append_val (lengths, length);
-    }
-  return load_documents (names, contents, lengths, error);
-}
-
 PenalModel *
 penal_model_load_files (const char * const *paths,
                         GError            **error)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
   g_return_val_if_fail (paths != NULL, NULL);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_ptr_array_add (names, g_strdup (paths[i]));
-      g_ptr_array_add (gfiles, g_file_new_for_path (paths[i]));
+      gsize length = 0;
+      char *data = read_capped (paths[i], &length, error);
+
+      if (data == NULL)
+        return NULL;
+      g_ptr_array_add (names, (gpointer) paths[i]);
+      g_ptr_array_add (contents, data);
+      g_array_append_val (lengths, length);
     }
-  return load_gfiles (names, gfiles, error);
+  return load_documents (names, contents, lengths, error);
 }
 
 static gint
@@ -1736,7 +1739,9 @@ penal_model_load_bundled (GError **error)
 {
   g_auto (GStrv) children = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr (GPtrArray) contents = g_ptr_array_new ();
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
 
   ensure_resources ();
@@ -1754,12 +1759,22 @@ penal_model_load_bundled (GError **error)
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *child_name = g_ptr_array_index (sorted, i);
-      g_autofree char *uri = g_strconcat ("resource://" RESOURCE_DIR "/", child_name, NULL);
+      g_autofree char *path = g_strconcat (RESOURCE_DIR "/", child_name, NULL);
+      GBytes *bytes = g_resources_lookup_data (path, 0, NULL);
 
+      if (bytes == NULL)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
+                       _("the bundled statutes are missing from the program"));
+          return NULL;
+        }
+      /* Resource data is NUL-terminated, as the parser wants. */
       g_ptr_array_add (names, g_strconcat ("(bundled)/", child_name, NULL));
-      g_ptr_array_add (gfiles, g_file_new_for_uri (uri));
+      g_ptr_array_add (contents, (gpointer) g_bytes_get_data (bytes, NULL));
+      g_array_append_val (lengths, (gsize) { g_bytes_get_size (bytes) });
+      g_ptr_array_add (held, bytes);
     }
-  return load_gfiles (names, gfiles, error);
+  return load_documents (names, contents, lengths, error);
 }
 
 PenalModel *
