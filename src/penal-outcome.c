@@ -277,3 +277,63 @@ penal_evaluate (const PenalModel  *model,
     }
   return g_steal_pointer (&outcome);
 }
+
+static void
+add_boundary (GArray *starts,
+              gint64  day)
+{
+  if (day > PENAL_DATE_OPEN_START && day < PENAL_DATE_OPEN_END)
+    g_array_append_val (starts, day);
+}
+
+static void
+add_statute_boundaries (GArray             *starts,
+                        const PenalOffense *statute)
+{
+  for (guint v = 0; v < statute->versions->len; v++)
+    {
+      const PenalVersion *version = g_ptr_array_index (statute->versions, v);
+      add_boundary (starts, version->effective.from);
+      add_boundary (starts, version->effective.from_latest);
+      add_boundary (starts, version->effective.to_earliest + 1);
+      add_boundary (starts, version->effective.to + 1);
+    }
+}
+
+static gint
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* The first day of every period in which the offense's versions, its
+ * enhancements', its programs' and its penalty eras stay the same; the
+ * first period starts at PENAL_DATE_OPEN_START. */
+GArray *
+penal_offense_period_starts (const PenalOffense *offense)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 open = PENAL_DATE_OPEN_START;
+  guint kept = 0;
+
+  g_array_append_val (starts, open);
+  add_statute_boundaries (starts, offense);
+  for (guint e = 0; e < offense->enhancements->len; e++)
+    add_statute_boundaries (starts, g_ptr_array_index (offense->enhancements, e));
+  for (guint p = 0; p < offense->programs->len; p++)
+    add_statute_boundaries (starts, g_ptr_array_index (offense->programs, p));
+  for (guint e = 0; offense->penalties != NULL && e < offense->penalties->eras->len; e++)
+    {
+      const PenalEra *era = g_ptr_array_index (offense->penalties->eras, e);
+      add_boundary (starts, era->effective.from);
+      add_boundary (starts, era->effective.to + 1);
+    }
+  g_array_sort (starts, compare_days);
+  for (guint i = 0; i < starts->len; i++)
+    if (kept == 0 || g_array_index (starts, gint64, i) != g_array_index (starts, gint64, kept - 1))
+      g_array_index (starts, gint64, kept++) = g_array_index (starts, gint64, i);
+  g_array_set_size (starts, kept);
+  return starts;
+}

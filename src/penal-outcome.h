@@ -56,6 +56,7 @@ PenalOutcome *penal_evaluate        (const PenalModel  *model,
 void          penal_outcome_free    (PenalOutcome      *outcome);
 
 const char   *penal_status_to_code  (PenalStatus        status);
+GArray       *penal_offense_period_starts (const PenalOffense *offense);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalOutcome, penal_outcome_free)
 

@@ -301,6 +301,63 @@ fact_value_text (const PenalFactDecl *fact,
     }
 }
 
+/* The flat penalty members of batch rows and the student commands:
+ * imprisonment_min, imprisonment_max, life, county_jail_max, fine_max_usd,
+ * all null when p is NULL. */
+void
+penal_json_add_penalty_fields (JsonBuilder             *builder,
+                               const PenalClassPenalty *p)
+{
+  penal_json_add_string_or_null (builder, "imprisonment_min", p != NULL ? p->imprisonment_min.iso : NULL);
+  penal_json_add_string_or_null (builder, "imprisonment_max", p != NULL ? p->imprisonment_max.iso : NULL);
+  json_builder_set_member_name (builder, "life");
+  if (p != NULL)
+    json_builder_add_boolean_value (builder, p->life);
+  else
+    json_builder_add_null_value (builder);
+  penal_json_add_string_or_null (builder, "county_jail_max", p != NULL ? p->county_jail_max.iso : NULL);
+  json_builder_set_member_name (builder, "fine_max_usd");
+  if (p != NULL && p->fine_max_usd >= 0)
+    json_builder_add_int_value (builder, p->fine_max_usd);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A range of a fact's values in a few characters: "15", "15–17", "18+"
+ * (up to the top of the domain), "yes"; for dates, ISO dates. */
+char *
+penal_range_to_text (const PenalFactDecl *fact,
+                     gint64               lo,
+                     gint64               hi)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (fact->type == PENAL_FACT_TYPE_DATE)
+    {
+      /* ISO 8601 intervals, ".." for an open end. */
+      if (lo <= PENAL_DATE_OPEN_START && hi >= PENAL_DATE_OPEN_END)
+        return g_strdup ("..");
+      if (lo <= PENAL_DATE_OPEN_START)
+        return g_strconcat ("..", high = penal_date_to_iso (hi), NULL);
+      if (hi >= PENAL_DATE_OPEN_END)
+        return g_strconcat (low = penal_date_to_iso (lo), "..", NULL);
+      if (lo != hi)
+        {
+          low = penal_date_to_iso (lo);
+          high = penal_date_to_iso (hi);
+          return g_strconcat (low, "..", high, NULL);
+        }
+    }
+  low = fact_value_text (fact, lo);
+  if (lo == hi)
+    return g_steal_pointer (&low);
+  if (fact->type == PENAL_FACT_TYPE_INTEGER && hi == fact->max && lo > fact->min)
+    return g_strconcat (low, "+", NULL);
+  high = fact_value_text (fact, hi);
+  return g_strdup_printf ("%s–%s", low, high);
+}
+
 char *
 penal_possibility_to_text (const PenalPossibility *possibility)
 {
@@ -311,6 +368,46 @@ penal_possibility_to_text (const PenalPossibility *possibility)
     return g_strdup_printf ("%s=%s", possibility->fact->name, lo);
   hi = fact_value_text (possibility->fact, possibility->hi);
   return g_strdup_printf ("%s=%s–%s", possibility->fact->name, lo, hi);
+}
+
+/* Appends text wrapped into lines of at most width columns, every line
+ * after the first indented by indent columns (the first continues from
+ * column first_column). */
+void
+penal_append_wrapped (GString    *out,
+                      const char *text,
+                      guint       first_column,
+                      guint       indent,
+                      guint       width)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint column = first_column;
+  gboolean line_empty = TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = (guint) g_utf8_strlen (words[i], -1);
+
+      if (words[i][0] == '\0')
+        continue;
+      if (!line_empty && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          for (guint c = 0; c < indent; c++)
+            g_string_append_c (out, ' ');
+          column = indent;
+          line_empty = TRUE;
+        }
+      else if (!line_empty)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+      line_empty = FALSE;
+    }
+  g_string_append_c (out, '\n');
 }
 
 static void

@@ -30,10 +30,20 @@ char       *penal_json_to_string     (JsonNode           *root,
 void        penal_json_add_string_or_null (JsonBuilder *builder,
                                            const char  *member,
                                            const char  *value);
+void        penal_json_add_penalty_fields (JsonBuilder             *builder,
+                                           const PenalClassPenalty *p);
 
 const char *penal_statute_text       (const char *english);
 const char *penal_standing_to_text   (const char *standing);
 char       *penal_possibility_to_text (const PenalPossibility *possibility);
+char       *penal_range_to_text      (const PenalFactDecl *fact,
+                                      gint64               lo,
+                                      gint64               hi);
+void        penal_append_wrapped     (GString    *out,
+                                      const char *text,
+                                      guint       first_column,
+                                      guint       indent,
+                                      guint       width);
 char       *penal_imprisonment_text  (const PenalClassPenalty *p);
 char       *penal_fine_text          (const PenalClassPenalty *p);
 char       *penal_with_standing      (char       *text,

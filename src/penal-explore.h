@@ -1,0 +1,56 @@
+/* penal-explore.h: the statutes made visible for students: the list of
+ * statutes and their versions, one statute as in force on a date, its
+ * decision tree, what changed between two dates, and how the outcome moves
+ * as one fact does. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "penal-facts.h"
+#include "penal-model-private.h"
+
+G_BEGIN_DECLS
+
+/* A statute found by name: an offense, enhancement or program (by id or
+ * statute number, "567.030" or "RSMo 567.030"), or a penalty table (by id,
+ * or a statute number its eras name, "558.011"). */
+typedef struct
+{
+  const PenalOffense   *statute;
+  const PenalPenalties *penalties;
+} PenalFound;
+
+gboolean  penal_explore_find          (const PenalModel *model,
+                                       const char       *name,
+                                       PenalFound       *out_found);
+char     *penal_explore_names         (const PenalModel *model);
+
+JsonNode *penal_explore_list          (const PenalModel *model);
+char     *penal_explore_list_text     (JsonNode         *list);
+
+JsonNode *penal_explore_show          (const PenalModel *model,
+                                       const PenalFound *found,
+                                       gint64            date);
+char     *penal_explore_show_text     (JsonNode         *show);
+
+JsonNode *penal_explore_tree          (const PenalModel   *model,
+                                       const PenalOffense *statute,
+                                       gint64              date);
+char     *penal_explore_tree_text     (JsonNode           *tree);
+char     *penal_explore_tree_dot      (JsonNode           *tree);
+
+JsonNode *penal_explore_diff          (const PenalModel   *model,
+                                       const PenalOffense *offense,
+                                       gint64              from,
+                                       gint64              to);
+char     *penal_explore_diff_text     (JsonNode           *diff);
+
+JsonNode *penal_explore_what_if       (const PenalModel   *model,
+                                       const PenalFacts   *facts,
+                                       gint64              offense_date,
+                                       guint               vary,
+                                       GError            **error);
+char     *penal_explore_what_if_text  (JsonNode           *what_if);
+
+G_END_DECLS

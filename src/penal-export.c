@@ -1,0 +1,170 @@
+/* penal-export.c: a statute version's rule table as a standard DMN decision
+ * table, so it opens in DMN tools and other engines can check penal.
+ *
+ * One <decision> with one <decisionTable>, hit policy UNIQUE (penal proves
+ * its tables have no overlap and no gap).  Each fact the rules read is an
+ * input column; each rule a row whose input entries are S-FEEL unary tests
+ * ("<= 14", "[15..17]", ">= 18", "true", "\"patronizing\"", "-" for any);
+ * the outputs are the class code and the citation.  DMN 1.3 by default;
+ * DMN 1.1 on request, for engines that read only that. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "penal-export.h"
+#include "penal-model-private.h"
+#include "penal-render.h"
+
+static const char *
+outcome_code (const PenalRule *rule)
+{
+  switch (rule->kind)
+    {
+    case PENAL_RULE_CLASS:
+      return penal_class_to_code (rule->klass);
+    case PENAL_RULE_NOT_APPLICABLE:
+      return "not-applicable";
+    case PENAL_RULE_ELIGIBLE:
+      return "eligible";
+    case PENAL_RULE_NOT_ELIGIBLE:
+      return "not-eligible";
+    case PENAL_RULE_APPLIES:
+      return "applies";
+    case PENAL_RULE_OPEN:
+    default:
+      return "open";
+    }
+}
+
+static const char *
+type_ref (const PenalFactDecl *decl)
+{
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_INTEGER:
+      return "integer";
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return "boolean";
+    case PENAL_FACT_TYPE_DATE:
+      return "date";
+    case PENAL_FACT_TYPE_ENUM:
+    default:
+      return "string";
+    }
+}
+
+/* The S-FEEL unary test for one condition, or "-" when the rule does not
+ * narrow the fact. */
+static char *
+unary_test (const PenalFactDecl  *decl,
+            const PenalCondition *condition)
+{
+  if (condition == NULL || (condition->lo <= decl->min && condition->hi >= decl->max
+                            && decl->type == PENAL_FACT_TYPE_INTEGER))
+    return g_strdup ("-");
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return g_strdup (condition->lo ? "true" : "false");
+    case PENAL_FACT_TYPE_ENUM:
+      return g_strdup_printf ("\"%s\"", decl->values[condition->lo]);
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      if (condition->lo == condition->hi)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, condition->lo);
+      if (condition->lo <= decl->min)
+        return g_strdup_printf ("<= %" G_GINT64_FORMAT, condition->hi);
+      if (condition->hi >= decl->max)
+        return g_strdup_printf (">= %" G_GINT64_FORMAT, condition->lo);
+      return g_strdup_printf ("[%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT "]",
+                              condition->lo, condition->hi);
+    }
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_string_append (out, escaped);
+}
+
+char *
+penal_export_dmn (const PenalModel   *model,
+                  const PenalOffense *statute,
+                  const PenalVersion *version,
+                  PenalDmnVersion     dmn_version)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr (GArray) inputs = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* The input columns: every fact the version's rules read, in order. */
+  for (guint r = 0; r < version->rules->len; r++)
+    {
+      const PenalRule *rule = g_ptr_array_index (version->rules, r);
+      for (guint c = 0; c < rule->conditions->len; c++)
+        {
+          guint fact = g_array_index (rule->conditions, PenalCondition, c).fact;
+          gboolean seen = FALSE;
+          for (guint i = 0; i < inputs->len && !seen; i++)
+            seen = g_array_index (inputs, guint, i) == fact;
+          if (!seen)
+            g_array_append_val (inputs, fact);
+        }
+    }
+
+  g_string_append_printf (out, "<!-- %s: %s, exported by penal %s. -->\n",
+                          statute->statute, version->id, PACKAGE_VERSION);
+  g_string_append_printf (out, "<definitions xmlns=\"%s\" id=\"penal-%s\" name=\"",
+                          dmn_version == PENAL_DMN_1_1
+                            ? "http://www.omg.org/spec/DMN/20151101/dmn.xsd"
+                            : "https://www.omg.org/spec/DMN/20191111/MODEL/",
+                          version->id);
+  append_escaped (out, penal_statute_text (version->title));
+  g_string_append (out, "\" namespace=\"https://penal.invalid/statutes\">\n");
+  g_string_append_printf (out, "  <decision id=\"%s\" name=\"", statute->id);
+  append_escaped (out, penal_statute_text (statute->title));
+  g_string_append_printf (out, " (%s)\">\n", statute->statute);
+  g_string_append (out, "    <decisionTable id=\"table\" hitPolicy=\"UNIQUE\">\n");
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
+      g_string_append_printf (out, "      <input id=\"input_%s\" label=\"%s\">\n"
+                              "        <inputExpression id=\"expression_%s\" typeRef=\"%s\"><text>%s</text></inputExpression>\n"
+                              "      </input>\n",
+                              decl->name, decl->name, decl->name, type_ref (decl), decl->name);
+    }
+  g_string_append (out, "      <output id=\"output_class\" label=\"class\" name=\"class\" typeRef=\"string\"/>\n"
+                        "      <output id=\"output_citation\" label=\"citation\" name=\"citation\" typeRef=\"string\"/>\n");
+
+  for (guint r = 0; r < version->rules->len; r++)
+    {
+      const PenalRule *rule = g_ptr_array_index (version->rules, r);
+
+      g_string_append_printf (out, "      <rule id=\"rule_%u\">\n", r + 1);
+      g_string_append (out, "        <description>");
+      append_escaped (out, penal_statute_text (rule->explain));
+      g_string_append (out, "</description>\n");
+      for (guint i = 0; i < inputs->len; i++)
+        {
+          guint fact = g_array_index (inputs, guint, i);
+          const PenalCondition *condition = NULL;
+          g_autofree char *test = NULL;
+
+          for (guint c = 0; c < rule->conditions->len; c++)
+            if (g_array_index (rule->conditions, PenalCondition, c).fact == fact)
+              condition = &g_array_index (rule->conditions, PenalCondition, c);
+          test = unary_test (g_ptr_array_index (model->facts, fact), condition);
+          g_string_append_printf (out, "        <inputEntry id=\"rule_%u_input_%u\"><text>", r + 1, i + 1);
+          append_escaped (out, test);
+          g_string_append (out, "</text></inputEntry>\n");
+        }
+      g_string_append_printf (out, "        <outputEntry id=\"rule_%u_class\"><text>\"%s\"</text></outputEntry>\n",
+                              r + 1, outcome_code (rule));
+      g_string_append_printf (out, "        <outputEntry id=\"rule_%u_citation\"><text>\"", r + 1);
+      append_escaped (out, rule->citation);
+      g_string_append (out, "\"</text></outputEntry>\n      </rule>\n");
+    }
+  g_string_append (out, "    </decisionTable>\n  </decision>\n</definitions>\n");
+  return g_string_free (out, FALSE);
+}
