@@ -223,6 +223,7 @@ test_tree (void)
   g_auto (PenalTestRun) text = { 0 };
   g_auto (PenalTestRun) dot = { 0 };
   g_auto (PenalTestRun) csv = { 0 };
+  g_autofree char *dot_path = NULL;
   JsonObject *tree;
   JsonArray *branches;
 
@@ -260,7 +261,8 @@ test_tree (void)
   g_assert_true (g_str_has_suffix (dot.out, "}\n"));
   penal_test_assert_contains (dot.out, "[label=\"0–14\"]");
   penal_test_assert_contains (dot.out, "label=\"class D felony\\nRSMo 567.030.4\"");
-  if (g_find_program_in_path ("dot") != NULL)
+  dot_path = g_find_program_in_path ("dot");
+  if (dot_path != NULL)
     {
       g_autofree char *command = g_strdup_printf ("sh -c '%s tree patronizing --format=dot | dot -Tsvg >/dev/null'",
                                                   g_getenv ("PENAL_BINARY"));
