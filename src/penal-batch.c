@@ -625,6 +625,7 @@ typedef struct
   GArray  *starts;      /* gsize: where each field starts in record */
   guint64  line;        /* the line the record starts on */
   char    *problem;     /* why the record cannot be read, if it cannot */
+  gboolean quoted;      /* a quote was read: the record is not blank */
 } Record;
 
 typedef enum
@@ -643,6 +644,7 @@ record_reset (Record  *record,
   g_array_set_size (record->starts, 0);
   g_clear_pointer (&record->problem, g_free);
   record->line = line;
+  record->quoted = FALSE;
 }
 
 static void
@@ -769,7 +771,8 @@ end_record (Batch        *batch,
             const char   *input_name,
             GError      **error)
 {
-  gboolean blank = record->starts->len == 1 && record->record->len == 0 && record->problem == NULL;
+  gboolean blank = record->starts->len == 1 && record->record->len == 0 && record->problem == NULL
+                   && !record->quoted;
 
   if (!blank)
     {
@@ -798,10 +801,11 @@ run_csv (Batch       *batch,
          GError     **error)
 {
   g_autofree char *block = g_malloc (READ_BLOCK);
-  Record record = { g_string_sized_new (256), g_array_new (FALSE, FALSE, sizeof (gsize)), 1, NULL };
+  Record record = { g_string_sized_new (256), g_array_new (FALSE, FALSE, sizeof (gsize)), 1, NULL, FALSE };
   CsvState state = FIELD_START;
   guint64 line = 1;
   gboolean have_header = FALSE, first_block = TRUE, after_cr = FALSE, in_record = FALSE;
+  gboolean quoted_cr = FALSE;   /* inside quotes, the last byte was a CR */
   gboolean ok = TRUE;
   gsize n;
 
@@ -868,7 +872,11 @@ run_csv (Batch       *batch,
                   ok = end_record (batch, &record, &have_header, input_name, error);
                 }
               else if (c == '"' && state == FIELD_START)
-                state = QUOTED;
+                {
+                  state = QUOTED;
+                  record.quoted = TRUE;
+                  quoted_cr = FALSE;
+                }
               else
                 {
                   if (c == '"')
@@ -882,8 +890,11 @@ run_csv (Batch       *batch,
                 state = QUOTE_IN_QUOTED;
               else
                 {
-                  if (c == '\n')
+                  /* Line ends inside quotes count as between records:
+                   * CRLF, LF or a lone CR is one line end. */
+                  if (c == '\r' || (c == '\n' && !quoted_cr))
                     line++;
+                  quoted_cr = c == '\r';
                   g_string_append_c (record.record, c);
                 }
               break;
@@ -893,6 +904,7 @@ run_csv (Batch       *batch,
                 {
                   g_string_append_c (record.record, '"');
                   state = QUOTED;
+                  quoted_cr = FALSE;
                 }
               else if (c == ',')
                 {
@@ -927,6 +939,8 @@ run_csv (Batch       *batch,
     }
   if (ok && in_record)
     {
+      if (record.record->len > MAX_RECORD_LENGTH)
+        record_set_problem (&record, _("the row is longer than 64 KiB"));
       if (state == QUOTED)
         record_set_problem (&record, _("the input ends inside a quoted field"));
       ok = end_record (batch, &record, &have_header, input_name, error);
@@ -968,6 +982,53 @@ json_value_text (JsonNode *node)
     }
 }
 
+/* What json-glib lets pass on one line but a caseload must not: a second
+ * value after the object (json-glib reads the first and ignores the rest,
+ * which would lose a case), and an escaped NUL in a string (the value
+ * would be cut at it).  NULL if the line is sound. */
+static const char *
+json_line_problem (const char *text,
+                   gsize       length)
+{
+  gsize i = 0;
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  while (i < length && g_ascii_isspace (text[i]))
+    i++;
+  if (i == length || (text[i] != '{' && text[i] != '['))
+    return NULL;   /* the parser's own message is better */
+  for (; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (text[i + 1] == 'u' && i + 5 < length && memcmp (text + i + 2, "0000", 4) == 0)
+                return _("a string holds an escaped NUL (\\u0000)");
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        {
+          for (i++; i < length; i++)
+            if (!g_ascii_isspace (text[i]))
+              return _("more than one JSON value on the line; give one object per line");
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
 static void
 process_json_line (Batch       *batch,
                    JsonParser  *parser,
@@ -988,7 +1049,23 @@ process_json_line (Batch       *batch,
       write_error_row (batch, line, _("the line contains a NUL byte"));
       return;
     }
+  {
+    gsize i = 0;
+
+    /* A line of spaces is blank, like an empty one. */
+    while (i < length && g_ascii_isspace (text[i]))
+      i++;
+    if (i == length)
+      return;
+  }
+  if (json_line_problem (text, length) != NULL)
+    {
+      batch->counts->rows++;
+      write_error_row (batch, line, json_line_problem (text, length));
+      return;
+    }
   if (!json_parser_load_from_data (parser, text, (gssize) length, &error)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_autofree char *message = error != NULL
