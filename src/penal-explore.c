@@ -1193,6 +1193,13 @@ fact_cuts (const PenalFactDecl *decl,
   return cuts;
 }
 
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static gboolean
 version_reads (const PenalVersion *version,
                guint               fact)
@@ -1217,6 +1224,7 @@ side_in_region (const PenalOffense *offense,
                 char              **out_signature)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) signature = g_string_new (NULL);
 
   json_builder_begin_array (builder);
@@ -1235,16 +1243,22 @@ side_in_region (const PenalOffense *offense,
       if (rule->kind == PENAL_RULE_CLASS && era != NULL)
         p = era->classes[rule->klass];
       /* What "changed" means: the class, or any figure of its penalty. */
-      g_string_append_printf (signature, "%s/%s/%s/%s/%d/%s/%" G_GINT64_FORMAT ";",
+      g_ptr_array_add (signatures, g_strdup_printf ("%s/%s/%s/%s/%d/%s/%" G_GINT64_FORMAT ";",
                               rule_kind_code (rule),
                               rule->kind == PENAL_RULE_CLASS ? penal_class_to_code (rule->klass) : "",
                               p != NULL && p->imprisonment_min.iso != NULL ? p->imprisonment_min.iso : "",
                               p != NULL && p->imprisonment_max.iso != NULL ? p->imprisonment_max.iso : "",
                               p != NULL && p->life,
                               p != NULL && p->county_jail_max.iso != NULL ? p->county_jail_max.iso : "",
-                              p != NULL ? p->fine_max_usd : -1);
+                              p != NULL ? p->fine_max_usd : -1));
     }
   json_builder_end_array (builder);
+  /* Candidate versions that agree count once: two versions that give the
+   * same answer are the same answer. */
+  g_ptr_array_sort (signatures, (GCompareFunc) compare_strings);
+  for (guint i = 0; i < signatures->len; i++)
+    if (i == 0 || !g_str_equal (g_ptr_array_index (signatures, i), g_ptr_array_index (signatures, i - 1)))
+      g_string_append (signature, g_ptr_array_index (signatures, i));
   *out_signature = g_strdup (signature->str);
   return to_string (builder);
 }
@@ -1608,17 +1622,7 @@ add_outcome_summary (JsonBuilder        *builder,
   penal_json_add_string_or_null (builder, "class", klass);
   penal_json_add_string_or_null (builder, "citation", rule != NULL ? rule->citation : NULL);
   penal_json_add_string_or_null (builder, "version", rule != NULL ? outcome->version->id : NULL);
-  penal_json_add_string_or_null (builder, "imprisonment_max", p != NULL ? p->imprisonment_max.iso : NULL);
-  json_builder_set_member_name (builder, "life");
-  if (p != NULL)
-    json_builder_add_boolean_value (builder, p->life);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "fine_max_usd");
-  if (p != NULL && p->fine_max_usd >= 0)
-    json_builder_add_int_value (builder, p->fine_max_usd);
-  else
-    json_builder_add_null_value (builder);
+  penal_json_add_penalty_fields (builder, p);
   json_builder_set_member_name (builder, "diversion_eligible");
   if (diversion->eligible == PENAL_ANSWER_UNKNOWN)
     json_builder_add_null_value (builder);
@@ -1651,23 +1655,29 @@ add_outcome_summary (JsonBuilder        *builder,
     {
       const PenalOutcome *enhanced = g_ptr_array_index (outcome->enhancements, e);
 
-      if (enhanced->status != PENAL_STATUS_DECIDED || enhanced->rule->kind != PENAL_RULE_CLASS)
+      const char *enhanced_class;
+
+      /* It may be charged: a class, or one no source establishes. */
+      if (enhanced->status != PENAL_STATUS_DECIDED
+          || (enhanced->rule->kind != PENAL_RULE_CLASS && enhanced->rule->kind != PENAL_RULE_OPEN))
         continue;
+      enhanced_class = enhanced->rule->kind == PENAL_RULE_CLASS ? penal_class_to_code (enhanced->rule->klass) : NULL;
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
       penal_json_add_string_or_null (builder, "title", penal_statute_text (enhanced->offense->title));
-      penal_json_add_string_or_null (builder, "class", penal_class_to_code (enhanced->rule->klass));
+      penal_json_add_string_or_null (builder, "class", enhanced_class);
       penal_json_add_string_or_null (builder, "citation", enhanced->rule->citation);
       json_builder_end_object (builder);
       g_string_append_printf (detail, " +%s=%s", enhanced->offense->id,
-                              penal_class_to_code (enhanced->rule->klass));
+                              enhanced_class != NULL ? enhanced_class : "open");
     }
   json_builder_end_array (builder);
 
-  g_string_printf (signature, "%s|%s|%s|%s|%s|%d|%" G_GINT64_FORMAT "|%s|%s",
+  g_string_printf (signature, "%s|%s|%s|%s|%s|%s|%d|%" G_GINT64_FORMAT "|%s|%s",
                    penal_status_to_code (outcome->status), klass != NULL ? klass : "",
                    rule != NULL ? rule->citation : "",
                    rule != NULL ? outcome->version->id : "",
+                   p != NULL && p->imprisonment_min.iso != NULL ? p->imprisonment_min.iso : "",
                    p != NULL && p->imprisonment_max.iso != NULL ? p->imprisonment_max.iso : "",
                    p != NULL && p->life, p != NULL ? p->fine_max_usd : -1, eligible, detail->str);
 }
@@ -1903,7 +1913,13 @@ penal_explore_what_if_text (JsonNode *what_if)
           JsonNode *fine = json_object_get_member (range, "fine_max_usd");
 
           g_string_append (line, penal_class_to_name (klass));
-          if (member_string (range, "imprisonment_max") != NULL)
+          if (member_string (range, "imprisonment_max") != NULL && member_string (range, "imprisonment_min") != NULL)
+            {
+              g_autofree char *low = duration_text (member_string (range, "imprisonment_min"));
+              g_autofree char *high = duration_text (member_string (range, "imprisonment_max"));
+              g_string_append_printf (line, _(", from %s to %s"), low, high);
+            }
+          else if (member_string (range, "imprisonment_max") != NULL)
             {
               g_autofree char *term = duration_text (member_string (range, "imprisonment_max"));
               g_string_append_printf (line, _(", up to %s"), term);
@@ -1926,11 +1942,13 @@ penal_explore_what_if_text (JsonNode *what_if)
             JsonObject *enhancement = json_array_get_object_element (enhancements, e);
             PenalClass enhanced;
 
-            if (!penal_class_from_code (member_string (enhancement, "class"), &enhanced))
-              continue;
+            const char *code = member_string (enhancement, "class");
+
             /* TRANSLATORS: "; may be charged as <enhancement>: <class> [<citation>]". */
             g_string_append_printf (line, _("; may be charged as %s: %s [%s]"),
-                                    member_string (enhancement, "title"), penal_class_to_name (enhanced),
+                                    member_string (enhancement, "title"),
+                                    code != NULL && penal_class_from_code (code, &enhanced)
+                                      ? penal_class_to_name (enhanced) : _("class not established"),
                                     member_string (enhancement, "citation"));
           }
       }

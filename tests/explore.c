@@ -1,14 +1,21 @@
-/* explore.c: the student commands on the real binary: list, show, tree,
- * diff and what-if, their JSON checked against the statute files and
- * against `penal classify`, their text and DOT forms, Spanish, and their
- * usage errors. */
+/* explore.c: the student commands on the real binary (list, show, tree,
+ * diff and what-if): their JSON checked value by value against the statute
+ * files (statutes/mo-567-030.xml, mo-567-020.xml, mo-567-110.xml and
+ * mo-penalties.xml) and against `penal classify`, their text and DOT forms,
+ * Spanish, and their usage errors (exit 64, nothing on standard output).
+ * Tests headed "Regression" pin answers penal once got wrong. */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "penal-test-run.h"
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                              */
 
 static gboolean
 have_binary (void)
@@ -21,279 +28,1330 @@ have_binary (void)
   return TRUE;
 }
 
-/* Runs penal with args and parses its JSON answer (exit 0 required). */
+static gboolean
+have_catalogs (void)
+{
+  const char *dir = g_getenv ("PENAL_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (!have_binary ())
+    return FALSE;
+  if (dir == NULL)
+    {
+      g_test_skip ("PENAL_LOCALEDIR is set by make check");
+      return FALSE;
+    }
+  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Spanish catalog was not built (make check builds it)");
+      return FALSE;
+    }
+  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "C");
+  return TRUE;
+}
+
+/* Runs penal in the C locale with args; requires exit 0 and an empty
+ * standard error, and parses standard output as one JSON object. */
 static JsonObject *
 run_json (JsonParser        *parser,
           const char *const *args)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
+  JsonNode *root;
 
   penal_test_run (&run, NULL, "C", args);
-  g_assert_cmpint (run.exit_code, ==, 0);
+  if (run.exit_code != 0)
+    g_error ("penal %s exited %d: %s", args[0], run.exit_code, run.err);
+  g_assert_cmpstr (run.err, ==, "");
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_OBJECT);
+  return json_node_get_object (root);
 }
 
+/* Runs penal in the given language and locale; requires exit 0 and an
+ * empty standard error; returns standard output. */
+static char *
+run_text_in (const char        *language,
+             const char        *lc_all,
+             const char *const *args)
+{
+  g_auto (PenalTestRun) run = { 0 };
+
+  penal_test_run (&run, language, lc_all, args);
+  if (run.exit_code != 0)
+    g_error ("penal %s exited %d: %s", args[0], run.exit_code, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_steal_pointer (&run.out);
+}
+
+static char *
+run_text (const char *const *args)
+{
+  return run_text_in (NULL, "C", args);
+}
+
+/* A usage error: exit 64 (EX_USAGE), nothing on standard output, and one
+ * message on standard error that starts "penal: " and holds message. */
+static void
+assert_usage_error (const char *const *args,
+                    const char        *message)
+{
+  g_auto (PenalTestRun) run = { 0 };
+
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "penal: "));
+  penal_test_assert_contains (run.err, message);
+}
+
+/* A string member that must be present: its value, or NULL for null. */
 static const char *
 string_or_null (JsonObject *object,
                 const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  g_assert_nonnull (node);
+  if (node == NULL)
+    g_error ("no member “%s”", member);
   return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
 }
 
-static JsonObject *
-find_statute (JsonArray  *statutes,
-              const char *id)
+static void
+assert_member_null (JsonObject *object,
+                    const char *member)
 {
-  for (guint i = 0; i < json_array_get_length (statutes); i++)
-    {
-      JsonObject *statute = json_array_get_object_element (statutes, i);
-      if (g_strcmp0 (string_or_null (statute, "id"), id) == 0)
-        return statute;
-    }
-  g_assert_not_reached ();
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (json_object_get_null_member (object, member));
 }
 
-/* The versions of RSMo 567.030 as statutes/mo-567-030.xml declares them:
- * until 2016-12-31 (seed 004's article, inference); SB 491's text from
- * 2017-01-01, certainly until 2017-02-13 (Columbia Missourian, 13 February
- * 2017); the current text (HB 1706 (2024) prints it) by 2023-03-11 at the
- * latest (Missouri News Network, 11 March 2023). */
+static JsonObject *
+object_at (JsonArray *array,
+           guint      index)
+{
+  g_assert_cmpuint (index, <, json_array_get_length (array));
+  return json_array_get_object_element (array, index);
+}
+
+/* The element of array whose member "id" is id. */
+static JsonObject *
+find_by_id (JsonArray  *array,
+            const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = json_array_get_object_element (array, i);
+      if (g_strcmp0 (string_or_null (element, "id"), id) == 0)
+        return element;
+    }
+  g_error ("no element with id “%s”", id);
+}
+
+/* `penal classify --format=json` with the facts given (NULL-terminated). */
+static JsonObject *
+classify_json (JsonParser        *parser,
+               const char *const *facts)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "classify");
+  g_ptr_array_add (args, (gpointer) "--format=json");
+  for (guint i = 0; facts[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) facts[i]);
+  g_ptr_array_add (args, NULL);
+  return run_json (parser, (const char *const *) args->pdata);
+}
+
+/* The class `penal classify` gives for patronizing at one age and date,
+ * with its citation, version, maximum term and maximum fine. */
+static JsonObject *
+classify_patronizing (JsonParser *parser,
+                      gint64      victim_age,
+                      const char *date)
+{
+  g_autofree char *age = g_strdup_printf ("victim_age=%" G_GINT64_FORMAT, victim_age);
+  g_autofree char *when = g_strdup_printf ("offense_date=%s", date);
+  const char *const facts[] = { "offense=patronizing", age, when, NULL };
+
+  return classify_json (parser, facts);
+}
+
+/* One rule of RSMo 567.030 and the penalty of its class in one era. */
+typedef struct
+{
+  const char *citation;
+  gint64      min;
+  gint64      max;
+  const char *range;
+  const char *klass;
+  const char *imprisonment_max;
+  const char *county_jail_max;     /* NULL: none */
+  gint64      fine_max_usd;
+  const char *penalty_citation;
+} ExpectedRule;
+
+/* RSMo 567.030 as in force until 31 December 2016 (mo-567-030.xml,
+ * standing inference: the seed 004 article and SB 491's class mapping),
+ * under the table until 31 December 2016 (mo-penalties.xml: RSMo 558.011
+ * until 31 December 2016, verbatim; fines by RSMo 560.011 and 560.016,
+ * Missouri Bar, Criminal Practice 2012 Supp. § 27.16, secondary):
+ * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 4 years,
+ *   558.011.2 county jail up to 1 year, 560.011 fine up to $5,000;
+ * - 567.030.3, 15 to 17: class A misdemeanor; 558.011.1(5) up to 1 year,
+ *   560.016 fine up to $1,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(6) up to 6
+ *   months, 560.016 fine up to $500. */
+static const ExpectedRule pre2017_rules[] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000, "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000, "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 500, "RSMo 558.011.1(6)" },
+};
+
+/* RSMo 567.030 as revised by SB 491, from 1 January 2017 (Columbia
+ * Missourian, 13 February 2017, on SB 341, secondary: class E felony for
+ * 14 or younger, class A misdemeanor for 15 to 17), under the table from
+ * 1 January 2017 (RSMo 558.011 effective 1 January 2017, revisor, and RSMo
+ * 558.002, verbatim):
+ * - 567.030.4: class E felony; 558.011.1(5) up to 4 years, 558.011.2 county
+ *   jail up to 1 year, 558.002.1(1) fine up to $10,000;
+ * - 567.030.3, 15 to 17: class A misdemeanor; 558.011.1(6) up to 1 year,
+ *   558.002.1(2) fine up to $2,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
+ *   months, 558.002.1(3) fine up to $1,000. */
+static const ExpectedRule sb491_rules[] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 2000, "RSMo 558.011.1(6)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
+};
+
+/* RSMo 567.030, current text (HB 1706 (2024) prints it, verbatim;
+ * research/missouri-law.md, "RSMo 567.030"), under the table from 1 January
+ * 2017 (RSMo 558.011 and 558.002, verbatim):
+ * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 7 years,
+ *   558.011.2 county jail up to 1 year, 558.002.1(1) fine up to $10,000;
+ * - 567.030.3, 15 to 17 ("less than eighteen ... but older than
+ *   fourteen"): class E felony; 558.011.1(5) up to 4 years, 558.011.2 up to
+ *   1 year, 558.002.1(1) up to $10,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
+ *   months, 558.002.1(3) up to $1,000. */
+static const ExpectedRule current_rules[] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000, "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
+};
+
+/* A rule outcome object (show, tree, diff) against the expected rule. */
 static void
-test_list (void)
+assert_outcome (JsonObject         *outcome,
+                const ExpectedRule *expected,
+                const char         *era)
+{
+  g_assert_cmpstr (string_or_null (outcome, "kind"), ==, "class");
+  g_assert_cmpstr (string_or_null (outcome, "class"), ==, expected->klass);
+  g_assert_cmpstr (string_or_null (outcome, "citation"), ==, expected->citation);
+  assert_member_null (outcome, "imprisonment_min");
+  g_assert_cmpstr (string_or_null (outcome, "imprisonment_max"), ==, expected->imprisonment_max);
+  g_assert_false (json_object_get_boolean_member (outcome, "life"));
+  g_assert_cmpstr (string_or_null (outcome, "county_jail_max"), ==, expected->county_jail_max);
+  g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==, expected->fine_max_usd);
+  g_assert_cmpstr (string_or_null (outcome, "penalty_citation"), ==, expected->penalty_citation);
+  g_assert_cmpstr (string_or_null (outcome, "era"), ==, era);
+}
+
+/* The subsections of a shown version of RSMo 567.030: 567.030.4 (one rule)
+ * then 567.030.3 (two rules), each rule's condition and outcome. */
+static void
+assert_subsections (JsonObject         *shown,
+                    const ExpectedRule  expected[3],
+                    const char         *era)
+{
+  JsonArray *subsections = json_object_get_array_member (shown, "subsections");
+  const guint rules_in[] = { 1, 2 };
+  guint seen = 0;
+
+  g_assert_cmpuint (json_array_get_length (subsections), ==, 2);
+  for (guint s = 0; s < 2; s++)
+    {
+      JsonObject *subsection = object_at (subsections, s);
+      JsonArray *rules = json_object_get_array_member (subsection, "rules");
+
+      g_assert_cmpuint (json_array_get_length (rules), ==, rules_in[s]);
+      g_assert_cmpstr (string_or_null (subsection, "citation"), ==, expected[seen].citation);
+      for (guint r = 0; r < rules_in[s]; r++, seen++)
+        {
+          JsonObject *rule = object_at (rules, r);
+          JsonArray *when = json_object_get_array_member (rule, "when");
+          JsonObject *condition = object_at (when, 0);
+
+          g_assert_cmpuint (json_array_get_length (when), ==, 1);
+          g_assert_cmpstr (string_or_null (condition, "fact"), ==, "victim_age");
+          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==, expected[seen].min);
+          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==, expected[seen].max);
+          g_assert_cmpstr (string_or_null (condition, "range"), ==, expected[seen].range);
+          g_assert_nonnull (string_or_null (rule, "explain"));
+          assert_outcome (json_object_get_object_member (rule, "outcome"), &expected[seen], era);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* list                                                                 */
+
+typedef struct
+{
+  const char *id;
+  const char *from;
+  const char *from_latest;
+  const char *to_earliest;
+  const char *to;
+  const char *standing;
+} ExpectedVersion;
+
+/* statutes/mo-567-030.xml: until 31 December 2016 (inference: the seed 004
+ * article and SB 491's class mapping); SB 491's text from 1 January 2017,
+ * described as current law on 13 February 2017 (Columbia Missourian) and
+ * last possibly in force on 10 March 2023; the current text (HB 1706 (2024)
+ * prints it, verbatim), in force on 11 March 2023 at the latest (Missouri
+ * News Network, 11 March 2023).  A boundary the file does not widen is
+ * exact: to-earliest equals to, from-latest equals from. */
+static const ExpectedVersion patronizing_versions[] = {
+  { "mo-567.030-pre2017", NULL, NULL, "2016-12-31", "2016-12-31", "inference" },
+  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2017-02-13", "2023-03-10", "secondary" },
+  { "mo-567.030-current", "2017-02-14", "2023-03-11", NULL, NULL, "verbatim" },
+};
+
+/* statutes/mo-567-030.xml, <uncertain> of mo-567.030-current
+ * (research/missouri-law.md, "Open"). */
+static const char patronizing_uncertain[] =
+  "The act that raised these classes and the date it took effect are not established. "
+  "SB 341 (2017) proposed exactly this change; the earlier classes were described as current law "
+  "on 13 February 2017, and the class D felony for a person fourteen or younger was described as "
+  "current law on 11 March 2023.";
+
+static void
+assert_version (JsonObject            *version,
+                const ExpectedVersion *expected)
+{
+  g_assert_cmpstr (string_or_null (version, "id"), ==, expected->id);
+  g_assert_cmpstr (string_or_null (version, "from"), ==, expected->from);
+  g_assert_cmpstr (string_or_null (version, "from_latest"), ==, expected->from_latest);
+  g_assert_cmpstr (string_or_null (version, "to_earliest"), ==, expected->to_earliest);
+  g_assert_cmpstr (string_or_null (version, "to"), ==, expected->to);
+  g_assert_cmpstr (string_or_null (version, "standing"), ==, expected->standing);
+  g_assert_nonnull (string_or_null (version, "title"));
+}
+
+static void
+test_list_json (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "list", "--format=json", NULL };
-  const char *const text_args[] = { "list", NULL };
-  g_auto (PenalTestRun) text = { 0 };
   JsonObject *root, *patronizing, *classes;
-  JsonArray *versions;
-  JsonObject *v;
+  JsonArray *statutes, *versions, *eras;
 
   if (!have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "jurisdiction"), ==, "US-MO");
-  patronizing = find_statute (json_object_get_array_member (root, "statutes"), "patronizing");
-  g_assert_cmpstr (string_or_null (patronizing, "statute"), ==, "RSMo 567.030");
-  g_assert_cmpstr (string_or_null (patronizing, "kind"), ==, "offense");
-  versions = json_object_get_array_member (patronizing, "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 3);
-  v = json_array_get_object_element (versions, 0);
-  g_assert_cmpstr (string_or_null (v, "id"), ==, "mo-567.030-pre2017");
-  g_assert_null (string_or_null (v, "from"));
-  g_assert_cmpstr (string_or_null (v, "to"), ==, "2016-12-31");
-  g_assert_cmpstr (string_or_null (v, "standing"), ==, "inference");
-  v = json_array_get_object_element (versions, 1);
-  g_assert_cmpstr (string_or_null (v, "from"), ==, "2017-01-01");
-  g_assert_cmpstr (string_or_null (v, "to_earliest"), ==, "2017-02-13");
-  g_assert_cmpstr (string_or_null (v, "to"), ==, "2023-03-10");
-  v = json_array_get_object_element (versions, 2);
-  g_assert_cmpstr (string_or_null (v, "from"), ==, "2017-02-14");
-  g_assert_cmpstr (string_or_null (v, "from_latest"), ==, "2023-03-11");
-  g_assert_null (string_or_null (v, "to"));
-  g_assert_cmpstr (string_or_null (v, "standing"), ==, "verbatim");
-  g_assert_nonnull (string_or_null (v, "uncertain"));
-  classes = find_statute (json_object_get_array_member (root, "statutes"), "mo-classes");
-  g_assert_cmpstr (string_or_null (classes, "kind"), ==, "penalties");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "versions")), ==, 2);
+  statutes = json_object_get_array_member (root, "statutes");
 
-  penal_test_run (&text, NULL, "C", text_args);
-  g_assert_cmpint (text.exit_code, ==, 0);
-  penal_test_assert_contains (text.out, "RSMo 567.030: Patronizing prostitution (offense: patronizing)");
-  penal_test_assert_contains (text.out, "mo-567.030-current: in force from 14 February 2017");
-  penal_test_assert_contains (text.out, "standing: statute text");
+  /* Every id is listed once. */
+  for (guint i = 0; i < json_array_get_length (statutes); i++)
+    for (guint j = i + 1; j < json_array_get_length (statutes); j++)
+      g_assert_cmpstr (string_or_null (object_at (statutes, i), "id"), !=,
+                       string_or_null (object_at (statutes, j), "id"));
+
+  patronizing = find_by_id (statutes, "patronizing");
+  g_assert_cmpstr (string_or_null (patronizing, "kind"), ==, "offense");
+  g_assert_cmpstr (string_or_null (patronizing, "statute"), ==, "RSMo 567.030");
+  g_assert_cmpstr (string_or_null (patronizing, "title"), ==, "Patronizing prostitution");
+  versions = json_object_get_array_member (patronizing, "versions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, G_N_ELEMENTS (patronizing_versions));
+  for (guint v = 0; v < G_N_ELEMENTS (patronizing_versions); v++)
+    assert_version (object_at (versions, v), &patronizing_versions[v]);
+  /* Only the current text declares an open question. */
+  g_assert_null (string_or_null (object_at (versions, 0), "uncertain"));
+  g_assert_null (string_or_null (object_at (versions, 1), "uncertain"));
+  g_assert_cmpstr (string_or_null (object_at (versions, 2), "uncertain"), ==, patronizing_uncertain);
+
+  /* The other statutes of the bundled files are there too, with their
+   * kinds (mo-567-020.xml, mo-567-110.xml, kc-diversion.xml). */
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "prostitution"), "statute"), ==, "RSMo 567.020");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (find_by_id (statutes, "prostitution"),
+                                                                         "versions")), ==, 3);
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "persistent-offender"), "kind"), ==, "enhancement");
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "persistent-offender"), "statute"), ==, "RSMo 567.110");
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "kc-oar"), "kind"), ==, "diversion");
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "mo-567.020-treatment"), "kind"), ==, "court-discretion");
+
+  /* statutes/mo-penalties.xml: two eras, split by SB 491 on 1 January
+   * 2017; until then RSMo 558.011 with 560.011 and 560.016 (secondary for
+   * the fines), from then RSMo 558.011 and 558.002 (verbatim). */
+  classes = find_by_id (statutes, "mo-classes");
+  g_assert_cmpstr (string_or_null (classes, "kind"), ==, "penalties");
+  assert_member_null (classes, "statute");
+  g_assert_cmpstr (string_or_null (classes, "title"), ==, "Missouri penalty classes");
+  eras = json_object_get_array_member (classes, "versions");
+  g_assert_cmpuint (json_array_get_length (eras), ==, 2);
+  {
+    const ExpectedVersion expected[] = {
+      { "mo-classes-pre2017", NULL, NULL, "2016-12-31", "2016-12-31", "secondary" },
+      { "mo-classes-2017", "2017-01-01", "2017-01-01", NULL, NULL, "verbatim" },
+    };
+    for (guint e = 0; e < 2; e++)
+      {
+        assert_version (object_at (eras, e), &expected[e]);
+        assert_member_null (object_at (eras, e), "uncertain");
+      }
+  }
+  /* The penalty table is listed last, after every statute. */
+  g_assert_cmpstr (string_or_null (object_at (statutes, json_array_get_length (statutes) - 1), "id"),
+                   ==, "mo-classes");
 }
 
-/* RSMo 567.030 on 2024-01-01 (HB 1706 (2024) prints the text): 14 or
- * younger, class D felony (567.030.4); 15 to 17, class E felony; 18 or
- * older, class B misdemeanor (567.030.3).  RSMo 558.011.1(4), (5), (7) and
- * 558.002.1(1), (6): up to 7 years, 4 years, 6 months; fines up to
- * $10,000, $10,000, $1,000. */
+/* The same versions as test_list_json, in words. */
 static void
-test_show (void)
+test_list_text (void)
+{
+  const char *const args[] = { "list", NULL };
+  const char *const text_args[] = { "list", "--format=text", NULL };
+  const char *const extra[] = { "list", "patronizing", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *same = NULL;
+
+  if (!have_binary ())
+    return;
+  out = run_text (args);
+  g_assert_true (g_str_has_prefix (out, "Statutes of US-MO and their versions:\n"));
+  penal_test_assert_contains (out, "RSMo 567.030: Patronizing prostitution (offense: patronizing)\n");
+  penal_test_assert_contains (out,
+                              "    mo-567.030-pre2017: in force until 31 December 2016; standing: inference\n");
+  penal_test_assert_contains (out,
+                              "    mo-567.030-2017: in force from 1 January 2017 to 10 March 2023 "
+                              "(its last day is between 13 February 2017 and 10 March 2023); "
+                              "standing: secondary source\n");
+  penal_test_assert_contains (out,
+                              "    mo-567.030-current: in force from 14 February 2017 "
+                              "(its first day is between 14 February 2017 and 11 March 2023); "
+                              "standing: statute text\n");
+  penal_test_assert_contains (out, "    Open: The act that raised these classes and the date it took effect are\n");
+  penal_test_assert_contains (out, "Missouri penalty classes (penalty table: mo-classes)\n");
+  penal_test_assert_contains (out,
+                              "    mo-classes-pre2017: in force until 31 December 2016; standing: secondary source\n");
+  penal_test_assert_contains (out, "    mo-classes-2017: in force from 1 January 2017; standing: statute text\n");
+  penal_test_assert_contains (out, "RSMo 567.110: Persistent prostitution offender (enhancement: persistent-offender)\n");
+  /* --format=text is the default. */
+  same = run_text (text_args);
+  g_assert_cmpstr (out, ==, same);
+
+  assert_usage_error (extra, "list takes no arguments, but was given “patronizing” (try penal show patronizing)");
+}
+
+/* ------------------------------------------------------------------ */
+/* show                                                                 */
+
+static void
+test_show_current (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonParser) by_name = json_parser_new ();
   const char *const args[] = { "show", "567.030", "--date=2024-01-01", "--format=json", NULL };
-  const char *const name_args[] = { "show", "patronizing", "--date=2024-01-01", "--format=json", NULL };
-  struct { const char *citation; const char *range; const char *klass; const char *max; gint64 fine; } expected[] = {
-    { "RSMo 567.030.4", "0–14", "felony-D", "P7Y", 10000 },
-    { "RSMo 567.030.3", "15–17", "felony-E", "P4Y", 10000 },
-    { "RSMo 567.030.3", "18+", "misdemeanor-B", "P6M", 1000 },
-  };
+  const char *const text_args[] = { "show", "567.030", "--date=2024-01-01", NULL };
+  g_autofree char *out = NULL;
   JsonObject *root, *shown, *text;
-  JsonArray *versions, *subsections;
-  guint seen = 0;
-  g_autofree char *a = NULL, *b = NULL;
+  JsonArray *versions, *sources;
 
   if (!have_binary ())
     return;
   root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "date"), ==, "2024-01-01");
+  g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
+  g_assert_cmpstr (string_or_null (root, "kind"), ==, "offense");
   g_assert_cmpstr (string_or_null (root, "statute"), ==, "RSMo 567.030");
   versions = json_object_get_array_member (root, "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
-  shown = json_array_get_object_element (versions, 0);
+  shown = object_at (versions, 0);
+  /* 2024-01-01 is after 11 March 2023, by which the current text was in
+   * force (Missouri News Network, 11 March 2023). */
+  assert_version (json_object_get_object_member (shown, "version"), &patronizing_versions[2]);
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
+
+  /* The statute text as HB 1706 (2024) prints it (verbatim). */
   text = json_object_get_object_member (shown, "text");
   g_assert_cmpstr (string_or_null (text, "language"), ==, "en");
+  g_assert_cmpstr (string_or_null (text, "standing"), ==, "verbatim");
   penal_test_assert_contains (string_or_null (text, "text"),
-                              "class D felony if the individual who the person patronizes is fourteen years of age or younger");
-  subsections = json_object_get_array_member (shown, "subsections");
-  for (guint s = 0; s < json_array_get_length (subsections); s++)
+                              "class D felony if the individual who the person patronizes is "
+                              "fourteen years of age or younger");
+  penal_test_assert_contains (string_or_null (text, "text"),
+                              "less than eighteen years of age but older than fourteen years of age, "
+                              "in which case patronizing prostitution is a class E felony");
+
+  assert_subsections (shown, current_rules, "mo-classes-2017");
+
+  sources = json_object_get_array_member (shown, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 3);
+  g_assert_cmpstr (string_or_null (find_by_id (sources, "hb1706-2024"), "standing"), ==, "verbatim");
+  g_assert_cmpstr (string_or_null (find_by_id (sources, "mnn-2023-03"), "citation"), ==,
+                   "Missouri News Network, 11 March 2023");
+  find_by_id (sources, "missourian-sb341-2017");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "open_questions")), ==, 1);
+
+  /* The same in words; figures as in current_rules. */
+  out = run_text (text_args);
+  g_assert_true (g_str_has_prefix (out, "RSMo 567.030: Patronizing prostitution\n"));
+  penal_test_assert_contains (out, "\nIn force on 1 January 2024:\n");
+  penal_test_assert_contains (out, "  Statute text (English only; standing: statute text):\n");
+  penal_test_assert_contains (out, "    RSMo 567.030.4\n      victim_age 0–14 → class D felony, up to 7 years, "
+                                   "fine up to $10,000\n");
+  penal_test_assert_contains (out, "      victim_age 15–17 → class E felony, up to 4 years, fine up to $10,000\n");
+  penal_test_assert_contains (out, "      victim_age 18+ → class B misdemeanor, up to 6 months, fine up to $1,000\n");
+  penal_test_assert_contains (out, "HB 1706 (2024), printing RSMo 567.030 as existing law (statute text)\n");
+  penal_test_assert_contains (out, "\nOpen questions:\n");
+  penal_test_assert_lacks (out, "not established; each candidate follows");
+}
+
+/* "567.030", "RSMo 567.030" and "patronizing" name the same statute. */
+static void
+test_show_names (void)
+{
+  const char *names[] = { "567.030", "RSMo 567.030", "rsmo 567.030", "patronizing" };
+  g_autofree char *first = NULL;
+
+  if (!have_binary ())
+    return;
+  for (gsize n = 0; n < G_N_ELEMENTS (names); n++)
     {
-      JsonObject *subsection = json_array_get_object_element (subsections, s);
-      JsonArray *rules = json_object_get_array_member (subsection, "rules");
+      const char *const args[] = { "show", names[n], "--date=2024-01-01", "--format=json", NULL };
+      g_autofree char *out = run_text (args);
 
-      for (guint r = 0; r < json_array_get_length (rules); r++, seen++)
-        {
-          JsonObject *rule = json_array_get_object_element (rules, r);
-          JsonObject *outcome = json_object_get_object_member (rule, "outcome");
-          JsonObject *when = json_array_get_object_element (json_object_get_array_member (rule, "when"), 0);
-
-          g_assert_cmpuint (seen, <, G_N_ELEMENTS (expected));
-          g_assert_cmpstr (string_or_null (subsection, "citation"), ==, expected[seen].citation);
-          g_assert_cmpstr (string_or_null (when, "range"), ==, expected[seen].range);
-          g_assert_cmpstr (string_or_null (outcome, "class"), ==, expected[seen].klass);
-          g_assert_cmpstr (string_or_null (outcome, "imprisonment_max"), ==, expected[seen].max);
-          g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==, expected[seen].fine);
-        }
+      if (first == NULL)
+        first = g_steal_pointer (&out);
+      else
+        g_assert_cmpstr (out, ==, first);
     }
-  g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
+  penal_test_assert_contains (first, "\"id\" : \"patronizing\"");
+}
 
-  /* The statute number and the offense name show the same thing. */
-  run_json (by_name, name_args);
-  a = json_to_string (json_parser_get_root (parser), FALSE);
-  b = json_to_string (json_parser_get_root (by_name), FALSE);
-  g_assert_cmpstr (a, ==, b);
+/* 2020-01-01 lies in the open window (mo-567-030.xml): SB 491's classes
+ * were current law on 13 February 2017 (Columbia Missourian), the current
+ * text was in force on 11 March 2023 (Missouri News Network); which
+ * applied between is not established, so both are shown, neither as
+ * certainly in force. */
+static void
+test_show_window (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "show", "patronizing", "--date=2020-01-01", "--format=json", NULL };
+  const char *const text_args[] = { "show", "567.030", "--date=2020-01-01", NULL };
+  g_autofree char *out = NULL;
+  JsonArray *versions;
+  JsonObject *older, *newer;
+
+  if (!have_binary ())
+    return;
+  versions = json_object_get_array_member (run_json (parser, args), "versions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+  older = object_at (versions, 0);
+  newer = object_at (versions, 1);
+  assert_version (json_object_get_object_member (older, "version"), &patronizing_versions[1]);
+  assert_version (json_object_get_object_member (newer, "version"), &patronizing_versions[2]);
+  g_assert_false (json_object_get_boolean_member (older, "certainly_in_force"));
+  g_assert_false (json_object_get_boolean_member (newer, "certainly_in_force"));
+  /* penal holds no text of SB 491's version; the current text it does. */
+  assert_member_null (older, "text");
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (newer, "text"), "language"), ==, "en");
+  assert_subsections (older, sb491_rules, "mo-classes-2017");
+  assert_subsections (newer, current_rules, "mo-classes-2017");
+
+  out = run_text (text_args);
+  penal_test_assert_contains (out,
+                              "\nWhich version was in force on 1 January 2020 is not established; "
+                              "each candidate follows.\n");
+  g_assert_nonnull (strstr (strstr (out, "May have been in force on 1 January 2020:\n") + 1,
+                            "May have been in force on 1 January 2020:\n"));
+  penal_test_assert_lacks (out, "\nIn force on 1 January 2020:");
+  /* SB 491's 14-or-younger tier: class E felony, up to 4 years. */
+  penal_test_assert_contains (out, "      victim_age 0–14 → class E felony, up to 4 years, fine up to $10,000\n");
+  penal_test_assert_contains (out, "  penal holds no statute text for this version.\n");
+}
+
+/* Before 2017, penal holds no statute text (mo-567-030.xml: the classes
+ * are inferred from a 2016 article); figures as in pre2017_rules. */
+static void
+test_show_textless (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "show", "567.030", "--date=2016-06-01", "--format=json", NULL };
+  const char *const text_args[] = { "show", "567.030", "--date=2016-06-01", NULL };
+  g_autofree char *out = NULL;
+  JsonArray *versions;
+  JsonObject *shown;
+
+  if (!have_binary ())
+    return;
+  versions = json_object_get_array_member (run_json (parser, args), "versions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
+  shown = object_at (versions, 0);
+  assert_version (json_object_get_object_member (shown, "version"), &patronizing_versions[0]);
+  g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
+  assert_member_null (shown, "text");
+  assert_subsections (shown, pre2017_rules, "mo-classes-pre2017");
+  find_by_id (json_object_get_array_member (shown, "sources"), "seed-004-030");
+
+  out = run_text (text_args);
+  penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
+  penal_test_assert_contains (out, "  penal holds no statute text for this version.\n");
+  penal_test_assert_lacks (out, "Statute text (English only");
+  penal_test_assert_contains (out, "      victim_age 0–14 → class D felony, up to 4 years, fine up to $5,000\n");
+  penal_test_assert_contains (out, "      victim_age 15–17 → class A misdemeanor, up to 1 year, fine up to $1,000\n");
+  penal_test_assert_contains (out, "      victim_age 18+ → class B misdemeanor, up to 6 months, fine up to $500\n");
+}
+
+/* The penalty table, found by a statute number its eras cite (558.011) or
+ * by its id; every class with its term, county-jail term and fine. */
+static void
+test_show_penalties (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) later = json_parser_new ();
+  const char *const args[] = { "show", "558.011", "--date=2016-06-01", "--format=json", NULL };
+  const char *const by_id[] = { "show", "mo-classes", "--date=2016-06-01", "--format=json", NULL };
+  const char *const text_args[] = { "show", "558.011", "--date=2016-06-01", NULL };
+  const char *const later_args[] = { "show", "RSMo 558.011", "--date=2024-01-01", "--format=json", NULL };
+  const char *const later_text[] = { "show", "558.011", "--date=2024-01-01", NULL };
+  /* mo-penalties.xml, era until 31 December 2016: RSMo 558.011.1 (verbatim)
+   * and 558.011.2; fines RSMo 560.011 and 560.016 (Missouri Bar § 27.16,
+   * secondary).  No class E felony and no class D misdemeanor before SB
+   * 491 (RSMo 557.016 from 2017 adds them). */
+  const struct { const char *klass, *min, *max, *jail; gint64 fine; const char *citation; } before[] = {
+    { "felony-A", "P10Y", "P30Y", NULL, -1, "RSMo 558.011.1(1)" },
+    { "felony-B", "P5Y", "P15Y", NULL, -1, "RSMo 558.011.1(2)" },
+    { "felony-C", NULL, "P7Y", "P1Y", 5000, "RSMo 558.011.1(3)" },
+    { "felony-D", NULL, "P4Y", "P1Y", 5000, "RSMo 558.011.1(4)" },
+    { "misdemeanor-A", NULL, "P1Y", NULL, 1000, "RSMo 558.011.1(5)" },
+    { "misdemeanor-B", NULL, "P6M", NULL, 500, "RSMo 558.011.1(6)" },
+    { "misdemeanor-C", NULL, "P15D", NULL, 300, "RSMo 558.011.1(7)" },
+    { "infraction", NULL, NULL, NULL, 200, "RSMo 558.011.1" },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *out_later = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_by_id = NULL;
+  JsonObject *root, *shown;
+  JsonArray *versions, *classes;
+
+  if (!have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "id"), ==, "mo-classes");
+  g_assert_cmpstr (string_or_null (root, "kind"), ==, "penalties");
+  versions = json_object_get_array_member (root, "versions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
+  shown = object_at (versions, 0);
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (shown, "version"), "id"), ==,
+                   "mo-classes-pre2017");
+  g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
+  classes = json_object_get_array_member (shown, "classes");
+  g_assert_cmpuint (json_array_get_length (classes), ==, G_N_ELEMENTS (before));
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    {
+      JsonObject *entry = object_at (classes, k);
+
+      g_assert_cmpstr (string_or_null (entry, "class"), ==, before[k].klass);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_min"), ==, before[k].min);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_max"), ==, before[k].max);
+      g_assert_cmpstr (string_or_null (entry, "county_jail_max"), ==, before[k].jail);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_citation"), ==, before[k].citation);
+      /* 558.011.1(1): class A felony, 10 to 30 years, or life. */
+      g_assert_true (json_object_get_boolean_member (entry, "life") == (k == 0));
+      if (before[k].fine < 0)
+        assert_member_null (entry, "fine_max_usd");
+      else
+        g_assert_cmpint (json_object_get_int_member (entry, "fine_max_usd"), ==, before[k].fine);
+    }
+  json = json_to_string (json_parser_get_root (parser), FALSE);
+  {
+    g_autoptr (JsonParser) again = json_parser_new ();
+    run_json (again, by_id);
+    json_by_id = json_to_string (json_parser_get_root (again), FALSE);
+  }
+  g_assert_cmpstr (json, ==, json_by_id);
+
+  out = run_text (text_args);
+  g_assert_true (g_str_has_prefix (out, "Missouri penalty classes\n"));
+  penal_test_assert_contains (out, "  Classes:\n");
+  penal_test_assert_contains (out, "    class A felony, from 10 years to 30 years, or life imprisonment [RSMo 558.011.1(1)]\n");
+  penal_test_assert_contains (out, "    class D felony, up to 4 years, fine up to $5,000 [RSMo 558.011.1(4)]\n");
+  penal_test_assert_contains (out, "    class C misdemeanor, up to 15 days, fine up to $300 [RSMo 558.011.1(7)]\n");
+  penal_test_assert_contains (out, "    infraction, fine up to $200 [RSMo 558.011.1]\n");
+  penal_test_assert_lacks (out, "class E felony");
+
+  /* From 1 January 2017 (RSMo 558.011, revisor, and 558.002, verbatim):
+   * class E felony up to 4 years (558.011.1(5)), $10,000 (558.002.1(1));
+   * class C misdemeanor $750, not $700 (558.002.1(4);
+   * research/missouri-law.md). */
+  shown = object_at (json_object_get_array_member (run_json (later, later_args), "versions"), 0);
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (shown, "version"), "id"), ==, "mo-classes-2017");
+  classes = json_object_get_array_member (shown, "classes");
+  g_assert_cmpuint (json_array_get_length (classes), ==, 10);
+  g_assert_cmpstr (string_or_null (object_at (classes, 4), "class"), ==, "felony-E");
+  g_assert_cmpstr (string_or_null (object_at (classes, 4), "imprisonment_max"), ==, "P4Y");
+  g_assert_cmpint (json_object_get_int_member (object_at (classes, 4), "fine_max_usd"), ==, 10000);
+  g_assert_cmpstr (string_or_null (object_at (classes, 7), "class"), ==, "misdemeanor-C");
+  g_assert_cmpint (json_object_get_int_member (object_at (classes, 7), "fine_max_usd"), ==, 750);
+  out_later = run_text (later_text);
+  penal_test_assert_contains (out_later, "    class E felony, up to 4 years, fine up to $10,000 [RSMo 558.011.1(5)]\n");
+  penal_test_assert_contains (out_later, "    class D misdemeanor, fine up to $500 [RSMo 558.011.1]\n");
 }
 
 static void
-test_show_uncertain_and_textless (void)
+test_show_errors (void)
+{
+  const char *const unknown[] = { "show", "999.999", NULL };
+  const char *const none[] = { "show", NULL };
+  const char *const two[] = { "show", "patronizing", "prostitution", NULL };
+  const char *const bad_date[] = { "show", "patronizing", "--date=2024-02-30", NULL };
+  const char *const dot[] = { "show", "patronizing", "--format=dot", NULL };
+
+  if (!have_binary ())
+    return;
+  /* An unknown name: every name that may be given is listed. */
+  assert_usage_error (unknown, "show: no statute “999.999”; give a statute number such as 567.030, or one of "
+                               "prostitution, patronizing, persistent-offender, kc-johnz-school, kc-oar, ");
+  assert_usage_error (unknown, ", mo-classes");
+  assert_usage_error (none, "show: name one statute, for example: penal show patronizing");
+  assert_usage_error (two, "show: name one statute");
+  assert_usage_error (bad_date, "--date: “2024-02-30” is not valid; give a calendar date written YYYY-MM-DD");
+  assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
+}
+
+/* ------------------------------------------------------------------ */
+/* tree                                                                 */
+
+/* The text tree of the version in force on 2016-06-01; figures as in
+ * pre2017_rules. */
+static void
+test_tree_text (void)
+{
+  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
+  g_autofree char *out = NULL;
+
+  if (!have_binary ())
+    return;
+  out = run_text (args);
+  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), RSMo 567.030 as in force until "
+                                        "31 December 2016"));
+  penal_test_assert_contains (out, ", in force on 1 June 2016:\n");
+  g_assert_true (g_str_has_suffix (out,
+                                   "  victim_age (age in years of the individual patronized)\n"
+                                   "    0–14 → class D felony [RSMo 567.030.4]\n"
+                                   "    15–17 → class A misdemeanor [RSMo 567.030.3]\n"
+                                   "    18+ → class B misdemeanor [RSMo 567.030.3]\n"));
+}
+
+/* Braces outside DOT string literals balance and never go below zero. */
+static void
+assert_dot_braces_balance (const char *dot)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (const char *p = dot; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{')
+        depth++;
+      else if (*p == '}')
+        {
+          depth--;
+          g_assert_cmpint (depth, >=, 0);
+        }
+    }
+  g_assert_false (in_string);
+  g_assert_cmpint (depth, ==, 0);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The DOT leaf whose label is "<class name>\n<citation>", and the edge
+ * into it labelled with the age range. */
+static void
+assert_dot_leaf (const char *dot,
+                 const char *klass,
+                 const char *citation,
+                 const char *range)
+{
+  g_autofree char *label = g_strdup_printf (" [shape=box, style=rounded, label=\"%s\\n%s\"];\n", klass, citation);
+  const char *at = strstr (dot, label);
+  const char *line;
+  g_autofree char *node = NULL;
+  g_autofree char *edge = NULL;
+
+  if (at == NULL)
+    g_error ("no leaf %s in:\n%s", label, dot);
+  for (line = at; line > dot && line[-1] != '\n'; line--)
+    ;
+  while (*line == ' ')
+    line++;
+  node = g_strndup (line, (gsize) (at - line));
+  g_assert_true (g_str_has_prefix (node, "n"));
+  g_assert_cmpuint (count_occurrences (dot, label), ==, 1);
+  edge = g_strdup_printf (" -> %s [label=\"%s\"];\n", node, range);
+  penal_test_assert_contains (dot, edge);
+}
+
+static void
+test_tree_dot (void)
+{
+  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
+  const char *const window[] = { "tree", "patronizing", "--date=2020-01-01", "--format=dot", NULL };
+  g_autofree char *dot = NULL;
+  g_autofree char *both = NULL;
+
+  if (!have_binary ())
+    return;
+  dot = run_text (args);
+  g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
+  g_assert_true (g_str_has_suffix (dot, "}\n"));
+  assert_dot_braces_balance (dot);
+  /* One leaf per rule of mo-567.030-pre2017, one decision node. */
+  g_assert_cmpuint (count_occurrences (dot, "shape=box"), ==, 3);
+  g_assert_cmpuint (count_occurrences (dot, "shape=ellipse"), ==, 1);
+  g_assert_cmpuint (count_occurrences (dot, " -> "), ==, 3);
+  g_assert_cmpuint (count_occurrences (dot, "subgraph cluster_"), ==, 1);
+  /* Figures as in pre2017_rules. */
+  assert_dot_leaf (dot, "class D felony", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (dot, "class A misdemeanor", "RSMo 567.030.3", "15–17");
+  assert_dot_leaf (dot, "class B misdemeanor", "RSMo 567.030.3", "18+");
+  penal_test_assert_contains (dot, "label=\"victim_age\\n(age in years of the individual patronized)\"");
+  penal_test_assert_contains (dot, "\\nin force on 1 June 2016\";\n");
+
+  /* In the open window each candidate version is its own cluster; sb491_rules
+   * and current_rules give the leaves. */
+  both = run_text (window);
+  assert_dot_braces_balance (both);
+  g_assert_cmpuint (count_occurrences (both, "subgraph cluster_"), ==, 2);
+  g_assert_cmpuint (count_occurrences (both, "shape=box"), ==, 6);
+  g_assert_cmpuint (count_occurrences (both, "may have been in force on 1 January 2020\";\n"), ==, 2);
+  assert_dot_leaf (both, "class E felony", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (both, "class D felony", "RSMo 567.030.4", "0–14");
+}
+
+/* Graphviz accepts the DOT penal writes. */
+static void
+test_tree_dot_renders (void)
+{
+  const char *dates[] = { "--date=2016-06-01", "--date=2020-01-01" };
+  g_autofree char *dot_program = NULL;
+
+  if (!have_binary ())
+    return;
+  dot_program = g_find_program_in_path ("dot");
+  if (dot_program == NULL)
+    {
+      g_test_skip ("Graphviz dot is not on PATH");
+      return;
+    }
+  for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      const char *const args[] = { "tree", "patronizing", dates[d], "--format=dot", NULL };
+      const char *const argv[] = { dot_program, "-Tsvg", NULL };
+      g_autofree char *dot = run_text (args);
+      g_autoptr (GSubprocess) process = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *svg = NULL;
+      g_autofree char *err = NULL;
+
+      process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                           | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, dot, NULL, &svg, &err, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      if (g_subprocess_get_exit_status (process) != 0)
+        g_error ("dot -Tsvg refused:\n%s\n%s", err, dot);
+      g_assert_cmpstr (err, ==, "");
+      penal_test_assert_contains (svg, "<svg");
+      penal_test_assert_contains (svg, "RSMo 567.030.4");
+    }
+}
+
+/* The JSON tree's leaves agree with `penal classify` at the ages on both
+ * sides of every boundary the statute draws (14|15, 17|18) and at the ends
+ * of the domain (0 and 120, statutes/facts.xml), on a date under each
+ * certain version; the branches cover every age once. */
+static void
+test_tree_agrees_with_classify (void)
+{
+  const char *dates[] = { "2016-06-01", "2024-01-01" };
+  const char *version_ids[] = { "mo-567.030-pre2017", "mo-567.030-current" };
+  const ExpectedRule *expected[] = { pre2017_rules, current_rules };
+  const char *eras[] = { "mo-classes-pre2017", "mo-classes-2017" };
+  const gint64 ages[] = { 0, 14, 15, 17, 18, 120 };
+
+  if (!have_binary ())
+    return;
+  for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autofree char *date = g_strdup_printf ("--date=%s", dates[d]);
+      const char *const args[] = { "tree", "patronizing", date, "--format=json", NULL };
+      JsonObject *root = run_json (parser, args);
+      JsonArray *versions = json_object_get_array_member (root, "versions");
+      JsonObject *entry, *tree;
+      JsonArray *branches;
+
+      g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
+      g_assert_cmpstr (string_or_null (root, "date"), ==, dates[d]);
+      g_assert_cmpuint (json_array_get_length (versions), ==, 1);
+      entry = object_at (versions, 0);
+      g_assert_true (json_object_get_boolean_member (entry, "certainly_in_force"));
+      g_assert_cmpstr (string_or_null (json_object_get_object_member (entry, "version"), "id"), ==, version_ids[d]);
+      tree = json_object_get_object_member (entry, "tree");
+      g_assert_cmpstr (string_or_null (tree, "fact"), ==, "victim_age");
+      branches = json_object_get_array_member (tree, "branches");
+      g_assert_cmpuint (json_array_get_length (branches), ==, 3);
+      for (guint b = 0; b < 3; b++)
+        {
+          JsonObject *branch = object_at (branches, b);
+
+          g_assert_cmpint (json_object_get_int_member (branch, "min"), ==, expected[d][b].min);
+          g_assert_cmpint (json_object_get_int_member (branch, "max"), ==, expected[d][b].max);
+          g_assert_cmpstr (string_or_null (branch, "range"), ==, expected[d][b].range);
+          assert_outcome (json_object_get_object_member (json_object_get_object_member (branch, "node"), "outcome"),
+                          &expected[d][b], eras[d]);
+        }
+
+      for (gsize a = 0; a < G_N_ELEMENTS (ages); a++)
+        {
+          g_autoptr (JsonParser) one = json_parser_new ();
+          JsonObject *answer = classify_patronizing (one, ages[a], dates[d]);
+          JsonObject *leaf = NULL;
+
+          for (guint b = 0; b < 3; b++)
+            {
+              JsonObject *branch = object_at (branches, b);
+              if (json_object_get_int_member (branch, "min") <= ages[a]
+                  && ages[a] <= json_object_get_int_member (branch, "max"))
+                leaf = json_object_get_object_member (json_object_get_object_member (branch, "node"), "outcome");
+            }
+          g_assert_nonnull (leaf);
+          g_assert_cmpstr (string_or_null (answer, "status"), ==, "decided");
+          g_assert_cmpstr (string_or_null (answer, "class"), ==, string_or_null (leaf, "class"));
+          g_assert_cmpstr (string_or_null (answer, "citation"), ==, string_or_null (leaf, "citation"));
+          g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
+                           version_ids[d]);
+          g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "imprisonment"), "max"), ==,
+                           string_or_null (leaf, "imprisonment_max"));
+          g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "fine"), "max_usd"), ==,
+                           json_object_get_int_member (leaf, "fine_max_usd"));
+        }
+    }
+}
+
+/* In the open window (as test_show_window) both candidate trees are given,
+ * neither as certainly in force. */
+static void
+test_tree_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const window[] = { "show", "567.030", "--date=2020-01-01", "--format=json", NULL };
-  const char *const window_text[] = { "show", "567.030", "--date=2020-01-01", NULL };
-  const char *const old_text[] = { "show", "567.030", "--date=2016-06-01", NULL };
-  const char *const penalties[] = { "show", "558.011", "--date=2016-06-01", NULL };
-  const char *const unknown[] = { "show", "999.999", NULL };
-  g_auto (PenalTestRun) run1 = { 0 };
-  g_auto (PenalTestRun) run2 = { 0 };
-  g_auto (PenalTestRun) run3 = { 0 };
-  g_auto (PenalTestRun) run4 = { 0 };
+  const char *const args[] = { "tree", "patronizing", "--date=2020-01-01", "--format=json", NULL };
+  const char *const text_args[] = { "tree", "patronizing", "--date=2020-01-01", NULL };
+  g_autofree char *out = NULL;
   JsonArray *versions;
 
   if (!have_binary ())
     return;
-  /* 2020-01-01 lies in the window in which either text may have applied. */
-  versions = json_object_get_array_member (run_json (parser, window), "versions");
+  versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
   for (guint v = 0; v < 2; v++)
-    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (versions, v),
-                                                    "certainly_in_force"));
-  penal_test_run (&run1, NULL, "C", window_text);
-  penal_test_assert_contains (run1.out, "Which version was in force on 1 January 2020 is not established");
-  penal_test_run (&run2, NULL, "C", old_text);
-  penal_test_assert_contains (run2.out, "penal holds no statute text for this version.");
-  /* RSMo 558.011 before 2017 (secondary sources in mo-penalties.xml):
-   * class D felony, up to 4 years. */
-  penal_test_run (&run3, NULL, "C", penalties);
-  g_assert_cmpint (run3.exit_code, ==, 0);
-  penal_test_assert_contains (run3.out, "class D felony, up to 4 years");
-  penal_test_run (&run4, NULL, "C", unknown);
-  g_assert_cmpint (run4.exit_code, ==, 64);
-  penal_test_assert_contains (run4.err, "no statute “999.999”");
-  penal_test_assert_contains (run4.err, "patronizing");
+    {
+      JsonObject *entry = object_at (versions, v);
+      JsonArray *branches = json_object_get_array_member (json_object_get_object_member (entry, "tree"), "branches");
+      const ExpectedRule *rules = v == 0 ? sb491_rules : current_rules;
+
+      g_assert_false (json_object_get_boolean_member (entry, "certainly_in_force"));
+      g_assert_cmpstr (string_or_null (json_object_get_object_member (entry, "version"), "id"), ==,
+                       patronizing_versions[v + 1].id);
+      g_assert_cmpuint (json_array_get_length (branches), ==, 3);
+      for (guint b = 0; b < 3; b++)
+        assert_outcome (json_object_get_object_member (json_object_get_object_member (object_at (branches, b), "node"),
+                                                       "outcome"),
+                        &rules[b], "mo-classes-2017");
+    }
+  out = run_text (text_args);
+  g_assert_cmpuint (count_occurrences (out, ", which may have been in force on 1 January 2020:\n"), ==, 2);
+  penal_test_assert_contains (out, "    0–14 → class E felony [RSMo 567.030.4]\n");
+  penal_test_assert_contains (out, "    0–14 → class D felony [RSMo 567.030.4]\n");
 }
 
-/* The tree's leaves agree with classify at both ends of every range. */
+/* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
+ * "class A misdemeanor" "delito menor de clase A", "class B misdemeanor"
+ * "delito menor de clase B", "in force on %s" "vigente el %s", "Patronizing
+ * prostitution" "Pagar por prostitución"; codes, citations and fact names
+ * stay as they are.  Classes as in pre2017_rules. */
 static void
-test_tree (void)
+test_tree_spanish (void)
 {
+  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
+  const char *const lang_dot[] = { "--lang=es", "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
+  const char *const json_args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *dot = NULL;
+  g_autofree char *json = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=json", NULL };
-  const char *const text_args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
-  const char *const dot_args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
-  const char *const csv_args[] = { "tree", "patronizing", "--format=csv", NULL };
-  g_auto (PenalTestRun) text = { 0 };
-  g_auto (PenalTestRun) dot = { 0 };
-  g_auto (PenalTestRun) csv = { 0 };
-  g_autofree char *dot_path = NULL;
-  JsonObject *tree;
-  JsonArray *branches;
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *outcome;
+
+  if (!have_catalogs ())
+    return;
+  out = run_text_in ("es", "C.UTF-8", args);
+  g_assert_true (g_str_has_prefix (out, "Pagar por prostitución (RSMo 567.030), "));
+  penal_test_assert_contains (out, ", vigente el 1 de junio de 2016:\n");
+  penal_test_assert_contains (out, "  victim_age (edad en años de la persona a quien se pagó por sexo)\n");
+  penal_test_assert_contains (out, "    0–14 → delito grave de clase D [RSMo 567.030.4]\n");
+  penal_test_assert_contains (out, "    15–17 → delito menor de clase A [RSMo 567.030.3]\n");
+  penal_test_assert_contains (out, "    18+ → delito menor de clase B [RSMo 567.030.3]\n");
+  penal_test_assert_lacks (out, "felony");
+  penal_test_assert_lacks (out, "misdemeanor");
+
+  /* --lang=es overrides LC_ALL=C. */
+  dot = run_text_in (NULL, "C", lang_dot);
+  g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
+  assert_dot_braces_balance (dot);
+  assert_dot_leaf (dot, "delito grave de clase D", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (dot, "delito menor de clase A", "RSMo 567.030.3", "15–17");
+  assert_dot_leaf (dot, "delito menor de clase B", "RSMo 567.030.3", "18+");
+  penal_test_assert_contains (dot, "\\nvigente el 1 de junio de 2016\";\n");
+  penal_test_assert_lacks (dot, "felony");
+
+  /* JSON: titles translated, codes not. */
+  json = run_text_in ("es", "C.UTF-8", json_args);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (string_or_null (root, "title"), ==, "Pagar por prostitución");
+  g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
+  outcome = json_object_get_object_member (
+    json_object_get_object_member (
+      object_at (json_object_get_array_member (
+                   json_object_get_object_member (object_at (json_object_get_array_member (root, "versions"), 0),
+                                                  "tree"),
+                   "branches"),
+                 0),
+      "node"),
+    "outcome");
+  g_assert_cmpstr (string_or_null (outcome, "class"), ==, "felony-D");
+  g_assert_cmpstr (string_or_null (outcome, "citation"), ==, "RSMo 567.030.4");
+}
+
+static void
+test_tree_errors (void)
+{
+  const char *const csv[] = { "tree", "patronizing", "--format=csv", NULL };
+  const char *const jsonl[] = { "tree", "patronizing", "--format=jsonl", NULL };
+  const char *const table[] = { "tree", "558.011", NULL };
+  const char *const unknown[] = { "tree", "567.999", NULL };
+  const char *const none[] = { "tree", NULL };
+  const char *const bad_date[] = { "tree", "patronizing", "--date=2016-6-1", NULL };
 
   if (!have_binary ())
     return;
-  tree = json_object_get_object_member (json_array_get_object_element (
-           json_object_get_array_member (run_json (parser, args), "versions"), 0), "tree");
-  g_assert_cmpstr (string_or_null (tree, "fact"), ==, "victim_age");
-  branches = json_object_get_array_member (tree, "branches");
-  g_assert_cmpuint (json_array_get_length (branches), ==, 3);
-  for (guint b = 0; b < json_array_get_length (branches); b++)
-    {
-      JsonObject *branch = json_array_get_object_element (branches, b);
-      JsonObject *outcome = json_object_get_object_member (json_object_get_object_member (branch, "node"), "outcome");
-      gint64 ends[] = { json_object_get_int_member (branch, "min"), json_object_get_int_member (branch, "max") };
-
-      for (guint e = 0; e < 2; e++)
-        {
-          g_autoptr (JsonParser) one = json_parser_new ();
-          g_autofree char *age = g_strdup_printf ("victim_age=%" G_GINT64_FORMAT, ends[e]);
-          const char *const classify[] = { "classify", "--format=json", "offense=patronizing", age,
-                                           "offense_date=2016-06-01", NULL };
-          JsonObject *answer = run_json (one, classify);
-
-          g_assert_cmpstr (string_or_null (answer, "class"), ==, string_or_null (outcome, "class"));
-          g_assert_cmpstr (string_or_null (answer, "citation"), ==, string_or_null (outcome, "citation"));
-        }
-    }
-
-  /* The seed 004 article, before 2017: 15 to 17, class A misdemeanor. */
-  penal_test_run (&text, NULL, "C", text_args);
-  penal_test_assert_contains (text.out, "    15–17 → class A misdemeanor [RSMo 567.030.3]\n");
-  penal_test_run (&dot, NULL, "C", dot_args);
-  g_assert_true (g_str_has_prefix (dot.out, "digraph \"patronizing\" {\n"));
-  g_assert_true (g_str_has_suffix (dot.out, "}\n"));
-  penal_test_assert_contains (dot.out, "[label=\"0–14\"]");
-  penal_test_assert_contains (dot.out, "label=\"class D felony\\nRSMo 567.030.4\"");
-  dot_path = g_find_program_in_path ("dot");
-  if (dot_path != NULL)
-    {
-      g_autofree char *command = g_strdup_printf ("sh -c '%s tree patronizing --format=dot | dot -Tsvg >/dev/null'",
-                                                  g_getenv ("PENAL_BINARY"));
-      int status = -1;
-      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-    }
-  penal_test_run (&csv, NULL, "C", csv_args);
-  g_assert_cmpint (csv.exit_code, ==, 64);
+  assert_usage_error (csv, "--format: unknown format “csv” for tree; use text, dot or json");
+  assert_usage_error (jsonl, "--format: unknown format “jsonl” for tree; use text, dot or json");
+  assert_usage_error (table, "tree: a penalty table has no decision tree; try penal show");
+  assert_usage_error (unknown, "tree: no statute “567.999”");
+  assert_usage_error (none, "tree: name one statute, for example: penal tree patronizing");
+  assert_usage_error (bad_date, "--date: “2016-6-1” is not valid");
 }
 
-/* Before 2017 against 2025 (sources as above, and 558.011 / 560.011 before
- * 2017): every age tier changed; the open window is flagged.  Prostitution
- * 2023 against 2025: the same text and table, nothing changed. */
+/* ------------------------------------------------------------------ */
+/* diff                                                                 */
+
+/* 31 December 2016 (pre2017_rules) against 1 January 2025 (current_rules):
+ * every age tier changed, the 18+ tier by its fine alone ($500 under RSMo
+ * 560.016 against $1,000 under 558.002.1(3)); the open window of
+ * mo-567-030.xml lies between the dates. */
 static void
-test_diff (void)
+test_diff_patronizing (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01", "--format=json", NULL };
-  const char *const same[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
-  const char *const no_to[] = { "diff", "patronizing", "--from", "2016-12-31", NULL };
-  const char *const bad_date[] = { "diff", "patronizing", "--from", "2016-13-01", "--to", "2025-01-01", NULL };
-  const char *const program[] = { "diff", "kc-oar", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
-  const char *before[] = { "felony-D", "misdemeanor-A", "misdemeanor-B" };
-  const char *after[] = { "felony-D", "felony-E", "misdemeanor-B" };
-  g_auto (PenalTestRun) run1 = { 0 };
-  g_auto (PenalTestRun) run2 = { 0 };
-  g_auto (PenalTestRun) run3 = { 0 };
-  g_auto (PenalTestRun) run4 = { 0 };
+  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01",
+                               "--format=json", NULL };
+  JsonObject *root, *before, *after, *window;
+  JsonArray *regions, *windows;
+
+  if (!have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
+  g_assert_cmpstr (string_or_null (root, "statute"), ==, "RSMo 567.030");
+  before = json_object_get_object_member (root, "before");
+  after = json_object_get_object_member (root, "after");
+  g_assert_cmpstr (string_or_null (before, "date"), ==, "2016-12-31");
+  g_assert_cmpstr (string_or_null (after, "date"), ==, "2025-01-01");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "versions")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (after, "versions")), ==, 1);
+  assert_version (object_at (json_object_get_array_member (before, "versions"), 0), &patronizing_versions[0]);
+  assert_version (object_at (json_object_get_array_member (after, "versions"), 0), &patronizing_versions[2]);
+  /* SB 491's penalty table took effect on 1 January 2017
+   * (mo-penalties.xml). */
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (before, "penalties"), "id"), ==,
+                   "mo-classes-pre2017");
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (after, "penalties"), "id"), ==,
+                   "mo-classes-2017");
+
+  g_assert_true (json_object_get_boolean_member (root, "changed"));
+  regions = json_object_get_array_member (root, "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      JsonObject *region = object_at (regions, r);
+      JsonArray *when = json_object_get_array_member (region, "when");
+      JsonArray *b = json_object_get_array_member (region, "before");
+      JsonArray *a = json_object_get_array_member (region, "after");
+
+      g_assert_cmpuint (json_array_get_length (when), ==, 1);
+      g_assert_cmpstr (string_or_null (object_at (when, 0), "fact"), ==, "victim_age");
+      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "min"), ==, current_rules[r].min);
+      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "max"), ==, current_rules[r].max);
+      g_assert_cmpstr (string_or_null (object_at (when, 0), "range"), ==, current_rules[r].range);
+      g_assert_cmpuint (json_array_get_length (b), ==, 1);
+      g_assert_cmpuint (json_array_get_length (a), ==, 1);
+      g_assert_cmpstr (string_or_null (object_at (b, 0), "version"), ==, "mo-567.030-pre2017");
+      g_assert_cmpstr (string_or_null (object_at (a, 0), "version"), ==, "mo-567.030-current");
+      assert_outcome (json_object_get_object_member (object_at (b, 0), "outcome"), &pre2017_rules[r],
+                      "mo-classes-pre2017");
+      assert_outcome (json_object_get_object_member (object_at (a, 0), "outcome"), &current_rules[r],
+                      "mo-classes-2017");
+      g_assert_true (json_object_get_boolean_member (region, "changed"));
+    }
+
+  /* Both open boundaries of mo-567-030.xml: SB 491's version ended some
+   * day from 13 February 2017 to 10 March 2023; the current text began
+   * some day from 14 February 2017 to 11 March 2023. */
+  windows = json_object_get_array_member (root, "open_windows");
+  g_assert_cmpuint (json_array_get_length (windows), ==, 2);
+  window = object_at (windows, 0);
+  g_assert_cmpstr (string_or_null (window, "version"), ==, "mo-567.030-2017");
+  g_assert_cmpstr (string_or_null (window, "boundary"), ==, "end");
+  g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-13");
+  g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-10");
+  window = object_at (windows, 1);
+  g_assert_cmpstr (string_or_null (window, "version"), ==, "mo-567.030-current");
+  g_assert_cmpstr (string_or_null (window, "boundary"), ==, "start");
+  g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-14");
+  g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-11");
+  g_assert_cmpstr (string_or_null (window, "reason"), ==, patronizing_uncertain);
+}
+
+/* The same diff in words: both citations of each side (the offense's
+ * subsection; RSMo 558.011.1's paragraph for the term). */
+static void
+test_diff_text (void)
+{
+  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01", NULL };
+  g_autofree char *out = NULL;
+
+  if (!have_binary ())
+    return;
+  out = run_text (args);
+  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030): 31 December 2016 compared with "
+                                        "1 January 2025\n"));
+  penal_test_assert_contains (out, "  penalties: RSMo 558.011 with 560.011 and 560.016, as in force until "
+                                   "31 December 2016\n");
+  penal_test_assert_contains (out, "  penalties: RSMo 558.011 and 558.002, as in force from 1 January 2017\n");
+  penal_test_assert_contains (out,
+                              "victim_age 0–14: changed\n"
+                              "    before: class D felony, up to 4 years, fine up to $5,000 "
+                              "[RSMo 567.030.4; RSMo 558.011.1(4)]\n"
+                              "    after: class D felony, up to 7 years, fine up to $10,000 "
+                              "[RSMo 567.030.4; RSMo 558.011.1(4)]\n");
+  penal_test_assert_contains (out,
+                              "victim_age 15–17: changed\n"
+                              "    before: class A misdemeanor, up to 1 year, fine up to $1,000 "
+                              "[RSMo 567.030.3; RSMo 558.011.1(5)]\n"
+                              "    after: class E felony, up to 4 years, fine up to $10,000 "
+                              "[RSMo 567.030.3; RSMo 558.011.1(5)]\n");
+  penal_test_assert_contains (out,
+                              "victim_age 18+: changed\n"
+                              "    before: class B misdemeanor, up to 6 months, fine up to $500 "
+                              "[RSMo 567.030.3; RSMo 558.011.1(6)]\n"
+                              "    after: class B misdemeanor, up to 6 months, fine up to $1,000 "
+                              "[RSMo 567.030.3; RSMo 558.011.1(7)]\n");
+  penal_test_assert_contains (out, "Open amendment window: the last day mo-567.030-2017 applied is not\n");
+  penal_test_assert_contains (out, "Open amendment window: the day mo-567.030-current took effect is not\n");
+  penal_test_assert_lacks (out, "Nothing changed");
+  penal_test_assert_lacks (out, "unchanged");
+}
+
+/* Prostitution, 1 January 2023 against 1 January 2025: the same version
+ * (RSMo 567.020 from 28 August 2022, revisor, verbatim) and the same table
+ * (from 1 January 2017); nothing changed, and no window is open. */
+static void
+test_diff_unchanged (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "diff", "567.020", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
+  /* RSMo 567.020.2: class B misdemeanor, or class B felony with knowledge
+   * of HIV; 558.011.1(7) up to 6 months, 558.002.1(3) $1,000; 558.011.1(2)
+   * 5 to 15 years, no fine listed (558.002.1). */
+  const char *ranges[] = { "no", "yes" };
+  const char *classes[] = { "misdemeanor-B", "felony-B" };
+  g_autofree char *out = NULL;
   JsonObject *root;
   JsonArray *regions;
+
+  if (!have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_false (json_object_get_boolean_member (root, "changed"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "open_windows")), ==, 0);
+  regions = json_object_get_array_member (root, "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  for (guint r = 0; r < 2; r++)
+    {
+      JsonObject *region = object_at (regions, r);
+      JsonObject *when = object_at (json_object_get_array_member (region, "when"), 0);
+      JsonObject *b = json_object_get_object_member (object_at (json_object_get_array_member (region, "before"), 0),
+                                                     "outcome");
+      JsonObject *a = json_object_get_object_member (object_at (json_object_get_array_member (region, "after"), 0),
+                                                     "outcome");
+
+      g_assert_false (json_object_get_boolean_member (region, "changed"));
+      g_assert_cmpstr (string_or_null (when, "fact"), ==, "knew_hiv");
+      g_assert_cmpstr (string_or_null (when, "range"), ==, ranges[r]);
+      g_assert_cmpstr (string_or_null (b, "class"), ==, classes[r]);
+      g_assert_cmpstr (string_or_null (a, "class"), ==, classes[r]);
+      g_assert_cmpstr (string_or_null (a, "citation"), ==, "RSMo 567.020.2");
+    }
+  {
+    JsonObject *felony = json_object_get_object_member (
+      object_at (json_object_get_array_member (object_at (regions, 1), "after"), 0), "outcome");
+    g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
+    g_assert_cmpstr (string_or_null (felony, "imprisonment_max"), ==, "P15Y");
+    assert_member_null (felony, "fine_max_usd");
+  }
+
+  out = run_text (text_args);
+  penal_test_assert_contains (out, "Nothing changed between 1 January 2023 and 1 January 2025: every case gets the "
+                                   "same class, term and fine.\n");
+  penal_test_assert_contains (out, "knew_hiv yes: unchanged\n    before and after: class B felony, from 5 years to "
+                                   "15 years [RSMo 567.020.2; RSMo 558.011.1(2)]\n");
+  penal_test_assert_lacks (out, ": changed");
+  penal_test_assert_lacks (out, "Open amendment window");
+}
+
+/* Prostitution across SB 491 (31 December 2016 against 1 January 2017):
+ * the class B misdemeanor's fine rose from $500 (RSMo 560.016) to $1,000
+ * (558.002.1(3)); the class B felony stayed 5 to 15 years with no fine
+ * (558.011.1(2) in both tables). */
+static void
+test_diff_partly_changed (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "diff", "prostitution", "--from", "2016-12-31", "--to", "2017-01-01",
+                               "--format=json", NULL };
+  JsonObject *root, *no, *yes;
+  JsonArray *regions;
+
+  if (!have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_true (json_object_get_boolean_member (root, "changed"));
+  regions = json_object_get_array_member (root, "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  no = object_at (regions, 0);
+  yes = object_at (regions, 1);
+  g_assert_true (json_object_get_boolean_member (no, "changed"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     object_at (json_object_get_array_member (no, "before"), 0), "outcome"), "fine_max_usd"), ==, 500);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     object_at (json_object_get_array_member (no, "after"), 0), "outcome"), "fine_max_usd"), ==, 1000);
+  g_assert_false (json_object_get_boolean_member (yes, "changed"));
+}
+
+static void
+test_diff_errors (void)
+{
+  const char *const no_to[] = { "diff", "patronizing", "--from", "2016-12-31", NULL };
+  const char *const no_from[] = { "diff", "patronizing", "--to", "2025-01-01", NULL };
+  const char *const bad_from[] = { "diff", "patronizing", "--from", "2016-13-01", "--to", "2025-01-01", NULL };
+  const char *const bad_to[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-02-30", NULL };
+  const char *const program[] = { "diff", "kc-oar", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
+  const char *const enhancement[] = { "diff", "persistent-offender", "--from", "2016-01-01", "--to", "2025-01-01",
+                                      NULL };
+  const char *const table[] = { "diff", "558.011", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
+  const char *const none[] = { "diff", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
+  const char *const dot[] = { "diff", "patronizing", "--from", "2016-01-01", "--to", "2025-01-01", "--format=dot",
+                              NULL };
+
+  if (!have_binary ())
+    return;
+  assert_usage_error (no_to, "diff: give both dates, for example: penal diff patronizing --from 2016-12-31 "
+                             "--to 2025-01-01");
+  assert_usage_error (no_from, "diff: give both dates");
+  assert_usage_error (bad_from, "--from: “2016-13-01” is not valid; give a calendar date written YYYY-MM-DD");
+  assert_usage_error (bad_to, "--to: “2025-02-30” is not valid");
+  assert_usage_error (program, "diff: “kc-oar” is not an offense; give one of prostitution, patronizing, or its "
+                               "statute number");
+  assert_usage_error (enhancement, "diff: “persistent-offender” is not an offense");
+  assert_usage_error (table, "diff: “558.011” is not an offense");
+  assert_usage_error (none, "diff: name one statute, for example: penal diff patronizing");
+  assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
+}
+
+/* Regression: a region in which every candidate version on one side gives
+ * the same class, term and fine as the other side is reported as changed.
+ * On 1 January 2020 either SB 491's version or the current text applied
+ * (mo-567-030.xml); for 18 or older both give a class B misdemeanor, up to
+ * 6 months (RSMo 558.011.1(7)), fine up to $1,000 (558.002.1(3)), as the
+ * current text does on 1 January 2025.  penal diff patronizing --from
+ * 2020-01-01 --to 2025-01-01 says "victim_age 18+: changed" (JSON
+ * "changed": true), because it compares the list of candidates as a
+ * string.  The younger tiers did change under one candidate (sb491_rules
+ * against current_rules).  Skipped while the bug is present. */
+static void
+test_diff_window_unchanged_region (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "diff", "patronizing", "--from", "2020-01-01", "--to", "2025-01-01",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "diff", "patronizing", "--from", "2020-01-01", "--to", "2025-01-01", NULL };
+  g_autofree char *out = NULL;
+  JsonObject *root, *adults;
+  JsonArray *regions, *before;
 
   if (!have_binary ())
     return;
@@ -303,116 +1361,507 @@ test_diff (void)
   g_assert_cmpuint (json_array_get_length (regions), ==, 3);
   for (guint r = 0; r < 3; r++)
     {
-      JsonObject *region = json_array_get_object_element (regions, r);
-      JsonObject *b = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (region, "before"), 0), "outcome");
-      JsonObject *a = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (region, "after"), 0), "outcome");
-
-      g_assert_true (json_object_get_boolean_member (region, "changed"));
-      g_assert_cmpstr (string_or_null (b, "class"), ==, before[r]);
-      g_assert_cmpstr (string_or_null (a, "class"), ==, after[r]);
+      before = json_object_get_array_member (object_at (regions, r), "before");
+      g_assert_cmpuint (json_array_get_length (before), ==, 2);
+      assert_outcome (json_object_get_object_member (object_at (before, 0), "outcome"), &sb491_rules[r],
+                      "mo-classes-2017");
+      assert_outcome (json_object_get_object_member (object_at (before, 1), "outcome"), &current_rules[r],
+                      "mo-classes-2017");
+      assert_outcome (json_object_get_object_member (object_at (json_object_get_array_member (object_at (regions, r),
+                                                                                              "after"), 0),
+                                                     "outcome"),
+                      &current_rules[r], "mo-classes-2017");
     }
-  /* 558.011.1(4): class D felony up to 4 years before 2017, 7 years after. */
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (regions, 0), "before"), 0), "outcome"), "imprisonment_max"), ==, "P4Y");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "open_windows")), >, 0);
+  /* Under SB 491's candidate the younger tiers were milder. */
+  g_assert_true (json_object_get_boolean_member (object_at (regions, 0), "changed"));
+  g_assert_true (json_object_get_boolean_member (object_at (regions, 1), "changed"));
 
-  penal_test_run (&run1, NULL, "C", same);
-  g_assert_cmpint (run1.exit_code, ==, 0);
-  penal_test_assert_contains (run1.out, "Nothing changed between 1 January 2023 and 1 January 2025");
-  penal_test_run (&run2, NULL, "C", no_to);
-  g_assert_cmpint (run2.exit_code, ==, 64);
-  penal_test_run (&run3, NULL, "C", bad_date);
-  g_assert_cmpint (run3.exit_code, ==, 64);
-  penal_test_assert_contains (run3.err, "--from");
-  penal_test_run (&run4, NULL, "C", program);
-  g_assert_cmpint (run4.exit_code, ==, 64);
-  penal_test_assert_contains (run4.err, "not an offense");
+  adults = object_at (regions, 2);
+  out = run_text (text_args);
+  penal_test_assert_contains (out, "victim_age 18+: unchanged\n");
 }
 
+/* ------------------------------------------------------------------ */
+/* what-if                                                              */
+
+/* victim_age across 0-120 on 1 January 2024: current_rules, and no
+ * diversion for a minor (kc-diversion.xml: "not involving a minor",
+ * KCTV5, 22 February 2019). */
 static void
-test_what_if (void)
+test_what_if_victim_age (void)
 {
-  g_autoptr (JsonParser) ages = json_parser_new ();
-  g_autoptr (JsonParser) dates = json_parser_new ();
-  g_autoptr (JsonParser) priors = json_parser_new ();
-  const char *const age_args[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary", "victim_age", "--format=json", NULL };
-  const char *const date_args[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "offense_date", "--format=json", NULL };
-  const char *const prior_args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2024-01-01",
-                                     "--vary", "prior_prostitution_offenses", "--format=json", NULL };
-  const char *const errors[][6] = {
-    { "what-if", "offense=patronizing", NULL },
-    { "what-if", "offense=patronizing", "--vary", "colour", NULL },
-    { "what-if", "offense=patronizing", "victim_age=16", "--vary", "victim_age", NULL },
-    { "what-if", "offense=patronizing", "--vary", "knew_hiv", NULL },
-  };
-  /* Sources as in test_show. */
-  const gint64 bounds[][2] = { { 0, 14 }, { 15, 17 }, { 18, 120 } };
-  const char *classes[] = { "felony-D", "felony-E", "misdemeanor-B" };
-  /* The versions' dates as in test_list. */
-  const char *from[] = { NULL, "2017-01-01", "2017-02-14", "2023-03-11" };
-  const char *to[] = { "2016-12-31", "2017-02-13", "2023-03-10", NULL };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary", "victim_age",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
+                                    "victim_age", NULL };
+  g_autofree char *out = NULL;
+  JsonObject *root;
   JsonArray *ranges;
 
   if (!have_binary ())
     return;
-  ranges = json_object_get_array_member (run_json (ages, age_args), "ranges");
+  root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "offense"), ==, "patronizing");
+  g_assert_cmpstr (string_or_null (root, "statute"), ==, "RSMo 567.030");
+  g_assert_cmpstr (string_or_null (root, "vary"), ==, "victim_age");
+  g_assert_cmpstr (string_or_null (root, "offense_date"), ==, "2024-01-01");
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "facts")), ==, 0);
+  ranges = json_object_get_array_member (root, "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
   for (guint r = 0; r < 3; r++)
     {
-      JsonObject *range = json_array_get_object_element (ranges, r);
+      JsonObject *range = object_at (ranges, r);
+
+      g_assert_cmpint (json_object_get_int_member (range, "min"), ==, current_rules[r].min);
+      g_assert_cmpint (json_object_get_int_member (range, "max"), ==, current_rules[r].max);
+      g_assert_cmpstr (string_or_null (range, "range"), ==, current_rules[r].range);
+      g_assert_cmpstr (string_or_null (range, "status"), ==, "decided");
+      g_assert_cmpstr (string_or_null (range, "class"), ==, current_rules[r].klass);
+      g_assert_cmpstr (string_or_null (range, "citation"), ==, current_rules[r].citation);
+      g_assert_cmpstr (string_or_null (range, "version"), ==, "mo-567.030-current");
+      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, current_rules[r].imprisonment_max);
+      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, current_rules[r].fine_max_usd);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "candidate_versions")), ==, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "enhancements")), ==, 0);
+    }
+  g_assert_false (json_object_get_boolean_member (object_at (ranges, 0), "diversion_eligible"));
+  g_assert_false (json_object_get_boolean_member (object_at (ranges, 1), "diversion_eligible"));
+  /* An adult patronized: diversion turns on prior offenses, not given. */
+  assert_member_null (object_at (ranges, 2), "diversion_eligible");
+
+  out = run_text (text_args);
+  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), offense committed on "
+                                        "1 January 2024, as victim_age (age in years of the individual "
+                                        "patronized) varies:\n"));
+  penal_test_assert_contains (out, "  0–14 → class D felony, up to 7 years, fine up to $10,000 [RSMo 567.030.4]; "
+                                   "no diversion\n");
+  penal_test_assert_contains (out, "  15–17 → class E felony, up to 4 years, fine up to $10,000 [RSMo 567.030.3]; "
+                                   "no diversion\n");
+  penal_test_assert_contains (out, "  18+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
+                                   "[RSMo 567.030.3]\n");
+}
+
+/* offense_date across time for a person patronized aged 16: the ranges
+ * end exactly at the version boundaries of mo-567-030.xml and the era
+ * boundary of mo-penalties.xml (1 January 2017):
+ * - until 31 December 2016: class A misdemeanor, $1,000 (RSMo 560.016);
+ * - 1 January to 13 February 2017: class A misdemeanor, $2,000
+ *   (558.002.1(2)), SB 491's version certainly in force (Columbia
+ *   Missourian, 13 February 2017);
+ * - 14 February 2017 to 10 March 2023: not established, class A
+ *   misdemeanor (SB 491) or class E felony (current text);
+ * - from 11 March 2023 (Missouri News Network): class E felony, up to 4
+ *   years (558.011.1(5)), $10,000 (558.002.1(1)). */
+static void
+test_what_if_offense_date (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "offense_date",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "offense_date",
+                                    NULL };
+  const struct
+  {
+    const char *from, *to, *status, *klass, *version, *max;
+    gint64 fine;
+  } expected[] = {
+    { NULL, "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-pre2017", "P1Y", 1000 },
+    { "2017-01-01", "2017-02-13", "decided", "misdemeanor-A", "mo-567.030-2017", "P1Y", 2000 },
+    { "2017-02-14", "2023-03-10", "ambiguous", NULL, NULL, NULL, -1 },
+    { "2023-03-11", NULL, "decided", "felony-E", "mo-567.030-current", "P4Y", 10000 },
+  };
+  g_autofree char *out = NULL;
+  JsonObject *root, *ambiguous;
+  JsonArray *ranges, *candidates;
+
+  if (!have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "vary"), ==, "offense_date");
+  assert_member_null (root, "offense_date");
+  g_assert_cmpstr (string_or_null (json_object_get_object_member (root, "facts"), "victim_age"), ==, "16");
+  ranges = json_object_get_array_member (root, "ranges");
+  g_assert_cmpuint (json_array_get_length (ranges), ==, G_N_ELEMENTS (expected));
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    {
+      JsonObject *range = object_at (ranges, r);
+
+      g_assert_cmpstr (string_or_null (range, "from"), ==, expected[r].from);
+      g_assert_cmpstr (string_or_null (range, "to"), ==, expected[r].to);
+      g_assert_cmpstr (string_or_null (range, "status"), ==, expected[r].status);
+      g_assert_cmpstr (string_or_null (range, "class"), ==, expected[r].klass);
+      g_assert_cmpstr (string_or_null (range, "version"), ==, expected[r].version);
+      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, expected[r].max);
+      if (expected[r].fine < 0)
+        assert_member_null (range, "fine_max_usd");
+      else
+        g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, expected[r].fine);
+      /* A minor was patronized: no diversion on any date (kc-diversion.xml). */
+      g_assert_false (json_object_get_boolean_member (range, "diversion_eligible"));
+    }
+  ambiguous = object_at (ranges, 2);
+  candidates = json_object_get_array_member (ambiguous, "candidate_versions");
+  g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "version"), ==, "mo-567.030-2017");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "class"), ==, "misdemeanor-A");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "citation"), ==, "RSMo 567.030.3");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "version"), ==, "mo-567.030-current");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "class"), ==, "felony-E");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "citation"), ==, "RSMo 567.030.3");
+
+  /* Each range agrees with classify at both of its ends (an open end: a
+   * date far beyond the nearest boundary). */
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    {
+      const char *ends[] = { expected[r].from != NULL ? expected[r].from : "1990-01-01",
+                             expected[r].to != NULL ? expected[r].to : "2100-01-01" };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          g_autoptr (JsonParser) one = json_parser_new ();
+          JsonObject *answer = classify_patronizing (one, 16, ends[e]);
+
+          g_assert_cmpstr (string_or_null (answer, "status"), ==, expected[r].status);
+          g_assert_cmpstr (string_or_null (answer, "class"), ==, expected[r].klass);
+          if (expected[r].version != NULL)
+            g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
+                             expected[r].version);
+          else
+            {
+              JsonArray *both = json_object_get_array_member (answer, "candidates");
+              g_assert_cmpuint (json_array_get_length (both), ==, 2);
+              g_assert_cmpstr (string_or_null (object_at (both, 0), "class"), ==, "misdemeanor-A");
+              g_assert_cmpstr (string_or_null (object_at (both, 1), "class"), ==, "felony-E");
+            }
+        }
+    }
+
+  out = run_text (text_args);
+  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), as the offense date varies:\n"
+                                        "  with victim_age=16\n"));
+  penal_test_assert_contains (out, "  ..2016-12-31 → class A misdemeanor, up to 1 year, fine up to $1,000 "
+                                   "[RSMo 567.030.3]; no diversion\n");
+  penal_test_assert_contains (out, "  2017-01-01..2017-02-13 → class A misdemeanor, up to 1 year, fine up to $2,000 "
+                                   "[RSMo 567.030.3]; no diversion\n");
+  penal_test_assert_contains (out, "  2017-02-14..2023-03-10 → not established which version applies: class A "
+                                   "misdemeanor (mo-567.030-2017) or class E felony (mo-567.030-current); "
+                                   "no diversion\n");
+  penal_test_assert_contains (out, "  2023-03-11.. → class E felony, up to 4 years, fine up to $10,000 "
+                                   "[RSMo 567.030.3]; no diversion\n");
+}
+
+/* prior_prostitution_offenses for an adult patronized on 1 January 2024:
+ * Kansas City's programs take first-time offenders (kc-diversion.xml:
+ * KCTV5, 22 February 2019, and the seed 004 article), so diversion is open
+ * at 0 and closed from 1; two or more prior findings make a persistent
+ * prostitution offender, a class E felony (RSMo 567.110 and 567.010(2),
+ * text in force in 2024, mo-567-110.xml).  The offense itself stays a
+ * class B misdemeanor, up to 6 months, $1,000 (current_rules). */
+static void
+test_what_if_priors (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2024-01-01",
+                               "--vary", "prior_prostitution_offenses", "--format=json", NULL };
+  const char *const text_args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2024-01-01",
+                                    "--vary", "prior_prostitution_offenses", NULL };
+  /* The domain is 0 to 999 (statutes/facts.xml). */
+  const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
+  const gboolean eligible[] = { TRUE, FALSE, FALSE };
+  g_autofree char *out = NULL;
+  JsonArray *ranges, *enhancements;
+  JsonObject *enhancement;
+
+  if (!have_binary ())
+    return;
+  ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+  g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      JsonObject *range = object_at (ranges, r);
+
       g_assert_cmpint (json_object_get_int_member (range, "min"), ==, bounds[r][0]);
       g_assert_cmpint (json_object_get_int_member (range, "max"), ==, bounds[r][1]);
-      g_assert_cmpstr (string_or_null (range, "class"), ==, classes[r]);
+      g_assert_cmpstr (string_or_null (range, "status"), ==, "decided");
+      g_assert_cmpstr (string_or_null (range, "class"), ==, "misdemeanor-B");
+      g_assert_cmpstr (string_or_null (range, "citation"), ==, "RSMo 567.030.3");
+      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, "P6M");
+      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, 1000);
+      g_assert_true (json_object_get_boolean_member (range, "diversion_eligible") == eligible[r]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "enhancements")), ==,
+                        r == 2 ? 1 : 0);
     }
+  enhancements = json_object_get_array_member (object_at (ranges, 2), "enhancements");
+  enhancement = object_at (enhancements, 0);
+  g_assert_cmpstr (string_or_null (enhancement, "id"), ==, "persistent-offender");
+  g_assert_cmpstr (string_or_null (enhancement, "class"), ==, "felony-E");
+  g_assert_cmpstr (string_or_null (enhancement, "citation"), ==, "RSMo 567.110");
 
-  ranges = json_object_get_array_member (run_json (dates, date_args), "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 4);
-  for (guint r = 0; r < 4; r++)
+  /* classify agrees at both ends of each range. */
+  for (guint r = 0; r < 3; r++)
+    for (guint e = 0; e < 2; e++)
+      {
+        g_autoptr (JsonParser) one = json_parser_new ();
+        g_autofree char *priors = g_strdup_printf ("prior_prostitution_offenses=%" G_GINT64_FORMAT, bounds[r][e]);
+        const char *const facts[] = { "offense=patronizing", "victim_age=30", "offense_date=2024-01-01", priors,
+                                      NULL };
+        JsonObject *answer = classify_json (one, facts);
+        JsonObject *persistent = find_by_id (json_object_get_array_member (answer, "enhancements"),
+                                             "persistent-offender");
+
+        g_assert_cmpstr (string_or_null (answer, "class"), ==, "misdemeanor-B");
+        g_assert_true (json_object_get_boolean_member (json_object_get_object_member (answer, "diversion"),
+                                                       "eligible") == eligible[r]);
+        g_assert_true (json_object_get_boolean_member (persistent, "applies") == (r == 2));
+        g_assert_cmpstr (string_or_null (persistent, "class"), ==, r == 2 ? "felony-E" : NULL);
+      }
+
+  out = run_text (text_args);
+  penal_test_assert_contains (out, "  with victim_age=30\n");
+  penal_test_assert_contains (out, "  0 → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
+                                   "diversion open\n");
+  penal_test_assert_contains (out, "  1 → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
+                                   "no diversion\n");
+  penal_test_assert_contains (out, "  2+ → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
+                                   "may be charged as Persistent prostitution offender: class E felony "
+                                   "[RSMo 567.110]; no diversion\n");
+}
+
+/* Every victim_age range agrees with classify at both of its ends, on a
+ * date under each version and in the open window. */
+static void
+test_what_if_agrees_with_classify (void)
+{
+  const char *dates[] = { "2016-06-01", "2017-02-01", "2020-01-01", "2024-01-01" };
+
+  if (!have_binary ())
+    return;
+  for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
-      JsonObject *range = json_array_get_object_element (ranges, r);
-      g_assert_cmpstr (string_or_null (range, "from"), ==, from[r]);
-      g_assert_cmpstr (string_or_null (range, "to"), ==, to[r]);
-    }
-  g_assert_cmpstr (string_or_null (json_array_get_object_element (ranges, 2), "status"), ==, "ambiguous");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (ranges, 2),
-                                                                         "candidate_versions")), ==, 2);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autofree char *date = g_strdup_printf ("offense_date=%s", dates[d]);
+      const char *const args[] = { "what-if", "offense=patronizing", date, "--vary", "victim_age", "--format=json",
+                                   NULL };
+      JsonArray *ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+      gint64 next = 0;
 
-  /* Kansas City's programs take first-time offenders only (seed 004);
-   * RSMo 567.110: two or more prior findings make a persistent offender,
-   * a class E felony (mo-567-110.xml). */
-  ranges = json_object_get_array_member (run_json (priors, prior_args), "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
-  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (ranges, 0), "diversion_eligible"));
-  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (ranges, 1), "diversion_eligible"));
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (ranges, 2), "min"), ==, 2);
-  g_assert_cmpstr (string_or_null (json_array_get_object_element (json_object_get_array_member (
-                     json_array_get_object_element (ranges, 2), "enhancements"), 0), "class"), ==, "felony-E");
+      g_assert_cmpuint (json_array_get_length (ranges), >, 0);
+      for (guint r = 0; r < json_array_get_length (ranges); r++)
+        {
+          JsonObject *range = object_at (ranges, r);
+          gint64 ends[] = { json_object_get_int_member (range, "min"), json_object_get_int_member (range, "max") };
 
-  for (guint e = 0; e < G_N_ELEMENTS (errors); e++)
-    {
-      g_auto (PenalTestRun) run = { 0 };
-      penal_test_run (&run, NULL, "C", errors[e]);
-      g_assert_cmpint (run.exit_code, ==, 64);
-      g_assert_cmpstr (run.out, ==, "");
-      penal_test_assert_contains (run.err, "penal: ");
+          /* The ranges tile 0-120 (statutes/facts.xml) in order. */
+          g_assert_cmpint (ends[0], ==, next);
+          g_assert_cmpint (ends[1], >=, ends[0]);
+          next = ends[1] + 1;
+          for (guint e = 0; e < 2; e++)
+            {
+              g_autoptr (JsonParser) one = json_parser_new ();
+              JsonObject *answer = classify_patronizing (one, ends[e], dates[d]);
+
+              g_assert_cmpstr (string_or_null (answer, "status"), ==, string_or_null (range, "status"));
+              g_assert_cmpstr (string_or_null (answer, "class"), ==, string_or_null (range, "class"));
+              if (g_strcmp0 (string_or_null (range, "status"), "decided") == 0)
+                {
+                  g_assert_cmpstr (string_or_null (answer, "citation"), ==, string_or_null (range, "citation"));
+                  g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
+                                   string_or_null (range, "version"));
+                  g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "imprisonment"), "max"),
+                                   ==, string_or_null (range, "imprisonment_max"));
+                  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "fine"),
+                                                               "max_usd"),
+                                   ==, json_object_get_int_member (range, "fine_max_usd"));
+                }
+              else
+                {
+                  JsonArray *mine = json_object_get_array_member (range, "candidate_versions");
+                  JsonArray *theirs = json_object_get_array_member (answer, "candidates");
+
+                  g_assert_cmpuint (json_array_get_length (mine), ==, json_array_get_length (theirs));
+                  for (guint c = 0; c < json_array_get_length (mine); c++)
+                    {
+                      g_assert_cmpstr (string_or_null (object_at (mine, c), "class"), ==,
+                                       string_or_null (object_at (theirs, c), "class"));
+                      g_assert_cmpstr (string_or_null (object_at (mine, c), "version"), ==,
+                                       string_or_null (json_object_get_object_member (object_at (theirs, c),
+                                                                                      "version"), "id"));
+                    }
+                }
+            }
+        }
+      g_assert_cmpint (next, ==, 121);
     }
 }
 
 static void
-test_spanish (void)
+test_what_if_errors (void)
 {
-  const char *const args[] = { "tree", "patronizing", "--date=2024-01-01", NULL };
-  const char *const diff[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
-  g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) run2 = { 0 };
+  const char *const no_vary[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", NULL };
+  const char *const unknown[] = { "what-if", "offense=patronizing", "--vary", "colour", NULL };
+  const char *const offense[] = { "what-if", "offense=patronizing", "--vary", "offense", NULL };
+  const char *const both[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "victim_age", NULL };
+  const char *const both_date[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
+                                    "offense_date", NULL };
+  const char *const hiv[] = { "what-if", "offense=patronizing", "--vary", "knew_hiv", NULL };
+  const char *const age[] = { "what-if", "offense=prostitution", "--vary", "victim_age", NULL };
+  const char *const no_offense[] = { "what-if", "offense_date=2024-01-01", "--vary", "victim_age", NULL };
+  const char *const bad_value[] = { "what-if", "offense=patronizing", "victim_age=abc", "--vary", "offense_date",
+                                    NULL };
+  const char *const csv[] = { "what-if", "offense=patronizing", "--vary", "victim_age", "--format=csv", NULL };
 
   if (!have_binary ())
     return;
-  penal_test_run (&run, "es", "C.UTF-8", args);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "0–14 → delito grave de clase D [RSMo 567.030.4]");
-  penal_test_assert_contains (run.out, "vigente el 1 de enero de 2024");
-  penal_test_run (&run2, "es", "C.UTF-8", diff);
-  penal_test_assert_contains (run2.out, "Nada cambió entre el 1 de enero de 2023 y el 1 de enero de 2025");
+  assert_usage_error (no_vary, "what-if: say which fact to vary, for example: penal what-if offense=patronizing "
+                               "--vary victim_age");
+  assert_usage_error (unknown, "--vary: “colour” is not a fact that can vary; give one of offense_date, victim_age, "
+                               "knew_hiv, prior_prostitution_offenses, defendant_age");
+  assert_usage_error (offense, "--vary: “offense” is not a fact that can vary");
+  assert_usage_error (both, "what-if: victim_age is given and also varied; leave out victim_age=…");
+  assert_usage_error (both_date, "what-if: offense_date is given and also varied");
+  /* RSMo 567.030 turns on the age of the person patronized, never on HIV
+   * (mo-567-030.xml); 567.020 never on that age (mo-567-020.xml). */
+  assert_usage_error (hiv, "what-if: RSMo 567.030 does not depend on knew_hiv, so varying it changes nothing");
+  assert_usage_error (age, "what-if: RSMo 567.020 does not depend on victim_age");
+  assert_usage_error (no_offense, "what-if: name the offense, for example offense=patronizing");
+  assert_usage_error (bad_value, "victim_age: “abc” is not valid");
+  assert_usage_error (csv, "--format: unknown format “csv”; use text or json");
+}
+
+/* Regression: what-if drops the minimum term.  RSMo 558.011.1(2) (both
+ * tables of mo-penalties.xml): a class B felony is 5 to 15 years.  penal
+ * what-if offense=prostitution offense_date=2024-01-01 --vary knew_hiv says
+ * "yes → class B felony, up to 15 years [RSMo 567.020.2]", and its JSON has
+ * no imprisonment_min; show and diff say "from 5 years to 15 years".
+ * Skipped while the bug is present. */
+static void
+test_what_if_minimum_term (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if", "offense=prostitution", "offense_date=2024-01-01", "--vary", "knew_hiv",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "what-if", "offense=prostitution", "offense_date=2024-01-01", "--vary",
+                                    "knew_hiv", NULL };
+  g_autofree char *out = NULL;
+  JsonArray *ranges;
+  JsonObject *felony;
+
+  if (!have_binary ())
+    return;
+  ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+  g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
+  /* RSMo 567.020.2 (revisor, from 28 August 2022): class B misdemeanor,
+   * or class B felony with knowledge of HIV; 558.011.1(7) 6 months,
+   * 558.002.1(3) $1,000; no fine listed for a class B felony (558.002.1). */
+  g_assert_cmpstr (string_or_null (object_at (ranges, 0), "range"), ==, "no");
+  g_assert_cmpstr (string_or_null (object_at (ranges, 0), "class"), ==, "misdemeanor-B");
+  g_assert_cmpint (json_object_get_int_member (object_at (ranges, 0), "fine_max_usd"), ==, 1000);
+  felony = object_at (ranges, 1);
+  g_assert_cmpstr (string_or_null (felony, "range"), ==, "yes");
+  g_assert_cmpstr (string_or_null (felony, "class"), ==, "felony-B");
+  g_assert_cmpstr (string_or_null (felony, "citation"), ==, "RSMo 567.020.2");
+  g_assert_cmpstr (string_or_null (felony, "imprisonment_max"), ==, "P15Y");
+  assert_member_null (felony, "fine_max_usd");
+
+  out = run_text (text_args);
+  g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
+  penal_test_assert_contains (out, "  yes → class B felony, from 5 years to 15 years [RSMo 567.020.2]");
+}
+
+/* Regression: before 2017, what-if merges one prior finding with two or
+ * more, though the answers differ there: RSMo 567.110 (mo-567-110.xml,
+ * version until 31 December 2016) makes a person with two or more prior
+ * findings a persistent prostitution offender, its class before 2017 not
+ * established (research/missouri-law.md, "RSMo 567.110": open), and does
+ * not apply with one (567.010(2)).  classify says so ("applies": false at 1,
+ * null at 2), but penal what-if offense=patronizing victim_age=30
+ * offense_date=2016-06-01 --vary prior_prostitution_offenses gives one
+ * range "1+", because an enhancement with no class is left out of the
+ * comparison.  Expected: 0, 1 and 2+.  Skipped while the bug is present. */
+static void
+test_what_if_priors_before_2017 (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2016-06-01",
+                               "--vary", "prior_prostitution_offenses", "--format=json", NULL };
+  const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
+  JsonArray *ranges;
+
+  if (!have_binary ())
+    return;
+  /* The answers differ between 1 and 2. */
+  for (gint64 priors = 1; priors <= 2; priors++)
+    {
+      g_autoptr (JsonParser) one = json_parser_new ();
+      g_autofree char *fact = g_strdup_printf ("prior_prostitution_offenses=%" G_GINT64_FORMAT, priors);
+      const char *const facts[] = { "offense=patronizing", "victim_age=30", "offense_date=2016-06-01", fact, NULL };
+      JsonObject *persistent = find_by_id (json_object_get_array_member (classify_json (one, facts), "enhancements"),
+                                           "persistent-offender");
+
+      if (priors == 1)
+        g_assert_false (json_object_get_boolean_member (persistent, "applies"));
+      else
+        assert_member_null (persistent, "applies");
+      assert_member_null (persistent, "class");
+    }
+
+  ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+  /* Class B misdemeanor, $500 under the table until 2016 (RSMo 560.016),
+   * whatever the priors. */
+  for (guint r = 0; r < json_array_get_length (ranges); r++)
+    {
+      g_assert_cmpstr (string_or_null (object_at (ranges, r), "class"), ==, "misdemeanor-B");
+      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "fine_max_usd"), ==, 500);
+    }
+  g_assert_true (json_object_get_boolean_member (object_at (ranges, 0), "diversion_eligible"));
+  g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "min"), ==, bounds[r][0]);
+      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "max"), ==, bounds[r][1]);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Spanish for diff, show and what-if                                   */
+
+/* po/es.po: "Nothing changed between %s and %s: ..." → "Nada cambió entre
+ * el %s y el %s..."; "Which version was in force on %s is not
+ * established..." → "No está establecido qué versión estaba vigente el
+ * %s..."; "penal holds no statute text for this version." → "penal no
+ * tiene el texto de la ley de esta versión."; class names as in
+ * test_tree_spanish. */
+static void
+test_spanish_other_commands (void)
+{
+  const char *const diff[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
+  const char *const show[] = { "show", "567.030", "--date=2020-01-01", NULL };
+  const char *const what_if[] = { "--lang=es", "what-if", "offense=patronizing", "victim_age=16", "--vary",
+                                  "offense_date", NULL };
+  g_autofree char *out_diff = NULL;
+  g_autofree char *out_show = NULL;
+  g_autofree char *out_what_if = NULL;
+
+  if (!have_catalogs ())
+    return;
+  out_diff = run_text_in ("es", "C.UTF-8", diff);
+  penal_test_assert_contains (out_diff, "Nada cambió entre el 1 de enero de 2023 y el 1 de enero de 2025");
+  penal_test_assert_lacks (out_diff, "Nothing changed");
+
+  out_show = run_text_in ("es", "C.UTF-8", show);
+  penal_test_assert_contains (out_show, "No está establecido qué versión estaba vigente el 1 de enero de 2020");
+  penal_test_assert_contains (out_show, "  penal no tiene el texto de la ley de esta versión.\n");
+  /* SB 491's tier as in sb491_rules. */
+  penal_test_assert_contains (out_show, "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
+  /* The statute text itself is English only. */
+  penal_test_assert_contains (out_show, "    2. It shall not be a defense that the person believed that the individual\n");
+
+  out_what_if = run_text_in (NULL, "C", what_if);
+  penal_test_assert_contains (out_what_if, "Pagar por prostitución (RSMo 567.030), según varía la fecha del delito:\n");
+  penal_test_assert_contains (out_what_if, "  2017-02-14..2023-03-10 → no está establecido qué versión se aplica: "
+                                           "delito menor de clase A (mo-567.030-2017) o delito grave de clase E "
+                                           "(mo-567.030-current)");
 }
 
 int
@@ -421,12 +1870,34 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/explore/list", test_list);
-  g_test_add_func ("/explore/show", test_show);
-  g_test_add_func ("/explore/show/uncertain-textless-penalties-unknown", test_show_uncertain_and_textless);
-  g_test_add_func ("/explore/tree", test_tree);
-  g_test_add_func ("/explore/diff", test_diff);
-  g_test_add_func ("/explore/what-if", test_what_if);
-  g_test_add_func ("/explore/spanish", test_spanish);
+  g_test_add_func ("/explore/list/json", test_list_json);
+  g_test_add_func ("/explore/list/text", test_list_text);
+  g_test_add_func ("/explore/show/current", test_show_current);
+  g_test_add_func ("/explore/show/names", test_show_names);
+  g_test_add_func ("/explore/show/window", test_show_window);
+  g_test_add_func ("/explore/show/textless", test_show_textless);
+  g_test_add_func ("/explore/show/penalties", test_show_penalties);
+  g_test_add_func ("/explore/show/errors", test_show_errors);
+  g_test_add_func ("/explore/tree/text", test_tree_text);
+  g_test_add_func ("/explore/tree/dot", test_tree_dot);
+  g_test_add_func ("/explore/tree/dot-renders", test_tree_dot_renders);
+  g_test_add_func ("/explore/tree/agrees-with-classify", test_tree_agrees_with_classify);
+  g_test_add_func ("/explore/tree/window", test_tree_window);
+  g_test_add_func ("/explore/tree/spanish", test_tree_spanish);
+  g_test_add_func ("/explore/tree/errors", test_tree_errors);
+  g_test_add_func ("/explore/diff/patronizing", test_diff_patronizing);
+  g_test_add_func ("/explore/diff/text", test_diff_text);
+  g_test_add_func ("/explore/diff/unchanged", test_diff_unchanged);
+  g_test_add_func ("/explore/diff/partly-changed", test_diff_partly_changed);
+  g_test_add_func ("/explore/diff/errors", test_diff_errors);
+  g_test_add_func ("/explore/diff/window-unchanged-region", test_diff_window_unchanged_region);
+  g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);
+  g_test_add_func ("/explore/what-if/offense-date", test_what_if_offense_date);
+  g_test_add_func ("/explore/what-if/priors", test_what_if_priors);
+  g_test_add_func ("/explore/what-if/agrees-with-classify", test_what_if_agrees_with_classify);
+  g_test_add_func ("/explore/what-if/errors", test_what_if_errors);
+  g_test_add_func ("/explore/what-if/minimum-term", test_what_if_minimum_term);
+  g_test_add_func ("/explore/what-if/priors-before-2017", test_what_if_priors_before_2017);
+  g_test_add_func ("/explore/spanish/diff-show-what-if", test_spanish_other_commands);
   return g_test_run ();
 }
