@@ -46,7 +46,7 @@ async function main() {
     for (const t of tables) {
       if (row.date < t.from || row.date > t.to) continue;
       const out = decisionTable.evaluateDecision('patronizing', t.decisions, { victim_age: row.age });
-      classes.add(out === undefined ? 'none' : out.class);
+      classes.add(out === undefined || out.class === undefined ? 'none' : out.class);
     }
     answers.set(row.line, classes.size === 1 ? [...classes][0] : classes.size === 0 ? 'none' : 'ambiguous');
   }
