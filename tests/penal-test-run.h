@@ -23,6 +23,8 @@ void penal_test_run_input  (PenalTestRun      *run,
                              const char *const *args,
                              const char        *input,
                              gsize              length);
+char *penal_test_write_temporary (const char *data,
+                                  gsize       length);
 void penal_test_assert_contains (const char *haystack,
                                  const char *needle);
 void penal_test_assert_lacks    (const char *haystack,

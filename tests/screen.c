@@ -348,7 +348,7 @@ wait_for (Terminal   *term,
           gsize       offset,
           const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;  /* only a hang ends here */
 
   while (strstr (term->screen->str + offset, text) == NULL)
     {
