@@ -22,7 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "penal-batch.h"
+#include "penal.h"
 #include "penal-diversion.h"
 #include "penal-facts.h"
 #include "penal-model-private.h"

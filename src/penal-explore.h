@@ -53,4 +53,24 @@ JsonNode *penal_explore_what_if       (const PenalModel   *model,
                                        GError            **error);
 char     *penal_explore_what_if_text  (JsonNode           *what_if);
 
+/* Shared by the exploring commands' files (penal-explore.c). */
+G_GNUC_INTERNAL void penal_explore_add_date (JsonBuilder *builder, const char *member, gint64 day);
+G_GNUC_INTERNAL void penal_explore_add_int (JsonBuilder *builder, const char *member, gint64 value);
+G_GNUC_INTERNAL void penal_explore_add_bool (JsonBuilder *builder, const char *member, gboolean value);
+G_GNUC_INTERNAL void penal_explore_add_effective (JsonBuilder *builder, const PenalEffective *effective);
+G_GNUC_INTERNAL const char * penal_explore_kind_code (const PenalOffense *statute);
+G_GNUC_INTERNAL const char * penal_explore_kind_text (const char *code);
+G_GNUC_INTERNAL void penal_explore_add_version_object (JsonBuilder *builder, const PenalVersion *version);
+G_GNUC_INTERNAL void penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era);
+G_GNUC_INTERNAL GPtrArray * penal_explore_versions_on (const PenalOffense *statute, gint64 date);
+G_GNUC_INTERNAL const char * penal_explore_rule_kind_code (const PenalRule *rule);
+G_GNUC_INTERNAL void penal_explore_add_rule_outcome (JsonBuilder *builder, const PenalOffense *statute, const PenalRule *rule, gint64 date);
+G_GNUC_INTERNAL const char * penal_explore_member_string (JsonObject *object, const char *member);
+G_GNUC_INTERNAL char * penal_explore_iso_to_display (const char *iso);
+G_GNUC_INTERNAL char * penal_explore_duration_text (const char *iso);
+G_GNUC_INTERNAL char * penal_explore_outcome_object_text (JsonObject *outcome);
+G_GNUC_INTERNAL char * penal_explore_effective_text (JsonObject *version);
+G_GNUC_INTERNAL char * penal_explore_to_string (JsonBuilder *builder);
+G_GNUC_INTERNAL void penal_explore_append_version_line (GString *out, JsonObject *version, const char *indent, gboolean with_open);
+
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include <glib.h>
 
 #include "penal-class.h"
-#include "penal-model.h"
+#include "penal.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +25,6 @@ typedef enum
   PENAL_FACT_TYPE_DATE,
 } PenalFactType;
 
-#define PENAL_FACT_OFFENSE 0
-#define PENAL_FACT_OFFENSE_DATE 1
 
 /* Open ends of an effective-date range. */
 #define PENAL_DATE_OPEN_START ((gint64) 0)
@@ -251,6 +249,26 @@ struct _PenalModel
   GStringChunk *file_names;    /* the file each element came from */
 };
 
+G_GNUC_INTERNAL PenalModel *penal_model_new (void);
+G_GNUC_INTERNAL void penal_source_free (PenalSource *source);
+G_GNUC_INTERNAL void penal_fact_decl_free (PenalFactDecl *decl);
+G_GNUC_INTERNAL void penal_note_free (PenalNote *note);
+G_GNUC_INTERNAL void penal_class_penalty_free (PenalClassPenalty *p);
+G_GNUC_INTERNAL void penal_era_free (PenalEra *era);
+G_GNUC_INTERNAL void penal_penalties_free (PenalPenalties *penalties);
+G_GNUC_INTERNAL void penal_resource_free (PenalResource *resource);
+G_GNUC_INTERNAL void penal_rule_free (PenalRule *rule);
+G_GNUC_INTERNAL void penal_version_free (PenalVersion *version);
+G_GNUC_INTERNAL void penal_offense_free (PenalOffense *offense);
+
+/* penal-link.c: references resolved and soundness proved. */
+G_GNUC_INTERNAL gboolean penal_link_check_versions (PenalOffense *offense,
+                                                   GError **error);
+G_GNUC_INTERNAL gboolean penal_link_model (PenalModel *model,
+                                          const char *last_file, int last_line,
+                                          GError **error);
+
+char *penal_model_offense_names (const PenalModel *model);
 const PenalFactDecl *penal_model_lookup_fact     (const PenalModel *model,
                                                   const char       *name,
                                                   guint            *out_index);

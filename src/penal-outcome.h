@@ -25,7 +25,6 @@ typedef struct
   const PenalVersion  *version;   /* set when candidate versions disagree */
 } PenalPossibility;
 
-typedef struct _PenalOutcome PenalOutcome;
 
 /* (transfer none) pointers point into the model, which must outlive the
  * outcome. */
@@ -49,15 +48,9 @@ struct _PenalOutcome
                                                program of the offense */
 };
 
-PenalOutcome *penal_evaluate        (const PenalModel  *model,
-                                     const PenalFacts  *facts,
-                                     gint64             offense_date,
-                                     GError           **error);
-void          penal_outcome_free    (PenalOutcome      *outcome);
 
 const char   *penal_status_to_code  (PenalStatus        status);
 GArray       *penal_offense_period_starts (const PenalOffense *offense);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalOutcome, penal_outcome_free)
 
 G_END_DECLS

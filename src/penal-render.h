@@ -17,13 +17,8 @@ typedef struct
 } PenalTraceStep;
 
 GPtrArray *penal_outcome_trace       (const PenalOutcome *outcome);
-char      *penal_render_text         (const PenalModel   *model,
-                                      const PenalOutcome *outcome);
 JsonNode  *penal_render_json         (const PenalModel   *model,
                                       const PenalOutcome *outcome);
-char      *penal_render_json_string  (const PenalModel   *model,
-                                      const PenalOutcome *outcome,
-                                      gboolean            pretty);
 
 char       *penal_json_to_string     (JsonNode           *root,
                                       gboolean            pretty);
@@ -39,11 +34,6 @@ char       *penal_possibility_to_text (const PenalPossibility *possibility);
 char       *penal_range_to_text      (const PenalFactDecl *fact,
                                       gint64               lo,
                                       gint64               hi);
-void        penal_append_wrapped     (GString    *out,
-                                      const char *text,
-                                      guint       first_column,
-                                      guint       indent,
-                                      guint       width);
 char       *penal_imprisonment_text  (const PenalClassPenalty *p);
 char       *penal_fine_text          (const PenalClassPenalty *p);
 char       *penal_with_standing      (char       *text,

@@ -9,7 +9,13 @@
  * the only question whose answer can still change the result.  When the
  * walk finds nothing the interview is over.  If the offense date itself is
  * not known, the walk covers one date in each period in which any version
- * or penalty table differs, and the result is given period by period. */
+ * or penalty table differs, and the result is given period by period.
+ *
+ * The engine reads and writes nothing: a front end asks for the next
+ * question, hands over the person's words and prints what it is given
+ * (src/cli/cmd-screen.c at a terminal; a web form replays the answers it
+ * carries with penal_screen_replay()).  The answers given are kept in
+ * order, so the last can be taken back. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,17 +25,15 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
-#include "penal-screen.h"
+#include "penal.h"
 #include "penal-tree.h"
-
-/* Longer answers cannot be meaningful; the rest of the line is dropped. */
-#define MAX_ANSWER_LENGTH 256
 
 struct _PenalScreen
 {
   const PenalModel *model;
   PenalFacts       *facts;
   gboolean         *unknown;     /* per fact: the person did not know */
+  GArray           *answered;    /* guint facts, in the order answered */
 };
 
 PenalScreen *
@@ -43,6 +47,7 @@ penal_screen_new (const PenalModel *model)
   screen->model = model;
   screen->facts = penal_facts_new (model);
   screen->unknown = g_new0 (gboolean, model->facts->len);
+  screen->answered = g_array_new (FALSE, FALSE, sizeof (guint));
   return screen;
 }
 
@@ -53,6 +58,7 @@ penal_screen_free (PenalScreen *screen)
     return;
   penal_facts_free (screen->facts);
   g_free (screen->unknown);
+  g_array_unref (screen->answered);
   g_free (screen);
 }
 
@@ -266,6 +272,44 @@ means_dont_know (const char *folded)
          || in_word_list (folded, _("i don't know|don't know|dont know|unknown"));
 }
 
+/* The answered facts, each once, the latest last. */
+static void
+remember_answer (PenalScreen *screen,
+                 guint        fact)
+{
+  for (guint i = 0; i < screen->answered->len; i++)
+    if (g_array_index (screen->answered, guint, i) == fact)
+      {
+        g_array_remove_index (screen->answered, i);
+        break;
+      }
+  g_array_append_val (screen->answered, fact);
+}
+
+/* How the question for fact is answered. */
+PenalQuestionKind
+penal_screen_question_kind (PenalScreen *screen,
+                            guint        fact)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len, PENAL_QUESTION_NUMBER);
+
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return PENAL_QUESTION_YES_NO;
+    case PENAL_FACT_TYPE_ENUM:
+      return PENAL_QUESTION_CHOICE;
+    case PENAL_FACT_TYPE_DATE:
+      return PENAL_QUESTION_DATE;
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      return PENAL_QUESTION_NUMBER;
+    }
+}
+
 gboolean
 penal_screen_answer (PenalScreen  *screen,
                      guint         fact,
@@ -301,6 +345,7 @@ penal_screen_answer (PenalScreen  *screen,
     {
       penal_facts_unset (screen->facts, fact);
       screen->unknown[fact] = TRUE;
+      remember_answer (screen, fact);
       return TRUE;
     }
 
@@ -349,19 +394,25 @@ penal_screen_answer (PenalScreen  *screen,
       break;
     }
   screen->unknown[fact] = FALSE;
+  remember_answer (screen, fact);
   return TRUE;
 }
 
 /* Facts given up front that the chosen offense never reads cannot change
- * its answer; they are dropped, with a word to the person. */
-static void
-drop_unread_facts (PenalScreen *screen,
-                   FILE        *prompts)
+ * its answer; they are dropped.  Returns a note to the person for each,
+ * (transfer full), each ending with a new line. */
+GPtrArray *
+penal_screen_drop_unread (PenalScreen *screen)
 {
-  const PenalOffense *offense = chosen_offense (screen);
+  const PenalOffense *offense;
+  GPtrArray *notes;
 
+  g_return_val_if_fail (screen != NULL, NULL);
+
+  notes = g_ptr_array_new_with_free_func (g_free);
+  offense = chosen_offense (screen);
   if (offense == NULL)
-    return;
+    return notes;
   for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < screen->model->facts->len; f++)
     {
       gboolean read = FALSE;
@@ -373,110 +424,59 @@ drop_unread_facts (PenalScreen *screen,
       if (!read)
         {
           const PenalFactDecl *decl = g_ptr_array_index (screen->model->facts, f);
-          fprintf (prompts, _("(%s does not matter for %s; it is left out.)\n"),
-                   decl->name, penal_statute_text (offense->title));
+          g_ptr_array_add (notes, g_strdup_printf (_("(%s does not matter for %s; it is left out.)\n"),
+                                                   decl->name, penal_statute_text (offense->title)));
           penal_facts_unset (screen->facts, f);
           screen->unknown[f] = FALSE;
         }
     }
+  return notes;
 }
 
-typedef enum
-{
-  LINE_OK,
-  LINE_EOF,
-  LINE_BAD,
-} LineStatus;
-
-/* Reads one line without trusting it: a NUL byte or an overlong line is
- * reported, not silently cut. */
-static LineStatus
-read_answer (FILE   *in,
-             char  **out_line,
-             char  **out_problem)
-{
-  GString *line = g_string_new (NULL);
-  gboolean has_nul = FALSE;
-  int c;
-
-  while ((c = getc (in)) != EOF && c != '\n')
-    {
-      if (c == '\0')
-        has_nul = TRUE;
-      else if (line->len <= MAX_ANSWER_LENGTH)
-        g_string_append_c (line, (char) c);
-    }
-  if (c == EOF && line->len == 0 && !has_nul)
-    {
-      g_string_free (line, TRUE);
-      return LINE_EOF;
-    }
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
-    g_string_truncate (line, line->len - 1);
-  if (has_nul)
-    *out_problem = g_strdup (_("the answer contains a NUL byte"));
-  else if (line->len > MAX_ANSWER_LENGTH)
-    *out_problem = g_strdup_printf (_("the answer is longer than %d bytes"), MAX_ANSWER_LENGTH);
-  if (*out_problem != NULL)
-    {
-      g_string_free (line, TRUE);
-      return LINE_BAD;
-    }
-  *out_line = g_string_free (line, FALSE);
-  return LINE_OK;
-}
-
-/* Asks until nothing more can change the result.  Questions and anything
- * said about answers go to prompts; the result is for the caller to print.
- * Returns FALSE if the input ended before the interview did. */
+/* Takes back the last answer given: that question is asked again.
+ * Returns FALSE when no answer is left to take back (facts given up front
+ * are not answers). */
 gboolean
-penal_screen_interview (PenalScreen *screen,
-                        FILE        *in,
-                        FILE        *prompts,
-                        gboolean     interactive)
+penal_screen_back (PenalScreen *screen)
 {
-  g_return_val_if_fail (screen != NULL && in != NULL && prompts != NULL, FALSE);
+  guint fact;
 
-  if (interactive)
-    fprintf (prompts, "%s\n\n",
-             _("Answer each question, then press Enter. Type ? when you don't know."));
-  for (;;)
+  g_return_val_if_fail (screen != NULL, FALSE);
+
+  if (screen->answered->len == 0)
+    return FALSE;
+  fact = g_array_index (screen->answered, guint, screen->answered->len - 1);
+  g_array_set_size (screen->answered, screen->answered->len - 1);
+  penal_facts_unset (screen->facts, fact);
+  screen->unknown[fact] = FALSE;
+  return TRUE;
+}
+
+/* Gives each answer, in order, to the question then asked: what a front end
+ * that keeps no state does with the answers it carried.  Answers left over
+ * when the interview is over are ignored.  Stops at the first answer not
+ * understood, with its number (from 1) in the error. */
+gboolean
+penal_screen_replay (PenalScreen        *screen,
+                     const char * const *answers,
+                     GError            **error)
+{
+  g_return_val_if_fail (screen != NULL && answers != NULL, FALSE);
+
+  for (guint i = 0; answers[i] != NULL; i++)
     {
-      g_autofree char *question = NULL;
-      g_autofree char *allowed = NULL;
-      gint fact;
+      g_autoptr (GPtrArray) notes = penal_screen_drop_unread (screen);
+      gint fact = penal_screen_next_fact (screen);
 
-      drop_unread_facts (screen, prompts);
-      fact = penal_screen_next_fact (screen);
       if (fact < 0)
         return TRUE;
-      question = penal_screen_question (screen, (guint) fact);
-      allowed = penal_screen_allowed (screen, (guint) fact);
-      fprintf (prompts, "%s\n%s\n> ", question, allowed);
-      fflush (prompts);
-
-      for (;;)
+      if (!penal_screen_answer (screen, (guint) fact, answers[i], error))
         {
-          g_autofree char *line = NULL;
-          g_autofree char *problem = NULL;
-          g_autoptr (GError) error = NULL;
-          LineStatus status = read_answer (in, &line, &problem);
-
-          if (status == LINE_EOF)
-            {
-              fprintf (prompts, "\n%s\n",
-                       _("No more answers: the result uses the answers given so far."));
-              fflush (prompts);
-              return FALSE;
-            }
-          if (status == LINE_OK && penal_screen_answer (screen, (guint) fact, line, &error))
-            break;
-          fprintf (prompts, _("That answer was not understood: %s.\n%s\n> "),
-                   problem != NULL ? problem : error->message, allowed);
-          fflush (prompts);
+          g_prefix_error (error, _("answer %u: "), i + 1);
+          return FALSE;
         }
-      fputc ('\n', prompts);
     }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "penal-model-private.h"
+#include "penal-render.h"
 #include "penal-tree.h"
 #include "penal-verify.h"
 
@@ -137,4 +138,22 @@ penal_verify_json (const PenalVerifyCounts *counts,
   json_builder_add_double_value (builder, milliseconds);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* What loading proved, and how long it took, as text or JSON. */
+char *
+penal_verify_report (const PenalModel *model,
+                     double            milliseconds,
+                     PenalFormat       format)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  PenalVerifyCounts counts;
+
+  penal_verify_count (model, &counts);
+  if (format != PENAL_FORMAT_JSON)
+    return penal_verify_text (&counts, milliseconds);
+  root = penal_verify_json (&counts, milliseconds);
+  json = penal_json_to_string (root, TRUE);
+  return g_strconcat (json, "\n", NULL);
 }

@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "penal-model.h"
+#include "penal.h"
 
 G_BEGIN_DECLS
 

@@ -474,7 +474,15 @@ static const ErrorCase error_cases[] = {
   { "unknown-format", { "--format=xml", "classify", "offense=patronizing", NULL }, 64,
     "penal: --format: unknown format “xml”; use text or json" },
   { "unknown-command", { "judge", NULL }, 64, "penal: unknown command “judge”" },
-  { "unknown-option", { "classify", "--frobnicate", NULL }, 64, "(try penal --help)" },
+  { "unknown-option", { "classify", "--frobnicate", NULL }, 64,
+    "penal: classify: unknown option --frobnicate (try penal help classify)" },
+  /* An option of another command is refused, never silently ignored. */
+  { "foreign-option", { "classify", "offense=patronizing", "--vary", "victim_age", NULL }, 64,
+    "penal: classify: unknown option --vary (try penal help classify)" },
+  { "date-option", { "classify", "--date=2016-06-01", "offense=patronizing", NULL }, 64,
+    "penal: classify: unknown option --date; give the offense date as offense_date=YYYY-MM-DD "
+    "(try penal help classify)" },
+  { "help-unknown-command", { "help", "judge", NULL }, 64, "penal: unknown command “judge” (try penal help)" },
   { "no-command", { NULL }, 64, "Usage:" },
   { "missing-statutes", { "classify", "--statutes", "/nonexistent/penal-statutes", "offense=patronizing", NULL }, 66,
     "penal: /nonexistent/penal-statutes: no such statute file or directory" },
@@ -547,9 +555,155 @@ test_help (void)
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "classify FACT=VALUE");
+  penal_test_assert_contains (run.out, "  classify    the class, term, fine, diversion and citations");
+  penal_test_assert_contains (run.out, "  what-if     how the outcome moves");
   penal_test_assert_contains (run.out, "--statutes");
   penal_test_assert_contains (run.out, "penal classify offense=patronizing victim_age=14 offense_date=2016-06-01");
+  penal_test_assert_lacks (run.out, "--vary");
+}
+
+/* penal help, penal --help and penal help with no command are the same
+ * general help; penal alone prints it on standard error, as a usage
+ * error. */
+static void
+test_help_general (void)
+{
+  g_auto (PenalTestRun) help = { 0 };
+  g_auto (PenalTestRun) option = { 0 };
+  g_auto (PenalTestRun) alone = { 0 };
+  const char *const help_args[] = { "help", NULL };
+  const char *const option_args[] = { "--help", NULL };
+  const char *const alone_args[] = { NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&help, NULL, "C", help_args);
+  penal_test_run (&option, NULL, "C", option_args);
+  penal_test_run (&alone, NULL, "C", alone_args);
+  g_assert_cmpint (help.exit_code, ==, 0);
+  g_assert_cmpstr (help.out, ==, option.out);
+  g_assert_cmpint (alone.exit_code, ==, 64);
+  g_assert_cmpstr (alone.out, ==, "");
+  g_assert_cmpstr (alone.err, ==, help.out);
+}
+
+/* penal help classify and penal classify --help print classify's own help:
+ * its options, formats, examples and the facts of the statutes loaded. */
+static void
+test_help_command (void)
+{
+  g_auto (PenalTestRun) help = { 0 };
+  g_auto (PenalTestRun) option = { 0 };
+  const char *const help_args[] = { "help", "classify", NULL };
+  const char *const option_args[] = { "classify", "--help", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&help, NULL, "C", help_args);
+  penal_test_run (&option, NULL, "C", option_args);
+  g_assert_cmpint (help.exit_code, ==, 0);
+  g_assert_cmpstr (help.out, ==, option.out);
+  penal_test_assert_contains (help.out, "penal classify [OPTION…] FACT=VALUE…");
+  penal_test_assert_contains (help.out, "--format=FORMAT");
+  penal_test_assert_contains (help.out, "Formats (--format): text (default), json.");
+  penal_test_assert_contains (help.out, "  victim_age=0-120\n      age in years of the individual patronized\n");
+  penal_test_assert_contains (help.out, "  offense=prostitution|patronizing\n");
+  penal_test_assert_contains (help.out, "penal classify --format=json offense=prostitution knew_hiv=yes");
+  penal_test_assert_lacks (help.out, "--vary");
+  penal_test_assert_lacks (help.out, "--input-format");
+}
+
+/* The facts in help come from the statutes loaded, not from the program;
+ * when they do not load, the help is given without them and says why. */
+static void
+test_help_facts_from_statutes (void)
+{
+  static const char *const files[] = { "facts.xml", "mo-penalties.xml", "mo-567-020.xml" };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) missing = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-cli-XXXXXX", &error);
+  const char *args[] = { "help", "what-if", "--statutes", dir, NULL };
+  const char *missing_args[] = { "screen", "--help", "--statutes", "/nonexistent/penal-statutes", NULL };
+
+  g_assert_no_error (error);
+  if (!penal_test_have_binary ())
+    return;
+  /* The facts, the penalty tables and RSMo 567.020 only: one offense. */
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (g_getenv ("PENAL_STATUTES"), files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_file_get_contents (from, &text, NULL, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, text, -1, &error);
+      g_assert_no_error (error);
+    }
+  penal_test_run (&run, NULL, "C", args);
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_remove (to);
+    }
+  g_rmdir (dir);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_contains (run.out, "  offense=prostitution\n");
+
+  penal_test_run (&missing, NULL, "C", missing_args);
+  g_assert_cmpint (missing.exit_code, ==, 0);
+  penal_test_assert_contains (missing.out, "The facts cannot be listed: /nonexistent/penal-statutes:");
+  penal_test_assert_contains (missing.out, "penal screen [OPTION…] [FACT=VALUE…]");
+}
+
+/* The global options work before and after the command name. */
+static void
+test_global_options_anywhere (void)
+{
+  g_auto (PenalTestRun) before = { 0 };
+  g_auto (PenalTestRun) after = { 0 };
+  const char *const before_args[] = { "--statutes", g_getenv ("PENAL_STATUTES"), "classify",
+                                      "offense=patronizing", "victim_age=30", "offense_date=2024-01-01", NULL };
+  const char *const after_args[] = { "classify", "offense=patronizing", "victim_age=30",
+                                     "offense_date=2024-01-01", "--statutes", g_getenv ("PENAL_STATUTES"), NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&before, NULL, "C", before_args);
+  penal_test_run (&after, NULL, "C", after_args);
+  g_assert_cmpint (before.exit_code, ==, 0);
+  g_assert_cmpstr (before.out, ==, after.out);
+  penal_test_assert_contains (before.out, "class B misdemeanor");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[4];
+} FullCase;
+
+/* Help and the version go through the same checked writer as an answer:
+ * with standard output on a full device, exit 74 and one line saying so. */
+static const FullCase full_cases[] = {
+  { "help", { "--help", NULL } },
+  { "help-command", { "help", "classify", NULL } },
+  { "command-help", { "tree", "--help", NULL } },
+  { "version", { "--version", NULL } },
+  { "answer", { "classify", "offense=patronizing", NULL } },
+};
+
+static void
+test_full_stdout (gconstpointer data)
+{
+  const FullCase *c = data;
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary () || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    return;
+  penal_test_run_to (&run, c->args, "/dev/full");
+  g_assert_cmpint (run.exit_code, ==, 74);
+  g_assert_cmpstr (run.err, ==, "penal: cannot write the answer to standard output\n");
 }
 
 static void
@@ -594,6 +748,15 @@ main (int   argc,
       g_test_add_data_func (path, &error_cases[i], test_error_exit);
     }
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/help/general", test_help_general);
+  g_test_add_func ("/cli/help/command", test_help_command);
+  g_test_add_func ("/cli/help/facts-from-statutes", test_help_facts_from_statutes);
+  g_test_add_func ("/cli/global-options-anywhere", test_global_options_anywhere);
+  for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/exit/full/%s", full_cases[i].name);
+      g_test_add_data_func (path, &full_cases[i], test_full_stdout);
+    }
   g_test_add_func ("/cli/version", test_version);
   return g_test_run ();
 }

@@ -169,7 +169,7 @@ test_spanish_help (void)
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "classify HECHO=VALOR");
+  penal_test_assert_contains (run.out, "una ley tal como estaba vigente en una fecha");
   penal_test_assert_contains (run.out, "Clasifica un cargo");
   penal_test_assert_contains (run.out, "Estado de salida");
   penal_test_assert_lacks (run.out, "Classify a charge");

@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "penal-model.h"
+#include "penal.h"
 
 /* tests/data/secret.txt holds this marker.  Fixtures try to read that file
  * through an external entity or XInclude; if the marker ever shows up in an

@@ -43,13 +43,14 @@ penal_test_write_temporary (const char *data,
   return path;
 }
 
-void
-penal_test_run_input (PenalTestRun      *run,
-                      const char        *language,
-                      const char        *lc_all,
-                      const char *const *args,
-                      const char        *input,
-                      gsize              length)
+static void
+run_child (PenalTestRun      *run,
+           const char        *language,
+           const char        *lc_all,
+           const char *const *args,
+           const char        *input,
+           gsize              length,
+           const char        *stdout_path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -74,8 +75,12 @@ penal_test_run_input (PenalTestRun      *run,
 
   input_path = penal_test_write_temporary (input, length);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (stdout_path != NULL
+                                        ? G_SUBPROCESS_FLAGS_STDERR_PIPE
+                                        : G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                          | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
   g_subprocess_launcher_set_environ (launcher, envp);
   g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
@@ -84,13 +89,47 @@ penal_test_run_input (PenalTestRun      *run,
   g_assert_no_error (error);
   g_unlink (input_path);
   /* Empty output comes back as a GBytes with no data at all. */
-  run->out = g_bytes_get_size (out) > 0
+  run->out = out != NULL && g_bytes_get_size (out) > 0
                ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   run->err = g_bytes_get_size (err) > 0
                ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
   /* The exact exit code; a crash is never an exit code. */
   g_assert_true (g_subprocess_get_if_exited (process));
   run->exit_code = g_subprocess_get_exit_status (process);
+}
+
+void
+penal_test_run_input (PenalTestRun      *run,
+                      const char        *language,
+                      const char        *lc_all,
+                      const char *const *args,
+                      const char        *input,
+                      gsize              length)
+{
+  run_child (run, language, lc_all, args, input, length, NULL);
+}
+
+/* Runs penal with its standard output on stdout_path (/dev/full, to see
+ * a failed write reported); run->out stays empty. */
+void
+penal_test_run_to (PenalTestRun      *run,
+                   const char *const *args,
+                   const char        *stdout_path)
+{
+  run_child (run, NULL, "C", args, "", 0, stdout_path);
+}
+
+/* Is $PENAL_BINARY there to run?  make check sets it; a test that needs
+ * it is skipped, saying so, when it is not. */
+gboolean
+penal_test_have_binary (void)
+{
+  if (g_getenv ("PENAL_BINARY") == NULL)
+    {
+      g_test_skip ("PENAL_BINARY is set by make check");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

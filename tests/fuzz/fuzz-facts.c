@@ -12,7 +12,7 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
-#include "penal-screen.h"
+#include "penal.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

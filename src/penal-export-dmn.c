@@ -1,4 +1,4 @@
-/* penal-export.c: a statute version's rule table as a standard DMN decision
+/* penal-export-dmn.c: a statute version's rule table as a standard DMN decision
  * table, so it opens in DMN tools and other engines can check penal.
  *
  * One <decision> with one <decisionTable>, hit policy UNIQUE (penal proves
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "penal-export.h"
+#include "penal.h"
 #include "penal-model-private.h"
 #include "penal-render.h"
 
@@ -89,11 +89,11 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-char *
-penal_export_dmn (const PenalModel   *model,
-                  const PenalOffense *statute,
-                  const PenalVersion *version,
-                  PenalDmnVersion     dmn_version)
+static char *
+dmn_table (const PenalModel   *model,
+           const PenalOffense *statute,
+           const PenalVersion *version,
+           PenalDmnVersion     dmn_version)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_autoptr (GArray) inputs = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -167,4 +167,48 @@ penal_export_dmn (const PenalModel   *model,
     }
   g_string_append (out, "    </decisionTable>\n  </decision>\n</definitions>\n");
   return g_string_free (out, FALSE);
+}
+
+/* The DMN table of the offense named, as in force on date; refused when no
+ * version, or more than one, may have been in force then. */
+char *
+penal_export_dmn (const PenalModel *model,
+                  const char       *name,
+                  gint64            date,
+                  PenalDmnVersion   dmn_version,
+                  GError          **error)
+{
+  g_autoptr (GPtrArray) versions = g_ptr_array_new ();
+  const PenalOffense *offense;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (model != NULL && name != NULL, NULL);
+
+  offense = penal_model_lookup_offense (model, name);
+  if (offense == NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (name);
+      g_autofree char *list = penal_model_offense_names (model);
+
+      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                   _("export: unknown offense “%s”; give one of %s"), shown, list);
+      return NULL;
+    }
+  for (guint v = 0; v < offense->versions->len; v++)
+    {
+      const PenalVersion *version = g_ptr_array_index (offense->versions, v);
+      if (penal_effective_may_cover (&version->effective, date))
+        g_ptr_array_add (versions, (gpointer) version);
+    }
+  if (versions->len == 1)
+    return dmn_table (model, offense, g_ptr_array_index (versions, 0), dmn_version);
+  iso = penal_date_to_iso (date);
+  if (versions->len == 0)
+    g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                 _("export: no version of %s covers %s"), offense->statute, iso);
+  else
+    g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                 _("export: which version of %s was in force on %s is not established; give a --date outside the uncertain window"),
+                 offense->statute, iso);
+  return NULL;
 }
