@@ -23,16 +23,16 @@
 #include <string.h>
 
 #include "penal.h"
+#include "penal-csv.h"
 #include "penal-diversion.h"
 #include "penal-facts.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-render.h"
 
 G_DEFINE_QUARK (penal-batch-error-quark, penal_batch_error)
 
-/* A record longer than this is refused as an error row. */
-#define MAX_RECORD_LENGTH (64 * 1024)
 #define READ_BLOCK (1024 * 1024)
 /* Answers kept; the cache is emptied when it grows past this. */
 #define MAX_CACHED 65536
@@ -72,38 +72,6 @@ typedef struct
 /* Preparing the regions                                                */
 
 static void
-add_cuts_of (GArray             *cuts,
-             const PenalOffense *statute,
-             guint               fact)
-{
-  for (guint v = 0; v < statute->versions->len; v++)
-    {
-      const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      for (guint r = 0; r < version->rules->len; r++)
-        {
-          const PenalRule *rule = g_ptr_array_index (version->rules, r);
-          for (guint c = 0; c < rule->conditions->len; c++)
-            {
-              const PenalCondition *condition = &g_array_index (rule->conditions, PenalCondition, c);
-              gint64 after = condition->hi + 1;
-              if (condition->fact != fact)
-                continue;
-              g_array_append_val (cuts, condition->lo);
-              g_array_append_val (cuts, after);
-            }
-        }
-    }
-}
-
-static gint
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
-static void
 prepare_offense (const PenalModel   *model,
                  const PenalOffense *offense,
                  OffensePrep        *prep)
@@ -117,19 +85,11 @@ prepare_offense (const PenalModel   *model,
   for (guint i = 0; i < offense->facts_read->len && prep->cacheable; i++)
     {
       guint fact = g_array_index (offense->facts_read, guint, i);
-      GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
-      guint kept = 0;
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
+      GArray *cuts = penal_regions_new (decl->min, decl->max);
 
-      add_cuts_of (cuts, offense, fact);
-      for (guint e = 0; e < offense->enhancements->len; e++)
-        add_cuts_of (cuts, g_ptr_array_index (offense->enhancements, e), fact);
-      for (guint p = 0; p < offense->programs->len; p++)
-        add_cuts_of (cuts, g_ptr_array_index (offense->programs, p), fact);
-      g_array_sort (cuts, compare_int64);
-      for (guint k = 0; k < cuts->len; k++)
-        if (kept == 0 || g_array_index (cuts, gint64, k) != g_array_index (cuts, gint64, kept - 1))
-          g_array_index (cuts, gint64, kept++) = g_array_index (cuts, gint64, k);
-      g_array_set_size (cuts, kept);
+      penal_regions_add_offense (cuts, offense, fact, decl->min, decl->max);
+      penal_regions_finish (cuts);
       prep->key_facts[prep->n_key_facts] = fact;
       prep->cuts[prep->n_key_facts++] = cuts;
       /* Region 0 is "not given"; regions 1..cuts+1 must fit in 8 bits. */
@@ -145,24 +105,6 @@ prep_clear (OffensePrep *prep)
   for (guint i = 0; i < prep->n_key_facts; i++)
     g_clear_pointer (&prep->cuts[i], g_array_unref);
   g_clear_pointer (&prep->reads, g_free);
-}
-
-/* The number of elements of sorted that are <= value. */
-static guint
-count_at_most (GArray *sorted,
-               gint64  value)
-{
-  guint lo = 0, hi = sorted->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (sorted, gint64, mid) <= value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 /* ------------------------------------------------------------------ */
@@ -560,7 +502,7 @@ process_row (Batch   *batch,
         return;
       }
 
-  key = (guint64) offense | (guint64) count_at_most (prep->starts, date) << 8;
+  key = (guint64) offense | (guint64) penal_regions_find (prep->starts, date) << 8;
   for (guint i = 0; i < prep->n_key_facts; i++)
     {
       guint fact = prep->key_facts[i];
@@ -574,7 +516,7 @@ process_row (Batch   *batch,
               process_row_slowly (batch, line);
               return;
             }
-          region = count_at_most (prep->cuts[i], value) + 1;
+          region = penal_regions_find (prep->cuts[i], value) + 1;
         }
       key |= region << (16 + 8 * i);
     }
@@ -621,70 +563,22 @@ process_row (Batch   *batch,
 
 typedef struct
 {
-  GString *record;      /* the fields' bytes, one after another */
-  GArray  *starts;      /* gsize: where each field starts in record */
-  guint64  line;        /* the line the record starts on */
-  char    *problem;     /* why the record cannot be read, if it cannot */
-  gboolean quoted;      /* a quote was read: the record is not blank */
-} Record;
-
-typedef enum
-{
-  FIELD_START,
-  UNQUOTED,
-  QUOTED,
-  QUOTE_IN_QUOTED,
-} CsvState;
-
-static void
-record_reset (Record  *record,
-              guint64  line)
-{
-  g_string_truncate (record->record, 0);
-  g_array_set_size (record->starts, 0);
-  g_clear_pointer (&record->problem, g_free);
-  record->line = line;
-  record->quoted = FALSE;
-}
-
-static void
-record_new_field (Record *record)
-{
-  gsize start = record->record->len;
-  g_array_append_val (record->starts, start);
-}
-
-static void
-record_set_problem (Record     *record,
-                    const char *problem)
-{
-  if (record->problem == NULL)
-    record->problem = g_strdup (problem);
-}
-
-static void
-field_at (const Record *record,
-          guint         i,
-          const char  **out_text,
-          gsize        *out_length)
-{
-  gsize start = g_array_index (record->starts, gsize, i);
-  gsize end = i + 1 < record->starts->len ? g_array_index (record->starts, gsize, i + 1)
-                                          : record->record->len;
-  *out_text = record->record->str + start;
-  *out_length = end - start;
-}
+  Batch      *batch;
+  const char *input_name;
+  gboolean    have_header;
+} CsvInput;
 
 static gboolean
-read_header (Batch        *batch,
-             const Record *record,
-             const char   *input_name,
-             GError      **error)
+read_header (Batch                *batch,
+             const PenalCsvRecord *record,
+             const char           *input_name,
+             GError              **error)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint line = (guint) penal_csv_record_get_line (record);
 
   g_array_set_size (batch->columns, 0);
-  for (guint i = 0; i < record->starts->len; i++)
+  for (guint i = 0; i < penal_csv_record_get_n_fields (record); i++)
     {
       const char *text;
       gsize length;
@@ -692,7 +586,7 @@ read_header (Batch        *batch,
       guint fact;
       gint column = -1;
 
-      field_at (record, i, &text, &length);
+      penal_csv_record_get_field (record, i, &text, &length);
       name = g_strndup (text, length);
       if (penal_model_lookup_fact (batch->model, name, &fact) != NULL)
         {
@@ -700,7 +594,7 @@ read_header (Batch        *batch,
             {
               g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                            _("%s:%u: column “%s” appears twice"),
-                           input_name, (guint) record->line, name);
+                           input_name, line, name);
               return FALSE;
             }
           column = (gint) fact;
@@ -715,7 +609,7 @@ read_header (Batch        *batch,
                                     ((PenalFactDecl *) g_ptr_array_index (batch->model->facts, f))->name);
           g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                        _("%s:%u: unknown column “%s”; the columns are facts: %s (or give --ignore-unknown)"),
-                       input_name, (guint) record->line, shown, known->str);
+                       input_name, line, shown, known->str);
           return FALSE;
         }
       g_array_append_val (batch->columns, column);
@@ -724,27 +618,30 @@ read_header (Batch        *batch,
 }
 
 static void
-process_csv_record (Batch        *batch,
-                    const Record *record)
+process_csv_record (Batch                *batch,
+                    const PenalCsvRecord *record)
 {
-  if (record->problem != NULL)
+  guint64 line = penal_csv_record_get_line (record);
+  guint n_fields = penal_csv_record_get_n_fields (record);
+
+  if (penal_csv_record_get_problem (record) != NULL)
     {
       batch->counts->rows++;
-      write_error_row (batch, record->line, record->problem);
+      write_error_row (batch, line, penal_csv_record_get_problem (record));
       return;
     }
-  if (record->starts->len != batch->columns->len)
+  if (n_fields != batch->columns->len)
     {
       g_autofree char *message =
         g_strdup_printf (_("the row has %u fields, but the header has %u"),
-                         record->starts->len, batch->columns->len);
+                         n_fields, batch->columns->len);
       batch->counts->rows++;
-      write_error_row (batch, record->line, message);
+      write_error_row (batch, line, message);
       return;
     }
   for (guint f = 0; f < batch->model->facts->len; f++)
     batch->values[f] = NULL;
-  for (guint i = 0; i < record->starts->len; i++)
+  for (guint i = 0; i < n_fields; i++)
     {
       gint fact = g_array_index (batch->columns, gint, i);
       const char *text;
@@ -752,45 +649,39 @@ process_csv_record (Batch        *batch,
 
       if (fact < 0)
         continue;
-      field_at (record, i, &text, &length);
+      penal_csv_record_get_field (record, i, &text, &length);
       /* An empty cell is a fact not given. */
       if (length == 0)
         continue;
       batch->values[fact] = text;
       batch->lengths[fact] = length;
     }
-  process_row (batch, record->line);
+  process_row (batch, line);
 }
 
-/* Hands a complete record to the header or the rows; blank lines are not
- * records. */
+/* Each record the reader hands over: the header, then the rows. */
 static gboolean
-end_record (Batch        *batch,
-            Record       *record,
-            gboolean     *have_header,
-            const char   *input_name,
-            GError      **error)
+take_csv_record (const PenalCsvRecord *record,
+                 gpointer              user_data,
+                 GError              **error)
 {
-  gboolean blank = record->starts->len == 1 && record->record->len == 0 && record->problem == NULL
-                   && !record->quoted;
+  CsvInput *input = user_data;
 
-  if (!blank)
+  if (input->have_header)
     {
-      if (!*have_header)
-        {
-          if (record->problem != NULL)
-            {
-              g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                           "%s:%u: %s", input_name, (guint) record->line, record->problem);
-              return FALSE;
-            }
-          if (!read_header (batch, record, input_name, error))
-            return FALSE;
-          *have_header = TRUE;
-        }
-      else
-        process_csv_record (batch, record);
+      process_csv_record (input->batch, record);
+      return TRUE;
     }
+  if (penal_csv_record_get_problem (record) != NULL)
+    {
+      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
+                   "%s:%u: %s", input->input_name, (guint) penal_csv_record_get_line (record),
+                   penal_csv_record_get_problem (record));
+      return FALSE;
+    }
+  if (!read_header (input->batch, record, input->input_name, error))
+    return FALSE;
+  input->have_header = TRUE;
   return TRUE;
 }
 
@@ -801,160 +692,28 @@ run_csv (Batch       *batch,
          GError     **error)
 {
   g_autofree char *block = g_malloc (READ_BLOCK);
-  Record record = { g_string_sized_new (256), g_array_new (FALSE, FALSE, sizeof (gsize)), 1, NULL, FALSE };
-  CsvState state = FIELD_START;
-  guint64 line = 1;
-  gboolean have_header = FALSE, first_block = TRUE, after_cr = FALSE, in_record = FALSE;
-  gboolean quoted_cr = FALSE;   /* inside quotes, the last byte was a CR */
+  CsvInput input = { batch, input_name, FALSE };
+  g_autoptr (PenalCsvReader) reader = penal_csv_reader_new (take_csv_record, &input);
   gboolean ok = TRUE;
   gsize n;
 
-  record_reset (&record, 1);
   while (ok && (n = fread (block, 1, READ_BLOCK, in)) > 0)
-    {
-      gsize i = 0;
-
-      if (first_block && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-      first_block = FALSE;
-      for (; i < n && ok; i++)
-        {
-          char c = block[i];
-
-          /* A CR ends a record by itself; an LF right after it belongs to
-           * the same line end. */
-          if (after_cr)
-            {
-              after_cr = FALSE;
-              if (c == '\n')
-                continue;
-            }
-          if (!in_record)
-            {
-              record_reset (&record, line);
-              record_new_field (&record);
-              in_record = TRUE;
-              state = FIELD_START;
-            }
-          if (record.record->len > MAX_RECORD_LENGTH)
-            {
-              record_set_problem (&record, _("the row is longer than 64 KiB"));
-              g_string_truncate (record.record, 0);
-              g_array_set_size (record.starts, 1);
-              g_array_index (record.starts, gsize, 0) = 0;
-            }
-
-          switch (state)
-            {
-            case FIELD_START:
-            case UNQUOTED:
-              if (c != ',' && c != '\n' && c != '\r' && c != '"')
-                {
-                  /* The common case: a run of plain bytes. */
-                  gsize end = i + 1;
-                  while (end < n && block[end] != ',' && block[end] != '\n'
-                         && block[end] != '\r' && block[end] != '"')
-                    end++;
-                  g_string_append_len (record.record, block + i, (gssize) (end - i));
-                  state = UNQUOTED;
-                  i = end - 1;
-                }
-              else if (c == ',')
-                {
-                  record_new_field (&record);
-                  state = FIELD_START;
-                }
-              else if (c == '\n' || c == '\r')
-                {
-                  after_cr = c == '\r';
-                  line++;
-                  in_record = FALSE;
-                  ok = end_record (batch, &record, &have_header, input_name, error);
-                }
-              else if (c == '"' && state == FIELD_START)
-                {
-                  state = QUOTED;
-                  record.quoted = TRUE;
-                  quoted_cr = FALSE;
-                }
-              else
-                {
-                  if (c == '"')
-                    record_set_problem (&record, _("a quote inside an unquoted field; quote the whole field and double the quote"));
-                  g_string_append_c (record.record, c);
-                  state = UNQUOTED;
-                }
-              break;
-            case QUOTED:
-              if (c == '"')
-                state = QUOTE_IN_QUOTED;
-              else
-                {
-                  /* Line ends inside quotes count as between records:
-                   * CRLF, LF or a lone CR is one line end. */
-                  if (c == '\r' || (c == '\n' && !quoted_cr))
-                    line++;
-                  quoted_cr = c == '\r';
-                  g_string_append_c (record.record, c);
-                }
-              break;
-            case QUOTE_IN_QUOTED:
-            default:
-              if (c == '"')
-                {
-                  g_string_append_c (record.record, '"');
-                  state = QUOTED;
-                  quoted_cr = FALSE;
-                }
-              else if (c == ',')
-                {
-                  record_new_field (&record);
-                  state = FIELD_START;
-                }
-              else if (c == '\n' || c == '\r')
-                {
-                  after_cr = c == '\r';
-                  line++;
-                  in_record = FALSE;
-                  ok = end_record (batch, &record, &have_header, input_name, error);
-                }
-              else
-                {
-                  record_set_problem (&record, _("text after the closing quote of a field"));
-                  g_string_append_c (record.record, c);
-                  state = UNQUOTED;
-                }
-              break;
-            }
-        }
-      if (batch->write_failed)
-        ok = FALSE;
-    }
-
+    ok = penal_csv_reader_feed (reader, block, n, error) && !batch->write_failed;
   if (ok && ferror (in))
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
                    _("%s: reading failed"), input_name);
       ok = FALSE;
     }
-  if (ok && in_record)
-    {
-      if (record.record->len > MAX_RECORD_LENGTH)
-        record_set_problem (&record, _("the row is longer than 64 KiB"));
-      if (state == QUOTED)
-        record_set_problem (&record, _("the input ends inside a quoted field"));
-      ok = end_record (batch, &record, &have_header, input_name, error);
-    }
-  if (ok && !have_header)
+  if (ok)
+    ok = penal_csv_reader_finish (reader, error);
+  if (ok && !input.have_header)
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                    _("%s: no header row: the first row must name the facts, for example offense,victim_age,offense_date"),
                    input_name);
       ok = FALSE;
     }
-  g_string_free (record.record, TRUE);
-  g_array_unref (record.starts);
-  g_free (record.problem);
   return ok;
 }
 
@@ -1124,7 +883,7 @@ run_jsonl (Batch       *batch,
       c = getc (in);
       if (c != EOF && c != '\n')
         {
-          if (text->len <= MAX_RECORD_LENGTH)
+          if (text->len <= PENAL_CSV_MAX_RECORD_LENGTH)
             g_string_append_c (text, (char) c);
           else
             too_long = TRUE;

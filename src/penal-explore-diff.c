@@ -14,6 +14,7 @@
 #include "penal-diversion.h"
 #include "penal-explore.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-render.h"
 #include "penal-tree.h"
 
@@ -29,55 +30,21 @@ typedef struct
   GArray *hi;
 } Regions;
 
-static void
-add_cut (GArray *cuts,
-         gint64  value)
-{
-  for (guint i = 0; i < cuts->len; i++)
-    if (g_array_index (cuts, gint64, i) == value)
-      return;
-  g_array_append_val (cuts, value);
-}
-
-static gint
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
 /* The intervals one fact is cut into by every rule of the versions. */
 static GArray *
 fact_cuts (const PenalFactDecl *decl,
            guint                fact,
            GPtrArray           *versions)
 {
-  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *cuts = penal_regions_new (decl->min, decl->max);
 
-  add_cut (cuts, decl->min);
   for (guint v = 0; v < versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (versions, v);
 
-      for (guint r = 0; r < version->rules->len; r++)
-        {
-          const PenalRule *rule = g_ptr_array_index (version->rules, r);
-
-          for (guint c = 0; c < rule->conditions->len; c++)
-            {
-              const PenalCondition *condition = &g_array_index (rule->conditions, PenalCondition, c);
-              if (condition->fact != fact)
-                continue;
-              if (condition->lo > decl->min)
-                add_cut (cuts, condition->lo);
-              if (condition->hi < decl->max)
-                add_cut (cuts, condition->hi + 1);
-            }
-        }
+      penal_regions_add_rules (cuts, version->rules, fact, decl->min, decl->max);
     }
-  g_array_sort (cuts, compare_days);
+  penal_regions_finish (cuts);
   return cuts;
 }
 

@@ -13,6 +13,7 @@
 #include "penal-diversion.h"
 #include "penal-explore.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-render.h"
 #include "penal-tree.h"
 
@@ -110,9 +111,9 @@ add_outcome_summary (JsonBuilder        *builder,
 }
 
 /* The values at which the outcome may change as the varied fact moves,
- * each the start of a run of values; outcomes are evaluated at every
- * value of an integer fact (domains are small), at every period start of
- * the offense for the offense date. */
+ * each the start of a run of values: the first value of each region into
+ * which the offense's, its enhancements' and its programs' rules cut the
+ * fact, or every period start of the offense for the offense date. */
 static GArray *
 sample_values (const PenalFactDecl *decl,
                const PenalOffense  *offense,
@@ -122,15 +123,9 @@ sample_values (const PenalFactDecl *decl,
 
   if (vary == PENAL_FACT_OFFENSE_DATE)
     return penal_offense_period_starts (offense);
-  values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (decl->type == PENAL_FACT_TYPE_ENUM)
-    {
-      for (gint64 v = 0; decl->values[v] != NULL; v++)
-        g_array_append_val (values, v);
-      return values;
-    }
-  for (gint64 v = decl->min; v <= decl->max; v++)
-    g_array_append_val (values, v);
+  values = penal_regions_new (decl->min, decl->max);
+  penal_regions_add_offense (values, offense, vary, decl->min, decl->max);
+  penal_regions_finish (values);
   return values;
 }
 
@@ -232,9 +227,7 @@ penal_explore_what_if (const PenalModel  *model,
       if (vary == PENAL_FACT_OFFENSE_DATE)
         hi = next < values->len ? g_array_index (values, gint64, next) - 1 : PENAL_DATE_OPEN_END;
       else
-        hi = next < values->len ? g_array_index (values, gint64, next - 1) : decl->max;
-      if (decl->type == PENAL_FACT_TYPE_ENUM || decl->type == PENAL_FACT_TYPE_BOOLEAN)
-        hi = g_array_index (values, gint64, next - 1);
+        hi = penal_regions_last (values, next - 1, decl->max);
       range = penal_range_to_text (decl, value, hi);
 
       json_builder_begin_object (builder);

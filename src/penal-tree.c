@@ -12,16 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "penal-regions.h"
 #include "penal-tree.h"
-
-static gint
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
 
 static gboolean
 rule_range (const PenalRule *rule,
@@ -150,42 +142,19 @@ compile_node (const PenalModel   *model,
     }
 
   /* Cut the current range of the fact at every rule boundary inside it. */
-  cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (cuts, path_lo[split]);
-  for (guint r = 0; r < rules->len; r++)
-    {
-      gint64 lo, hi;
-      if (!rule_range (g_ptr_array_index (rules, r), (guint) split, &lo, &hi))
-        continue;
-      if (lo > path_lo[split] && lo <= path_hi[split])
-        g_array_append_val (cuts, lo);
-      if (hi < path_hi[split] && hi >= path_lo[split])
-        {
-          gint64 after = hi + 1;
-          g_array_append_val (cuts, after);
-        }
-    }
-  g_array_sort (cuts, compare_int64);
+  cuts = penal_regions_new (path_lo[split], path_hi[split]);
+  penal_regions_add_rules (cuts, rules, (guint) split, path_lo[split], path_hi[split]);
+  penal_regions_finish (cuts);
 
   branches = g_array_new (FALSE, TRUE, sizeof (PenalTreeBranch));
   for (guint k = 0; k < cuts->len; k++)
     {
       gint64 lo = g_array_index (cuts, gint64, k);
-      gint64 hi;
+      gint64 hi = penal_regions_last (cuts, k, path_hi[split]);
       gint64 saved_lo = path_lo[split];
       gint64 saved_hi = path_hi[split];
       g_autoptr (GPtrArray) matching = g_ptr_array_new ();
       PenalTreeBranch branch;
-
-      if (k > 0 && lo == g_array_index (cuts, gint64, k - 1))
-        continue;
-      hi = path_hi[split];
-      for (guint m = k + 1; m < cuts->len; m++)
-        if (g_array_index (cuts, gint64, m) > lo)
-          {
-            hi = g_array_index (cuts, gint64, m) - 1;
-            break;
-          }
 
       for (guint r = 0; r < rules->len; r++)
         {
