@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* A record longer than this is handed over with a problem, not its fields. */
+/* A record longer than this is handed over with a problem; the fields of a
+ * record with a problem mean nothing. */
 #define PENAL_CSV_MAX_RECORD_LENGTH (64 * 1024)
 
 typedef struct _PenalCsvReader PenalCsvReader;
