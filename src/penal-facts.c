@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <time.h>
 
 #include "penal-facts.h"
 #include "penal-model-private.h"
@@ -79,81 +78,6 @@ penal_quote_untrusted (const char *text)
   if (g_utf8_strlen (valid, -1) > 40)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
-}
-
-gboolean
-penal_date_parse (const char *text,
-                  gint64     *out_julian)
-{
-  guint64 year, month, day;
-  GDate date;
-
-  /* Exactly YYYY-MM-DD: no sign, no spaces, no time. */
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  *out_julian = g_date_get_julian (&date);
-  return TRUE;
-}
-
-char *
-penal_date_to_iso (gint64 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-}
-
-/* Month names are translated here rather than taken from the C library's
- * locale data, so a date reads right in the reader's language even on a
- * machine with no locale installed for it. */
-static const char *const month_names[12] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-};
-
-/* The date written the reader's way, for example "1 June 2016". */
-char *
-penal_date_to_display (gint64 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  /* TRANSLATORS: a date in prose: %1$u is the day, %2$s the name of the
-     month, %3$u the year; for example "%1$u de %2$s de %3$u" in Spanish. */
-  return g_strdup_printf (_("%1$u %2$s %3$u"), g_date_get_day (&date),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month",
-                                        month_names[g_date_get_month (&date) - 1]),
-                          g_date_get_year (&date));
-}
-
-gint64
-penal_date_today (void)
-{
-  GDate date;
-
-  /* The local day, through the C library, which reads the time zone once
-   * per process (GDateTime looks it up again on every call). */
-  g_date_clear (&date, 1);
-  g_date_set_time_t (&date, time (NULL));
-  return g_date_get_julian (&date);
 }
 
 static char *

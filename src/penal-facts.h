@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "penal-date.h"
 #include "penal.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,5 @@ gboolean penal_facts_set (PenalFacts *facts, const char *name,
                           const char *value, GError **error);
 void penal_facts_set_value (PenalFacts *facts, guint index, gint64 value);
 void penal_facts_unset (PenalFacts *facts, guint index);
-char *penal_date_to_display (gint64 julian);
 
 G_END_DECLS
