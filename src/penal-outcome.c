@@ -337,3 +337,77 @@ penal_offense_period_starts (const PenalOffense *offense)
   g_array_set_size (starts, kept);
   return starts;
 }
+
+static gboolean
+same_duration (const PenalDuration *a,
+               const PenalDuration *b)
+{
+  return g_strcmp0 (a->iso, b->iso) == 0;
+}
+
+/* Do two penalties give the same figures: terms, county jail, fine? */
+static gboolean
+same_penalty (const PenalClassPenalty *a,
+              const PenalClassPenalty *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->klass == b->klass && a->life == b->life
+         && same_duration (&a->imprisonment_min, &b->imprisonment_min)
+         && same_duration (&a->imprisonment_max, &b->imprisonment_max)
+         && same_duration (&a->county_jail_max, &b->county_jail_max)
+         && a->fine_max_usd == b->fine_max_usd && a->gain_multiple == b->gain_multiple
+         && a->gain_cap_usd == b->gain_cap_usd;
+}
+
+static gboolean
+same_list (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!penal_outcome_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Did the outcome change": the same status and offense; when decided,
+ * the same rule outcome (kind, class, citation) and the same penalty
+ * figures; when facts are missing, the same ones; when ambiguous, the same
+ * candidates; and, in every case, the same answer from each enhancement
+ * and program (so a citation or a diversion that changes is a change).
+ * The version and the date are not compared: two versions that give the
+ * same answer give the same outcome. */
+gboolean
+penal_outcome_equal (const PenalOutcome *a,
+                     const PenalOutcome *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->status != b->status || a->offense != b->offense)
+    return FALSE;
+  switch (a->status)
+    {
+    case PENAL_STATUS_DECIDED:
+      if (a->rule->kind != b->rule->kind
+          || (a->rule->kind == PENAL_RULE_CLASS && a->rule->klass != b->rule->klass)
+          || g_strcmp0 (a->rule->citation, b->rule->citation) != 0
+          || !same_penalty (a->penalty, b->penalty))
+        return FALSE;
+      break;
+    case PENAL_STATUS_NEEDS_FACTS:
+      if (a->missing->len != b->missing->len)
+        return FALSE;
+      for (guint i = 0; i < a->missing->len; i++)
+        if (g_ptr_array_index (a->missing, i) != g_ptr_array_index (b->missing, i))
+          return FALSE;
+      break;
+    case PENAL_STATUS_AMBIGUOUS:
+    default:
+      if (!same_list (a->candidates, b->candidates))
+        return FALSE;
+      break;
+    }
+  return same_list (a->enhancements, b->enhancements) && same_list (a->programs, b->programs);
+}
