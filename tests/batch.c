@@ -48,17 +48,6 @@
 #define SUMMARY(errors, rows) \
   "penal: " errors " of " rows " could not be classified; see the rows with status error\n"
 
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Runs `penal batch [OPTIONS] -` on LENGTH bytes of INPUT, in the C
  * locale. */
 static void
@@ -224,7 +213,7 @@ test_csv_case (gconstpointer data)
   g_auto (PenalTestRun) run = { 0 };
   const char *options[] = { c->option, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, c->input, strlen (c->input));
   assert_same_lines (run.out, c->expected);
@@ -264,7 +253,7 @@ test_block_boundaries (gconstpointer data)
   g_auto (PenalTestRun) run = { 0 };
   guint64 line = 2, rows = 0, errors = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize split = 4096; split <= 1024 * 1024; split *= 2)
     {
@@ -384,7 +373,7 @@ test_bad_rows_between_good (void)
   guint errors = 0;
   g_autofree char *err = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint i = 0; i < G_N_ELEMENTS (mixed_rows); i++)
     {
@@ -424,7 +413,7 @@ test_overlong_last_record (void)
 {
   const char *options[] = { "--ignore-unknown", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint with_newline = 0; with_newline < 2; with_newline++)
     {
@@ -621,7 +610,7 @@ test_classify_grid (void)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_row_free);
   guint n = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
     {
@@ -650,7 +639,7 @@ test_classify_spellings (void)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_row_free);
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   add_fact_row (rows, "patronizing", "030", "2024-01-01", NULL, NULL, NULL);
   add_fact_row (rows, "patronizing", "+16", "2024-01-01", NULL, NULL, NULL);
@@ -716,7 +705,7 @@ test_header_case (gconstpointer data)
   g_auto (PenalTestRun) run = { 0 };
   const char *options[] = { c->option, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, c->input, strlen (c->input));
   g_assert_cmpint (run.exit_code, ==, 64);
@@ -739,7 +728,7 @@ test_header_ignore_unknown (void)
                       "red,patronizing,30,x,2024-01-01,blue\n"
                       "\"1,2\",patronizing,14,,2024-01-01,\n";
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&with, options, input, strlen (input));
   assert_same_lines (with.out, HEADER "2" ADULT_2024 "3" CHILD_2024);
@@ -790,7 +779,7 @@ test_jsonl (gconstpointer data)
   g_auto (GStrv) lines = NULL;
   guint row = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, jsonl_input, sizeof jsonl_input - 1);
   lines = g_strsplit (run.out, "\n", -1);
@@ -846,7 +835,7 @@ test_jsonl_same_as_csv (void)
     "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\",\"prior_prostitution_offenses\":1}\n";
   const char *formats[] = { "--format=csv", "--format=jsonl" };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
@@ -880,7 +869,7 @@ test_jsonl_whitespace_line (void)
     "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\"}\n";
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   penal_test_assert_lacks (run.err, "CRITICAL");
@@ -915,7 +904,7 @@ test_jsonl_two_values_on_a_line (void)
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
@@ -941,7 +930,7 @@ test_jsonl_escaped_nul (void)
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
@@ -964,7 +953,7 @@ test_jsonl_overlong_line (void)
                                             "{\"offense\":\"patronizing\",\"colour\":\"");
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint k = 0; k < 100000; k++)
     g_string_append_c (input, 'r');
@@ -1006,7 +995,7 @@ test_file_and_stdin (void)
   g_autofree char *csv_path = NULL;
   g_autofree char *jsonl_path = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   csv_path = write_temporary ("penal-batch-XXXXXX.csv", csv);
   jsonl_path = write_temporary ("penal-batch-XXXXXX.jsonl", jsonl);
@@ -1050,7 +1039,7 @@ test_file_header_error (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", NULL, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   path = write_temporary ("penal-batch-XXXXXX.csv", "offense,victim_age,victim_age\n");
   args[1] = path;
@@ -1067,7 +1056,7 @@ test_file_missing (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", "/nonexistent/caseload.csv", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpstr (run.out, ==, "");
@@ -1081,7 +1070,7 @@ test_two_files (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", "-", "-", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpstr (run.out, ==, "");
@@ -1113,7 +1102,7 @@ test_format_refused (gconstpointer data)
   const char *options[] = { c->option, NULL };
   const char *input = csv_cases[0].input;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   g_assert_cmpstr (run.out, ==, "");

@@ -29,17 +29,6 @@ assert_member_null (JsonObject *object,
   g_assert_true (json_object_get_null_member (object, member));
 }
 
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* research/missouri-law.md, "Until 2016-12-31" and "RSMo 567.030": a person
  * patronized aged 14 or younger gave a class D felony (567.030.4); up to 4
  * years (558.011.1(4)), up to 1 year in the county jail (558.011.2), fine up
@@ -56,7 +45,7 @@ test_json_patronizing_2016 (void)
   JsonObject *root, *version, *imprisonment, *fine, *gain;
   JsonArray *trace, *sources;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -116,7 +105,7 @@ test_json_prostitution_hiv (void)
   };
   JsonObject *root, *imprisonment, *fine;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -147,7 +136,7 @@ test_json_needs_facts (void)
   JsonObject *root;
   JsonArray *missing, *possible;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -184,7 +173,7 @@ test_json_ambiguous (void)
   JsonObject *root;
   JsonArray *candidates;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -214,7 +203,7 @@ test_json_default_date_is_today (void)
   };
   const char *date;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   after = g_date_time_new_now_local ();
@@ -235,7 +224,7 @@ test_text_answer (void)
     "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
   };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -264,7 +253,7 @@ assert_diversion (const char *const *args,
   JsonObject *root, *diversion;
   JsonArray *list;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -356,7 +345,7 @@ test_text_diversion (void)
     "offense_date=2024-06-01", NULL
   };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -376,7 +365,7 @@ test_verify_bundled (void)
   const char *const json_args[] = { "verify", "--format=json", NULL };
   JsonObject *root;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -402,7 +391,7 @@ test_verify_unsound (void)
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "fail-rule-gap.xml", NULL);
   const char *const args[] = { "verify", file, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 65);
@@ -426,7 +415,7 @@ test_statutes_directory (void)
     "victim_age=30", "offense_date=2025-01-01", NULL
   };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   if (dir == NULL)
     {
@@ -509,7 +498,7 @@ test_error_exit (gconstpointer data)
   const ErrorCase *c = data;
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", c->args);
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
@@ -529,7 +518,7 @@ test_broken_statutes (void)
   const char *args[] = { "classify", "--statutes", NULL, "offense=patronizing", NULL };
 
   g_assert_no_error (error);
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   file = g_build_filename (dir, "broken.xml", NULL);
   g_file_set_contents (file, "<?xml version=\"1.0\"?>\n<statutes format=\"1\">\n<fact\n", -1, &error);
@@ -551,7 +540,7 @@ test_help (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -713,7 +702,7 @@ test_version (void)
   const char *const args[] = { "--version", NULL };
   g_autofree char *expected = g_strdup_printf ("penal %s\n", PACKAGE_VERSION);
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);

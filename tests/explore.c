@@ -18,46 +18,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
 
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-have_catalogs (void)
-{
-  const char *dir = g_getenv ("PENAL_LOCALEDIR");
-  g_autofree char *mo = NULL;
-
-  if (!have_binary ())
-    return FALSE;
-  if (dir == NULL)
-    {
-      g_test_skip ("PENAL_LOCALEDIR is set by make check");
-      return FALSE;
-    }
-  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the Spanish catalog was not built (make check builds it)");
-      return FALSE;
-    }
-  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
-      return FALSE;
-    }
-  setlocale (LC_ALL, "C");
-  return TRUE;
-}
-
 /* Runs penal in the C locale with args; requires exit 0 and an empty
  * standard error, and parses standard output as one JSON object. */
 static JsonObject *
@@ -361,7 +321,7 @@ test_list_json (void)
   JsonObject *root, *patronizing, *classes;
   JsonArray *statutes, *versions, *eras;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "jurisdiction"), ==, "US-MO");
@@ -431,7 +391,7 @@ test_list_text (void)
   g_autofree char *out = NULL;
   g_autofree char *same = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
   g_assert_true (g_str_has_prefix (out, "Statutes of US-MO and their versions:\n"));
@@ -472,7 +432,7 @@ test_show_current (void)
   JsonObject *root, *shown, *text;
   JsonArray *versions, *sources;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "date"), ==, "2024-01-01");
@@ -529,7 +489,7 @@ test_show_names (void)
   const char *names[] = { "567.030", "RSMo 567.030", "rsmo 567.030", "patronizing" };
   g_autofree char *first = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize n = 0; n < G_N_ELEMENTS (names); n++)
     {
@@ -559,7 +519,7 @@ test_show_window (void)
   JsonArray *versions;
   JsonObject *older, *newer;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
@@ -599,7 +559,7 @@ test_show_textless (void)
   JsonArray *versions;
   JsonObject *shown;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
@@ -652,7 +612,7 @@ test_show_penalties (void)
   JsonObject *root, *shown;
   JsonArray *versions, *classes;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "id"), ==, "mo-classes");
@@ -725,7 +685,7 @@ test_show_errors (void)
   const char *const bad_date[] = { "show", "patronizing", "--date=2024-02-30", NULL };
   const char *const dot[] = { "show", "patronizing", "--format=dot", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   /* An unknown name: every name that may be given is listed. */
   assert_usage_error (unknown, "show: no statute “999.999”; give a statute number such as 567.030, or one of "
@@ -748,7 +708,7 @@ test_tree_text (void)
   const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
   g_autofree char *out = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
   g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), RSMo 567.030 as in force until "
@@ -838,7 +798,7 @@ test_tree_dot (void)
   g_autofree char *dot = NULL;
   g_autofree char *both = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   dot = run_text (args);
   g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
@@ -874,7 +834,7 @@ test_tree_dot_renders (void)
   const char *dates[] = { "--date=2016-06-01", "--date=2020-01-01" };
   g_autofree char *dot_program = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   dot_program = g_find_program_in_path ("dot");
   if (dot_program == NULL)
@@ -924,7 +884,7 @@ test_tree_agrees_with_classify (void)
   const char *eras[] = { "mo-classes-pre2017", "mo-classes-2017" };
   const gint64 ages[] = { 0, 14, 15, 17, 18, 120 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
@@ -995,7 +955,7 @@ test_tree_window (void)
   g_autofree char *out = NULL;
   JsonArray *versions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
@@ -1038,7 +998,7 @@ test_tree_spanish (void)
   g_autoptr (GError) error = NULL;
   JsonObject *root, *outcome;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   out = run_text_in ("es", "C.UTF-8", args);
   g_assert_true (g_str_has_prefix (out, "Pagar por prostitución (RSMo 567.030), "));
@@ -1090,7 +1050,7 @@ test_tree_errors (void)
   const char *const none[] = { "tree", NULL };
   const char *const bad_date[] = { "tree", "patronizing", "--date=2016-6-1", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   assert_usage_error (csv, "--format: unknown format “csv” for tree; use text, dot or json");
   assert_usage_error (jsonl, "--format: unknown format “jsonl” for tree; use text, dot or json");
@@ -1116,7 +1076,7 @@ test_diff_patronizing (void)
   JsonObject *root, *before, *after, *window;
   JsonArray *regions, *windows;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
@@ -1188,7 +1148,7 @@ test_diff_text (void)
   const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01", NULL };
   g_autofree char *out = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
   g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030): 31 December 2016 compared with "
@@ -1239,7 +1199,7 @@ test_diff_unchanged (void)
   JsonObject *root;
   JsonArray *regions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_false (json_object_get_boolean_member (root, "changed"));
@@ -1292,7 +1252,7 @@ test_diff_partly_changed (void)
   JsonObject *root, *no, *yes;
   JsonArray *regions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_true (json_object_get_boolean_member (root, "changed"));
@@ -1323,7 +1283,7 @@ test_diff_errors (void)
   const char *const dot[] = { "diff", "patronizing", "--from", "2016-01-01", "--to", "2025-01-01", "--format=dot",
                               NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   assert_usage_error (no_to, "diff: give both dates, for example: penal diff patronizing --from 2016-12-31 "
                              "--to 2025-01-01");
@@ -1359,7 +1319,7 @@ test_diff_window_unchanged_region (void)
   JsonObject *root, *adults;
   JsonArray *regions, *before;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_true (json_object_get_boolean_member (root, "changed"));
@@ -1405,7 +1365,7 @@ test_what_if_victim_age (void)
   JsonObject *root;
   JsonArray *ranges;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "offense"), ==, "patronizing");
@@ -1481,7 +1441,7 @@ test_what_if_offense_date (void)
   JsonObject *root, *ambiguous;
   JsonArray *ranges, *candidates;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "vary"), ==, "offense_date");
@@ -1579,7 +1539,7 @@ test_what_if_priors (void)
   JsonArray *ranges, *enhancements;
   JsonObject *enhancement;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   ranges = json_object_get_array_member (run_json (parser, args), "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
@@ -1641,7 +1601,7 @@ test_what_if_agrees_with_classify (void)
 {
   const char *dates[] = { "2016-06-01", "2017-02-01", "2020-01-01", "2024-01-01" };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
@@ -1717,7 +1677,7 @@ test_what_if_errors (void)
                                     NULL };
   const char *const csv[] = { "what-if", "offense=patronizing", "--vary", "victim_age", "--format=csv", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   assert_usage_error (no_vary, "what-if: say which fact to vary, for example: penal what-if offense=patronizing "
                                "--vary victim_age");
@@ -1753,7 +1713,7 @@ test_what_if_minimum_term (void)
   JsonArray *ranges;
   JsonObject *felony;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   ranges = json_object_get_array_member (run_json (parser, args), "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
@@ -1794,7 +1754,7 @@ test_what_if_priors_before_2017 (void)
   const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
   JsonArray *ranges;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   /* The answers differ between 1 and 2. */
   for (gint64 priors = 1; priors <= 2; priors++)
@@ -1849,7 +1809,7 @@ test_spanish_other_commands (void)
   g_autofree char *out_show = NULL;
   g_autofree char *out_what_if = NULL;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   out_diff = run_text_in ("es", "C.UTF-8", diff);
   penal_test_assert_contains (out_diff, "Nada cambió entre el 1 de enero de 2023 y el 1 de enero de 2025");

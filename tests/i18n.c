@@ -11,33 +11,6 @@
 
 #include "penal-test-run.h"
 
-static gboolean
-have_catalogs (void)
-{
-  const char *dir = g_getenv ("PENAL_LOCALEDIR");
-  g_autofree char *mo = NULL;
-
-  if (g_getenv ("PENAL_BINARY") == NULL || dir == NULL)
-    {
-      g_test_skip ("PENAL_BINARY and PENAL_LOCALEDIR are set by make check");
-      return FALSE;
-    }
-  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the Spanish catalog was not built (make check builds it)");
-      return FALSE;
-    }
-  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
-      return FALSE;
-    }
-  setlocale (LC_ALL, "C");
-  return TRUE;
-}
-
 static const char *const patronizing_2016[] = {
   "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
 };
@@ -50,7 +23,7 @@ test_spanish_text (void)
 {
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -75,7 +48,7 @@ test_lang_option (void)
     "offense_date=2016-06-01", NULL
   };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, NULL, NULL, args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -99,7 +72,7 @@ test_spanish_json (void)
   JsonObject *imprisonment;
   JsonArray *trace;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -135,7 +108,7 @@ test_spanish_plurals (void)
     "classify", "offense=patronizing", "victim_age=16", "offense_date=2016-06-01", NULL
   };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -150,7 +123,7 @@ test_spanish_error (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "classify", "offense=patronizing", "victim_age=-3", NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 64);
@@ -165,7 +138,7 @@ test_spanish_help (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -181,7 +154,7 @@ test_english_under_c (void)
 {
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -211,7 +184,7 @@ test_missing_translation_falls_back (void)
   const char *english = "The individual patronized was eighteen years of age or older.";
   const char *untranslated = "The individual patronized was an adult of eighteen or more.";
 
-  if (!have_catalogs () || g_getenv ("PENAL_STATUTES") == NULL)
+  if (!penal_test_have_catalogs () || g_getenv ("PENAL_STATUTES") == NULL)
     return;
   dir = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
   g_assert_no_error (error);

@@ -1,6 +1,7 @@
 /* penal-test-run.c: run the real penal binary and capture what it prints. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -129,6 +130,38 @@ penal_test_have_binary (void)
       g_test_skip ("PENAL_BINARY is set by make check");
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Are the binary and the Spanish catalog built for the tests there?
+ * make check builds tests/locale; a test that needs it is skipped, saying
+ * so, when it is not. */
+gboolean
+penal_test_have_catalogs (void)
+{
+  const char *dir = g_getenv ("PENAL_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (!penal_test_have_binary ())
+    return FALSE;
+  if (dir == NULL)
+    {
+      g_test_skip ("PENAL_LOCALEDIR is set by make check");
+      return FALSE;
+    }
+  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Spanish catalog was not built (make check builds it)");
+      return FALSE;
+    }
+  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "C");
   return TRUE;
 }
 

@@ -27,6 +27,7 @@ void penal_test_run_to      (PenalTestRun      *run,
                              const char *const *args,
                              const char        *stdout_path);
 gboolean penal_test_have_binary (void);
+gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data,
                                   gsize       length);
 void penal_test_assert_contains (const char *haystack,
