@@ -20,19 +20,17 @@
 
 typedef struct
 {
-  Batch      *batch;
+  Batch *batch;
   const char *input_name;
-  gboolean    have_header;
+  gboolean have_header;
 } CsvInput;
 
 static gboolean
-read_header (Batch                *batch,
-             const PenalCsvRecord *record,
-             const char           *input_name,
-             GError              **error)
+read_header (Batch *batch, const PenalCsvRecord *record, const char *input_name,
+             GError **error)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  guint line = (guint) penal_csv_record_get_line (record);
+  guint line = (guint)penal_csv_record_get_line (record);
 
   g_array_set_size (batch->columns, 0);
   for (guint i = 0; i < penal_csv_record_get_n_fields (record); i++)
@@ -50,11 +48,11 @@ read_header (Batch                *batch,
           if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
             {
               g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                           _("%s:%u: column “%s” appears twice"),
-                           input_name, line, name);
+                           _ ("%s:%u: column “%s” appears twice"), input_name,
+                           line, name);
               return FALSE;
             }
-          column = (gint) fact;
+          column = (gint)fact;
         }
       else if (!batch->ignore_unknown)
         {
@@ -62,10 +60,13 @@ read_header (Batch                *batch,
           g_autoptr (GString) known = g_string_new (NULL);
 
           for (guint f = 0; f < batch->model->facts->len; f++)
-            g_string_append_printf (known, "%s%s", f > 0 ? ", " : "",
-                                    ((PenalFactDecl *) g_ptr_array_index (batch->model->facts, f))->name);
+            g_string_append_printf (
+                known, "%s%s", f > 0 ? ", " : "",
+                ((PenalFactDecl *)g_ptr_array_index (batch->model->facts, f))
+                    ->name);
           g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                       _("%s:%u: unknown column “%s”; the columns are facts: %s (or give --ignore-unknown)"),
+                       _ ("%s:%u: unknown column “%s”; the columns are facts: "
+                          "%s (or give --ignore-unknown)"),
                        input_name, line, shown, known->str);
           return FALSE;
         }
@@ -75,8 +76,7 @@ read_header (Batch                *batch,
 }
 
 static void
-process_csv_record (Batch                *batch,
-                    const PenalCsvRecord *record)
+process_csv_record (Batch *batch, const PenalCsvRecord *record)
 {
   guint64 line = penal_csv_record_get_line (record);
   guint n_fields = penal_csv_record_get_n_fields (record);
@@ -84,14 +84,15 @@ process_csv_record (Batch                *batch,
   if (penal_csv_record_get_problem (record) != NULL)
     {
       batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, penal_csv_record_get_problem (record));
+      penal_batch_write_error_row (batch, line,
+                                   penal_csv_record_get_problem (record));
       return;
     }
   if (n_fields != batch->columns->len)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("the row has %u fields, but the header has %u"),
-                         n_fields, batch->columns->len);
+      g_autofree char *message
+          = g_strdup_printf (_ ("the row has %u fields, but the header has %u"),
+                             n_fields, batch->columns->len);
       batch->counts->rows++;
       penal_batch_write_error_row (batch, line, message);
       return;
@@ -118,9 +119,8 @@ process_csv_record (Batch                *batch,
 
 /* Each record the reader hands over: the header, then the rows. */
 static gboolean
-take_csv_record (const PenalCsvRecord *record,
-                 gpointer              user_data,
-                 GError              **error)
+take_csv_record (const PenalCsvRecord *record, gpointer user_data,
+                 GError **error)
 {
   CsvInput *input = user_data;
 
@@ -132,7 +132,8 @@ take_csv_record (const PenalCsvRecord *record,
   if (penal_csv_record_get_problem (record) != NULL)
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   "%s:%u: %s", input->input_name, (guint) penal_csv_record_get_line (record),
+                   "%s:%u: %s", input->input_name,
+                   (guint)penal_csv_record_get_line (record),
                    penal_csv_record_get_problem (record));
       return FALSE;
     }
@@ -143,23 +144,23 @@ take_csv_record (const PenalCsvRecord *record,
 }
 
 gboolean
-penal_batch_run_csv (Batch       *batch,
-         FILE        *in,
-         const char  *input_name,
-         GError     **error)
+penal_batch_run_csv (Batch *batch, FILE *in, const char *input_name,
+                     GError **error)
 {
   g_autofree char *block = g_malloc (READ_BLOCK);
   CsvInput input = { batch, input_name, FALSE };
-  g_autoptr (PenalCsvReader) reader = penal_csv_reader_new (take_csv_record, &input);
+  g_autoptr (PenalCsvReader) reader
+      = penal_csv_reader_new (take_csv_record, &input);
   gboolean ok = TRUE;
   gsize n;
 
   while (ok && (n = fread (block, 1, READ_BLOCK, in)) > 0)
-    ok = penal_csv_reader_feed (reader, block, n, error) && !batch->write_failed;
+    ok = penal_csv_reader_feed (reader, block, n, error)
+         && !batch->write_failed;
   if (ok && ferror (in))
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("%s: reading failed"), input_name);
+                   _ ("%s: reading failed"), input_name);
       ok = FALSE;
     }
   if (ok)
@@ -167,7 +168,8 @@ penal_batch_run_csv (Batch       *batch,
   if (ok && !input.have_header)
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   _("%s: no header row: the first row must name the facts, for example offense,victim_age,offense_date"),
+                   _ ("%s: no header row: the first row must name the facts, "
+                      "for example offense,victim_age,offense_date"),
                    input_name);
       ok = FALSE;
     }
@@ -203,8 +205,7 @@ json_value_text (JsonNode *node)
  * which would lose a case), and an escaped NUL in a string (the value
  * would be cut at it).  NULL if the line is sound. */
 static const char *
-json_line_problem (const char *text,
-                   gsize       length)
+json_line_problem (const char *text, gsize length)
 {
   gsize i = 0;
   int depth = 0;
@@ -213,7 +214,7 @@ json_line_problem (const char *text,
   while (i < length && g_ascii_isspace (text[i]))
     i++;
   if (i == length || (text[i] != '{' && text[i] != '['))
-    return NULL;   /* the parser's own message is better */
+    return NULL; /* the parser's own message is better */
   for (; i < length; i++)
     {
       char c = text[i];
@@ -222,8 +223,9 @@ json_line_problem (const char *text,
         {
           if (c == '\\' && i + 1 < length)
             {
-              if (text[i + 1] == 'u' && i + 5 < length && memcmp (text + i + 2, "0000", 4) == 0)
-                return _("a string holds an escaped NUL (\\u0000)");
+              if (text[i + 1] == 'u' && i + 5 < length
+                  && memcmp (text + i + 2, "0000", 4) == 0)
+                return _ ("a string holds an escaped NUL (\\u0000)");
               i++;
             }
           else if (c == '"')
@@ -238,7 +240,8 @@ json_line_problem (const char *text,
         {
           for (i++; i < length; i++)
             if (!g_ascii_isspace (text[i]))
-              return _("more than one JSON value on the line; give one object per line");
+              return _ ("more than one JSON value on the line; give one object "
+                        "per line");
           return NULL;
         }
     }
@@ -246,11 +249,8 @@ json_line_problem (const char *text,
 }
 
 static void
-process_json_line (Batch       *batch,
-                   JsonParser  *parser,
-                   const char  *text,
-                   gsize        length,
-                   guint64      line)
+process_json_line (Batch *batch, JsonParser *parser, const char *text,
+                   gsize length, guint64 line)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
@@ -262,7 +262,8 @@ process_json_line (Batch       *batch,
   if (memchr (text, '\0', length) != NULL)
     {
       batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, _("the line contains a NUL byte"));
+      penal_batch_write_error_row (batch, line,
+                                   _ ("the line contains a NUL byte"));
       return;
     }
   {
@@ -277,16 +278,18 @@ process_json_line (Batch       *batch,
   if (json_line_problem (text, length) != NULL)
     {
       batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, json_line_problem (text, length));
+      penal_batch_write_error_row (batch, line,
+                                   json_line_problem (text, length));
       return;
     }
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &error)
+  if (!json_parser_load_from_data (parser, text, (gssize)length, &error)
       || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_autofree char *message = error != NULL
-        ? g_strdup_printf (_("not a JSON object: %s"), error->message)
-        : g_strdup (_("not a JSON object"));
+      g_autofree char *message
+          = error != NULL
+                ? g_strdup_printf (_ ("not a JSON object: %s"), error->message)
+                : g_strdup (_ ("not a JSON object"));
       batch->counts->rows++;
       penal_batch_write_error_row (batch, line, message);
       return;
@@ -308,7 +311,8 @@ process_json_line (Batch       *batch,
           if (batch->ignore_unknown)
             continue;
           shown = penal_quote_untrusted (name);
-          message = g_strdup_printf (_("unknown fact “%s” (or give --ignore-unknown)"), shown);
+          message = g_strdup_printf (
+              _ ("unknown fact “%s” (or give --ignore-unknown)"), shown);
           batch->counts->rows++;
           penal_batch_write_error_row (batch, line, message);
           return;
@@ -324,10 +328,8 @@ process_json_line (Batch       *batch,
 }
 
 gboolean
-penal_batch_run_jsonl (Batch       *batch,
-           FILE        *in,
-           const char  *input_name,
-           GError     **error)
+penal_batch_run_jsonl (Batch *batch, FILE *in, const char *input_name,
+                       GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GString) text = g_string_new (NULL);
@@ -341,7 +343,7 @@ penal_batch_run_jsonl (Batch       *batch,
       if (c != EOF && c != '\n')
         {
           if (text->len <= PENAL_CSV_MAX_RECORD_LENGTH)
-            g_string_append_c (text, (char) c);
+            g_string_append_c (text, (char)c);
           else
             too_long = TRUE;
           continue;
@@ -354,7 +356,8 @@ penal_batch_run_jsonl (Batch       *batch,
       if (too_long)
         {
           batch->counts->rows++;
-          penal_batch_write_error_row (batch, line, _("the row is longer than 64 KiB"));
+          penal_batch_write_error_row (batch, line,
+                                       _ ("the row is longer than 64 KiB"));
         }
       else if (text->len > 0)
         process_json_line (batch, parser, text->str, text->len, line);
@@ -366,9 +369,8 @@ penal_batch_run_jsonl (Batch       *batch,
   if (ferror (in))
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("%s: reading failed"), input_name);
+                   _ ("%s: reading failed"), input_name);
       return FALSE;
     }
   return TRUE;
 }
-

@@ -19,31 +19,31 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GArray *starts;                 /* gint64: period starts */
-  guint   n_key_facts;
-  guint   key_facts[MAX_KEY_FACTS];
-  GArray *cuts[MAX_KEY_FACTS];    /* gint64: first value of each region */
+  GArray *starts; /* gint64: period starts */
+  guint n_key_facts;
+  guint key_facts[MAX_KEY_FACTS];
+  GArray *cuts[MAX_KEY_FACTS]; /* gint64: first value of each region */
   gboolean cacheable;
-  gboolean *reads;                /* per fact: the offense reads it */
+  gboolean *reads; /* per fact: the offense reads it */
 } OffensePrep;
 
 typedef struct
 {
   const PenalModel *model;
-  PenalBatchFormat  output_format;
-  gboolean          ignore_unknown;
-  gint64            default_date;
-  OffensePrep      *preps;        /* per offense */
-  GHashTable       *cache;        /* guint64 key -> char *answer text */
-  FILE             *out;
-  GString          *line;         /* the output row being built */
+  PenalBatchFormat output_format;
+  gboolean ignore_unknown;
+  gint64 default_date;
+  OffensePrep *preps; /* per offense */
+  GHashTable *cache;  /* guint64 key -> char *answer text */
+  FILE *out;
+  GString *line; /* the output row being built */
   PenalBatchCounts *counts;
-  gboolean          write_failed;
+  gboolean write_failed;
   /* Per row: the value given for each fact, or none. */
-  const char      **values;
-  gsize            *lengths;
+  const char **values;
+  gsize *lengths;
   /* CSV: the column of each fact, -1 for an ignored column. */
-  GArray           *columns;
+  GArray *columns;
 } Batch;
 
 G_GNUC_INTERNAL void penal_batch_write_error_row (Batch *batch, guint64 line,

@@ -22,7 +22,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "penal.h"
 #include "penal-batch-private.h"
 #include "penal-diversion.h"
 #include "penal-facts.h"
@@ -30,22 +29,21 @@
 #include "penal-outcome.h"
 #include "penal-regions.h"
 #include "penal-render.h"
+#include "penal.h"
 
-G_DEFINE_QUARK (penal-batch-error-quark, penal_batch_error)
-
-
+G_DEFINE_QUARK (penal - batch - error - quark, penal_batch_error)
 
 /* ------------------------------------------------------------------ */
 /* Preparing the regions                                                */
 
 static void
-prepare_offense (const PenalModel   *model,
-                 const PenalOffense *offense,
-                 OffensePrep        *prep)
+prepare_offense (const PenalModel *model, const PenalOffense *offense,
+                 OffensePrep *prep)
 {
   prep->starts = penal_offense_period_starts (offense);
   prep->reads = g_new0 (gboolean, model->facts->len);
-  prep->cacheable = offense->facts_read->len <= MAX_KEY_FACTS && prep->starts->len < 256;
+  prep->cacheable
+      = offense->facts_read->len <= MAX_KEY_FACTS && prep->starts->len < 256;
   for (guint i = 0; i < offense->facts_read->len; i++)
     prep->reads[g_array_index (offense->facts_read, guint, i)] = TRUE;
 
@@ -78,9 +76,7 @@ prep_clear (OffensePrep *prep)
 /* Fast value parsing: a strict subset of penal_facts_set               */
 
 static gboolean
-fast_integer (const char *text,
-              gsize       length,
-              gint64     *out)
+fast_integer (const char *text, gsize length, gint64 *out)
 {
   gsize i = 0;
   gboolean negative = FALSE;
@@ -101,23 +97,21 @@ fast_integer (const char *text,
 }
 
 static gboolean
-word_is (const char *text,
-         gsize       length,
-         const char *word)
+word_is (const char *text, gsize length, const char *word)
 {
-  return strlen (word) == length && g_ascii_strncasecmp (text, word, length) == 0;
+  return strlen (word) == length
+         && g_ascii_strncasecmp (text, word, length) == 0;
 }
 
 static gboolean
-fast_value (const PenalFactDecl *decl,
-            const char          *text,
-            gsize                length,
-            gint64              *out)
+fast_value (const PenalFactDecl *decl, const char *text, gsize length,
+            gint64 *out)
 {
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
-      return fast_integer (text, length, out) && *out >= decl->min && *out <= decl->max;
+      return fast_integer (text, length, out) && *out >= decl->min
+             && *out <= decl->max;
     case PENAL_FACT_TYPE_DATE:
       return penal_date_parse_fast (text, length, out);
     case PENAL_FACT_TYPE_BOOLEAN:
@@ -131,7 +125,8 @@ fast_value (const PenalFactDecl *decl,
     case PENAL_FACT_TYPE_ENUM:
     default:
       for (guint i = 0; decl->values[i] != NULL; i++)
-        if (strlen (decl->values[i]) == length && memcmp (decl->values[i], text, length) == 0)
+        if (strlen (decl->values[i]) == length
+            && memcmp (decl->values[i], text, length) == 0)
           return (*out = i, TRUE);
       return FALSE;
     }
@@ -141,8 +136,7 @@ fast_value (const PenalFactDecl *decl,
 /* Output                                                               */
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
+append_csv_field (GString *out, const char *text)
 {
   if (text == NULL)
     return;
@@ -161,9 +155,10 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static const char *const csv_header =
-  "line,status,offense,class,citation,imprisonment_min,imprisonment_max,life,"
-  "county_jail_max,fine_max_usd,diversion_eligible,message\n";
+static const char *const csv_header
+    = "line,status,offense,class,citation,imprisonment_min,imprisonment_max,"
+      "life,"
+      "county_jail_max,fine_max_usd,diversion_eligible,message\n";
 
 /* The needs-facts and ambiguous answers in a word or two, for the message
  * column: which facts are missing, or which classes the candidates give. */
@@ -174,20 +169,26 @@ outcome_message (const PenalOutcome *outcome)
 
   if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
     {
-      g_string_append (text, _("needs:"));
+      g_string_append (text, _ ("needs:"));
       for (guint i = 0; i < outcome->missing->len; i++)
-        g_string_append_printf (text, " %s", ((PenalFactDecl *) g_ptr_array_index (outcome->missing, i))->name);
+        g_string_append_printf (
+            text, " %s",
+            ((PenalFactDecl *)g_ptr_array_index (outcome->missing, i))->name);
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
     {
-      g_string_append (text, _("the version in force is not established; candidates:"));
+      g_string_append (
+          text, _ ("the version in force is not established; candidates:"));
       for (guint i = 0; i < outcome->candidates->len; i++)
         {
-          const PenalOutcome *candidate = g_ptr_array_index (outcome->candidates, i);
-          g_string_append_printf (text, " %s %s (%s)", candidate->version->id,
-                                  candidate->rule->kind == PENAL_RULE_CLASS
-                                    ? penal_class_to_code (candidate->rule->klass) : "open",
-                                  candidate->rule->citation);
+          const PenalOutcome *candidate
+              = g_ptr_array_index (outcome->candidates, i);
+          g_string_append_printf (
+              text, " %s %s (%s)", candidate->version->id,
+              candidate->rule->kind == PENAL_RULE_CLASS
+                  ? penal_class_to_code (candidate->rule->klass)
+                  : "open",
+              candidate->rule->citation);
         }
     }
   return g_string_free (text, FALSE);
@@ -195,8 +196,7 @@ outcome_message (const PenalOutcome *outcome)
 
 /* The answer's columns, everything after the line number. */
 static char *
-answer_text (const Batch        *batch,
-             const PenalOutcome *outcome)
+answer_text (const Batch *batch, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
   gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
@@ -204,9 +204,11 @@ answer_text (const Batch        *batch,
   const PenalClassPenalty *p = outcome->penalty;
   g_autofree char *message = outcome_message (outcome);
   const char *klass = rule != NULL && rule->kind == PENAL_RULE_CLASS
-                        ? penal_class_to_code (rule->klass) : NULL;
-  const char *eligible = diversion->eligible == PENAL_ANSWER_YES ? "true"
-                         : diversion->eligible == PENAL_ANSWER_NO ? "false" : NULL;
+                          ? penal_class_to_code (rule->klass)
+                          : NULL;
+  const char *eligible = diversion->eligible == PENAL_ANSWER_YES  ? "true"
+                         : diversion->eligible == PENAL_ANSWER_NO ? "false"
+                                                                  : NULL;
 
   if (batch->output_format == PENAL_BATCH_CSV)
     {
@@ -245,17 +247,21 @@ answer_text (const Batch        *batch,
       g_autofree char *json = NULL;
 
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "status", penal_status_to_code (outcome->status));
+      penal_json_add_string_or_null (builder, "status",
+                                     penal_status_to_code (outcome->status));
       penal_json_add_string_or_null (builder, "offense", outcome->offense->id);
       penal_json_add_string_or_null (builder, "class", klass);
-      penal_json_add_string_or_null (builder, "citation", rule != NULL ? rule->citation : NULL);
+      penal_json_add_string_or_null (builder, "citation",
+                                     rule != NULL ? rule->citation : NULL);
       penal_json_add_penalty_fields (builder, p);
       json_builder_set_member_name (builder, "diversion_eligible");
       if (eligible == NULL)
         json_builder_add_null_value (builder);
       else
-        json_builder_add_boolean_value (builder, diversion->eligible == PENAL_ANSWER_YES);
-      penal_json_add_string_or_null (builder, "message", message[0] != '\0' ? message : NULL);
+        json_builder_add_boolean_value (builder, diversion->eligible
+                                                     == PENAL_ANSWER_YES);
+      penal_json_add_string_or_null (builder, "message",
+                                     message[0] != '\0' ? message : NULL);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       json = penal_json_to_string (root, FALSE);
@@ -271,21 +277,21 @@ flush_line (Batch *batch)
 {
   if (batch->line->len < 64 * 1024)
     return;
-  if (fwrite (batch->line->str, 1, batch->line->len, batch->out) != batch->line->len)
+  if (fwrite (batch->line->str, 1, batch->line->len, batch->out)
+      != batch->line->len)
     batch->write_failed = TRUE;
   g_string_truncate (batch->line, 0);
 }
 
 static void
-start_line (Batch   *batch,
-            guint64  line)
+start_line (Batch *batch, guint64 line)
 {
   char digits[24];
   char *p = digits + sizeof digits;
 
   *--p = '\0';
   do
-    *--p = (char) ('0' + line % 10);
+    *--p = (char)('0' + line % 10);
   while ((line /= 10) > 0);
   if (batch->output_format == PENAL_BATCH_JSONL)
     g_string_append (batch->line, "{\"line\":");
@@ -293,9 +299,7 @@ start_line (Batch   *batch,
 }
 
 void
-penal_batch_write_error_row (Batch      *batch,
-                 guint64     line,
-                 const char *message)
+penal_batch_write_error_row (Batch *batch, guint64 line, const char *message)
 {
   batch->counts->errors++;
   start_line (batch, line);
@@ -312,7 +316,8 @@ penal_batch_write_error_row (Batch      *batch,
 
       json_node_set_string (node, message);
       quoted = penal_json_to_string (node, FALSE);
-      g_string_append_printf (batch->line, ",\"status\":\"error\",\"message\":%s}\n", quoted);
+      g_string_append_printf (
+          batch->line, ",\"status\":\"error\",\"message\":%s}\n", quoted);
     }
   flush_line (batch);
 }
@@ -323,9 +328,7 @@ penal_batch_write_error_row (Batch      *batch,
 /* The answer for facts that penal_facts_set accepted, evaluated the
  * ordinary way; NULL with a message if evaluation refuses them. */
 static char *
-evaluate_facts (Batch       *batch,
-                PenalFacts  *facts,
-                char       **out_message)
+evaluate_facts (Batch *batch, PenalFacts *facts, char **out_message)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalOutcome) outcome = NULL;
@@ -346,7 +349,7 @@ evaluate_facts (Batch       *batch,
     }
   if (outcome->offense == NULL)
     {
-      *out_message = g_strdup (_("offense: not given; every row needs one"));
+      *out_message = g_strdup (_ ("offense: not given; every row needs one"));
       return NULL;
     }
   return answer_text (batch, outcome);
@@ -356,8 +359,7 @@ evaluate_facts (Batch       *batch,
  * message of classify, or the answer if the fast parser was merely too
  * strict. */
 static void
-process_row_slowly (Batch   *batch,
-                    guint64  line)
+process_row_slowly (Batch *batch, guint64 line)
 {
   g_autoptr (PenalFacts) facts = penal_facts_new (batch->model);
   g_autofree char *message = NULL;
@@ -373,7 +375,8 @@ process_row_slowly (Batch   *batch,
         continue;
       if (memchr (batch->values[f], '\0', batch->lengths[f]) != NULL)
         {
-          message = g_strdup_printf (_("%s: the value contains a NUL byte"), decl->name);
+          message = g_strdup_printf (_ ("%s: the value contains a NUL byte"),
+                                     decl->name);
           break;
         }
       value = g_strndup (batch->values[f], batch->lengths[f]);
@@ -396,12 +399,13 @@ process_row_slowly (Batch   *batch,
 }
 
 void
-penal_batch_process_row (Batch   *batch,
-             guint64  line)
+penal_batch_process_row (Batch *batch, guint64 line)
 {
   const PenalModel *model = batch->model;
-  const PenalFactDecl *offense_decl = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
-  const PenalFactDecl *date_decl = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE_DATE);
+  const PenalFactDecl *offense_decl
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+  const PenalFactDecl *date_decl
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE_DATE);
   const OffensePrep *prep;
   gint64 offense, date, value;
   guint64 key;
@@ -438,7 +442,8 @@ penal_batch_process_row (Batch   *batch,
         return;
       }
 
-  key = (guint64) offense | (guint64) penal_regions_find (prep->starts, date) << 8;
+  key = (guint64)offense
+        | (guint64)penal_regions_find (prep->starts, date) << 8;
   for (guint i = 0; i < prep->n_key_facts; i++)
     {
       guint fact = prep->key_facts[i];
@@ -446,8 +451,8 @@ penal_batch_process_row (Batch   *batch,
 
       if (batch->values[fact] != NULL)
         {
-          if (!fast_value (g_ptr_array_index (model->facts, fact), batch->values[fact],
-                           batch->lengths[fact], &value))
+          if (!fast_value (g_ptr_array_index (model->facts, fact),
+                           batch->values[fact], batch->lengths[fact], &value))
             {
               process_row_slowly (batch, line);
               return;
@@ -472,8 +477,8 @@ penal_batch_process_row (Batch   *batch,
         {
           guint fact = prep->key_facts[i];
           if (batch->values[fact] != NULL
-              && fast_value (g_ptr_array_index (model->facts, fact), batch->values[fact],
-                             batch->lengths[fact], &value))
+              && fast_value (g_ptr_array_index (model->facts, fact),
+                             batch->values[fact], batch->lengths[fact], &value))
             penal_facts_set_value (facts, fact, value);
         }
       computed = evaluate_facts (batch, facts, &message);
@@ -497,21 +502,16 @@ penal_batch_process_row (Batch   *batch,
 /* ------------------------------------------------------------------ */
 
 gboolean
-penal_batch_run (const PenalModel *model,
-                 PenalBatchFormat  input_format,
-                 PenalBatchFormat  output_format,
-                 gboolean          ignore_unknown,
-                 gint64            default_date,
-                 FILE             *in,
-                 const char       *input_name,
-                 FILE             *out,
-                 PenalBatchCounts *counts,
-                 GError          **error)
+penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
+                 PenalBatchFormat output_format, gboolean ignore_unknown,
+                 gint64 default_date, FILE *in, const char *input_name,
+                 FILE *out, PenalBatchCounts *counts, GError **error)
 {
   Batch batch = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (model != NULL && in != NULL && out != NULL && counts != NULL, FALSE);
+  g_return_val_if_fail (
+      model != NULL && in != NULL && out != NULL && counts != NULL, FALSE);
 
   memset (counts, 0, sizeof *counts);
   batch.model = model;
@@ -524,24 +524,27 @@ penal_batch_run (const PenalModel *model,
   batch.values = g_new0 (const char *, model->facts->len);
   batch.lengths = g_new0 (gsize, model->facts->len);
   batch.columns = g_array_new (FALSE, FALSE, sizeof (gint));
-  batch.cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  batch.cache
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch.preps = g_new0 (OffensePrep, model->offenses->len);
   for (guint o = 0; o < model->offenses->len; o++)
-    prepare_offense (model, g_ptr_array_index (model->offenses, o), &batch.preps[o]);
+    prepare_offense (model, g_ptr_array_index (model->offenses, o),
+                     &batch.preps[o]);
 
   if (output_format == PENAL_BATCH_CSV)
     g_string_append (batch.line, csv_header);
   flush_line (&batch);
 
-  ok = input_format == PENAL_BATCH_CSV ? penal_batch_run_csv (&batch, in, input_name, error)
-                                       : penal_batch_run_jsonl (&batch, in, input_name, error);
+  ok = input_format == PENAL_BATCH_CSV
+           ? penal_batch_run_csv (&batch, in, input_name, error)
+           : penal_batch_run_jsonl (&batch, in, input_name, error);
   if (batch.line->len > 0
       && fwrite (batch.line->str, 1, batch.line->len, out) != batch.line->len)
     batch.write_failed = TRUE;
   if (ok && (batch.write_failed || fflush (out) != 0))
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("cannot write the answers to standard output"));
+                   _ ("cannot write the answers to standard output"));
       ok = FALSE;
     }
 

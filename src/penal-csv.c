@@ -21,11 +21,11 @@
 
 struct _PenalCsvRecord
 {
-  GString *record;  /* the fields' bytes, one after another */
-  GArray *starts;   /* gsize: where each field starts in record */
-  guint64 line;     /* the line the record starts on */
-  char *problem;    /* why the record cannot be read, if it cannot */
-  gboolean quoted;  /* a quote was read: the record is not blank */
+  GString *record; /* the fields' bytes, one after another */
+  GArray *starts;  /* gsize: where each field starts in record */
+  guint64 line;    /* the line the record starts on */
+  char *problem;   /* why the record cannot be read, if it cannot */
+  gboolean quoted; /* a quote was read: the record is not blank */
 };
 
 typedef enum
@@ -44,14 +44,13 @@ struct _PenalCsvReader
   CsvState state;
   guint64 line;
   gboolean first_block;
-  gboolean after_cr;  /* the last byte was a CR that ended a record */
+  gboolean after_cr; /* the last byte was a CR that ended a record */
   gboolean in_record;
   gboolean quoted_cr; /* inside quotes, the last byte was a CR */
 };
 
 static void
-record_reset (PenalCsvRecord *record,
-              guint64 line)
+record_reset (PenalCsvRecord *record, guint64 line)
 {
   g_string_truncate (record->record, 0);
   g_array_set_size (record->starts, 0);
@@ -68,16 +67,14 @@ record_new_field (PenalCsvRecord *record)
 }
 
 static void
-record_set_problem (PenalCsvRecord *record,
-                    const char *problem)
+record_set_problem (PenalCsvRecord *record, const char *problem)
 {
   if (record->problem == NULL)
     record->problem = g_strdup (problem);
 }
 
 PenalCsvReader *
-penal_csv_reader_new (PenalCsvRecordFunc func,
-                      gpointer user_data)
+penal_csv_reader_new (PenalCsvRecordFunc func, gpointer user_data)
 {
   PenalCsvReader *reader = g_new0 (PenalCsvReader, 1);
 
@@ -104,8 +101,7 @@ penal_csv_reader_free (PenalCsvReader *reader)
 
 /* Hands a complete record over; a blank line is not a record. */
 static gboolean
-end_record (PenalCsvReader *reader,
-            GError **error)
+end_record (PenalCsvReader *reader, GError **error)
 {
   const PenalCsvRecord *record = &reader->record;
   gboolean blank = record->starts->len == 1 && record->record->len == 0
@@ -117,9 +113,7 @@ end_record (PenalCsvReader *reader,
 }
 
 gboolean
-penal_csv_reader_feed (PenalCsvReader *reader,
-                       const char *block,
-                       gsize n,
+penal_csv_reader_feed (PenalCsvReader *reader, const char *block, gsize n,
                        GError **error)
 {
   PenalCsvRecord *record = &reader->record;
@@ -149,7 +143,7 @@ penal_csv_reader_feed (PenalCsvReader *reader,
         }
       if (record->record->len > PENAL_CSV_MAX_RECORD_LENGTH)
         {
-          record_set_problem (record, _("the row is longer than 64 KiB"));
+          record_set_problem (record, _ ("the row is longer than 64 KiB"));
           g_string_truncate (record->record, 0);
           g_array_set_size (record->starts, 1);
           g_array_index (record->starts, gsize, 0) = 0;
@@ -166,7 +160,8 @@ penal_csv_reader_feed (PenalCsvReader *reader,
               while (end < n && block[end] != ',' && block[end] != '\n'
                      && block[end] != '\r' && block[end] != '"')
                 end++;
-              g_string_append_len (record->record, block + i, (gssize) (end - i));
+              g_string_append_len (record->record, block + i,
+                                   (gssize)(end - i));
               reader->state = UNQUOTED;
               i = end - 1;
             }
@@ -190,7 +185,9 @@ penal_csv_reader_feed (PenalCsvReader *reader,
           else
             {
               if (c == '"')
-                record_set_problem (record, _("a quote inside an unquoted field; quote the whole field and double the quote"));
+                record_set_problem (
+                    record, _ ("a quote inside an unquoted field; quote the "
+                               "whole field and double the quote"));
               g_string_append_c (record->record, c);
               reader->state = UNQUOTED;
             }
@@ -229,7 +226,8 @@ penal_csv_reader_feed (PenalCsvReader *reader,
             }
           else
             {
-              record_set_problem (record, _("text after the closing quote of a field"));
+              record_set_problem (
+                  record, _ ("text after the closing quote of a field"));
               g_string_append_c (record->record, c);
               reader->state = UNQUOTED;
             }
@@ -242,17 +240,16 @@ penal_csv_reader_feed (PenalCsvReader *reader,
 /* The input has ended: hands over the last record, if it did not end with
  * a line end. */
 gboolean
-penal_csv_reader_finish (PenalCsvReader *reader,
-                         GError **error)
+penal_csv_reader_finish (PenalCsvReader *reader, GError **error)
 {
   PenalCsvRecord *record = &reader->record;
 
   if (!reader->in_record)
     return TRUE;
   if (record->record->len > PENAL_CSV_MAX_RECORD_LENGTH)
-    record_set_problem (record, _("the row is longer than 64 KiB"));
+    record_set_problem (record, _ ("the row is longer than 64 KiB"));
   if (reader->state == QUOTED)
-    record_set_problem (record, _("the input ends inside a quoted field"));
+    record_set_problem (record, _ ("the input ends inside a quoted field"));
   return end_record (reader, error);
 }
 
@@ -277,10 +274,8 @@ penal_csv_record_get_n_fields (const PenalCsvRecord *record)
 
 /* (transfer none) Field i's bytes, not NUL-terminated. */
 void
-penal_csv_record_get_field (const PenalCsvRecord *record,
-                            guint i,
-                            const char **out_text,
-                            gsize *out_length)
+penal_csv_record_get_field (const PenalCsvRecord *record, guint i,
+                            const char **out_text, gsize *out_length)
 {
   gsize start = g_array_index (record->starts, gsize, i);
   gsize end = i + 1 < record->starts->len

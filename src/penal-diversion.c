@@ -36,22 +36,21 @@ penal_program_answer (const PenalOutcome *screened)
 }
 
 const char *
-penal_program_answer_text (const PenalOffense *program,
-             PenalAnswer         answer)
+penal_program_answer_text (const PenalOffense *program, PenalAnswer answer)
 {
   if (answer == PENAL_ANSWER_UNKNOWN)
-    return _("cannot tell yet");
+    return _ ("cannot tell yet");
   switch (program->program_kind)
     {
     case PENAL_PROGRAM_DIVERSION:
-      return answer == PENAL_ANSWER_YES ? _("eligible") : _("not eligible");
+      return answer == PENAL_ANSWER_YES ? _ ("eligible") : _ ("not eligible");
     case PENAL_PROGRAM_COURT_DISCRETION:
-      return answer == PENAL_ANSWER_YES ? _("the court may allow it")
-                                        : _("not available");
+      return answer == PENAL_ANSWER_YES ? _ ("the court may allow it")
+                                        : _ ("not available");
     case PENAL_PROGRAM_PROTECTION:
     case PENAL_PROGRAM_REFERRAL:
     default:
-      return answer == PENAL_ANSWER_YES ? _("applies") : _("does not apply");
+      return answer == PENAL_ANSWER_YES ? _ ("applies") : _ ("does not apply");
     }
 }
 
@@ -66,7 +65,8 @@ penal_program_reason (const PenalOutcome *screened)
     case PENAL_STATUS_DECIDED:
       {
         char *explain = g_strdup (penal_statute_text (screened->rule->explain));
-        g_autofree char *with = penal_with_standing (explain, screened->rule->standing);
+        g_autofree char *with
+            = penal_with_standing (explain, screened->rule->standing);
         g_string_append (out, with);
       }
       break;
@@ -76,25 +76,28 @@ penal_program_reason (const PenalOutcome *screened)
           const PenalFactDecl *fact = g_ptr_array_index (screened->missing, m);
           if (out->len > 0)
             g_string_append_c (out, ' ');
-          g_string_append_printf (out, _("It depends on %s (%s), which was not given."),
-                                  fact->name, penal_statute_text (fact->label));
+          g_string_append_printf (
+              out, _ ("It depends on %s (%s), which was not given."),
+              fact->name, penal_statute_text (fact->label));
         }
       break;
     case PENAL_STATUS_AMBIGUOUS:
     default:
-      g_string_append_printf (out, _("More than one version may have been in force on that date, and they give different answers: %s"),
-                              penal_statute_text (screened->reason));
+      g_string_append_printf (
+          out,
+          _ ("More than one version may have been in force on that date, and "
+             "they give different answers: %s"),
+          penal_statute_text (screened->reason));
       break;
     }
   return g_string_free (out, FALSE);
 }
 
 static void
-add_missing_fact (GPtrArray           *missing,
-                  const PenalFactDecl *fact)
+add_missing_fact (GPtrArray *missing, const PenalFactDecl *fact)
 {
   if (!g_ptr_array_find (missing, fact, NULL))
-    g_ptr_array_add (missing, (gpointer) fact);
+    g_ptr_array_add (missing, (gpointer)fact);
 }
 
 void
@@ -137,12 +140,14 @@ penal_diversion_new (const PenalOutcome *outcome)
           any_program = TRUE;
           any_yes |= answer == PENAL_ANSWER_YES;
           any_unknown |= answer == PENAL_ANSWER_UNKNOWN;
-          g_ptr_array_add (diversion->reasons,
-                           g_strdup_printf (_("%s: %s. %s"),
-                                            penal_statute_text (program->title),
-                                            penal_program_answer_text (program, answer), reason));
+          g_ptr_array_add (
+              diversion->reasons,
+              g_strdup_printf (
+                  _ ("%s: %s. %s"), penal_statute_text (program->title),
+                  penal_program_answer_text (program, answer), reason));
           for (guint m = 0; m < screened->missing->len; m++)
-            add_missing_fact (diversion->missing, g_ptr_array_index (screened->missing, m));
+            add_missing_fact (diversion->missing,
+                              g_ptr_array_index (screened->missing, m));
         }
 
       if (answer == PENAL_ANSWER_YES && program->next_step != NULL)
@@ -151,20 +156,23 @@ penal_diversion_new (const PenalOutcome *outcome)
       if (answer == PENAL_ANSWER_YES)
         for (guint r = 0; r < screened->rule->refer->len; r++)
           {
-            PenalResource *resource = g_ptr_array_index (screened->rule->refer, r);
+            PenalResource *resource
+                = g_ptr_array_index (screened->rule->refer, r);
             if (g_ptr_array_find (diversion->resources, resource, NULL))
               continue;
             g_ptr_array_add (diversion->resources, resource);
-            g_ptr_array_add (diversion->referred_by, (gpointer) screened->rule);
+            g_ptr_array_add (diversion->referred_by, (gpointer)screened->rule);
           }
     }
 
   if (!any_program && outcome->offense != NULL)
     g_ptr_array_add (diversion->reasons,
-                     g_strdup_printf (_("No diversion program in the statute files applies to this offense (%s)."),
+                     g_strdup_printf (_ ("No diversion program in the statute "
+                                         "files applies to this offense (%s)."),
                                       outcome->offense->statute));
-  diversion->eligible = any_yes ? PENAL_ANSWER_YES
-                        : any_unknown ? PENAL_ANSWER_UNKNOWN : PENAL_ANSWER_NO;
+  diversion->eligible = any_yes       ? PENAL_ANSWER_YES
+                        : any_unknown ? PENAL_ANSWER_UNKNOWN
+                                      : PENAL_ANSWER_NO;
   /* Once one program is open, what the others still need no longer
    * changes the answer. */
   if (diversion->eligible == PENAL_ANSWER_YES)
@@ -179,9 +187,11 @@ penal_diversion_new (const PenalOutcome *outcome)
             g_string_append (facts, "; ");
           g_string_append (facts, penal_statute_text (fact->label));
         }
-      g_ptr_array_add (diversion->next_steps,
-                       g_strdup_printf (_("Find out, to settle whether diversion is open: %s."),
-                                        facts->str));
+      g_ptr_array_add (
+          diversion->next_steps,
+          g_strdup_printf (
+              _ ("Find out, to settle whether diversion is open: %s."),
+              facts->str));
       g_string_free (facts, TRUE);
     }
   return diversion;

@@ -18,18 +18,20 @@
 /* list                                                                 */
 
 static void
-add_statute_summary (JsonBuilder        *builder,
-                     const PenalOffense *statute)
+add_statute_summary (JsonBuilder *builder, const PenalOffense *statute)
 {
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "id", statute->id);
-  penal_json_add_string_or_null (builder, "kind", penal_explore_kind_code (statute));
+  penal_json_add_string_or_null (builder, "kind",
+                                 penal_explore_kind_code (statute));
   penal_json_add_string_or_null (builder, "statute", statute->statute);
-  penal_json_add_string_or_null (builder, "title", penal_statute_text (statute->title));
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (statute->title));
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);
   for (guint v = 0; v < statute->versions->len; v++)
-    penal_explore_add_version_object (builder, g_ptr_array_index (statute->versions, v));
+    penal_explore_add_version_object (builder,
+                                      g_ptr_array_index (statute->versions, v));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
@@ -38,7 +40,8 @@ JsonNode *
 penal_explore_list (const PenalModel *model)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  GPtrArray *kinds[] = { model->offenses, model->enhancements, model->programs };
+  GPtrArray *kinds[]
+      = { model->offenses, model->enhancements, model->programs };
 
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "jurisdiction", model->jurisdiction);
@@ -55,11 +58,13 @@ penal_explore_list (const PenalModel *model)
       penal_json_add_string_or_null (builder, "id", penalties->id);
       penal_json_add_string_or_null (builder, "kind", "penalties");
       penal_json_add_string_or_null (builder, "statute", NULL);
-      penal_json_add_string_or_null (builder, "title", penal_statute_text (penalties->title));
+      penal_json_add_string_or_null (builder, "title",
+                                     penal_statute_text (penalties->title));
       json_builder_set_member_name (builder, "versions");
       json_builder_begin_array (builder);
       for (guint e = 0; e < penalties->eras->len; e++)
-        penal_explore_add_era_object (builder, g_ptr_array_index (penalties->eras, e));
+        penal_explore_add_era_object (builder,
+                                      g_ptr_array_index (penalties->eras, e));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
@@ -69,24 +74,26 @@ penal_explore_list (const PenalModel *model)
 }
 
 void
-penal_explore_append_version_line (GString    *out,
-                     JsonObject *version,
-                     const char *indent,
-                     gboolean    with_open)
+penal_explore_append_version_line (GString *out, JsonObject *version,
+                                   const char *indent, gboolean with_open)
 {
   g_autofree char *when = penal_explore_effective_text (version);
 
-  g_string_append_printf (out, "%s%s\n", indent, penal_explore_member_string (version, "title"));
+  g_string_append_printf (out, "%s%s\n", indent,
+                          penal_explore_member_string (version, "title"));
   /* TRANSLATORS: "<version id>: in force <dates> (standing: <standing>)". */
-  g_string_append_printf (out, _("%s  %s: in force %s; standing: %s\n"), indent,
-                          penal_explore_member_string (version, "id"), when,
-                          penal_standing_to_text (penal_explore_member_string (version, "standing")));
+  g_string_append_printf (out, _ ("%s  %s: in force %s; standing: %s\n"),
+                          indent, penal_explore_member_string (version, "id"),
+                          when,
+                          penal_standing_to_text (penal_explore_member_string (
+                              version, "standing")));
   if (with_open && penal_explore_member_string (version, "uncertain") != NULL)
     {
-      g_autofree char *prefix = g_strdup_printf (_("%s  Open: "), indent);
+      g_autofree char *prefix = g_strdup_printf (_ ("%s  Open: "), indent);
       g_string_append (out, prefix);
-      penal_append_wrapped (out, penal_explore_member_string (version, "uncertain"),
-                            (guint) g_utf8_strlen (prefix, -1), (guint) strlen (indent) + 4, 78);
+      penal_append_wrapped (
+          out, penal_explore_member_string (version, "uncertain"),
+          (guint)g_utf8_strlen (prefix, -1), (guint)strlen (indent) + 4, 78);
     }
 }
 
@@ -97,7 +104,7 @@ penal_explore_list_text (JsonNode *list)
   JsonArray *statutes = json_object_get_array_member (root, "statutes");
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("Statutes of %s and their versions:\n"),
+  g_string_append_printf (out, _ ("Statutes of %s and their versions:\n"),
                           penal_explore_member_string (root, "jurisdiction"));
   for (guint i = 0; i < json_array_get_length (statutes); i++)
     {
@@ -108,17 +115,22 @@ penal_explore_list_text (JsonNode *list)
       g_string_append_c (out, '\n');
       if (number != NULL)
         /* TRANSLATORS: "<statute> <title> (<kind>: <id>)". */
-        g_string_append_printf (out, _("%s: %s (%s: %s)\n"), number,
-                                penal_explore_member_string (statute, "title"),
-                                penal_explore_kind_text (penal_explore_member_string (statute, "kind")),
-                                penal_explore_member_string (statute, "id"));
+        g_string_append_printf (
+            out, _ ("%s: %s (%s: %s)\n"), number,
+            penal_explore_member_string (statute, "title"),
+            penal_explore_kind_text (
+                penal_explore_member_string (statute, "kind")),
+            penal_explore_member_string (statute, "id"));
       else
-        g_string_append_printf (out, _("%s (%s: %s)\n"), penal_explore_member_string (statute, "title"),
-                                penal_explore_kind_text (penal_explore_member_string (statute, "kind")),
-                                penal_explore_member_string (statute, "id"));
+        g_string_append_printf (
+            out, _ ("%s (%s: %s)\n"),
+            penal_explore_member_string (statute, "title"),
+            penal_explore_kind_text (
+                penal_explore_member_string (statute, "kind")),
+            penal_explore_member_string (statute, "id"));
       for (guint v = 0; v < json_array_get_length (versions); v++)
-        penal_explore_append_version_line (out, json_array_get_object_element (versions, v), "  ", TRUE);
+        penal_explore_append_version_line (
+            out, json_array_get_object_element (versions, v), "  ", TRUE);
     }
   return g_string_free (out, FALSE);
 }
-

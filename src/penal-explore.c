@@ -33,9 +33,7 @@ bare_number (const char *name)
 }
 
 static const PenalOffense *
-find_in (GPtrArray  *statutes,
-         const char *name,
-         gboolean    by_number)
+find_in (GPtrArray *statutes, const char *name, gboolean by_number)
 {
   for (guint i = 0; i < statutes->len; i++)
     {
@@ -43,18 +41,21 @@ find_in (GPtrArray  *statutes,
 
       if (!by_number && g_str_equal (statute->id, name))
         return statute;
-      if (by_number && g_ascii_strcasecmp (bare_number (statute->statute), bare_number (name)) == 0)
+      if (by_number
+          && g_ascii_strcasecmp (bare_number (statute->statute),
+                                 bare_number (name))
+                 == 0)
         return statute;
     }
   return NULL;
 }
 
 gboolean
-penal_explore_find (const PenalModel *model,
-                    const char       *name,
-                    PenalFound       *out_found)
+penal_explore_find (const PenalModel *model, const char *name,
+                    PenalFound *out_found)
 {
-  GPtrArray *kinds[] = { model->offenses, model->enhancements, model->programs };
+  GPtrArray *kinds[]
+      = { model->offenses, model->enhancements, model->programs };
 
   out_found->statute = NULL;
   out_found->penalties = NULL;
@@ -70,13 +71,15 @@ penal_explore_find (const PenalModel *model,
 
       if (g_str_equal (penalties->id, name))
         out_found->penalties = penalties;
-      for (guint e = 0; e < penalties->eras->len && out_found->penalties == NULL; e++)
+      for (guint e = 0;
+           e < penalties->eras->len && out_found->penalties == NULL; e++)
         {
           const PenalEra *era = g_ptr_array_index (penalties->eras, e);
           const char *at = strstr (era->title, cited);
 
           /* "RSMo 558.011" but not "RSMo 558.0111". */
-          if (at != NULL && !g_ascii_isdigit (at[strlen (cited)]) && at[strlen (cited)] != '.')
+          if (at != NULL && !g_ascii_isdigit (at[strlen (cited)])
+              && at[strlen (cited)] != '.')
             out_found->penalties = penalties;
         }
       if (out_found->penalties != NULL)
@@ -89,17 +92,21 @@ penal_explore_find (const PenalModel *model,
 char *
 penal_explore_names (const PenalModel *model)
 {
-  GPtrArray *kinds[] = { model->offenses, model->enhancements, model->programs };
+  GPtrArray *kinds[]
+      = { model->offenses, model->enhancements, model->programs };
   GString *out = g_string_new (NULL);
 
   for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint i = 0; i < kinds[k]->len; i++)
       {
         const PenalOffense *statute = g_ptr_array_index (kinds[k], i);
-        g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", statute->id);
+        g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "",
+                                statute->id);
       }
   for (guint i = 0; i < model->penalties->len; i++)
-    g_string_append_printf (out, ", %s", ((PenalPenalties *) g_ptr_array_index (model->penalties, i))->id);
+    g_string_append_printf (
+        out, ", %s",
+        ((PenalPenalties *)g_ptr_array_index (model->penalties, i))->id);
   return g_string_free (out, FALSE);
 }
 
@@ -107,9 +114,7 @@ penal_explore_names (const PenalModel *model)
 /* Shared pieces                                                        */
 
 void
-penal_explore_add_date (JsonBuilder *builder,
-          const char  *member,
-          gint64       day)
+penal_explore_add_date (JsonBuilder *builder, const char *member, gint64 day)
 {
   json_builder_set_member_name (builder, member);
   if (day <= PENAL_DATE_OPEN_START || day >= PENAL_DATE_OPEN_END)
@@ -122,26 +127,23 @@ penal_explore_add_date (JsonBuilder *builder,
 }
 
 void
-penal_explore_add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
+penal_explore_add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_int_value (builder, value);
 }
 
 void
-penal_explore_add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
+penal_explore_add_bool (JsonBuilder *builder, const char *member,
+                        gboolean value)
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_boolean_value (builder, value);
 }
 
 void
-penal_explore_add_effective (JsonBuilder          *builder,
-               const PenalEffective *effective)
+penal_explore_add_effective (JsonBuilder *builder,
+                             const PenalEffective *effective)
 {
   penal_explore_add_date (builder, "from", effective->from);
   penal_explore_add_date (builder, "from_latest", effective->from_latest);
@@ -174,40 +176,42 @@ const char *
 penal_explore_kind_text (const char *code)
 {
   if (g_strcmp0 (code, "offense") == 0)
-    return _("offense");
+    return _ ("offense");
   if (g_strcmp0 (code, "enhancement") == 0)
-    return _("enhancement");
+    return _ ("enhancement");
   if (g_strcmp0 (code, "diversion") == 0)
-    return _("diversion program");
+    return _ ("diversion program");
   if (g_strcmp0 (code, "court-discretion") == 0)
-    return _("at the court's discretion");
+    return _ ("at the court's discretion");
   if (g_strcmp0 (code, "protection") == 0)
-    return _("protection in the statute");
+    return _ ("protection in the statute");
   if (g_strcmp0 (code, "referral") == 0)
-    return _("referral");
-  return _("penalty table");
+    return _ ("referral");
+  return _ ("penalty table");
 }
 
 void
-penal_explore_add_version_object (JsonBuilder        *builder,
-                    const PenalVersion *version)
+penal_explore_add_version_object (JsonBuilder *builder,
+                                  const PenalVersion *version)
 {
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "id", version->id);
-  penal_json_add_string_or_null (builder, "title", penal_statute_text (version->title));
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (version->title));
   penal_explore_add_effective (builder, &version->effective);
   penal_json_add_string_or_null (builder, "standing", version->standing);
-  penal_json_add_string_or_null (builder, "uncertain", penal_statute_text (version->uncertain));
+  penal_json_add_string_or_null (builder, "uncertain",
+                                 penal_statute_text (version->uncertain));
   json_builder_end_object (builder);
 }
 
 void
-penal_explore_add_era_object (JsonBuilder    *builder,
-                const PenalEra *era)
+penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
 {
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "id", era->id);
-  penal_json_add_string_or_null (builder, "title", penal_statute_text (era->title));
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (era->title));
   penal_explore_add_effective (builder, &era->effective);
   penal_json_add_string_or_null (builder, "standing", era->standing);
   penal_json_add_string_or_null (builder, "uncertain", NULL);
@@ -216,8 +220,7 @@ penal_explore_add_era_object (JsonBuilder    *builder,
 
 /* The versions that may have been in force on date. */
 GPtrArray *
-penal_explore_versions_on (const PenalOffense *statute,
-             gint64              date)
+penal_explore_versions_on (const PenalOffense *statute, gint64 date)
 {
   GPtrArray *versions = g_ptr_array_new ();
 
@@ -225,7 +228,7 @@ penal_explore_versions_on (const PenalOffense *statute,
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
       if (penal_effective_may_cover (&version->effective, date))
-        g_ptr_array_add (versions, (gpointer) version);
+        g_ptr_array_add (versions, (gpointer)version);
     }
   return versions;
 }
@@ -256,10 +259,9 @@ penal_explore_rule_kind_code (const PenalRule *rule)
  * "imprisonment_max", "life", "county_jail_max", "fine_max_usd",
  * "penalty_citation", "era"}. */
 void
-penal_explore_add_rule_outcome (JsonBuilder         *builder,
-                  const PenalOffense  *statute,
-                  const PenalRule     *rule,
-                  gint64               date)
+penal_explore_add_rule_outcome (JsonBuilder *builder,
+                                const PenalOffense *statute,
+                                const PenalRule *rule, gint64 date)
 {
   const PenalEra *era = penal_penalties_era_for (statute->penalties, date);
   const PenalClassPenalty *p = NULL;
@@ -267,20 +269,23 @@ penal_explore_add_rule_outcome (JsonBuilder         *builder,
   if (rule->kind == PENAL_RULE_CLASS && era != NULL)
     p = era->classes[rule->klass];
   json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "kind", penal_explore_rule_kind_code (rule));
+  penal_json_add_string_or_null (builder, "kind",
+                                 penal_explore_rule_kind_code (rule));
   penal_json_add_string_or_null (builder, "class",
-                                 rule->kind == PENAL_RULE_CLASS ? penal_class_to_code (rule->klass) : NULL);
+                                 rule->kind == PENAL_RULE_CLASS
+                                     ? penal_class_to_code (rule->klass)
+                                     : NULL);
   penal_json_add_string_or_null (builder, "citation", rule->citation);
   penal_json_add_string_or_null (builder, "standing", rule->standing);
   penal_json_add_penalty_fields (builder, p);
-  penal_json_add_string_or_null (builder, "penalty_citation", p != NULL ? p->imprisonment_citation : NULL);
+  penal_json_add_string_or_null (builder, "penalty_citation",
+                                 p != NULL ? p->imprisonment_citation : NULL);
   penal_json_add_string_or_null (builder, "era", p != NULL ? era->id : NULL);
   json_builder_end_object (builder);
 }
 
 const char *
-penal_explore_member_string (JsonObject *object,
-               const char *member)
+penal_explore_member_string (JsonObject *object, const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -309,9 +314,9 @@ penal_explore_duration_text (const char *iso)
     return NULL;
   /* The output code is "P" + amount + unit; read it back for prose. */
   length = strlen (iso);
-  duration.iso = (char *) iso;
+  duration.iso = (char *)iso;
   duration.unit = iso[length - 1];
-  duration.amount = (guint) g_ascii_strtoull (iso + 1, NULL, 10);
+  duration.amount = (guint)g_ascii_strtoull (iso + 1, NULL, 10);
   return penal_duration_to_text (&duration);
 }
 
@@ -325,13 +330,16 @@ penal_explore_outcome_object_text (JsonObject *outcome)
   g_autoptr (GString) out = g_string_new (NULL);
   PenalClass klass;
 
-  if (g_strcmp0 (kind, "class") == 0 && code != NULL && penal_class_from_code (code, &klass))
+  if (g_strcmp0 (kind, "class") == 0 && code != NULL
+      && penal_class_from_code (code, &klass))
     {
-      const char *max = penal_explore_member_string (outcome, "imprisonment_max");
+      const char *max
+          = penal_explore_member_string (outcome, "imprisonment_max");
       JsonNode *life = json_object_get_member (outcome, "life");
       JsonNode *fine = json_object_get_member (outcome, "fine_max_usd");
 
-      const char *min = penal_explore_member_string (outcome, "imprisonment_min");
+      const char *min
+          = penal_explore_member_string (outcome, "imprisonment_min");
 
       g_string_append (out, penal_class_to_name (klass));
       if (max != NULL && min != NULL)
@@ -339,55 +347,62 @@ penal_explore_outcome_object_text (JsonObject *outcome)
           g_autofree char *low = penal_explore_duration_text (min);
           g_autofree char *high = penal_explore_duration_text (max);
           /* TRANSLATORS: ", from <term> to <term>", after a class name. */
-          g_string_append_printf (out, _(", from %s to %s"), low, high);
+          g_string_append_printf (out, _ (", from %s to %s"), low, high);
         }
       else if (max != NULL)
         {
           g_autofree char *term = penal_explore_duration_text (max);
           /* TRANSLATORS: ", up to <term>", after a class name. */
-          g_string_append_printf (out, _(", up to %s"), term);
+          g_string_append_printf (out, _ (", up to %s"), term);
         }
-      if (life != NULL && !JSON_NODE_HOLDS_NULL (life) && json_node_get_boolean (life))
-        g_string_append (out, _(", or life imprisonment"));
+      if (life != NULL && !JSON_NODE_HOLDS_NULL (life)
+          && json_node_get_boolean (life))
+        g_string_append (out, _ (", or life imprisonment"));
       if (fine != NULL && !JSON_NODE_HOLDS_NULL (fine))
         {
           g_autofree char *usd = penal_usd_to_text (json_node_get_int (fine));
-          g_string_append_printf (out, _(", fine up to %s"), usd);
+          g_string_append_printf (out, _ (", fine up to %s"), usd);
         }
       return g_strdup (out->str);
     }
   if (g_strcmp0 (kind, "eligible") == 0)
-    return g_strdup (_("eligible, or the route is open"));
+    return g_strdup (_ ("eligible, or the route is open"));
   if (g_strcmp0 (kind, "not-eligible") == 0)
-    return g_strdup (_("not eligible"));
+    return g_strdup (_ ("not eligible"));
   if (g_strcmp0 (kind, "applies") == 0)
-    return g_strdup (_("applies"));
+    return g_strdup (_ ("applies"));
   if (g_strcmp0 (kind, "not-applicable") == 0)
-    return g_strdup (_("does not apply"));
-  return g_strdup (_("not established"));
+    return g_strdup (_ ("does not apply"));
+  return g_strdup (_ ("not established"));
 }
 
 char *
 penal_explore_effective_text (JsonObject *version)
 {
-  g_autofree char *from = penal_explore_iso_to_display (penal_explore_member_string (version, "from"));
-  g_autofree char *to = penal_explore_iso_to_display (penal_explore_member_string (version, "to"));
-  g_autofree char *from_latest = penal_explore_iso_to_display (penal_explore_member_string (version, "from_latest"));
-  g_autofree char *to_earliest = penal_explore_iso_to_display (penal_explore_member_string (version, "to_earliest"));
+  g_autofree char *from = penal_explore_iso_to_display (
+      penal_explore_member_string (version, "from"));
+  g_autofree char *to = penal_explore_iso_to_display (
+      penal_explore_member_string (version, "to"));
+  g_autofree char *from_latest = penal_explore_iso_to_display (
+      penal_explore_member_string (version, "from_latest"));
+  g_autofree char *to_earliest = penal_explore_iso_to_display (
+      penal_explore_member_string (version, "to_earliest"));
   GString *out = g_string_new (NULL);
 
   if (from == NULL && to == NULL)
-    g_string_append (out, _("at every date"));
+    g_string_append (out, _ ("at every date"));
   else if (from == NULL)
-    g_string_append_printf (out, _("until %s"), to);
+    g_string_append_printf (out, _ ("until %s"), to);
   else if (to == NULL)
-    g_string_append_printf (out, _("from %s"), from);
+    g_string_append_printf (out, _ ("from %s"), from);
   else
-    g_string_append_printf (out, _("from %s to %s"), from, to);
+    g_string_append_printf (out, _ ("from %s to %s"), from, to);
   if (from_latest != NULL && g_strcmp0 (from_latest, from) != 0)
-    g_string_append_printf (out, _(" (its first day is between %s and %s)"), from, from_latest);
+    g_string_append_printf (out, _ (" (its first day is between %s and %s)"),
+                            from, from_latest);
   if (to_earliest != NULL && g_strcmp0 (to_earliest, to) != 0)
-    g_string_append_printf (out, _(" (its last day is between %s and %s)"), to_earliest, to);
+    g_string_append_printf (out, _ (" (its last day is between %s and %s)"),
+                            to_earliest, to);
   return g_string_free (out, FALSE);
 }
 
@@ -398,15 +413,12 @@ penal_explore_to_string (JsonBuilder *builder)
   return penal_json_to_string (root, FALSE);
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Reports                                                              */
 
 /* A JSON object as a report: JSON as it is, or the text rendered from it. */
 static char *
-report (JsonNode    *root,
-        PenalFormat  format,
-        char      *(*render) (JsonNode *))
+report (JsonNode *root, PenalFormat format, char *(*render) (JsonNode *))
 {
   g_autofree char *json = NULL;
 
@@ -418,39 +430,37 @@ report (JsonNode    *root,
 
 /* The one statute a command names, or an error saying what may be named. */
 static gboolean
-lookup (const PenalModel *model,
-        const char       *command,
-        const char       *name,
-        gboolean          offenses_only,
-        PenalFound       *found,
-        GError          **error)
+lookup (const PenalModel *model, const char *command, const char *name,
+        gboolean offenses_only, PenalFound *found, GError **error)
 {
   g_autofree char *shown = NULL;
   g_autofree char *names = NULL;
 
   if (penal_explore_find (model, name, found)
-      && (!offenses_only || (found->statute != NULL && !found->statute->is_enhancement
-                             && !found->statute->is_program)))
+      && (!offenses_only
+          || (found->statute != NULL && !found->statute->is_enhancement
+              && !found->statute->is_program)))
     return TRUE;
   shown = penal_quote_untrusted (name);
   if (offenses_only)
     {
       names = penal_model_offense_names (model);
       g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-                   _("%s: “%s” is not an offense; give one of %s, or its statute number"),
+                   _ ("%s: “%s” is not an offense; give one of %s, or its "
+                      "statute number"),
                    command, shown, names);
       return FALSE;
     }
   names = penal_explore_names (model);
   g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-               _("%s: no statute “%s”; give a statute number such as 567.030, or one of %s"),
+               _ ("%s: no statute “%s”; give a statute number such as 567.030, "
+                  "or one of %s"),
                command, shown, names);
   return FALSE;
 }
 
 char *
-penal_list_report (const PenalModel *model,
-                   PenalFormat       format)
+penal_list_report (const PenalModel *model, PenalFormat format)
 {
   g_autoptr (JsonNode) root = penal_explore_list (model);
 
@@ -458,11 +468,8 @@ penal_list_report (const PenalModel *model,
 }
 
 char *
-penal_show_report (const PenalModel *model,
-                   const char       *name,
-                   gint64            date,
-                   PenalFormat       format,
-                   GError          **error)
+penal_show_report (const PenalModel *model, const char *name, gint64 date,
+                   PenalFormat format, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
@@ -474,11 +481,8 @@ penal_show_report (const PenalModel *model,
 }
 
 char *
-penal_tree_report (const PenalModel *model,
-                   const char       *name,
-                   gint64            date,
-                   PenalFormat       format,
-                   GError          **error)
+penal_tree_report (const PenalModel *model, const char *name, gint64 date,
+                   PenalFormat format, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
@@ -487,22 +491,20 @@ penal_tree_report (const PenalModel *model,
     return NULL;
   if (found.statute == NULL)
     {
-      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-                   _("tree: a penalty table has no decision tree; try penal show"));
+      g_set_error (
+          error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+          _ ("tree: a penalty table has no decision tree; try penal show"));
       return NULL;
     }
   root = penal_explore_tree (model, found.statute, date);
   return report (root, format,
-                 format == PENAL_FORMAT_DOT ? penal_explore_tree_dot : penal_explore_tree_text);
+                 format == PENAL_FORMAT_DOT ? penal_explore_tree_dot
+                                            : penal_explore_tree_text);
 }
 
 char *
-penal_diff_report (const PenalModel *model,
-                   const char       *name,
-                   gint64            from,
-                   gint64            to,
-                   PenalFormat       format,
-                   GError          **error)
+penal_diff_report (const PenalModel *model, const char *name, gint64 from,
+                   gint64 to, PenalFormat format, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
@@ -515,33 +517,32 @@ penal_diff_report (const PenalModel *model,
 
 /* Is vary a fact that what-if can move: any fact but the offense? */
 gboolean
-penal_what_if_check_vary (const PenalModel *model,
-                          const char       *vary,
-                          GError          **error)
+penal_what_if_check_vary (const PenalModel *model, const char *vary,
+                          GError **error)
 {
   g_autofree char *shown = NULL;
   GString *names;
   guint fact;
 
-  if (penal_model_lookup_fact (model, vary, &fact) != NULL && fact != PENAL_FACT_OFFENSE)
+  if (penal_model_lookup_fact (model, vary, &fact) != NULL
+      && fact != PENAL_FACT_OFFENSE)
     return TRUE;
   shown = penal_quote_untrusted (vary);
   names = g_string_new (NULL);
   for (guint f = PENAL_FACT_OFFENSE_DATE; f < model->facts->len; f++)
-    g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
-                            ((PenalFactDecl *) g_ptr_array_index (model->facts, f))->name);
+    g_string_append_printf (
+        names, "%s%s", names->len > 0 ? ", " : "",
+        ((PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
   g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-               _("--vary: “%s” is not a fact that can vary; give one of %s"), shown, names->str);
+               _ ("--vary: “%s” is not a fact that can vary; give one of %s"),
+               shown, names->str);
   g_string_free (names, TRUE);
   return FALSE;
 }
 
 char *
-penal_what_if_report (const PenalModel *model,
-                      const PenalFacts *facts,
-                      const char       *vary,
-                      PenalFormat       format,
-                      GError          **error)
+penal_what_if_report (const PenalModel *model, const PenalFacts *facts,
+                      const char *vary, PenalFormat format, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   gint64 offense_date, value;
@@ -553,10 +554,12 @@ penal_what_if_report (const PenalModel *model,
   if (penal_facts_get (facts, fact, &value))
     {
       g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-                   _("what-if: %s is given and also varied; leave out %s=…"), vary, vary);
+                   _ ("what-if: %s is given and also varied; leave out %s=…"),
+                   vary, vary);
       return NULL;
     }
-  if (fact != PENAL_FACT_OFFENSE_DATE && penal_facts_get (facts, PENAL_FACT_OFFENSE, &value))
+  if (fact != PENAL_FACT_OFFENSE_DATE
+      && penal_facts_get (facts, PENAL_FACT_OFFENSE, &value))
     {
       const PenalOffense *offense = g_ptr_array_index (model->offenses, value);
       gboolean read = FALSE;
@@ -566,7 +569,8 @@ penal_what_if_report (const PenalModel *model,
       if (!read)
         {
           g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
-                       _("what-if: %s does not depend on %s, so varying it changes nothing"),
+                       _ ("what-if: %s does not depend on %s, so varying it "
+                          "changes nothing"),
                        offense->statute, vary);
           return NULL;
         }

@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "penal-facts.h"
+#include "penal-loader-private.h"
 #include "penal-model-private.h"
 #include "penal-tree.h"
-#include "penal-loader-private.h"
 #include "penal-xml.h"
 
 /* ------------------------------------------------------------------ */
@@ -28,7 +28,7 @@
 char *
 penal_loader_fold_space (const xmlChar *text)
 {
-  const char *p = (const char *) text;
+  const char *p = (const char *)text;
   char *folded, *out;
   gboolean pending = FALSE;
 
@@ -53,24 +53,21 @@ penal_loader_fold_space (const xmlChar *text)
 }
 
 char *
-penal_loader_attr (xmlNode    *node,
-      const char *name)
+penal_loader_attr (xmlNode *node, const char *name)
 {
-  g_autoptr (PenalXmlString) value = xmlGetProp (node, (const xmlChar *) name);
+  g_autoptr (PenalXmlString) value = xmlGetProp (node, (const xmlChar *)name);
   return value != NULL ? penal_loader_fold_space (value) : NULL;
 }
 
 gboolean
-penal_loader_is_element (xmlNode    *node,
-            const char *name)
+penal_loader_is_element (xmlNode *node, const char *name)
 {
   return node->type == XML_ELEMENT_NODE
-         && g_str_equal ((const char *) node->name, name);
+         && g_str_equal ((const char *)node->name, name);
 }
 
 xmlNode *
-penal_loader_child (xmlNode    *node,
-       const char *name)
+penal_loader_child (xmlNode *node, const char *name)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (penal_loader_is_element (c, name))
@@ -79,8 +76,7 @@ penal_loader_child (xmlNode    *node,
 }
 
 char *
-penal_loader_child_text (xmlNode    *node,
-            const char *name)
+penal_loader_child_text (xmlNode *node, const char *name)
 {
   xmlNode *c = penal_loader_child (node, name);
   g_autoptr (PenalXmlString) text = NULL;
@@ -94,15 +90,12 @@ penal_loader_child_text (xmlNode    *node,
 int
 penal_loader_line_of (xmlNode *node)
 {
-  return (int) xmlGetLineNo (node);
+  return (int)xmlGetLineNo (node);
 }
 
 gboolean
-penal_loader_invalid (GError    **error,
-         const char *file,
-         xmlNode    *node,
-         const char *format,
-         ...)
+penal_loader_invalid (GError **error, const char *file, xmlNode *node,
+                      const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -110,18 +103,15 @@ penal_loader_invalid (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-               "%s:%d: %s", file, penal_loader_line_of (node), message);
+  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID, "%s:%d: %s",
+               file, penal_loader_line_of (node), message);
   return FALSE;
 }
 
 gboolean
-penal_loader_parse_date_attr (const LoadedDoc *loaded,
-                 xmlNode         *node,
-                 const char      *name,
-                 gint64           open_value,
-                 gint64          *out_julian,
-                 GError         **error)
+penal_loader_parse_date_attr (const LoadedDoc *loaded, xmlNode *node,
+                              const char *name, gint64 open_value,
+                              gint64 *out_julian, GError **error)
 {
   g_autofree char *text = penal_loader_attr (node, name);
 
@@ -131,23 +121,26 @@ penal_loader_parse_date_attr (const LoadedDoc *loaded,
       return TRUE;
     }
   if (!penal_date_parse (text, out_julian))
-    return penal_loader_invalid (error, loaded->file, node,
-                    _("%s=\"%s\" is not a calendar date (YYYY-MM-DD)"), name, text);
+    return penal_loader_invalid (
+        error, loaded->file, node,
+        _ ("%s=\"%s\" is not a calendar date (YYYY-MM-DD)"), name, text);
   return TRUE;
 }
 
 gboolean
-penal_loader_parse_effective (const LoadedDoc *loaded,
-                 xmlNode         *node,
-                 PenalEffective  *effective,
-                 GError         **error)
+penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
+                              PenalEffective *effective, GError **error)
 {
   gint64 from_latest, to_earliest;
 
-  if (!penal_loader_parse_date_attr (loaded, node, "from", PENAL_DATE_OPEN_START, &effective->from, error)
-      || !penal_loader_parse_date_attr (loaded, node, "to", PENAL_DATE_OPEN_END, &effective->to, error)
-      || !penal_loader_parse_date_attr (loaded, node, "from-latest", -1, &from_latest, error)
-      || !penal_loader_parse_date_attr (loaded, node, "to-earliest", -1, &to_earliest, error))
+  if (!penal_loader_parse_date_attr (
+          loaded, node, "from", PENAL_DATE_OPEN_START, &effective->from, error)
+      || !penal_loader_parse_date_attr (loaded, node, "to", PENAL_DATE_OPEN_END,
+                                        &effective->to, error)
+      || !penal_loader_parse_date_attr (loaded, node, "from-latest", -1,
+                                        &from_latest, error)
+      || !penal_loader_parse_date_attr (loaded, node, "to-earliest", -1,
+                                        &to_earliest, error))
     return FALSE;
 
   effective->from_latest = from_latest >= 0 ? from_latest : effective->from;
@@ -157,17 +150,18 @@ penal_loader_parse_effective (const LoadedDoc *loaded,
         && effective->from <= effective->from_latest
         && effective->from_latest <= effective->to_earliest + 1
         && effective->to_earliest <= effective->to))
-    return penal_loader_invalid (error, loaded->file, node,
-                    _("the effective dates are out of order: they must satisfy from ≤ from-latest and to-earliest ≤ to, with from-latest no later than the day after to-earliest"));
+    return penal_loader_invalid (
+        error, loaded->file, node,
+        _ ("the effective dates are out of order: they must satisfy from ≤ "
+           "from-latest and to-earliest ≤ to, with from-latest no later than "
+           "the day after to-earliest"));
   return TRUE;
 }
 
 gboolean
-penal_loader_parse_duration (const LoadedDoc *loaded,
-                xmlNode         *node,
-                const char      *name,
-                PenalDuration   *duration,
-                GError         **error)
+penal_loader_parse_duration (const LoadedDoc *loaded, xmlNode *node,
+                             const char *name, PenalDuration *duration,
+                             GError **error)
 {
   g_autofree char *text = penal_loader_attr (node, name);
   gsize len;
@@ -178,30 +172,26 @@ penal_loader_parse_duration (const LoadedDoc *loaded,
   /* The schema allows only P<1-999><Y|M|D>. */
   len = strlen (text);
   duration->unit = text[len - 1];
-  duration->amount = (guint) g_ascii_strtoull (text + 1, NULL, 10);
+  duration->amount = (guint)g_ascii_strtoull (text + 1, NULL, 10);
   duration->iso = g_steal_pointer (&text);
-  (void) loaded;
-  (void) error;
+  (void)loaded;
+  (void)error;
   return TRUE;
 }
 
 gboolean
-penal_loader_parse_usd (xmlNode    *node,
-           const char *name,
-           gint64     *out_usd)
+penal_loader_parse_usd (xmlNode *node, const char *name, gint64 *out_usd)
 {
   g_autofree char *text = penal_loader_attr (node, name);
 
-  *out_usd = text != NULL ? (gint64) g_ascii_strtoull (text, NULL, 10) : -1;
+  *out_usd = text != NULL ? (gint64)g_ascii_strtoull (text, NULL, 10) : -1;
   return text != NULL;
 }
 
 gboolean
-penal_loader_resolve_sources (PenalModel      *model,
-                 const LoadedDoc *loaded,
-                 xmlNode         *node,
-                 GPtrArray      **out_sources,
-                 GError         **error)
+penal_loader_resolve_sources (PenalModel *model, const LoadedDoc *loaded,
+                              xmlNode *node, GPtrArray **out_sources,
+                              GError **error)
 {
   g_autofree char *list = penal_loader_attr (node, "sources");
   g_auto (GStrv) ids = g_strsplit (list, " ", -1);
@@ -211,9 +201,10 @@ penal_loader_resolve_sources (PenalModel      *model,
     {
       PenalSource *source = g_hash_table_lookup (model->sources, ids[i]);
       if (source == NULL)
-        return penal_loader_invalid (error, loaded->file, node,
-                        _("unknown source “%s”; declare it with <source id=\"%s\" …>"),
-                        ids[i], ids[i]);
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("unknown source “%s”; declare it with <source id=\"%s\" …>"),
+            ids[i], ids[i]);
       g_ptr_array_add (sources, source);
     }
   *out_sources = g_steal_pointer (&sources);
@@ -221,10 +212,8 @@ penal_loader_resolve_sources (PenalModel      *model,
 }
 
 static gboolean
-build_source (PenalModel      *model,
-              const LoadedDoc *loaded,
-              xmlNode         *node,
-              GError         **error)
+build_source (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
+              GError **error)
 {
   PenalSource *source = g_new0 (PenalSource, 1);
   g_autoptr (PenalXmlString) text = xmlNodeGetContent (node);
@@ -236,7 +225,8 @@ build_source (PenalModel      *model,
   source->description = penal_loader_fold_space (text);
   if (g_hash_table_contains (model->sources, source->id))
     {
-      penal_loader_invalid (error, loaded->file, node, _("source “%s” is declared twice"), source->id);
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("source “%s” is declared twice"), source->id);
       penal_source_free (source);
       return FALSE;
     }
@@ -245,10 +235,8 @@ build_source (PenalModel      *model,
 }
 
 static gboolean
-build_resource (PenalModel      *model,
-                const LoadedDoc *loaded,
-                xmlNode         *node,
-                GError         **error)
+build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
+                GError **error)
 {
   PenalResource *resource = g_new0 (PenalResource, 1);
 
@@ -261,22 +249,24 @@ build_resource (PenalModel      *model,
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
   for (guint i = 0; i < model->resources->len; i++)
-    if (g_str_equal (((PenalResource *) g_ptr_array_index (model->resources, i))->id,
-                     resource->id))
+    if (g_str_equal (
+            ((PenalResource *)g_ptr_array_index (model->resources, i))->id,
+            resource->id))
       {
-        penal_loader_invalid (error, loaded->file, node, _("resource “%s” is declared twice"), resource->id);
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("resource “%s” is declared twice"),
+                              resource->id);
         penal_resource_free (resource);
         return FALSE;
       }
   g_ptr_array_add (model->resources, resource);
-  return penal_loader_resolve_sources (model, loaded, node, &resource->sources, error);
+  return penal_loader_resolve_sources (model, loaded, node, &resource->sources,
+                                       error);
 }
 
 static gboolean
-build_fact (PenalModel      *model,
-            const LoadedDoc *loaded,
-            xmlNode         *node,
-            GError         **error)
+build_fact (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
+            GError **error)
 {
   g_autofree char *type = penal_loader_attr (node, "type");
   PenalFactDecl *decl = g_new0 (PenalFactDecl, 1);
@@ -290,8 +280,9 @@ build_fact (PenalModel      *model,
   if (g_hash_table_contains (model->fact_index, decl->name))
     {
       penal_loader_invalid (error, loaded->file, node,
-               _("fact “%s” is declared twice (offense and offense_date are built in)"),
-               decl->name);
+                            _ ("fact “%s” is declared twice (offense and "
+                               "offense_date are built in)"),
+                            decl->name);
       penal_fact_decl_free (decl);
       return FALSE;
     }
@@ -303,13 +294,17 @@ build_fact (PenalModel      *model,
       decl->type = PENAL_FACT_TYPE_INTEGER;
       /* The schema guarantees integers; the range keeps arithmetic on
        * domain bounds (max + 1) from overflowing. */
-      if (!g_ascii_string_to_signed (min, 10, -1000000000, 1000000000, &decl->min, NULL)
-          || !g_ascii_string_to_signed (max, 10, -1000000000, 1000000000, &decl->max, NULL)
+      if (!g_ascii_string_to_signed (min, 10, -1000000000, 1000000000,
+                                     &decl->min, NULL)
+          || !g_ascii_string_to_signed (max, 10, -1000000000, 1000000000,
+                                        &decl->max, NULL)
           || decl->min > decl->max)
         {
-          penal_loader_invalid (error, loaded->file, node,
-                   _("fact “%s”: min and max must be whole numbers between -1000000000 and 1000000000, with min ≤ max"),
-                   decl->name);
+          penal_loader_invalid (
+              error, loaded->file, node,
+              _ ("fact “%s”: min and max must be whole numbers between "
+                 "-1000000000 and 1000000000, with min ≤ max"),
+              decl->name);
           penal_fact_decl_free (decl);
           return FALSE;
         }
@@ -326,14 +321,14 @@ build_fact (PenalModel      *model,
       decl->type = PENAL_FACT_TYPE_ENUM;
       decl->values = g_strsplit (values, " ", -1);
       decl->min = 0;
-      decl->max = (gint64) g_strv_length (decl->values) - 1;
+      decl->max = (gint64)g_strv_length (decl->values) - 1;
       for (guint i = 0; decl->values[i] != NULL; i++)
         for (guint j = 0; j < i; j++)
           if (g_str_equal (decl->values[i], decl->values[j]))
             {
               penal_loader_invalid (error, loaded->file, node,
-                       _("fact “%s”: value “%s” is listed twice"),
-                       decl->name, decl->values[i]);
+                                    _ ("fact “%s”: value “%s” is listed twice"),
+                                    decl->name, decl->values[i]);
               penal_fact_decl_free (decl);
               return FALSE;
             }
@@ -346,13 +341,12 @@ build_fact (PenalModel      *model,
 }
 
 static gboolean
-build_class_penalty (const LoadedDoc *loaded,
-                     PenalEra        *era,
-                     xmlNode         *node,
-                     GError         **error)
+build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
+                     GError **error)
 {
   g_autofree char *code = penal_loader_attr (node, "code");
-  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_note_free);
+  g_autoptr (GPtrArray) notes
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_note_free);
   PenalClassPenalty *p;
   PenalClass klass;
   xmlNode *imprisonment = penal_loader_child (node, "imprisonment");
@@ -361,10 +355,11 @@ build_class_penalty (const LoadedDoc *loaded,
   xmlNode *gain = penal_loader_child (node, "gain-alternative");
   g_autofree char *life = NULL;
 
-  penal_class_from_code (code, &klass);  /* the schema lists the codes */
+  penal_class_from_code (code, &klass); /* the schema lists the codes */
   if (era->classes[klass] != NULL)
     return penal_loader_invalid (error, loaded->file, node,
-                    _("class %s appears twice in era %s"), code, era->id);
+                                 _ ("class %s appears twice in era %s"), code,
+                                 era->id);
 
   p = g_new0 (PenalClassPenalty, 1);
   p->klass = klass;
@@ -372,19 +367,25 @@ build_class_penalty (const LoadedDoc *loaded,
   p->notes = g_steal_pointer (&notes);
   era->classes[klass] = p;
 
-  penal_loader_parse_duration (loaded, imprisonment, "min", &p->imprisonment_min, error);
-  penal_loader_parse_duration (loaded, imprisonment, "max", &p->imprisonment_max, error);
+  penal_loader_parse_duration (loaded, imprisonment, "min",
+                               &p->imprisonment_min, error);
+  penal_loader_parse_duration (loaded, imprisonment, "max",
+                               &p->imprisonment_max, error);
   life = penal_loader_attr (imprisonment, "life");
-  p->life = life != NULL && (g_str_equal (life, "true") || g_str_equal (life, "1"));
+  p->life
+      = life != NULL && (g_str_equal (life, "true") || g_str_equal (life, "1"));
   p->imprisonment_citation = penal_loader_attr (imprisonment, "citation");
   p->imprisonment_standing = penal_loader_attr (imprisonment, "standing");
-  if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso == NULL && !p->life)
-    return penal_loader_invalid (error, loaded->file, imprisonment,
-                    _("a minimum term needs a maximum term or life=\"true\""));
+  if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso == NULL
+      && !p->life)
+    return penal_loader_invalid (
+        error, loaded->file, imprisonment,
+        _ ("a minimum term needs a maximum term or life=\"true\""));
 
   if (county_jail != NULL)
     {
-      penal_loader_parse_duration (loaded, county_jail, "max", &p->county_jail_max, error);
+      penal_loader_parse_duration (loaded, county_jail, "max",
+                                   &p->county_jail_max, error);
       p->county_jail_citation = penal_loader_attr (county_jail, "citation");
       p->county_jail_standing = penal_loader_attr (county_jail, "standing");
     }
@@ -399,9 +400,11 @@ build_class_penalty (const LoadedDoc *loaded,
       g_autofree char *multiple = penal_loader_attr (gain, "multiple");
       guint64 m = g_ascii_strtoull (multiple, NULL, 10);
       if (m == 0 || m > 100)
-        return penal_loader_invalid (error, loaded->file, gain,
-                        _("multiple=\"%s\" must be a whole number from 1 to 100"), multiple);
-      p->gain_multiple = (guint) m;
+        return penal_loader_invalid (
+            error, loaded->file, gain,
+            _ ("multiple=\"%s\" must be a whole number from 1 to 100"),
+            multiple);
+      p->gain_multiple = (guint)m;
       penal_loader_parse_usd (gain, "cap-usd", &p->gain_cap_usd);
       p->gain_citation = penal_loader_attr (gain, "citation");
       p->gain_standing = penal_loader_attr (gain, "standing");
@@ -420,33 +423,34 @@ build_class_penalty (const LoadedDoc *loaded,
 }
 
 static gint
-compare_eras (gconstpointer a,
-              gconstpointer b)
+compare_eras (gconstpointer a, gconstpointer b)
 {
-  const PenalEra *x = *(PenalEra * const *) a;
-  const PenalEra *y = *(PenalEra * const *) b;
-  return (x->effective.from > y->effective.from) - (x->effective.from < y->effective.from);
+  const PenalEra *x = *(PenalEra *const *)a;
+  const PenalEra *y = *(PenalEra *const *)b;
+  return (x->effective.from > y->effective.from)
+         - (x->effective.from < y->effective.from);
 }
 
 static gboolean
-build_penalties (PenalModel      *model,
-                 const LoadedDoc *loaded,
-                 xmlNode         *node,
-                 GError         **error)
+build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
+                 GError **error)
 {
   PenalPenalties *penalties = g_new0 (PenalPenalties, 1);
 
   penalties->id = penal_loader_attr (node, "id");
   penalties->title = penal_loader_child_text (node, "title");
-  penalties->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_era_free);
+  penalties->eras
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_era_free);
   penalties->file = loaded->file;
   penalties->line = penal_loader_line_of (node);
   for (guint i = 0; i < model->penalties->len; i++)
-    if (g_str_equal (((PenalPenalties *) g_ptr_array_index (model->penalties, i))->id,
-                     penalties->id))
+    if (g_str_equal (
+            ((PenalPenalties *)g_ptr_array_index (model->penalties, i))->id,
+            penalties->id))
       {
-        penal_loader_invalid (error, loaded->file, node, _("penalty table “%s” is declared twice"),
-                 penalties->id);
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("penalty table “%s” is declared twice"),
+                              penalties->id);
         penal_penalties_free (penalties);
         return FALSE;
       }
@@ -466,15 +470,19 @@ build_penalties (PenalModel      *model,
       era->file = loaded->file;
       era->line = penal_loader_line_of (e);
       if (!penal_loader_parse_effective (loaded, e, &era->effective, error)
-          || !penal_loader_resolve_sources (model, loaded, e, &era->sources, error))
+          || !penal_loader_resolve_sources (model, loaded, e, &era->sources,
+                                            error))
         return FALSE;
       if (era->effective.from != era->effective.from_latest
           || era->effective.to != era->effective.to_earliest)
-        return penal_loader_invalid (error, loaded->file, e,
-                        _("era %s: penalty eras cannot have uncertain dates; use from and to only"),
-                        era->id);
+        return penal_loader_invalid (
+            error, loaded->file, e,
+            _ ("era %s: penalty eras cannot have uncertain dates; use from and "
+               "to only"),
+            era->id);
       for (xmlNode *c = e->children; c != NULL; c = c->next)
-        if (penal_loader_is_element (c, "class") && !build_class_penalty (loaded, era, c, error))
+        if (penal_loader_is_element (c, "class")
+            && !build_class_penalty (loaded, era, c, error))
           return FALSE;
     }
 
@@ -487,15 +495,18 @@ build_penalties (PenalModel      *model,
       if (prev->effective.to == PENAL_DATE_OPEN_END)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                       _("%s:%d: era %s cannot follow era %s, which has no end date: eras may neither overlap nor leave a gap"),
+                       _ ("%s:%d: era %s cannot follow era %s, which has no "
+                          "end date: eras may neither overlap nor leave a gap"),
                        era->file, era->line, era->id, prev->id);
           return FALSE;
         }
       if (era->effective.from != prev->effective.to + 1)
         {
-          g_autofree char *day = penal_date_to_iso (MIN (prev->effective.to + 1, PENAL_DATE_OPEN_END - 1));
+          g_autofree char *day = penal_date_to_iso (
+              MIN (prev->effective.to + 1, PENAL_DATE_OPEN_END - 1));
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                       _("%s:%d: era %s must start the day after era %s ends (%s): eras may neither overlap nor leave a gap"),
+                       _ ("%s:%d: era %s must start the day after era %s ends "
+                          "(%s): eras may neither overlap nor leave a gap"),
                        era->file, era->line, era->id, prev->id, day);
           return FALSE;
         }
@@ -504,9 +515,7 @@ build_penalties (PenalModel      *model,
 }
 
 static gboolean
-build_from_documents (PenalModel *model,
-                      GArray     *docs,
-                      GError    **error)
+build_from_documents (PenalModel *model, GArray *docs, GError **error)
 {
   /* Pass 1: sources and facts; pass 2: penalty tables and resources;
    * pass 3: offenses, enhancements and programs, which refer to all of
@@ -519,13 +528,17 @@ build_from_documents (PenalModel *model,
 
         if (pass == 1)
           {
-            g_autofree char *jurisdiction = penal_loader_attr (root, "jurisdiction");
+            g_autofree char *jurisdiction
+                = penal_loader_attr (root, "jurisdiction");
             if (jurisdiction != NULL && model->jurisdiction == NULL)
               model->jurisdiction = g_strdup (jurisdiction);
-            else if (jurisdiction != NULL && !g_str_equal (jurisdiction, model->jurisdiction))
-              return penal_loader_invalid (error, loaded->file, root,
-                              _("jurisdiction=\"%s\" differs from “%s” in the other files; load one jurisdiction at a time"),
-                              jurisdiction, model->jurisdiction);
+            else if (jurisdiction != NULL
+                     && !g_str_equal (jurisdiction, model->jurisdiction))
+              return penal_loader_invalid (
+                  error, loaded->file, root,
+                  _ ("jurisdiction=\"%s\" differs from “%s” in the other "
+                     "files; load one jurisdiction at a time"),
+                  jurisdiction, model->jurisdiction);
           }
 
         for (xmlNode *node = root->children; node != NULL; node = node->next)
@@ -542,8 +555,9 @@ build_from_documents (PenalModel *model,
               ok = build_penalties (model, loaded, node, error);
             else if (pass == 3 && penal_loader_is_element (node, "offense"))
               ok = penal_loader_build_offense (model, loaded, node, error);
-            else if (pass == 3 && (penal_loader_is_element (node, "enhancement")
-                                   || penal_loader_is_element (node, "program")))
+            else if (pass == 3
+                     && (penal_loader_is_element (node, "enhancement")
+                         || penal_loader_is_element (node, "program")))
               ok = penal_loader_build_offense (model, loaded, node, error);
             else if (pass == 2 && penal_loader_is_element (node, "resource"))
               ok = build_resource (model, loaded, node, error);
@@ -555,8 +569,9 @@ build_from_documents (PenalModel *model,
     model->jurisdiction = g_strdup ("");
   {
     const LoadedDoc *last = &g_array_index (docs, LoadedDoc, docs->len - 1);
-    return penal_link_model (model, last->file,
-                             penal_loader_line_of (xmlDocGetRootElement (last->doc)), error);
+    return penal_link_model (
+        model, last->file,
+        penal_loader_line_of (xmlDocGetRootElement (last->doc)), error);
   }
 }
 
@@ -568,23 +583,22 @@ loaded_doc_clear (LoadedDoc *loaded)
 
 /* Loads named in-memory documents (name, data, length triples). */
 static PenalModel *
-load_documents (GPtrArray  *names,
-                GPtrArray  *contents,
-                GArray     *lengths,
-                GError    **error)
+load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
+                GError **error)
 {
   g_autoptr (PenalModel) model = penal_model_new ();
   g_autoptr (GArray) docs = g_array_new (FALSE, TRUE, sizeof (LoadedDoc));
 
-  g_array_set_clear_func (docs, (GDestroyNotify) loaded_doc_clear);
+  g_array_set_clear_func (docs, (GDestroyNotify)loaded_doc_clear);
   for (guint i = 0; i < names->len; i++)
     {
       LoadedDoc loaded;
 
       loaded.file = g_string_chunk_insert_const (model->file_names,
                                                  g_ptr_array_index (names, i));
-      loaded.doc = penal_xml_parse (loaded.file, g_ptr_array_index (contents, i),
-                                   g_array_index (lengths, gsize, i), error);
+      loaded.doc
+          = penal_xml_parse (loaded.file, g_ptr_array_index (contents, i),
+                             g_array_index (lengths, gsize, i), error);
       if (loaded.doc == NULL)
         return NULL;
       g_array_append_val (docs, loaded);
@@ -595,8 +609,7 @@ load_documents (GPtrArray  *names,
 }
 
 PenalModel *
-penal_model_load_files (const char * const *paths,
-                        GError            **error)
+penal_model_load_files (const char *const *paths, GError **error)
 {
   g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -611,7 +624,7 @@ penal_model_load_files (const char * const *paths,
 
       if (data == NULL)
         return NULL;
-      g_ptr_array_add (names, (gpointer) paths[i]);
+      g_ptr_array_add (names, (gpointer)paths[i]);
       g_ptr_array_add (contents, data);
       g_array_append_val (lengths, length);
     }
@@ -619,18 +632,16 @@ penal_model_load_files (const char * const *paths,
 }
 
 static gint
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 /* Every *.xml file in the directory, in name order; penal.rng, the
  * GResource manifest (*.gresource.xml) and other files are ignored, so a
  * copy of statutes/ works as it is. */
 PenalModel *
-penal_model_load_directory (const char  *directory,
-                            GError     **error)
+penal_model_load_directory (const char *directory, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GDir) dir = NULL;
@@ -642,25 +653,28 @@ penal_model_load_directory (const char  *directory,
   dir = g_dir_open (directory, 0, &local_error);
   if (dir == NULL)
     {
-      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      gboolean missing
+          = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
       g_set_error (error, PENAL_MODEL_ERROR,
                    missing ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
-                   _("%s: cannot open the statutes directory: %s"),
-                   directory, local_error->message);
+                   _ ("%s: cannot open the statutes directory: %s"), directory,
+                   local_error->message);
       return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml") && !g_str_has_suffix (name, ".gresource.xml"))
+    if (g_str_has_suffix (name, ".xml")
+        && !g_str_has_suffix (name, ".gresource.xml"))
       g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
   if (paths->len == 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND,
-                   _("%s: the statutes directory has no .xml files"), directory);
+                   _ ("%s: the statutes directory has no .xml files"),
+                   directory);
       return NULL;
     }
   g_ptr_array_sort (paths, compare_strings);
   g_ptr_array_add (paths, NULL);
-  return penal_model_load_files ((const char * const *) paths->pdata, error);
+  return penal_model_load_files ((const char *const *)paths->pdata, error);
 }
 
 PenalModel *
@@ -668,7 +682,8 @@ penal_model_load_bundled (GError **error)
 {
   g_auto (GStrv) children = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr (GPtrArray) held
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   g_autoptr (GPtrArray) contents = g_ptr_array_new ();
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
@@ -678,7 +693,7 @@ penal_model_load_bundled (GError **error)
   if (children == NULL)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
-                   _("the bundled statutes are missing from the program"));
+                   _ ("the bundled statutes are missing from the program"));
       return NULL;
     }
   for (guint i = 0; children[i] != NULL; i++)
@@ -688,29 +703,28 @@ penal_model_load_bundled (GError **error)
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *child_name = g_ptr_array_index (sorted, i);
-      g_autofree char *path = g_strconcat (PENAL_XML_RESOURCE_DIR "/", child_name, NULL);
+      g_autofree char *path
+          = g_strconcat (PENAL_XML_RESOURCE_DIR "/", child_name, NULL);
       GBytes *bytes = g_resources_lookup_data (path, 0, NULL);
 
       if (bytes == NULL)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
-                       _("the bundled statutes are missing from the program"));
+                       _ ("the bundled statutes are missing from the program"));
           return NULL;
         }
       /* Resource data is NUL-terminated, as the parser wants. */
       g_ptr_array_add (names, g_strconcat ("(bundled)/", child_name, NULL));
-      g_ptr_array_add (contents, (gpointer) g_bytes_get_data (bytes, NULL));
-      g_array_append_val (lengths, (gsize) { g_bytes_get_size (bytes) });
+      g_ptr_array_add (contents, (gpointer)g_bytes_get_data (bytes, NULL));
+      g_array_append_val (lengths, (gsize){ g_bytes_get_size (bytes) });
       g_ptr_array_add (held, bytes);
     }
   return load_documents (names, contents, lengths, error);
 }
 
 PenalModel *
-penal_model_load_from_data (const char  *name,
-                            const char  *data,
-                            gsize        length,
-                            GError     **error)
+penal_model_load_from_data (const char *name, const char *data, gsize length,
+                            GError **error)
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   g_autoptr (GPtrArray) contents = g_ptr_array_new ();
@@ -721,14 +735,13 @@ penal_model_load_from_data (const char  *name,
   if (length > PENAL_MODEL_MAX_FILE_SIZE)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                   _("%s:1: the file is larger than %d KiB; statute files are small, so this is refused"),
+                   _ ("%s:1: the file is larger than %d KiB; statute files are "
+                      "small, so this is refused"),
                    name, PENAL_MODEL_MAX_FILE_SIZE / 1024);
       return NULL;
     }
-  g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_add (contents, (gpointer) data);
+  g_ptr_array_add (names, (gpointer)name);
+  g_ptr_array_add (contents, (gpointer)data);
   g_array_append_val (lengths, length);
   return load_documents (names, contents, lengths, error);
 }
-
-

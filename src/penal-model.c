@@ -13,7 +13,7 @@
 #include "penal-model-private.h"
 #include "penal-tree.h"
 
-G_DEFINE_QUARK (penal-model-error-quark, penal_model_error)
+G_DEFINE_QUARK (penal - model - error - quark, penal_model_error)
 
 void
 penal_source_free (PenalSource *source)
@@ -154,15 +154,21 @@ penal_model_new (void)
   PenalFactDecl *offense = g_new0 (PenalFactDecl, 1);
   PenalFactDecl *offense_date = g_new0 (PenalFactDecl, 1);
 
-  model->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_fact_decl_free);
+  model->facts
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_fact_decl_free);
   model->fact_index = g_hash_table_new (g_str_hash, g_str_equal);
   model->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) penal_source_free);
-  model->penalties = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_penalties_free);
-  model->offenses = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_offense_free);
-  model->enhancements = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_offense_free);
-  model->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_offense_free);
-  model->resources = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_resource_free);
+                                          (GDestroyNotify)penal_source_free);
+  model->penalties
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_penalties_free);
+  model->offenses
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->enhancements
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->programs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->resources
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_resource_free);
   model->file_names = g_string_chunk_new (256);
 
   /* The two built-in facts: which offense (its values are the offenses
@@ -170,18 +176,19 @@ penal_model_new (void)
   offense->name = g_strdup ("offense");
   offense->type = PENAL_FACT_TYPE_ENUM;
   offense->values = g_new0 (char *, 1);
-  offense->label = g_strdup (N_("the offense charged"));
+  offense->label = g_strdup (N_ ("the offense charged"));
   offense->file = "penal";
   offense_date->name = g_strdup ("offense_date");
   offense_date->type = PENAL_FACT_TYPE_DATE;
   offense_date->min = 1;
   offense_date->max = G_MAXINT32 - 1;
-  offense_date->label = g_strdup (N_("the date the offense was committed"));
+  offense_date->label = g_strdup (N_ ("the date the offense was committed"));
   offense_date->file = "penal";
   g_ptr_array_add (model->facts, offense);
   g_hash_table_insert (model->fact_index, offense->name, GUINT_TO_POINTER (1));
   g_ptr_array_add (model->facts, offense_date);
-  g_hash_table_insert (model->fact_index, offense_date->name, GUINT_TO_POINTER (2));
+  g_hash_table_insert (model->fact_index, offense_date->name,
+                       GUINT_TO_POINTER (2));
   return model;
 }
 
@@ -203,7 +210,6 @@ penal_model_free (PenalModel *model)
   g_free (model);
 }
 
-
 const char *
 penal_model_get_jurisdiction (const PenalModel *model)
 {
@@ -212,11 +218,11 @@ penal_model_get_jurisdiction (const PenalModel *model)
 }
 
 const PenalFactDecl *
-penal_model_lookup_fact (const PenalModel *model,
-                         const char       *name,
-                         guint            *out_index)
+penal_model_lookup_fact (const PenalModel *model, const char *name,
+                         guint *out_index)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (model->fact_index, name));
+  guint index
+      = GPOINTER_TO_UINT (g_hash_table_lookup (model->fact_index, name));
 
   if (index == 0)
     return NULL;
@@ -226,8 +232,7 @@ penal_model_lookup_fact (const PenalModel *model,
 }
 
 const PenalOffense *
-penal_model_lookup_offense (const PenalModel *model,
-                            const char       *id)
+penal_model_lookup_offense (const PenalModel *model, const char *id)
 {
   for (guint i = 0; i < model->offenses->len; i++)
     {
@@ -239,8 +244,7 @@ penal_model_lookup_offense (const PenalModel *model,
 }
 
 const PenalEra *
-penal_penalties_era_for (const PenalPenalties *penalties,
-                         gint64                date)
+penal_penalties_era_for (const PenalPenalties *penalties, gint64 date)
 {
   if (penalties == NULL)
     return NULL;
@@ -254,20 +258,17 @@ penal_penalties_era_for (const PenalPenalties *penalties,
 }
 
 gboolean
-penal_effective_may_cover (const PenalEffective *effective,
-                           gint64                date)
+penal_effective_may_cover (const PenalEffective *effective, gint64 date)
 {
   return effective->from <= date && date <= effective->to;
 }
 
-
-G_DEFINE_QUARK (penal-query-error-quark, penal_query_error)
+G_DEFINE_QUARK (penal - query - error - quark, penal_query_error)
 
 /* The bundled statutes when statutes is NULL; otherwise every *.xml file
  * of the directory it names, or the one file. */
 PenalModel *
-penal_model_load (const char  *statutes,
-                  GError     **error)
+penal_model_load (const char *statutes, GError **error)
 {
   const char *paths[] = { statutes, NULL };
 
@@ -286,31 +287,29 @@ penal_model_get_n_facts (const PenalModel *model)
 }
 
 const char *
-penal_model_get_fact_name (const PenalModel *model,
-                           guint             fact)
+penal_model_get_fact_name (const PenalModel *model, guint fact)
 {
   g_return_val_if_fail (model != NULL && fact < model->facts->len, NULL);
-  return ((const PenalFactDecl *) g_ptr_array_index (model->facts, fact))->name;
+  return ((const PenalFactDecl *)g_ptr_array_index (model->facts, fact))->name;
 }
 
 /* (transfer none) The fact's label, translated. */
 const char *
-penal_model_get_fact_label (const PenalModel *model,
-                            guint             fact)
+penal_model_get_fact_label (const PenalModel *model, guint fact)
 {
   const PenalFactDecl *decl;
 
   g_return_val_if_fail (model != NULL && fact < model->facts->len, NULL);
   decl = g_ptr_array_index (model->facts, fact);
   return decl->label != NULL && decl->label[0] != '\0'
-           ? g_dgettext (GETTEXT_PACKAGE, decl->label) : "";
+             ? g_dgettext (GETTEXT_PACKAGE, decl->label)
+             : "";
 }
 
 /* The values a fact takes, as typed on a command line: "a|b", "yes|no",
  * "0-120", "YYYY-MM-DD". */
 char *
-penal_model_describe_fact_values (const PenalModel *model,
-                                  guint             fact)
+penal_model_describe_fact_values (const PenalModel *model, guint fact)
 {
   const PenalFactDecl *decl;
 
@@ -335,7 +334,8 @@ penal_model_describe_fact_values (const PenalModel *model,
 char *
 penal_model_offense_names (const PenalModel *model)
 {
-  const PenalFactDecl *offense = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+  const PenalFactDecl *offense
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
 
   return g_strjoinv (", ", offense->values);
 }

@@ -12,19 +12,17 @@
 #include "penal-regions.h"
 
 static gint
-compare_int64 (gconstpointer a,
-               gconstpointer b)
+compare_int64 (gconstpointer a, gconstpointer b)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
 
   return (x > y) - (x < y);
 }
 
 /* (transfer full) The one region [lo, hi], ready to be cut. */
 GArray *
-penal_regions_new (gint64 lo,
-                   gint64 hi)
+penal_regions_new (gint64 lo, gint64 hi)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -34,10 +32,8 @@ penal_regions_new (gint64 lo,
 }
 
 static void
-add_condition (GArray               *cuts,
-               const PenalCondition *condition,
-               gint64                lo,
-               gint64                hi)
+add_condition (GArray *cuts, const PenalCondition *condition, gint64 lo,
+               gint64 hi)
 {
   gint64 after = condition->hi + 1;
 
@@ -50,11 +46,8 @@ add_condition (GArray               *cuts,
 /* Cuts [lo, hi] at the bounds of every condition on fact in rules
  * (PenalRule).  Call penal_regions_finish() once all are added. */
 void
-penal_regions_add_rules (GArray    *cuts,
-                         GPtrArray *rules,
-                         guint      fact,
-                         gint64     lo,
-                         gint64     hi)
+penal_regions_add_rules (GArray *cuts, GPtrArray *rules, guint fact, gint64 lo,
+                         gint64 hi)
 {
   for (guint r = 0; r < rules->len; r++)
     {
@@ -62,7 +55,8 @@ penal_regions_add_rules (GArray    *cuts,
 
       for (guint c = 0; c < rule->conditions->len; c++)
         {
-          const PenalCondition *condition = &g_array_index (rule->conditions, PenalCondition, c);
+          const PenalCondition *condition
+              = &g_array_index (rule->conditions, PenalCondition, c);
 
           if (condition->fact == fact)
             add_condition (cuts, condition, lo, hi);
@@ -72,11 +66,8 @@ penal_regions_add_rules (GArray    *cuts,
 
 /* The rules of every version of statute. */
 void
-penal_regions_add_statute (GArray             *cuts,
-                           const PenalOffense *statute,
-                           guint               fact,
-                           gint64              lo,
-                           gint64              hi)
+penal_regions_add_statute (GArray *cuts, const PenalOffense *statute,
+                           guint fact, gint64 lo, gint64 hi)
 {
   for (guint v = 0; v < statute->versions->len; v++)
     {
@@ -89,17 +80,16 @@ penal_regions_add_statute (GArray             *cuts,
 /* Everything that decides an answer for offense: its own rules, its
  * enhancements' and its programs'. */
 void
-penal_regions_add_offense (GArray             *cuts,
-                           const PenalOffense *offense,
-                           guint               fact,
-                           gint64              lo,
-                           gint64              hi)
+penal_regions_add_offense (GArray *cuts, const PenalOffense *offense,
+                           guint fact, gint64 lo, gint64 hi)
 {
   penal_regions_add_statute (cuts, offense, fact, lo, hi);
   for (guint e = 0; e < offense->enhancements->len; e++)
-    penal_regions_add_statute (cuts, g_ptr_array_index (offense->enhancements, e), fact, lo, hi);
+    penal_regions_add_statute (
+        cuts, g_ptr_array_index (offense->enhancements, e), fact, lo, hi);
   for (guint p = 0; p < offense->programs->len; p++)
-    penal_regions_add_statute (cuts, g_ptr_array_index (offense->programs, p), fact, lo, hi);
+    penal_regions_add_statute (cuts, g_ptr_array_index (offense->programs, p),
+                               fact, lo, hi);
 }
 
 /* Sorts the cuts and drops repeats. */
@@ -110,7 +100,9 @@ penal_regions_finish (GArray *cuts)
 
   g_array_sort (cuts, compare_int64);
   for (guint k = 0; k < cuts->len; k++)
-    if (kept == 0 || g_array_index (cuts, gint64, k) != g_array_index (cuts, gint64, kept - 1))
+    if (kept == 0
+        || g_array_index (cuts, gint64, k)
+               != g_array_index (cuts, gint64, kept - 1))
       g_array_index (cuts, gint64, kept++) = g_array_index (cuts, gint64, k);
   g_array_set_size (cuts, kept);
 }
@@ -118,8 +110,7 @@ penal_regions_finish (GArray *cuts)
 /* The number of cuts at or below value: the region of value, counting
  * from 1, or 0 for a value below the range. */
 guint
-penal_regions_find (GArray *cuts,
-                    gint64  value)
+penal_regions_find (GArray *cuts, gint64 value)
 {
   guint lo = 0, hi = cuts->len;
 
@@ -136,9 +127,8 @@ penal_regions_find (GArray *cuts,
 
 /* The last value of region (counting from 0) of a range that ends at hi. */
 gint64
-penal_regions_last (GArray *cuts,
-                    guint   region,
-                    gint64  hi)
+penal_regions_last (GArray *cuts, guint region, gint64 hi)
 {
-  return region + 1 < cuts->len ? g_array_index (cuts, gint64, region + 1) - 1 : hi;
+  return region + 1 < cuts->len ? g_array_index (cuts, gint64, region + 1) - 1
+                                : hi;
 }

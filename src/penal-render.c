@@ -21,9 +21,7 @@ trace_step_free (PenalTraceStep *step)
 }
 
 static void
-add_step (GPtrArray  *trace,
-          const char *citation,
-          char       *text)
+add_step (GPtrArray *trace, const char *citation, char *text)
 {
   PenalTraceStep *step = g_new0 (PenalTraceStep, 1);
 
@@ -34,17 +32,14 @@ add_step (GPtrArray  *trace,
 
 /* A step whose figure is not quoted statute text says how it is known. */
 static void
-add_step_with_standing (GPtrArray  *trace,
-                        const char *citation,
-                        const char *standing,
-                        char       *text)
+add_step_with_standing (GPtrArray *trace, const char *citation,
+                        const char *standing, char *text)
 {
   add_step (trace, citation, penal_with_standing (text, standing));
 }
 
 static void
-add_decided_steps (GPtrArray          *trace,
-                   const PenalOutcome *outcome)
+add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
 {
   const PenalRule *rule = outcome->rule;
   const PenalClassPenalty *p = outcome->penalty;
@@ -52,49 +47,57 @@ add_decided_steps (GPtrArray          *trace,
   switch (rule->kind)
     {
     case PENAL_RULE_CLASS:
-      add_step_with_standing (trace, rule->citation, rule->standing,
-                /* TRANSLATORS: %s is an explanation sentence, then the class name. */
-                g_strdup_printf (_("%s So the offense is a %s."),
-                                 penal_statute_text (rule->explain),
-                                 penal_class_to_name (rule->klass)));
+      add_step_with_standing (
+          trace, rule->citation, rule->standing,
+          /* TRANSLATORS: %s is an explanation sentence, then the class name. */
+          g_strdup_printf (_ ("%s So the offense is a %s."),
+                           penal_statute_text (rule->explain),
+                           penal_class_to_name (rule->klass)));
       break;
     case PENAL_RULE_NOT_APPLICABLE:
       add_step (trace, rule->citation,
-                g_strdup_printf (_("%s So this does not apply."),
+                g_strdup_printf (_ ("%s So this does not apply."),
                                  penal_statute_text (rule->explain)));
       return;
     case PENAL_RULE_OPEN:
     default:
-      add_step (trace, rule->citation,
-                g_strdup_printf (_("%s The class is not established, so penal cannot give one."),
-                                 penal_statute_text (rule->explain)));
+      add_step (
+          trace, rule->citation,
+          g_strdup_printf (
+              _ ("%s The class is not established, so penal cannot give one."),
+              penal_statute_text (rule->explain)));
       return;
     }
 
   if (p == NULL)
     return;
-  add_step_with_standing (trace, p->imprisonment_citation, p->imprisonment_standing,
+  add_step_with_standing (trace, p->imprisonment_citation,
+                          p->imprisonment_standing,
                           penal_imprisonment_text (p));
   if (p->county_jail_max.iso != NULL)
     {
       g_autofree char *jail = penal_duration_to_text (&p->county_jail_max);
-      add_step_with_standing (trace, p->county_jail_citation, p->county_jail_standing,
-                g_strdup_printf (_("Instead, the court may imprison for a special term of up to %s in the county jail."),
-                                 jail));
+      add_step_with_standing (
+          trace, p->county_jail_citation, p->county_jail_standing,
+          g_strdup_printf (_ ("Instead, the court may imprison for a special "
+                              "term of up to %s in the county jail."),
+                           jail));
     }
-  add_step_with_standing (trace, p->fine_citation, p->fine_standing, penal_fine_text (p));
+  add_step_with_standing (trace, p->fine_citation, p->fine_standing,
+                          penal_fine_text (p));
   if (p->gain_multiple > 0)
-    add_step_with_standing (trace, p->gain_citation, p->gain_standing, penal_gain_text (p));
+    add_step_with_standing (trace, p->gain_citation, p->gain_standing,
+                            penal_gain_text (p));
   for (guint i = 0; i < p->notes->len; i++)
     {
       const PenalNote *note = g_ptr_array_index (p->notes, i);
-      add_step (trace, note->citation, g_strdup (penal_statute_text (note->text)));
+      add_step (trace, note->citation,
+                g_strdup (penal_statute_text (note->text)));
     }
 }
 
 static void
-add_version_step (GPtrArray          *trace,
-                  const PenalOutcome *outcome,
+add_version_step (GPtrArray *trace, const PenalOutcome *outcome,
                   const PenalVersion *version)
 {
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
@@ -103,16 +106,18 @@ add_version_step (GPtrArray          *trace,
             /* TRANSLATORS: "<version title> applies to an offense committed on
                <date> (standing: <statute text|secondary source|inference|not
                established>)." */
-            g_strdup_printf (_("%s applies to an offense committed on %s (standing: %s)."),
-                             penal_statute_text (version->title), date,
-                             penal_standing_to_text (version->standing)));
+            g_strdup_printf (
+                _ ("%s applies to an offense committed on %s (standing: %s)."),
+                penal_statute_text (version->title), date,
+                penal_standing_to_text (version->standing)));
 }
 
 /* (transfer full): an array of PenalTraceStep. */
 GPtrArray *
 penal_outcome_trace (const PenalOutcome *outcome)
 {
-  GPtrArray *trace = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_step_free);
+  GPtrArray *trace
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_step_free);
 
   g_return_val_if_fail (outcome != NULL, trace);
 
@@ -124,33 +129,37 @@ penal_outcome_trace (const PenalOutcome *outcome)
       add_version_step (trace, outcome, outcome->version);
       if (outcome->version_uncertain)
         add_step (trace, outcome->offense->statute,
-                  g_strdup_printf (_("Which version was in force on that date is not established: %s Every candidate version gives the same answer here."),
+                  g_strdup_printf (_ ("Which version was in force on that date "
+                                      "is not established: %s Every candidate "
+                                      "version gives the same answer here."),
                                    penal_statute_text (outcome->reason)));
       add_decided_steps (trace, outcome);
       if (outcome->era != NULL && outcome->penalty != NULL)
         add_step (trace, NULL,
-                  g_strdup_printf (_("Penalties from %s."),
+                  g_strdup_printf (_ ("Penalties from %s."),
                                    penal_statute_text (outcome->era->title)));
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
     add_step (trace, outcome->offense->statute,
-              g_strdup_printf (_("More than one version of %s may have been in force on that date, and they give different answers: %s"),
-                               outcome->offense->statute,
-                               penal_statute_text (outcome->reason)));
+              g_strdup_printf (
+                  _ ("More than one version of %s may have been in force on "
+                     "that date, and they give different answers: %s"),
+                  outcome->offense->statute,
+                  penal_statute_text (outcome->reason)));
   else
     for (guint i = 0; i < outcome->missing->len; i++)
       {
         const PenalFactDecl *fact = g_ptr_array_index (outcome->missing, i);
         add_step (trace, outcome->offense->statute,
-                  g_strdup_printf (_("The answer depends on %s (%s), which was not given."),
-                                   fact->name, penal_statute_text (fact->label)));
+                  g_strdup_printf (
+                      _ ("The answer depends on %s (%s), which was not given."),
+                      fact->name, penal_statute_text (fact->label)));
       }
   return trace;
 }
 
 static void
-append_trace (GString   *out,
-              GPtrArray *trace)
+append_trace (GString *out, GPtrArray *trace)
 {
   for (guint i = 0; i < trace->len; i++)
     {
@@ -163,17 +172,17 @@ append_trace (GString   *out,
 }
 
 static void
-append_enhancements (GString            *out,
-                     const PenalOutcome *outcome)
+append_enhancements (GString *out, const PenalOutcome *outcome)
 {
   for (guint e = 0; e < outcome->enhancements->len; e++)
     {
-      const PenalOutcome *enhanced = g_ptr_array_index (outcome->enhancements, e);
+      const PenalOutcome *enhanced
+          = g_ptr_array_index (outcome->enhancements, e);
       const PenalOffense *statute = enhanced->offense;
 
-      g_string_append_printf (out, _("%s (%s): %s\n"),
-                              penal_statute_text (statute->title), statute->statute,
-                              penal_statute_text (statute->condition));
+      g_string_append_printf (
+          out, _ ("%s (%s): %s\n"), penal_statute_text (statute->title),
+          statute->statute, penal_statute_text (statute->condition));
       if (enhanced->status == PENAL_STATUS_DECIDED
           && enhanced->rule->kind == PENAL_RULE_NOT_APPLICABLE)
         {
@@ -190,87 +199,98 @@ append_enhancements (GString            *out,
 }
 
 static void
-append_possibilities (GString            *out,
-                      const PenalOutcome *outcome)
+append_possibilities (GString *out, const PenalOutcome *outcome)
 {
   for (guint i = 0; i < outcome->possible->len; i++)
     {
-      const PenalPossibility *p = &g_array_index (outcome->possible, PenalPossibility, i);
+      const PenalPossibility *p
+          = &g_array_index (outcome->possible, PenalPossibility, i);
       g_autofree char *range = penal_possibility_to_text (p);
-      g_autofree char *prefix = p->version != NULL
-        ? g_strdup_printf ("%s: ", penal_statute_text (p->version->title))
-        : g_strdup ("");
+      g_autofree char *prefix
+          = p->version != NULL ? g_strdup_printf (
+                "%s: ", penal_statute_text (p->version->title))
+                               : g_strdup ("");
 
       if (p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS)
         g_string_append_printf (out, "  - %s%s → %s [%s]\n", prefix, range,
-                                penal_class_to_name (p->rule->klass), p->rule->citation);
+                                penal_class_to_name (p->rule->klass),
+                                p->rule->citation);
       else
         /* TRANSLATORS: a range of a fact that leads to further questions. */
-        g_string_append_printf (out, _("  - %s%s → depends on further facts\n"), prefix, range);
+        g_string_append_printf (
+            out, _ ("  - %s%s → depends on further facts\n"), prefix, range);
     }
 }
 
 static void
-append_program (GString            *out,
-                const PenalOutcome *screened)
+append_program (GString *out, const PenalOutcome *screened)
 {
   const PenalOffense *program = screened->offense;
   PenalAnswer answer = penal_program_answer (screened);
   g_autofree char *reason = penal_program_reason (screened);
   const char *citation = screened->status == PENAL_STATUS_DECIDED
-                           ? screened->rule->citation : program->statute;
+                             ? screened->rule->citation
+                             : program->statute;
 
   g_string_append_printf (out, "  %s", penal_statute_text (program->title));
   if (program->operator_name != NULL && program->jurisdiction != NULL)
     g_string_append_printf (out, " (%s; %s)", program->operator_name,
                             penal_statute_text (program->jurisdiction));
   else if (program->jurisdiction != NULL)
-    g_string_append_printf (out, " (%s)", penal_statute_text (program->jurisdiction));
+    g_string_append_printf (out, " (%s)",
+                            penal_statute_text (program->jurisdiction));
   /* TRANSLATORS: ": <eligible|not eligible|…>. <why> [<citation>]". */
-  g_string_append_printf (out, _(": %s. %s [%s]\n"), penal_program_answer_text (program, answer),
-                          reason, citation);
+  g_string_append_printf (out, _ (": %s. %s [%s]\n"),
+                          penal_program_answer_text (program, answer), reason,
+                          citation);
 
   if (screened->status == PENAL_STATUS_NEEDS_FACTS)
     for (guint i = 0; i < screened->possible->len; i++)
       {
-        const PenalPossibility *p = &g_array_index (screened->possible, PenalPossibility, i);
+        const PenalPossibility *p
+            = &g_array_index (screened->possible, PenalPossibility, i);
         g_autofree char *range = penal_possibility_to_text (p);
         PenalAnswer leads = PENAL_ANSWER_UNKNOWN;
 
         if (p->rule != NULL)
-          leads = p->rule->kind == PENAL_RULE_ELIGIBLE || p->rule->kind == PENAL_RULE_APPLIES
-                    ? PENAL_ANSWER_YES
-                    : p->rule->kind == PENAL_RULE_OPEN ? PENAL_ANSWER_UNKNOWN : PENAL_ANSWER_NO;
+          leads = p->rule->kind == PENAL_RULE_ELIGIBLE
+                          || p->rule->kind == PENAL_RULE_APPLIES
+                      ? PENAL_ANSWER_YES
+                  : p->rule->kind == PENAL_RULE_OPEN ? PENAL_ANSWER_UNKNOWN
+                                                     : PENAL_ANSWER_NO;
         if (p->rule != NULL)
           g_string_append_printf (out, "    - %s → %s [%s]\n", range,
-                                  penal_program_answer_text (program, leads), p->rule->citation);
+                                  penal_program_answer_text (program, leads),
+                                  p->rule->citation);
         else
-          g_string_append_printf (out, _("    - %s → depends on further facts\n"), range);
+          g_string_append_printf (
+              out, _ ("    - %s → depends on further facts\n"), range);
       }
 
-  g_string_append_printf (out, "    %s", penal_statute_text (program->description));
+  g_string_append_printf (out, "    %s",
+                          penal_statute_text (program->description));
   if (program->fees != NULL)
     g_string_append_printf (out, " %s", penal_statute_text (program->fees));
   g_string_append_c (out, '\n');
   if (program->caveat != NULL)
-    g_string_append_printf (out, "    %s\n", penal_statute_text (program->caveat));
+    g_string_append_printf (out, "    %s\n",
+                            penal_statute_text (program->caveat));
 }
 
 static gboolean
-has_program_kind (const PenalOutcome *outcome,
-                  PenalProgramKind    kind)
+has_program_kind (const PenalOutcome *outcome, PenalProgramKind kind)
 {
   for (guint p = 0; p < outcome->programs->len; p++)
-    if (((PenalOutcome *) g_ptr_array_index (outcome->programs, p))->offense->program_kind == kind)
+    if (((PenalOutcome *)g_ptr_array_index (outcome->programs, p))
+            ->offense->program_kind
+        == kind)
       return TRUE;
   return FALSE;
 }
 
 static void
-append_section (GString            *out,
-                const PenalOutcome *outcome,
-                PenalProgramKind    kind,
-                const char         *heading)
+append_section (GString *out, const PenalOutcome *outcome,
+                PenalProgramKind kind, const char *heading)
 {
   if (!has_program_kind (outcome, kind))
     return;
@@ -284,15 +304,16 @@ append_section (GString            *out,
 }
 
 static void
-append_diversion_text (GString            *out,
-                             const PenalOutcome *outcome)
+append_diversion_text (GString *out, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
 
   g_string_append_printf (out, "%s\n",
-                          diversion->eligible == PENAL_ANSWER_YES ? _("Diversion: open.")
-                          : diversion->eligible == PENAL_ANSWER_NO ? _("Diversion: not open.")
-                          : _("Diversion: cannot tell yet."));
+                          diversion->eligible == PENAL_ANSWER_YES
+                              ? _ ("Diversion: open.")
+                          : diversion->eligible == PENAL_ANSWER_NO
+                              ? _ ("Diversion: not open.")
+                              : _ ("Diversion: cannot tell yet."));
   for (guint p = 0; p < outcome->programs->len; p++)
     {
       const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
@@ -300,41 +321,49 @@ append_diversion_text (GString            *out,
         append_program (out, screened);
     }
   if (!has_program_kind (outcome, PENAL_PROGRAM_DIVERSION))
-    g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (diversion->reasons, 0));
-  append_section (out, outcome, PENAL_PROGRAM_COURT_DISCRETION, _("At the court's discretion:"));
-  append_section (out, outcome, PENAL_PROGRAM_PROTECTION, _("Protection in the statute:"));
+    g_string_append_printf (out, "  %s\n",
+                            (char *)g_ptr_array_index (diversion->reasons, 0));
+  append_section (out, outcome, PENAL_PROGRAM_COURT_DISCRETION,
+                  _ ("At the court's discretion:"));
+  append_section (out, outcome, PENAL_PROGRAM_PROTECTION,
+                  _ ("Protection in the statute:"));
 
   if (diversion->next_steps->len > 0)
     {
-      g_string_append (out, _("Next steps:\n"));
+      g_string_append (out, _ ("Next steps:\n"));
       for (guint i = 0; i < diversion->next_steps->len; i++)
-        g_string_append_printf (out, "  - %s\n", (char *) g_ptr_array_index (diversion->next_steps, i));
+        g_string_append_printf (
+            out, "  - %s\n",
+            (char *)g_ptr_array_index (diversion->next_steps, i));
     }
   if (diversion->resources->len > 0)
     {
-      g_string_append (out, _("Where to refer the person:\n"));
+      g_string_append (out, _ ("Where to refer the person:\n"));
       for (guint i = 0; i < diversion->resources->len; i++)
         {
-          const PenalResource *resource = g_ptr_array_index (diversion->resources, i);
-          const PenalRule *because = g_ptr_array_index (diversion->referred_by, i);
+          const PenalResource *resource
+              = g_ptr_array_index (diversion->resources, i);
+          const PenalRule *because
+              = g_ptr_array_index (diversion->referred_by, i);
 
           g_string_append_printf (out, "  - %s", resource->title);
           if (resource->phone != NULL)
             g_string_append_printf (out, ", %s", resource->phone);
           if (resource->url != NULL)
             g_string_append_printf (out, ", %s", resource->url);
-          g_string_append_printf (out, ": %s\n", penal_statute_text (resource->description));
+          g_string_append_printf (out, ": %s\n",
+                                  penal_statute_text (resource->description));
           /* TRANSLATORS: why a resource is shown: the sentence of the rule
              that called for it, then its citation. */
-          g_string_append_printf (out, _("    Because: %s [%s]\n"),
-                                  penal_statute_text (because->explain), because->citation);
+          g_string_append_printf (out, _ ("    Because: %s [%s]\n"),
+                                  penal_statute_text (because->explain),
+                                  because->citation);
         }
     }
 }
 
 char *
-penal_render_text (const PenalModel   *model,
-                   const PenalOutcome *outcome)
+penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
@@ -342,47 +371,52 @@ penal_render_text (const PenalModel   *model,
 
   if (outcome->offense == NULL)
     {
-      g_string_append (out, _("Which offense? Give offense=… with one of:\n"));
+      g_string_append (out, _ ("Which offense? Give offense=… with one of:\n"));
       for (guint i = 0; i < model->offenses->len; i++)
         {
           const PenalOffense *offense = g_ptr_array_index (model->offenses, i);
           g_string_append_printf (out, "  - offense=%s: %s (%s)\n", offense->id,
-                                  penal_statute_text (offense->title), offense->statute);
+                                  penal_statute_text (offense->title),
+                                  offense->statute);
         }
       return g_string_free (out, FALSE);
     }
 
   /* TRANSLATORS: "<offense title> (<statute>), offense committed on <date>". */
-  g_string_append_printf (out, _("%s (%s), offense committed on %s:\n"),
+  g_string_append_printf (out, _ ("%s (%s), offense committed on %s:\n"),
                           penal_statute_text (outcome->offense->title),
                           outcome->offense->statute, date);
 
   switch (outcome->status)
     {
     case PENAL_STATUS_DECIDED:
-      g_string_append_printf (out, _("Class: %s [%s]\n"),
+      g_string_append_printf (out, _ ("Class: %s [%s]\n"),
                               penal_class_to_name (outcome->rule->klass),
                               outcome->rule->citation);
       append_trace (out, trace);
       break;
     case PENAL_STATUS_NEEDS_FACTS:
-      g_string_append (out, _("More facts are needed.\n"));
+      g_string_append (out, _ ("More facts are needed.\n"));
       append_trace (out, trace);
-      g_string_append (out, _("Where each answer leads:\n"));
+      g_string_append (out, _ ("Where each answer leads:\n"));
       append_possibilities (out, outcome);
       break;
     case PENAL_STATUS_AMBIGUOUS:
-      g_string_append (out, _("Ambiguous: the answer depends on a date no source has established.\n"));
+      g_string_append (out, _ ("Ambiguous: the answer depends on a date no "
+                               "source has established.\n"));
       append_trace (out, trace);
       for (guint c = 0; c < outcome->candidates->len; c++)
         {
-          const PenalOutcome *candidate = g_ptr_array_index (outcome->candidates, c);
-          g_autoptr (GPtrArray) candidate_trace = penal_outcome_trace (candidate);
+          const PenalOutcome *candidate
+              = g_ptr_array_index (outcome->candidates, c);
+          g_autoptr (GPtrArray) candidate_trace
+              = penal_outcome_trace (candidate);
 
-          g_string_append_printf (out, _("If %s applies — %s [%s]:\n"),
-                                  penal_statute_text (candidate->version->title),
-                                  penal_class_to_name (candidate->rule->klass),
-                                  candidate->rule->citation);
+          g_string_append_printf (
+              out, _ ("If %s applies — %s [%s]:\n"),
+              penal_statute_text (candidate->version->title),
+              penal_class_to_name (candidate->rule->klass),
+              candidate->rule->citation);
           append_trace (out, candidate_trace);
         }
       break;

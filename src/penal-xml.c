@@ -11,13 +11,13 @@
  * FILE:LINE error; nothing here knows what the elements mean. */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
-#include <libxml/SAX2.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,8 +37,8 @@ void penal_register_resource (void);
 /* The first error libxml2 reports while parsing or validating one file. */
 typedef struct
 {
-  int      line;
-  char    *message;
+  int line;
+  char *message;
   gboolean doctype;
 } XmlProblem;
 
@@ -46,31 +46,26 @@ typedef struct
 /* Reading and parsing                                                  */
 
 static void
-collect_xml_error (void        *data,
-                   xmlErrorPtr  error)
+collect_xml_error (void *data, xmlErrorPtr error)
 {
   XmlProblem *problem = data;
 
   if (problem->message != NULL || error == NULL)
     return;
   problem->line = error->line;
-  problem->message = g_strchomp (g_strdup (error->message != NULL
-                                           ? error->message : "?"));
+  problem->message
+      = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
 }
 
 static void
-ignore_generic_error (void       *data,
-                      const char *format,
-                      ...)
+ignore_generic_error (void *data, const char *format, ...)
 {
 }
 
 /* SAX hook: any DOCTYPE ends the parse before its internal subset is read,
  * so no entity can be declared. */
 static void
-refuse_doctype (void          *context,
-                const xmlChar *name,
-                const xmlChar *external_id,
+refuse_doctype (void *context, const xmlChar *name, const xmlChar *external_id,
                 const xmlChar *system_id)
 {
   xmlParserCtxt *ctxt = context;
@@ -89,9 +84,7 @@ refuse_doctype (void          *context,
  * needs to be before reading the rest of it.  Plain stdio: a GFile would
  * start GIO's module machinery, which costs more than the read. */
 char *
-penal_xml_read_file (const char  *file,
-             gsize       *out_length,
-             GError     **error)
+penal_xml_read_file (const char *file, gsize *out_length, GError **error)
 {
   g_autofree char *buffer = NULL;
   gsize length;
@@ -101,11 +94,12 @@ penal_xml_read_file (const char  *file,
   if (in == NULL)
     {
       saved = errno;
-      g_set_error (error, PENAL_MODEL_ERROR,
-                   saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
-                   saved == ENOENT ? _("%s: no such statute file or directory (%s)")
-                                   : _("%s: cannot read the statute file: %s"),
-                   file, g_strerror (saved));
+      g_set_error (
+          error, PENAL_MODEL_ERROR,
+          saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
+          saved == ENOENT ? _ ("%s: no such statute file or directory (%s)")
+                          : _ ("%s: cannot read the statute file: %s"),
+          file, g_strerror (saved));
       return NULL;
     }
   buffer = g_malloc (PENAL_MODEL_MAX_FILE_SIZE + 1);
@@ -115,15 +109,16 @@ penal_xml_read_file (const char  *file,
     {
       fclose (in);
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
-                   _("%s: cannot read the statute file: %s"),
-                   file, g_strerror (saved));
+                   _ ("%s: cannot read the statute file: %s"), file,
+                   g_strerror (saved));
       return NULL;
     }
   fclose (in);
   if (length > PENAL_MODEL_MAX_FILE_SIZE)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                   _("%s:1: the file is larger than %d KiB; statute files are small, so this is refused"),
+                   _ ("%s:1: the file is larger than %d KiB; statute files are "
+                      "small, so this is refused"),
                    file, PENAL_MODEL_MAX_FILE_SIZE / 1024);
       return NULL;
     }
@@ -159,22 +154,21 @@ load_schema (GError **error)
   if (bytes == NULL)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
-                   _("the statute schema is missing from the program"));
+                   _ ("the statute schema is missing from the program"));
       return NULL;
     }
   parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL),
-                                       (int) g_bytes_get_size (bytes));
+                                       (int)g_bytes_get_size (bytes));
   schema = xmlRelaxNGParse (parser);
   if (schema == NULL)
     g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
-                 _("the statute schema built into the program is broken"));
+                 _ ("the statute schema built into the program is broken"));
   return schema;
 }
 
 /* The line number of the byte at position. */
 static int
-line_at (const char *data,
-         const char *position)
+line_at (const char *data, const char *position)
 {
   int line = 1;
 
@@ -186,8 +180,7 @@ line_at (const char *data,
 
 /* Returns the line of the first byte that is not UTF-8, or 0 if all are. */
 static int
-first_bad_utf8_line (const char *data,
-                     gsize       length)
+first_bad_utf8_line (const char *data, gsize length)
 {
   const char *end = NULL;
 
@@ -197,10 +190,8 @@ first_bad_utf8_line (const char *data,
 }
 
 xmlDoc *
-penal_xml_parse (const char  *file,
-                const char  *data,
-                gsize        length,
-                GError     **error)
+penal_xml_parse (const char *file, const char *data, gsize length,
+                 GError **error)
 {
   g_autoptr (xmlParserCtxt) ctxt = NULL;
   g_autoptr (xmlDoc) doc = NULL;
@@ -213,7 +204,8 @@ penal_xml_parse (const char  *file,
   if (length == 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_MALFORMED,
-                   _("%s:1: the file is empty; a statute file starts with <statutes format=\"1\">"),
+                   _ ("%s:1: the file is empty; a statute file starts with "
+                      "<statutes format=\"1\">"),
                    file);
       return NULL;
     }
@@ -221,7 +213,8 @@ penal_xml_parse (const char  *file,
   if (nul != NULL)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_ENCODING,
-                   _("%s:%d: the file contains a NUL byte; statute files are UTF-8 text"),
+                   _ ("%s:%d: the file contains a NUL byte; statute files are "
+                      "UTF-8 text"),
                    file, line_at (data, nul));
       return NULL;
     }
@@ -229,7 +222,7 @@ penal_xml_parse (const char  *file,
   if (bad_line > 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_ENCODING,
-                   _("%s:%d: the file is not valid UTF-8; save it as UTF-8"),
+                   _ ("%s:%d: the file is not valid UTF-8; save it as UTF-8"),
                    file, bad_line);
       return NULL;
     }
@@ -251,14 +244,16 @@ penal_xml_parse (const char  *file,
   ctxt->sax->externalSubset = refuse_doctype;
   /* Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD,
    * XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, file, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
-                           | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  doc = xmlCtxtReadMemory (ctxt, data, (int)length, file, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES
+                               | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                               | XML_PARSE_NOCDATA);
 
   if (problem.doctype)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FORBIDDEN,
-                   _("%s:%d: a DOCTYPE is not allowed in a statute file (penal never reads DTDs or entities); remove it"),
+                   _ ("%s:%d: a DOCTYPE is not allowed in a statute file "
+                      "(penal never reads DTDs or entities); remove it"),
                    file, problem.line);
       g_clear_pointer (&doc, xmlFreeDoc);
       goto out;
@@ -266,9 +261,10 @@ penal_xml_parse (const char  *file,
   if (doc == NULL || !ctxt->wellFormed)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_MALFORMED,
-                   _("%s:%d: not well-formed XML: %s"),
-                   file, problem.message != NULL ? problem.line : 1,
-                   problem.message != NULL ? problem.message : _("unknown error"));
+                   _ ("%s:%d: not well-formed XML: %s"), file,
+                   problem.message != NULL ? problem.line : 1,
+                   problem.message != NULL ? problem.message
+                                           : _ ("unknown error"));
       g_clear_pointer (&doc, xmlFreeDoc);
       goto out;
     }
@@ -279,11 +275,13 @@ penal_xml_parse (const char  *file,
     {
       /* Errors in the root element's own attributes come without a line. */
       if (problem.line <= 0 && xmlDocGetRootElement (doc) != NULL)
-        problem.line = (int) xmlGetLineNo (xmlDocGetRootElement (doc));
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_SCHEMA,
-                   _("%s:%d: does not follow the statute schema (statutes/penal.rng): %s"),
-                   file, problem.message != NULL && problem.line > 0 ? problem.line : 1,
-                   problem.message != NULL ? problem.message : _("unknown error"));
+        problem.line = (int)xmlGetLineNo (xmlDocGetRootElement (doc));
+      g_set_error (
+          error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_SCHEMA,
+          _ ("%s:%d: does not follow the statute schema (statutes/penal.rng): "
+             "%s"),
+          file, problem.message != NULL && problem.line > 0 ? problem.line : 1,
+          problem.message != NULL ? problem.message : _ ("unknown error"));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
 
@@ -292,4 +290,3 @@ out:
   g_free (problem.message);
   return g_steal_pointer (&doc);
 }
-

@@ -79,7 +79,7 @@ char *penal_model_describe_fact_values (const PenalModel *model, guint fact);
 
 typedef enum
 {
-  PENAL_FACTS_ERROR_SYNTAX,         /* not NAME=VALUE */
+  PENAL_FACTS_ERROR_SYNTAX, /* not NAME=VALUE */
   PENAL_FACTS_ERROR_UNKNOWN_FACT,
   PENAL_FACTS_ERROR_INVALID_VALUE,  /* not a number, date, yes/no, ... */
   PENAL_FACTS_ERROR_OUT_OF_DOMAIN,  /* well-formed but outside the domain */
@@ -93,8 +93,7 @@ PenalFacts *penal_facts_new (const PenalModel *model);
 void penal_facts_free (PenalFacts *facts);
 gboolean penal_facts_parse_assignment (PenalFacts *facts,
                                        const char *assignment, GError **error);
-gboolean penal_facts_check_applicable (const PenalFacts *facts,
-                                       GError **error);
+gboolean penal_facts_check_applicable (const PenalFacts *facts, GError **error);
 gboolean penal_facts_get (const PenalFacts *facts, guint index,
                           gint64 *out_value);
 
@@ -138,8 +137,7 @@ GPtrArray *penal_screen_drop_unread (PenalScreen *screen);
 gint penal_screen_next_fact (PenalScreen *screen);
 char *penal_screen_question (PenalScreen *screen, guint fact);
 char *penal_screen_allowed (PenalScreen *screen, guint fact);
-PenalQuestionKind penal_screen_question_kind (PenalScreen *screen,
-                                              guint fact);
+PenalQuestionKind penal_screen_question_kind (PenalScreen *screen, guint fact);
 gboolean penal_screen_answer (PenalScreen *screen, guint fact,
                               const char *answer, GError **error);
 gboolean penal_screen_back (PenalScreen *screen);
@@ -174,7 +172,8 @@ typedef struct
 } PenalBatchCounts;
 
 GQuark penal_batch_error_quark (void);
-gboolean penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
+gboolean penal_batch_run (const PenalModel *model,
+                          PenalBatchFormat input_format,
                           PenalBatchFormat output_format,
                           gboolean ignore_unknown, gint64 default_date,
                           FILE *in, const char *input_name, FILE *out,
@@ -203,13 +202,12 @@ GQuark penal_query_error_quark (void);
 char *penal_verify_report (const PenalModel *model, double milliseconds,
                            PenalFormat format);
 char *penal_list_report (const PenalModel *model, PenalFormat format);
-char *penal_show_report (const PenalModel *model, const char *name,
-                         gint64 date, PenalFormat format, GError **error);
-char *penal_tree_report (const PenalModel *model, const char *name,
-                         gint64 date, PenalFormat format, GError **error);
-char *penal_diff_report (const PenalModel *model, const char *name,
-                         gint64 from, gint64 to, PenalFormat format,
-                         GError **error);
+char *penal_show_report (const PenalModel *model, const char *name, gint64 date,
+                         PenalFormat format, GError **error);
+char *penal_tree_report (const PenalModel *model, const char *name, gint64 date,
+                         PenalFormat format, GError **error);
+char *penal_diff_report (const PenalModel *model, const char *name, gint64 from,
+                         gint64 to, PenalFormat format, GError **error);
 gboolean penal_what_if_check_vary (const PenalModel *model, const char *vary,
                                    GError **error);
 char *penal_what_if_report (const PenalModel *model, const PenalFacts *facts,

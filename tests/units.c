@@ -49,9 +49,9 @@ static void
 test_dates_refuse_alike (void)
 {
   static const char *const bad[] = {
-    "2016-02-30", "2017-02-29", "1900-02-29", "2016-13-01", "2016-00-10",
-    "2016-01-00", "2016-1-01", "16-01-01", "2016/01/01", "2016-01-01T00",
-    " 2016-01-01", "+016-01-01", "2016-01-3a", "", "0000-01-01",
+    "2016-02-30",  "2017-02-29", "1900-02-29", "2016-13-01", "2016-00-10",
+    "2016-01-00",  "2016-1-01",  "16-01-01",   "2016/01/01", "2016-01-01T00",
+    " 2016-01-01", "+016-01-01", "2016-01-3a", "",           "0000-01-01",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -70,9 +70,7 @@ test_dates_refuse_alike (void)
 }
 
 static PenalRule *
-rule_with (guint  fact,
-           gint64 lo,
-           gint64 hi)
+rule_with (guint fact, gint64 lo, gint64 hi)
 {
   PenalRule *rule = g_new0 (PenalRule, 1);
   PenalCondition condition = { fact, lo, hi };
@@ -95,7 +93,8 @@ rule_free (PenalRule *rule)
 static void
 test_regions_cut_at_rule_bounds (void)
 {
-  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+  g_autoptr (GPtrArray) rules
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rule_free);
   g_autoptr (GArray) cuts = penal_regions_new (0, 120);
   g_autoptr (GArray) inner = penal_regions_new (10, 16);
 
@@ -128,9 +127,7 @@ test_regions_cut_at_rule_bounds (void)
 }
 
 static PenalOutcome *
-evaluate (const PenalModel *model,
-          const char       *date,
-          ...)
+evaluate (const PenalModel *model, const char *date, ...)
 {
   g_autoptr (PenalFacts) facts = penal_facts_new (model);
   g_autoptr (GError) error = NULL;
@@ -159,7 +156,8 @@ static void
 test_outcome_equal (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = penal_model_load_directory (g_getenv ("PENAL_STATUTES"), &error);
+  g_autoptr (PenalModel) model
+      = penal_model_load_directory (g_getenv ("PENAL_STATUTES"), &error);
   g_autoptr (PenalOutcome) adult = NULL, adult_again = NULL, adult_later = NULL;
   g_autoptr (PenalOutcome) minor = NULL, adult_prior = NULL, unknown_age = NULL;
 
@@ -168,14 +166,17 @@ test_outcome_equal (void)
    * misdemeanor (567.030.2), diversion open for a first-time offender. */
   adult = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
                     "prior_prostitution_offenses=0", NULL);
-  adult_again = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
-                          "prior_prostitution_offenses=0", NULL);
-  adult_later = evaluate (model, "2025-06-01", "offense=patronizing", "victim_age=45",
-                          "prior_prostitution_offenses=0", NULL);
+  adult_again
+      = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
+                  "prior_prostitution_offenses=0", NULL);
+  adult_later
+      = evaluate (model, "2025-06-01", "offense=patronizing", "victim_age=45",
+                  "prior_prostitution_offenses=0", NULL);
   minor = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=16",
                     "prior_prostitution_offenses=0", NULL);
-  adult_prior = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
-                          "prior_prostitution_offenses=1", NULL);
+  adult_prior
+      = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
+                  "prior_prostitution_offenses=1", NULL);
   unknown_age = evaluate (model, "2024-01-01", "offense=patronizing", NULL);
 
   g_assert_true (penal_outcome_equal (adult, adult_again));
@@ -187,13 +188,13 @@ test_outcome_equal (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/units/dates/agree-1900-2100", test_dates_agree);
   g_test_add_func ("/units/dates/refuse-alike", test_dates_refuse_alike);
-  g_test_add_func ("/units/regions/cut-at-rule-bounds", test_regions_cut_at_rule_bounds);
+  g_test_add_func ("/units/regions/cut-at-rule-bounds",
+                   test_regions_cut_at_rule_bounds);
   g_test_add_func ("/units/outcome/equal", test_outcome_equal);
   return g_test_run ();
 }

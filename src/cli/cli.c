@@ -17,7 +17,7 @@
 
 #include "cli.h"
 
-G_DEFINE_QUARK (penal-cli-error-quark, penal_cli_error)
+G_DEFINE_QUARK (penal - cli - error - quark, penal_cli_error)
 
 typedef struct
 {
@@ -29,19 +29,20 @@ typedef struct
 
 static GlobalOptions globals;
 
-static const GOptionEntry global_entries[] = {
-  { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &globals.statutes,
-    N_("Read statutes from DIR (every *.xml in it) or one FILE instead of the bundled ones"),
-    N_("DIR") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, &globals.lang,
-    N_("Answer in LANG (for example es or en) instead of the locale's language"),
-    N_("LANG") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, &globals.version,
-    N_("Print the program version and exit"), NULL },
-  { "help", 'h', 0, G_OPTION_ARG_NONE, &globals.help,
-    N_("Show this help and exit"), NULL },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry global_entries[]
+    = { { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &globals.statutes,
+          N_ ("Read statutes from DIR (every *.xml in it) or one FILE instead "
+              "of the bundled ones"),
+          N_ ("DIR") },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &globals.lang,
+          N_ ("Answer in LANG (for example es or en) instead of the locale's "
+              "language"),
+          N_ ("LANG") },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &globals.version,
+          N_ ("Print the program version and exit"), NULL },
+        { "help", 'h', 0, G_OPTION_ARG_NONE, &globals.help,
+          N_ ("Show this help and exit"), NULL },
+        G_OPTION_ENTRY_NULL };
 
 /* Messages are UTF-8 and are written as they are, like the answer on
  * standard output: g_printerr would turn every non-ASCII character into "?"
@@ -53,8 +54,7 @@ penal_cli_print_error (const char *message)
 }
 
 gboolean
-penal_cli_write_stream (FILE *stream,
-                        const char *text)
+penal_cli_write_stream (FILE *stream, const char *text)
 {
   gsize length = strlen (text);
 
@@ -67,7 +67,7 @@ penal_cli_write (const char *text)
 {
   if (!penal_cli_write_stream (stdout, text))
     {
-      penal_cli_print_error (_("cannot write the answer to standard output"));
+      penal_cli_print_error (_ ("cannot write the answer to standard output"));
       return PENAL_EXIT_IOERR;
     }
   return PENAL_EXIT_OK;
@@ -100,7 +100,7 @@ penal_cli_exit_for_error (const GError *error)
       }
   if (error->domain == PENAL_BATCH_ERROR)
     return error->code == PENAL_BATCH_ERROR_HEADER ? PENAL_EXIT_USAGE
-                                                    : PENAL_EXIT_IOERR;
+                                                   : PENAL_EXIT_IOERR;
   if (error->domain == PENAL_FACTS_ERROR || error->domain == PENAL_QUERY_ERROR
       || error->domain == G_OPTION_ERROR)
     return PENAL_EXIT_USAGE;
@@ -116,8 +116,7 @@ penal_cli_fail (const GError *error)
 
 /* Reports a bad command line: the message, then exit 64. */
 PenalExit
-penal_cli_usage (const char *format,
-                 ...)
+penal_cli_usage (const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -144,10 +143,7 @@ penal_cli_load_model (GError **error)
 
 /* Reads FACT=VALUE arguments into facts, and checks that each applies. */
 gboolean
-penal_cli_read_facts (PenalFacts *facts,
-                      int argc,
-                      char **argv,
-                      GError **error)
+penal_cli_read_facts (PenalFacts *facts, int argc, char **argv, GError **error)
 {
   for (int i = 1; i < argc; i++)
     if (!penal_facts_parse_assignment (facts, argv[i], error))
@@ -159,14 +155,14 @@ penal_cli_read_facts (PenalFacts *facts,
 PenalExit
 penal_cli_name_one (const char *command)
 {
-  return penal_cli_usage (_("%s: name one statute, for example: penal %s patronizing"),
-                          command, command);
+  return penal_cli_usage (
+      _ ("%s: name one statute, for example: penal %s patronizing"), command,
+      command);
 }
 
 /* Which of the accepted names was given: the first when none was. */
 gboolean
-penal_cli_format (const char *given,
-                  const char *const *accepted,
+penal_cli_format (const char *given, const char *const *accepted,
                   int *out_index)
 {
   *out_index = 0;
@@ -184,9 +180,7 @@ penal_cli_format (const char *given,
 /* --date, --from or --to as a Julian day; today when not given; -1 with an
  * error when it is not a calendar date. */
 gint64
-penal_cli_date_or_today (const char *option,
-                         const char *text,
-                         GError **error)
+penal_cli_date_or_today (const char *option, const char *text, GError **error)
 {
   g_autofree char *shown = NULL;
   gint64 day;
@@ -196,9 +190,10 @@ penal_cli_date_or_today (const char *option,
   if (penal_date_parse (text, &day))
     return day;
   shown = penal_quote_untrusted (text);
-  g_set_error (error, PENAL_CLI_ERROR, PENAL_CLI_ERROR_USAGE,
-               _("%s: “%s” is not valid; give a calendar date written YYYY-MM-DD"),
-               option, shown);
+  g_set_error (
+      error, PENAL_CLI_ERROR, PENAL_CLI_ERROR_USAGE,
+      _ ("%s: “%s” is not valid; give a calendar date written YYYY-MM-DD"),
+      option, shown);
   return -1;
 }
 
@@ -214,19 +209,18 @@ append_facts (GString *out)
   if (model == NULL)
     {
       /* TRANSLATORS: %s says why the statutes did not load. */
-      g_string_append_printf (out, _("The facts cannot be listed: %s"),
+      g_string_append_printf (out, _ ("The facts cannot be listed: %s"),
                               error->message);
       g_string_append (out, "\n\n");
       return;
     }
-  g_string_append (out, _("Facts, from the statutes loaded:"));
+  g_string_append (out, _ ("Facts, from the statutes loaded:"));
   g_string_append_c (out, '\n');
   for (guint f = 0; f < penal_model_get_n_facts (model); f++)
     {
       g_autofree char *values = penal_model_describe_fact_values (model, f);
-      g_autofree char *line
-          = g_strdup_printf ("%s=%s", penal_model_get_fact_name (model, f),
-                             values);
+      g_autofree char *line = g_strdup_printf (
+          "%s=%s", penal_model_get_fact_name (model, f), values);
 
       g_string_append_printf (out, "  %s\n      ", line);
       penal_append_wrapped (out, penal_model_get_fact_label (model, f), 6, 6,
@@ -238,11 +232,13 @@ append_facts (GString *out)
 static void
 append_exit_status (GString *out)
 {
-  g_string_append (out,
-                   _("Exit status: 0 an answer was given (decided, needs-facts or ambiguous);\n"
-                     "64 bad command line or fact; 65 bad statute file, or (batch) some row\n"
-                     "could not be classified; 66 statute or input file missing;\n"
-                     "70 internal error; 74 output error."));
+  g_string_append (
+      out, _ ("Exit status: 0 an answer was given (decided, needs-facts or "
+              "ambiguous);\n"
+              "64 bad command line or fact; 65 bad statute file, or (batch) "
+              "some row\n"
+              "could not be classified; 66 statute or input file missing;\n"
+              "70 internal error; 74 output error."));
   g_string_append_c (out, '\n');
 }
 
@@ -253,14 +249,14 @@ command_description (const PenalCommandHelp *help)
 
   if (help->description != NULL)
     {
-      penal_append_wrapped (out, _(help->description), 0, 0, 78);
+      penal_append_wrapped (out, _ (help->description), 0, 0, 78);
       g_string_append_c (out, '\n');
     }
   if (help->formats != NULL)
     {
       /* TRANSLATORS: %s lists the values --format takes. */
       g_autofree char *formats
-          = g_strdup_printf (_("Formats (--format): %s."), _(help->formats));
+          = g_strdup_printf (_ ("Formats (--format): %s."), _ (help->formats));
       penal_append_wrapped (out, formats, 0, 2, 78);
       g_string_append_c (out, '\n');
     }
@@ -268,7 +264,7 @@ command_description (const PenalCommandHelp *help)
     append_facts (out);
   if (help->examples != NULL)
     {
-      g_string_append (out, _("Examples:"));
+      g_string_append (out, _ ("Examples:"));
       g_string_append_printf (out, "\n%s\n", help->examples);
     }
   append_exit_status (out);
@@ -278,40 +274,44 @@ command_description (const PenalCommandHelp *help)
 /* The general help, as `penal help`, `penal --help` and `penal` alone give
  * it: the commands with their summaries and the global options. */
 char *
-penal_cli_general_help (const PenalCommand *commands,
-                        gsize n_commands)
+penal_cli_general_help (const PenalCommand *commands, gsize n_commands)
 {
   g_autoptr (GOptionContext) context = NULL;
-  GString *out = g_string_new (_("Commands:"));
+  GString *out = g_string_new (_ ("Commands:"));
 
   g_string_append_c (out, '\n');
   for (gsize i = 0; i < n_commands; i++)
     {
-      guint used = 2 + (guint) strlen (commands[i].name);
+      guint used = 2 + (guint)strlen (commands[i].name);
 
       g_string_append_printf (out, "  %s", commands[i].name);
       for (; used < 14; used++)
         g_string_append_c (out, ' ');
-      penal_append_wrapped (out, _(commands[i].summary), 14, 14, 78);
+      penal_append_wrapped (out, _ (commands[i].summary), 14, 14, 78);
     }
   g_string_append_c (out, '\n');
-  penal_append_wrapped (out, _("“penal help COMMAND” (or “penal COMMAND --help”) gives a command’s own options, formats, facts and examples."),
-                        0, 0, 78);
+  penal_append_wrapped (
+      out,
+      _ ("“penal help COMMAND” (or “penal COMMAND --help”) gives a command’s "
+         "own options, formats, facts and examples."),
+      0, 0, 78);
   g_string_append_c (out, '\n');
-  g_string_append (out, _("Examples:"));
-  g_string_append (out,
-                   "\n"
-                   "  penal classify offense=patronizing victim_age=14 offense_date=2016-06-01\n"
-                   "  penal screen --lang=es\n"
-                   "  penal help classify\n\n");
+  g_string_append (out, _ ("Examples:"));
+  g_string_append (out, "\n"
+                        "  penal classify offense=patronizing victim_age=14 "
+                        "offense_date=2016-06-01\n"
+                        "  penal screen --lang=es\n"
+                        "  penal help classify\n\n");
   append_exit_status (out);
 
-  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  context = g_option_context_new (_ ("COMMAND [ARGUMENT…]"));
   g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_set_summary (context,
-                                _("Classify a charge under the bundled statutes: the class, the authorized\n"
-                                  "imprisonment and fine, and whether diversion is open, each cited to the\n"
-                                  "statute subsection and version that decided it."));
+  g_option_context_set_summary (
+      context, _ ("Classify a charge under the bundled statutes: the class, "
+                  "the authorized\n"
+                  "imprisonment and fine, and whether diversion is open, each "
+                  "cited to the\n"
+                  "statute subsection and version that decided it."));
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context, out->str);
@@ -322,12 +322,11 @@ penal_cli_general_help (const PenalCommand *commands,
 
 /* Parses the global options alone: the command line has no command. */
 gboolean
-penal_cli_parse_globals (int *argc,
-                         char ***argv,
-                         gboolean *out_help,
+penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                          PenalExit *out_exit)
 {
-  static const PenalCommandHelp none = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
+  static const PenalCommandHelp none
+      = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
 
   if (!penal_cli_parse (&none, argc, argv, out_exit))
     return FALSE;
@@ -339,34 +338,33 @@ penal_cli_parse_globals (int *argc,
 /* Parsing                                                              */
 
 static const GOptionEntry *
-find_entry (const GOptionEntry *entries,
-            const char *long_name,
-            gsize length,
+find_entry (const GOptionEntry *entries, const char *long_name, gsize length,
             char short_name)
 {
   for (gsize i = 0; entries != NULL && entries[i].long_name != NULL; i++)
-    if (long_name != NULL ? strlen (entries[i].long_name) == length
-                                && strncmp (entries[i].long_name, long_name, length) == 0
-                          : entries[i].short_name == short_name)
+    if (long_name != NULL
+            ? strlen (entries[i].long_name) == length
+                  && strncmp (entries[i].long_name, long_name, length) == 0
+            : entries[i].short_name == short_name)
       return &entries[i];
   return NULL;
 }
 
 static const GOptionEntry *
-find_option (const PenalCommandHelp *help,
-             const char *long_name,
-             gsize length,
+find_option (const PenalCommandHelp *help, const char *long_name, gsize length,
              char short_name)
 {
-  const GOptionEntry *entry = find_entry (help->entries, long_name, length, short_name);
+  const GOptionEntry *entry
+      = find_entry (help->entries, long_name, length, short_name);
 
-  return entry != NULL ? entry : find_entry (global_entries, long_name, length, short_name);
+  return entry != NULL
+             ? entry
+             : find_entry (global_entries, long_name, length, short_name);
 }
 
 /* The first option that is neither the command's nor global, or NULL. */
 static char *
-unknown_option (const PenalCommandHelp *help,
-                char **args)
+unknown_option (const PenalCommandHelp *help, char **args)
 {
   for (guint i = 1; args[i] != NULL; i++)
     {
@@ -378,12 +376,14 @@ unknown_option (const PenalCommandHelp *help,
       if (g_str_has_prefix (arg, "--"))
         {
           const char *equals = strchr (arg, '=');
-          gsize length = equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2);
+          gsize length
+              = equals != NULL ? (gsize)(equals - arg - 2) : strlen (arg + 2);
 
           entry = find_option (help, arg + 2, length, 0);
           if (entry == NULL)
             return g_strndup (arg, length + 2);
-          if (entry->arg != G_OPTION_ARG_NONE && equals == NULL && args[i + 1] != NULL)
+          if (entry->arg != G_OPTION_ARG_NONE && equals == NULL
+              && args[i + 1] != NULL)
             i++;
           continue;
         }
@@ -406,16 +406,19 @@ unknown_option (const PenalCommandHelp *help,
 }
 
 static PenalExit
-refuse_unknown (const PenalCommandHelp *help,
-                const char *option)
+refuse_unknown (const PenalCommandHelp *help, const char *option)
 {
   /* A date is a fact of the case for the commands that take facts. */
-  if (help->lists_facts && (g_str_equal (option, "--date") || g_str_has_prefix (option, "--offense")))
-    return penal_cli_usage (_("%s: unknown option %s; give the offense date as offense_date=YYYY-MM-DD (try penal help %s)"),
-                            help->name, option, help->name);
+  if (help->lists_facts
+      && (g_str_equal (option, "--date")
+          || g_str_has_prefix (option, "--offense")))
+    return penal_cli_usage (
+        _ ("%s: unknown option %s; give the offense date as "
+           "offense_date=YYYY-MM-DD (try penal help %s)"),
+        help->name, option, help->name);
   if (help->name == NULL)
-    return penal_cli_usage (_("unknown option %s (try penal help)"), option);
-  return penal_cli_usage (_("%s: unknown option %s (try penal help %s)"),
+    return penal_cli_usage (_ ("unknown option %s (try penal help)"), option);
+  return penal_cli_usage (_ ("%s: unknown option %s (try penal help %s)"),
                           help->name, option, help->name);
 }
 
@@ -423,9 +426,7 @@ refuse_unknown (const PenalCommandHelp *help,
  * TRUE when the command should run; otherwise *out_exit says how penal
  * ends: help or the version was written, or the options were refused. */
 gboolean
-penal_cli_parse (const PenalCommandHelp *help,
-                 int *argc,
-                 char ***argv,
+penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
                  PenalExit *out_exit)
 {
   g_autoptr (GOptionContext) context = NULL;
@@ -437,7 +438,8 @@ penal_cli_parse (const PenalCommandHelp *help,
       *out_exit = refuse_unknown (help, unknown);
       return FALSE;
     }
-  context = g_option_context_new (help->arguments != NULL ? _(help->arguments) : NULL);
+  context = g_option_context_new (help->arguments != NULL ? _ (help->arguments)
+                                                          : NULL);
   g_option_context_set_help_enabled (context, FALSE);
   if (help->entries != NULL)
     g_option_context_add_main_entries (context, help->entries, GETTEXT_PACKAGE);
@@ -445,10 +447,11 @@ penal_cli_parse (const PenalCommandHelp *help,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *out_exit = help->name != NULL
-                      ? penal_cli_usage (_("%s: %s (try penal help %s)"), help->name,
-                                         error->message, help->name)
-                      : penal_cli_usage (_("%s (try penal help)"), error->message);
+      *out_exit
+          = help->name != NULL
+                ? penal_cli_usage (_ ("%s: %s (try penal help %s)"), help->name,
+                                   error->message, help->name)
+                : penal_cli_usage (_ ("%s (try penal help)"), error->message);
       return FALSE;
     }
   if (globals.version)
@@ -462,7 +465,7 @@ penal_cli_parse (const PenalCommandHelp *help,
       g_autofree char *prgname = g_strconcat ("penal ", help->name, NULL);
       g_autofree char *text = NULL;
 
-      g_option_context_set_summary (context, _(help->summary));
+      g_option_context_set_summary (context, _ (help->summary));
       g_option_context_set_description (context, description);
       g_set_prgname (prgname);
       text = g_option_context_get_help (context, TRUE, NULL);

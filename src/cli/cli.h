@@ -41,13 +41,13 @@ typedef enum
 /* What `penal help NAME` and `penal NAME --help` print. */
 typedef struct
 {
-  const char *name;          /* as typed: "classify" */
-  const char *arguments;     /* N_(): "FACT=VALUE…", after [OPTION…] */
-  const char *summary;       /* N_(): one sentence */
-  const char *description;   /* N_(): a paragraph, or NULL */
-  const char *formats;       /* N_(): the --format values, or NULL */
-  const char *examples;      /* command lines, never translated */
-  gboolean lists_facts;      /* takes facts: list them from the statutes */
+  const char *name;        /* as typed: "classify" */
+  const char *arguments;   /* N_(): "FACT=VALUE…", after [OPTION…] */
+  const char *summary;     /* N_(): one sentence */
+  const char *description; /* N_(): a paragraph, or NULL */
+  const char *formats;     /* N_(): the --format values, or NULL */
+  const char *examples;    /* command lines, never translated */
+  gboolean lists_facts;    /* takes facts: list them from the statutes */
   const GOptionEntry *entries;
 } PenalCommandHelp;
 
@@ -63,8 +63,8 @@ typedef struct
 
 GQuark penal_cli_error_quark (void);
 
-gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc,
-                          char ***argv, PenalExit *out_exit);
+gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
+                          PenalExit *out_exit);
 gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                                   PenalExit *out_exit);
 char *penal_cli_general_help (const PenalCommand *commands, gsize n_commands);

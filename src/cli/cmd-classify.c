@@ -11,31 +11,31 @@
 
 static char *format_name;
 
-static const GOptionEntry entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-    N_("Write the answer as text (the default) or json"), N_("FORMAT") },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the answer as text (the default) or json"),
+          N_ ("FORMAT") },
+        G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "classify",
-  N_("FACT=VALUE…"),
-  N_("The class, term, fine, diversion and citations for one case."),
-  N_("Each part of the answer cites the statute subsection and version that "
-     "decided it. A fact the answer depends on that is not given makes the "
-     "answer needs-facts, with what each range of its values leads to; "
-     "offense_date defaults to today."),
-  N_("text (default), json"),
+  N_ ("FACT=VALUE…"),
+  N_ ("The class, term, fine, diversion and citations for one case."),
+  N_ ("Each part of the answer cites the statute subsection and version that "
+      "decided it. A fact the answer depends on that is not given makes the "
+      "answer needs-facts, with what each range of its values leads to; "
+      "offense_date defaults to today."),
+  N_ ("text (default), json"),
   "  penal classify offense=patronizing victim_age=14 offense_date=2016-06-01\n"
   "  penal classify --format=json offense=prostitution knew_hiv=yes\n"
-  "  penal classify --statutes ./my-statutes offense=patronizing victim_age=30\n",
+  "  penal classify --statutes ./my-statutes offense=patronizing "
+  "victim_age=30\n",
   TRUE,
   entries,
 };
 
 PenalExit
-penal_cmd_classify (int argc,
-                    char **argv)
+penal_cmd_classify (int argc, char **argv)
 {
   static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
@@ -50,8 +50,8 @@ penal_cmd_classify (int argc,
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (_("--format: unknown format “%s”; use text or json"),
-                            format_name);
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
   model = penal_cli_load_model (&error);
   if (model == NULL)
     return penal_cli_fail (error);

@@ -8,20 +8,20 @@
 
 static char *format_name;
 
-static const GOptionEntry entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-    N_("Write the list as text (the default) or json"), N_("FORMAT") },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the list as text (the default) or json"), N_ ("FORMAT") },
+        G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "list",
   NULL,
-  N_("Every statute and penalty table, with its versions, the dates each was in force, and the standing of what penal holds."),
-  N_("Standing says how sure each figure is: statute text, secondary "
-     "source, inference or open. An uncertain boundary between two versions "
-     "is shown as the window in which it falls."),
-  N_("text (default), json"),
+  N_ ("Every statute and penalty table, with its versions, the dates each was "
+      "in force, and the standing of what penal holds."),
+  N_ ("Standing says how sure each figure is: statute text, secondary "
+      "source, inference or open. An uncertain boundary between two versions "
+      "is shown as the window in which it falls."),
+  N_ ("text (default), json"),
   "  penal list\n"
   "  penal list --format=json\n",
   FALSE,
@@ -29,8 +29,7 @@ static const PenalCommandHelp help = {
 };
 
 PenalExit
-penal_cmd_list (int argc,
-                char **argv)
+penal_cmd_list (int argc, char **argv)
 {
   static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
@@ -42,13 +41,14 @@ penal_cmd_list (int argc,
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (_("--format: unknown format “%s”; use text or json"),
-                            format_name);
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
   if (argc > 1)
     {
       g_autofree char *shown = penal_quote_untrusted (argv[1]);
-      return penal_cli_usage (_("list takes no arguments, but was given “%s” (try penal show %s)"),
-                              shown, shown);
+      return penal_cli_usage (
+          _ ("list takes no arguments, but was given “%s” (try penal show %s)"),
+          shown, shown);
     }
   model = penal_cli_load_model (&error);
   if (model == NULL)

@@ -19,21 +19,22 @@
 
 static char *format_name;
 
-static const GOptionEntry entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-    N_("Write the result as text (the default) or json"), N_("FORMAT") },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the result as text (the default) or json"),
+          N_ ("FORMAT") },
+        G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "screen",
-  N_("[FACT=VALUE…]"),
-  N_("A guided interview: asks only the questions the answer still depends on, one at a time, then gives the result in plain words."),
-  N_("Answer ? when you don't know. Facts given on the command line are not "
-     "asked. Questions go to standard error, so answers can be piped in, one "
-     "per line; if the input ends early, the result uses the answers given "
-     "so far."),
-  N_("text (default), json"),
+  N_ ("[FACT=VALUE…]"),
+  N_ ("A guided interview: asks only the questions the answer still depends "
+      "on, one at a time, then gives the result in plain words."),
+  N_ ("Answer ? when you don't know. Facts given on the command line are not "
+      "asked. Questions go to standard error, so answers can be piped in, one "
+      "per line; if the input ends early, the result uses the answers given "
+      "so far."),
+  N_ ("text (default), json"),
   "  penal screen\n"
   "  penal screen --lang=es offense=patronizing\n"
   "  printf '2024-05-01\\n30\\n0\\n' | penal screen offense=patronizing\n",
@@ -51,9 +52,7 @@ typedef enum
 /* Reads one line without trusting it: a NUL byte or an overlong line is
  * reported, not silently cut. */
 static LineStatus
-read_answer (FILE *in,
-             char **out_line,
-             char **out_problem)
+read_answer (FILE *in, char **out_line, char **out_problem)
 {
   GString *line = g_string_new (NULL);
   gboolean has_nul = FALSE;
@@ -64,7 +63,7 @@ read_answer (FILE *in,
       if (c == '\0')
         has_nul = TRUE;
       else if (line->len <= MAX_ANSWER_LENGTH)
-        g_string_append_c (line, (char) c);
+        g_string_append_c (line, (char)c);
     }
   if (c == EOF && line->len == 0 && !has_nul)
     {
@@ -74,9 +73,9 @@ read_answer (FILE *in,
   if (line->len > 0 && line->str[line->len - 1] == '\r')
     g_string_truncate (line, line->len - 1);
   if (has_nul)
-    *out_problem = g_strdup (_("the answer contains a NUL byte"));
+    *out_problem = g_strdup (_ ("the answer contains a NUL byte"));
   else if (line->len > MAX_ANSWER_LENGTH)
-    *out_problem = g_strdup_printf (_("the answer is longer than %d bytes"),
+    *out_problem = g_strdup_printf (_ ("the answer is longer than %d bytes"),
                                     MAX_ANSWER_LENGTH);
   if (*out_problem != NULL)
     {
@@ -89,8 +88,7 @@ read_answer (FILE *in,
 
 /* Says which facts given up front were dropped, as the engine reports. */
 static void
-say_dropped (PenalScreen *screen,
-             FILE *prompts)
+say_dropped (PenalScreen *screen, FILE *prompts)
 {
   g_autoptr (GPtrArray) notes = penal_screen_drop_unread (screen);
 
@@ -101,14 +99,12 @@ say_dropped (PenalScreen *screen,
 /* Asks until nothing more can change the result.  Returns FALSE if the
  * input ended before the interview did. */
 static gboolean
-interview (PenalScreen *screen,
-           FILE *in,
-           FILE *prompts,
-           gboolean interactive)
+interview (PenalScreen *screen, FILE *in, FILE *prompts, gboolean interactive)
 {
   if (interactive)
     fprintf (prompts, "%s\n\n",
-             _("Answer each question, then press Enter. Type ? when you don't know."));
+             _ ("Answer each question, then press Enter. Type ? when you don't "
+                "know."));
   for (;;)
     {
       g_autofree char *question = NULL;
@@ -119,8 +115,8 @@ interview (PenalScreen *screen,
       fact = penal_screen_next_fact (screen);
       if (fact < 0)
         return TRUE;
-      question = penal_screen_question (screen, (guint) fact);
-      allowed = penal_screen_allowed (screen, (guint) fact);
+      question = penal_screen_question (screen, (guint)fact);
+      allowed = penal_screen_allowed (screen, (guint)fact);
       fprintf (prompts, "%s\n%s\n> ", question, allowed);
       fflush (prompts);
 
@@ -134,14 +130,15 @@ interview (PenalScreen *screen,
           if (status == LINE_EOF)
             {
               fprintf (prompts, "\n%s\n",
-                       _("No more answers: the result uses the answers given so far."));
+                       _ ("No more answers: the result uses the answers given "
+                          "so far."));
               fflush (prompts);
               return FALSE;
             }
           if (status == LINE_OK
-              && penal_screen_answer (screen, (guint) fact, line, &error))
+              && penal_screen_answer (screen, (guint)fact, line, &error))
             break;
-          fprintf (prompts, _("That answer was not understood: %s.\n%s\n> "),
+          fprintf (prompts, _ ("That answer was not understood: %s.\n%s\n> "),
                    problem != NULL ? problem : error->message, allowed);
           fflush (prompts);
         }
@@ -150,8 +147,7 @@ interview (PenalScreen *screen,
 }
 
 PenalExit
-penal_cmd_screen (int argc,
-                  char **argv)
+penal_cmd_screen (int argc, char **argv)
 {
   static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
@@ -164,8 +160,8 @@ penal_cmd_screen (int argc,
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (_("--format: unknown format “%s”; use text or json"),
-                            format_name);
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
   model = penal_cli_load_model (&error);
   if (model == NULL)
     return penal_cli_fail (error);

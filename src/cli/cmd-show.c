@@ -8,22 +8,25 @@
 static char *format_name;
 static char *date_text;
 
-static const GOptionEntry entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-    N_("Write the statute as text (the default) or json"), N_("FORMAT") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-    N_("The version in force on DATE (YYYY-MM-DD; default today)"), N_("DATE") },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the statute as text (the default) or json"),
+          N_ ("FORMAT") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
+          N_ ("DATE") },
+        G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "show",
-  N_("STATUTE"),
-  N_("One statute as in force on --date: its title, its text (English only), its subsections and the outcome each gives, sources and open questions."),
-  N_("STATUTE is a statute number (567.030, or RSMo 567.030), an offense, "
-     "enhancement or program name (patronizing, kc-oar), or a penalty "
-     "statute (558.011)."),
-  N_("text (default), json"),
+  N_ ("STATUTE"),
+  N_ ("One statute as in force on --date: its title, its text (English only), "
+      "its subsections and the outcome each gives, sources and open "
+      "questions."),
+  N_ ("STATUTE is a statute number (567.030, or RSMo 567.030), an offense, "
+      "enhancement or program name (patronizing, kc-oar), or a penalty "
+      "statute (558.011)."),
+  N_ ("text (default), json"),
   "  penal show 567.030 --date=2016-06-01\n"
   "  penal show kc-oar\n"
   "  penal show 558.011 --format=json\n",
@@ -32,8 +35,7 @@ static const PenalCommandHelp help = {
 };
 
 PenalExit
-penal_cmd_show (int argc,
-                char **argv)
+penal_cmd_show (int argc, char **argv)
 {
   static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
@@ -46,8 +48,8 @@ penal_cmd_show (int argc,
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (_("--format: unknown format “%s”; use text or json"),
-                            format_name);
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
   date = penal_cli_date_or_today ("--date", date_text, &error);
   if (date < 0)
     return penal_cli_fail (error);

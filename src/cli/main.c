@@ -12,22 +12,23 @@
 
 static const PenalCommand commands[] = {
   { "classify", penal_cmd_classify,
-    N_("the class, term, fine, diversion and citations for one case") },
+    N_ ("the class, term, fine, diversion and citations for one case") },
   { "screen", penal_cmd_screen,
-    N_("a guided interview that asks only what the answer still depends on") },
+    N_ ("a guided interview that asks only what the answer still depends on") },
   { "batch", penal_cmd_batch,
-    N_("classify a caseload: one output row per CSV or JSON Lines row") },
+    N_ ("classify a caseload: one output row per CSV or JSON Lines row") },
   { "verify", penal_cmd_verify,
-    N_("prove the statutes sound and report what was proved") },
+    N_ ("prove the statutes sound and report what was proved") },
   { "list", penal_cmd_list,
-    N_("every statute and penalty table, with its versions and their dates") },
-  { "show", penal_cmd_show, N_("one statute as in force on a date") },
+    N_ ("every statute and penalty table, with its versions and their dates") },
+  { "show", penal_cmd_show, N_ ("one statute as in force on a date") },
   { "tree", penal_cmd_tree,
-    N_("an offense's decision tree, as text, Graphviz DOT or JSON") },
-  { "diff", penal_cmd_diff, N_("what changed for an offense between two dates") },
+    N_ ("an offense's decision tree, as text, Graphviz DOT or JSON") },
+  { "diff", penal_cmd_diff,
+    N_ ("what changed for an offense between two dates") },
   { "what-if", penal_cmd_what_if,
-    N_("how the outcome moves as one fact moves across its domain") },
-  { "export", penal_cmd_export, N_("an offense's decision table as DMN XML") },
+    N_ ("how the outcome moves as one fact moves across its domain") },
+  { "export", penal_cmd_export, N_ ("an offense's decision table as DMN XML") },
 };
 
 /* --lang must act before any message is translated, including --help, so
@@ -38,8 +39,7 @@ static const PenalCommand commands[] = {
  * becomes C.UTF-8, which every Debian system has.  An explicit LC_ALL=C
  * still means untranslated output, unless --lang says otherwise. */
 static void
-setup_language (int argc,
-                char **argv)
+setup_language (int argc, char **argv)
 {
   const char *lang = NULL;
   const char *messages;
@@ -67,8 +67,7 @@ setup_language (int argc,
   language = g_getenv ("LANGUAGE");
   explicit_c = lc_all != NULL
                && (g_str_equal (lc_all, "C") || g_str_equal (lc_all, "POSIX"));
-  if (language != NULL && language[0] != '\0'
-      && (lang != NULL || !explicit_c)
+  if (language != NULL && language[0] != '\0' && (lang != NULL || !explicit_c)
       && (messages == NULL || g_str_equal (messages, "C")
           || g_str_equal (messages, "POSIX")))
     {
@@ -91,8 +90,7 @@ find_command (const char *name)
  * that follows an option of a command when a command name comes later
  * (--format json classify).  -1 when there is none. */
 static int
-find_command_word (int argc,
-                   char **argv)
+find_command_word (int argc, char **argv)
 {
   int first = -1;
 
@@ -118,10 +116,7 @@ find_command_word (int argc,
 
 /* argv without the word at index i. */
 static char **
-without_word (int argc,
-              char **argv,
-              int i,
-              const char *added)
+without_word (int argc, char **argv, int i, const char *added)
 {
   GPtrArray *args = g_ptr_array_new ();
 
@@ -129,21 +124,18 @@ without_word (int argc,
     if (j != i)
       g_ptr_array_add (args, argv[j]);
   if (added != NULL)
-    g_ptr_array_add (args, (gpointer) added);
+    g_ptr_array_add (args, (gpointer)added);
   g_ptr_array_add (args, NULL);
-  return (char **) g_ptr_array_free (args, FALSE);
+  return (char **)g_ptr_array_free (args, FALSE);
 }
 
 static PenalExit
-run_command (const PenalCommand *command,
-             int argc,
-             char **argv,
-             int word,
+run_command (const PenalCommand *command, int argc, char **argv, int word,
              const char *added)
 {
   g_autofree char **args = without_word (argc, argv, word, added);
 
-  return command->run ((int) g_strv_length (args), args);
+  return command->run ((int)g_strv_length (args), args);
 }
 
 static PenalExit
@@ -151,23 +143,22 @@ unknown_command (const char *name)
 {
   g_autofree char *shown = penal_quote_untrusted (name);
 
-  return penal_cli_usage (_("unknown command “%s” (try penal help)"), shown);
+  return penal_cli_usage (_ ("unknown command “%s” (try penal help)"), shown);
 }
 
 /* penal help [COMMAND [ARGUMENT…]]: the general help, or COMMAND's. */
 static PenalExit
-run_help (int argc,
-          char **argv,
-          int word)
+run_help (int argc, char **argv, int word)
 {
   g_autofree char **args = without_word (argc, argv, word, NULL);
-  int n = (int) g_strv_length (args);
+  int n = (int)g_strv_length (args);
   int next = find_command_word (n, args);
   const PenalCommand *command;
 
   if (next < 0)
     {
-      g_autofree char *help = penal_cli_general_help (commands, G_N_ELEMENTS (commands));
+      g_autofree char *help
+          = penal_cli_general_help (commands, G_N_ELEMENTS (commands));
       return penal_cli_write (help);
     }
   command = find_command (args[next]);
@@ -177,8 +168,7 @@ run_help (int argc,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   const PenalCommand *command;
   int word;
@@ -200,7 +190,7 @@ main (int argc,
       PenalExit status;
       gboolean asked = FALSE;
 
-      argc = (int) g_strv_length (args);
+      argc = (int)g_strv_length (args);
       if (!penal_cli_parse_globals (&argc, &args, &asked, &status))
         return status;
       help = penal_cli_general_help (commands, G_N_ELEMENTS (commands));

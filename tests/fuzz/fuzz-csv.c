@@ -20,16 +20,17 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
  * kept of an overlong row depends on where the pieces broke) are left
  * out. */
 static gboolean
-describe_record (const PenalCsvRecord *record,
-                 gpointer              user_data,
-                 GError              **error)
+describe_record (const PenalCsvRecord *record, gpointer user_data,
+                 GError **error)
 {
   GString *out = user_data;
   const char *problem = penal_csv_record_get_problem (record);
 
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT "|%s", penal_csv_record_get_line (record),
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT "|%s",
+                          penal_csv_record_get_line (record),
                           problem != NULL ? problem : "");
-  for (guint i = 0; problem == NULL && i < penal_csv_record_get_n_fields (record); i++)
+  for (guint i = 0;
+       problem == NULL && i < penal_csv_record_get_n_fields (record); i++)
     {
       const char *text;
       gsize length;
@@ -37,19 +38,18 @@ describe_record (const PenalCsvRecord *record,
       penal_csv_record_get_field (record, i, &text, &length);
       g_assert_cmpuint (length, <=, PENAL_CSV_MAX_RECORD_LENGTH + 1);
       g_string_append_c (out, '|');
-      g_string_append_len (out, text, (gssize) length);
+      g_string_append_len (out, text, (gssize)length);
     }
   g_string_append_c (out, '\n');
   return TRUE;
 }
 
 static char *
-read_in_pieces (const uint8_t *data,
-                size_t         size,
-                gboolean       whole)
+read_in_pieces (const uint8_t *data, size_t size, gboolean whole)
 {
   GString *out = g_string_new (NULL);
-  g_autoptr (PenalCsvReader) reader = penal_csv_reader_new (describe_record, out);
+  g_autoptr (PenalCsvReader) reader
+      = penal_csv_reader_new (describe_record, out);
   size_t at = 0;
   guint step = 0;
 
@@ -58,7 +58,8 @@ read_in_pieces (const uint8_t *data,
       size_t piece = whole ? size - at : 1 + data[step++ % size] % 17;
 
       piece = MIN (piece, size - at);
-      g_assert_true (penal_csv_reader_feed (reader, (const char *) data + at, piece, NULL));
+      g_assert_true (
+          penal_csv_reader_feed (reader, (const char *)data + at, piece, NULL));
       at += piece;
     }
   g_assert_true (penal_csv_reader_finish (reader, NULL));
@@ -66,8 +67,7 @@ read_in_pieces (const uint8_t *data,
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autofree char *whole = read_in_pieces (data, size, TRUE);
   g_autofree char *pieces = NULL;
