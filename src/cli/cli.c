@@ -160,6 +160,16 @@ penal_cli_name_one (const char *command)
       command);
 }
 
+/* The end every command shares: the answer written, or the error that
+ * stopped it reported. */
+PenalExit
+penal_cli_finish (const char *answer, const GError *error)
+{
+  if (answer == NULL)
+    return penal_cli_fail (error);
+  return penal_cli_write (answer);
+}
+
 /* Which of the accepted names was given: the first when none was. */
 gboolean
 penal_cli_format (const char *given, const char *const *accepted,

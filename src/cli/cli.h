@@ -70,6 +70,7 @@ gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
 char *penal_cli_general_help (const PenalCommand *commands, gsize n_commands);
 gboolean penal_cli_read_facts (PenalFacts *facts, int argc, char **argv,
                                GError **error);
+PenalExit penal_cli_finish (const char *answer, const GError *error);
 PenalModel *penal_cli_load_model (GError **error);
 const char *penal_cli_statutes (void);
 gboolean penal_cli_format (const char *given, const char *const *accepted,

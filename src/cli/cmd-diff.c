@@ -62,7 +62,5 @@ penal_cmd_diff (int argc, char **argv)
   if (argc != 2)
     return penal_cli_name_one ("diff");
   answer = penal_diff_report (model, argv[1], from, to, format, &error);
-  if (answer == NULL)
-    return penal_cli_fail (error);
-  return penal_cli_write (answer);
+  return penal_cli_finish (answer, error);
 }

@@ -63,7 +63,5 @@ penal_cmd_export (int argc, char **argv)
   if (model == NULL)
     return penal_cli_fail (error);
   answer = penal_export_dmn (model, argv[1], date, dmn_version, &error);
-  if (answer == NULL)
-    return penal_cli_fail (error);
-  return penal_cli_write (answer);
+  return penal_cli_finish (answer, error);
 }

@@ -180,7 +180,5 @@ penal_cmd_screen (int argc, char **argv)
     }
   else
     answer = penal_screen_result_text (screen, &error);
-  if (answer == NULL)
-    return penal_cli_fail (error);
-  return penal_cli_write (answer);
+  return penal_cli_finish (answer, error);
 }

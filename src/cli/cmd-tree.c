@@ -59,7 +59,5 @@ penal_cmd_tree (int argc, char **argv)
   if (argc != 2)
     return penal_cli_name_one ("tree");
   answer = penal_tree_report (model, argv[1], date, as_format[format], &error);
-  if (answer == NULL)
-    return penal_cli_fail (error);
-  return penal_cli_write (answer);
+  return penal_cli_finish (answer, error);
 }

@@ -63,7 +63,5 @@ penal_cmd_what_if (int argc, char **argv)
                    && penal_cli_read_facts (facts, argc, argv, &error)
                ? penal_what_if_report (model, facts, vary, format, &error)
                : NULL;
-  if (answer == NULL)
-    return penal_cli_fail (error);
-  return penal_cli_write (answer);
+  return penal_cli_finish (answer, error);
 }
