@@ -22,114 +22,39 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "penal-batch.h"
+#include "penal-batch-private.h"
 #include "penal-diversion.h"
 #include "penal-facts.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-render.h"
+#include "penal.h"
 
-G_DEFINE_QUARK (penal-batch-error-quark, penal_batch_error)
-
-/* A record longer than this is refused as an error row. */
-#define MAX_RECORD_LENGTH (64 * 1024)
-#define READ_BLOCK (1024 * 1024)
-/* Answers kept; the cache is emptied when it grows past this. */
-#define MAX_CACHED 65536
-/* Facts per offense that fit the cache key, 8 bits each. */
-#define MAX_KEY_FACTS 6
-
-typedef struct
-{
-  GArray *starts;                 /* gint64: period starts */
-  guint   n_key_facts;
-  guint   key_facts[MAX_KEY_FACTS];
-  GArray *cuts[MAX_KEY_FACTS];    /* gint64: first value of each region */
-  gboolean cacheable;
-  gboolean *reads;                /* per fact: the offense reads it */
-} OffensePrep;
-
-typedef struct
-{
-  const PenalModel *model;
-  PenalBatchFormat  output_format;
-  gboolean          ignore_unknown;
-  gint64            default_date;
-  OffensePrep      *preps;        /* per offense */
-  GHashTable       *cache;        /* guint64 key -> char *answer text */
-  FILE             *out;
-  GString          *line;         /* the output row being built */
-  PenalBatchCounts *counts;
-  gboolean          write_failed;
-  /* Per row: the value given for each fact, or none. */
-  const char      **values;
-  gsize            *lengths;
-  /* CSV: the column of each fact, -1 for an ignored column. */
-  GArray           *columns;
-} Batch;
+G_DEFINE_QUARK (penal - batch - error - quark, penal_batch_error)
 
 /* ------------------------------------------------------------------ */
 /* Preparing the regions                                                */
 
 static void
-add_cuts_of (GArray             *cuts,
-             const PenalOffense *statute,
-             guint               fact)
-{
-  for (guint v = 0; v < statute->versions->len; v++)
-    {
-      const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      for (guint r = 0; r < version->rules->len; r++)
-        {
-          const PenalRule *rule = g_ptr_array_index (version->rules, r);
-          for (guint c = 0; c < rule->conditions->len; c++)
-            {
-              const PenalCondition *condition = &g_array_index (rule->conditions, PenalCondition, c);
-              gint64 after = condition->hi + 1;
-              if (condition->fact != fact)
-                continue;
-              g_array_append_val (cuts, condition->lo);
-              g_array_append_val (cuts, after);
-            }
-        }
-    }
-}
-
-static gint
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
-static void
-prepare_offense (const PenalModel   *model,
-                 const PenalOffense *offense,
-                 OffensePrep        *prep)
+prepare_offense (const PenalModel *model, const PenalOffense *offense,
+                 OffensePrep *prep)
 {
   prep->starts = penal_offense_period_starts (offense);
   prep->reads = g_new0 (gboolean, model->facts->len);
-  prep->cacheable = offense->facts_read->len <= MAX_KEY_FACTS && prep->starts->len < 256;
+  prep->cacheable
+      = offense->facts_read->len <= MAX_KEY_FACTS && prep->starts->len < 256;
   for (guint i = 0; i < offense->facts_read->len; i++)
     prep->reads[g_array_index (offense->facts_read, guint, i)] = TRUE;
 
   for (guint i = 0; i < offense->facts_read->len && prep->cacheable; i++)
     {
       guint fact = g_array_index (offense->facts_read, guint, i);
-      GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
-      guint kept = 0;
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
+      GArray *cuts = penal_regions_new (decl->min, decl->max);
 
-      add_cuts_of (cuts, offense, fact);
-      for (guint e = 0; e < offense->enhancements->len; e++)
-        add_cuts_of (cuts, g_ptr_array_index (offense->enhancements, e), fact);
-      for (guint p = 0; p < offense->programs->len; p++)
-        add_cuts_of (cuts, g_ptr_array_index (offense->programs, p), fact);
-      g_array_sort (cuts, compare_int64);
-      for (guint k = 0; k < cuts->len; k++)
-        if (kept == 0 || g_array_index (cuts, gint64, k) != g_array_index (cuts, gint64, kept - 1))
-          g_array_index (cuts, gint64, kept++) = g_array_index (cuts, gint64, k);
-      g_array_set_size (cuts, kept);
+      penal_regions_add_offense (cuts, offense, fact, decl->min, decl->max);
+      penal_regions_finish (cuts);
       prep->key_facts[prep->n_key_facts] = fact;
       prep->cuts[prep->n_key_facts++] = cuts;
       /* Region 0 is "not given"; regions 1..cuts+1 must fit in 8 bits. */
@@ -147,31 +72,11 @@ prep_clear (OffensePrep *prep)
   g_clear_pointer (&prep->reads, g_free);
 }
 
-/* The number of elements of sorted that are <= value. */
-static guint
-count_at_most (GArray *sorted,
-               gint64  value)
-{
-  guint lo = 0, hi = sorted->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (sorted, gint64, mid) <= value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* ------------------------------------------------------------------ */
 /* Fast value parsing: a strict subset of penal_facts_set               */
 
 static gboolean
-fast_integer (const char *text,
-              gsize       length,
-              gint64     *out)
+fast_integer (const char *text, gsize length, gint64 *out)
 {
   gsize i = 0;
   gboolean negative = FALSE;
@@ -192,56 +97,23 @@ fast_integer (const char *text,
 }
 
 static gboolean
-fast_date (const char *text,
-           gsize       length,
-           gint64     *out)
+word_is (const char *text, gsize length, const char *word)
 {
-  static const int days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gint64 y, m, d, era, yoe, doy, doe;
-
-  if (length != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
-      return FALSE;
-  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  m = (text[5] - '0') * 10 + (text[6] - '0');
-  d = (text[8] - '0') * 10 + (text[9] - '0');
-  if (y < 1 || m < 1 || m > 12 || d < 1)
-    return FALSE;
-  if (d > days_in_month[m - 1] + (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
-    return FALSE;
-  /* Days from the civil date (H. Hinnant's algorithm), then to GDate's
-   * Julian day numbers, in which 1 January of year 1 is day 1. */
-  y -= m <= 2;
-  era = y / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  *out = era * 146097 + doe - 719468 + 719163;
-  return TRUE;
+  return strlen (word) == length
+         && g_ascii_strncasecmp (text, word, length) == 0;
 }
 
 static gboolean
-word_is (const char *text,
-         gsize       length,
-         const char *word)
-{
-  return strlen (word) == length && g_ascii_strncasecmp (text, word, length) == 0;
-}
-
-static gboolean
-fast_value (const PenalFactDecl *decl,
-            const char          *text,
-            gsize                length,
-            gint64              *out)
+fast_value (const PenalFactDecl *decl, const char *text, gsize length,
+            gint64 *out)
 {
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
-      return fast_integer (text, length, out) && *out >= decl->min && *out <= decl->max;
+      return fast_integer (text, length, out) && *out >= decl->min
+             && *out <= decl->max;
     case PENAL_FACT_TYPE_DATE:
-      return fast_date (text, length, out);
+      return penal_date_parse_fast (text, length, out);
     case PENAL_FACT_TYPE_BOOLEAN:
       if (word_is (text, length, "yes") || word_is (text, length, "true")
           || word_is (text, length, "1") || word_is (text, length, "y"))
@@ -253,7 +125,8 @@ fast_value (const PenalFactDecl *decl,
     case PENAL_FACT_TYPE_ENUM:
     default:
       for (guint i = 0; decl->values[i] != NULL; i++)
-        if (strlen (decl->values[i]) == length && memcmp (decl->values[i], text, length) == 0)
+        if (strlen (decl->values[i]) == length
+            && memcmp (decl->values[i], text, length) == 0)
           return (*out = i, TRUE);
       return FALSE;
     }
@@ -263,8 +136,7 @@ fast_value (const PenalFactDecl *decl,
 /* Output                                                               */
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
+append_csv_field (GString *out, const char *text)
 {
   if (text == NULL)
     return;
@@ -283,9 +155,10 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static const char *const csv_header =
-  "line,status,offense,class,citation,imprisonment_min,imprisonment_max,life,"
-  "county_jail_max,fine_max_usd,diversion_eligible,message\n";
+static const char *const csv_header
+    = "line,status,offense,class,citation,imprisonment_min,imprisonment_max,"
+      "life,"
+      "county_jail_max,fine_max_usd,diversion_eligible,message\n";
 
 /* The needs-facts and ambiguous answers in a word or two, for the message
  * column: which facts are missing, or which classes the candidates give. */
@@ -296,20 +169,26 @@ outcome_message (const PenalOutcome *outcome)
 
   if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
     {
-      g_string_append (text, _("needs:"));
+      g_string_append (text, _ ("needs:"));
       for (guint i = 0; i < outcome->missing->len; i++)
-        g_string_append_printf (text, " %s", ((PenalFactDecl *) g_ptr_array_index (outcome->missing, i))->name);
+        g_string_append_printf (
+            text, " %s",
+            ((PenalFactDecl *)g_ptr_array_index (outcome->missing, i))->name);
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
     {
-      g_string_append (text, _("the version in force is not established; candidates:"));
+      g_string_append (
+          text, _ ("the version in force is not established; candidates:"));
       for (guint i = 0; i < outcome->candidates->len; i++)
         {
-          const PenalOutcome *candidate = g_ptr_array_index (outcome->candidates, i);
-          g_string_append_printf (text, " %s %s (%s)", candidate->version->id,
-                                  candidate->rule->kind == PENAL_RULE_CLASS
-                                    ? penal_class_to_code (candidate->rule->klass) : "open",
-                                  candidate->rule->citation);
+          const PenalOutcome *candidate
+              = g_ptr_array_index (outcome->candidates, i);
+          g_string_append_printf (
+              text, " %s %s (%s)", candidate->version->id,
+              candidate->rule->kind == PENAL_RULE_CLASS
+                  ? penal_class_to_code (candidate->rule->klass)
+                  : "open",
+              candidate->rule->citation);
         }
     }
   return g_string_free (text, FALSE);
@@ -317,8 +196,7 @@ outcome_message (const PenalOutcome *outcome)
 
 /* The answer's columns, everything after the line number. */
 static char *
-answer_text (const Batch        *batch,
-             const PenalOutcome *outcome)
+answer_text (const Batch *batch, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
   gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
@@ -326,9 +204,11 @@ answer_text (const Batch        *batch,
   const PenalClassPenalty *p = outcome->penalty;
   g_autofree char *message = outcome_message (outcome);
   const char *klass = rule != NULL && rule->kind == PENAL_RULE_CLASS
-                        ? penal_class_to_code (rule->klass) : NULL;
-  const char *eligible = diversion->eligible == PENAL_ANSWER_YES ? "true"
-                         : diversion->eligible == PENAL_ANSWER_NO ? "false" : NULL;
+                          ? penal_class_to_code (rule->klass)
+                          : NULL;
+  const char *eligible = diversion->eligible == PENAL_ANSWER_YES  ? "true"
+                         : diversion->eligible == PENAL_ANSWER_NO ? "false"
+                                                                  : NULL;
 
   if (batch->output_format == PENAL_BATCH_CSV)
     {
@@ -367,17 +247,21 @@ answer_text (const Batch        *batch,
       g_autofree char *json = NULL;
 
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "status", penal_status_to_code (outcome->status));
+      penal_json_add_string_or_null (builder, "status",
+                                     penal_status_to_code (outcome->status));
       penal_json_add_string_or_null (builder, "offense", outcome->offense->id);
       penal_json_add_string_or_null (builder, "class", klass);
-      penal_json_add_string_or_null (builder, "citation", rule != NULL ? rule->citation : NULL);
+      penal_json_add_string_or_null (builder, "citation",
+                                     rule != NULL ? rule->citation : NULL);
       penal_json_add_penalty_fields (builder, p);
       json_builder_set_member_name (builder, "diversion_eligible");
       if (eligible == NULL)
         json_builder_add_null_value (builder);
       else
-        json_builder_add_boolean_value (builder, diversion->eligible == PENAL_ANSWER_YES);
-      penal_json_add_string_or_null (builder, "message", message[0] != '\0' ? message : NULL);
+        json_builder_add_boolean_value (builder, diversion->eligible
+                                                     == PENAL_ANSWER_YES);
+      penal_json_add_string_or_null (builder, "message",
+                                     message[0] != '\0' ? message : NULL);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       json = penal_json_to_string (root, FALSE);
@@ -393,31 +277,29 @@ flush_line (Batch *batch)
 {
   if (batch->line->len < 64 * 1024)
     return;
-  if (fwrite (batch->line->str, 1, batch->line->len, batch->out) != batch->line->len)
+  if (fwrite (batch->line->str, 1, batch->line->len, batch->out)
+      != batch->line->len)
     batch->write_failed = TRUE;
   g_string_truncate (batch->line, 0);
 }
 
 static void
-start_line (Batch   *batch,
-            guint64  line)
+start_line (Batch *batch, guint64 line)
 {
   char digits[24];
   char *p = digits + sizeof digits;
 
   *--p = '\0';
   do
-    *--p = (char) ('0' + line % 10);
+    *--p = (char)('0' + line % 10);
   while ((line /= 10) > 0);
   if (batch->output_format == PENAL_BATCH_JSONL)
     g_string_append (batch->line, "{\"line\":");
   g_string_append (batch->line, p);
 }
 
-static void
-write_error_row (Batch      *batch,
-                 guint64     line,
-                 const char *message)
+void
+penal_batch_write_error_row (Batch *batch, guint64 line, const char *message)
 {
   batch->counts->errors++;
   start_line (batch, line);
@@ -434,7 +316,8 @@ write_error_row (Batch      *batch,
 
       json_node_set_string (node, message);
       quoted = penal_json_to_string (node, FALSE);
-      g_string_append_printf (batch->line, ",\"status\":\"error\",\"message\":%s}\n", quoted);
+      g_string_append_printf (
+          batch->line, ",\"status\":\"error\",\"message\":%s}\n", quoted);
     }
   flush_line (batch);
 }
@@ -445,9 +328,7 @@ write_error_row (Batch      *batch,
 /* The answer for facts that penal_facts_set accepted, evaluated the
  * ordinary way; NULL with a message if evaluation refuses them. */
 static char *
-evaluate_facts (Batch       *batch,
-                PenalFacts  *facts,
-                char       **out_message)
+evaluate_facts (Batch *batch, PenalFacts *facts, char **out_message)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalOutcome) outcome = NULL;
@@ -468,7 +349,7 @@ evaluate_facts (Batch       *batch,
     }
   if (outcome->offense == NULL)
     {
-      *out_message = g_strdup (_("offense: not given; every row needs one"));
+      *out_message = g_strdup (_ ("offense: not given; every row needs one"));
       return NULL;
     }
   return answer_text (batch, outcome);
@@ -478,8 +359,7 @@ evaluate_facts (Batch       *batch,
  * message of classify, or the answer if the fast parser was merely too
  * strict. */
 static void
-process_row_slowly (Batch   *batch,
-                    guint64  line)
+process_row_slowly (Batch *batch, guint64 line)
 {
   g_autoptr (PenalFacts) facts = penal_facts_new (batch->model);
   g_autofree char *message = NULL;
@@ -495,7 +375,8 @@ process_row_slowly (Batch   *batch,
         continue;
       if (memchr (batch->values[f], '\0', batch->lengths[f]) != NULL)
         {
-          message = g_strdup_printf (_("%s: the value contains a NUL byte"), decl->name);
+          message = g_strdup_printf (_ ("%s: the value contains a NUL byte"),
+                                     decl->name);
           break;
         }
       value = g_strndup (batch->values[f], batch->lengths[f]);
@@ -509,7 +390,7 @@ process_row_slowly (Batch   *batch,
     answer = evaluate_facts (batch, facts, &message);
   if (answer == NULL)
     {
-      write_error_row (batch, line, message);
+      penal_batch_write_error_row (batch, line, message);
       return;
     }
   start_line (batch, line);
@@ -517,13 +398,14 @@ process_row_slowly (Batch   *batch,
   flush_line (batch);
 }
 
-static void
-process_row (Batch   *batch,
-             guint64  line)
+void
+penal_batch_process_row (Batch *batch, guint64 line)
 {
   const PenalModel *model = batch->model;
-  const PenalFactDecl *offense_decl = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
-  const PenalFactDecl *date_decl = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE_DATE);
+  const PenalFactDecl *offense_decl
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+  const PenalFactDecl *date_decl
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE_DATE);
   const OffensePrep *prep;
   gint64 offense, date, value;
   guint64 key;
@@ -560,7 +442,8 @@ process_row (Batch   *batch,
         return;
       }
 
-  key = (guint64) offense | (guint64) count_at_most (prep->starts, date) << 8;
+  key = (guint64)offense
+        | (guint64)penal_regions_find (prep->starts, date) << 8;
   for (guint i = 0; i < prep->n_key_facts; i++)
     {
       guint fact = prep->key_facts[i];
@@ -568,13 +451,13 @@ process_row (Batch   *batch,
 
       if (batch->values[fact] != NULL)
         {
-          if (!fast_value (g_ptr_array_index (model->facts, fact), batch->values[fact],
-                           batch->lengths[fact], &value))
+          if (!fast_value (g_ptr_array_index (model->facts, fact),
+                           batch->values[fact], batch->lengths[fact], &value))
             {
               process_row_slowly (batch, line);
               return;
             }
-          region = count_at_most (prep->cuts[i], value) + 1;
+          region = penal_regions_find (prep->cuts[i], value) + 1;
         }
       key |= region << (16 + 8 * i);
     }
@@ -594,14 +477,14 @@ process_row (Batch   *batch,
         {
           guint fact = prep->key_facts[i];
           if (batch->values[fact] != NULL
-              && fast_value (g_ptr_array_index (model->facts, fact), batch->values[fact],
-                             batch->lengths[fact], &value))
+              && fast_value (g_ptr_array_index (model->facts, fact),
+                             batch->values[fact], batch->lengths[fact], &value))
             penal_facts_set_value (facts, fact, value);
         }
       computed = evaluate_facts (batch, facts, &message);
       if (computed == NULL)
         {
-          write_error_row (batch, line, message);
+          penal_batch_write_error_row (batch, line, message);
           return;
         }
       if (g_hash_table_size (batch->cache) >= MAX_CACHED)
@@ -617,563 +500,18 @@ process_row (Batch   *batch,
 }
 
 /* ------------------------------------------------------------------ */
-/* CSV                                                                  */
-
-typedef struct
-{
-  GString *record;      /* the fields' bytes, one after another */
-  GArray  *starts;      /* gsize: where each field starts in record */
-  guint64  line;        /* the line the record starts on */
-  char    *problem;     /* why the record cannot be read, if it cannot */
-  gboolean quoted;      /* a quote was read: the record is not blank */
-} Record;
-
-typedef enum
-{
-  FIELD_START,
-  UNQUOTED,
-  QUOTED,
-  QUOTE_IN_QUOTED,
-} CsvState;
-
-static void
-record_reset (Record  *record,
-              guint64  line)
-{
-  g_string_truncate (record->record, 0);
-  g_array_set_size (record->starts, 0);
-  g_clear_pointer (&record->problem, g_free);
-  record->line = line;
-  record->quoted = FALSE;
-}
-
-static void
-record_new_field (Record *record)
-{
-  gsize start = record->record->len;
-  g_array_append_val (record->starts, start);
-}
-
-static void
-record_set_problem (Record     *record,
-                    const char *problem)
-{
-  if (record->problem == NULL)
-    record->problem = g_strdup (problem);
-}
-
-static void
-field_at (const Record *record,
-          guint         i,
-          const char  **out_text,
-          gsize        *out_length)
-{
-  gsize start = g_array_index (record->starts, gsize, i);
-  gsize end = i + 1 < record->starts->len ? g_array_index (record->starts, gsize, i + 1)
-                                          : record->record->len;
-  *out_text = record->record->str + start;
-  *out_length = end - start;
-}
-
-static gboolean
-read_header (Batch        *batch,
-             const Record *record,
-             const char   *input_name,
-             GError      **error)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  g_array_set_size (batch->columns, 0);
-  for (guint i = 0; i < record->starts->len; i++)
-    {
-      const char *text;
-      gsize length;
-      g_autofree char *name = NULL;
-      guint fact;
-      gint column = -1;
-
-      field_at (record, i, &text, &length);
-      name = g_strndup (text, length);
-      if (penal_model_lookup_fact (batch->model, name, &fact) != NULL)
-        {
-          if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
-            {
-              g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                           _("%s:%u: column “%s” appears twice"),
-                           input_name, (guint) record->line, name);
-              return FALSE;
-            }
-          column = (gint) fact;
-        }
-      else if (!batch->ignore_unknown)
-        {
-          g_autofree char *shown = penal_quote_untrusted (name);
-          g_autoptr (GString) known = g_string_new (NULL);
-
-          for (guint f = 0; f < batch->model->facts->len; f++)
-            g_string_append_printf (known, "%s%s", f > 0 ? ", " : "",
-                                    ((PenalFactDecl *) g_ptr_array_index (batch->model->facts, f))->name);
-          g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                       _("%s:%u: unknown column “%s”; the columns are facts: %s (or give --ignore-unknown)"),
-                       input_name, (guint) record->line, shown, known->str);
-          return FALSE;
-        }
-      g_array_append_val (batch->columns, column);
-    }
-  return TRUE;
-}
-
-static void
-process_csv_record (Batch        *batch,
-                    const Record *record)
-{
-  if (record->problem != NULL)
-    {
-      batch->counts->rows++;
-      write_error_row (batch, record->line, record->problem);
-      return;
-    }
-  if (record->starts->len != batch->columns->len)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the row has %u fields, but the header has %u"),
-                         record->starts->len, batch->columns->len);
-      batch->counts->rows++;
-      write_error_row (batch, record->line, message);
-      return;
-    }
-  for (guint f = 0; f < batch->model->facts->len; f++)
-    batch->values[f] = NULL;
-  for (guint i = 0; i < record->starts->len; i++)
-    {
-      gint fact = g_array_index (batch->columns, gint, i);
-      const char *text;
-      gsize length;
-
-      if (fact < 0)
-        continue;
-      field_at (record, i, &text, &length);
-      /* An empty cell is a fact not given. */
-      if (length == 0)
-        continue;
-      batch->values[fact] = text;
-      batch->lengths[fact] = length;
-    }
-  process_row (batch, record->line);
-}
-
-/* Hands a complete record to the header or the rows; blank lines are not
- * records. */
-static gboolean
-end_record (Batch        *batch,
-            Record       *record,
-            gboolean     *have_header,
-            const char   *input_name,
-            GError      **error)
-{
-  gboolean blank = record->starts->len == 1 && record->record->len == 0 && record->problem == NULL
-                   && !record->quoted;
-
-  if (!blank)
-    {
-      if (!*have_header)
-        {
-          if (record->problem != NULL)
-            {
-              g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                           "%s:%u: %s", input_name, (guint) record->line, record->problem);
-              return FALSE;
-            }
-          if (!read_header (batch, record, input_name, error))
-            return FALSE;
-          *have_header = TRUE;
-        }
-      else
-        process_csv_record (batch, record);
-    }
-  return TRUE;
-}
-
-static gboolean
-run_csv (Batch       *batch,
-         FILE        *in,
-         const char  *input_name,
-         GError     **error)
-{
-  g_autofree char *block = g_malloc (READ_BLOCK);
-  Record record = { g_string_sized_new (256), g_array_new (FALSE, FALSE, sizeof (gsize)), 1, NULL, FALSE };
-  CsvState state = FIELD_START;
-  guint64 line = 1;
-  gboolean have_header = FALSE, first_block = TRUE, after_cr = FALSE, in_record = FALSE;
-  gboolean quoted_cr = FALSE;   /* inside quotes, the last byte was a CR */
-  gboolean ok = TRUE;
-  gsize n;
-
-  record_reset (&record, 1);
-  while (ok && (n = fread (block, 1, READ_BLOCK, in)) > 0)
-    {
-      gsize i = 0;
-
-      if (first_block && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-      first_block = FALSE;
-      for (; i < n && ok; i++)
-        {
-          char c = block[i];
-
-          /* A CR ends a record by itself; an LF right after it belongs to
-           * the same line end. */
-          if (after_cr)
-            {
-              after_cr = FALSE;
-              if (c == '\n')
-                continue;
-            }
-          if (!in_record)
-            {
-              record_reset (&record, line);
-              record_new_field (&record);
-              in_record = TRUE;
-              state = FIELD_START;
-            }
-          if (record.record->len > MAX_RECORD_LENGTH)
-            {
-              record_set_problem (&record, _("the row is longer than 64 KiB"));
-              g_string_truncate (record.record, 0);
-              g_array_set_size (record.starts, 1);
-              g_array_index (record.starts, gsize, 0) = 0;
-            }
-
-          switch (state)
-            {
-            case FIELD_START:
-            case UNQUOTED:
-              if (c != ',' && c != '\n' && c != '\r' && c != '"')
-                {
-                  /* The common case: a run of plain bytes. */
-                  gsize end = i + 1;
-                  while (end < n && block[end] != ',' && block[end] != '\n'
-                         && block[end] != '\r' && block[end] != '"')
-                    end++;
-                  g_string_append_len (record.record, block + i, (gssize) (end - i));
-                  state = UNQUOTED;
-                  i = end - 1;
-                }
-              else if (c == ',')
-                {
-                  record_new_field (&record);
-                  state = FIELD_START;
-                }
-              else if (c == '\n' || c == '\r')
-                {
-                  after_cr = c == '\r';
-                  line++;
-                  in_record = FALSE;
-                  ok = end_record (batch, &record, &have_header, input_name, error);
-                }
-              else if (c == '"' && state == FIELD_START)
-                {
-                  state = QUOTED;
-                  record.quoted = TRUE;
-                  quoted_cr = FALSE;
-                }
-              else
-                {
-                  if (c == '"')
-                    record_set_problem (&record, _("a quote inside an unquoted field; quote the whole field and double the quote"));
-                  g_string_append_c (record.record, c);
-                  state = UNQUOTED;
-                }
-              break;
-            case QUOTED:
-              if (c == '"')
-                state = QUOTE_IN_QUOTED;
-              else
-                {
-                  /* Line ends inside quotes count as between records:
-                   * CRLF, LF or a lone CR is one line end. */
-                  if (c == '\r' || (c == '\n' && !quoted_cr))
-                    line++;
-                  quoted_cr = c == '\r';
-                  g_string_append_c (record.record, c);
-                }
-              break;
-            case QUOTE_IN_QUOTED:
-            default:
-              if (c == '"')
-                {
-                  g_string_append_c (record.record, '"');
-                  state = QUOTED;
-                  quoted_cr = FALSE;
-                }
-              else if (c == ',')
-                {
-                  record_new_field (&record);
-                  state = FIELD_START;
-                }
-              else if (c == '\n' || c == '\r')
-                {
-                  after_cr = c == '\r';
-                  line++;
-                  in_record = FALSE;
-                  ok = end_record (batch, &record, &have_header, input_name, error);
-                }
-              else
-                {
-                  record_set_problem (&record, _("text after the closing quote of a field"));
-                  g_string_append_c (record.record, c);
-                  state = UNQUOTED;
-                }
-              break;
-            }
-        }
-      if (batch->write_failed)
-        ok = FALSE;
-    }
-
-  if (ok && ferror (in))
-    {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("%s: reading failed"), input_name);
-      ok = FALSE;
-    }
-  if (ok && in_record)
-    {
-      if (record.record->len > MAX_RECORD_LENGTH)
-        record_set_problem (&record, _("the row is longer than 64 KiB"));
-      if (state == QUOTED)
-        record_set_problem (&record, _("the input ends inside a quoted field"));
-      ok = end_record (batch, &record, &have_header, input_name, error);
-    }
-  if (ok && !have_header)
-    {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   _("%s: no header row: the first row must name the facts, for example offense,victim_age,offense_date"),
-                   input_name);
-      ok = FALSE;
-    }
-  g_string_free (record.record, TRUE);
-  g_array_unref (record.starts);
-  g_free (record.problem);
-  return ok;
-}
-
-/* ------------------------------------------------------------------ */
-/* JSON Lines                                                           */
-
-static char *
-json_value_text (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return g_strdup ("");
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "yes" : "no");
-    default:
-      /* A fractional number is never a valid fact value. */
-      return g_strdup_printf ("%g", json_node_get_double (node));
-    }
-}
-
-/* What json-glib lets pass on one line but a caseload must not: a second
- * value after the object (json-glib reads the first and ignores the rest,
- * which would lose a case), and an escaped NUL in a string (the value
- * would be cut at it).  NULL if the line is sound. */
-static const char *
-json_line_problem (const char *text,
-                   gsize       length)
-{
-  gsize i = 0;
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  while (i < length && g_ascii_isspace (text[i]))
-    i++;
-  if (i == length || (text[i] != '{' && text[i] != '['))
-    return NULL;   /* the parser's own message is better */
-  for (; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < length)
-            {
-              if (text[i + 1] == 'u' && i + 5 < length && memcmp (text + i + 2, "0000", 4) == 0)
-                return _("a string holds an escaped NUL (\\u0000)");
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        {
-          for (i++; i < length; i++)
-            if (!g_ascii_isspace (text[i]))
-              return _("more than one JSON value on the line; give one object per line");
-          return NULL;
-        }
-    }
-  return NULL;
-}
-
-static void
-process_json_line (Batch       *batch,
-                   JsonParser  *parser,
-                   const char  *text,
-                   gsize        length,
-                   guint64      line)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  if (memchr (text, '\0', length) != NULL)
-    {
-      batch->counts->rows++;
-      write_error_row (batch, line, _("the line contains a NUL byte"));
-      return;
-    }
-  {
-    gsize i = 0;
-
-    /* A line of spaces is blank, like an empty one. */
-    while (i < length && g_ascii_isspace (text[i]))
-      i++;
-    if (i == length)
-      return;
-  }
-  if (json_line_problem (text, length) != NULL)
-    {
-      batch->counts->rows++;
-      write_error_row (batch, line, json_line_problem (text, length));
-      return;
-    }
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_autofree char *message = error != NULL
-        ? g_strdup_printf (_("not a JSON object: %s"), error->message)
-        : g_strdup (_("not a JSON object"));
-      batch->counts->rows++;
-      write_error_row (batch, line, message);
-      return;
-    }
-  object = json_node_get_object (json_parser_get_root (parser));
-  for (guint f = 0; f < batch->model->facts->len; f++)
-    batch->values[f] = NULL;
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      guint fact;
-      char *value;
-
-      if (penal_model_lookup_fact (batch->model, name, &fact) == NULL)
-        {
-          g_autofree char *shown = NULL;
-          g_autofree char *message = NULL;
-
-          if (batch->ignore_unknown)
-            continue;
-          shown = penal_quote_untrusted (name);
-          message = g_strdup_printf (_("unknown fact “%s” (or give --ignore-unknown)"), shown);
-          batch->counts->rows++;
-          write_error_row (batch, line, message);
-          return;
-        }
-      value = json_value_text (member);
-      if (value == NULL)
-        continue;
-      g_ptr_array_add (owned, value);
-      batch->values[fact] = value;
-      batch->lengths[fact] = strlen (value);
-    }
-  process_row (batch, line);
-}
-
-static gboolean
-run_jsonl (Batch       *batch,
-           FILE        *in,
-           const char  *input_name,
-           GError     **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GString) text = g_string_new (NULL);
-  guint64 line = 0;
-  gboolean too_long = FALSE;
-  int c;
-
-  do
-    {
-      c = getc (in);
-      if (c != EOF && c != '\n')
-        {
-          if (text->len <= MAX_RECORD_LENGTH)
-            g_string_append_c (text, (char) c);
-          else
-            too_long = TRUE;
-          continue;
-        }
-      if (c == EOF && text->len == 0 && !too_long)
-        break;
-      line++;
-      if (text->len > 0 && text->str[text->len - 1] == '\r')
-        g_string_truncate (text, text->len - 1);
-      if (too_long)
-        {
-          batch->counts->rows++;
-          write_error_row (batch, line, _("the row is longer than 64 KiB"));
-        }
-      else if (text->len > 0)
-        process_json_line (batch, parser, text->str, text->len, line);
-      g_string_truncate (text, 0);
-      too_long = FALSE;
-    }
-  while (c != EOF && !batch->write_failed);
-
-  if (ferror (in))
-    {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("%s: reading failed"), input_name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
 
 gboolean
-penal_batch_run (const PenalModel *model,
-                 PenalBatchFormat  input_format,
-                 PenalBatchFormat  output_format,
-                 gboolean          ignore_unknown,
-                 gint64            default_date,
-                 FILE             *in,
-                 const char       *input_name,
-                 FILE             *out,
-                 PenalBatchCounts *counts,
-                 GError          **error)
+penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
+                 PenalBatchFormat output_format, gboolean ignore_unknown,
+                 gint64 default_date, FILE *in, const char *input_name,
+                 FILE *out, PenalBatchCounts *counts, GError **error)
 {
   Batch batch = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (model != NULL && in != NULL && out != NULL && counts != NULL, FALSE);
+  g_return_val_if_fail (
+      model != NULL && in != NULL && out != NULL && counts != NULL, FALSE);
 
   memset (counts, 0, sizeof *counts);
   batch.model = model;
@@ -1186,24 +524,27 @@ penal_batch_run (const PenalModel *model,
   batch.values = g_new0 (const char *, model->facts->len);
   batch.lengths = g_new0 (gsize, model->facts->len);
   batch.columns = g_array_new (FALSE, FALSE, sizeof (gint));
-  batch.cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  batch.cache
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch.preps = g_new0 (OffensePrep, model->offenses->len);
   for (guint o = 0; o < model->offenses->len; o++)
-    prepare_offense (model, g_ptr_array_index (model->offenses, o), &batch.preps[o]);
+    prepare_offense (model, g_ptr_array_index (model->offenses, o),
+                     &batch.preps[o]);
 
   if (output_format == PENAL_BATCH_CSV)
     g_string_append (batch.line, csv_header);
   flush_line (&batch);
 
-  ok = input_format == PENAL_BATCH_CSV ? run_csv (&batch, in, input_name, error)
-                                       : run_jsonl (&batch, in, input_name, error);
+  ok = input_format == PENAL_BATCH_CSV
+           ? penal_batch_run_csv (&batch, in, input_name, error)
+           : penal_batch_run_jsonl (&batch, in, input_name, error);
   if (batch.line->len > 0
       && fwrite (batch.line->str, 1, batch.line->len, out) != batch.line->len)
     batch.write_failed = TRUE;
   if (ok && (batch.write_failed || fflush (out) != 0))
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _("cannot write the answers to standard output"));
+                   _ ("cannot write the answers to standard output"));
       ok = FALSE;
     }
 

@@ -10,21 +10,20 @@ static const struct
   const char *code;
   const char *name;
 } class_table[PENAL_N_CLASSES] = {
-  { "felony-A", N_("class A felony") },
-  { "felony-B", N_("class B felony") },
-  { "felony-C", N_("class C felony") },
-  { "felony-D", N_("class D felony") },
-  { "felony-E", N_("class E felony") },
-  { "misdemeanor-A", N_("class A misdemeanor") },
-  { "misdemeanor-B", N_("class B misdemeanor") },
-  { "misdemeanor-C", N_("class C misdemeanor") },
-  { "misdemeanor-D", N_("class D misdemeanor") },
-  { "infraction", N_("infraction") },
+  { "felony-A", N_ ("class A felony") },
+  { "felony-B", N_ ("class B felony") },
+  { "felony-C", N_ ("class C felony") },
+  { "felony-D", N_ ("class D felony") },
+  { "felony-E", N_ ("class E felony") },
+  { "misdemeanor-A", N_ ("class A misdemeanor") },
+  { "misdemeanor-B", N_ ("class B misdemeanor") },
+  { "misdemeanor-C", N_ ("class C misdemeanor") },
+  { "misdemeanor-D", N_ ("class D misdemeanor") },
+  { "infraction", N_ ("infraction") },
 };
 
 gboolean
-penal_class_from_code (const char *code,
-                       PenalClass *out_class)
+penal_class_from_code (const char *code, PenalClass *out_class)
 {
   g_return_val_if_fail (code != NULL, FALSE);
 
@@ -32,7 +31,7 @@ penal_class_from_code (const char *code,
     if (g_str_equal (code, class_table[i].code))
       {
         if (out_class != NULL)
-          *out_class = (PenalClass) i;
+          *out_class = (PenalClass)i;
         return TRUE;
       }
   return FALSE;
@@ -50,5 +49,5 @@ const char *
 penal_class_to_name (PenalClass klass)
 {
   g_return_val_if_fail (klass < PENAL_N_CLASSES, NULL);
-  return _(class_table[klass].name);
+  return _ (class_table[klass].name);
 }

@@ -22,9 +22,8 @@ typedef enum
   PENAL_N_CLASSES
 } PenalClass;
 
-gboolean     penal_class_from_code (const char *code,
-                                    PenalClass *out_class);
-const char  *penal_class_to_code   (PenalClass  klass);
-const char  *penal_class_to_name   (PenalClass  klass);
+gboolean penal_class_from_code (const char *code, PenalClass *out_class);
+const char *penal_class_to_code (PenalClass klass);
+const char *penal_class_to_name (PenalClass klass);
 
 G_END_DECLS

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include "penal-outcome.h"
 
@@ -19,23 +18,22 @@ typedef enum
 
 typedef struct
 {
-  PenalAnswer  eligible;     /* over the diversion programs */
-  GPtrArray   *reasons;      /* char *, translated sentences */
-  GPtrArray   *missing;      /* PenalFactDecl, not owned: what would decide
-                                eligibility */
-  GPtrArray   *next_steps;   /* char *, translated sentences */
-  GPtrArray   *resources;    /* PenalResource, not owned, each once */
-  GPtrArray   *referred_by;  /* PenalRule, not owned: why each resource */
+  PenalAnswer eligible;   /* over the diversion programs */
+  GPtrArray *reasons;     /* char *, translated sentences */
+  GPtrArray *missing;     /* PenalFactDecl, not owned: what would decide
+                             eligibility */
+  GPtrArray *next_steps;  /* char *, translated sentences */
+  GPtrArray *resources;   /* PenalResource, not owned, each once */
+  GPtrArray *referred_by; /* PenalRule, not owned: why each resource */
 } PenalDiversion;
 
-PenalAnswer     penal_program_answer       (const PenalOutcome *screened);
-PenalDiversion *penal_diversion_new        (const PenalOutcome *outcome);
-void            penal_diversion_free       (PenalDiversion     *diversion);
+PenalAnswer penal_program_answer (const PenalOutcome *screened);
+PenalDiversion *penal_diversion_new (const PenalOutcome *outcome);
+void penal_diversion_free (PenalDiversion *diversion);
 
-void            penal_diversion_append_text (GString            *out,
-                                             const PenalOutcome *outcome);
-void            penal_diversion_add_json   (JsonBuilder        *builder,
-                                            const PenalOutcome *outcome);
+const char *penal_program_answer_text (const PenalOffense *program,
+                                       PenalAnswer answer);
+char *penal_program_reason (const PenalOutcome *screened);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalDiversion, penal_diversion_free)
 

@@ -9,12 +9,11 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <time.h>
 
 #include "penal-facts.h"
 #include "penal-model-private.h"
 
-G_DEFINE_QUARK (penal-facts-error-quark, penal_facts_error)
+G_DEFINE_QUARK (penal - facts - error - quark, penal_facts_error)
 
 /* Longer values cannot be meaningful and are refused before parsing. */
 #define MAX_VALUE_LENGTH 64
@@ -22,9 +21,9 @@ G_DEFINE_QUARK (penal-facts-error-quark, penal_facts_error)
 struct _PenalFacts
 {
   const PenalModel *model;
-  guint             n_facts;
-  gint64           *values;
-  gboolean         *known;
+  guint n_facts;
+  gint64 *values;
+  gboolean *known;
 };
 
 PenalFacts *
@@ -68,7 +67,8 @@ penal_quote_untrusted (const char *text)
   GString *out = g_string_new (NULL);
   glong n = 0;
 
-  for (const char *p = valid; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
+  for (const char *p = valid; *p != '\0' && n < 40;
+       p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
       if (g_unichar_iscntrl (c))
@@ -81,106 +81,30 @@ penal_quote_untrusted (const char *text)
   return g_string_free (out, FALSE);
 }
 
-gboolean
-penal_date_parse (const char *text,
-                  gint64     *out_julian)
-{
-  guint64 year, month, day;
-  GDate date;
-
-  /* Exactly YYYY-MM-DD: no sign, no spaces, no time. */
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  *out_julian = g_date_get_julian (&date);
-  return TRUE;
-}
-
-char *
-penal_date_to_iso (gint64 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-}
-
-/* Month names are translated here rather than taken from the C library's
- * locale data, so a date reads right in the reader's language even on a
- * machine with no locale installed for it. */
-static const char *const month_names[12] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-};
-
-/* The date written the reader's way, for example "1 June 2016". */
-char *
-penal_date_to_display (gint64 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  /* TRANSLATORS: a date in prose: %1$u is the day, %2$s the name of the
-     month, %3$u the year; for example "%1$u de %2$s de %3$u" in Spanish. */
-  return g_strdup_printf (_("%1$u %2$s %3$u"), g_date_get_day (&date),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month",
-                                        month_names[g_date_get_month (&date) - 1]),
-                          g_date_get_year (&date));
-}
-
-gint64
-penal_date_today (void)
-{
-  GDate date;
-
-  /* The local day, through the C library, which reads the time zone once
-   * per process (GDateTime looks it up again on every call). */
-  g_date_clear (&date, 1);
-  g_date_set_time_t (&date, time (NULL));
-  return g_date_get_julian (&date);
-}
-
 static char *
 describe_allowed (const PenalFactDecl *decl)
 {
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
-      return g_strdup_printf (_("a whole number from %lld to %lld"),
-                              (long long) decl->min, (long long) decl->max);
+      return g_strdup_printf (_ ("a whole number from %lld to %lld"),
+                              (long long)decl->min, (long long)decl->max);
     case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (_("yes or no (also true/false, 1/0)"));
+      return g_strdup (_ ("yes or no (also true/false, 1/0)"));
     case PENAL_FACT_TYPE_ENUM:
       {
         g_autofree char *list = g_strjoinv (", ", decl->values);
-        return g_strdup_printf (_("one of %s"), list);
+        return g_strdup_printf (_ ("one of %s"), list);
       }
     case PENAL_FACT_TYPE_DATE:
-      return g_strdup (_("a calendar date written YYYY-MM-DD"));
+      return g_strdup (_ ("a calendar date written YYYY-MM-DD"));
     default:
       g_assert_not_reached ();
     }
 }
 
 static gboolean
-parse_boolean (const char *text,
-               gint64     *out_value)
+parse_boolean (const char *text, gint64 *out_value)
 {
   static const char *const yes[] = { "yes", "true", "1", "y", NULL };
   static const char *const no[] = { "no", "false", "0", "n", NULL };
@@ -201,10 +125,8 @@ parse_boolean (const char *text,
 }
 
 gboolean
-penal_facts_set (PenalFacts  *facts,
-                 const char  *name,
-                 const char  *value,
-                 GError     **error)
+penal_facts_set (PenalFacts *facts, const char *name, const char *value,
+                 GError **error)
 {
   const PenalFactDecl *decl;
   g_autofree char *allowed = NULL;
@@ -229,8 +151,8 @@ penal_facts_set (PenalFacts  *facts,
           g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", d->name);
         }
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_UNKNOWN_FACT,
-                   _("unknown fact “%s”; the facts are: %s"),
-                   shown_name, known->str);
+                   _ ("unknown fact “%s”; the facts are: %s"), shown_name,
+                   known->str);
       return FALSE;
     }
 
@@ -240,7 +162,7 @@ penal_facts_set (PenalFacts  *facts,
   if (facts->known[index])
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_DUPLICATE,
-                   _("%s: given more than once; give each fact once"),
+                   _ ("%s: given more than once; give each fact once"),
                    decl->name);
       return FALSE;
     }
@@ -254,9 +176,8 @@ penal_facts_set (PenalFacts  *facts,
 
           /* Parse over the widest range first, so a number outside the
            * domain is told apart from something that is not a number. */
-          well_formed = g_ascii_string_to_signed (value, 10, G_MININT64,
-                                                  G_MAXINT64, &parsed,
-                                                  &number_error);
+          well_formed = g_ascii_string_to_signed (
+              value, 10, G_MININT64, G_MAXINT64, &parsed, &number_error);
           if (!well_formed
               && g_error_matches (number_error, G_NUMBER_PARSER_ERROR,
                                   G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
@@ -285,15 +206,15 @@ penal_facts_set (PenalFacts  *facts,
   if (!well_formed)
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
-                   _("%s: “%s” is not valid; give %s"),
-                   decl->name, shown, allowed);
+                   _ ("%s: “%s” is not valid; give %s"), decl->name, shown,
+                   allowed);
       return FALSE;
     }
   if (!in_domain)
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
-                   _("%s: “%s” is out of range; give %s"),
-                   decl->name, shown, allowed);
+                   _ ("%s: “%s” is out of range; give %s"), decl->name, shown,
+                   allowed);
       return FALSE;
     }
 
@@ -303,9 +224,8 @@ penal_facts_set (PenalFacts  *facts,
 }
 
 gboolean
-penal_facts_parse_assignment (PenalFacts  *facts,
-                              const char  *assignment,
-                              GError     **error)
+penal_facts_parse_assignment (PenalFacts *facts, const char *assignment,
+                              GError **error)
 {
   const char *equals;
   g_autofree char *name = NULL;
@@ -316,9 +236,10 @@ penal_facts_parse_assignment (PenalFacts  *facts,
   if (equals == NULL || equals == assignment)
     {
       g_autofree char *shown = penal_quote_untrusted (assignment);
-      g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_SYNTAX,
-                   _("“%s” is not a fact; write NAME=VALUE, for example victim_age=16"),
-                   shown);
+      g_set_error (
+          error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_SYNTAX,
+          _ ("“%s” is not a fact; write NAME=VALUE, for example victim_age=16"),
+          shown);
       return FALSE;
     }
   name = g_strndup (assignment, equals - assignment);
@@ -329,8 +250,7 @@ penal_facts_parse_assignment (PenalFacts  *facts,
  * meant for another offense, or a misunderstanding), so it is refused rather
  * than silently ignored. */
 gboolean
-penal_facts_check_applicable (const PenalFacts  *facts,
-                              GError           **error)
+penal_facts_check_applicable (const PenalFacts *facts, GError **error)
 {
   const PenalOffense *offense;
 
@@ -351,18 +271,21 @@ penal_facts_check_applicable (const PenalFacts  *facts,
         read = g_array_index (offense->facts_read, guint, j) == i;
       if (!read)
         {
-          const PenalFactDecl *decl = g_ptr_array_index (facts->model->facts, i);
+          const PenalFactDecl *decl
+              = g_ptr_array_index (facts->model->facts, i);
           g_autoptr (GString) list = g_string_new (NULL);
 
           for (guint j = 0; j < offense->facts_read->len; j++)
             {
               guint k = g_array_index (offense->facts_read, guint, j);
-              const PenalFactDecl *d = g_ptr_array_index (facts->model->facts, k);
+              const PenalFactDecl *d
+                  = g_ptr_array_index (facts->model->facts, k);
               g_string_append_printf (list, "%s%s", j > 0 ? ", " : "", d->name);
             }
-          g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_NOT_APPLICABLE,
-                       _("%s: does not apply to the offense %s; its facts are: %s"),
-                       decl->name, offense->id, list->str);
+          g_set_error (
+              error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_NOT_APPLICABLE,
+              _ ("%s: does not apply to the offense %s; its facts are: %s"),
+              decl->name, offense->id, list->str);
           return FALSE;
         }
     }
@@ -370,9 +293,7 @@ penal_facts_check_applicable (const PenalFacts  *facts,
 }
 
 gboolean
-penal_facts_get (const PenalFacts *facts,
-                 guint             index,
-                 gint64           *out_value)
+penal_facts_get (const PenalFacts *facts, guint index, gint64 *out_value)
 {
   g_return_val_if_fail (facts != NULL, FALSE);
   g_return_val_if_fail (index < facts->n_facts, FALSE);
@@ -385,9 +306,7 @@ penal_facts_get (const PenalFacts *facts,
 }
 
 void
-penal_facts_set_value (PenalFacts *facts,
-                       guint       index,
-                       gint64      value)
+penal_facts_set_value (PenalFacts *facts, guint index, gint64 value)
 {
   g_return_if_fail (facts != NULL);
   g_return_if_fail (index < facts->n_facts);
@@ -397,8 +316,7 @@ penal_facts_set_value (PenalFacts *facts,
 }
 
 void
-penal_facts_unset (PenalFacts *facts,
-                   guint       index)
+penal_facts_unset (PenalFacts *facts, guint index)
 {
   g_return_if_fail (facts != NULL);
   g_return_if_fail (index < facts->n_facts);

@@ -13,7 +13,7 @@
 #include <glib.h>
 
 #include "penal-class.h"
-#include "penal-model.h"
+#include "penal.h"
 
 G_BEGIN_DECLS
 
@@ -25,31 +25,28 @@ typedef enum
   PENAL_FACT_TYPE_DATE,
 } PenalFactType;
 
-#define PENAL_FACT_OFFENSE 0
-#define PENAL_FACT_OFFENSE_DATE 1
-
 /* Open ends of an effective-date range. */
-#define PENAL_DATE_OPEN_START ((gint64) 0)
-#define PENAL_DATE_OPEN_END ((gint64) G_MAXINT32)
+#define PENAL_DATE_OPEN_START ((gint64)0)
+#define PENAL_DATE_OPEN_END ((gint64)G_MAXINT32)
 
 typedef struct
 {
-  char          *name;
-  PenalFactType  type;
-  gint64         min;          /* the domain, inclusive */
-  gint64         max;
-  GStrv          values;       /* enum values, in order */
-  char          *label;
-  char          *question;     /* the interview's plain-words question */
-  const char    *file;
-  int            line;
+  char *name;
+  PenalFactType type;
+  gint64 min; /* the domain, inclusive */
+  gint64 max;
+  GStrv values; /* enum values, in order */
+  char *label;
+  char *question; /* the interview's plain-words question */
+  const char *file;
+  int line;
 } PenalFactDecl;
 
 typedef struct
 {
   char *id;
   char *citation;
-  char *url;                   /* NULL when the source has no address */
+  char *url; /* NULL when the source has no address */
   char *standing;
   char *description;
 } PenalSource;
@@ -67,9 +64,9 @@ typedef struct
 
 typedef struct
 {
-  char   *iso;                 /* "P4Y", or NULL when there is none */
-  guint   amount;
-  char    unit;                /* 'Y', 'M' or 'D' */
+  char *iso; /* "P4Y", or NULL when there is none */
+  guint amount;
+  char unit; /* 'Y', 'M' or 'D' */
 } PenalDuration;
 
 typedef struct
@@ -80,91 +77,91 @@ typedef struct
 
 typedef struct
 {
-  PenalClass     klass;
-  PenalDuration  imprisonment_min;
-  PenalDuration  imprisonment_max;
-  gboolean       life;
-  char          *imprisonment_citation;
-  char          *imprisonment_standing;
-  PenalDuration  county_jail_max;
-  char          *county_jail_citation;
-  char          *county_jail_standing;
-  gint64         fine_max_usd;          /* -1: no fine authorized */
-  char          *fine_citation;
-  char          *fine_standing;
-  guint          gain_multiple;         /* 0: no gain-based alternative */
-  gint64         gain_cap_usd;          /* -1: no cap */
-  char          *gain_citation;
-  char          *gain_standing;
-  GPtrArray     *notes;                 /* PenalNote */
-  int            line;
+  PenalClass klass;
+  PenalDuration imprisonment_min;
+  PenalDuration imprisonment_max;
+  gboolean life;
+  char *imprisonment_citation;
+  char *imprisonment_standing;
+  PenalDuration county_jail_max;
+  char *county_jail_citation;
+  char *county_jail_standing;
+  gint64 fine_max_usd; /* -1: no fine authorized */
+  char *fine_citation;
+  char *fine_standing;
+  guint gain_multiple; /* 0: no gain-based alternative */
+  gint64 gain_cap_usd; /* -1: no cap */
+  char *gain_citation;
+  char *gain_standing;
+  GPtrArray *notes; /* PenalNote */
+  int line;
 } PenalClassPenalty;
 
 typedef struct
 {
-  char              *id;
-  char              *title;
-  char              *standing;
-  PenalEffective     effective;
-  GPtrArray         *sources;           /* PenalSource, not owned */
+  char *id;
+  char *title;
+  char *standing;
+  PenalEffective effective;
+  GPtrArray *sources; /* PenalSource, not owned */
   PenalClassPenalty *classes[PENAL_N_CLASSES];
-  const char        *file;
-  int                line;
+  const char *file;
+  int line;
 } PenalEra;
 
 typedef struct
 {
-  char      *id;
-  char      *title;
-  GPtrArray *eras;                      /* PenalEra, by start date */
+  char *id;
+  char *title;
+  GPtrArray *eras; /* PenalEra, by start date */
   const char *file;
-  int        line;
+  int line;
 } PenalPenalties;
 
 /* Somewhere to refer a person: a hotline, an advocacy program. */
 typedef struct
 {
-  char      *id;
-  char      *title;
-  char      *phone;            /* NULL when no source gives one */
-  char      *url;
-  char      *standing;
-  char      *description;
-  GPtrArray *sources;          /* PenalSource, not owned */
+  char *id;
+  char *title;
+  char *phone; /* NULL when no source gives one */
+  char *url;
+  char *standing;
+  char *description;
+  GPtrArray *sources; /* PenalSource, not owned */
   const char *file;
-  int        line;
+  int line;
 } PenalResource;
 
 typedef enum
 {
-  PENAL_RULE_CLASS,            /* the rule decides a class */
-  PENAL_RULE_NOT_APPLICABLE,   /* an enhancement, protection or referral
-                                  does not apply */
-  PENAL_RULE_OPEN,             /* the outcome is not established */
-  PENAL_RULE_ELIGIBLE,         /* (programs) the person is eligible, or the
-                                  court may allow the route */
-  PENAL_RULE_NOT_ELIGIBLE,     /* (programs) the person is not */
-  PENAL_RULE_APPLIES,          /* (protections, referrals) it applies */
+  PENAL_RULE_CLASS,          /* the rule decides a class */
+  PENAL_RULE_NOT_APPLICABLE, /* an enhancement, protection or referral
+                                does not apply */
+  PENAL_RULE_OPEN,           /* the outcome is not established */
+  PENAL_RULE_ELIGIBLE,       /* (programs) the person is eligible, or the
+                                court may allow the route */
+  PENAL_RULE_NOT_ELIGIBLE,   /* (programs) the person is not */
+  PENAL_RULE_APPLIES,        /* (protections, referrals) it applies */
 } PenalRuleKind;
 
 typedef struct
 {
-  guint  fact;
+  guint fact;
   gint64 lo;
   gint64 hi;
 } PenalCondition;
 
 typedef struct
 {
-  PenalRuleKind  kind;
-  PenalClass     klass;
-  char          *citation;
-  char          *standing;
-  char          *explain;
-  GArray        *conditions;   /* PenalCondition, at most one per fact */
-  GPtrArray     *refer;        /* PenalResource, not owned */
-  const char    *file;
-  int            line;
+  PenalRuleKind kind;
+  PenalClass klass;
+  char *citation;
+  char *standing;
+  char *explain;
+  GArray *conditions; /* PenalCondition, at most one per fact */
+  GPtrArray *refer;   /* PenalResource, not owned */
+  const char *file;
+  int line;
 } PenalRule;
 
 typedef struct _PenalTreeNode PenalTreeNode;
@@ -173,25 +170,25 @@ typedef struct _PenalTreeNode PenalTreeNode;
  * gives a milder class. */
 typedef struct
 {
-  guint    fact;
+  guint fact;
   gboolean decreasing;
-  int      line;
+  int line;
 } PenalMonotone;
 
 typedef struct
 {
-  char           *id;
-  char           *title;
-  char           *standing;
-  char           *text;           /* statute text, quoted; NULL if not held */
-  char           *text_standing;
-  char           *uncertain;      /* why a boundary date is uncertain */
-  PenalEffective  effective;
-  GPtrArray      *sources;        /* PenalSource, not owned */
-  GPtrArray      *rules;          /* PenalRule */
-  PenalTreeNode  *tree;
-  const char     *file;
-  int             line;
+  char *id;
+  char *title;
+  char *standing;
+  char *text; /* statute text, quoted; NULL if not held */
+  char *text_standing;
+  char *uncertain; /* why a boundary date is uncertain */
+  PenalEffective effective;
+  GPtrArray *sources; /* PenalSource, not owned */
+  GPtrArray *rules;   /* PenalRule */
+  PenalTreeNode *tree;
+  const char *file;
+  int line;
 } PenalVersion;
 
 /* What a <program> is: it decides whether diversion is open (diversion),
@@ -212,53 +209,73 @@ typedef enum
 typedef struct _PenalOffense PenalOffense;
 struct _PenalOffense
 {
-  char           *id;
-  char           *title;
-  char           *statute;
-  gboolean        is_enhancement;
-  gboolean        is_program;
+  char *id;
+  char *title;
+  char *statute;
+  gboolean is_enhancement;
+  gboolean is_program;
   PenalProgramKind program_kind;
-  char           *operator_name;   /* programs: proper names, untranslated */
-  char           *jurisdiction;
-  char           *description;
-  char           *fees;
-  char           *caveat;          /* what no source establishes */
-  char           *next_step;
-  char           *condition;       /* enhancements: when it may be charged */
-  GStrv           applies_to;      /* enhancements: offense ids */
-  char           *penalties_id;
-  PenalPenalties *penalties;       /* not owned */
-  GPtrArray      *versions;        /* PenalVersion, by start date */
-  GPtrArray      *enhancements;    /* offenses: PenalOffense, not owned */
-  GPtrArray      *programs;        /* offenses: PenalOffense, not owned */
-  GArray         *facts_read;      /* guint fact indexes, with enhancements */
-  GArray         *monotone;        /* PenalMonotone */
-  const char     *file;
-  int             line;
+  char *operator_name; /* programs: proper names, untranslated */
+  char *jurisdiction;
+  char *description;
+  char *fees;
+  char *caveat; /* what no source establishes */
+  char *next_step;
+  char *condition;  /* enhancements: when it may be charged */
+  GStrv applies_to; /* enhancements: offense ids */
+  char *penalties_id;
+  PenalPenalties *penalties; /* not owned */
+  GPtrArray *versions;       /* PenalVersion, by start date */
+  GPtrArray *enhancements;   /* offenses: PenalOffense, not owned */
+  GPtrArray *programs;       /* offenses: PenalOffense, not owned */
+  GArray *facts_read;        /* guint fact indexes, with enhancements */
+  GArray *monotone;          /* PenalMonotone */
+  const char *file;
+  int line;
 };
 
 struct _PenalModel
 {
-  char        *jurisdiction;
-  GPtrArray   *facts;          /* PenalFactDecl */
-  GHashTable  *fact_index;     /* name -> index + 1 */
-  GHashTable  *sources;        /* id -> PenalSource */
-  GPtrArray   *penalties;      /* PenalPenalties */
-  GPtrArray   *offenses;       /* PenalOffense, offenses only */
-  GPtrArray   *enhancements;   /* PenalOffense, enhancements only */
-  GPtrArray   *programs;       /* PenalOffense, programs only */
-  GPtrArray   *resources;      /* PenalResource */
-  GStringChunk *file_names;    /* the file each element came from */
+  char *jurisdiction;
+  GPtrArray *facts;         /* PenalFactDecl */
+  GHashTable *fact_index;   /* name -> index + 1 */
+  GHashTable *sources;      /* id -> PenalSource */
+  GPtrArray *penalties;     /* PenalPenalties */
+  GPtrArray *offenses;      /* PenalOffense, offenses only */
+  GPtrArray *enhancements;  /* PenalOffense, enhancements only */
+  GPtrArray *programs;      /* PenalOffense, programs only */
+  GPtrArray *resources;     /* PenalResource */
+  GStringChunk *file_names; /* the file each element came from */
 };
 
-const PenalFactDecl *penal_model_lookup_fact     (const PenalModel *model,
-                                                  const char       *name,
-                                                  guint            *out_index);
-const PenalOffense  *penal_model_lookup_offense  (const PenalModel *model,
-                                                  const char       *id);
-const PenalEra      *penal_penalties_era_for     (const PenalPenalties *penalties,
-                                                  gint64            date);
-gboolean             penal_effective_may_cover   (const PenalEffective *effective,
-                                                  gint64            date);
+G_GNUC_INTERNAL PenalModel *penal_model_new (void);
+G_GNUC_INTERNAL void penal_source_free (PenalSource *source);
+G_GNUC_INTERNAL void penal_fact_decl_free (PenalFactDecl *decl);
+G_GNUC_INTERNAL void penal_note_free (PenalNote *note);
+G_GNUC_INTERNAL void penal_class_penalty_free (PenalClassPenalty *p);
+G_GNUC_INTERNAL void penal_era_free (PenalEra *era);
+G_GNUC_INTERNAL void penal_penalties_free (PenalPenalties *penalties);
+G_GNUC_INTERNAL void penal_resource_free (PenalResource *resource);
+G_GNUC_INTERNAL void penal_rule_free (PenalRule *rule);
+G_GNUC_INTERNAL void penal_version_free (PenalVersion *version);
+G_GNUC_INTERNAL void penal_offense_free (PenalOffense *offense);
+
+/* penal-link.c: references resolved and soundness proved. */
+G_GNUC_INTERNAL gboolean penal_link_check_versions (PenalOffense *offense,
+                                                    GError **error);
+G_GNUC_INTERNAL gboolean penal_link_model (PenalModel *model,
+                                           const char *last_file, int last_line,
+                                           GError **error);
+
+char *penal_model_offense_names (const PenalModel *model);
+const PenalFactDecl *penal_model_lookup_fact (const PenalModel *model,
+                                              const char *name,
+                                              guint *out_index);
+const PenalOffense *penal_model_lookup_offense (const PenalModel *model,
+                                                const char *id);
+const PenalEra *penal_penalties_era_for (const PenalPenalties *penalties,
+                                         gint64 date);
+gboolean penal_effective_may_cover (const PenalEffective *effective,
+                                    gint64 date);
 
 G_END_DECLS

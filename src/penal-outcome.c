@@ -45,8 +45,7 @@ penal_outcome_free (PenalOutcome *outcome)
 }
 
 static PenalOutcome *
-outcome_new (const PenalOffense *offense,
-             gint64              offense_date)
+outcome_new (const PenalOffense *offense, gint64 offense_date)
 {
   PenalOutcome *outcome = g_new0 (PenalOutcome, 1);
 
@@ -54,29 +53,29 @@ outcome_new (const PenalOffense *offense,
   outcome->offense_date = offense_date;
   outcome->missing = g_ptr_array_new ();
   outcome->possible = g_array_new (FALSE, TRUE, sizeof (PenalPossibility));
-  outcome->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
-  outcome->enhancements = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
-  outcome->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) penal_outcome_free);
+  outcome->candidates
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_outcome_free);
+  outcome->enhancements
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_outcome_free);
+  outcome->programs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_outcome_free);
   return outcome;
 }
 
 static void
-add_missing (PenalOutcome        *outcome,
-             const PenalFactDecl *fact)
+add_missing (PenalOutcome *outcome, const PenalFactDecl *fact)
 {
   for (guint i = 0; i < outcome->missing->len; i++)
     if (g_ptr_array_index (outcome->missing, i) == fact)
       return;
-  g_ptr_array_add (outcome->missing, (gpointer) fact);
+  g_ptr_array_add (outcome->missing, (gpointer)fact);
 }
 
 /* Evaluates one version; fills outcome as decided or needs-facts. */
 static void
-evaluate_version (const PenalModel   *model,
-                  const PenalOffense *statute,
-                  const PenalVersion *version,
-                  const PenalFacts   *facts,
-                  PenalOutcome       *outcome)
+evaluate_version (const PenalModel *model, const PenalOffense *statute,
+                  const PenalVersion *version, const PenalFacts *facts,
+                  PenalOutcome *outcome)
 {
   const PenalTreeNode *stuck = NULL;
   const PenalRule *rule;
@@ -99,7 +98,8 @@ evaluate_version (const PenalModel   *model,
            * it needs still more, the one rule all of that leads to, if any. */
           {
             const PenalTreeNode *below = NULL;
-            possibility.rule = penal_tree_evaluate (stuck->branches[b].child, facts, &below);
+            possibility.rule
+                = penal_tree_evaluate (stuck->branches[b].child, facts, &below);
             if (possibility.rule == NULL)
               possibility.rule = penal_tree_single_rule (below);
           }
@@ -110,50 +110,49 @@ evaluate_version (const PenalModel   *model,
 
   outcome->status = PENAL_STATUS_DECIDED;
   outcome->rule = rule;
-  outcome->era = penal_penalties_era_for (statute->penalties, outcome->offense_date);
+  outcome->era
+      = penal_penalties_era_for (statute->penalties, outcome->offense_date);
   if (outcome->era != NULL && rule->kind == PENAL_RULE_CLASS)
     outcome->penalty = outcome->era->classes[rule->klass];
 }
 
 static gboolean
-same_answer (const PenalOutcome *a,
-             const PenalOutcome *b)
+same_answer (const PenalOutcome *a, const PenalOutcome *b)
 {
   return a->status == PENAL_STATUS_DECIDED && b->status == PENAL_STATUS_DECIDED
          && a->rule->kind == b->rule->kind
-         && (a->rule->kind != PENAL_RULE_CLASS || a->rule->klass == b->rule->klass)
+         && (a->rule->kind != PENAL_RULE_CLASS
+             || a->rule->klass == b->rule->klass)
          && g_strcmp0 (a->rule->citation, b->rule->citation) == 0
          && a->era == b->era;
 }
 
 static PenalOutcome *
-evaluate_statute (const PenalModel   *model,
-                  const PenalOffense *statute,
-                  const PenalPenalties *penalties,
-                  const PenalFacts   *facts,
-                  gint64              offense_date,
-                  GError            **error)
+evaluate_statute (const PenalModel *model, const PenalOffense *statute,
+                  const PenalPenalties *penalties, const PenalFacts *facts,
+                  gint64 offense_date, GError **error)
 {
   g_autoptr (PenalOutcome) outcome = outcome_new (statute, offense_date);
   g_autoptr (GPtrArray) versions = g_ptr_array_new ();
   PenalOffense with_penalties = *statute;
 
   /* Enhancements are punished by the table of the offense they enhance. */
-  with_penalties.penalties = (PenalPenalties *) penalties;
+  with_penalties.penalties = (PenalPenalties *)penalties;
 
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
       if (penal_effective_may_cover (&version->effective, offense_date))
-        g_ptr_array_add (versions, (gpointer) version);
+        g_ptr_array_add (versions, (gpointer)version);
     }
 
   if (versions->len == 0)
     {
       g_autofree char *date = penal_date_to_iso (offense_date);
-      g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
-                   _("offense_date: no version of %s in the statute files covers %s"),
-                   statute->statute, date);
+      g_set_error (
+          error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
+          _ ("offense_date: no version of %s in the statute files covers %s"),
+          statute->statute, date);
       return NULL;
     }
 
@@ -187,7 +186,8 @@ evaluate_statute (const PenalModel   *model,
             add_missing (outcome, g_ptr_array_index (candidate->missing, m));
           for (guint p = 0; p < candidate->possible->len; p++)
             {
-              PenalPossibility possibility = g_array_index (candidate->possible, PenalPossibility, p);
+              PenalPossibility possibility
+                  = g_array_index (candidate->possible, PenalPossibility, p);
               possibility.version = candidate->version;
               g_array_append_val (outcome->possible, possibility);
             }
@@ -220,10 +220,8 @@ evaluate_statute (const PenalModel   *model,
 }
 
 PenalOutcome *
-penal_evaluate (const PenalModel  *model,
-                const PenalFacts  *facts,
-                gint64             offense_date,
-                GError           **error)
+penal_evaluate (const PenalModel *model, const PenalFacts *facts,
+                gint64 offense_date, GError **error)
 {
   g_autoptr (PenalOutcome) outcome = NULL;
   const PenalOffense *offense;
@@ -233,7 +231,8 @@ penal_evaluate (const PenalModel  *model,
 
   if (!penal_facts_get (facts, PENAL_FACT_OFFENSE, &index))
     {
-      const PenalFactDecl *fact = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+      const PenalFactDecl *fact
+          = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
 
       outcome = outcome_new (NULL, offense_date);
       outcome->status = PENAL_STATUS_NEEDS_FACTS;
@@ -256,9 +255,10 @@ penal_evaluate (const PenalModel  *model,
 
   for (guint e = 0; e < offense->enhancements->len; e++)
     {
-      const PenalOffense *enhancement = g_ptr_array_index (offense->enhancements, e);
-      PenalOutcome *enhanced = evaluate_statute (model, enhancement, offense->penalties,
-                                                 facts, offense_date, error);
+      const PenalOffense *enhancement
+          = g_ptr_array_index (offense->enhancements, e);
+      PenalOutcome *enhanced = evaluate_statute (
+          model, enhancement, offense->penalties, facts, offense_date, error);
       if (enhanced == NULL)
         return NULL;
       g_ptr_array_add (outcome->enhancements, enhanced);
@@ -269,8 +269,8 @@ penal_evaluate (const PenalModel  *model,
   for (guint p = 0; p < offense->programs->len; p++)
     {
       const PenalOffense *program = g_ptr_array_index (offense->programs, p);
-      PenalOutcome *screened = evaluate_statute (model, program, NULL,
-                                                 facts, offense_date, error);
+      PenalOutcome *screened
+          = evaluate_statute (model, program, NULL, facts, offense_date, error);
       if (screened == NULL)
         return NULL;
       g_ptr_array_add (outcome->programs, screened);
@@ -279,16 +279,14 @@ penal_evaluate (const PenalModel  *model,
 }
 
 static void
-add_boundary (GArray *starts,
-              gint64  day)
+add_boundary (GArray *starts, gint64 day)
 {
   if (day > PENAL_DATE_OPEN_START && day < PENAL_DATE_OPEN_END)
     g_array_append_val (starts, day);
 }
 
 static void
-add_statute_boundaries (GArray             *starts,
-                        const PenalOffense *statute)
+add_statute_boundaries (GArray *starts, const PenalOffense *statute)
 {
   for (guint v = 0; v < statute->versions->len; v++)
     {
@@ -301,10 +299,9 @@ add_statute_boundaries (GArray             *starts,
 }
 
 static gint
-compare_days (gconstpointer a,
-              gconstpointer b)
+compare_days (gconstpointer a, gconstpointer b)
 {
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
   return (x > y) - (x < y);
 }
 
@@ -321,10 +318,12 @@ penal_offense_period_starts (const PenalOffense *offense)
   g_array_append_val (starts, open);
   add_statute_boundaries (starts, offense);
   for (guint e = 0; e < offense->enhancements->len; e++)
-    add_statute_boundaries (starts, g_ptr_array_index (offense->enhancements, e));
+    add_statute_boundaries (starts,
+                            g_ptr_array_index (offense->enhancements, e));
   for (guint p = 0; p < offense->programs->len; p++)
     add_statute_boundaries (starts, g_ptr_array_index (offense->programs, p));
-  for (guint e = 0; offense->penalties != NULL && e < offense->penalties->eras->len; e++)
+  for (guint e = 0;
+       offense->penalties != NULL && e < offense->penalties->eras->len; e++)
     {
       const PenalEra *era = g_ptr_array_index (offense->penalties->eras, e);
       add_boundary (starts, era->effective.from);
@@ -332,8 +331,86 @@ penal_offense_period_starts (const PenalOffense *offense)
     }
   g_array_sort (starts, compare_days);
   for (guint i = 0; i < starts->len; i++)
-    if (kept == 0 || g_array_index (starts, gint64, i) != g_array_index (starts, gint64, kept - 1))
-      g_array_index (starts, gint64, kept++) = g_array_index (starts, gint64, i);
+    if (kept == 0
+        || g_array_index (starts, gint64, i)
+               != g_array_index (starts, gint64, kept - 1))
+      g_array_index (starts, gint64, kept++)
+          = g_array_index (starts, gint64, i);
   g_array_set_size (starts, kept);
   return starts;
+}
+
+static gboolean
+same_duration (const PenalDuration *a, const PenalDuration *b)
+{
+  return g_strcmp0 (a->iso, b->iso) == 0;
+}
+
+/* Do two penalties give the same figures: terms, county jail, fine? */
+static gboolean
+same_penalty (const PenalClassPenalty *a, const PenalClassPenalty *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->klass == b->klass && a->life == b->life
+         && same_duration (&a->imprisonment_min, &b->imprisonment_min)
+         && same_duration (&a->imprisonment_max, &b->imprisonment_max)
+         && same_duration (&a->county_jail_max, &b->county_jail_max)
+         && a->fine_max_usd == b->fine_max_usd
+         && a->gain_multiple == b->gain_multiple
+         && a->gain_cap_usd == b->gain_cap_usd;
+}
+
+static gboolean
+same_list (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!penal_outcome_equal (g_ptr_array_index (a, i),
+                              g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Did the outcome change": the same status and offense; when decided,
+ * the same rule outcome (kind, class, citation) and the same penalty
+ * figures; when facts are missing, the same ones; when ambiguous, the same
+ * candidates; and, in every case, the same answer from each enhancement
+ * and program (so a citation or a diversion that changes is a change).
+ * The version and the date are not compared: two versions that give the
+ * same answer give the same outcome. */
+gboolean
+penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->status != b->status || a->offense != b->offense)
+    return FALSE;
+  switch (a->status)
+    {
+    case PENAL_STATUS_DECIDED:
+      if (a->rule->kind != b->rule->kind
+          || (a->rule->kind == PENAL_RULE_CLASS
+              && a->rule->klass != b->rule->klass)
+          || g_strcmp0 (a->rule->citation, b->rule->citation) != 0
+          || !same_penalty (a->penalty, b->penalty))
+        return FALSE;
+      break;
+    case PENAL_STATUS_NEEDS_FACTS:
+      if (a->missing->len != b->missing->len)
+        return FALSE;
+      for (guint i = 0; i < a->missing->len; i++)
+        if (g_ptr_array_index (a->missing, i)
+            != g_ptr_array_index (b->missing, i))
+          return FALSE;
+      break;
+    case PENAL_STATUS_AMBIGUOUS:
+    default:
+      if (!same_list (a->candidates, b->candidates))
+        return FALSE;
+      break;
+    }
+  return same_list (a->enhancements, b->enhancements)
+         && same_list (a->programs, b->programs);
 }

@@ -19,45 +19,35 @@ typedef enum
 typedef struct
 {
   const PenalFactDecl *fact;
-  gint64               lo;
-  gint64               hi;
-  const PenalRule     *rule;      /* NULL when more facts are needed below */
-  const PenalVersion  *version;   /* set when candidate versions disagree */
+  gint64 lo;
+  gint64 hi;
+  const PenalRule *rule;       /* NULL when more facts are needed below */
+  const PenalVersion *version; /* set when candidate versions disagree */
 } PenalPossibility;
-
-typedef struct _PenalOutcome PenalOutcome;
 
 /* (transfer none) pointers point into the model, which must outlive the
  * outcome. */
 struct _PenalOutcome
 {
-  PenalStatus               status;
-  const PenalOffense       *offense;        /* NULL if the offense is missing */
-  gint64                    offense_date;
-  const PenalVersion       *version;        /* decided: the version used */
-  const PenalRule          *rule;           /* decided: the deciding rule */
-  const PenalEra           *era;            /* decided: the penalty era */
-  const PenalClassPenalty  *penalty;        /* decided, class rules only */
-  gboolean                  version_uncertain; /* decided although the
-                                                  version is uncertain */
-  GPtrArray                *missing;        /* PenalFactDecl, not owned */
-  GArray                   *possible;       /* PenalPossibility */
-  GPtrArray                *candidates;     /* PenalOutcome, owned */
-  char                     *reason;
-  GPtrArray                *enhancements;   /* PenalOutcome, owned */
-  GPtrArray                *programs;       /* PenalOutcome, owned: one per
-                                               program of the offense */
+  PenalStatus status;
+  const PenalOffense *offense; /* NULL if the offense is missing */
+  gint64 offense_date;
+  const PenalVersion *version;      /* decided: the version used */
+  const PenalRule *rule;            /* decided: the deciding rule */
+  const PenalEra *era;              /* decided: the penalty era */
+  const PenalClassPenalty *penalty; /* decided, class rules only */
+  gboolean version_uncertain;       /* decided although the
+                                       version is uncertain */
+  GPtrArray *missing;               /* PenalFactDecl, not owned */
+  GArray *possible;                 /* PenalPossibility */
+  GPtrArray *candidates;            /* PenalOutcome, owned */
+  char *reason;
+  GPtrArray *enhancements; /* PenalOutcome, owned */
+  GPtrArray *programs;     /* PenalOutcome, owned: one per
+                              program of the offense */
 };
 
-PenalOutcome *penal_evaluate        (const PenalModel  *model,
-                                     const PenalFacts  *facts,
-                                     gint64             offense_date,
-                                     GError           **error);
-void          penal_outcome_free    (PenalOutcome      *outcome);
-
-const char   *penal_status_to_code  (PenalStatus        status);
-GArray       *penal_offense_period_starts (const PenalOffense *offense);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalOutcome, penal_outcome_free)
+const char *penal_status_to_code (PenalStatus status);
+GArray *penal_offense_period_starts (const PenalOffense *offense);
 
 G_END_DECLS

@@ -1,10 +1,12 @@
-/* penal-render.h: an outcome as prose (translated) or as JSON (stable codes). */
+/* penal-render.h: an outcome as prose (penal-render.c), with the words
+ * (penal-text.h) and the JSON view (penal-json.h) beside it. */
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
+#include "penal-json.h"
 #include "penal-outcome.h"
+#include "penal-text.h"
 
 G_BEGIN_DECLS
 
@@ -16,39 +18,6 @@ typedef struct
   char *text;
 } PenalTraceStep;
 
-GPtrArray *penal_outcome_trace       (const PenalOutcome *outcome);
-char      *penal_render_text         (const PenalModel   *model,
-                                      const PenalOutcome *outcome);
-JsonNode  *penal_render_json         (const PenalModel   *model,
-                                      const PenalOutcome *outcome);
-char      *penal_render_json_string  (const PenalModel   *model,
-                                      const PenalOutcome *outcome,
-                                      gboolean            pretty);
-
-char       *penal_json_to_string     (JsonNode           *root,
-                                      gboolean            pretty);
-void        penal_json_add_string_or_null (JsonBuilder *builder,
-                                           const char  *member,
-                                           const char  *value);
-void        penal_json_add_penalty_fields (JsonBuilder             *builder,
-                                           const PenalClassPenalty *p);
-
-const char *penal_statute_text       (const char *english);
-const char *penal_standing_to_text   (const char *standing);
-char       *penal_possibility_to_text (const PenalPossibility *possibility);
-char       *penal_range_to_text      (const PenalFactDecl *fact,
-                                      gint64               lo,
-                                      gint64               hi);
-void        penal_append_wrapped     (GString    *out,
-                                      const char *text,
-                                      guint       first_column,
-                                      guint       indent,
-                                      guint       width);
-char       *penal_imprisonment_text  (const PenalClassPenalty *p);
-char       *penal_fine_text          (const PenalClassPenalty *p);
-char       *penal_with_standing      (char       *text,
-                                      const char *standing);
-char       *penal_duration_to_text   (const PenalDuration *duration);
-char       *penal_usd_to_text        (gint64 usd);
+GPtrArray *penal_outcome_trace (const PenalOutcome *outcome);
 
 G_END_DECLS

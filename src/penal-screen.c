@@ -9,7 +9,13 @@
  * the only question whose answer can still change the result.  When the
  * walk finds nothing the interview is over.  If the offense date itself is
  * not known, the walk covers one date in each period in which any version
- * or penalty table differs, and the result is given period by period. */
+ * or penalty table differs, and the result is given period by period.
+ *
+ * The engine reads and writes nothing: a front end asks for the next
+ * question, hands over the person's words and prints what it is given
+ * (src/cli/cmd-screen.c at a terminal; a web form replays the answers it
+ * carries with penal_screen_replay()).  The answers given are kept in
+ * order, so the last can be taken back. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,18 +25,9 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
-#include "penal-screen.h"
+#include "penal-screen-private.h"
 #include "penal-tree.h"
-
-/* Longer answers cannot be meaningful; the rest of the line is dropped. */
-#define MAX_ANSWER_LENGTH 256
-
-struct _PenalScreen
-{
-  const PenalModel *model;
-  PenalFacts       *facts;
-  gboolean         *unknown;     /* per fact: the person did not know */
-};
+#include "penal.h"
 
 PenalScreen *
 penal_screen_new (const PenalModel *model)
@@ -43,6 +40,7 @@ penal_screen_new (const PenalModel *model)
   screen->model = model;
   screen->facts = penal_facts_new (model);
   screen->unknown = g_new0 (gboolean, model->facts->len);
+  screen->answered = g_array_new (FALSE, FALSE, sizeof (guint));
   return screen;
 }
 
@@ -53,14 +51,14 @@ penal_screen_free (PenalScreen *screen)
     return;
   penal_facts_free (screen->facts);
   g_free (screen->unknown);
+  g_array_unref (screen->answered);
   g_free (screen);
 }
 
 /* A fact given on the command line; NAME=? means "I don't know". */
 gboolean
-penal_screen_prefill (PenalScreen  *screen,
-                      const char   *assignment,
-                      GError      **error)
+penal_screen_prefill (PenalScreen *screen, const char *assignment,
+                      GError **error)
 {
   const char *equals;
 
@@ -81,8 +79,8 @@ penal_screen_prefill (PenalScreen  *screen,
   return penal_facts_parse_assignment (screen->facts, assignment, error);
 }
 
-static const PenalOffense *
-chosen_offense (const PenalScreen *screen)
+const PenalOffense *
+penal_screen_chosen_offense (const PenalScreen *screen)
 {
   gint64 index;
 
@@ -92,9 +90,8 @@ chosen_offense (const PenalScreen *screen)
 }
 
 /* One day inside period i, to evaluate it by. */
-static gint64
-period_sample (GArray *starts,
-               guint   i)
+gint64
+penal_screen_period_sample (GArray *starts, guint i)
 {
   gint64 start = g_array_index (starts, gint64, i);
 
@@ -108,8 +105,7 @@ period_sample (GArray *starts,
 /* The offense dates the answer may depend on: the one given, or one per
  * period when nobody knows it. */
 static GArray *
-candidate_dates (const PenalScreen  *screen,
-                 const PenalOffense *offense)
+candidate_dates (const PenalScreen *screen, const PenalOffense *offense)
 {
   gint64 date;
   GArray *dates;
@@ -125,7 +121,7 @@ candidate_dates (const PenalScreen  *screen,
     dates = g_array_new (FALSE, FALSE, sizeof (gint64));
     for (guint i = 0; i < starts->len; i++)
       {
-        gint64 sample = period_sample (starts, i);
+        gint64 sample = penal_screen_period_sample (starts, i);
         g_array_append_val (dates, sample);
       }
   }
@@ -133,9 +129,8 @@ candidate_dates (const PenalScreen  *screen,
 }
 
 static gint
-next_fact_in (const PenalScreen  *screen,
-              const PenalOffense *statute,
-              GArray             *dates)
+next_fact_in (const PenalScreen *screen, const PenalOffense *statute,
+              GArray *dates)
 {
   for (guint d = 0; d < dates->len; d++)
     for (guint v = 0; v < statute->versions->len; v++)
@@ -143,9 +138,11 @@ next_fact_in (const PenalScreen  *screen,
         const PenalVersion *version = g_ptr_array_index (statute->versions, v);
         gint fact;
 
-        if (!penal_effective_may_cover (&version->effective, g_array_index (dates, gint64, d)))
+        if (!penal_effective_may_cover (&version->effective,
+                                        g_array_index (dates, gint64, d)))
           continue;
-        fact = penal_tree_next_fact (version->tree, screen->facts, screen->unknown);
+        fact = penal_tree_next_fact (version->tree, screen->facts,
+                                     screen->unknown);
         if (fact >= 0)
           return fact;
       }
@@ -162,7 +159,7 @@ penal_screen_next_fact (PenalScreen *screen)
 
   g_return_val_if_fail (screen != NULL, -1);
 
-  offense = chosen_offense (screen);
+  offense = penal_screen_chosen_offense (screen);
   if (offense == NULL)
     return screen->unknown[PENAL_FACT_OFFENSE] ? -1 : PENAL_FACT_OFFENSE;
   if (!penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, NULL)
@@ -172,53 +169,59 @@ penal_screen_next_fact (PenalScreen *screen)
   dates = candidate_dates (screen, offense);
   fact = next_fact_in (screen, offense, dates);
   for (guint e = 0; fact < 0 && e < offense->enhancements->len; e++)
-    fact = next_fact_in (screen, g_ptr_array_index (offense->enhancements, e), dates);
+    fact = next_fact_in (screen, g_ptr_array_index (offense->enhancements, e),
+                         dates);
   for (guint p = 0; fact < 0 && p < offense->programs->len; p++)
-    fact = next_fact_in (screen, g_ptr_array_index (offense->programs, p), dates);
+    fact = next_fact_in (screen, g_ptr_array_index (offense->programs, p),
+                         dates);
   return fact;
 }
 
 char *
-penal_screen_question (PenalScreen *screen,
-                       guint        fact)
+penal_screen_question (PenalScreen *screen, guint fact)
 {
   const PenalFactDecl *decl;
   GString *out;
 
-  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len, NULL);
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
 
   decl = g_ptr_array_index (screen->model->facts, fact);
   out = g_string_new (NULL);
   if (fact == PENAL_FACT_OFFENSE)
     {
-      g_string_append (out, _("What is the person charged with?"));
+      g_string_append (out, _ ("What is the person charged with?"));
       for (guint i = 0; i < screen->model->offenses->len; i++)
         {
-          const PenalOffense *offense = g_ptr_array_index (screen->model->offenses, i);
+          const PenalOffense *offense
+              = g_ptr_array_index (screen->model->offenses, i);
           g_string_append_printf (out, "\n  %u  %s (%s)", i + 1,
-                                  penal_statute_text (offense->title), offense->statute);
+                                  penal_statute_text (offense->title),
+                                  offense->statute);
           if (offense->description != NULL)
-            g_string_append_printf (out, ": %s", penal_statute_text (offense->description));
+            g_string_append_printf (out, ": %s",
+                                    penal_statute_text (offense->description));
         }
     }
   else if (fact == PENAL_FACT_OFFENSE_DATE)
-    g_string_append (out, _("On what date did the offense happen?"));
+    g_string_append (out, _ ("On what date did the offense happen?"));
   else if (decl->question != NULL)
     g_string_append (out, penal_statute_text (decl->question));
   else
     /* TRANSLATORS: the question for a fact that has no question of its own;
        %s is the fact's description, e.g. "age in years of the person". */
-    g_string_append_printf (out, _("What is the %s?"), penal_statute_text (decl->label));
+    g_string_append_printf (out, _ ("What is the %s?"),
+                            penal_statute_text (decl->label));
   return g_string_free (out, FALSE);
 }
 
 char *
-penal_screen_allowed (PenalScreen *screen,
-                      guint        fact)
+penal_screen_allowed (PenalScreen *screen, guint fact)
 {
   const PenalFactDecl *decl;
 
-  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len, NULL);
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
 
   decl = g_ptr_array_index (screen->model->facts, fact);
   switch (decl->type)
@@ -227,23 +230,25 @@ penal_screen_allowed (PenalScreen *screen,
       {
         g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, decl->min);
         g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, decl->max);
-        return g_strdup_printf (_("Answer with a whole number from %s to %s, or ? if you don't know."),
+        return g_strdup_printf (_ ("Answer with a whole number from %s to %s, "
+                                   "or ? if you don't know."),
                                 min, max);
       }
     case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (_("Answer yes or no, or ? if you don't know."));
+      return g_strdup (_ ("Answer yes or no, or ? if you don't know."));
     case PENAL_FACT_TYPE_ENUM:
-      return g_strdup (_("Answer with the number of one of the choices, or ? if you don't know."));
+      return g_strdup (_ ("Answer with the number of one of the choices, or ? "
+                          "if you don't know."));
     case PENAL_FACT_TYPE_DATE:
     default:
-      return g_strdup (_("Answer with a date written YYYY-MM-DD, for example 2024-03-15, or ? if you don't know."));
+      return g_strdup (_ ("Answer with a date written YYYY-MM-DD, for example "
+                          "2024-03-15, or ? if you don't know."));
     }
 }
 
 /* Is folded one of the words in the |-separated list? */
 static gboolean
-in_word_list (const char *folded,
-              const char *list)
+in_word_list (const char *folded, const char *list)
 {
   g_auto (GStrv) words = g_strsplit (list, "|", -1);
 
@@ -263,14 +268,50 @@ means_dont_know (const char *folded)
          || in_word_list (folded, "i don't know|don't know|dont know|unknown")
          /* TRANSLATORS: answers that mean "I don't know", separated by |;
             keep the English ones too if you like. */
-         || in_word_list (folded, _("i don't know|don't know|dont know|unknown"));
+         || in_word_list (folded,
+                          _ ("i don't know|don't know|dont know|unknown"));
+}
+
+/* The answered facts, each once, the latest last. */
+static void
+remember_answer (PenalScreen *screen, guint fact)
+{
+  for (guint i = 0; i < screen->answered->len; i++)
+    if (g_array_index (screen->answered, guint, i) == fact)
+      {
+        g_array_remove_index (screen->answered, i);
+        break;
+      }
+  g_array_append_val (screen->answered, fact);
+}
+
+/* How the question for fact is answered. */
+PenalQuestionKind
+penal_screen_question_kind (PenalScreen *screen, guint fact)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        PENAL_QUESTION_NUMBER);
+
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return PENAL_QUESTION_YES_NO;
+    case PENAL_FACT_TYPE_ENUM:
+      return PENAL_QUESTION_CHOICE;
+    case PENAL_FACT_TYPE_DATE:
+      return PENAL_QUESTION_DATE;
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      return PENAL_QUESTION_NUMBER;
+    }
 }
 
 gboolean
-penal_screen_answer (PenalScreen  *screen,
-                     guint         fact,
-                     const char   *answer,
-                     GError      **error)
+penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
+                     GError **error)
 {
   const PenalFactDecl *decl;
   g_autofree char *trimmed = NULL;
@@ -284,7 +325,7 @@ penal_screen_answer (PenalScreen  *screen,
   if (!g_utf8_validate (answer, -1, NULL))
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
-                   _("the answer is not valid UTF-8 text"));
+                   _ ("the answer is not valid UTF-8 text"));
       return FALSE;
     }
   trimmed = g_strstrip (g_strdup (answer));
@@ -294,13 +335,14 @@ penal_screen_answer (PenalScreen  *screen,
   if (trimmed[0] == '\0')
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
-                   _("no answer was given"));
+                   _ ("no answer was given"));
       return FALSE;
     }
   if (means_dont_know (folded))
     {
       penal_facts_unset (screen->facts, fact);
       screen->unknown[fact] = TRUE;
+      remember_answer (screen, fact);
       return TRUE;
     }
 
@@ -308,14 +350,17 @@ penal_screen_answer (PenalScreen  *screen,
     {
     case PENAL_FACT_TYPE_BOOLEAN:
       /* TRANSLATORS: answers that mean "yes" and "no", separated by |. */
-      if (in_word_list (folded, "yes|y|true|1") || in_word_list (folded, _("yes|y")))
+      if (in_word_list (folded, "yes|y|true|1")
+          || in_word_list (folded, _ ("yes|y")))
         penal_facts_set_value (screen->facts, fact, 1);
-      else if (in_word_list (folded, "no|n|false|0") || in_word_list (folded, _("no|n")))
+      else if (in_word_list (folded, "no|n|false|0")
+               || in_word_list (folded, _ ("no|n")))
         penal_facts_set_value (screen->facts, fact, 0);
       else
         {
-          g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
-                       _("“%s” is neither yes nor no"), shown);
+          g_set_error (error, PENAL_FACTS_ERROR,
+                       PENAL_FACTS_ERROR_INVALID_VALUE,
+                       _ ("“%s” is neither yes nor no"), shown);
           return FALSE;
         }
       break;
@@ -326,14 +371,16 @@ penal_screen_answer (PenalScreen  *screen,
         gint chosen = -1;
 
         if (g_ascii_string_to_unsigned (trimmed, 10, 1, n, &number, NULL))
-          chosen = (gint) number - 1;
+          chosen = (gint)number - 1;
         for (guint i = 0; i < n && chosen < 0; i++)
           if (g_str_equal (folded, decl->values[i]))
-            chosen = (gint) i;
+            chosen = (gint)i;
         if (chosen < 0)
           {
-            g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
-                         _("“%s” is not one of the choices; give a number from 1 to %u"),
+            g_set_error (error, PENAL_FACTS_ERROR,
+                         PENAL_FACTS_ERROR_INVALID_VALUE,
+                         _ ("“%s” is not one of the choices; give a number "
+                            "from 1 to %u"),
                          shown, n);
             return FALSE;
           }
@@ -349,20 +396,27 @@ penal_screen_answer (PenalScreen  *screen,
       break;
     }
   screen->unknown[fact] = FALSE;
+  remember_answer (screen, fact);
   return TRUE;
 }
 
 /* Facts given up front that the chosen offense never reads cannot change
- * its answer; they are dropped, with a word to the person. */
-static void
-drop_unread_facts (PenalScreen *screen,
-                   FILE        *prompts)
+ * its answer; they are dropped.  Returns a note to the person for each,
+ * (transfer full), each ending with a new line. */
+GPtrArray *
+penal_screen_drop_unread (PenalScreen *screen)
 {
-  const PenalOffense *offense = chosen_offense (screen);
+  const PenalOffense *offense;
+  GPtrArray *notes;
 
+  g_return_val_if_fail (screen != NULL, NULL);
+
+  notes = g_ptr_array_new_with_free_func (g_free);
+  offense = penal_screen_chosen_offense (screen);
   if (offense == NULL)
-    return;
-  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < screen->model->facts->len; f++)
+    return notes;
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < screen->model->facts->len;
+       f++)
     {
       gboolean read = FALSE;
 
@@ -372,420 +426,60 @@ drop_unread_facts (PenalScreen *screen,
         read = g_array_index (offense->facts_read, guint, j) == f;
       if (!read)
         {
-          const PenalFactDecl *decl = g_ptr_array_index (screen->model->facts, f);
-          fprintf (prompts, _("(%s does not matter for %s; it is left out.)\n"),
-                   decl->name, penal_statute_text (offense->title));
+          const PenalFactDecl *decl
+              = g_ptr_array_index (screen->model->facts, f);
+          g_ptr_array_add (
+              notes, g_strdup_printf (
+                         _ ("(%s does not matter for %s; it is left out.)\n"),
+                         decl->name, penal_statute_text (offense->title)));
           penal_facts_unset (screen->facts, f);
           screen->unknown[f] = FALSE;
         }
     }
+  return notes;
 }
 
-typedef enum
-{
-  LINE_OK,
-  LINE_EOF,
-  LINE_BAD,
-} LineStatus;
-
-/* Reads one line without trusting it: a NUL byte or an overlong line is
- * reported, not silently cut. */
-static LineStatus
-read_answer (FILE   *in,
-             char  **out_line,
-             char  **out_problem)
-{
-  GString *line = g_string_new (NULL);
-  gboolean has_nul = FALSE;
-  int c;
-
-  while ((c = getc (in)) != EOF && c != '\n')
-    {
-      if (c == '\0')
-        has_nul = TRUE;
-      else if (line->len <= MAX_ANSWER_LENGTH)
-        g_string_append_c (line, (char) c);
-    }
-  if (c == EOF && line->len == 0 && !has_nul)
-    {
-      g_string_free (line, TRUE);
-      return LINE_EOF;
-    }
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
-    g_string_truncate (line, line->len - 1);
-  if (has_nul)
-    *out_problem = g_strdup (_("the answer contains a NUL byte"));
-  else if (line->len > MAX_ANSWER_LENGTH)
-    *out_problem = g_strdup_printf (_("the answer is longer than %d bytes"), MAX_ANSWER_LENGTH);
-  if (*out_problem != NULL)
-    {
-      g_string_free (line, TRUE);
-      return LINE_BAD;
-    }
-  *out_line = g_string_free (line, FALSE);
-  return LINE_OK;
-}
-
-/* Asks until nothing more can change the result.  Questions and anything
- * said about answers go to prompts; the result is for the caller to print.
- * Returns FALSE if the input ended before the interview did. */
+/* Takes back the last answer given: that question is asked again.
+ * Returns FALSE when no answer is left to take back (facts given up front
+ * are not answers). */
 gboolean
-penal_screen_interview (PenalScreen *screen,
-                        FILE        *in,
-                        FILE        *prompts,
-                        gboolean     interactive)
+penal_screen_back (PenalScreen *screen)
 {
-  g_return_val_if_fail (screen != NULL && in != NULL && prompts != NULL, FALSE);
+  guint fact;
 
-  if (interactive)
-    fprintf (prompts, "%s\n\n",
-             _("Answer each question, then press Enter. Type ? when you don't know."));
-  for (;;)
+  g_return_val_if_fail (screen != NULL, FALSE);
+
+  if (screen->answered->len == 0)
+    return FALSE;
+  fact = g_array_index (screen->answered, guint, screen->answered->len - 1);
+  g_array_set_size (screen->answered, screen->answered->len - 1);
+  penal_facts_unset (screen->facts, fact);
+  screen->unknown[fact] = FALSE;
+  return TRUE;
+}
+
+/* Gives each answer, in order, to the question then asked: what a front end
+ * that keeps no state does with the answers it carried.  Answers left over
+ * when the interview is over are ignored.  Stops at the first answer not
+ * understood, with its number (from 1) in the error. */
+gboolean
+penal_screen_replay (PenalScreen *screen, const char *const *answers,
+                     GError **error)
+{
+  g_return_val_if_fail (screen != NULL && answers != NULL, FALSE);
+
+  for (guint i = 0; answers[i] != NULL; i++)
     {
-      g_autofree char *question = NULL;
-      g_autofree char *allowed = NULL;
-      gint fact;
+      g_autoptr (GPtrArray) notes = penal_screen_drop_unread (screen);
+      gint fact = penal_screen_next_fact (screen);
 
-      drop_unread_facts (screen, prompts);
-      fact = penal_screen_next_fact (screen);
       if (fact < 0)
         return TRUE;
-      question = penal_screen_question (screen, (guint) fact);
-      allowed = penal_screen_allowed (screen, (guint) fact);
-      fprintf (prompts, "%s\n%s\n> ", question, allowed);
-      fflush (prompts);
-
-      for (;;)
+      if (!penal_screen_answer (screen, (guint)fact, answers[i], error))
         {
-          g_autofree char *line = NULL;
-          g_autofree char *problem = NULL;
-          g_autoptr (GError) error = NULL;
-          LineStatus status = read_answer (in, &line, &problem);
-
-          if (status == LINE_EOF)
-            {
-              fprintf (prompts, "\n%s\n",
-                       _("No more answers: the result uses the answers given so far."));
-              fflush (prompts);
-              return FALSE;
-            }
-          if (status == LINE_OK && penal_screen_answer (screen, (guint) fact, line, &error))
-            break;
-          fprintf (prompts, _("That answer was not understood: %s.\n%s\n> "),
-                   problem != NULL ? problem : error->message, allowed);
-          fflush (prompts);
+          g_prefix_error (error, _ ("answer %u: "), i + 1);
+          return FALSE;
         }
-      fputc ('\n', prompts);
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* The result                                                           */
-
-static GPtrArray *
-unknown_facts (const PenalScreen *screen)
-{
-  GPtrArray *facts = g_ptr_array_new ();
-
-  for (guint f = 0; f < screen->model->facts->len; f++)
-    if (screen->unknown[f])
-      g_ptr_array_add (facts, g_ptr_array_index (screen->model->facts, f));
-  return facts;
-}
-
-/* One line: the class, or why there is none yet. */
-static char *
-charge_summary (const PenalOutcome *outcome)
-{
-  const char *title = penal_statute_text (outcome->offense->title);
-
-  switch (outcome->status)
-    {
-    case PENAL_STATUS_DECIDED:
-      if (outcome->rule->kind == PENAL_RULE_CLASS)
-        return g_strdup_printf (_("%s: %s [%s]"), title,
-                                penal_class_to_name (outcome->rule->klass),
-                                outcome->rule->citation);
-      return g_strdup_printf (_("%s: the class is not established"), title);
-    case PENAL_STATUS_NEEDS_FACTS:
-      return g_strdup_printf (_("%s: the class depends on facts that are not known"), title);
-    case PENAL_STATUS_AMBIGUOUS:
-    default:
-      return g_strdup_printf (_("%s: not settled, because which version of the statute was in force is not established"),
-                              title);
-    }
-}
-
-static const char *
-diversion_summary (const PenalOutcome *outcome)
-{
-  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-
-  switch (diversion->eligible)
-    {
-    case PENAL_ANSWER_YES:
-      return _("Diversion: open");
-    case PENAL_ANSWER_NO:
-      return _("Diversion: not open");
-    case PENAL_ANSWER_UNKNOWN:
-    default:
-      return _("Diversion: cannot tell yet");
-    }
-}
-
-static char *
-period_text (GArray *starts,
-             guint   i)
-{
-  gint64 start = g_array_index (starts, gint64, i);
-  gboolean last = i + 1 >= starts->len;
-  g_autofree char *from = start != PENAL_DATE_OPEN_START ? penal_date_to_display (start) : NULL;
-  g_autofree char *to = !last ? penal_date_to_display (g_array_index (starts, gint64, i + 1) - 1) : NULL;
-
-  if (from == NULL && to == NULL)
-    return g_strdup (_("on any date"));
-  if (from == NULL)
-    return g_strdup_printf (_("until %s"), to);
-  if (to == NULL)
-    return g_strdup_printf (_("from %s on"), from);
-  return g_strdup_printf (_("from %s to %s"), from, to);
-}
-
-typedef struct
-{
-  gint64        from;      /* PENAL_DATE_OPEN_START when open */
-  gint64        to;        /* PENAL_DATE_OPEN_END when open */
-  char         *summary;
-  PenalOutcome *outcome;
-} Period;
-
-static void
-period_clear (Period *period)
-{
-  g_free (period->summary);
-  penal_outcome_free (period->outcome);
-}
-
-/* The result for each period of the offense date, neighbours with the
- * same result merged. */
-static GArray *
-evaluate_periods (const PenalScreen  *screen,
-                  const PenalOffense *offense,
-                  GError            **error)
-{
-  g_autoptr (GArray) starts = penal_offense_period_starts (offense);
-  g_autoptr (GArray) periods = g_array_new (FALSE, TRUE, sizeof (Period));
-
-  g_array_set_clear_func (periods, (GDestroyNotify) period_clear);
-  for (guint i = 0; i < starts->len; i++)
-    {
-      Period period = { 0 };
-      g_autofree char *charge = NULL;
-
-      period.outcome = penal_evaluate (screen->model, screen->facts,
-                                       period_sample (starts, i), error);
-      if (period.outcome == NULL)
-        return NULL;
-      charge = charge_summary (period.outcome);
-      if (period.outcome->penalty != NULL)
-        {
-          g_autofree char *term = penal_imprisonment_text (period.outcome->penalty);
-          g_autofree char *fine = penal_fine_text (period.outcome->penalty);
-          period.summary = g_strdup_printf ("%s. %s %s %s.", charge, term, fine,
-                                            diversion_summary (period.outcome));
-        }
-      else
-        period.summary = g_strdup_printf ("%s. %s.", charge, diversion_summary (period.outcome));
-      period.from = g_array_index (starts, gint64, i);
-      period.to = i + 1 < starts->len ? g_array_index (starts, gint64, i + 1) - 1
-                                      : PENAL_DATE_OPEN_END;
-      if (periods->len > 0)
-        {
-          Period *previous = &g_array_index (periods, Period, periods->len - 1);
-          if (g_str_equal (previous->summary, period.summary))
-            {
-              previous->to = period.to;
-              period_clear (&period);
-              continue;
-            }
-        }
-      g_array_append_val (periods, period);
-    }
-  return g_steal_pointer (&periods);
-}
-
-static char *
-period_range_text (const Period *period)
-{
-  g_autoptr (GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 after = period->to == PENAL_DATE_OPEN_END ? PENAL_DATE_OPEN_END : period->to + 1;
-
-  g_array_append_val (bounds, period->from);
-  if (after != PENAL_DATE_OPEN_END)
-    g_array_append_val (bounds, after);
-  return period_text (bounds, 0);
-}
-
-char *
-penal_screen_result_text (PenalScreen  *screen,
-                          GError      **error)
-{
-  const PenalOffense *offense;
-  g_autoptr (PenalOutcome) outcome = NULL;
-  g_autoptr (GPtrArray) unknown = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *charge = NULL;
-  GString *out;
-  gint64 date;
-
-  g_return_val_if_fail (screen != NULL, NULL);
-
-  offense = chosen_offense (screen);
-  unknown = unknown_facts (screen);
-  out = g_string_new (NULL);
-
-  if (offense != NULL && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
-    {
-      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
-
-      if (periods == NULL)
-        return (g_string_free (out, TRUE), NULL);
-      g_string_append (out, _("The offense date is not known. The result for each period:\n"));
-      for (guint i = 0; i < periods->len; i++)
-        {
-          const Period *period = &g_array_index (periods, Period, i);
-          g_autofree char *range = period_range_text (period);
-          g_string_append_printf (out, "  - %s: %s\n", range, period->summary);
-        }
-      g_string_append (out, _("Give the offense date for the full result, with its reasons and next steps.\n"));
-      return g_string_free (out, FALSE);
-    }
-
-  if (offense == NULL)
-    date = penal_date_today ();
-  outcome = penal_evaluate (screen->model, screen->facts, date, error);
-  if (outcome == NULL)
-    return (g_string_free (out, TRUE), NULL);
-  details = penal_render_text (screen->model, outcome);
-  if (offense == NULL)
-    {
-      g_string_append (out, _("The charge is not known, so there is no result yet.\n"));
-      g_string_append (out, details);
-      return g_string_free (out, FALSE);
-    }
-
-  charge = charge_summary (outcome);
-  g_string_append (out, _("In short:\n"));
-  g_string_append_printf (out, "  %s.\n", charge);
-  if (outcome->penalty != NULL)
-    {
-      g_autofree char *term = penal_imprisonment_text (outcome->penalty);
-      g_autofree char *fine = penal_fine_text (outcome->penalty);
-      g_string_append_printf (out, "  %s %s\n", term, fine);
-    }
-  {
-    g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-    g_string_append_printf (out, "  %s\n",
-                            diversion->eligible == PENAL_ANSWER_YES ? _("Diversion: open.")
-                            : diversion->eligible == PENAL_ANSWER_NO ? _("Diversion: not open.")
-                            : _("Diversion: cannot tell yet."));
-  }
-  if (unknown->len > 0)
-    {
-      GString *names = g_string_new (NULL);
-      for (guint i = 0; i < unknown->len; i++)
-        {
-          const PenalFactDecl *fact = g_ptr_array_index (unknown, i);
-          g_string_append_printf (names, "%s%s", i > 0 ? "; " : "",
-                                  penal_statute_text (fact->label));
-        }
-      g_string_append_printf (out, _("  Not known: %s. Below is what each answer would lead to.\n"),
-                              names->str);
-      g_string_free (names, TRUE);
-    }
-  g_string_append_c (out, '\n');
-  g_string_append (out, details);
-  return g_string_free (out, FALSE);
-}
-
-static void
-set_unknown_member (JsonObject *object,
-                    GPtrArray  *unknown)
-{
-  JsonArray *names = json_array_new ();
-
-  for (guint i = 0; i < unknown->len; i++)
-    json_array_add_string_element (names, ((PenalFactDecl *) g_ptr_array_index (unknown, i))->name);
-  json_object_set_array_member (object, "unknown", names);
-}
-
-/* The same object as classify, with "unknown": the facts answered "I don't
- * know".  Without an offense date, an object with one classify object per
- * period instead. */
-char *
-penal_screen_result_json (PenalScreen  *screen,
-                          GError      **error)
-{
-  const PenalOffense *offense;
-  g_autoptr (GPtrArray) unknown = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  gint64 date;
-
-  g_return_val_if_fail (screen != NULL, NULL);
-
-  offense = chosen_offense (screen);
-  unknown = unknown_facts (screen);
-  if (offense != NULL && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
-    {
-      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
-      JsonObject *object;
-      JsonArray *list, *missing;
-
-      if (periods == NULL)
-        return NULL;
-      root = json_node_new (JSON_NODE_OBJECT);
-      object = json_object_new ();
-      json_node_take_object (root, object);
-      json_object_set_string_member (object, "status", "needs-facts");
-      json_object_set_string_member (object, "jurisdiction", screen->model->jurisdiction);
-      json_object_set_string_member (object, "offense", offense->id);
-      json_object_set_null_member (object, "offense_date");
-      missing = json_array_new ();
-      json_array_add_string_element (missing, "offense_date");
-      json_object_set_array_member (object, "missing", missing);
-      set_unknown_member (object, unknown);
-      list = json_array_new ();
-      for (guint i = 0; i < periods->len; i++)
-        {
-          const Period *period = &g_array_index (periods, Period, i);
-          JsonObject *entry = json_object_new ();
-          g_autofree char *from = period->from != PENAL_DATE_OPEN_START ? penal_date_to_iso (period->from) : NULL;
-          g_autofree char *to = period->to != PENAL_DATE_OPEN_END ? penal_date_to_iso (period->to) : NULL;
-
-          if (from != NULL)
-            json_object_set_string_member (entry, "from", from);
-          else
-            json_object_set_null_member (entry, "from");
-          if (to != NULL)
-            json_object_set_string_member (entry, "to", to);
-          else
-            json_object_set_null_member (entry, "to");
-          json_object_set_member (entry, "outcome",
-                                  penal_render_json (screen->model, period->outcome));
-          json_array_add_object_element (list, entry);
-        }
-      json_object_set_array_member (object, "periods", list);
-      return penal_json_to_string (root, TRUE);
-    }
-
-  if (offense == NULL)
-    date = penal_date_today ();
-  {
-    g_autoptr (PenalOutcome) outcome = penal_evaluate (screen->model, screen->facts, date, error);
-    if (outcome == NULL)
-      return NULL;
-    root = penal_render_json (screen->model, outcome);
-    set_unknown_member (json_node_get_object (root), unknown);
-  }
-  return penal_json_to_string (root, TRUE);
+  return TRUE;
 }

@@ -12,26 +12,16 @@
 
 #include <glib/gi18n.h>
 
+#include "penal-regions.h"
 #include "penal-tree.h"
 
-static gint
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
 static gboolean
-rule_range (const PenalRule *rule,
-            guint            fact,
-            gint64          *lo,
-            gint64          *hi)
+rule_range (const PenalRule *rule, guint fact, gint64 *lo, gint64 *hi)
 {
   for (guint i = 0; i < rule->conditions->len; i++)
     {
-      const PenalCondition *c = &g_array_index (rule->conditions, PenalCondition, i);
+      const PenalCondition *c
+          = &g_array_index (rule->conditions, PenalCondition, i);
       if (c->fact == fact)
         {
           *lo = c->lo;
@@ -43,8 +33,7 @@ rule_range (const PenalRule *rule,
 }
 
 static char *
-describe_value (const PenalFactDecl *decl,
-                gint64               value)
+describe_value (const PenalFactDecl *decl, gint64 value)
 {
   switch (decl->type)
     {
@@ -62,9 +51,8 @@ describe_value (const PenalFactDecl *decl,
 
 /* A concrete case inside the current path, e.g. "victim_age=0". */
 static char *
-describe_path (const PenalModel *model,
-               const gint64     *path_lo,
-               const gint64     *path_hi)
+describe_path (const PenalModel *model, const gint64 *path_lo,
+               const gint64 *path_hi)
 {
   GString *out = g_string_new (NULL);
 
@@ -80,7 +68,7 @@ describe_path (const PenalModel *model,
                               decl->name, value);
     }
   if (out->len == 0)
-    g_string_append (out, _("any facts"));
+    g_string_append (out, _ ("any facts"));
   return g_string_free (out, FALSE);
 }
 
@@ -98,12 +86,9 @@ version_sample_date (const PenalVersion *version)
 }
 
 static PenalTreeNode *
-compile_node (const PenalModel   *model,
-              const PenalVersion *version,
-              GPtrArray          *rules,
-              gint64             *path_lo,
-              gint64             *path_hi,
-              GError            **error)
+compile_node (const PenalModel *model, const PenalVersion *version,
+              GPtrArray *rules, gint64 *path_lo, gint64 *path_hi,
+              GError **error)
 {
   PenalTreeNode *node;
   gint split = -1;
@@ -116,9 +101,10 @@ compile_node (const PenalModel   *model,
       const PenalRule *rule = g_ptr_array_index (rules, r);
       for (guint i = 0; i < rule->conditions->len && split < 0; i++)
         {
-          const PenalCondition *c = &g_array_index (rule->conditions, PenalCondition, i);
+          const PenalCondition *c
+              = &g_array_index (rule->conditions, PenalCondition, i);
           if (c->lo > path_lo[c->fact] || c->hi < path_hi[c->fact])
-            split = (gint) c->fact;
+            split = (gint)c->fact;
         }
     }
 
@@ -130,8 +116,10 @@ compile_node (const PenalModel   *model,
       if (rules->len == 0)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                       _("%s:%d: version %s has a gap: no rule decides %s, offense_date=%s"),
-                       version->file, version->line, version->id, example, date);
+                       _ ("%s:%d: version %s has a gap: no rule decides %s, "
+                          "offense_date=%s"),
+                       version->file, version->line, version->id, example,
+                       date);
           return NULL;
         }
       if (rules->len > 1)
@@ -139,7 +127,8 @@ compile_node (const PenalModel   *model,
           const PenalRule *a = g_ptr_array_index (rules, 0);
           const PenalRule *b = g_ptr_array_index (rules, 1);
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                       _("%s:%d: rules at lines %d and %d overlap: both decide %s, offense_date=%s"),
+                       _ ("%s:%d: rules at lines %d and %d overlap: both "
+                          "decide %s, offense_date=%s"),
                        b->file, b->line, a->line, b->line, example, date);
           return NULL;
         }
@@ -150,71 +139,51 @@ compile_node (const PenalModel   *model,
     }
 
   /* Cut the current range of the fact at every rule boundary inside it. */
-  cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (cuts, path_lo[split]);
-  for (guint r = 0; r < rules->len; r++)
-    {
-      gint64 lo, hi;
-      if (!rule_range (g_ptr_array_index (rules, r), (guint) split, &lo, &hi))
-        continue;
-      if (lo > path_lo[split] && lo <= path_hi[split])
-        g_array_append_val (cuts, lo);
-      if (hi < path_hi[split] && hi >= path_lo[split])
-        {
-          gint64 after = hi + 1;
-          g_array_append_val (cuts, after);
-        }
-    }
-  g_array_sort (cuts, compare_int64);
+  cuts = penal_regions_new (path_lo[split], path_hi[split]);
+  penal_regions_add_rules (cuts, rules, (guint)split, path_lo[split],
+                           path_hi[split]);
+  penal_regions_finish (cuts);
 
   branches = g_array_new (FALSE, TRUE, sizeof (PenalTreeBranch));
   for (guint k = 0; k < cuts->len; k++)
     {
       gint64 lo = g_array_index (cuts, gint64, k);
-      gint64 hi;
+      gint64 hi = penal_regions_last (cuts, k, path_hi[split]);
       gint64 saved_lo = path_lo[split];
       gint64 saved_hi = path_hi[split];
       g_autoptr (GPtrArray) matching = g_ptr_array_new ();
       PenalTreeBranch branch;
 
-      if (k > 0 && lo == g_array_index (cuts, gint64, k - 1))
-        continue;
-      hi = path_hi[split];
-      for (guint m = k + 1; m < cuts->len; m++)
-        if (g_array_index (cuts, gint64, m) > lo)
-          {
-            hi = g_array_index (cuts, gint64, m) - 1;
-            break;
-          }
-
       for (guint r = 0; r < rules->len; r++)
         {
           const PenalRule *rule = g_ptr_array_index (rules, r);
           gint64 rlo, rhi;
-          if (!rule_range (rule, (guint) split, &rlo, &rhi)
+          if (!rule_range (rule, (guint)split, &rlo, &rhi)
               || (rlo <= lo && hi <= rhi))
-            g_ptr_array_add (matching, (gpointer) rule);
+            g_ptr_array_add (matching, (gpointer)rule);
         }
 
       path_lo[split] = lo;
       path_hi[split] = hi;
       branch.lo = lo;
       branch.hi = hi;
-      branch.child = compile_node (model, version, matching, path_lo, path_hi, error);
+      branch.child
+          = compile_node (model, version, matching, path_lo, path_hi, error);
       path_lo[split] = saved_lo;
       path_hi[split] = saved_hi;
       if (branch.child == NULL)
         {
           for (guint b = 0; b < branches->len; b++)
-            penal_tree_free (g_array_index (branches, PenalTreeBranch, b).child);
+            penal_tree_free (
+                g_array_index (branches, PenalTreeBranch, b).child);
           return NULL;
         }
 
       /* Neighbouring ranges that end in the same rule read as one range. */
       if (branches->len > 0)
         {
-          PenalTreeBranch *last = &g_array_index (branches, PenalTreeBranch,
-                                                  branches->len - 1);
+          PenalTreeBranch *last
+              = &g_array_index (branches, PenalTreeBranch, branches->len - 1);
           if (last->child->fact < 0 && branch.child->fact < 0
               && last->child->rule == branch.child->rule)
             {
@@ -229,17 +198,17 @@ compile_node (const PenalModel   *model,
   node = g_new0 (PenalTreeNode, 1);
   node->fact = split;
   node->n_branches = branches->len;
-  node->branches = (PenalTreeBranch *) (void *) g_array_free (g_steal_pointer (&branches), FALSE);
+  node->branches = (PenalTreeBranch *)(void *)g_array_free (
+      g_steal_pointer (&branches), FALSE);
   return node;
 }
 
 static void
-collect_rules (const PenalTreeNode *node,
-               GHashTable          *reached)
+collect_rules (const PenalTreeNode *node, GHashTable *reached)
 {
   if (node->fact < 0)
     {
-      g_hash_table_add (reached, (gpointer) node->rule);
+      g_hash_table_add (reached, (gpointer)node->rule);
       return;
     }
   for (guint b = 0; b < node->n_branches; b++)
@@ -247,9 +216,8 @@ collect_rules (const PenalTreeNode *node,
 }
 
 PenalTreeNode *
-penal_tree_compile (const PenalModel   *model,
-                    const PenalVersion *version,
-                    GError            **error)
+penal_tree_compile (const PenalModel *model, const PenalVersion *version,
+                    GError **error)
 {
   guint n = model->facts->len;
   g_autofree gint64 *path_lo = g_new (gint64, n);
@@ -280,9 +248,11 @@ penal_tree_compile (const PenalModel   *model,
         const PenalRule *rule = g_ptr_array_index (version->rules, r);
         if (!g_hash_table_contains (reached, rule))
           {
-            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                         _("%s:%d: this rule can never apply: no case within the declared fact domains meets all its conditions"),
-                         rule->file, rule->line);
+            g_set_error (
+                error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                _ ("%s:%d: this rule can never apply: no case within the "
+                   "declared fact domains meets all its conditions"),
+                rule->file, rule->line);
             penal_tree_free (tree);
             return NULL;
           }
@@ -305,8 +275,7 @@ penal_tree_free (PenalTreeNode *node)
 /* Walks the tree with the known facts.  Returns the deciding rule, or NULL
  * with *out_stuck set to the node whose fact is missing. */
 const PenalRule *
-penal_tree_evaluate (const PenalTreeNode  *tree,
-                     const PenalFacts     *facts,
+penal_tree_evaluate (const PenalTreeNode *tree, const PenalFacts *facts,
                      const PenalTreeNode **out_stuck)
 {
   const PenalTreeNode *node = tree;
@@ -318,7 +287,7 @@ penal_tree_evaluate (const PenalTreeNode  *tree,
       gint64 value;
       const PenalTreeNode *next = NULL;
 
-      if (!penal_facts_get (facts, (guint) node->fact, &value))
+      if (!penal_facts_get (facts, (guint)node->fact, &value))
         {
           if (out_stuck != NULL)
             *out_stuck = node;
@@ -358,9 +327,8 @@ penal_tree_single_rule (const PenalTreeNode *node)
  * Where a fact is declared unknown every branch below it is explored, so a
  * later fact that matters for some of its values is still found. */
 gint
-penal_tree_next_fact (const PenalTreeNode *node,
-                      const PenalFacts    *facts,
-                      const gboolean      *unknown)
+penal_tree_next_fact (const PenalTreeNode *node, const PenalFacts *facts,
+                      const gboolean *unknown)
 {
   gint64 value;
 
@@ -368,7 +336,7 @@ penal_tree_next_fact (const PenalTreeNode *node,
 
   if (node->fact < 0)
     return -1;
-  if (penal_facts_get (facts, (guint) node->fact, &value))
+  if (penal_facts_get (facts, (guint)node->fact, &value))
     {
       for (guint b = 0; b < node->n_branches; b++)
         if (value >= node->branches[b].lo && value <= node->branches[b].hi)
@@ -379,7 +347,8 @@ penal_tree_next_fact (const PenalTreeNode *node,
     return node->fact;
   for (guint b = 0; b < node->n_branches; b++)
     {
-      gint next = penal_tree_next_fact (node->branches[b].child, facts, unknown);
+      gint next
+          = penal_tree_next_fact (node->branches[b].child, facts, unknown);
       if (next >= 0)
         return next;
     }
@@ -389,8 +358,8 @@ penal_tree_next_fact (const PenalTreeNode *node,
 /* Every leaf of the tree with the box of fact values that reaches it. */
 typedef struct
 {
-  gint64          *lo;
-  gint64          *hi;
+  gint64 *lo;
+  gint64 *hi;
   const PenalRule *rule;
 } Box;
 
@@ -402,15 +371,13 @@ box_clear (Box *box)
 }
 
 static void
-collect_boxes (const PenalTreeNode *node,
-               gint64              *lo,
-               gint64              *hi,
-               guint                n,
-               GArray              *boxes)
+collect_boxes (const PenalTreeNode *node, gint64 *lo, gint64 *hi, guint n,
+               GArray *boxes)
 {
   if (node->fact < 0)
     {
-      Box box = { g_memdup2 (lo, n * sizeof *lo), g_memdup2 (hi, n * sizeof *hi), node->rule };
+      Box box = { g_memdup2 (lo, n * sizeof *lo),
+                  g_memdup2 (hi, n * sizeof *hi), node->rule };
       g_array_append_val (boxes, box);
       return;
     }
@@ -429,11 +396,8 @@ collect_boxes (const PenalTreeNode *node,
 /* One case where boxes a and b meet: "victim_age=14" next to
  * "victim_age=15", the other facts they read at a value both allow. */
 static char *
-describe_meeting (const PenalModel *model,
-                  const Box        *a,
-                  const Box        *b,
-                  guint             fact,
-                  gint64            value)
+describe_meeting (const PenalModel *model, const Box *a, const Box *b,
+                  guint fact, gint64 value)
 {
   GString *out = g_string_new (NULL);
 
@@ -447,7 +411,8 @@ describe_meeting (const PenalModel *model,
           && b->lo[f] == decl->min && b->hi[f] == decl->max)
         continue;
       shown = describe_value (decl, v);
-      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "", decl->name, shown);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "",
+                              decl->name, shown);
     }
   return g_string_free (out, FALSE);
 }
@@ -456,12 +421,9 @@ describe_meeting (const PenalModel *model,
  * milder class: decreasing means a lower value is never milder.  Only cases
  * where both sides give a class are compared. */
 gboolean
-penal_tree_check_monotone (const PenalModel   *model,
-                           const PenalVersion *version,
-                           guint               fact,
-                           gboolean            decreasing,
-                           int                 declared_line,
-                           GError            **error)
+penal_tree_check_monotone (const PenalModel *model, const PenalVersion *version,
+                           guint fact, gboolean decreasing, int declared_line,
+                           GError **error)
 {
   guint n = model->facts->len;
   g_autofree gint64 *lo = g_new (gint64, n);
@@ -470,7 +432,7 @@ penal_tree_check_monotone (const PenalModel   *model,
 
   g_return_val_if_fail (version->tree != NULL, FALSE);
 
-  g_array_set_clear_func (boxes, (GDestroyNotify) box_clear);
+  g_array_set_clear_func (boxes, (GDestroyNotify)box_clear);
   for (guint f = 0; f < n; f++)
     {
       const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
@@ -489,7 +451,8 @@ penal_tree_check_monotone (const PenalModel   *model,
 
         for (guint f = 0; f < n && meet; f++)
           if (f != fact)
-            meet = MAX (below->lo[f], above->lo[f]) <= MIN (below->hi[f], above->hi[f]);
+            meet = MAX (below->lo[f], above->lo[f])
+                   <= MIN (below->hi[f], above->hi[f]);
         if (!meet || below->rule->kind != PENAL_RULE_CLASS
             || above->rule->kind != PENAL_RULE_CLASS)
           continue;
@@ -502,22 +465,30 @@ penal_tree_check_monotone (const PenalModel   *model,
           continue;
 
         {
-          g_autofree char *low_case = describe_meeting (model, below, above, fact, below->hi[fact]);
-          g_autofree char *high_case = describe_meeting (model, below, above, fact, above->lo[fact]);
+          g_autofree char *low_case
+              = describe_meeting (model, below, above, fact, below->hi[fact]);
+          g_autofree char *high_case
+              = describe_meeting (model, below, above, fact, above->lo[fact]);
           g_autofree char *date = version_sample_date (version);
           const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
 
-          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                       decreasing
-                         ? _("%s:%d: %s gives %s (line %d) but %s gives the milder %s (line %d), offense_date=%s; line %d declares that a lower %s never gives a milder class")
-                         : _("%s:%d: %s gives %s (line %d) but %s gives the milder %s (line %d), offense_date=%s; line %d declares that a higher %s never gives a milder class"),
-                       milder_side->rule->file, milder_side->rule->line,
-                       milder_side == below ? high_case : low_case,
-                       penal_class_to_code ((milder_side == below ? above : below)->rule->klass),
-                       (milder_side == below ? above : below)->rule->line,
-                       milder_side == below ? low_case : high_case,
-                       penal_class_to_code (milder_side->rule->klass),
-                       milder_side->rule->line, date, declared_line, decl->name);
+          g_set_error (
+              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+              decreasing
+                  ? _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
+                       "%s (line %d), offense_date=%s; line %d declares that a "
+                       "lower %s never gives a milder class")
+                  : _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
+                       "%s (line %d), offense_date=%s; line %d declares that a "
+                       "higher %s never gives a milder class"),
+              milder_side->rule->file, milder_side->rule->line,
+              milder_side == below ? high_case : low_case,
+              penal_class_to_code (
+                  (milder_side == below ? above : below)->rule->klass),
+              (milder_side == below ? above : below)->rule->line,
+              milder_side == below ? low_case : high_case,
+              penal_class_to_code (milder_side->rule->klass),
+              milder_side->rule->line, date, declared_line, decl->name);
           return FALSE;
         }
       }

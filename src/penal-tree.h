@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64         lo;
-  gint64         hi;
+  gint64 lo;
+  gint64 hi;
   PenalTreeNode *child;
 } PenalTreeBranch;
 
@@ -20,29 +20,25 @@ typedef struct
  * matches. */
 struct _PenalTreeNode
 {
-  gint              fact;
-  guint             n_branches;
-  PenalTreeBranch  *branches;
-  const PenalRule  *rule;
+  gint fact;
+  guint n_branches;
+  PenalTreeBranch *branches;
+  const PenalRule *rule;
 };
 
-PenalTreeNode   *penal_tree_compile        (const PenalModel   *model,
-                                            const PenalVersion *version,
-                                            GError            **error);
-void             penal_tree_free           (PenalTreeNode      *node);
+PenalTreeNode *penal_tree_compile (const PenalModel *model,
+                                   const PenalVersion *version, GError **error);
+void penal_tree_free (PenalTreeNode *node);
 
-const PenalRule *penal_tree_evaluate       (const PenalTreeNode *tree,
-                                            const PenalFacts    *facts,
-                                            const PenalTreeNode **out_stuck);
-const PenalRule *penal_tree_single_rule    (const PenalTreeNode *node);
-gboolean         penal_tree_check_monotone (const PenalModel   *model,
-                                            const PenalVersion *version,
-                                            guint               fact,
-                                            gboolean            decreasing,
-                                            int                 declared_line,
-                                            GError            **error);
-gint             penal_tree_next_fact      (const PenalTreeNode *node,
-                                            const PenalFacts    *facts,
-                                            const gboolean      *unknown);
+const PenalRule *penal_tree_evaluate (const PenalTreeNode *tree,
+                                      const PenalFacts *facts,
+                                      const PenalTreeNode **out_stuck);
+const PenalRule *penal_tree_single_rule (const PenalTreeNode *node);
+gboolean penal_tree_check_monotone (const PenalModel *model,
+                                    const PenalVersion *version, guint fact,
+                                    gboolean decreasing, int declared_line,
+                                    GError **error);
+gint penal_tree_next_fact (const PenalTreeNode *node, const PenalFacts *facts,
+                           const gboolean *unknown);
 
 G_END_DECLS

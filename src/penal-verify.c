@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "penal-model-private.h"
+#include "penal-render.h"
 #include "penal-tree.h"
 #include "penal-verify.h"
 
@@ -31,8 +32,7 @@ count_leaves (const PenalTreeNode *node)
 }
 
 static void
-count_statutes (GPtrArray         *statutes,
-                PenalVerifyCounts *counts)
+count_statutes (GPtrArray *statutes, PenalVerifyCounts *counts)
 {
   for (guint i = 0; i < statutes->len; i++)
     {
@@ -44,7 +44,8 @@ count_statutes (GPtrArray         *statutes,
         counts->monotone_versions += statute->versions->len;
       for (guint v = 0; v < statute->versions->len; v++)
         {
-          const PenalVersion *version = g_ptr_array_index (statute->versions, v);
+          const PenalVersion *version
+              = g_ptr_array_index (statute->versions, v);
           counts->rules += version->rules->len;
           counts->leaves += count_leaves (version->tree);
           if (version->effective.from != version->effective.from_latest)
@@ -54,8 +55,7 @@ count_statutes (GPtrArray         *statutes,
 }
 
 void
-penal_verify_count (const PenalModel  *model,
-                    PenalVerifyCounts *counts)
+penal_verify_count (const PenalModel *model, PenalVerifyCounts *counts)
 {
   g_return_if_fail (model != NULL && counts != NULL);
 
@@ -67,53 +67,79 @@ penal_verify_count (const PenalModel  *model,
   count_statutes (model->enhancements, counts);
   count_statutes (model->programs, counts);
   for (guint p = 0; p < model->penalties->len; p++)
-    counts->eras += ((PenalPenalties *) g_ptr_array_index (model->penalties, p))->eras->len;
+    counts->eras += ((PenalPenalties *)g_ptr_array_index (model->penalties, p))
+                        ->eras->len;
 }
 
 /* A count in words, e.g. "1 rule" or "36 rules"; po/Makevars makes
  * xgettext extract its two strings as a plural pair. */
-#define NCOUNT(n, one, many) \
+#define NCOUNT(n, one, many)                                                   \
   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, one, many, n), n)
 
 char *
-penal_verify_text (const PenalVerifyCounts *counts,
-                   double                   milliseconds)
+penal_verify_text (const PenalVerifyCounts *counts, double milliseconds)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *offenses = NCOUNT (counts->offenses, "%u offense", "%u offenses");
-  g_autofree char *enhancements = NCOUNT (counts->enhancements, "%u enhancement", "%u enhancements");
-  g_autofree char *programs = NCOUNT (counts->programs, "%u program", "%u programs");
-  g_autofree char *versions = NCOUNT (counts->versions, "%u version", "%u versions");
+  g_autofree char *offenses
+      = NCOUNT (counts->offenses, "%u offense", "%u offenses");
+  g_autofree char *enhancements
+      = NCOUNT (counts->enhancements, "%u enhancement", "%u enhancements");
+  g_autofree char *programs
+      = NCOUNT (counts->programs, "%u program", "%u programs");
+  g_autofree char *versions
+      = NCOUNT (counts->versions, "%u version", "%u versions");
   g_autofree char *rules = NCOUNT (counts->rules, "%u rule", "%u rules");
-  g_autofree char *eras = NCOUNT (counts->eras, "%u penalty era", "%u penalty eras");
-  g_autofree char *regions = NCOUNT (counts->leaves, "%u region of the facts", "%u regions of the facts");
-  g_autofree char *uncertain = NCOUNT (counts->uncertain_changes, "%u uncertain change", "%u uncertain changes");
-  g_autofree char *orders = NCOUNT (counts->monotone, "%u declared order", "%u declared orders");
-  g_autofree char *covered = NCOUNT (counts->monotone_versions, "%u version", "%u versions");
+  g_autofree char *eras
+      = NCOUNT (counts->eras, "%u penalty era", "%u penalty eras");
+  g_autofree char *regions = NCOUNT (counts->leaves, "%u region of the facts",
+                                     "%u regions of the facts");
+  g_autofree char *uncertain = NCOUNT (
+      counts->uncertain_changes, "%u uncertain change", "%u uncertain changes");
+  g_autofree char *orders
+      = NCOUNT (counts->monotone, "%u declared order", "%u declared orders");
+  g_autofree char *covered
+      = NCOUNT (counts->monotone_versions, "%u version", "%u versions");
 
   /* TRANSLATORS: "Sound: 2 offenses, 1 enhancement and 6 programs; 16
      versions, 36 rules, 2 penalty eras." */
-  g_string_append_printf (out, _("Sound: %s, %s and %s; %s, %s, %s.\n"),
-                          offenses, enhancements, programs, versions, rules, eras);
-  g_string_append_printf (out, _("  complete: every combination of the facts each table reads reaches an outcome (%s)\n"),
+  g_string_append_printf (out, _ ("Sound: %s, %s and %s; %s, %s, %s.\n"),
+                          offenses, enhancements, programs, versions, rules,
+                          eras);
+  g_string_append_printf (out,
+                          _ ("  complete: every combination of the facts each "
+                             "table reads reaches an outcome (%s)\n"),
                           regions);
-  g_string_append (out, _("  no overlap: no two rules decide the same case\n"));
-  g_string_append (out, _("  no unreachable rule: every rule decides at least one case\n"));
-  g_string_append_printf (out, _("  versions: effective dates neither overlap nor leave a gap, except where an uncertain change is declared (%s)\n"),
-                          uncertain);
-  g_string_append (out, _("  references: every fact, source, penalty table and resource is declared; every class has a penalty in every era it is used in; every rule, penalty and version has a citation and a source\n"));
-  g_string_append_printf (out, _("  monotone severity: %s, holding in every version it covers (%s)\n"),
-                          orders, covered);
-  g_string_append_printf (out, _("Loaded and verified in %.1f ms.\n"), milliseconds);
+  g_string_append (out,
+                   _ ("  no overlap: no two rules decide the same case\n"));
+  g_string_append (
+      out, _ ("  no unreachable rule: every rule decides at least one case\n"));
+  g_string_append_printf (
+      out,
+      _ ("  versions: effective dates neither overlap nor leave a gap, except "
+         "where an uncertain change is declared (%s)\n"),
+      uncertain);
+  g_string_append (
+      out, _ ("  references: every fact, source, penalty table and resource is "
+              "declared; every class has a penalty in every era it is used in; "
+              "every rule, penalty and version has a citation and a source\n"));
+  g_string_append_printf (
+      out,
+      _ ("  monotone severity: %s, holding in every version it covers (%s)\n"),
+      orders, covered);
+  g_string_append_printf (out, _ ("Loaded and verified in %.1f ms.\n"),
+                          milliseconds);
   return g_string_free (out, FALSE);
 }
 
 JsonNode *
-penal_verify_json (const PenalVerifyCounts *counts,
-                   double                   milliseconds)
+penal_verify_json (const PenalVerifyCounts *counts, double milliseconds)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  const struct { const char *name; guint value; } members[] = {
+  const struct
+  {
+    const char *name;
+    guint value;
+  } members[] = {
     { "offenses", counts->offenses },
     { "enhancements", counts->enhancements },
     { "programs", counts->programs },
@@ -137,4 +163,21 @@ penal_verify_json (const PenalVerifyCounts *counts,
   json_builder_add_double_value (builder, milliseconds);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* What loading proved, and how long it took, as text or JSON. */
+char *
+penal_verify_report (const PenalModel *model, double milliseconds,
+                     PenalFormat format)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  PenalVerifyCounts counts;
+
+  penal_verify_count (model, &counts);
+  if (format != PENAL_FORMAT_JSON)
+    return penal_verify_text (&counts, milliseconds);
+  root = penal_verify_json (&counts, milliseconds);
+  json = penal_json_to_string (root, TRUE);
+  return g_strconcat (json, "\n", NULL);
 }

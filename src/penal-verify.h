@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "penal-model.h"
+#include "penal.h"
 
 G_BEGIN_DECLS
 
@@ -16,19 +16,17 @@ typedef struct
   guint enhancements;
   guint programs;
   guint versions;
-  guint uncertain_changes;   /* versions with an uncertain start */
+  guint uncertain_changes; /* versions with an uncertain start */
   guint rules;
-  guint leaves;              /* decision-tree leaves: regions of the facts */
+  guint leaves; /* decision-tree leaves: regions of the facts */
   guint eras;
-  guint monotone;            /* declared severity orders */
-  guint monotone_versions;   /* versions they were proved on */
+  guint monotone;          /* declared severity orders */
+  guint monotone_versions; /* versions they were proved on */
 } PenalVerifyCounts;
 
-void  penal_verify_count (const PenalModel  *model,
-                          PenalVerifyCounts *counts);
-char *penal_verify_text  (const PenalVerifyCounts *counts,
-                          double                   milliseconds);
+void penal_verify_count (const PenalModel *model, PenalVerifyCounts *counts);
+char *penal_verify_text (const PenalVerifyCounts *counts, double milliseconds);
 JsonNode *penal_verify_json (const PenalVerifyCounts *counts,
-                             double                   milliseconds);
+                             double milliseconds);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 
 #include "penal-test-run.h"
 
-#define HEADER "line,status,offense,class,citation,imprisonment_min,imprisonment_max,life,county_jail_max,fine_max_usd,diversion_eligible,message\n"
+#define HEADER                                                                 \
+  "line,status,offense,class,citation,imprisonment_min,imprisonment_max,life," \
+  "county_jail_max,fine_max_usd,diversion_eligible,message\n"
 
 /* The answers the tests expect, everything after the line number, for
  * patronizing on 2024-01-01.  research/missouri-law.md, "RSMo 567.030
@@ -26,63 +28,69 @@
 /* An adult patronized: class B misdemeanor (567.030.3); up to 6 months
  * (558.011.1(7)); fine up to $1,000 (558.002.1(3)).  Diversion is not
  * answered: prior_prostitution_offenses is not given. */
-#define ADULT_2024 ",decided,patronizing,misdemeanor-B,RSMo 567.030.3,,P6M,false,,1000,,\n"
+#define ADULT_2024                                                             \
+  ",decided,patronizing,misdemeanor-B,RSMo 567.030.3,,P6M,false,,1000,,\n"
 
 /* A person patronized aged 15 to 17: class E felony (567.030.3); up to 4
  * years (558.011.1(5)) or up to 1 year in the county jail (558.011.2); fine
  * up to $10,000 (558.002.1(1)).  Never diversion: a minor was involved
  * (seed 004; KCTV5, 22 February 2019). */
-#define TEEN_2024 ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,\n"
+#define TEEN_2024                                                              \
+  ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,\n"
 
 /* A person patronized aged 14 or younger: class D felony (567.030.4); up to
  * 7 years (558.011.1(4)) or up to 1 year in the county jail (558.011.2);
  * fine up to $10,000 (558.002.1(1)).  Never diversion, as above. */
-#define CHILD_2024 ",decided,patronizing,felony-D,RSMo 567.030.4,,P7Y,false,P1Y,10000,false,\n"
+#define CHILD_2024                                                             \
+  ",decided,patronizing,felony-D,RSMo 567.030.4,,P7Y,false,P1Y,10000,false,\n"
 
 /* The same three answers as JSON Lines rows, after the line number. */
-#define ADULT_2024_JSON ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"misdemeanor-B\",\"citation\":\"RSMo 567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P6M\",\"life\":false,\"county_jail_max\":null,\"fine_max_usd\":1000,\"diversion_eligible\":null,\"message\":null}"
-#define TEEN_2024_JSON ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-E\",\"citation\":\"RSMo 567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P4Y\",\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,\"diversion_eligible\":false,\"message\":null}"
-#define CHILD_2024_JSON ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-D\",\"citation\":\"RSMo 567.030.4\",\"imprisonment_min\":null,\"imprisonment_max\":\"P7Y\",\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,\"diversion_eligible\":false,\"message\":null}"
+#define ADULT_2024_JSON                                                        \
+  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":"             \
+  "\"misdemeanor-B\",\"citation\":\"RSMo "                                     \
+  "567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P6M\","        \
+  "\"life\":false,\"county_jail_max\":null,\"fine_max_usd\":1000,\"diversion_" \
+  "eligible\":null,\"message\":null}"
+#define TEEN_2024_JSON                                                         \
+  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-"    \
+  "E\",\"citation\":\"RSMo "                                                   \
+  "567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P4Y\","        \
+  "\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,"         \
+  "\"diversion_eligible\":false,\"message\":null}"
+#define CHILD_2024_JSON                                                        \
+  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-"    \
+  "D\",\"citation\":\"RSMo "                                                   \
+  "567.030.4\",\"imprisonment_min\":null,\"imprisonment_max\":\"P7Y\","        \
+  "\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,"         \
+  "\"diversion_eligible\":false,\"message\":null}"
 
 /* The summary on standard error when some rows are error rows. */
-#define SUMMARY(errors, rows) \
-  "penal: " errors " of " rows " could not be classified; see the rows with status error\n"
-
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
-}
+#define SUMMARY(errors, rows)                                                  \
+  "penal: " errors " of " rows                                                 \
+  " could not be classified; see the rows with status error\n"
 
 /* Runs `penal batch [OPTIONS] -` on LENGTH bytes of INPUT, in the C
  * locale. */
 static void
-run_batch (PenalTestRun      *run,
-           const char *const *options,
-           const char        *input,
-           gsize              length)
+run_batch (PenalTestRun *run, const char *const *options, const char *input,
+           gsize length)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
   g_ptr_array_add (args, (gpointer) "batch");
   for (guint i = 0; options != NULL && options[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) options[i]);
+    g_ptr_array_add (args, (gpointer)options[i]);
   g_ptr_array_add (args, (gpointer) "-");
   g_ptr_array_add (args, NULL);
-  penal_test_run_input (run, NULL, "C", (const char *const *) args->pdata, input, length);
+  penal_test_run_input (run, NULL, "C", (const char *const *)args->pdata, input,
+                        length);
 }
 
 /* Fails unless ACTUAL is EXPECTED exactly; compared line by line first,
  * so that a failure shows the first line that differs, not two whole
  * outputs. */
 static void
-assert_same_lines (const char *actual,
-                   const char *expected)
+assert_same_lines (const char *actual, const char *expected)
 {
   g_auto (GStrv) got = g_strsplit (actual, "\n", -1);
   g_auto (GStrv) wanted = g_strsplit (expected, "\n", -1);
@@ -99,24 +107,25 @@ assert_same_lines (const char *actual,
 typedef struct
 {
   const char *name;
-  const char *option;     /* one option for batch, or NULL */
+  const char *option; /* one option for batch, or NULL */
   const char *input;
-  const char *expected;   /* the whole standard output */
-  int         exit_code;
-  const char *err;        /* the whole standard error */
-  const char *bug;        /* a known bug: the test is skipped */
+  const char *expected; /* the whole standard output */
+  int exit_code;
+  const char *err; /* the whole standard error */
+  const char *bug; /* a known bug: the test is skipped */
 } CsvCase;
 
 static const CsvCase csv_cases[] = {
   { "plain", NULL,
-    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,14,2024-01-01\n"
+    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
+    "14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
     HEADER "2" ADULT_2024 "3" CHILD_2024 "4" TEEN_2024, 0, "", NULL },
-  { "header-only", NULL,
-    "offense,victim_age,offense_date\n",
-    HEADER, 0, "", NULL },
+  { "header-only", NULL, "offense,victim_age,offense_date\n", HEADER, 0, "",
+    NULL },
   { "quoted-fields", NULL,
-    "\"offense\",\"victim_age\",\"offense_date\"\n\"patronizing\",\"30\",\"2024-01-01\"\n",
+    "\"offense\",\"victim_age\",\"offense_date\"\n\"patronizing\",\"30\","
+    "\"2024-01-01\"\n",
     HEADER "2" ADULT_2024, 0, "", NULL },
   /* "" inside quotes is one quote: in a column penal ignores it must not
    * end the field; in a fact it is part of the value, which the message
@@ -126,17 +135,19 @@ static const CsvCase csv_cases[] = {
     "\"patronizing\",\"30\",\"2024-01-01\",\"say \"\"hi\"\", twice\"\n"
     "patronizing,\"3\"\"0\",2024-01-01,\"\"\"\"\n"
     "patronizing,14,2024-01-01,\"\"\"\"\"\"\n",
-    HEADER "2" ADULT_2024
-    "3,error,,,,,,,,,,\"victim_age: “3\"\"0” is not valid; give a whole number from 0 to 120\"\n"
-    "4" CHILD_2024, 65, SUMMARY ("1", "3 rows"), NULL },
+    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,\"victim_age: “3\"\"0” is not "
+           "valid; give a whole number from 0 to 120\"\n"
+           "4" CHILD_2024,
+    65, SUMMARY ("1", "3 rows"), NULL },
   { "embedded-comma", "--ignore-unknown",
     "offense,victim_age,offense_date,note\n"
     "patronizing,30,2024-01-01,\"one, two, three\"\n"
     "patronizing,\"3,0\",2024-01-01,\n"
     "patronizing,14,2024-01-01,\",\"\n",
-    HEADER "2" ADULT_2024
-    "3,error,,,,,,,,,,\"victim_age: “3,0” is not valid; give a whole number from 0 to 120\"\n"
-    "4" CHILD_2024, 65, SUMMARY ("1", "3 rows"), NULL },
+    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,\"victim_age: “3,0” is not valid; "
+           "give a whole number from 0 to 120\"\n"
+           "4" CHILD_2024,
+    65, SUMMARY ("1", "3 rows"), NULL },
   /* A record with newlines inside quotes spans lines: the next record
    * starts on the line after its last. */
   { "quoted-newline", "--ignore-unknown",
@@ -147,8 +158,10 @@ static const CsvCase csv_cases[] = {
     "patronizing,16,2024-01-01,\"\n\"\n"
     "patronizing,30,2024-01-01,\n",
     HEADER "2" ADULT_2024 "5" CHILD_2024
-    "6,error,,,,,,,,,,\"offense: “patronizing?” is not valid; give one of prostitution, patronizing\"\n"
-    "8" TEEN_2024 "10" ADULT_2024, 65, SUMMARY ("1", "5 rows"), NULL },
+           "6,error,,,,,,,,,,\"offense: “patronizing?” is not valid; give one "
+           "of prostitution, patronizing\"\n"
+           "8" TEEN_2024 "10" ADULT_2024,
+    65, SUMMARY ("1", "5 rows"), NULL },
   /* CRLF inside quotes is one line end. */
   { "quoted-crlf", "--ignore-unknown",
     "offense,victim_age,offense_date,note\r\n"
@@ -163,33 +176,41 @@ static const CsvCase csv_cases[] = {
     "patronizing,14,2024-01-01,\r",
     HEADER "2" ADULT_2024 "4" CHILD_2024, 0, "",
     "penal batch does not count a lone CR inside a quoted field as a line end, "
-    "though it counts one between records: the record after it is numbered a line too early" },
+    "though it counts one between records: the record after it is numbered a "
+    "line too early" },
   { "crlf", NULL,
-    "offense,victim_age,offense_date\r\npatronizing,30,2024-01-01\r\npatronizing,14,2024-01-01\r\n",
+    "offense,victim_age,offense_date\r\npatronizing,30,2024-01-"
+    "01\r\npatronizing,14,2024-01-01\r\n",
     HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
   { "lone-cr", NULL,
-    "offense,victim_age,offense_date\rpatronizing,30,2024-01-01\rpatronizing,14,2024-01-01\r",
+    "offense,victim_age,offense_date\rpatronizing,30,2024-01-01\rpatronizing,"
+    "14,2024-01-01\r",
     HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
   /* CRLF, CR and LF in one file, and a blank CRLF line. */
   { "mixed-line-ends", NULL,
-    "offense,victim_age,offense_date\r\npatronizing,30,2024-01-01\rpatronizing,14,2024-01-01\n"
+    "offense,victim_age,offense_date\r\npatronizing,30,2024-01-01\rpatronizing,"
+    "14,2024-01-01\n"
     "\r\npatronizing,16,2024-01-01",
     HEADER "2" ADULT_2024 "3" CHILD_2024 "5" TEEN_2024, 0, "", NULL },
   { "bom", NULL,
     "\xef\xbb\xbfoffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
     HEADER "2" ADULT_2024, 0, "", NULL },
   { "bom-quoted-header-crlf", NULL,
-    "\xef\xbb\xbf\"offense\",victim_age,offense_date\r\npatronizing,30,2024-01-01\r\n",
+    "\xef\xbb\xbf\"offense\",victim_age,offense_date\r\npatronizing,30,2024-01-"
+    "01\r\n",
     HEADER "2" ADULT_2024, 0, "", NULL },
   { "no-final-newline", NULL,
-    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,14,2024-01-01",
+    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
+    "14,2024-01-01",
     HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
   { "no-final-newline-quoted", NULL,
-    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,14,\"2024-01-01\"",
+    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
+    "14,\"2024-01-01\"",
     HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
   /* Blank lines are skipped but still counted. */
   { "blank-lines", NULL,
-    "offense,victim_age,offense_date\n\npatronizing,30,2024-01-01\n\n\npatronizing,14,2024-01-01\n\n",
+    "offense,victim_age,offense_date\n\npatronizing,30,2024-01-"
+    "01\n\n\npatronizing,14,2024-01-01\n\n",
     HEADER "3" ADULT_2024 "6" CHILD_2024, 0, "", NULL },
   { "blank-lines-before-header", NULL,
     "\n\r\noffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
@@ -197,24 +218,30 @@ static const CsvCase csv_cases[] = {
   /* A quote left open swallows the rest of the input into one record,
    * which is an error row at the line it starts on. */
   { "unterminated-quote", NULL,
-    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,\"14,2024-01-01\n"
+    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
+    "\"14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
-    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,the input ends inside a quoted field\n",
+    HEADER "2" ADULT_2024
+           "3,error,,,,,,,,,,the input ends inside a quoted field\n",
     65, SUMMARY ("1", "2 rows"), NULL },
   { "stray-quotes", NULL,
-    "offense,victim_age,offense_date\npatro\"nizing,30,2024-01-01\n\"patronizing\"x,30,2024-01-01\n"
+    "offense,victim_age,offense_date\npatro\"nizing,30,2024-01-"
+    "01\n\"patronizing\"x,30,2024-01-01\n"
     "patronizing,14,2024-01-01\n",
-    HEADER
-    "2,error,,,,,,,,,,a quote inside an unquoted field; quote the whole field and double the quote\n"
-    "3,error,,,,,,,,,,text after the closing quote of a field\n"
-    "4" CHILD_2024, 65, SUMMARY ("2", "3 rows"), NULL },
+    HEADER "2,error,,,,,,,,,,a quote inside an unquoted field; quote the whole "
+           "field and double the quote\n"
+           "3,error,,,,,,,,,,text after the closing quote of a field\n"
+           "4" CHILD_2024,
+    65, SUMMARY ("2", "3 rows"), NULL },
   /* "" alone on a line is a record of one empty field, not a blank line:
    * it must give an error row, not vanish. */
   { "quoted-empty-record", NULL,
     "offense,victim_age,offense_date\n\"\"\npatronizing,30,2024-01-01\n",
-    HEADER "2,error,,,,,,,,,,\"the row has 1 fields, but the header has 3\"\n" "3" ADULT_2024,
+    HEADER "2,error,,,,,,,,,,\"the row has 1 fields, but the header has 3\"\n"
+           "3" ADULT_2024,
     65, SUMMARY ("1", "2 rows"),
-    "penal batch takes a line holding only \"\" for a blank line and drops the record without a row" },
+    "penal batch takes a line holding only \"\" for a blank line and drops the "
+    "record without a row" },
 };
 
 static void
@@ -224,7 +251,7 @@ test_csv_case (gconstpointer data)
   g_auto (PenalTestRun) run = { 0 };
   const char *options[] = { c->option, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, c->input, strlen (c->input));
   assert_same_lines (run.out, c->expected);
@@ -237,9 +264,9 @@ test_csv_case (gconstpointer data)
 
 typedef enum
 {
-  SPLIT_CRLF,             /* CR | LF ending a record */
-  SPLIT_ESCAPED_QUOTE,    /* " | " inside a quoted field */
-  SPLIT_QUOTED_CRLF,      /* CR | LF inside a quoted field */
+  SPLIT_CRLF,          /* CR | LF ending a record */
+  SPLIT_ESCAPED_QUOTE, /* " | " inside a quoted field */
+  SPLIT_QUOTED_CRLF,   /* CR | LF inside a quoted field */
 } SplitKind;
 
 /* penal reads its input in blocks (1 MiB today, READ_BLOCK in
@@ -253,18 +280,18 @@ test_block_boundaries (gconstpointer data)
   /* The rows in between cycle through four answers, so that a dropped,
    * repeated or reordered row shows. */
   const char *ages[] = { "30", "14", "16", "x" };
-  const char *answers[] = {
-    ADULT_2024, CHILD_2024, TEEN_2024,
-    ",error,,,,,,,,,,victim_age: “x” is not valid; give a whole number from 0 to 120\n"
-  };
+  const char *answers[] = { ADULT_2024, CHILD_2024, TEEN_2024,
+                            ",error,,,,,,,,,,victim_age: “x” is not valid; "
+                            "give a whole number from 0 to 120\n" };
   const char *options[] = { "--ignore-unknown", NULL };
-  g_autoptr (GString) input = g_string_new ("offense,victim_age,offense_date,note\r\n");
+  g_autoptr (GString) input
+      = g_string_new ("offense,victim_age,offense_date,note\r\n");
   g_autoptr (GString) expected = g_string_new (HEADER);
   g_autofree char *err = NULL;
   g_auto (PenalTestRun) run = { 0 };
   guint64 line = 2, rows = 0, errors = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize split = 4096; split <= 1024 * 1024; split *= 2)
     {
@@ -274,8 +301,10 @@ test_block_boundaries (gconstpointer data)
       while (input->len + 200 < split)
         {
           guint k = rows % G_N_ELEMENTS (ages);
-          g_string_append_printf (input, "patronizing,%s,2024-01-01,n\r\n", ages[k]);
-          g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line++, answers[k]);
+          g_string_append_printf (input, "patronizing,%s,2024-01-01,n\r\n",
+                                  ages[k]);
+          g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line++,
+                                  answers[k]);
           errors += k == 3;
           rows++;
         }
@@ -294,22 +323,27 @@ test_block_boundaries (gconstpointer data)
           pad = split - 1 - input->len;
           for (gsize i = 0; i < pad; i++)
             g_string_append_c (input, 'n');
-          g_string_append (input, kind == SPLIT_ESCAPED_QUOTE ? "\"\"n\"\r\n" : "\r\nn\"\r\n");
+          g_string_append (input, kind == SPLIT_ESCAPED_QUOTE ? "\"\"n\"\r\n"
+                                                              : "\r\nn\"\r\n");
         }
-      g_assert_cmpint (input->str[split - 1], ==, kind == SPLIT_ESCAPED_QUOTE ? '"' : '\r');
-      g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line, ADULT_2024);
+      g_assert_cmpint (input->str[split - 1], ==,
+                       kind == SPLIT_ESCAPED_QUOTE ? '"' : '\r');
+      g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line,
+                              ADULT_2024);
       line += kind == SPLIT_QUOTED_CRLF ? 2 : 1;
       rows++;
     }
   g_string_append (input, "patronizing,14,2024-01-01,n");
-  g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line, CHILD_2024);
+  g_string_append_printf (expected, "%" G_GUINT64_FORMAT "%s", line,
+                          CHILD_2024);
   rows++;
 
   run_batch (&run, options, input->str, input->len);
   assert_same_lines (run.out, expected->str);
-  err = g_strdup_printf ("penal: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                         " rows could not be classified; see the rows with status error\n",
-                         errors, rows);
+  err = g_strdup_printf (
+      "penal: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+      " rows could not be classified; see the rows with status error\n",
+      errors, rows);
   g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
@@ -319,9 +353,9 @@ test_block_boundaries (gconstpointer data)
 
 typedef struct
 {
-  const char *record;     /* the bytes of the record, without its line end */
-  gsize       length;
-  const char *answer;     /* the row written, after the line number */
+  const char *record; /* the bytes of the record, without its line end */
+  gsize length;
+  const char *answer; /* the row written, after the line number */
 } MixedRow;
 
 #define RECORD(text) text, sizeof (text) - 1
@@ -331,10 +365,12 @@ typedef struct
 static const MixedRow mixed_rows[] = {
   { RECORD ("patronizing,30,2024-01-01,"), ADULT_2024 },
   { RECORD ("patronizing,abc,2024-01-01,"),
-    ",error,,,,,,,,,,victim_age: “abc” is not valid; give a whole number from 0 to 120\n" },
+    ",error,,,,,,,,,,victim_age: “abc” is not valid; give a whole number from "
+    "0 to 120\n" },
   { RECORD ("patronizing,14,2024-01-01,"), CHILD_2024 },
   { RECORD ("burglary,30,2024-01-01,"),
-    ",error,,,,,,,,,,\"offense: “burglary” is not valid; give one of prostitution, patronizing\"\n" },
+    ",error,,,,,,,,,,\"offense: “burglary” is not valid; give one of "
+    "prostitution, patronizing\"\n" },
   { RECORD ("patronizing,30,2024-01-01,,extra"),
     ",error,,,,,,,,,,\"the row has 5 fields, but the header has 4\"\n" },
   { RECORD ("patronizing,16,2024-01-01,"), TEEN_2024 },
@@ -342,29 +378,36 @@ static const MixedRow mixed_rows[] = {
     ",error,,,,,,,,,,\"the row has 2 fields, but the header has 4\"\n" },
   { RECORD ("patronizing,\xff\xfe,2024-01-01,"),
     /* Invalid UTF-8 is shown as U+FFFD, so the output stays UTF-8. */
-    ",error,,,,,,,,,,victim_age: “\xef\xbf\xbd\xef\xbf\xbd” is not valid; give a whole number from 0 to 120\n" },
-  { RECORD ("patronizing,3\0" "0,2024-01-01,"),
+    ",error,,,,,,,,,,victim_age: “\xef\xbf\xbd\xef\xbf\xbd” is not valid; give "
+    "a whole number from 0 to 120\n" },
+  { RECORD ("patronizing,3\0"
+            "0,2024-01-01,"),
     ",error,,,,,,,,,,victim_age: the value contains a NUL byte\n" },
   { RECORD ("\0patronizing,30,2024-01-01,"),
     ",error,,,,,,,,,,offense: the value contains a NUL byte\n" },
-  { NULL, 0, ",error,,,,,,,,,,the row is longer than 64 KiB\n" },   /* an overlong value */
+  { NULL, 0,
+    ",error,,,,,,,,,,the row is longer than 64 KiB\n" }, /* an overlong value */
   { RECORD ("patronizing,121,2024-01-01,"),
-    ",error,,,,,,,,,,victim_age: “121” is out of range; give a whole number from 0 to 120\n" },
+    ",error,,,,,,,,,,victim_age: “121” is out of range; give a whole number "
+    "from 0 to 120\n" },
   { RECORD ("patronizing,30,2023-02-29,"),
-    ",error,,,,,,,,,,offense_date: “2023-02-29” is not valid; give a calendar date written YYYY-MM-DD\n" },
+    ",error,,,,,,,,,,offense_date: “2023-02-29” is not valid; give a calendar "
+    "date written YYYY-MM-DD\n" },
   { RECORD ("patronizing,30,2024-01-01,yes"),
-    ",error,,,,,,,,,,\"knew_hiv: does not apply to the offense patronizing; its facts are: victim_age, prior_prostitution_offenses\"\n" },
-  { RECORD (",30,2024-01-01,"), ",error,,,,,,,,,,offense: not given; every row needs one\n" },
+    ",error,,,,,,,,,,\"knew_hiv: does not apply to the offense patronizing; "
+    "its facts are: victim_age, prior_prostitution_offenses\"\n" },
+  { RECORD (",30,2024-01-01,"),
+    ",error,,,,,,,,,,offense: not given; every row needs one\n" },
   { RECORD ("patronizing,30,2024-01-01,"), ADULT_2024 },
 };
 
 /* The record of mixed_rows[i], with the overlong one made up. */
 static void
-append_mixed_record (GString *input,
-                     guint    i)
+append_mixed_record (GString *input, guint i)
 {
   if (mixed_rows[i].record != NULL)
-    g_string_append_len (input, mixed_rows[i].record, (gssize) mixed_rows[i].length);
+    g_string_append_len (input, mixed_rows[i].record,
+                         (gssize)mixed_rows[i].length);
   else
     {
       g_string_append (input, "patronizing,");
@@ -377,14 +420,15 @@ append_mixed_record (GString *input,
 static void
 test_bad_rows_between_good (void)
 {
-  g_autoptr (GString) input = g_string_new ("offense,victim_age,offense_date,knew_hiv\n");
+  g_autoptr (GString) input
+      = g_string_new ("offense,victim_age,offense_date,knew_hiv\n");
   g_autoptr (GString) expected = g_string_new (HEADER);
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
   guint errors = 0;
   g_autofree char *err = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint i = 0; i < G_N_ELEMENTS (mixed_rows); i++)
     {
@@ -396,7 +440,8 @@ test_bad_rows_between_good (void)
   run_batch (&run, NULL, input->str, input->len);
   assert_same_lines (run.out, expected->str);
   g_assert_true (g_utf8_validate (run.out, -1, NULL));
-  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors, (guint) G_N_ELEMENTS (mixed_rows));
+  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors,
+                         (guint)G_N_ELEMENTS (mixed_rows));
   g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, 65);
 
@@ -404,7 +449,8 @@ test_bad_rows_between_good (void)
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; i < G_N_ELEMENTS (mixed_rows); i++)
     {
-      g_autoptr (GString) one = g_string_new ("offense,victim_age,offense_date,knew_hiv\n");
+      g_autoptr (GString) one
+          = g_string_new ("offense,victim_age,offense_date,knew_hiv\n");
       g_auto (PenalTestRun) alone = { 0 };
       g_autofree char *wanted = NULL;
 
@@ -412,7 +458,9 @@ test_bad_rows_between_good (void)
       run_batch (&alone, NULL, one->str, one->len);
       wanted = g_strdup_printf (HEADER "2%s\n", strchr (lines[i + 1], ','));
       g_assert_cmpstr (alone.out, ==, wanted);
-      g_assert_cmpint (alone.exit_code, ==, g_str_has_prefix (mixed_rows[i].answer, ",error,") ? 65 : 0);
+      g_assert_cmpint (alone.exit_code, ==,
+                       g_str_has_prefix (mixed_rows[i].answer, ",error,") ? 65
+                                                                          : 0);
     }
 }
 
@@ -424,13 +472,14 @@ test_overlong_last_record (void)
 {
   const char *options[] = { "--ignore-unknown", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint with_newline = 0; with_newline < 2; with_newline++)
     {
-      g_autoptr (GString) input = g_string_new ("offense,victim_age,offense_date,note\n"
-                                                "patronizing,30,2024-01-01,n\n"
-                                                "patronizing,30,2024-01-01,");
+      g_autoptr (GString) input
+          = g_string_new ("offense,victim_age,offense_date,note\n"
+                          "patronizing,30,2024-01-01,n\n"
+                          "patronizing,30,2024-01-01,");
       g_auto (PenalTestRun) run = { 0 };
 
       for (guint k = 0; k < 100000; k++)
@@ -438,7 +487,9 @@ test_overlong_last_record (void)
       if (with_newline)
         g_string_append_c (input, '\n');
       run_batch (&run, options, input->str, input->len);
-      assert_same_lines (run.out, HEADER "2" ADULT_2024 "3,error,,,,,,,,,,the row is longer than 64 KiB\n");
+      assert_same_lines (run.out, HEADER
+                         "2" ADULT_2024
+                         "3,error,,,,,,,,,,the row is longer than 64 KiB\n");
       g_assert_cmpstr (run.err, ==, SUMMARY ("1", "2 rows"));
       g_assert_cmpint (run.exit_code, ==, 65);
     }
@@ -448,12 +499,13 @@ test_overlong_last_record (void)
 /* Agreement with penal classify                                        */
 
 static const char *const fact_columns[] = {
-  "offense", "victim_age", "offense_date", "prior_prostitution_offenses", "knew_hiv", "defendant_age",
+  "offense",  "victim_age",    "offense_date", "prior_prostitution_offenses",
+  "knew_hiv", "defendant_age",
 };
 
 typedef struct
 {
-  char *values[G_N_ELEMENTS (fact_columns)];   /* NULL: not given */
+  char *values[G_N_ELEMENTS (fact_columns)]; /* NULL: not given */
 } FactRow;
 
 static void
@@ -467,16 +519,13 @@ fact_row_free (FactRow *row)
 /* Adds a case: OFFENSE, VICTIM_AGE, OFFENSE_DATE, PRIOR, KNEW_HIV,
  * DEFENDANT_AGE, each NULL when not given. */
 static void
-add_fact_row (GPtrArray  *rows,
-              const char *offense,
-              const char *victim_age,
-              const char *offense_date,
-              const char *prior,
-              const char *knew_hiv,
+add_fact_row (GPtrArray *rows, const char *offense, const char *victim_age,
+              const char *offense_date, const char *prior, const char *knew_hiv,
               const char *defendant_age)
 {
   FactRow *row = g_new0 (FactRow, 1);
-  const char *values[] = { offense, victim_age, offense_date, prior, knew_hiv, defendant_age };
+  const char *values[]
+      = { offense, victim_age, offense_date, prior, knew_hiv, defendant_age };
 
   for (guint i = 0; i < G_N_ELEMENTS (fact_columns); i++)
     row->values[i] = g_strdup (values[i]);
@@ -486,8 +535,7 @@ add_fact_row (GPtrArray  *rows,
 /* The member PATH ("fine.max_usd") of a classify answer, or NULL when it
  * or the object holding it is null. */
 static JsonNode *
-answer_member (JsonObject *answer,
-               const char *path)
+answer_member (JsonObject *answer, const char *path)
 {
   g_auto (GStrv) parts = g_strsplit (path, ".", 2);
   JsonNode *node;
@@ -509,7 +557,11 @@ static void
 assert_agrees_with_classify (GPtrArray *rows)
 {
   /* batch's row member, and where classify says the same. */
-  static const struct { const char *row; const char *answer; } members[] = {
+  static const struct
+  {
+    const char *row;
+    const char *answer;
+  } members[] = {
     { "status", "status" },
     { "offense", "offense" },
     { "class", "class" },
@@ -556,9 +608,10 @@ assert_agrees_with_classify (GPtrArray *rows)
       g_ptr_array_add (args, g_strdup ("--format=json"));
       for (guint c = 0; c < G_N_ELEMENTS (fact_columns); c++)
         if (facts->values[c] != NULL)
-          g_ptr_array_add (args, g_strdup_printf ("%s=%s", fact_columns[c], facts->values[c]));
+          g_ptr_array_add (args, g_strdup_printf ("%s=%s", fact_columns[c],
+                                                  facts->values[c]));
       g_ptr_array_add (args, NULL);
-      penal_test_run (&one, NULL, "C", (const char *const *) args->pdata);
+      penal_test_run (&one, NULL, "C", (const char *const *)args->pdata);
 
       json_parser_load_from_data (row_parser, lines[i], -1, &error);
       g_assert_no_error (error);
@@ -569,7 +622,8 @@ assert_agrees_with_classify (GPtrArray *rows)
         {
           /* classify refused the facts: batch gives an error row with
            * classify's message. */
-          g_autofree char *message = g_strndup (one.err, strcspn (one.err, "\n"));
+          g_autofree char *message
+              = g_strndup (one.err, strcspn (one.err, "\n"));
           g_autoptr (JsonNode) quoted = json_node_new (JSON_NODE_VALUE);
           g_autofree char *quoted_text = NULL;
           g_autofree char *wanted = NULL;
@@ -577,7 +631,9 @@ assert_agrees_with_classify (GPtrArray *rows)
           g_assert_true (g_str_has_prefix (message, "penal: "));
           json_node_set_string (quoted, message + strlen ("penal: "));
           quoted_text = json_to_string (quoted, FALSE);
-          wanted = g_strdup_printf ("{\"line\":%u,\"status\":\"error\",\"message\":%s}", i + 2, quoted_text);
+          wanted = g_strdup_printf (
+              "{\"line\":%u,\"status\":\"error\",\"message\":%s}", i + 2,
+              quoted_text);
           g_assert_cmpstr (lines[i], ==, wanted);
           continue;
         }
@@ -598,10 +654,11 @@ assert_agrees_with_classify (GPtrArray *rows)
 
             g_assert_nonnull (got);
             got_text = json_to_string (got, FALSE);
-            wanted_text = wanted != NULL ? json_to_string (wanted, FALSE) : g_strdup ("null");
+            wanted_text = wanted != NULL ? json_to_string (wanted, FALSE)
+                                         : g_strdup ("null");
             if (!g_str_equal (got_text, wanted_text))
-              g_error ("line %u, %s: batch says %s, classify says %s (%s)", i + 2, members[m].row,
-                       got_text, wanted_text, lines[i]);
+              g_error ("line %u, %s: batch says %s, classify says %s (%s)",
+                       i + 2, members[m].row, got_text, wanted_text, lines[i]);
           }
       }
     }
@@ -614,14 +671,17 @@ assert_agrees_with_classify (GPtrArray *rows)
 static void
 test_classify_grid (void)
 {
-  static const char *const all_ages[] = { "0", "11", "12", "13", "14", "15", "16", "17", "18", "19", "40", "120" };
+  static const char *const all_ages[] = { "0",  "11", "12", "13", "14", "15",
+                                          "16", "17", "18", "19", "40", "120" };
   static const char *const some_ages[] = { "0", "14", "15", "17", "18", "120" };
-  static const char *const dates[] = { "2010-06-01", "2016-12-31", "2017-01-01", "2019-08-28", "2025-01-01" };
+  static const char *const dates[] = { "2010-06-01", "2016-12-31", "2017-01-01",
+                                       "2019-08-28", "2025-01-01" };
   static const char *const priors[] = { NULL, "0", "1", "2" };
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_row_free);
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)fact_row_free);
   guint n = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
     {
@@ -631,11 +691,12 @@ test_classify_grid (void)
       guint n_ages = all ? G_N_ELEMENTS (all_ages) : G_N_ELEMENTS (some_ages);
 
       for (guint a = 0; a < n_ages; a++, n++)
-        add_fact_row (rows, "patronizing", all ? all_ages[a] : some_ages[a], dates[d],
-                      priors[n % G_N_ELEMENTS (priors)], NULL, NULL);
+        add_fact_row (rows, "patronizing", all ? all_ages[a] : some_ages[a],
+                      dates[d], priors[n % G_N_ELEMENTS (priors)], NULL, NULL);
       for (guint h = 0; h < 2; h++, n++)
-        add_fact_row (rows, "prostitution", NULL, dates[d], priors[n % G_N_ELEMENTS (priors)],
-                      h ? "yes" : "no", d % 2 ? "16" : NULL);
+        add_fact_row (rows, "prostitution", NULL, dates[d],
+                      priors[n % G_N_ELEMENTS (priors)], h ? "yes" : "no",
+                      d % 2 ? "16" : NULL);
     }
   /* Missing facts: needs-facts answers. */
   add_fact_row (rows, "patronizing", NULL, "2025-01-01", NULL, NULL, NULL);
@@ -648,9 +709,10 @@ test_classify_grid (void)
 static void
 test_classify_spellings (void)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_row_free);
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)fact_row_free);
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   add_fact_row (rows, "patronizing", "030", "2024-01-01", NULL, NULL, NULL);
   add_fact_row (rows, "patronizing", "+16", "2024-01-01", NULL, NULL, NULL);
@@ -658,7 +720,8 @@ test_classify_spellings (void)
   add_fact_row (rows, "patronizing", " 30", "2024-01-01", NULL, NULL, NULL);
   add_fact_row (rows, "patronizing", "30.0", "2024-01-01", NULL, NULL, NULL);
   add_fact_row (rows, "patronizing", "-1", "2024-01-01", NULL, NULL, NULL);
-  add_fact_row (rows, "patronizing", "99999999999999999999", "2024-01-01", NULL, NULL, NULL);
+  add_fact_row (rows, "patronizing", "99999999999999999999", "2024-01-01", NULL,
+                NULL, NULL);
   add_fact_row (rows, "patronizing", "30", "2024-01-01", "00", NULL, NULL);
   add_fact_row (rows, "patronizing", "30", "2024-01-01", "1000", NULL, NULL);
   add_fact_row (rows, "patronizing", "30", "2024-02-29", "0", NULL, NULL);
@@ -684,28 +747,32 @@ typedef struct
   const char *name;
   const char *option;
   const char *input;
-  const char *err;        /* standard error starts with this */
+  const char *err; /* standard error starts with this */
 } HeaderCase;
 
 static const HeaderCase header_cases[] = {
   { "unknown-column", NULL, "offense,victim_age,colour\npatronizing,30,red\n",
     "penal: -:1: unknown column “colour”; the columns are facts: offense, " },
-  { "unknown-column-after-blank-lines", NULL, "\n\noffense,colour\npatronizing,red\n",
+  { "unknown-column-after-blank-lines", NULL,
+    "\n\noffense,colour\npatronizing,red\n",
     "penal: -:3: unknown column “colour”;" },
-  { "empty-column-name", NULL, "offense,,offense_date\npatronizing,30,2024-01-01\n",
+  { "empty-column-name", NULL,
+    "offense,,offense_date\npatronizing,30,2024-01-01\n",
     "penal: -:1: unknown column “”;" },
-  { "repeated-column", NULL, "offense,victim_age,victim_age\npatronizing,30,30\n",
+  { "repeated-column", NULL,
+    "offense,victim_age,victim_age\npatronizing,30,30\n",
     "penal: -:1: column “victim_age” appears twice\n" },
   /* --ignore-unknown skips what names no fact, never a repeated fact. */
-  { "repeated-column-ignore-unknown", "--ignore-unknown", "offense,victim_age,offense,colour\n",
+  { "repeated-column-ignore-unknown", "--ignore-unknown",
+    "offense,victim_age,offense,colour\n",
     "penal: -:1: column “offense” appears twice\n" },
   { "empty-input", NULL, "",
-    "penal: -: no header row: the first row must name the facts, for example offense,victim_age,offense_date\n" },
-  { "blank-lines-only", NULL, "\n\r\n\r",
-    "penal: -: no header row:" },
-  { "bom-only", NULL, "\xef\xbb\xbf",
-    "penal: -: no header row:" },
-  { "unterminated-quote-in-header", NULL, "offense,\"victim_age\npatronizing,30\n",
+    "penal: -: no header row: the first row must name the facts, for example "
+    "offense,victim_age,offense_date\n" },
+  { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:" },
+  { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:" },
+  { "unterminated-quote-in-header", NULL,
+    "offense,\"victim_age\npatronizing,30\n",
     "penal: -:1: the input ends inside a quoted field\n" },
 };
 
@@ -716,7 +783,7 @@ test_header_case (gconstpointer data)
   g_auto (PenalTestRun) run = { 0 };
   const char *options[] = { c->option, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, c->input, strlen (c->input));
   g_assert_cmpint (run.exit_code, ==, 64);
@@ -739,7 +806,7 @@ test_header_ignore_unknown (void)
                       "red,patronizing,30,x,2024-01-01,blue\n"
                       "\"1,2\",patronizing,14,,2024-01-01,\n";
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&with, options, input, strlen (input));
   assert_same_lines (with.out, HEADER "2" ADULT_2024 "3" CHILD_2024);
@@ -750,19 +817,26 @@ test_header_ignore_unknown (void)
 /* ------------------------------------------------------------------ */
 /* JSON Lines                                                           */
 
-static const char jsonl_input[] =
-  "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-  "{\"offense\":\"patronizing\",\"victim_age\":\n"
-  "[1,2]\n"
-  "\"patronizing\"\n"
-  "\n"
-  "{\"offense\":\"patronizing\",\"colour\":\"red\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-  "{\"offense\":\"patronizing\",\"victim_age\":\"14\",\"offense_date\":\"2024-01-01\"}\n"
-  "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\",\"knew_hiv\":null}\r\n"
-  "{\"offense\":\"patronizing\",\"victim_age\":3\0" "0,\"offense_date\":\"2024-01-01\"}\n"
-  "{}\n"
-  "{\"offense\":\"patronizing\",\"victim_age\":\"abc\",\"offense_date\":\"2024-01-01\"}\n"
-  "{\"victim_age\":16,\"offense\":\"patronizing\",\"offense_date\":\"2024-01-01\"}";
+static const char jsonl_input[]
+    = "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-"
+      "01-01\"}\n"
+      "{\"offense\":\"patronizing\",\"victim_age\":\n"
+      "[1,2]\n"
+      "\"patronizing\"\n"
+      "\n"
+      "{\"offense\":\"patronizing\",\"colour\":\"red\",\"victim_age\":30,"
+      "\"offense_date\":\"2024-01-01\"}\n"
+      "{\"offense\":\"patronizing\",\"victim_age\":\"14\",\"offense_date\":"
+      "\"2024-01-01\"}\n"
+      "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-"
+      "01-01\",\"knew_hiv\":null}\r\n"
+      "{\"offense\":\"patronizing\",\"victim_age\":3\0"
+      "0,\"offense_date\":\"2024-01-01\"}\n"
+      "{}\n"
+      "{\"offense\":\"patronizing\",\"victim_age\":\"abc\",\"offense_date\":"
+      "\"2024-01-01\"}\n"
+      "{\"victim_age\":16,\"offense\":\"patronizing\",\"offense_date\":\"2024-"
+      "01-01\"}";
 
 static void
 test_jsonl (gconstpointer data)
@@ -777,20 +851,25 @@ test_jsonl (gconstpointer data)
     "{\"line\":4,\"status\":\"error\",\"message\":\"not a JSON object\"}",
     NULL,
     ignore_unknown ? "{\"line\":6" ADULT_2024_JSON
-                   : "{\"line\":6,\"status\":\"error\",\"message\":\"unknown fact “colour” (or give --ignore-unknown)\"}",
+                   : "{\"line\":6,\"status\":\"error\",\"message\":\"unknown "
+                     "fact “colour” (or give --ignore-unknown)\"}",
     "{\"line\":7" CHILD_2024_JSON,
     "{\"line\":8" ADULT_2024_JSON,
-    "{\"line\":9,\"status\":\"error\",\"message\":\"the line contains a NUL byte\"}",
-    "{\"line\":10,\"status\":\"error\",\"message\":\"offense: not given; every row needs one\"}",
-    "{\"line\":11,\"status\":\"error\",\"message\":\"victim_age: “abc” is not valid; give a whole number from 0 to 120\"}",
+    "{\"line\":9,\"status\":\"error\",\"message\":\"the line contains a NUL "
+    "byte\"}",
+    "{\"line\":10,\"status\":\"error\",\"message\":\"offense: not given; every "
+    "row needs one\"}",
+    "{\"line\":11,\"status\":\"error\",\"message\":\"victim_age: “abc” is not "
+    "valid; give a whole number from 0 to 120\"}",
     "{\"line\":12" TEEN_2024_JSON,
   };
-  const char *options[] = { "--input-format=jsonl", "--format=jsonl", ignore_unknown ? "--ignore-unknown" : NULL, NULL };
+  const char *options[] = { "--input-format=jsonl", "--format=jsonl",
+                            ignore_unknown ? "--ignore-unknown" : NULL, NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
   guint row = 0;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, jsonl_input, sizeof jsonl_input - 1);
   lines = g_strsplit (run.out, "\n", -1);
@@ -805,7 +884,8 @@ test_jsonl (gconstpointer data)
       g_assert_nonnull (lines[row]);
       cut = g_strrstr (expected[i], "…");
       if (cut != NULL)
-        g_assert_true (strncmp (lines[row], expected[i], cut - expected[i]) == 0);
+        g_assert_true (strncmp (lines[row], expected[i], cut - expected[i])
+                       == 0);
       else
         g_assert_cmpstr (lines[row], ==, expected[i]);
       /* Every row is one JSON object. */
@@ -816,7 +896,9 @@ test_jsonl (gconstpointer data)
     }
   g_assert_cmpstr (lines[row], ==, "");
   g_assert_null (lines[row + 1]);
-  g_assert_cmpstr (run.err, ==, ignore_unknown ? SUMMARY ("6", "11 rows") : SUMMARY ("7", "11 rows"));
+  g_assert_cmpstr (run.err, ==,
+                   ignore_unknown ? SUMMARY ("6", "11 rows")
+                                  : SUMMARY ("7", "11 rows"));
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -826,34 +908,41 @@ test_jsonl (gconstpointer data)
 static void
 test_jsonl_same_as_csv (void)
 {
-  const char *csv =
-    "offense,victim_age,offense_date,prior_prostitution_offenses,knew_hiv\n"
-    "patronizing,30,2024-01-01,0,\n"
-    "patronizing,16,2019-08-28,,\n"
-    "prostitution,,2010-06-01,,yes\n"
-    "prostitution,,2010-06-01,,\n"
-    "patronizing,abc,2024-01-01,,\n"
-    "burglary,30,2024-01-01,,\n"
-    "patronizing,14,2024-01-01,1,\n";
-  const char *jsonl =
-    "\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\",\"prior_prostitution_offenses\":0}\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":16,\"offense_date\":\"2019-08-28\"}\n"
-    "{\"offense\":\"prostitution\",\"offense_date\":\"2010-06-01\",\"knew_hiv\":true}\n"
-    "{\"offense\":\"prostitution\",\"offense_date\":\"2010-06-01\"}\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":\"abc\",\"offense_date\":\"2024-01-01\"}\n"
-    "{\"offense\":\"burglary\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\",\"prior_prostitution_offenses\":1}\n";
+  const char *csv
+      = "offense,victim_age,offense_date,prior_prostitution_offenses,knew_hiv\n"
+        "patronizing,30,2024-01-01,0,\n"
+        "patronizing,16,2019-08-28,,\n"
+        "prostitution,,2010-06-01,,yes\n"
+        "prostitution,,2010-06-01,,\n"
+        "patronizing,abc,2024-01-01,,\n"
+        "burglary,30,2024-01-01,,\n"
+        "patronizing,14,2024-01-01,1,\n";
+  const char *jsonl
+      = "\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":"
+        "\"2024-01-01\",\"prior_prostitution_offenses\":0}\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":16,\"offense_date\":"
+        "\"2019-08-28\"}\n"
+        "{\"offense\":\"prostitution\",\"offense_date\":\"2010-06-01\",\"knew_"
+        "hiv\":true}\n"
+        "{\"offense\":\"prostitution\",\"offense_date\":\"2010-06-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":\"abc\",\"offense_date\":"
+        "\"2024-01-01\"}\n"
+        "{\"offense\":\"burglary\",\"victim_age\":30,\"offense_date\":\"2024-"
+        "01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":"
+        "\"2024-01-01\",\"prior_prostitution_offenses\":1}\n";
   const char *formats[] = { "--format=csv", "--format=jsonl" };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       g_auto (PenalTestRun) from_csv = { 0 };
       g_auto (PenalTestRun) from_jsonl = { 0 };
       const char *csv_options[] = { formats[f], NULL };
-      const char *jsonl_options[] = { "--input-format=jsonl", formats[f], NULL };
+      const char *jsonl_options[]
+          = { "--input-format=jsonl", formats[f], NULL };
 
       run_batch (&from_csv, csv_options, csv, strlen (csv));
       run_batch (&from_jsonl, jsonl_options, jsonl, strlen (jsonl));
@@ -863,7 +952,8 @@ test_jsonl_same_as_csv (void)
       g_assert_cmpint (from_csv.exit_code, ==, 65);
       g_assert_cmpint (from_jsonl.exit_code, ==, 65);
       if (f == 0)
-        g_assert_true (g_str_has_prefix (from_csv.out, HEADER "2,decided,patronizing,misdemeanor-B,"));
+        g_assert_true (g_str_has_prefix (
+            from_csv.out, HEADER "2,decided,patronizing,misdemeanor-B,"));
     }
 }
 
@@ -874,27 +964,30 @@ static void
 test_jsonl_whitespace_line (void)
 {
   const char *options[] = { "--input-format=jsonl", "--format=jsonl", NULL };
-  const char *input =
-    "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-    "   \n"
-    "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\"}\n";
+  const char *input = "{\"offense\":\"patronizing\",\"victim_age\":30,"
+                      "\"offense_date\":\"2024-01-01\"}\n"
+                      "   \n"
+                      "{\"offense\":\"patronizing\",\"victim_age\":14,"
+                      "\"offense_date\":\"2024-01-01\"}\n";
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   penal_test_assert_lacks (run.err, "CRITICAL");
   if (strstr (run.out, "\"line\":2") != NULL)
     {
       assert_same_lines (run.out, "{\"line\":1" ADULT_2024_JSON "\n"
-                                  "{\"line\":2,\"status\":\"error\",\"message\":\"not a JSON object\"}\n"
+                                  "{\"line\":2,\"status\":\"error\","
+                                  "\"message\":\"not a JSON object\"}\n"
                                   "{\"line\":3" CHILD_2024_JSON "\n");
       g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
       g_assert_cmpint (run.exit_code, ==, 65);
     }
   else
     {
-      assert_same_lines (run.out, "{\"line\":1" ADULT_2024_JSON "\n{\"line\":3" CHILD_2024_JSON "\n");
+      assert_same_lines (run.out, "{\"line\":1" ADULT_2024_JSON
+                                  "\n{\"line\":3" CHILD_2024_JSON "\n");
       g_assert_cmpstr (run.err, ==, "");
       g_assert_cmpint (run.exit_code, ==, 0);
     }
@@ -907,21 +1000,26 @@ static void
 test_jsonl_two_values_on_a_line (void)
 {
   const char *options[] = { "--input-format=jsonl", "--format=jsonl", NULL };
-  const char *input =
-    "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}"
-    "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\"}\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\"} [1]\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":16,\"offense_date\":\"2024-01-01\"}\n";
+  const char *input = "{\"offense\":\"patronizing\",\"victim_age\":30,"
+                      "\"offense_date\":\"2024-01-01\"}"
+                      "{\"offense\":\"patronizing\",\"victim_age\":14,"
+                      "\"offense_date\":\"2024-01-01\"}\n"
+                      "{\"offense\":\"patronizing\",\"victim_age\":14,"
+                      "\"offense_date\":\"2024-01-01\"} [1]\n"
+                      "{\"offense\":\"patronizing\",\"victim_age\":16,"
+                      "\"offense_date\":\"2024-01-01\"}\n";
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (lines[0], "{\"line\":1,\"status\":\"error\",\"message\":\""));
-  g_assert_true (g_str_has_prefix (lines[1], "{\"line\":2,\"status\":\"error\",\"message\":\""));
+  g_assert_true (g_str_has_prefix (
+      lines[0], "{\"line\":1,\"status\":\"error\",\"message\":\""));
+  g_assert_true (g_str_has_prefix (
+      lines[1], "{\"line\":2,\"status\":\"error\",\"message\":\""));
   g_assert_cmpstr (lines[2], ==, "{\"line\":3" TEEN_2024_JSON);
   g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
   g_assert_cmpint (run.exit_code, ==, 65);
@@ -934,21 +1032,25 @@ static void
 test_jsonl_escaped_nul (void)
 {
   const char *options[] = { "--input-format=jsonl", "--format=jsonl", NULL };
-  const char *input =
-    "{\"offense\":\"patronizing\",\"victim_age\":\"3\\u00000\",\"offense_date\":\"2024-01-01\"}\n"
-    "{\"offense\":\"patronizing\\u0000burglary\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-    "{\"offense\":\"patronizing\",\"victim_age\":16,\"offense_date\":\"2024-01-01\"}\n";
+  const char *input = "{\"offense\":\"patronizing\",\"victim_age\":"
+                      "\"3\\u00000\",\"offense_date\":\"2024-01-01\"}\n"
+                      "{\"offense\":\"patronizing\\u0000burglary\",\"victim_"
+                      "age\":30,\"offense_date\":\"2024-01-01\"}\n"
+                      "{\"offense\":\"patronizing\",\"victim_age\":16,"
+                      "\"offense_date\":\"2024-01-01\"}\n";
   g_auto (PenalTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (lines[0], "{\"line\":1,\"status\":\"error\",\"message\":"));
+  g_assert_true (g_str_has_prefix (
+      lines[0], "{\"line\":1,\"status\":\"error\",\"message\":"));
   penal_test_assert_contains (lines[0], "escaped NUL");
-  g_assert_true (g_str_has_prefix (lines[1], "{\"line\":2,\"status\":\"error\",\"message\":"));
+  g_assert_true (g_str_has_prefix (
+      lines[1], "{\"line\":2,\"status\":\"error\",\"message\":"));
   penal_test_assert_contains (lines[1], "escaped NUL");
   g_assert_cmpstr (lines[2], ==, "{\"line\":3" TEEN_2024_JSON);
   g_assert_cmpint (run.exit_code, ==, 65);
@@ -960,18 +1062,23 @@ static void
 test_jsonl_overlong_line (void)
 {
   const char *options[] = { "--input-format=jsonl", NULL };
-  g_autoptr (GString) input = g_string_new ("{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
-                                            "{\"offense\":\"patronizing\",\"colour\":\"");
+  g_autoptr (GString) input
+      = g_string_new ("{\"offense\":\"patronizing\",\"victim_age\":30,"
+                      "\"offense_date\":\"2024-01-01\"}\n"
+                      "{\"offense\":\"patronizing\",\"colour\":\"");
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (guint k = 0; k < 100000; k++)
     g_string_append_c (input, 'r');
-  g_string_append (input, "\"}\n{\"offense\":\"patronizing\",\"victim_age\":14,\"offense_date\":\"2024-01-01\"}\n");
+  g_string_append (input, "\"}\n{\"offense\":\"patronizing\",\"victim_age\":14,"
+                          "\"offense_date\":\"2024-01-01\"}\n");
   run_batch (&run, options, input->str, input->len);
-  assert_same_lines (run.out, HEADER "1" ADULT_2024 "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
-                              "3" CHILD_2024);
+  assert_same_lines (run.out,
+                     HEADER "1" ADULT_2024
+                            "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
+                            "3" CHILD_2024);
   g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
   g_assert_cmpint (run.exit_code, ==, 65);
 }
@@ -980,8 +1087,7 @@ test_jsonl_overlong_line (void)
 /* A file or standard input                                             */
 
 static char *
-write_temporary (const char *template,
-                 const char *contents)
+write_temporary (const char *template, const char *contents)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
@@ -1001,12 +1107,13 @@ static void
 test_file_and_stdin (void)
 {
   const char *csv = csv_cases[0].input;
-  const char *jsonl = "{\"offense\":\"patronizing\",\"victim_age\":30,\"offense_date\":\"2024-01-01\"}\n"
+  const char *jsonl = "{\"offense\":\"patronizing\",\"victim_age\":30,"
+                      "\"offense_date\":\"2024-01-01\"}\n"
                       "{\"offense\":\"patronizing\",\"victim_age\":\"x\"}\n";
   g_autofree char *csv_path = NULL;
   g_autofree char *jsonl_path = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   csv_path = write_temporary ("penal-batch-XXXXXX.csv", csv);
   jsonl_path = write_temporary ("penal-batch-XXXXXX.jsonl", jsonl);
@@ -1025,14 +1132,17 @@ test_file_and_stdin (void)
   {
     g_auto (PenalTestRun) from_file = { 0 };
     g_auto (PenalTestRun) from_stdin = { 0 };
-    const char *args[] = { "batch", "--input-format=jsonl", "--format=jsonl", jsonl_path, NULL };
+    const char *args[] = { "batch", "--input-format=jsonl", "--format=jsonl",
+                           jsonl_path, NULL };
     const char *options[] = { "--input-format=jsonl", "--format=jsonl", NULL };
 
     penal_test_run (&from_file, NULL, "C", args);
     run_batch (&from_stdin, options, jsonl, strlen (jsonl));
-    assert_same_lines (from_file.out,
-                       "{\"line\":1" ADULT_2024_JSON "\n"
-                       "{\"line\":2,\"status\":\"error\",\"message\":\"victim_age: “x” is not valid; give a whole number from 0 to 120\"}\n");
+    assert_same_lines (
+        from_file.out,
+        "{\"line\":1" ADULT_2024_JSON "\n"
+        "{\"line\":2,\"status\":\"error\",\"message\":\"victim_age: “x” is not "
+        "valid; give a whole number from 0 to 120\"}\n");
     g_assert_cmpstr (from_file.out, ==, from_stdin.out);
     g_assert_cmpstr (from_file.err, ==, SUMMARY ("1", "2 rows"));
     g_assert_cmpint (from_file.exit_code, ==, 65);
@@ -1050,13 +1160,15 @@ test_file_header_error (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", NULL, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
-  path = write_temporary ("penal-batch-XXXXXX.csv", "offense,victim_age,victim_age\n");
+  path = write_temporary ("penal-batch-XXXXXX.csv",
+                          "offense,victim_age,victim_age\n");
   args[1] = path;
   penal_test_run (&run, NULL, "C", args);
   g_unlink (path);
-  err = g_strdup_printf ("penal: %s:1: column “victim_age” appears twice\n", path);
+  err = g_strdup_printf ("penal: %s:1: column “victim_age” appears twice\n",
+                         path);
   g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, 64);
 }
@@ -1067,11 +1179,13 @@ test_file_missing (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", "/nonexistent/caseload.csv", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, "penal: /nonexistent/caseload.csv: cannot open: No such file or directory\n");
+  g_assert_cmpstr (run.err, ==,
+                   "penal: /nonexistent/caseload.csv: cannot open: No such "
+                   "file or directory\n");
   g_assert_cmpint (run.exit_code, ==, 66);
 }
 
@@ -1081,11 +1195,12 @@ test_two_files (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *args[] = { "batch", "-", "-", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, "penal: batch reads one file (or - for standard input)\n");
+  g_assert_cmpstr (run.err, ==,
+                   "penal: batch reads one file (or - for standard input)\n");
   g_assert_cmpint (run.exit_code, ==, 64);
 }
 
@@ -1099,10 +1214,14 @@ typedef struct
 } FormatCase;
 
 static const FormatCase format_cases[] = {
-  { "--format=json", "penal: --format: unknown format “json” for batch; use csv or jsonl\n" },
-  { "--format=text", "penal: --format: unknown format “text” for batch; use csv or jsonl\n" },
-  { "--format=dot", "penal: --format: unknown format “dot” for batch; use csv or jsonl\n" },
-  { "--input-format=json", "penal: --input-format: unknown format “json”; use csv or jsonl\n" },
+  { "--format=json",
+    "penal: --format: unknown format “json” for batch; use csv or jsonl\n" },
+  { "--format=text",
+    "penal: --format: unknown format “text” for batch; use csv or jsonl\n" },
+  { "--format=dot",
+    "penal: --format: unknown format “dot” for batch; use csv or jsonl\n" },
+  { "--input-format=json",
+    "penal: --input-format: unknown format “json”; use csv or jsonl\n" },
 };
 
 static void
@@ -1113,7 +1232,7 @@ test_format_refused (gconstpointer data)
   const char *options[] = { c->option, NULL };
   const char *input = csv_cases[0].input;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
   g_assert_cmpstr (run.out, ==, "");
@@ -1122,37 +1241,44 @@ test_format_refused (gconstpointer data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/batch/csv/%s", csv_cases[i].name);
+      g_autofree char *path
+          = g_strdup_printf ("/batch/csv/%s", csv_cases[i].name);
       g_test_add_data_func (path, &csv_cases[i], test_csv_case);
     }
-  g_test_add_data_func ("/batch/csv/block-boundary/crlf", GINT_TO_POINTER (SPLIT_CRLF),
+  g_test_add_data_func ("/batch/csv/block-boundary/crlf",
+                        GINT_TO_POINTER (SPLIT_CRLF), test_block_boundaries);
+  g_test_add_data_func ("/batch/csv/block-boundary/escaped-quote",
+                        GINT_TO_POINTER (SPLIT_ESCAPED_QUOTE),
                         test_block_boundaries);
-  g_test_add_data_func ("/batch/csv/block-boundary/escaped-quote", GINT_TO_POINTER (SPLIT_ESCAPED_QUOTE),
-                        test_block_boundaries);
-  g_test_add_data_func ("/batch/csv/block-boundary/quoted-crlf", GINT_TO_POINTER (SPLIT_QUOTED_CRLF),
+  g_test_add_data_func ("/batch/csv/block-boundary/quoted-crlf",
+                        GINT_TO_POINTER (SPLIT_QUOTED_CRLF),
                         test_block_boundaries);
   g_test_add_func ("/batch/rows/bad-between-good", test_bad_rows_between_good);
-  g_test_add_func ("/batch/rows/overlong-last-record", test_overlong_last_record);
+  g_test_add_func ("/batch/rows/overlong-last-record",
+                   test_overlong_last_record);
   g_test_add_func ("/batch/classify/grid", test_classify_grid);
   g_test_add_func ("/batch/classify/spellings", test_classify_spellings);
   for (guint i = 0; i < G_N_ELEMENTS (header_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/batch/header/%s", header_cases[i].name);
+      g_autofree char *path
+          = g_strdup_printf ("/batch/header/%s", header_cases[i].name);
       g_test_add_data_func (path, &header_cases[i], test_header_case);
     }
   g_test_add_func ("/batch/header/ignore-unknown", test_header_ignore_unknown);
-  g_test_add_data_func ("/batch/jsonl/rows", GINT_TO_POINTER (FALSE), test_jsonl);
-  g_test_add_data_func ("/batch/jsonl/rows-ignore-unknown", GINT_TO_POINTER (TRUE), test_jsonl);
+  g_test_add_data_func ("/batch/jsonl/rows", GINT_TO_POINTER (FALSE),
+                        test_jsonl);
+  g_test_add_data_func ("/batch/jsonl/rows-ignore-unknown",
+                        GINT_TO_POINTER (TRUE), test_jsonl);
   g_test_add_func ("/batch/jsonl/same-as-csv", test_jsonl_same_as_csv);
   g_test_add_func ("/batch/jsonl/whitespace-line", test_jsonl_whitespace_line);
-  g_test_add_func ("/batch/jsonl/two-values-on-a-line", test_jsonl_two_values_on_a_line);
+  g_test_add_func ("/batch/jsonl/two-values-on-a-line",
+                   test_jsonl_two_values_on_a_line);
   g_test_add_func ("/batch/jsonl/escaped-nul", test_jsonl_escaped_nul);
   g_test_add_func ("/batch/jsonl/overlong-line", test_jsonl_overlong_line);
   g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
@@ -1161,7 +1287,8 @@ main (int   argc,
   g_test_add_func ("/batch/input/two-files", test_two_files);
   for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/batch/format-refused/%s", format_cases[i].option + 2);
+      g_autofree char *path = g_strdup_printf ("/batch/format-refused/%s",
+                                               format_cases[i].option + 2);
       g_test_add_data_func (path, &format_cases[i], test_format_refused);
     }
   return g_test_run ();

@@ -10,34 +10,22 @@
 #include "penal-test-run.h"
 
 static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
+parse_object (JsonParser *parser, const char *text)
 {
   g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (json_node_get_node_type (json_parser_get_root (parser)), ==, JSON_NODE_OBJECT);
+  g_assert_cmpint (json_node_get_node_type (json_parser_get_root (parser)), ==,
+                   JSON_NODE_OBJECT);
   return json_node_get_object (json_parser_get_root (parser));
 }
 
 static void
-assert_member_null (JsonObject *object,
-                    const char *member)
+assert_member_null (JsonObject *object, const char *member)
 {
   g_assert_true (json_object_has_member (object, member));
   g_assert_true (json_object_get_null_member (object, member));
-}
-
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* research/missouri-law.md, "Until 2016-12-31" and "RSMo 567.030": a person
@@ -49,36 +37,45 @@ test_json_patronizing_2016 (void)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=14",
-    "offense_date=2016-06-01", NULL
-  };
+  const char *const args[]
+      = { "classify",      "--format=json",           "offense=patronizing",
+          "victim_age=14", "offense_date=2016-06-01", NULL };
   JsonObject *root, *version, *imprisonment, *fine, *gain;
   JsonArray *trace, *sources;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   root = parse_object (parser, run.out);
 
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "decided");
-  g_assert_cmpstr (json_object_get_string_member (root, "jurisdiction"), ==, "US-MO");
-  g_assert_cmpstr (json_object_get_string_member (root, "offense"), ==, "patronizing");
-  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==, "2016-06-01");
-  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.030.4");
-  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-D");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                   "decided");
+  g_assert_cmpstr (json_object_get_string_member (root, "jurisdiction"), ==,
+                   "US-MO");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense"), ==,
+                   "patronizing");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==,
+                   "2016-06-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==,
+                   "RSMo 567.030.4");
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
+                   "felony-D");
 
   version = json_object_get_object_member (root, "version");
   assert_member_null (version, "from");
-  g_assert_cmpstr (json_object_get_string_member (version, "to"), ==, "2016-12-31");
+  g_assert_cmpstr (json_object_get_string_member (version, "to"), ==,
+                   "2016-12-31");
 
   imprisonment = json_object_get_object_member (root, "imprisonment");
   assert_member_null (imprisonment, "min");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P4Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==,
+                   "P4Y");
   g_assert_false (json_object_get_boolean_member (imprisonment, "life"));
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "county_jail_alternative"), ==, "P1Y");
+  g_assert_cmpstr (
+      json_object_get_string_member (imprisonment, "county_jail_alternative"),
+      ==, "P1Y");
 
   fine = json_object_get_object_member (root, "fine");
   g_assert_cmpint (json_object_get_int_member (fine, "max_usd"), ==, 5000);
@@ -94,13 +91,16 @@ test_json_patronizing_2016 (void)
       g_assert_true (json_object_has_member (step, "citation"));
       g_assert_cmpstr (json_object_get_string_member (step, "text"), !=, "");
     }
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (trace, 1), "citation"),
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (trace, 1), "citation"),
                    ==, "RSMo 567.030.4");
 
   sources = json_object_get_array_member (root, "sources");
   g_assert_cmpuint (json_array_get_length (sources), >, 0);
-  g_assert_true (json_object_has_member (json_array_get_object_element (sources, 0), "url"));
-  g_assert_true (json_object_has_member (json_array_get_object_element (sources, 0), "citation"));
+  g_assert_true (json_object_has_member (
+      json_array_get_object_element (sources, 0), "url"));
+  g_assert_true (json_object_has_member (
+      json_array_get_object_element (sources, 0), "citation"));
 }
 
 /* research/missouri-law.md, "RSMo 567.020" and "From 2017-01-01": with
@@ -110,22 +110,25 @@ test_json_prostitution_hiv (void)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = {
-    "classify", "--format=json", "offense=prostitution", "knew_hiv=yes",
-    "offense_date=2025-03-01", NULL
-  };
+  const char *const args[]
+      = { "classify",     "--format=json",           "offense=prostitution",
+          "knew_hiv=yes", "offense_date=2025-03-01", NULL };
   JsonObject *root, *imprisonment, *fine;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
-  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-B");
-  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.020.2");
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
+                   "felony-B");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==,
+                   "RSMo 567.020.2");
   imprisonment = json_object_get_object_member (root, "imprisonment");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==, "P5Y");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P15Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==,
+                   "P5Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==,
+                   "P15Y");
   assert_member_null (imprisonment, "county_jail_alternative");
   fine = json_object_get_object_member (root, "fine");
   assert_member_null (fine, "max_usd");
@@ -138,35 +141,48 @@ test_json_needs_facts (void)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "offense_date=2025-01-01", NULL
-  };
-  static const struct { gint64 min, max; const char *klass; } expected[] = {
-    { 0, 14, "felony-D" }, { 15, 17, "felony-E" }, { 18, 120, "misdemeanor-B" },
+  const char *const args[]
+      = { "classify", "--format=json", "offense=patronizing",
+          "offense_date=2025-01-01", NULL };
+  static const struct
+  {
+    gint64 min, max;
+    const char *klass;
+  } expected[] = {
+    { 0, 14, "felony-D" },
+    { 15, 17, "felony-E" },
+    { 18, 120, "misdemeanor-B" },
   };
   JsonObject *root;
   JsonArray *missing, *possible;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "needs-facts");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                   "needs-facts");
   assert_member_null (root, "class");
   missing = json_object_get_array_member (root, "missing");
   g_assert_cmpuint (json_array_get_length (missing), ==, 1);
-  g_assert_cmpstr (json_array_get_string_element (missing, 0), ==, "victim_age");
+  g_assert_cmpstr (json_array_get_string_element (missing, 0), ==,
+                   "victim_age");
   possible = json_object_get_array_member (root, "possible");
-  g_assert_cmpuint (json_array_get_length (possible), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (json_array_get_length (possible), ==,
+                    G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       JsonObject *entry = json_array_get_object_element (possible, i);
       JsonObject *when = json_object_get_object_member (entry, "when");
-      g_assert_cmpstr (json_object_get_string_member (when, "fact"), ==, "victim_age");
-      g_assert_cmpint (json_object_get_int_member (when, "min"), ==, expected[i].min);
-      g_assert_cmpint (json_object_get_int_member (when, "max"), ==, expected[i].max);
-      g_assert_cmpstr (json_object_get_string_member (entry, "class"), ==, expected[i].klass);
+      g_assert_cmpstr (json_object_get_string_member (when, "fact"), ==,
+                       "victim_age");
+      g_assert_cmpint (json_object_get_int_member (when, "min"), ==,
+                       expected[i].min);
+      g_assert_cmpint (json_object_get_int_member (when, "max"), ==,
+                       expected[i].max);
+      g_assert_cmpstr (json_object_get_string_member (entry, "class"), ==,
+                       expected[i].klass);
     }
 }
 
@@ -177,26 +193,28 @@ test_json_ambiguous (void)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=16",
-    "offense_date=2020-05-01", NULL
-  };
+  const char *const args[]
+      = { "classify",      "--format=json",           "offense=patronizing",
+          "victim_age=16", "offense_date=2020-05-01", NULL };
   JsonObject *root;
   JsonArray *candidates;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   root = parse_object (parser, run.out);
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "ambiguous");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                   "ambiguous");
   assert_member_null (root, "class");
   g_assert_cmpstr (json_object_get_string_member (root, "reason"), !=, "");
   candidates = json_object_get_array_member (root, "candidates");
   g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (candidates, 0), "class"),
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (candidates, 0), "class"),
                    ==, "misdemeanor-A");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (candidates, 1), "class"),
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (candidates, 1), "class"),
                    ==, "felony-E");
 }
 
@@ -209,18 +227,18 @@ test_json_default_date_is_today (void)
   g_autoptr (GDateTime) after = NULL;
   g_autofree char *today_before = g_date_time_format (before, "%Y-%m-%d");
   g_autofree char *today_after = NULL;
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=30", NULL
-  };
+  const char *const args[] = { "classify", "--format=json",
+                               "offense=patronizing", "victim_age=30", NULL };
   const char *date;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   after = g_date_time_new_now_local ();
   today_after = g_date_time_format (after, "%Y-%m-%d");
   g_assert_cmpint (run.exit_code, ==, 0);
-  date = json_object_get_string_member (parse_object (parser, run.out), "offense_date");
+  date = json_object_get_string_member (parse_object (parser, run.out),
+                                        "offense_date");
   /* Around midnight the run may straddle two days. */
   if (g_strcmp0 (date, today_after) != 0)
     g_assert_cmpstr (date, ==, today_before);
@@ -231,22 +249,28 @@ static void
 test_text_answer (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  const char *const args[] = {
-    "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
-  };
+  const char *const args[]
+      = { "classify", "offense=patronizing", "victim_age=14",
+          "offense_date=2016-06-01", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  penal_test_assert_contains (run.out, "Patronizing prostitution (RSMo 567.030), offense committed on 1 June 2016:");
-  penal_test_assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
-  penal_test_assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
-  penal_test_assert_contains (run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
+  penal_test_assert_contains (run.out,
+                              "Patronizing prostitution (RSMo 567.030), "
+                              "offense committed on 1 June 2016:");
+  penal_test_assert_contains (run.out,
+                              "Class: class D felony [RSMo 567.030.4]");
+  penal_test_assert_contains (
+      run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  penal_test_assert_contains (
+      run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
   penal_test_assert_contains (run.out, "Fine: up to $5,000.");
   penal_test_assert_contains (run.out, "at most $20,000");
-  penal_test_assert_contains (run.out, "(standing: secondary source) [RSMo 560.011]");
+  penal_test_assert_contains (run.out,
+                              "(standing: secondary source) [RSMo 560.011]");
 }
 
 /* The "diversion" part of the JSON answer: seed 004 and KCTV5 (2019) in
@@ -254,17 +278,17 @@ test_text_answer (void)
  * OAR are open to first-time offenders when no minor was involved. */
 static void
 assert_diversion (const char *const *args,
-                  int                eligible,      /* 1, 0, or -1 for null */
-                  guint              n_programs,
-                  const char        *missing,       /* NULL: none missing */
-                  const char        *referral)      /* NULL: no referral */
+                  int eligible, /* 1, 0, or -1 for null */
+                  guint n_programs,
+                  const char *missing,  /* NULL: none missing */
+                  const char *referral) /* NULL: no referral */
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root, *diversion;
   JsonArray *list;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -274,10 +298,13 @@ assert_diversion (const char *const *args,
   if (eligible < 0)
     assert_member_null (diversion, "eligible");
   else
-    g_assert_cmpint (json_object_get_boolean_member (diversion, "eligible"), ==, eligible);
+    g_assert_cmpint (json_object_get_boolean_member (diversion, "eligible"), ==,
+                     eligible);
   list = json_object_get_array_member (diversion, "programs");
   g_assert_cmpuint (json_array_get_length (list), ==, n_programs);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (diversion, "reasons")), >=, 1);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (diversion, "reasons")),
+                    >=, 1);
   list = json_object_get_array_member (diversion, "missing");
   g_assert_cmpuint (json_array_get_length (list), ==, missing != NULL ? 1 : 0);
   if (missing != NULL)
@@ -288,7 +315,8 @@ assert_diversion (const char *const *args,
   else
     {
       g_assert_cmpuint (json_array_get_length (list), >=, 1);
-      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "phone"),
+      g_assert_cmpstr (json_object_get_string_member (
+                           json_array_get_object_element (list, 0), "phone"),
                        ==, referral);
     }
 }
@@ -296,20 +324,26 @@ assert_diversion (const char *const *args,
 static void
 test_json_diversion_eligible (void)
 {
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=30",
-    "prior_prostitution_offenses=0", "offense_date=2024-06-01", NULL
-  };
+  const char *const args[] = { "classify",
+                               "--format=json",
+                               "offense=patronizing",
+                               "victim_age=30",
+                               "prior_prostitution_offenses=0",
+                               "offense_date=2024-06-01",
+                               NULL };
   assert_diversion (args, 1, 2, NULL, NULL);
 }
 
 static void
 test_json_diversion_prior (void)
 {
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=30",
-    "prior_prostitution_offenses=1", "offense_date=2024-06-01", NULL
-  };
+  const char *const args[] = { "classify",
+                               "--format=json",
+                               "offense=patronizing",
+                               "victim_age=30",
+                               "prior_prostitution_offenses=1",
+                               "offense_date=2024-06-01",
+                               NULL };
   assert_diversion (args, 0, 2, NULL, NULL);
 }
 
@@ -318,20 +352,22 @@ test_json_diversion_prior (void)
 static void
 test_json_diversion_minor (void)
 {
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=16",
-    "prior_prostitution_offenses=0", "offense_date=2024-06-01", NULL
-  };
+  const char *const args[] = { "classify",
+                               "--format=json",
+                               "offense=patronizing",
+                               "victim_age=16",
+                               "prior_prostitution_offenses=0",
+                               "offense_date=2024-06-01",
+                               NULL };
   assert_diversion (args, 0, 2, NULL, "1-888-373-7888");
 }
 
 static void
 test_json_diversion_unknown (void)
 {
-  const char *const args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=30",
-    "offense_date=2024-06-01", NULL
-  };
+  const char *const args[]
+      = { "classify",      "--format=json",           "offense=patronizing",
+          "victim_age=30", "offense_date=2024-06-01", NULL };
   assert_diversion (args, -1, 2, "prior_prostitution_offenses", NULL);
 }
 
@@ -340,10 +376,10 @@ test_json_diversion_unknown (void)
 static void
 test_json_diversion_prostitution (void)
 {
-  const char *const args[] = {
-    "classify", "--format=json", "offense=prostitution", "knew_hiv=no",
-    "defendant_age=30", "offense_date=2024-06-01", NULL
-  };
+  const char *const args[]
+      = { "classify",    "--format=json",    "offense=prostitution",
+          "knew_hiv=no", "defendant_age=30", "offense_date=2024-06-01",
+          NULL };
   assert_diversion (args, 0, 0, NULL, NULL);
 }
 
@@ -351,17 +387,21 @@ static void
 test_text_diversion (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  const char *const args[] = {
-    "classify", "offense=patronizing", "victim_age=30", "prior_prostitution_offenses=0",
-    "offense_date=2024-06-01", NULL
-  };
+  const char *const args[] = { "classify",
+                               "offense=patronizing",
+                               "victim_age=30",
+                               "prior_prostitution_offenses=0",
+                               "offense_date=2024-06-01",
+                               NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   penal_test_assert_contains (run.out, "Diversion: open.\n");
-  penal_test_assert_contains (run.out, "  Johnz School (Veronica's Voice; Kansas City, Missouri: charges prosecuted in its municipal court): eligible.");
+  penal_test_assert_contains (
+      run.out, "  Johnz School (Veronica's Voice; Kansas City, Missouri: "
+               "charges prosecuted in its municipal court): eligible.");
   penal_test_assert_contains (run.out, "Next steps:\n");
 }
 
@@ -376,21 +416,26 @@ test_verify_bundled (void)
   const char *const json_args[] = { "verify", "--format=json", NULL };
   JsonObject *root;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  penal_test_assert_contains (run.out, "Sound: 2 offenses, 1 enhancement and 6 programs;");
-  penal_test_assert_contains (run.out, "  no overlap: no two rules decide the same case\n");
-  penal_test_assert_contains (run.out, "  monotone severity: 1 declared order, holding in every version it covers (3 versions)\n");
+  penal_test_assert_contains (
+      run.out, "Sound: 2 offenses, 1 enhancement and 6 programs;");
+  penal_test_assert_contains (
+      run.out, "  no overlap: no two rules decide the same case\n");
+  penal_test_assert_contains (run.out,
+                              "  monotone severity: 1 declared order, holding "
+                              "in every version it covers (3 versions)\n");
 
   penal_test_run (&json, NULL, "C", json_args);
   g_assert_cmpint (json.exit_code, ==, 0);
   root = parse_object (parser, json.out);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "sound");
   g_assert_cmpint (json_object_get_int_member (root, "offenses"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (root, "uncertain_changes"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "uncertain_changes"), ==,
+                   1);
 }
 
 /* An unsound file is refused with FILE:LINE and a concrete case, exit 65,
@@ -399,15 +444,18 @@ static void
 test_verify_unsound (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "fail-rule-gap.xml", NULL);
+  g_autofree char *file
+      = g_test_build_filename (G_TEST_DIST, "data", "fail-rule-gap.xml", NULL);
   const char *const args[] = { "verify", file, NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 65);
   g_assert_cmpstr (run.out, ==, "");
-  penal_test_assert_contains (run.err, "fail-rule-gap.xml:36: version zz-900.010-new has a gap: no rule decides person_age=18, offense_date=2016-01-01\n");
+  penal_test_assert_contains (
+      run.err, "fail-rule-gap.xml:36: version zz-900.010-new has a gap: no "
+               "rule decides person_age=18, offense_date=2016-01-01\n");
 }
 
 /* --statutes with a copy of the bundled statutes answers the same. */
@@ -417,16 +465,19 @@ test_statutes_directory (void)
   g_auto (PenalTestRun) bundled = { 0 };
   g_auto (PenalTestRun) directory = { 0 };
   const char *dir = g_getenv ("PENAL_STATUTES");
-  const char *const bundled_args[] = {
-    "classify", "--format=json", "offense=patronizing", "victim_age=30",
-    "offense_date=2025-01-01", NULL
-  };
-  const char *const directory_args[] = {
-    "classify", "--format=json", "--statutes", dir, "offense=patronizing",
-    "victim_age=30", "offense_date=2025-01-01", NULL
-  };
+  const char *const bundled_args[]
+      = { "classify",      "--format=json",           "offense=patronizing",
+          "victim_age=30", "offense_date=2025-01-01", NULL };
+  const char *const directory_args[] = { "classify",
+                                         "--format=json",
+                                         "--statutes",
+                                         dir,
+                                         "offense=patronizing",
+                                         "victim_age=30",
+                                         "offense_date=2025-01-01",
+                                         NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   if (dir == NULL)
     {
@@ -446,52 +497,121 @@ typedef struct
 {
   const char *name;
   const char *args[8];
-  int         exit_code;
-  const char *message;      /* part of the one-line error */
+  int exit_code;
+  const char *message; /* part of the one-line error */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
-  { "unknown-fact", { "classify", "offense=patronizing", "victim_agee=3", NULL }, 64,
+  { "unknown-fact",
+    { "classify", "offense=patronizing", "victim_agee=3", NULL },
+    64,
     "penal: unknown fact “victim_agee”" },
-  { "malformed-number", { "classify", "offense=patronizing", "victim_age=abc", NULL }, 64,
-    "penal: victim_age: “abc” is not valid; give a whole number from 0 to 120" },
-  { "negative-age", { "classify", "offense=patronizing", "victim_age=-3", NULL }, 64,
-    "penal: victim_age: “-3” is out of range; give a whole number from 0 to 120" },
-  { "huge-number", { "classify", "offense=patronizing", "victim_age=99999999999999999999999", NULL }, 64,
+  { "malformed-number",
+    { "classify", "offense=patronizing", "victim_age=abc", NULL },
+    64,
+    "penal: victim_age: “abc” is not valid; give a whole number from 0 to "
+    "120" },
+  { "negative-age",
+    { "classify", "offense=patronizing", "victim_age=-3", NULL },
+    64,
+    "penal: victim_age: “-3” is out of range; give a whole number from 0 to "
+    "120" },
+  { "huge-number",
+    { "classify", "offense=patronizing", "victim_age=99999999999999999999999",
+      NULL },
+    64,
     "penal: victim_age: “99999999999999999999999” is out of range" },
-  { "impossible-date", { "classify", "offense=patronizing", "offense_date=2016-02-30", NULL }, 64,
-    "penal: offense_date: “2016-02-30” is not valid; give a calendar date written YYYY-MM-DD" },
-  { "bad-boolean", { "classify", "offense=prostitution", "knew_hiv=maybe", NULL }, 64,
+  { "impossible-date",
+    { "classify", "offense=patronizing", "offense_date=2016-02-30", NULL },
+    64,
+    "penal: offense_date: “2016-02-30” is not valid; give a calendar date "
+    "written YYYY-MM-DD" },
+  { "bad-boolean",
+    { "classify", "offense=prostitution", "knew_hiv=maybe", NULL },
+    64,
     "penal: knew_hiv: “maybe” is not valid; give yes or no" },
-  { "unknown-offense", { "classify", "offense=murder", NULL }, 64,
-    "penal: offense: “murder” is not valid; give one of prostitution, patronizing" },
-  { "not-applicable", { "classify", "offense=patronizing", "knew_hiv=yes", NULL }, 64,
+  { "unknown-offense",
+    { "classify", "offense=murder", NULL },
+    64,
+    "penal: offense: “murder” is not valid; give one of prostitution, "
+    "patronizing" },
+  { "not-applicable",
+    { "classify", "offense=patronizing", "knew_hiv=yes", NULL },
+    64,
     "penal: knew_hiv: does not apply to the offense patronizing" },
-  { "given-twice", { "classify", "offense=patronizing", "victim_age=3", "victim_age=4", NULL }, 64,
+  { "given-twice",
+    { "classify", "offense=patronizing", "victim_age=3", "victim_age=4", NULL },
+    64,
     "penal: victim_age: given more than once" },
-  { "not-an-assignment", { "classify", "offense=patronizing", "sixteen", NULL }, 64,
+  { "not-an-assignment",
+    { "classify", "offense=patronizing", "sixteen", NULL },
+    64,
     "penal: “sixteen” is not a fact; write NAME=VALUE" },
-  { "unknown-format", { "--format=xml", "classify", "offense=patronizing", NULL }, 64,
+  { "unknown-format",
+    { "--format=xml", "classify", "offense=patronizing", NULL },
+    64,
     "penal: --format: unknown format “xml”; use text or json" },
-  { "unknown-command", { "judge", NULL }, 64, "penal: unknown command “judge”" },
-  { "unknown-option", { "classify", "--frobnicate", NULL }, 64, "(try penal --help)" },
+  { "unknown-command",
+    { "judge", NULL },
+    64,
+    "penal: unknown command “judge”" },
+  { "unknown-option",
+    { "classify", "--frobnicate", NULL },
+    64,
+    "penal: classify: unknown option --frobnicate (try penal help classify)" },
+  /* An option of another command is refused, never silently ignored. */
+  { "foreign-option",
+    { "classify", "offense=patronizing", "--vary", "victim_age", NULL },
+    64,
+    "penal: classify: unknown option --vary (try penal help classify)" },
+  { "date-option",
+    { "classify", "--date=2016-06-01", "offense=patronizing", NULL },
+    64,
+    "penal: classify: unknown option --date; give the offense date as "
+    "offense_date=YYYY-MM-DD "
+    "(try penal help classify)" },
+  { "help-unknown-command",
+    { "help", "judge", NULL },
+    64,
+    "penal: unknown command “judge” (try penal help)" },
   { "no-command", { NULL }, 64, "Usage:" },
-  { "missing-statutes", { "classify", "--statutes", "/nonexistent/penal-statutes", "offense=patronizing", NULL }, 66,
+  { "missing-statutes",
+    { "classify", "--statutes", "/nonexistent/penal-statutes",
+      "offense=patronizing", NULL },
+    66,
     "penal: /nonexistent/penal-statutes: no such statute file or directory" },
-  { "overlong-value", { "classify", "offense=patronizing",
-      "victim_age=1111111111111111111111111111111111111111111111111111111111111111111111111111", NULL }, 64,
-    "penal: victim_age: “1111111111111111111111111111111111111111…” is not valid" },
-  { "invalid-utf8-value", { "classify", "offense=pat\xff\xferonizing", NULL }, 64,
+  { "overlong-value",
+    { "classify", "offense=patronizing",
+      "victim_age="
+      "111111111111111111111111111111111111111111111111111111111111111111111111"
+      "1111",
+      NULL },
+    64,
+    "penal: victim_age: “1111111111111111111111111111111111111111…” is not "
+    "valid" },
+  { "invalid-utf8-value",
+    { "classify", "offense=pat\xff\xferonizing", NULL },
+    64,
     "penal: offense: “pat" },
-  { "invalid-utf8-name", { "classify", "offense=patronizing", "vict\xffim_age=3", NULL }, 64,
+  { "invalid-utf8-name",
+    { "classify", "offense=patronizing", "vict\xffim_age=3", NULL },
+    64,
     "penal: unknown fact “vict" },
-  { "control-characters", { "classify", "offense=patronizing", "victim_age=1\x1b[2J", NULL }, 64,
+  { "control-characters",
+    { "classify", "offense=patronizing", "victim_age=1\x1b[2J", NULL },
+    64,
     "penal: victim_age: “1?[2J” is not valid" },
-  { "screen-bad-prefill", { "screen", "victim_age=old", NULL }, 64,
+  { "screen-bad-prefill",
+    { "screen", "victim_age=old", NULL },
+    64,
     "penal: victim_age: “old” is not valid" },
-  { "verify-facts", { "verify", "offense=patronizing", NULL }, 64,
+  { "verify-facts",
+    { "verify", "offense=patronizing", NULL },
+    64,
     "penal: verify takes statute files, not facts: “offense=patronizing”" },
-  { "verify-missing-file", { "verify", "/nonexistent/penal.xml", NULL }, 66,
+  { "verify-missing-file",
+    { "verify", "/nonexistent/penal.xml", NULL },
+    66,
     "penal: /nonexistent/penal.xml: no such statute file or directory" },
 };
 
@@ -501,7 +621,7 @@ test_error_exit (gconstpointer data)
   const ErrorCase *c = data;
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", c->args);
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
@@ -518,13 +638,16 @@ test_broken_statutes (void)
   g_autofree char *dir = g_dir_make_tmp ("penal-cli-XXXXXX", &error);
   g_autofree char *file = NULL;
   g_autofree char *expected = NULL;
-  const char *args[] = { "classify", "--statutes", NULL, "offense=patronizing", NULL };
+  const char *args[]
+      = { "classify", "--statutes", NULL, "offense=patronizing", NULL };
 
   g_assert_no_error (error);
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   file = g_build_filename (dir, "broken.xml", NULL);
-  g_file_set_contents (file, "<?xml version=\"1.0\"?>\n<statutes format=\"1\">\n<fact\n", -1, &error);
+  g_file_set_contents (
+      file, "<?xml version=\"1.0\"?>\n<statutes format=\"1\">\n<fact\n", -1,
+      &error);
   g_assert_no_error (error);
   args[2] = dir;
   penal_test_run (&run, NULL, "C", args);
@@ -543,13 +666,183 @@ test_help (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "classify FACT=VALUE");
+  penal_test_assert_contains (
+      run.out, "  classify    the class, term, fine, diversion and citations");
+  penal_test_assert_contains (run.out, "  what-if     how the outcome moves");
   penal_test_assert_contains (run.out, "--statutes");
-  penal_test_assert_contains (run.out, "penal classify offense=patronizing victim_age=14 offense_date=2016-06-01");
+  penal_test_assert_contains (run.out, "penal classify offense=patronizing "
+                                       "victim_age=14 offense_date=2016-06-01");
+  penal_test_assert_lacks (run.out, "--vary");
+}
+
+/* penal help, penal --help and penal help with no command are the same
+ * general help; penal alone prints it on standard error, as a usage
+ * error. */
+static void
+test_help_general (void)
+{
+  g_auto (PenalTestRun) help = { 0 };
+  g_auto (PenalTestRun) option = { 0 };
+  g_auto (PenalTestRun) alone = { 0 };
+  const char *const help_args[] = { "help", NULL };
+  const char *const option_args[] = { "--help", NULL };
+  const char *const alone_args[] = { NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&help, NULL, "C", help_args);
+  penal_test_run (&option, NULL, "C", option_args);
+  penal_test_run (&alone, NULL, "C", alone_args);
+  g_assert_cmpint (help.exit_code, ==, 0);
+  g_assert_cmpstr (help.out, ==, option.out);
+  g_assert_cmpint (alone.exit_code, ==, 64);
+  g_assert_cmpstr (alone.out, ==, "");
+  g_assert_cmpstr (alone.err, ==, help.out);
+}
+
+/* penal help classify and penal classify --help print classify's own help:
+ * its options, formats, examples and the facts of the statutes loaded. */
+static void
+test_help_command (void)
+{
+  g_auto (PenalTestRun) help = { 0 };
+  g_auto (PenalTestRun) option = { 0 };
+  const char *const help_args[] = { "help", "classify", NULL };
+  const char *const option_args[] = { "classify", "--help", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&help, NULL, "C", help_args);
+  penal_test_run (&option, NULL, "C", option_args);
+  g_assert_cmpint (help.exit_code, ==, 0);
+  g_assert_cmpstr (help.out, ==, option.out);
+  penal_test_assert_contains (help.out, "penal classify [OPTION…] FACT=VALUE…");
+  penal_test_assert_contains (help.out, "--format=FORMAT");
+  penal_test_assert_contains (help.out,
+                              "Formats (--format): text (default), json.");
+  penal_test_assert_contains (
+      help.out,
+      "  victim_age=0-120\n      age in years of the individual patronized\n");
+  penal_test_assert_contains (help.out, "  offense=prostitution|patronizing\n");
+  penal_test_assert_contains (
+      help.out,
+      "penal classify --format=json offense=prostitution knew_hiv=yes");
+  penal_test_assert_lacks (help.out, "--vary");
+  penal_test_assert_lacks (help.out, "--input-format");
+}
+
+/* The facts in help come from the statutes loaded, not from the program;
+ * when they do not load, the help is given without them and says why. */
+static void
+test_help_facts_from_statutes (void)
+{
+  static const char *const files[]
+      = { "facts.xml", "mo-penalties.xml", "mo-567-020.xml" };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) missing = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-cli-XXXXXX", &error);
+  const char *args[] = { "help", "what-if", "--statutes", dir, NULL };
+  const char *missing_args[] = { "screen", "--help", "--statutes",
+                                 "/nonexistent/penal-statutes", NULL };
+
+  g_assert_no_error (error);
+  if (!penal_test_have_binary ())
+    return;
+  /* The facts, the penalty tables and RSMo 567.020 only: one offense. */
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from
+          = g_build_filename (g_getenv ("PENAL_STATUTES"), files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_file_get_contents (from, &text, NULL, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, text, -1, &error);
+      g_assert_no_error (error);
+    }
+  penal_test_run (&run, NULL, "C", args);
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_remove (to);
+    }
+  g_rmdir (dir);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_contains (run.out, "  offense=prostitution\n");
+
+  penal_test_run (&missing, NULL, "C", missing_args);
+  g_assert_cmpint (missing.exit_code, ==, 0);
+  penal_test_assert_contains (
+      missing.out, "The facts cannot be listed: /nonexistent/penal-statutes:");
+  penal_test_assert_contains (missing.out,
+                              "penal screen [OPTION…] [FACT=VALUE…]");
+}
+
+/* The global options work before and after the command name. */
+static void
+test_global_options_anywhere (void)
+{
+  g_auto (PenalTestRun) before = { 0 };
+  g_auto (PenalTestRun) after = { 0 };
+  const char *const before_args[] = { "--statutes",
+                                      g_getenv ("PENAL_STATUTES"),
+                                      "classify",
+                                      "offense=patronizing",
+                                      "victim_age=30",
+                                      "offense_date=2024-01-01",
+                                      NULL };
+  const char *const after_args[] = { "classify",
+                                     "offense=patronizing",
+                                     "victim_age=30",
+                                     "offense_date=2024-01-01",
+                                     "--statutes",
+                                     g_getenv ("PENAL_STATUTES"),
+                                     NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&before, NULL, "C", before_args);
+  penal_test_run (&after, NULL, "C", after_args);
+  g_assert_cmpint (before.exit_code, ==, 0);
+  g_assert_cmpstr (before.out, ==, after.out);
+  penal_test_assert_contains (before.out, "class B misdemeanor");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[4];
+} FullCase;
+
+/* Help and the version go through the same checked writer as an answer:
+ * with standard output on a full device, exit 74 and one line saying so. */
+static const FullCase full_cases[] = {
+  { "help", { "--help", NULL } },
+  { "help-command", { "help", "classify", NULL } },
+  { "command-help", { "tree", "--help", NULL } },
+  { "version", { "--version", NULL } },
+  { "answer", { "classify", "offense=patronizing", NULL } },
+};
+
+static void
+test_full_stdout (gconstpointer data)
+{
+  const FullCase *c = data;
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary ()
+      || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    return;
+  penal_test_run_to (&run, c->args, "/dev/full");
+  g_assert_cmpint (run.exit_code, ==, 74);
+  g_assert_cmpstr (run.err, ==,
+                   "penal: cannot write the answer to standard output\n");
 }
 
 static void
@@ -559,7 +852,7 @@ test_version (void)
   const char *const args[] = { "--version", NULL };
   g_autofree char *expected = g_strdup_printf ("penal %s\n", PACKAGE_VERSION);
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -567,8 +860,7 @@ test_version (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -576,24 +868,41 @@ main (int   argc,
   g_test_add_func ("/cli/json/prostitution-hiv", test_json_prostitution_hiv);
   g_test_add_func ("/cli/json/needs-facts", test_json_needs_facts);
   g_test_add_func ("/cli/json/ambiguous", test_json_ambiguous);
-  g_test_add_func ("/cli/json/default-date-is-today", test_json_default_date_is_today);
+  g_test_add_func ("/cli/json/default-date-is-today",
+                   test_json_default_date_is_today);
   g_test_add_func ("/cli/text/answer", test_text_answer);
   g_test_add_func ("/cli/verify/bundled", test_verify_bundled);
   g_test_add_func ("/cli/verify/unsound", test_verify_unsound);
-  g_test_add_func ("/cli/json/diversion/eligible", test_json_diversion_eligible);
-  g_test_add_func ("/cli/json/diversion/prior-offense", test_json_diversion_prior);
+  g_test_add_func ("/cli/json/diversion/eligible",
+                   test_json_diversion_eligible);
+  g_test_add_func ("/cli/json/diversion/prior-offense",
+                   test_json_diversion_prior);
   g_test_add_func ("/cli/json/diversion/minor", test_json_diversion_minor);
   g_test_add_func ("/cli/json/diversion/unknown", test_json_diversion_unknown);
-  g_test_add_func ("/cli/json/diversion/prostitution", test_json_diversion_prostitution);
+  g_test_add_func ("/cli/json/diversion/prostitution",
+                   test_json_diversion_prostitution);
   g_test_add_func ("/cli/text/diversion", test_text_diversion);
   g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
   g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/cli/exit/%s", error_cases[i].name);
+      g_autofree char *path
+          = g_strdup_printf ("/cli/exit/%s", error_cases[i].name);
       g_test_add_data_func (path, &error_cases[i], test_error_exit);
     }
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/help/general", test_help_general);
+  g_test_add_func ("/cli/help/command", test_help_command);
+  g_test_add_func ("/cli/help/facts-from-statutes",
+                   test_help_facts_from_statutes);
+  g_test_add_func ("/cli/global-options-anywhere",
+                   test_global_options_anywhere);
+  for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
+    {
+      g_autofree char *path
+          = g_strdup_printf ("/cli/exit/full/%s", full_cases[i].name);
+      g_test_add_data_func (path, &full_cases[i], test_full_stdout);
+    }
   g_test_add_func ("/cli/version", test_version);
   return g_test_run ();
 }

@@ -11,8 +11,8 @@
 #include "penal-facts.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
-#include "penal-test-case.h"
 #include "penal-render.h"
+#include "penal-test-case.h"
 
 /* The statutes, loaded once in main () and shared by every test; the tests
  * only read it. */
@@ -41,8 +41,7 @@ answer_to_code (PenalAnswer answer)
 /* Fails unless NEEDLE occurs in HAYSTACK; on failure the comparison prints
  * both strings. */
 static void
-assert_contains (const char *haystack,
-                 const char *needle)
+assert_contains (const char *haystack, const char *needle)
 {
   g_assert_nonnull (haystack);
   if (strstr (haystack, needle) == NULL)
@@ -52,8 +51,7 @@ assert_contains (const char *haystack,
 /* The outcome of the program PROGRAM_ID among OUTCOME's programs; fails the
  * test when the offense has no such program. */
 static const PenalOutcome *
-find_program (const PenalOutcome *outcome,
-              const char         *program_id)
+find_program (const PenalOutcome *outcome, const char *program_id)
 {
   g_assert_nonnull (outcome->programs);
   for (guint p = 0; p < outcome->programs->len; p++)
@@ -73,12 +71,9 @@ find_program (const PenalOutcome *outcome,
 /* Checks one program's kind, answer, deciding rule and citation.  A program
  * that needs facts has no rule: pass RULE_KIND -1 and CITATION NULL. */
 static const PenalOutcome *
-assert_program (const PenalOutcome *outcome,
-                const char         *program_id,
-                PenalProgramKind    program_kind,
-                PenalAnswer         answer,
-                int                 rule_kind,
-                const char         *citation)
+assert_program (const PenalOutcome *outcome, const char *program_id,
+                PenalProgramKind program_kind, PenalAnswer answer,
+                int rule_kind, const char *citation)
 {
   const PenalOutcome *screened = find_program (outcome, program_id);
 
@@ -102,7 +97,7 @@ assert_program (const PenalOutcome *outcome,
 
 static guint
 count_programs_of_kind (const PenalOutcome *outcome,
-                        PenalProgramKind    program_kind)
+                        PenalProgramKind program_kind)
 {
   guint count = 0;
 
@@ -119,16 +114,15 @@ count_programs_of_kind (const PenalOutcome *outcome,
 /* How many times the resource RESOURCE_ID is listed; *OUT_INDEX is set to
  * its first position. */
 static guint
-count_resource (const PenalDiversion *diversion,
-                const char           *resource_id,
-                guint                *out_index)
+count_resource (const PenalDiversion *diversion, const char *resource_id,
+                guint *out_index)
 {
   guint count = 0;
 
   for (guint r = 0; r < diversion->resources->len; r++)
     {
-      const PenalResource *resource =
-        g_ptr_array_index (diversion->resources, r);
+      const PenalResource *resource
+          = g_ptr_array_index (diversion->resources, r);
 
       if (g_strcmp0 (resource->id, resource_id) == 0)
         {
@@ -141,8 +135,7 @@ count_resource (const PenalDiversion *diversion,
 }
 
 static guint
-count_strings (GPtrArray  *strings,
-               const char *expected)
+count_strings (GPtrArray *strings, const char *expected)
 {
   guint count = 0;
 
@@ -153,8 +146,7 @@ count_strings (GPtrArray  *strings,
 }
 
 static guint
-count_strings_containing (GPtrArray  *strings,
-                          const char *needle)
+count_strings_containing (GPtrArray *strings, const char *needle)
 {
   guint count = 0;
 
@@ -165,8 +157,7 @@ count_strings_containing (GPtrArray  *strings,
 }
 
 static const char *
-missing_fact_name (const PenalDiversion *diversion,
-                   guint                 position)
+missing_fact_name (const PenalDiversion *diversion, guint position)
 {
   const PenalFactDecl *fact = g_ptr_array_index (diversion->missing, position);
 
@@ -180,7 +171,7 @@ missing_fact_name (const PenalDiversion *diversion,
  * citing CITATION. */
 static void
 assert_trafficking_referrals (const PenalDiversion *diversion,
-                              const char           *citation)
+                              const char *citation)
 {
   const PenalResource *hotline;
   const PenalRule *because;
@@ -237,22 +228,16 @@ assert_no_referrals (const PenalDiversion *diversion)
 typedef struct
 {
   const char *offense_date;
-  int         victim_age;
+  int victim_age;
 } EligibleCase;
 
 /* research/missouri-law.md, "RSMo 567.030": eighteen and over is the adult
  * tier ("less than eighteen years of age" is the minor tier); 120 is the top
  * of victim_age's domain (statutes/facts.xml). */
 static const EligibleCase eligible_cases[] = {
-  { "2016-06-01", 18 },
-  { "2016-06-01", 30 },
-  { "2016-06-01", 120 },
-  { "2020-05-01", 18 },
-  { "2020-05-01", 30 },
-  { "2020-05-01", 120 },
-  { "2024-06-01", 18 },
-  { "2024-06-01", 30 },
-  { "2024-06-01", 120 },
+  { "2016-06-01", 18 }, { "2016-06-01", 30 }, { "2016-06-01", 120 },
+  { "2020-05-01", 18 }, { "2020-05-01", 30 }, { "2020-05-01", 120 },
+  { "2024-06-01", 18 }, { "2024-06-01", 30 }, { "2024-06-01", 120 },
 };
 
 /* A first-time offender ("first time offender Johns", seed 004) with no
@@ -262,10 +247,9 @@ test_eligible (gconstpointer data)
 {
   const EligibleCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "patronizing",
-                   "victim_age", age,
-                   "prior_prostitution_offenses", "0", NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
+                       age, "prior_prostitution_offenses", "0", NULL);
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *johnz;
   const PenalOutcome *oar;
@@ -274,14 +258,14 @@ test_eligible (gconstpointer data)
 
   g_assert_cmpuint (count_programs_of_kind (outcome, PENAL_PROGRAM_DIVERSION),
                     ==, 2);
-  johnz = assert_program (outcome, "kc-johnz-school", PENAL_PROGRAM_DIVERSION,
-                          PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
-                          JOHNZ_CITATION);
+  johnz
+      = assert_program (outcome, "kc-johnz-school", PENAL_PROGRAM_DIVERSION,
+                        PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE, JOHNZ_CITATION);
   oar = assert_program (outcome, "kc-oar", PENAL_PROGRAM_DIVERSION,
                         PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE, OAR_CITATION);
-  assert_program (outcome, "referral-minor-patronized",
-                  PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_NO,
-                  PENAL_RULE_NOT_APPLICABLE, MINOR_PATRONIZED_CITATION);
+  assert_program (outcome, "referral-minor-patronized", PENAL_PROGRAM_REFERRAL,
+                  PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
+                  MINOR_PATRONIZED_CITATION);
 
   diversion = penal_diversion_new (outcome);
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "yes");
@@ -307,12 +291,8 @@ typedef struct
 /* One prior finding of guilt is enough to end "first time offender" (seed
  * 004); 999 is the top of the fact's domain (statutes/facts.xml). */
 static const PriorCase prior_cases[] = {
-  { "2016-06-01", "1" },
-  { "2016-06-01", "2" },
-  { "2016-06-01", "999" },
-  { "2024-06-01", "1" },
-  { "2024-06-01", "2" },
-  { "2024-06-01", "999" },
+  { "2016-06-01", "1" }, { "2016-06-01", "2" }, { "2016-06-01", "999" },
+  { "2024-06-01", "1" }, { "2024-06-01", "2" }, { "2024-06-01", "999" },
 };
 
 /* Seed 004 offers the programs to "first time offender Johns" only. */
@@ -320,20 +300,18 @@ static void
 test_not_first_time (gconstpointer data)
 {
   const PriorCase *c = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "patronizing",
-                   "victim_age", "30",
-                   "prior_prostitution_offenses", c->priors, NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
+                       "30", "prior_prostitution_offenses", c->priors, NULL);
   g_autoptr (PenalDiversion) diversion = NULL;
   const char *const programs[] = { "kc-johnz-school", "kc-oar" };
   const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
-      const PenalOutcome *screened =
-        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
-                        PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
-                        citations[p]);
+      const PenalOutcome *screened = assert_program (
+          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
+          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
 
       assert_contains (screened->rule->explain, "not a first-time offender");
     }
@@ -352,8 +330,8 @@ test_not_first_time (gconstpointer data)
 typedef struct
 {
   const char *offense_date;
-  int         victim_age;
-  const char *priors;        /* NULL: not given */
+  int victim_age;
+  const char *priors; /* NULL: not given */
 } MinorCase;
 
 /* Every age tier of RSMo 567.030 under eighteen (research/missouri-law.md,
@@ -388,18 +366,17 @@ test_minor (gconstpointer data)
 
   if (c->priors != NULL)
     outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", age,
-                             "prior_prostitution_offenses", c->priors, NULL);
+                             "victim_age", age, "prior_prostitution_offenses",
+                             c->priors, NULL);
   else
     outcome = evaluate_case (c->offense_date, "offense", "patronizing",
                              "victim_age", age, NULL);
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
-      const PenalOutcome *screened =
-        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
-                        PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
-                        citations[p]);
+      const PenalOutcome *screened = assert_program (
+          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
+          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
 
       assert_contains (screened->rule->explain, "A minor was involved");
     }
@@ -423,16 +400,17 @@ test_minor (gconstpointer data)
  * research/missouri-law.md, "Diversion (Kansas City)", names no diversion
  * for prostitution (RSMo 567.020). */
 static const char *const prostitution_dates[] = {
-  "2016-06-01", "2024-06-01",
+  "2016-06-01",
+  "2024-06-01",
 };
 
 static void
 test_prostitution_no_program (gconstpointer data)
 {
   const char *offense_date = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (offense_date, "offense", "prostitution",
-                   "knew_hiv", "no", "defendant_age", "30", NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (offense_date, "offense", "prostitution", "knew_hiv",
+                       "no", "defendant_age", "30", NULL);
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
 
   g_assert_cmpuint (count_programs_of_kind (outcome, PENAL_PROGRAM_DIVERSION),
@@ -440,8 +418,8 @@ test_prostitution_no_program (gconstpointer data)
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
   g_assert_cmpuint (diversion->missing->len, ==, 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 1);
-  g_assert_cmpuint (count_strings_containing (diversion->reasons,
-                                              "RSMo 567.020"), ==, 1);
+  g_assert_cmpuint (
+      count_strings_containing (diversion->reasons, "RSMo 567.020"), ==, 1);
   g_assert_cmpstr (g_ptr_array_index (diversion->reasons, 0), ==,
                    "No diversion program in the statute files applies to "
                    "this offense (RSMo 567.020).");
@@ -450,9 +428,9 @@ test_prostitution_no_program (gconstpointer data)
 typedef struct
 {
   const char *offense_date;
-  const char *victim_age;    /* NULL: not given */
-  const char *priors;        /* NULL: not given */
-  const char *missing;       /* the one fact that would settle it */
+  const char *victim_age; /* NULL: not given */
+  const char *priors;     /* NULL: not given */
+  const char *missing;    /* the one fact that would settle it */
 } UnknownCase;
 
 /* With no minor involved, whether the person is a first-time offender
@@ -483,9 +461,9 @@ test_unknown (gconstpointer data)
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
-      const PenalOutcome *screened =
-        assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
-                        PENAL_ANSWER_UNKNOWN, -1, NULL);
+      const PenalOutcome *screened
+          = assert_program (outcome, programs[p], PENAL_PROGRAM_DIVERSION,
+                            PENAL_ANSWER_UNKNOWN, -1, NULL);
 
       g_assert_cmpuint (screened->missing->len, ==, 1);
       fact = g_ptr_array_index (screened->missing, 0);
@@ -499,16 +477,17 @@ test_unknown (gconstpointer data)
   g_assert_cmpstr (missing_fact_name (diversion, 0), ==, c->missing);
   fact = g_ptr_array_index (diversion->missing, 0);
   find_out = g_strdup_printf ("Find out, to settle whether diversion is "
-                              "open: %s.", penal_statute_text (fact->label));
+                              "open: %s.",
+                              penal_statute_text (fact->label));
   g_assert_cmpuint (count_strings (diversion->next_steps, find_out), ==, 1);
   assert_no_referrals (diversion);
 }
 
 typedef struct
 {
-  const char   *offense_date;
-  const char   *knew_hiv;
-  PenalAnswer   answer;
+  const char *offense_date;
+  const char *knew_hiv;
+  PenalAnswer answer;
   PenalRuleKind rule_kind;
 } TreatmentCase;
 
@@ -531,14 +510,13 @@ static void
 test_court_discretion (gconstpointer data)
 {
   const TreatmentCase *c = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "prostitution",
-                   "knew_hiv", c->knew_hiv, NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
+                       c->knew_hiv, NULL);
   g_autoptr (PenalDiversion) diversion = NULL;
-  const PenalOutcome *treatment =
-    assert_program (outcome, "mo-567.020-treatment",
-                    PENAL_PROGRAM_COURT_DISCRETION, c->answer, c->rule_kind,
-                    "RSMo 567.020.4");
+  const PenalOutcome *treatment = assert_program (
+      outcome, "mo-567.020-treatment", PENAL_PROGRAM_COURT_DISCRETION,
+      c->answer, c->rule_kind, "RSMo 567.020.4");
   const char *step;
 
   /* What the court may allow is shown beside diversion, never counted as
@@ -557,11 +535,11 @@ test_court_discretion (gconstpointer data)
 
 typedef struct
 {
-  const char   *offense_date;
-  const char   *defendant_age;
-  PenalAnswer   protection;
+  const char *offense_date;
+  const char *defendant_age;
+  PenalAnswer protection;
   PenalRuleKind protection_rule;
-  PenalAnswer   referral;
+  PenalAnswer referral;
   PenalRuleKind referral_rule;
 } ProtectionCase;
 
@@ -573,14 +551,14 @@ typedef struct
  * the resources of "Referral resources named in the seeds" does not depend
  * on the subsection's date. */
 static const ProtectionCase protection_cases[] = {
-  { "2022-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES,
-    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
-  { "2024-06-01", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES,
-    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
-  { "2022-08-27", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
-    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
-  { "2016-06-01", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
-    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2022-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, PENAL_ANSWER_YES,
+    PENAL_RULE_APPLIES },
+  { "2024-06-01", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, PENAL_ANSWER_YES,
+    PENAL_RULE_APPLIES },
+  { "2022-08-27", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, PENAL_ANSWER_YES,
+    PENAL_RULE_APPLIES },
+  { "2016-06-01", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, PENAL_ANSWER_YES,
+    PENAL_RULE_APPLIES },
   { "2024-06-01", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
     PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
   { "2022-08-27", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
@@ -591,15 +569,15 @@ static void
 test_protection (gconstpointer data)
 {
   const ProtectionCase *c = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "prostitution",
-                   "knew_hiv", "no", "defendant_age", c->defendant_age, NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
+                       "no", "defendant_age", c->defendant_age, NULL);
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *protection;
 
-  protection = assert_program (outcome, "mo-567.020-minor",
-                               PENAL_PROGRAM_PROTECTION, c->protection,
-                               c->protection_rule, "RSMo 567.020.5");
+  protection
+      = assert_program (outcome, "mo-567.020-minor", PENAL_PROGRAM_PROTECTION,
+                        c->protection, c->protection_rule, "RSMo 567.020.5");
   assert_program (outcome, "referral-minor-charged", PENAL_PROGRAM_REFERRAL,
                   c->referral, c->referral_rule, "RSMo 567.020.5");
   /* The protection itself names no resource; the referral does. */
@@ -615,8 +593,7 @@ test_protection (gconstpointer data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
@@ -638,58 +615,53 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
     {
       const EligibleCase *c = &eligible_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/eligible/%s/age-%d", c->offense_date,
-                         c->victim_age);
+      g_autofree char *path = g_strdup_printf ("/diversion/eligible/%s/age-%d",
+                                               c->offense_date, c->victim_age);
       g_test_add_data_func (path, c, test_eligible);
     }
   for (guint i = 0; i < G_N_ELEMENTS (prior_cases); i++)
     {
       const PriorCase *c = &prior_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/not-first-time/%s/priors-%s",
-                         c->offense_date, c->priors);
+      g_autofree char *path = g_strdup_printf (
+          "/diversion/not-first-time/%s/priors-%s", c->offense_date, c->priors);
       g_test_add_data_func (path, c, test_not_first_time);
     }
   for (guint i = 0; i < G_N_ELEMENTS (minor_cases); i++)
     {
       const MinorCase *c = &minor_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/minor/%s/age-%d/priors-%s",
-                         c->offense_date, c->victim_age,
-                         c->priors != NULL ? c->priors : "missing");
+      g_autofree char *path = g_strdup_printf (
+          "/diversion/minor/%s/age-%d/priors-%s", c->offense_date,
+          c->victim_age, c->priors != NULL ? c->priors : "missing");
       g_test_add_data_func (path, c, test_minor);
     }
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_dates); i++)
     {
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/prostitution/%s/no-program",
-                         prostitution_dates[i]);
+      g_autofree char *path = g_strdup_printf (
+          "/diversion/prostitution/%s/no-program", prostitution_dates[i]);
       g_test_add_data_func (path, prostitution_dates[i],
                             test_prostitution_no_program);
     }
   for (guint i = 0; i < G_N_ELEMENTS (unknown_cases); i++)
     {
       const UnknownCase *c = &unknown_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/unknown/%s/%s-missing", c->offense_date,
-                         c->missing);
+      g_autofree char *path = g_strdup_printf (
+          "/diversion/unknown/%s/%s-missing", c->offense_date, c->missing);
       g_test_add_data_func (path, c, test_unknown);
     }
   for (guint i = 0; i < G_N_ELEMENTS (treatment_cases); i++)
     {
       const TreatmentCase *c = &treatment_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/court-discretion/%s/knew-hiv-%s",
-                         c->offense_date, c->knew_hiv);
+      g_autofree char *path
+          = g_strdup_printf ("/diversion/court-discretion/%s/knew-hiv-%s",
+                             c->offense_date, c->knew_hiv);
       g_test_add_data_func (path, c, test_court_discretion);
     }
   for (guint i = 0; i < G_N_ELEMENTS (protection_cases); i++)
     {
       const ProtectionCase *c = &protection_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/diversion/protection/%s/defendant-age-%s",
-                         c->offense_date, c->defendant_age);
+      g_autofree char *path
+          = g_strdup_printf ("/diversion/protection/%s/defendant-age-%s",
+                             c->offense_date, c->defendant_age);
       g_test_add_data_func (path, c, test_protection);
     }
 

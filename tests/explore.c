@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -18,51 +18,10 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
 
-static gboolean
-have_binary (void)
-{
-  if (g_getenv ("PENAL_BINARY") == NULL)
-    {
-      g_test_skip ("PENAL_BINARY is set by make check");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-have_catalogs (void)
-{
-  const char *dir = g_getenv ("PENAL_LOCALEDIR");
-  g_autofree char *mo = NULL;
-
-  if (!have_binary ())
-    return FALSE;
-  if (dir == NULL)
-    {
-      g_test_skip ("PENAL_LOCALEDIR is set by make check");
-      return FALSE;
-    }
-  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the Spanish catalog was not built (make check builds it)");
-      return FALSE;
-    }
-  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
-      return FALSE;
-    }
-  setlocale (LC_ALL, "C");
-  return TRUE;
-}
-
 /* Runs penal in the C locale with args; requires exit 0 and an empty
  * standard error, and parses standard output as one JSON object. */
 static JsonObject *
-run_json (JsonParser        *parser,
-          const char *const *args)
+run_json (JsonParser *parser, const char *const *args)
 {
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
@@ -83,9 +42,7 @@ run_json (JsonParser        *parser,
 /* Runs penal in the given language and locale; requires exit 0 and an
  * empty standard error; returns standard output. */
 static char *
-run_text_in (const char        *language,
-             const char        *lc_all,
-             const char *const *args)
+run_text_in (const char *language, const char *lc_all, const char *const *args)
 {
   g_auto (PenalTestRun) run = { 0 };
 
@@ -105,8 +62,7 @@ run_text (const char *const *args)
 /* A usage error: exit 64 (EX_USAGE), nothing on standard output, and one
  * message on standard error that starts "penal: " and holds message. */
 static void
-assert_usage_error (const char *const *args,
-                    const char        *message)
+assert_usage_error (const char *const *args, const char *message)
 {
   g_auto (PenalTestRun) run = { 0 };
 
@@ -119,8 +75,7 @@ assert_usage_error (const char *const *args,
 
 /* A string member that must be present: its value, or NULL for null. */
 static const char *
-string_or_null (JsonObject *object,
-                const char *member)
+string_or_null (JsonObject *object, const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -130,16 +85,14 @@ string_or_null (JsonObject *object,
 }
 
 static void
-assert_member_null (JsonObject *object,
-                    const char *member)
+assert_member_null (JsonObject *object, const char *member)
 {
   g_assert_true (json_object_has_member (object, member));
   g_assert_true (json_object_get_null_member (object, member));
 }
 
 static JsonObject *
-object_at (JsonArray *array,
-           guint      index)
+object_at (JsonArray *array, guint index)
 {
   g_assert_cmpuint (index, <, json_array_get_length (array));
   return json_array_get_object_element (array, index);
@@ -147,8 +100,7 @@ object_at (JsonArray *array,
 
 /* The element of array whose member "id" is id. */
 static JsonObject *
-find_by_id (JsonArray  *array,
-            const char *id)
+find_by_id (JsonArray *array, const char *id)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -161,27 +113,25 @@ find_by_id (JsonArray  *array,
 
 /* `penal classify --format=json` with the facts given (NULL-terminated). */
 static JsonObject *
-classify_json (JsonParser        *parser,
-               const char *const *facts)
+classify_json (JsonParser *parser, const char *const *facts)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
   g_ptr_array_add (args, (gpointer) "classify");
   g_ptr_array_add (args, (gpointer) "--format=json");
   for (guint i = 0; facts[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) facts[i]);
+    g_ptr_array_add (args, (gpointer)facts[i]);
   g_ptr_array_add (args, NULL);
-  return run_json (parser, (const char *const *) args->pdata);
+  return run_json (parser, (const char *const *)args->pdata);
 }
 
 /* The class `penal classify` gives for patronizing at one age and date,
  * with its citation, version, maximum term and maximum fine. */
 static JsonObject *
-classify_patronizing (JsonParser *parser,
-                      gint64      victim_age,
-                      const char *date)
+classify_patronizing (JsonParser *parser, gint64 victim_age, const char *date)
 {
-  g_autofree char *age = g_strdup_printf ("victim_age=%" G_GINT64_FORMAT, victim_age);
+  g_autofree char *age
+      = g_strdup_printf ("victim_age=%" G_GINT64_FORMAT, victim_age);
   g_autofree char *when = g_strdup_printf ("offense_date=%s", date);
   const char *const facts[] = { "offense=patronizing", age, when, NULL };
 
@@ -192,13 +142,13 @@ classify_patronizing (JsonParser *parser,
 typedef struct
 {
   const char *citation;
-  gint64      min;
-  gint64      max;
+  gint64 min;
+  gint64 max;
   const char *range;
   const char *klass;
   const char *imprisonment_max;
-  const char *county_jail_max;     /* NULL: none */
-  gint64      fine_max_usd;
+  const char *county_jail_max; /* NULL: none */
+  gint64 fine_max_usd;
   const char *penalty_citation;
 } ExpectedRule;
 
@@ -214,9 +164,12 @@ typedef struct
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(6) up to 6
  *   months, 560.016 fine up to $500. */
 static const ExpectedRule pre2017_rules[] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000, "RSMo 558.011.1(4)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000, "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 500, "RSMo 558.011.1(6)" },
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000,
+    "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 500,
+    "RSMo 558.011.1(6)" },
 };
 
 /* RSMo 567.030 as revised by SB 491, from 1 January 2017 (Columbia
@@ -231,9 +184,12 @@ static const ExpectedRule pre2017_rules[] = {
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
  *   months, 558.002.1(3) fine up to $1,000. */
 static const ExpectedRule sb491_rules[] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 2000, "RSMo 558.011.1(6)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-E", "P4Y", "P1Y", 10000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 2000,
+    "RSMo 558.011.1(6)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
+    "RSMo 558.011.1(7)" },
 };
 
 /* RSMo 567.030, current text (HB 1706 (2024) prints it, verbatim;
@@ -247,35 +203,41 @@ static const ExpectedRule sb491_rules[] = {
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
  *   months, 558.002.1(3) up to $1,000. */
 static const ExpectedRule current_rules[] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000, "RSMo 558.011.1(4)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000,
+    "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
+    "RSMo 558.011.1(7)" },
 };
 
 /* A rule outcome object (show, tree, diff) against the expected rule. */
 static void
-assert_outcome (JsonObject         *outcome,
-                const ExpectedRule *expected,
-                const char         *era)
+assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
+                const char *era)
 {
   g_assert_cmpstr (string_or_null (outcome, "kind"), ==, "class");
   g_assert_cmpstr (string_or_null (outcome, "class"), ==, expected->klass);
-  g_assert_cmpstr (string_or_null (outcome, "citation"), ==, expected->citation);
+  g_assert_cmpstr (string_or_null (outcome, "citation"), ==,
+                   expected->citation);
   assert_member_null (outcome, "imprisonment_min");
-  g_assert_cmpstr (string_or_null (outcome, "imprisonment_max"), ==, expected->imprisonment_max);
+  g_assert_cmpstr (string_or_null (outcome, "imprisonment_max"), ==,
+                   expected->imprisonment_max);
   g_assert_false (json_object_get_boolean_member (outcome, "life"));
-  g_assert_cmpstr (string_or_null (outcome, "county_jail_max"), ==, expected->county_jail_max);
-  g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==, expected->fine_max_usd);
-  g_assert_cmpstr (string_or_null (outcome, "penalty_citation"), ==, expected->penalty_citation);
+  g_assert_cmpstr (string_or_null (outcome, "county_jail_max"), ==,
+                   expected->county_jail_max);
+  g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==,
+                   expected->fine_max_usd);
+  g_assert_cmpstr (string_or_null (outcome, "penalty_citation"), ==,
+                   expected->penalty_citation);
   g_assert_cmpstr (string_or_null (outcome, "era"), ==, era);
 }
 
 /* The subsections of a shown version of RSMo 567.030: 567.030.4 (one rule)
  * then 567.030.3 (two rules), each rule's condition and outcome. */
 static void
-assert_subsections (JsonObject         *shown,
-                    const ExpectedRule  expected[3],
-                    const char         *era)
+assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
+                    const char *era)
 {
   JsonArray *subsections = json_object_get_array_member (shown, "subsections");
   const guint rules_in[] = { 1, 2 };
@@ -288,7 +250,8 @@ assert_subsections (JsonObject         *shown,
       JsonArray *rules = json_object_get_array_member (subsection, "rules");
 
       g_assert_cmpuint (json_array_get_length (rules), ==, rules_in[s]);
-      g_assert_cmpstr (string_or_null (subsection, "citation"), ==, expected[seen].citation);
+      g_assert_cmpstr (string_or_null (subsection, "citation"), ==,
+                       expected[seen].citation);
       for (guint r = 0; r < rules_in[s]; r++, seen++)
         {
           JsonObject *rule = object_at (rules, r);
@@ -296,12 +259,17 @@ assert_subsections (JsonObject         *shown,
           JsonObject *condition = object_at (when, 0);
 
           g_assert_cmpuint (json_array_get_length (when), ==, 1);
-          g_assert_cmpstr (string_or_null (condition, "fact"), ==, "victim_age");
-          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==, expected[seen].min);
-          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==, expected[seen].max);
-          g_assert_cmpstr (string_or_null (condition, "range"), ==, expected[seen].range);
+          g_assert_cmpstr (string_or_null (condition, "fact"), ==,
+                           "victim_age");
+          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
+                           expected[seen].min);
+          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
+                           expected[seen].max);
+          g_assert_cmpstr (string_or_null (condition, "range"), ==,
+                           expected[seen].range);
           g_assert_nonnull (string_or_null (rule, "explain"));
-          assert_outcome (json_object_get_object_member (rule, "outcome"), &expected[seen], era);
+          assert_outcome (json_object_get_object_member (rule, "outcome"),
+                          &expected[seen], era);
         }
     }
 }
@@ -328,28 +296,34 @@ typedef struct
  * exact: to-earliest equals to, from-latest equals from. */
 static const ExpectedVersion patronizing_versions[] = {
   { "mo-567.030-pre2017", NULL, NULL, "2016-12-31", "2016-12-31", "inference" },
-  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2017-02-13", "2023-03-10", "secondary" },
+  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2017-02-13", "2023-03-10",
+    "secondary" },
   { "mo-567.030-current", "2017-02-14", "2023-03-11", NULL, NULL, "verbatim" },
 };
 
 /* statutes/mo-567-030.xml, <uncertain> of mo-567.030-current
  * (research/missouri-law.md, "Open"). */
-static const char patronizing_uncertain[] =
-  "The act that raised these classes and the date it took effect are not established. "
-  "SB 341 (2017) proposed exactly this change; the earlier classes were described as current law "
-  "on 13 February 2017, and the class D felony for a person fourteen or younger was described as "
-  "current law on 11 March 2023.";
+static const char patronizing_uncertain[]
+    = "The act that raised these classes and the date it took effect are not "
+      "established. "
+      "SB 341 (2017) proposed exactly this change; the earlier classes were "
+      "described as current law "
+      "on 13 February 2017, and the class D felony for a person fourteen or "
+      "younger was described as "
+      "current law on 11 March 2023.";
 
 static void
-assert_version (JsonObject            *version,
-                const ExpectedVersion *expected)
+assert_version (JsonObject *version, const ExpectedVersion *expected)
 {
   g_assert_cmpstr (string_or_null (version, "id"), ==, expected->id);
   g_assert_cmpstr (string_or_null (version, "from"), ==, expected->from);
-  g_assert_cmpstr (string_or_null (version, "from_latest"), ==, expected->from_latest);
-  g_assert_cmpstr (string_or_null (version, "to_earliest"), ==, expected->to_earliest);
+  g_assert_cmpstr (string_or_null (version, "from_latest"), ==,
+                   expected->from_latest);
+  g_assert_cmpstr (string_or_null (version, "to_earliest"), ==,
+                   expected->to_earliest);
   g_assert_cmpstr (string_or_null (version, "to"), ==, expected->to);
-  g_assert_cmpstr (string_or_null (version, "standing"), ==, expected->standing);
+  g_assert_cmpstr (string_or_null (version, "standing"), ==,
+                   expected->standing);
   g_assert_nonnull (string_or_null (version, "title"));
 }
 
@@ -361,7 +335,7 @@ test_list_json (void)
   JsonObject *root, *patronizing, *classes;
   JsonArray *statutes, *versions, *eras;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "jurisdiction"), ==, "US-MO");
@@ -376,25 +350,38 @@ test_list_json (void)
   patronizing = find_by_id (statutes, "patronizing");
   g_assert_cmpstr (string_or_null (patronizing, "kind"), ==, "offense");
   g_assert_cmpstr (string_or_null (patronizing, "statute"), ==, "RSMo 567.030");
-  g_assert_cmpstr (string_or_null (patronizing, "title"), ==, "Patronizing prostitution");
+  g_assert_cmpstr (string_or_null (patronizing, "title"), ==,
+                   "Patronizing prostitution");
   versions = json_object_get_array_member (patronizing, "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, G_N_ELEMENTS (patronizing_versions));
+  g_assert_cmpuint (json_array_get_length (versions), ==,
+                    G_N_ELEMENTS (patronizing_versions));
   for (guint v = 0; v < G_N_ELEMENTS (patronizing_versions); v++)
     assert_version (object_at (versions, v), &patronizing_versions[v]);
   /* Only the current text declares an open question. */
   g_assert_null (string_or_null (object_at (versions, 0), "uncertain"));
   g_assert_null (string_or_null (object_at (versions, 1), "uncertain"));
-  g_assert_cmpstr (string_or_null (object_at (versions, 2), "uncertain"), ==, patronizing_uncertain);
+  g_assert_cmpstr (string_or_null (object_at (versions, 2), "uncertain"), ==,
+                   patronizing_uncertain);
 
   /* The other statutes of the bundled files are there too, with their
    * kinds (mo-567-020.xml, mo-567-110.xml, kc-diversion.xml). */
-  g_assert_cmpstr (string_or_null (find_by_id (statutes, "prostitution"), "statute"), ==, "RSMo 567.020");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (find_by_id (statutes, "prostitution"),
-                                                                         "versions")), ==, 3);
-  g_assert_cmpstr (string_or_null (find_by_id (statutes, "persistent-offender"), "kind"), ==, "enhancement");
-  g_assert_cmpstr (string_or_null (find_by_id (statutes, "persistent-offender"), "statute"), ==, "RSMo 567.110");
-  g_assert_cmpstr (string_or_null (find_by_id (statutes, "kc-oar"), "kind"), ==, "diversion");
-  g_assert_cmpstr (string_or_null (find_by_id (statutes, "mo-567.020-treatment"), "kind"), ==, "court-discretion");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (statutes, "prostitution"), "statute"), ==,
+      "RSMo 567.020");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        find_by_id (statutes, "prostitution"), "versions")),
+                    ==, 3);
+  g_assert_cmpstr (
+      string_or_null (find_by_id (statutes, "persistent-offender"), "kind"), ==,
+      "enhancement");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (statutes, "persistent-offender"), "statute"),
+      ==, "RSMo 567.110");
+  g_assert_cmpstr (string_or_null (find_by_id (statutes, "kc-oar"), "kind"), ==,
+                   "diversion");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (statutes, "mo-567.020-treatment"), "kind"),
+      ==, "court-discretion");
 
   /* statutes/mo-penalties.xml: two eras, split by SB 491 on 1 January
    * 2017; until then RSMo 558.011 with 560.011 and 560.016 (secondary for
@@ -402,12 +389,14 @@ test_list_json (void)
   classes = find_by_id (statutes, "mo-classes");
   g_assert_cmpstr (string_or_null (classes, "kind"), ==, "penalties");
   assert_member_null (classes, "statute");
-  g_assert_cmpstr (string_or_null (classes, "title"), ==, "Missouri penalty classes");
+  g_assert_cmpstr (string_or_null (classes, "title"), ==,
+                   "Missouri penalty classes");
   eras = json_object_get_array_member (classes, "versions");
   g_assert_cmpuint (json_array_get_length (eras), ==, 2);
   {
     const ExpectedVersion expected[] = {
-      { "mo-classes-pre2017", NULL, NULL, "2016-12-31", "2016-12-31", "secondary" },
+      { "mo-classes-pre2017", NULL, NULL, "2016-12-31", "2016-12-31",
+        "secondary" },
       { "mo-classes-2017", "2017-01-01", "2017-01-01", NULL, NULL, "verbatim" },
     };
     for (guint e = 0; e < 2; e++)
@@ -417,8 +406,10 @@ test_list_json (void)
       }
   }
   /* The penalty table is listed last, after every statute. */
-  g_assert_cmpstr (string_or_null (object_at (statutes, json_array_get_length (statutes) - 1), "id"),
-                   ==, "mo-classes");
+  g_assert_cmpstr (
+      string_or_null (
+          object_at (statutes, json_array_get_length (statutes) - 1), "id"),
+      ==, "mo-classes");
 }
 
 /* The same versions as test_list_json, in words. */
@@ -431,32 +422,41 @@ test_list_text (void)
   g_autofree char *out = NULL;
   g_autofree char *same = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
-  g_assert_true (g_str_has_prefix (out, "Statutes of US-MO and their versions:\n"));
-  penal_test_assert_contains (out, "RSMo 567.030: Patronizing prostitution (offense: patronizing)\n");
+  g_assert_true (
+      g_str_has_prefix (out, "Statutes of US-MO and their versions:\n"));
+  penal_test_assert_contains (
+      out, "RSMo 567.030: Patronizing prostitution (offense: patronizing)\n");
+  penal_test_assert_contains (out, "    mo-567.030-pre2017: in force until 31 "
+                                   "December 2016; standing: inference\n");
+  penal_test_assert_contains (
+      out, "    mo-567.030-2017: in force from 1 January 2017 to 10 March 2023 "
+           "(its last day is between 13 February 2017 and 10 March 2023); "
+           "standing: secondary source\n");
+  penal_test_assert_contains (
+      out, "    mo-567.030-current: in force from 14 February 2017 "
+           "(its first day is between 14 February 2017 and 11 March 2023); "
+           "standing: statute text\n");
+  penal_test_assert_contains (out, "    Open: The act that raised these "
+                                   "classes and the date it took effect are\n");
+  penal_test_assert_contains (
+      out, "Missouri penalty classes (penalty table: mo-classes)\n");
   penal_test_assert_contains (out,
-                              "    mo-567.030-pre2017: in force until 31 December 2016; standing: inference\n");
+                              "    mo-classes-pre2017: in force until 31 "
+                              "December 2016; standing: secondary source\n");
+  penal_test_assert_contains (out, "    mo-classes-2017: in force from 1 "
+                                   "January 2017; standing: statute text\n");
   penal_test_assert_contains (out,
-                              "    mo-567.030-2017: in force from 1 January 2017 to 10 March 2023 "
-                              "(its last day is between 13 February 2017 and 10 March 2023); "
-                              "standing: secondary source\n");
-  penal_test_assert_contains (out,
-                              "    mo-567.030-current: in force from 14 February 2017 "
-                              "(its first day is between 14 February 2017 and 11 March 2023); "
-                              "standing: statute text\n");
-  penal_test_assert_contains (out, "    Open: The act that raised these classes and the date it took effect are\n");
-  penal_test_assert_contains (out, "Missouri penalty classes (penalty table: mo-classes)\n");
-  penal_test_assert_contains (out,
-                              "    mo-classes-pre2017: in force until 31 December 2016; standing: secondary source\n");
-  penal_test_assert_contains (out, "    mo-classes-2017: in force from 1 January 2017; standing: statute text\n");
-  penal_test_assert_contains (out, "RSMo 567.110: Persistent prostitution offender (enhancement: persistent-offender)\n");
+                              "RSMo 567.110: Persistent prostitution offender "
+                              "(enhancement: persistent-offender)\n");
   /* --format=text is the default. */
   same = run_text (text_args);
   g_assert_cmpstr (out, ==, same);
 
-  assert_usage_error (extra, "list takes no arguments, but was given “patronizing” (try penal show patronizing)");
+  assert_usage_error (extra, "list takes no arguments, but was given "
+                             "“patronizing” (try penal show patronizing)");
 }
 
 /* ------------------------------------------------------------------ */
@@ -466,13 +466,15 @@ static void
 test_show_current (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "show", "567.030", "--date=2024-01-01", "--format=json", NULL };
-  const char *const text_args[] = { "show", "567.030", "--date=2024-01-01", NULL };
+  const char *const args[]
+      = { "show", "567.030", "--date=2024-01-01", "--format=json", NULL };
+  const char *const text_args[]
+      = { "show", "567.030", "--date=2024-01-01", NULL };
   g_autofree char *out = NULL;
   JsonObject *root, *shown, *text;
   JsonArray *versions, *sources;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "date"), ==, "2024-01-01");
@@ -484,40 +486,56 @@ test_show_current (void)
   shown = object_at (versions, 0);
   /* 2024-01-01 is after 11 March 2023, by which the current text was in
    * force (Missouri News Network, 11 March 2023). */
-  assert_version (json_object_get_object_member (shown, "version"), &patronizing_versions[2]);
+  assert_version (json_object_get_object_member (shown, "version"),
+                  &patronizing_versions[2]);
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
 
   /* The statute text as HB 1706 (2024) prints it (verbatim). */
   text = json_object_get_object_member (shown, "text");
   g_assert_cmpstr (string_or_null (text, "language"), ==, "en");
   g_assert_cmpstr (string_or_null (text, "standing"), ==, "verbatim");
-  penal_test_assert_contains (string_or_null (text, "text"),
-                              "class D felony if the individual who the person patronizes is "
-                              "fourteen years of age or younger");
-  penal_test_assert_contains (string_or_null (text, "text"),
-                              "less than eighteen years of age but older than fourteen years of age, "
-                              "in which case patronizing prostitution is a class E felony");
+  penal_test_assert_contains (
+      string_or_null (text, "text"),
+      "class D felony if the individual who the person patronizes is "
+      "fourteen years of age or younger");
+  penal_test_assert_contains (
+      string_or_null (text, "text"),
+      "less than eighteen years of age but older than fourteen years of age, "
+      "in which case patronizing prostitution is a class E felony");
 
   assert_subsections (shown, current_rules, "mo-classes-2017");
 
   sources = json_object_get_array_member (shown, "sources");
   g_assert_cmpuint (json_array_get_length (sources), ==, 3);
-  g_assert_cmpstr (string_or_null (find_by_id (sources, "hb1706-2024"), "standing"), ==, "verbatim");
-  g_assert_cmpstr (string_or_null (find_by_id (sources, "mnn-2023-03"), "citation"), ==,
-                   "Missouri News Network, 11 March 2023");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (sources, "hb1706-2024"), "standing"), ==,
+      "verbatim");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (sources, "mnn-2023-03"), "citation"), ==,
+      "Missouri News Network, 11 March 2023");
   find_by_id (sources, "missourian-sb341-2017");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "open_questions")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (root, "open_questions")),
+                    ==, 1);
 
   /* The same in words; figures as in current_rules. */
   out = run_text (text_args);
-  g_assert_true (g_str_has_prefix (out, "RSMo 567.030: Patronizing prostitution\n"));
+  g_assert_true (
+      g_str_has_prefix (out, "RSMo 567.030: Patronizing prostitution\n"));
   penal_test_assert_contains (out, "\nIn force on 1 January 2024:\n");
-  penal_test_assert_contains (out, "  Statute text (English only; standing: statute text):\n");
-  penal_test_assert_contains (out, "    RSMo 567.030.4\n      victim_age 0–14 → class D felony, up to 7 years, "
+  penal_test_assert_contains (
+      out, "  Statute text (English only; standing: statute text):\n");
+  penal_test_assert_contains (out, "    RSMo 567.030.4\n      victim_age 0–14 "
+                                   "→ class D felony, up to 7 years, "
                                    "fine up to $10,000\n");
-  penal_test_assert_contains (out, "      victim_age 15–17 → class E felony, up to 4 years, fine up to $10,000\n");
-  penal_test_assert_contains (out, "      victim_age 18+ → class B misdemeanor, up to 6 months, fine up to $1,000\n");
-  penal_test_assert_contains (out, "HB 1706 (2024), printing RSMo 567.030 as existing law (statute text)\n");
+  penal_test_assert_contains (out, "      victim_age 15–17 → class E felony, "
+                                   "up to 4 years, fine up to $10,000\n");
+  penal_test_assert_contains (out,
+                              "      victim_age 18+ → class B misdemeanor, up "
+                              "to 6 months, fine up to $1,000\n");
+  penal_test_assert_contains (
+      out,
+      "HB 1706 (2024), printing RSMo 567.030 as existing law (statute text)\n");
   penal_test_assert_contains (out, "\nOpen questions:\n");
   penal_test_assert_lacks (out, "not established; each candidate follows");
 }
@@ -526,14 +544,16 @@ test_show_current (void)
 static void
 test_show_names (void)
 {
-  const char *names[] = { "567.030", "RSMo 567.030", "rsmo 567.030", "patronizing" };
+  const char *names[]
+      = { "567.030", "RSMo 567.030", "rsmo 567.030", "patronizing" };
   g_autofree char *first = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize n = 0; n < G_N_ELEMENTS (names); n++)
     {
-      const char *const args[] = { "show", names[n], "--date=2024-01-01", "--format=json", NULL };
+      const char *const args[]
+          = { "show", names[n], "--date=2024-01-01", "--format=json", NULL };
       g_autofree char *out = run_text (args);
 
       if (first == NULL)
@@ -553,38 +573,48 @@ static void
 test_show_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "show", "patronizing", "--date=2020-01-01", "--format=json", NULL };
-  const char *const text_args[] = { "show", "567.030", "--date=2020-01-01", NULL };
+  const char *const args[]
+      = { "show", "patronizing", "--date=2020-01-01", "--format=json", NULL };
+  const char *const text_args[]
+      = { "show", "567.030", "--date=2020-01-01", NULL };
   g_autofree char *out = NULL;
   JsonArray *versions;
   JsonObject *older, *newer;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
   older = object_at (versions, 0);
   newer = object_at (versions, 1);
-  assert_version (json_object_get_object_member (older, "version"), &patronizing_versions[1]);
-  assert_version (json_object_get_object_member (newer, "version"), &patronizing_versions[2]);
+  assert_version (json_object_get_object_member (older, "version"),
+                  &patronizing_versions[1]);
+  assert_version (json_object_get_object_member (newer, "version"),
+                  &patronizing_versions[2]);
   g_assert_false (json_object_get_boolean_member (older, "certainly_in_force"));
   g_assert_false (json_object_get_boolean_member (newer, "certainly_in_force"));
   /* penal holds no text of SB 491's version; the current text it does. */
   assert_member_null (older, "text");
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (newer, "text"), "language"), ==, "en");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (newer, "text"),
+                      "language"),
+      ==, "en");
   assert_subsections (older, sb491_rules, "mo-classes-2017");
   assert_subsections (newer, current_rules, "mo-classes-2017");
 
   out = run_text (text_args);
-  penal_test_assert_contains (out,
-                              "\nWhich version was in force on 1 January 2020 is not established; "
-                              "each candidate follows.\n");
-  g_assert_nonnull (strstr (strstr (out, "May have been in force on 1 January 2020:\n") + 1,
-                            "May have been in force on 1 January 2020:\n"));
+  penal_test_assert_contains (
+      out, "\nWhich version was in force on 1 January 2020 is not established; "
+           "each candidate follows.\n");
+  g_assert_nonnull (
+      strstr (strstr (out, "May have been in force on 1 January 2020:\n") + 1,
+              "May have been in force on 1 January 2020:\n"));
   penal_test_assert_lacks (out, "\nIn force on 1 January 2020:");
   /* SB 491's 14-or-younger tier: class E felony, up to 4 years. */
-  penal_test_assert_contains (out, "      victim_age 0–14 → class E felony, up to 4 years, fine up to $10,000\n");
-  penal_test_assert_contains (out, "  penal holds no statute text for this version.\n");
+  penal_test_assert_contains (out, "      victim_age 0–14 → class E felony, up "
+                                   "to 4 years, fine up to $10,000\n");
+  penal_test_assert_contains (
+      out, "  penal holds no statute text for this version.\n");
 }
 
 /* Before 2017, penal holds no statute text (mo-567-030.xml: the classes
@@ -593,18 +623,21 @@ static void
 test_show_textless (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "show", "567.030", "--date=2016-06-01", "--format=json", NULL };
-  const char *const text_args[] = { "show", "567.030", "--date=2016-06-01", NULL };
+  const char *const args[]
+      = { "show", "567.030", "--date=2016-06-01", "--format=json", NULL };
+  const char *const text_args[]
+      = { "show", "567.030", "--date=2016-06-01", NULL };
   g_autofree char *out = NULL;
   JsonArray *versions;
   JsonObject *shown;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
   shown = object_at (versions, 0);
-  assert_version (json_object_get_object_member (shown, "version"), &patronizing_versions[0]);
+  assert_version (json_object_get_object_member (shown, "version"),
+                  &patronizing_versions[0]);
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
   assert_member_null (shown, "text");
   assert_subsections (shown, pre2017_rules, "mo-classes-pre2017");
@@ -612,11 +645,17 @@ test_show_textless (void)
 
   out = run_text (text_args);
   penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
-  penal_test_assert_contains (out, "  penal holds no statute text for this version.\n");
+  penal_test_assert_contains (
+      out, "  penal holds no statute text for this version.\n");
   penal_test_assert_lacks (out, "Statute text (English only");
-  penal_test_assert_contains (out, "      victim_age 0–14 → class D felony, up to 4 years, fine up to $5,000\n");
-  penal_test_assert_contains (out, "      victim_age 15–17 → class A misdemeanor, up to 1 year, fine up to $1,000\n");
-  penal_test_assert_contains (out, "      victim_age 18+ → class B misdemeanor, up to 6 months, fine up to $500\n");
+  penal_test_assert_contains (out, "      victim_age 0–14 → class D felony, up "
+                                   "to 4 years, fine up to $5,000\n");
+  penal_test_assert_contains (out,
+                              "      victim_age 15–17 → class A misdemeanor, "
+                              "up to 1 year, fine up to $1,000\n");
+  penal_test_assert_contains (out,
+                              "      victim_age 18+ → class B misdemeanor, up "
+                              "to 6 months, fine up to $500\n");
 }
 
 /* The penalty table, found by a statute number its eras cite (558.011) or
@@ -626,16 +665,26 @@ test_show_penalties (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) later = json_parser_new ();
-  const char *const args[] = { "show", "558.011", "--date=2016-06-01", "--format=json", NULL };
-  const char *const by_id[] = { "show", "mo-classes", "--date=2016-06-01", "--format=json", NULL };
-  const char *const text_args[] = { "show", "558.011", "--date=2016-06-01", NULL };
-  const char *const later_args[] = { "show", "RSMo 558.011", "--date=2024-01-01", "--format=json", NULL };
-  const char *const later_text[] = { "show", "558.011", "--date=2024-01-01", NULL };
+  const char *const args[]
+      = { "show", "558.011", "--date=2016-06-01", "--format=json", NULL };
+  const char *const by_id[]
+      = { "show", "mo-classes", "--date=2016-06-01", "--format=json", NULL };
+  const char *const text_args[]
+      = { "show", "558.011", "--date=2016-06-01", NULL };
+  const char *const later_args[]
+      = { "show", "RSMo 558.011", "--date=2024-01-01", "--format=json", NULL };
+  const char *const later_text[]
+      = { "show", "558.011", "--date=2024-01-01", NULL };
   /* mo-penalties.xml, era until 31 December 2016: RSMo 558.011.1 (verbatim)
    * and 558.011.2; fines RSMo 560.011 and 560.016 (Missouri Bar § 27.16,
    * secondary).  No class E felony and no class D misdemeanor before SB
    * 491 (RSMo 557.016 from 2017 adds them). */
-  const struct { const char *klass, *min, *max, *jail; gint64 fine; const char *citation; } before[] = {
+  const struct
+  {
+    const char *klass, *min, *max, *jail;
+    gint64 fine;
+    const char *citation;
+  } before[] = {
     { "felony-A", "P10Y", "P30Y", NULL, -1, "RSMo 558.011.1(1)" },
     { "felony-B", "P5Y", "P15Y", NULL, -1, "RSMo 558.011.1(2)" },
     { "felony-C", NULL, "P7Y", "P1Y", 5000, "RSMo 558.011.1(3)" },
@@ -652,7 +701,7 @@ test_show_penalties (void)
   JsonObject *root, *shown;
   JsonArray *versions, *classes;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "id"), ==, "mo-classes");
@@ -660,8 +709,9 @@ test_show_penalties (void)
   versions = json_object_get_array_member (root, "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
   shown = object_at (versions, 0);
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (shown, "version"), "id"), ==,
-                   "mo-classes-pre2017");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (shown, "version"), "id"),
+      ==, "mo-classes-pre2017");
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, G_N_ELEMENTS (before));
@@ -670,16 +720,22 @@ test_show_penalties (void)
       JsonObject *entry = object_at (classes, k);
 
       g_assert_cmpstr (string_or_null (entry, "class"), ==, before[k].klass);
-      g_assert_cmpstr (string_or_null (entry, "imprisonment_min"), ==, before[k].min);
-      g_assert_cmpstr (string_or_null (entry, "imprisonment_max"), ==, before[k].max);
-      g_assert_cmpstr (string_or_null (entry, "county_jail_max"), ==, before[k].jail);
-      g_assert_cmpstr (string_or_null (entry, "imprisonment_citation"), ==, before[k].citation);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_min"), ==,
+                       before[k].min);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_max"), ==,
+                       before[k].max);
+      g_assert_cmpstr (string_or_null (entry, "county_jail_max"), ==,
+                       before[k].jail);
+      g_assert_cmpstr (string_or_null (entry, "imprisonment_citation"), ==,
+                       before[k].citation);
       /* 558.011.1(1): class A felony, 10 to 30 years, or life. */
-      g_assert_true (json_object_get_boolean_member (entry, "life") == (k == 0));
+      g_assert_true (json_object_get_boolean_member (entry, "life")
+                     == (k == 0));
       if (before[k].fine < 0)
         assert_member_null (entry, "fine_max_usd");
       else
-        g_assert_cmpint (json_object_get_int_member (entry, "fine_max_usd"), ==, before[k].fine);
+        g_assert_cmpint (json_object_get_int_member (entry, "fine_max_usd"), ==,
+                         before[k].fine);
     }
   json = json_to_string (json_parser_get_root (parser), FALSE);
   {
@@ -692,28 +748,47 @@ test_show_penalties (void)
   out = run_text (text_args);
   g_assert_true (g_str_has_prefix (out, "Missouri penalty classes\n"));
   penal_test_assert_contains (out, "  Classes:\n");
-  penal_test_assert_contains (out, "    class A felony, from 10 years to 30 years, or life imprisonment [RSMo 558.011.1(1)]\n");
-  penal_test_assert_contains (out, "    class D felony, up to 4 years, fine up to $5,000 [RSMo 558.011.1(4)]\n");
-  penal_test_assert_contains (out, "    class C misdemeanor, up to 15 days, fine up to $300 [RSMo 558.011.1(7)]\n");
-  penal_test_assert_contains (out, "    infraction, fine up to $200 [RSMo 558.011.1]\n");
+  penal_test_assert_contains (out,
+                              "    class A felony, from 10 years to 30 years, "
+                              "or life imprisonment [RSMo 558.011.1(1)]\n");
+  penal_test_assert_contains (out, "    class D felony, up to 4 years, fine up "
+                                   "to $5,000 [RSMo 558.011.1(4)]\n");
+  penal_test_assert_contains (out, "    class C misdemeanor, up to 15 days, "
+                                   "fine up to $300 [RSMo 558.011.1(7)]\n");
+  penal_test_assert_contains (
+      out, "    infraction, fine up to $200 [RSMo 558.011.1]\n");
   penal_test_assert_lacks (out, "class E felony");
 
   /* From 1 January 2017 (RSMo 558.011, revisor, and 558.002, verbatim):
    * class E felony up to 4 years (558.011.1(5)), $10,000 (558.002.1(1));
    * class C misdemeanor $750, not $700 (558.002.1(4);
    * research/missouri-law.md). */
-  shown = object_at (json_object_get_array_member (run_json (later, later_args), "versions"), 0);
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (shown, "version"), "id"), ==, "mo-classes-2017");
+  shown = object_at (
+      json_object_get_array_member (run_json (later, later_args), "versions"),
+      0);
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (shown, "version"), "id"),
+      ==, "mo-classes-2017");
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, 10);
-  g_assert_cmpstr (string_or_null (object_at (classes, 4), "class"), ==, "felony-E");
-  g_assert_cmpstr (string_or_null (object_at (classes, 4), "imprisonment_max"), ==, "P4Y");
-  g_assert_cmpint (json_object_get_int_member (object_at (classes, 4), "fine_max_usd"), ==, 10000);
-  g_assert_cmpstr (string_or_null (object_at (classes, 7), "class"), ==, "misdemeanor-C");
-  g_assert_cmpint (json_object_get_int_member (object_at (classes, 7), "fine_max_usd"), ==, 750);
+  g_assert_cmpstr (string_or_null (object_at (classes, 4), "class"), ==,
+                   "felony-E");
+  g_assert_cmpstr (string_or_null (object_at (classes, 4), "imprisonment_max"),
+                   ==, "P4Y");
+  g_assert_cmpint (
+      json_object_get_int_member (object_at (classes, 4), "fine_max_usd"), ==,
+      10000);
+  g_assert_cmpstr (string_or_null (object_at (classes, 7), "class"), ==,
+                   "misdemeanor-C");
+  g_assert_cmpint (
+      json_object_get_int_member (object_at (classes, 7), "fine_max_usd"), ==,
+      750);
   out_later = run_text (later_text);
-  penal_test_assert_contains (out_later, "    class E felony, up to 4 years, fine up to $10,000 [RSMo 558.011.1(5)]\n");
-  penal_test_assert_contains (out_later, "    class D misdemeanor, fine up to $500 [RSMo 558.011.1]\n");
+  penal_test_assert_contains (out_later,
+                              "    class E felony, up to 4 years, fine up to "
+                              "$10,000 [RSMo 558.011.1(5)]\n");
+  penal_test_assert_contains (
+      out_later, "    class D misdemeanor, fine up to $500 [RSMo 558.011.1]\n");
 }
 
 static void
@@ -722,18 +797,24 @@ test_show_errors (void)
   const char *const unknown[] = { "show", "999.999", NULL };
   const char *const none[] = { "show", NULL };
   const char *const two[] = { "show", "patronizing", "prostitution", NULL };
-  const char *const bad_date[] = { "show", "patronizing", "--date=2024-02-30", NULL };
+  const char *const bad_date[]
+      = { "show", "patronizing", "--date=2024-02-30", NULL };
   const char *const dot[] = { "show", "patronizing", "--format=dot", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   /* An unknown name: every name that may be given is listed. */
-  assert_usage_error (unknown, "show: no statute “999.999”; give a statute number such as 567.030, or one of "
-                               "prostitution, patronizing, persistent-offender, kc-johnz-school, kc-oar, ");
+  assert_usage_error (unknown,
+                      "show: no statute “999.999”; give a statute number such "
+                      "as 567.030, or one of "
+                      "prostitution, patronizing, persistent-offender, "
+                      "kc-johnz-school, kc-oar, ");
   assert_usage_error (unknown, ", mo-classes");
-  assert_usage_error (none, "show: name one statute, for example: penal show patronizing");
+  assert_usage_error (
+      none, "show: name one statute, for example: penal show patronizing");
   assert_usage_error (two, "show: name one statute");
-  assert_usage_error (bad_date, "--date: “2024-02-30” is not valid; give a calendar date written YYYY-MM-DD");
+  assert_usage_error (bad_date, "--date: “2024-02-30” is not valid; give a "
+                                "calendar date written YYYY-MM-DD");
   assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
 }
 
@@ -745,20 +826,23 @@ test_show_errors (void)
 static void
 test_tree_text (void)
 {
-  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
+  const char *const args[]
+      = { "tree", "patronizing", "--date=2016-06-01", NULL };
   g_autofree char *out = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
-  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), RSMo 567.030 as in force until "
-                                        "31 December 2016"));
+  g_assert_true (g_str_has_prefix (
+      out,
+      "Patronizing prostitution (RSMo 567.030), RSMo 567.030 as in force until "
+      "31 December 2016"));
   penal_test_assert_contains (out, ", in force on 1 June 2016:\n");
-  g_assert_true (g_str_has_suffix (out,
-                                   "  victim_age (age in years of the individual patronized)\n"
-                                   "    0–14 → class D felony [RSMo 567.030.4]\n"
-                                   "    15–17 → class A misdemeanor [RSMo 567.030.3]\n"
-                                   "    18+ → class B misdemeanor [RSMo 567.030.3]\n"));
+  g_assert_true (g_str_has_suffix (
+      out, "  victim_age (age in years of the individual patronized)\n"
+           "    0–14 → class D felony [RSMo 567.030.4]\n"
+           "    15–17 → class A misdemeanor [RSMo 567.030.3]\n"
+           "    18+ → class B misdemeanor [RSMo 567.030.3]\n"));
 }
 
 /* Braces outside DOT string literals balance and never go below zero. */
@@ -793,12 +877,12 @@ assert_dot_braces_balance (const char *dot)
 }
 
 static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
+count_occurrences (const char *haystack, const char *needle)
 {
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + 1, needle))
     n++;
   return n;
 }
@@ -806,12 +890,11 @@ count_occurrences (const char *haystack,
 /* The DOT leaf whose label is "<class name>\n<citation>", and the edge
  * into it labelled with the age range. */
 static void
-assert_dot_leaf (const char *dot,
-                 const char *klass,
-                 const char *citation,
+assert_dot_leaf (const char *dot, const char *klass, const char *citation,
                  const char *range)
 {
-  g_autofree char *label = g_strdup_printf (" [shape=box, style=rounded, label=\"%s\\n%s\"];\n", klass, citation);
+  g_autofree char *label = g_strdup_printf (
+      " [shape=box, style=rounded, label=\"%s\\n%s\"];\n", klass, citation);
   const char *at = strstr (dot, label);
   const char *line;
   g_autofree char *node = NULL;
@@ -823,7 +906,7 @@ assert_dot_leaf (const char *dot,
     ;
   while (*line == ' ')
     line++;
-  node = g_strndup (line, (gsize) (at - line));
+  node = g_strndup (line, (gsize)(at - line));
   g_assert_true (g_str_has_prefix (node, "n"));
   g_assert_cmpuint (count_occurrences (dot, label), ==, 1);
   edge = g_strdup_printf (" -> %s [label=\"%s\"];\n", node, range);
@@ -833,12 +916,14 @@ assert_dot_leaf (const char *dot,
 static void
 test_tree_dot (void)
 {
-  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
-  const char *const window[] = { "tree", "patronizing", "--date=2020-01-01", "--format=dot", NULL };
+  const char *const args[]
+      = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
+  const char *const window[]
+      = { "tree", "patronizing", "--date=2020-01-01", "--format=dot", NULL };
   g_autofree char *dot = NULL;
   g_autofree char *both = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   dot = run_text (args);
   g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
@@ -853,7 +938,9 @@ test_tree_dot (void)
   assert_dot_leaf (dot, "class D felony", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (dot, "class A misdemeanor", "RSMo 567.030.3", "15–17");
   assert_dot_leaf (dot, "class B misdemeanor", "RSMo 567.030.3", "18+");
-  penal_test_assert_contains (dot, "label=\"victim_age\\n(age in years of the individual patronized)\"");
+  penal_test_assert_contains (
+      dot,
+      "label=\"victim_age\\n(age in years of the individual patronized)\"");
   penal_test_assert_contains (dot, "\\nin force on 1 June 2016\";\n");
 
   /* In the open window each candidate version is its own cluster; sb491_rules
@@ -862,7 +949,9 @@ test_tree_dot (void)
   assert_dot_braces_balance (both);
   g_assert_cmpuint (count_occurrences (both, "subgraph cluster_"), ==, 2);
   g_assert_cmpuint (count_occurrences (both, "shape=box"), ==, 6);
-  g_assert_cmpuint (count_occurrences (both, "may have been in force on 1 January 2020\";\n"), ==, 2);
+  g_assert_cmpuint (
+      count_occurrences (both, "may have been in force on 1 January 2020\";\n"),
+      ==, 2);
   assert_dot_leaf (both, "class E felony", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (both, "class D felony", "RSMo 567.030.4", "0–14");
 }
@@ -874,7 +963,7 @@ test_tree_dot_renders (void)
   const char *dates[] = { "--date=2016-06-01", "--date=2020-01-01" };
   g_autofree char *dot_program = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   dot_program = g_find_program_in_path ("dot");
   if (dot_program == NULL)
@@ -884,7 +973,8 @@ test_tree_dot_renders (void)
     }
   for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
-      const char *const args[] = { "tree", "patronizing", dates[d], "--format=dot", NULL };
+      const char *const args[]
+          = { "tree", "patronizing", dates[d], "--format=dot", NULL };
       const char *const argv[] = { dot_program, "-Tsvg", NULL };
       g_autofree char *dot = run_text (args);
       g_autoptr (GSubprocessLauncher) launcher = NULL;
@@ -892,10 +982,12 @@ test_tree_dot_renders (void)
       g_autoptr (GError) error = NULL;
       g_autofree char *svg = NULL;
       g_autofree char *err = NULL;
-      g_autofree char *dot_path = penal_test_write_temporary (dot, strlen (dot));
+      g_autofree char *dot_path
+          = penal_test_write_temporary (dot, strlen (dot));
 
       /* From a file, so dot stopping early can never kill this test. */
-      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                            | G_SUBPROCESS_FLAGS_STDERR_PIPE);
       g_subprocess_launcher_set_stdin_file_path (launcher, dot_path);
       process = g_subprocess_launcher_spawnv (launcher, argv, &error);
       g_assert_no_error (error);
@@ -924,13 +1016,14 @@ test_tree_agrees_with_classify (void)
   const char *eras[] = { "mo-classes-pre2017", "mo-classes-2017" };
   const gint64 ages[] = { 0, 14, 15, 17, 18, 120 };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();
       g_autofree char *date = g_strdup_printf ("--date=%s", dates[d]);
-      const char *const args[] = { "tree", "patronizing", date, "--format=json", NULL };
+      const char *const args[]
+          = { "tree", "patronizing", date, "--format=json", NULL };
       JsonObject *root = run_json (parser, args);
       JsonArray *versions = json_object_get_array_member (root, "versions");
       JsonObject *entry, *tree;
@@ -940,8 +1033,12 @@ test_tree_agrees_with_classify (void)
       g_assert_cmpstr (string_or_null (root, "date"), ==, dates[d]);
       g_assert_cmpuint (json_array_get_length (versions), ==, 1);
       entry = object_at (versions, 0);
-      g_assert_true (json_object_get_boolean_member (entry, "certainly_in_force"));
-      g_assert_cmpstr (string_or_null (json_object_get_object_member (entry, "version"), "id"), ==, version_ids[d]);
+      g_assert_true (
+          json_object_get_boolean_member (entry, "certainly_in_force"));
+      g_assert_cmpstr (
+          string_or_null (json_object_get_object_member (entry, "version"),
+                          "id"),
+          ==, version_ids[d]);
       tree = json_object_get_object_member (entry, "tree");
       g_assert_cmpstr (string_or_null (tree, "fact"), ==, "victim_age");
       branches = json_object_get_array_member (tree, "branches");
@@ -950,11 +1047,16 @@ test_tree_agrees_with_classify (void)
         {
           JsonObject *branch = object_at (branches, b);
 
-          g_assert_cmpint (json_object_get_int_member (branch, "min"), ==, expected[d][b].min);
-          g_assert_cmpint (json_object_get_int_member (branch, "max"), ==, expected[d][b].max);
-          g_assert_cmpstr (string_or_null (branch, "range"), ==, expected[d][b].range);
-          assert_outcome (json_object_get_object_member (json_object_get_object_member (branch, "node"), "outcome"),
-                          &expected[d][b], eras[d]);
+          g_assert_cmpint (json_object_get_int_member (branch, "min"), ==,
+                           expected[d][b].min);
+          g_assert_cmpint (json_object_get_int_member (branch, "max"), ==,
+                           expected[d][b].max);
+          g_assert_cmpstr (string_or_null (branch, "range"), ==,
+                           expected[d][b].range);
+          assert_outcome (
+              json_object_get_object_member (
+                  json_object_get_object_member (branch, "node"), "outcome"),
+              &expected[d][b], eras[d]);
         }
 
       for (gsize a = 0; a < G_N_ELEMENTS (ages); a++)
@@ -968,18 +1070,27 @@ test_tree_agrees_with_classify (void)
               JsonObject *branch = object_at (branches, b);
               if (json_object_get_int_member (branch, "min") <= ages[a]
                   && ages[a] <= json_object_get_int_member (branch, "max"))
-                leaf = json_object_get_object_member (json_object_get_object_member (branch, "node"), "outcome");
+                leaf = json_object_get_object_member (
+                    json_object_get_object_member (branch, "node"), "outcome");
             }
           g_assert_nonnull (leaf);
           g_assert_cmpstr (string_or_null (answer, "status"), ==, "decided");
-          g_assert_cmpstr (string_or_null (answer, "class"), ==, string_or_null (leaf, "class"));
-          g_assert_cmpstr (string_or_null (answer, "citation"), ==, string_or_null (leaf, "citation"));
-          g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
-                           version_ids[d]);
-          g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "imprisonment"), "max"), ==,
-                           string_or_null (leaf, "imprisonment_max"));
-          g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "fine"), "max_usd"), ==,
-                           json_object_get_int_member (leaf, "fine_max_usd"));
+          g_assert_cmpstr (string_or_null (answer, "class"), ==,
+                           string_or_null (leaf, "class"));
+          g_assert_cmpstr (string_or_null (answer, "citation"), ==,
+                           string_or_null (leaf, "citation"));
+          g_assert_cmpstr (
+              string_or_null (json_object_get_object_member (answer, "version"),
+                              "id"),
+              ==, version_ids[d]);
+          g_assert_cmpstr (string_or_null (json_object_get_object_member (
+                                               answer, "imprisonment"),
+                                           "max"),
+                           ==, string_or_null (leaf, "imprisonment_max"));
+          g_assert_cmpint (
+              json_object_get_int_member (
+                  json_object_get_object_member (answer, "fine"), "max_usd"),
+              ==, json_object_get_int_member (leaf, "fine_max_usd"));
         }
     }
 }
@@ -990,34 +1101,47 @@ static void
 test_tree_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "tree", "patronizing", "--date=2020-01-01", "--format=json", NULL };
-  const char *const text_args[] = { "tree", "patronizing", "--date=2020-01-01", NULL };
+  const char *const args[]
+      = { "tree", "patronizing", "--date=2020-01-01", "--format=json", NULL };
+  const char *const text_args[]
+      = { "tree", "patronizing", "--date=2020-01-01", NULL };
   g_autofree char *out = NULL;
   JsonArray *versions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   versions = json_object_get_array_member (run_json (parser, args), "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
   for (guint v = 0; v < 2; v++)
     {
       JsonObject *entry = object_at (versions, v);
-      JsonArray *branches = json_object_get_array_member (json_object_get_object_member (entry, "tree"), "branches");
+      JsonArray *branches = json_object_get_array_member (
+          json_object_get_object_member (entry, "tree"), "branches");
       const ExpectedRule *rules = v == 0 ? sb491_rules : current_rules;
 
-      g_assert_false (json_object_get_boolean_member (entry, "certainly_in_force"));
-      g_assert_cmpstr (string_or_null (json_object_get_object_member (entry, "version"), "id"), ==,
-                       patronizing_versions[v + 1].id);
+      g_assert_false (
+          json_object_get_boolean_member (entry, "certainly_in_force"));
+      g_assert_cmpstr (
+          string_or_null (json_object_get_object_member (entry, "version"),
+                          "id"),
+          ==, patronizing_versions[v + 1].id);
       g_assert_cmpuint (json_array_get_length (branches), ==, 3);
       for (guint b = 0; b < 3; b++)
-        assert_outcome (json_object_get_object_member (json_object_get_object_member (object_at (branches, b), "node"),
-                                                       "outcome"),
-                        &rules[b], "mo-classes-2017");
+        assert_outcome (
+            json_object_get_object_member (
+                json_object_get_object_member (object_at (branches, b), "node"),
+                "outcome"),
+            &rules[b], "mo-classes-2017");
     }
   out = run_text (text_args);
-  g_assert_cmpuint (count_occurrences (out, ", which may have been in force on 1 January 2020:\n"), ==, 2);
-  penal_test_assert_contains (out, "    0–14 → class E felony [RSMo 567.030.4]\n");
-  penal_test_assert_contains (out, "    0–14 → class D felony [RSMo 567.030.4]\n");
+  g_assert_cmpuint (
+      count_occurrences (out,
+                         ", which may have been in force on 1 January 2020:\n"),
+      ==, 2);
+  penal_test_assert_contains (out,
+                              "    0–14 → class E felony [RSMo 567.030.4]\n");
+  penal_test_assert_contains (out,
+                              "    0–14 → class D felony [RSMo 567.030.4]\n");
 }
 
 /* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
@@ -1028,9 +1152,13 @@ test_tree_window (void)
 static void
 test_tree_spanish (void)
 {
-  const char *const args[] = { "tree", "patronizing", "--date=2016-06-01", NULL };
-  const char *const lang_dot[] = { "--lang=es", "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
-  const char *const json_args[] = { "tree", "patronizing", "--date=2016-06-01", "--format=json", NULL };
+  const char *const args[]
+      = { "tree", "patronizing", "--date=2016-06-01", NULL };
+  const char *const lang_dot[]
+      = { "--lang=es",         "tree",         "patronizing",
+          "--date=2016-06-01", "--format=dot", NULL };
+  const char *const json_args[]
+      = { "tree", "patronizing", "--date=2016-06-01", "--format=json", NULL };
   g_autofree char *out = NULL;
   g_autofree char *dot = NULL;
   g_autofree char *json = NULL;
@@ -1038,15 +1166,21 @@ test_tree_spanish (void)
   g_autoptr (GError) error = NULL;
   JsonObject *root, *outcome;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   out = run_text_in ("es", "C.UTF-8", args);
-  g_assert_true (g_str_has_prefix (out, "Pagar por prostitución (RSMo 567.030), "));
+  g_assert_true (
+      g_str_has_prefix (out, "Pagar por prostitución (RSMo 567.030), "));
   penal_test_assert_contains (out, ", vigente el 1 de junio de 2016:\n");
-  penal_test_assert_contains (out, "  victim_age (edad en años de la persona a quien se pagó por sexo)\n");
-  penal_test_assert_contains (out, "    0–14 → delito grave de clase D [RSMo 567.030.4]\n");
-  penal_test_assert_contains (out, "    15–17 → delito menor de clase A [RSMo 567.030.3]\n");
-  penal_test_assert_contains (out, "    18+ → delito menor de clase B [RSMo 567.030.3]\n");
+  penal_test_assert_contains (
+      out,
+      "  victim_age (edad en años de la persona a quien se pagó por sexo)\n");
+  penal_test_assert_contains (
+      out, "    0–14 → delito grave de clase D [RSMo 567.030.4]\n");
+  penal_test_assert_contains (
+      out, "    15–17 → delito menor de clase A [RSMo 567.030.3]\n");
+  penal_test_assert_contains (
+      out, "    18+ → delito menor de clase B [RSMo 567.030.3]\n");
   penal_test_assert_lacks (out, "felony");
   penal_test_assert_lacks (out, "misdemeanor");
 
@@ -1065,17 +1199,21 @@ test_tree_spanish (void)
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (string_or_null (root, "title"), ==, "Pagar por prostitución");
+  g_assert_cmpstr (string_or_null (root, "title"), ==,
+                   "Pagar por prostitución");
   g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
   outcome = json_object_get_object_member (
-    json_object_get_object_member (
-      object_at (json_object_get_array_member (
-                   json_object_get_object_member (object_at (json_object_get_array_member (root, "versions"), 0),
-                                                  "tree"),
-                   "branches"),
-                 0),
-      "node"),
-    "outcome");
+      json_object_get_object_member (
+          object_at (
+              json_object_get_array_member (
+                  json_object_get_object_member (
+                      object_at (
+                          json_object_get_array_member (root, "versions"), 0),
+                      "tree"),
+                  "branches"),
+              0),
+          "node"),
+      "outcome");
   g_assert_cmpstr (string_or_null (outcome, "class"), ==, "felony-D");
   g_assert_cmpstr (string_or_null (outcome, "citation"), ==, "RSMo 567.030.4");
 }
@@ -1088,15 +1226,21 @@ test_tree_errors (void)
   const char *const table[] = { "tree", "558.011", NULL };
   const char *const unknown[] = { "tree", "567.999", NULL };
   const char *const none[] = { "tree", NULL };
-  const char *const bad_date[] = { "tree", "patronizing", "--date=2016-6-1", NULL };
+  const char *const bad_date[]
+      = { "tree", "patronizing", "--date=2016-6-1", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
-  assert_usage_error (csv, "--format: unknown format “csv” for tree; use text, dot or json");
-  assert_usage_error (jsonl, "--format: unknown format “jsonl” for tree; use text, dot or json");
-  assert_usage_error (table, "tree: a penalty table has no decision tree; try penal show");
+  assert_usage_error (
+      csv, "--format: unknown format “csv” for tree; use text, dot or json");
+  assert_usage_error (
+      jsonl,
+      "--format: unknown format “jsonl” for tree; use text, dot or json");
+  assert_usage_error (
+      table, "tree: a penalty table has no decision tree; try penal show");
   assert_usage_error (unknown, "tree: no statute “567.999”");
-  assert_usage_error (none, "tree: name one statute, for example: penal tree patronizing");
+  assert_usage_error (
+      none, "tree: name one statute, for example: penal tree patronizing");
   assert_usage_error (bad_date, "--date: “2016-6-1” is not valid");
 }
 
@@ -1111,12 +1255,13 @@ static void
 test_diff_patronizing (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01",
-                               "--format=json", NULL };
+  const char *const args[]
+      = { "diff", "patronizing", "--from",        "2016-12-31",
+          "--to", "2025-01-01",  "--format=json", NULL };
   JsonObject *root, *before, *after, *window;
   JsonArray *regions, *windows;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "id"), ==, "patronizing");
@@ -1125,16 +1270,27 @@ test_diff_patronizing (void)
   after = json_object_get_object_member (root, "after");
   g_assert_cmpstr (string_or_null (before, "date"), ==, "2016-12-31");
   g_assert_cmpstr (string_or_null (after, "date"), ==, "2025-01-01");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "versions")), ==, 1);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (after, "versions")), ==, 1);
-  assert_version (object_at (json_object_get_array_member (before, "versions"), 0), &patronizing_versions[0]);
-  assert_version (object_at (json_object_get_array_member (after, "versions"), 0), &patronizing_versions[2]);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (before, "versions")),
+      ==, 1);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (after, "versions")),
+      ==, 1);
+  assert_version (
+      object_at (json_object_get_array_member (before, "versions"), 0),
+      &patronizing_versions[0]);
+  assert_version (
+      object_at (json_object_get_array_member (after, "versions"), 0),
+      &patronizing_versions[2]);
   /* SB 491's penalty table took effect on 1 January 2017
    * (mo-penalties.xml). */
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (before, "penalties"), "id"), ==,
-                   "mo-classes-pre2017");
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (after, "penalties"), "id"), ==,
-                   "mo-classes-2017");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (before, "penalties"),
+                      "id"),
+      ==, "mo-classes-pre2017");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (after, "penalties"), "id"),
+      ==, "mo-classes-2017");
 
   g_assert_true (json_object_get_boolean_member (root, "changed"));
   regions = json_object_get_array_member (root, "regions");
@@ -1147,18 +1303,26 @@ test_diff_patronizing (void)
       JsonArray *a = json_object_get_array_member (region, "after");
 
       g_assert_cmpuint (json_array_get_length (when), ==, 1);
-      g_assert_cmpstr (string_or_null (object_at (when, 0), "fact"), ==, "victim_age");
-      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "min"), ==, current_rules[r].min);
-      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "max"), ==, current_rules[r].max);
-      g_assert_cmpstr (string_or_null (object_at (when, 0), "range"), ==, current_rules[r].range);
+      g_assert_cmpstr (string_or_null (object_at (when, 0), "fact"), ==,
+                       "victim_age");
+      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "min"),
+                       ==, current_rules[r].min);
+      g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "max"),
+                       ==, current_rules[r].max);
+      g_assert_cmpstr (string_or_null (object_at (when, 0), "range"), ==,
+                       current_rules[r].range);
       g_assert_cmpuint (json_array_get_length (b), ==, 1);
       g_assert_cmpuint (json_array_get_length (a), ==, 1);
-      g_assert_cmpstr (string_or_null (object_at (b, 0), "version"), ==, "mo-567.030-pre2017");
-      g_assert_cmpstr (string_or_null (object_at (a, 0), "version"), ==, "mo-567.030-current");
-      assert_outcome (json_object_get_object_member (object_at (b, 0), "outcome"), &pre2017_rules[r],
-                      "mo-classes-pre2017");
-      assert_outcome (json_object_get_object_member (object_at (a, 0), "outcome"), &current_rules[r],
-                      "mo-classes-2017");
+      g_assert_cmpstr (string_or_null (object_at (b, 0), "version"), ==,
+                       "mo-567.030-pre2017");
+      g_assert_cmpstr (string_or_null (object_at (a, 0), "version"), ==,
+                       "mo-567.030-current");
+      assert_outcome (
+          json_object_get_object_member (object_at (b, 0), "outcome"),
+          &pre2017_rules[r], "mo-classes-pre2017");
+      assert_outcome (
+          json_object_get_object_member (object_at (a, 0), "outcome"),
+          &current_rules[r], "mo-classes-2017");
       g_assert_true (json_object_get_boolean_member (region, "changed"));
     }
 
@@ -1173,11 +1337,13 @@ test_diff_patronizing (void)
   g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-13");
   g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-10");
   window = object_at (windows, 1);
-  g_assert_cmpstr (string_or_null (window, "version"), ==, "mo-567.030-current");
+  g_assert_cmpstr (string_or_null (window, "version"), ==,
+                   "mo-567.030-current");
   g_assert_cmpstr (string_or_null (window, "boundary"), ==, "start");
   g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-14");
   g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-11");
-  g_assert_cmpstr (string_or_null (window, "reason"), ==, patronizing_uncertain);
+  g_assert_cmpstr (string_or_null (window, "reason"), ==,
+                   patronizing_uncertain);
 }
 
 /* The same diff in words: both citations of each side (the offense's
@@ -1185,37 +1351,47 @@ test_diff_patronizing (void)
 static void
 test_diff_text (void)
 {
-  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-01-01", NULL };
+  const char *const args[] = { "diff", "patronizing", "--from", "2016-12-31",
+                               "--to", "2025-01-01",  NULL };
   g_autofree char *out = NULL;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   out = run_text (args);
-  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030): 31 December 2016 compared with "
-                                        "1 January 2025\n"));
-  penal_test_assert_contains (out, "  penalties: RSMo 558.011 with 560.011 and 560.016, as in force until "
-                                   "31 December 2016\n");
-  penal_test_assert_contains (out, "  penalties: RSMo 558.011 and 558.002, as in force from 1 January 2017\n");
-  penal_test_assert_contains (out,
-                              "victim_age 0–14: changed\n"
-                              "    before: class D felony, up to 4 years, fine up to $5,000 "
-                              "[RSMo 567.030.4; RSMo 558.011.1(4)]\n"
-                              "    after: class D felony, up to 7 years, fine up to $10,000 "
-                              "[RSMo 567.030.4; RSMo 558.011.1(4)]\n");
-  penal_test_assert_contains (out,
-                              "victim_age 15–17: changed\n"
-                              "    before: class A misdemeanor, up to 1 year, fine up to $1,000 "
-                              "[RSMo 567.030.3; RSMo 558.011.1(5)]\n"
-                              "    after: class E felony, up to 4 years, fine up to $10,000 "
-                              "[RSMo 567.030.3; RSMo 558.011.1(5)]\n");
-  penal_test_assert_contains (out,
-                              "victim_age 18+: changed\n"
-                              "    before: class B misdemeanor, up to 6 months, fine up to $500 "
-                              "[RSMo 567.030.3; RSMo 558.011.1(6)]\n"
-                              "    after: class B misdemeanor, up to 6 months, fine up to $1,000 "
-                              "[RSMo 567.030.3; RSMo 558.011.1(7)]\n");
-  penal_test_assert_contains (out, "Open amendment window: the last day mo-567.030-2017 applied is not\n");
-  penal_test_assert_contains (out, "Open amendment window: the day mo-567.030-current took effect is not\n");
+  g_assert_true (g_str_has_prefix (
+      out,
+      "Patronizing prostitution (RSMo 567.030): 31 December 2016 compared with "
+      "1 January 2025\n"));
+  penal_test_assert_contains (
+      out,
+      "  penalties: RSMo 558.011 with 560.011 and 560.016, as in force until "
+      "31 December 2016\n");
+  penal_test_assert_contains (out, "  penalties: RSMo 558.011 and 558.002, as "
+                                   "in force from 1 January 2017\n");
+  penal_test_assert_contains (
+      out, "victim_age 0–14: changed\n"
+           "    before: class D felony, up to 4 years, fine up to $5,000 "
+           "[RSMo 567.030.4; RSMo 558.011.1(4)]\n"
+           "    after: class D felony, up to 7 years, fine up to $10,000 "
+           "[RSMo 567.030.4; RSMo 558.011.1(4)]\n");
+  penal_test_assert_contains (
+      out, "victim_age 15–17: changed\n"
+           "    before: class A misdemeanor, up to 1 year, fine up to $1,000 "
+           "[RSMo 567.030.3; RSMo 558.011.1(5)]\n"
+           "    after: class E felony, up to 4 years, fine up to $10,000 "
+           "[RSMo 567.030.3; RSMo 558.011.1(5)]\n");
+  penal_test_assert_contains (
+      out, "victim_age 18+: changed\n"
+           "    before: class B misdemeanor, up to 6 months, fine up to $500 "
+           "[RSMo 567.030.3; RSMo 558.011.1(6)]\n"
+           "    after: class B misdemeanor, up to 6 months, fine up to $1,000 "
+           "[RSMo 567.030.3; RSMo 558.011.1(7)]\n");
+  penal_test_assert_contains (
+      out,
+      "Open amendment window: the last day mo-567.030-2017 applied is not\n");
+  penal_test_assert_contains (
+      out,
+      "Open amendment window: the day mo-567.030-current took effect is not\n");
   penal_test_assert_lacks (out, "Nothing changed");
   penal_test_assert_lacks (out, "unchanged");
 }
@@ -1227,9 +1403,12 @@ static void
 test_diff_unchanged (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "diff", "567.020", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
+  const char *const args[]
+      = { "diff", "prostitution", "--from",        "2023-01-01",
+          "--to", "2025-01-01",   "--format=json", NULL };
+  const char *const text_args[] = { "diff",       "567.020", "--from",
+                                    "2023-01-01", "--to",    "2025-01-01",
+                                    NULL };
   /* RSMo 567.020.2: class B misdemeanor, or class B felony with knowledge
    * of HIV; 558.011.1(7) up to 6 months, 558.002.1(3) $1,000; 558.011.1(2)
    * 5 to 15 years, no fine listed (558.002.1). */
@@ -1239,21 +1418,26 @@ test_diff_unchanged (void)
   JsonObject *root;
   JsonArray *regions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_false (json_object_get_boolean_member (root, "changed"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "open_windows")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (root, "open_windows")),
+                    ==, 0);
   regions = json_object_get_array_member (root, "regions");
   g_assert_cmpuint (json_array_get_length (regions), ==, 2);
   for (guint r = 0; r < 2; r++)
     {
       JsonObject *region = object_at (regions, r);
-      JsonObject *when = object_at (json_object_get_array_member (region, "when"), 0);
-      JsonObject *b = json_object_get_object_member (object_at (json_object_get_array_member (region, "before"), 0),
-                                                     "outcome");
-      JsonObject *a = json_object_get_object_member (object_at (json_object_get_array_member (region, "after"), 0),
-                                                     "outcome");
+      JsonObject *when
+          = object_at (json_object_get_array_member (region, "when"), 0);
+      JsonObject *b = json_object_get_object_member (
+          object_at (json_object_get_array_member (region, "before"), 0),
+          "outcome");
+      JsonObject *a = json_object_get_object_member (
+          object_at (json_object_get_array_member (region, "after"), 0),
+          "outcome");
 
       g_assert_false (json_object_get_boolean_member (region, "changed"));
       g_assert_cmpstr (string_or_null (when, "fact"), ==, "knew_hiv");
@@ -1264,17 +1448,22 @@ test_diff_unchanged (void)
     }
   {
     JsonObject *felony = json_object_get_object_member (
-      object_at (json_object_get_array_member (object_at (regions, 1), "after"), 0), "outcome");
+        object_at (
+            json_object_get_array_member (object_at (regions, 1), "after"), 0),
+        "outcome");
     g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
     g_assert_cmpstr (string_or_null (felony, "imprisonment_max"), ==, "P15Y");
     assert_member_null (felony, "fine_max_usd");
   }
 
   out = run_text (text_args);
-  penal_test_assert_contains (out, "Nothing changed between 1 January 2023 and 1 January 2025: every case gets the "
+  penal_test_assert_contains (out, "Nothing changed between 1 January 2023 and "
+                                   "1 January 2025: every case gets the "
                                    "same class, term and fine.\n");
-  penal_test_assert_contains (out, "knew_hiv yes: unchanged\n    before and after: class B felony, from 5 years to "
-                                   "15 years [RSMo 567.020.2; RSMo 558.011.1(2)]\n");
+  penal_test_assert_contains (out,
+                              "knew_hiv yes: unchanged\n    before and after: "
+                              "class B felony, from 5 years to "
+                              "15 years [RSMo 567.020.2; RSMo 558.011.1(2)]\n");
   penal_test_assert_lacks (out, ": changed");
   penal_test_assert_lacks (out, "Open amendment window");
 }
@@ -1287,12 +1476,13 @@ static void
 test_diff_partly_changed (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "diff", "prostitution", "--from", "2016-12-31", "--to", "2017-01-01",
-                               "--format=json", NULL };
+  const char *const args[]
+      = { "diff", "prostitution", "--from",        "2016-12-31",
+          "--to", "2017-01-01",   "--format=json", NULL };
   JsonObject *root, *no, *yes;
   JsonArray *regions;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_true (json_object_get_boolean_member (root, "changed"));
@@ -1301,40 +1491,65 @@ test_diff_partly_changed (void)
   no = object_at (regions, 0);
   yes = object_at (regions, 1);
   g_assert_true (json_object_get_boolean_member (no, "changed"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
-                     object_at (json_object_get_array_member (no, "before"), 0), "outcome"), "fine_max_usd"), ==, 500);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
-                     object_at (json_object_get_array_member (no, "after"), 0), "outcome"), "fine_max_usd"), ==, 1000);
+  g_assert_cmpint (
+      json_object_get_int_member (
+          json_object_get_object_member (
+              object_at (json_object_get_array_member (no, "before"), 0),
+              "outcome"),
+          "fine_max_usd"),
+      ==, 500);
+  g_assert_cmpint (
+      json_object_get_int_member (
+          json_object_get_object_member (
+              object_at (json_object_get_array_member (no, "after"), 0),
+              "outcome"),
+          "fine_max_usd"),
+      ==, 1000);
   g_assert_false (json_object_get_boolean_member (yes, "changed"));
 }
 
 static void
 test_diff_errors (void)
 {
-  const char *const no_to[] = { "diff", "patronizing", "--from", "2016-12-31", NULL };
-  const char *const no_from[] = { "diff", "patronizing", "--to", "2025-01-01", NULL };
-  const char *const bad_from[] = { "diff", "patronizing", "--from", "2016-13-01", "--to", "2025-01-01", NULL };
-  const char *const bad_to[] = { "diff", "patronizing", "--from", "2016-12-31", "--to", "2025-02-30", NULL };
-  const char *const program[] = { "diff", "kc-oar", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
-  const char *const enhancement[] = { "diff", "persistent-offender", "--from", "2016-01-01", "--to", "2025-01-01",
-                                      NULL };
-  const char *const table[] = { "diff", "558.011", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
-  const char *const none[] = { "diff", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
-  const char *const dot[] = { "diff", "patronizing", "--from", "2016-01-01", "--to", "2025-01-01", "--format=dot",
-                              NULL };
+  const char *const no_to[]
+      = { "diff", "patronizing", "--from", "2016-12-31", NULL };
+  const char *const no_from[]
+      = { "diff", "patronizing", "--to", "2025-01-01", NULL };
+  const char *const bad_from[]
+      = { "diff", "patronizing", "--from", "2016-13-01",
+          "--to", "2025-01-01",  NULL };
+  const char *const bad_to[] = { "diff", "patronizing", "--from", "2016-12-31",
+                                 "--to", "2025-02-30",  NULL };
+  const char *const program[] = { "diff", "kc-oar",     "--from", "2016-01-01",
+                                  "--to", "2025-01-01", NULL };
+  const char *const enhancement[]
+      = { "diff", "persistent-offender", "--from", "2016-01-01",
+          "--to", "2025-01-01",          NULL };
+  const char *const table[] = { "diff", "558.011",    "--from", "2016-01-01",
+                                "--to", "2025-01-01", NULL };
+  const char *const none[]
+      = { "diff", "--from", "2016-01-01", "--to", "2025-01-01", NULL };
+  const char *const dot[]
+      = { "diff", "patronizing", "--from",       "2016-01-01",
+          "--to", "2025-01-01",  "--format=dot", NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
-  assert_usage_error (no_to, "diff: give both dates, for example: penal diff patronizing --from 2016-12-31 "
+  assert_usage_error (no_to, "diff: give both dates, for example: penal diff "
+                             "patronizing --from 2016-12-31 "
                              "--to 2025-01-01");
   assert_usage_error (no_from, "diff: give both dates");
-  assert_usage_error (bad_from, "--from: “2016-13-01” is not valid; give a calendar date written YYYY-MM-DD");
+  assert_usage_error (bad_from, "--from: “2016-13-01” is not valid; give a "
+                                "calendar date written YYYY-MM-DD");
   assert_usage_error (bad_to, "--to: “2025-02-30” is not valid");
-  assert_usage_error (program, "diff: “kc-oar” is not an offense; give one of prostitution, patronizing, or its "
+  assert_usage_error (program, "diff: “kc-oar” is not an offense; give one of "
+                               "prostitution, patronizing, or its "
                                "statute number");
-  assert_usage_error (enhancement, "diff: “persistent-offender” is not an offense");
+  assert_usage_error (enhancement,
+                      "diff: “persistent-offender” is not an offense");
   assert_usage_error (table, "diff: “558.011” is not an offense");
-  assert_usage_error (none, "diff: name one statute, for example: penal diff patronizing");
+  assert_usage_error (
+      none, "diff: name one statute, for example: penal diff patronizing");
   assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
 }
 
@@ -1352,14 +1567,17 @@ static void
 test_diff_window_unchanged_region (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "diff", "patronizing", "--from", "2020-01-01", "--to", "2025-01-01",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "diff", "patronizing", "--from", "2020-01-01", "--to", "2025-01-01", NULL };
+  const char *const args[]
+      = { "diff", "patronizing", "--from",        "2020-01-01",
+          "--to", "2025-01-01",  "--format=json", NULL };
+  const char *const text_args[]
+      = { "diff", "patronizing", "--from", "2020-01-01",
+          "--to", "2025-01-01",  NULL };
   g_autofree char *out = NULL;
   JsonObject *root, *adults;
   JsonArray *regions, *before;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_true (json_object_get_boolean_member (root, "changed"));
@@ -1369,18 +1587,24 @@ test_diff_window_unchanged_region (void)
     {
       before = json_object_get_array_member (object_at (regions, r), "before");
       g_assert_cmpuint (json_array_get_length (before), ==, 2);
-      assert_outcome (json_object_get_object_member (object_at (before, 0), "outcome"), &sb491_rules[r],
-                      "mo-classes-2017");
-      assert_outcome (json_object_get_object_member (object_at (before, 1), "outcome"), &current_rules[r],
-                      "mo-classes-2017");
-      assert_outcome (json_object_get_object_member (object_at (json_object_get_array_member (object_at (regions, r),
-                                                                                              "after"), 0),
-                                                     "outcome"),
+      assert_outcome (
+          json_object_get_object_member (object_at (before, 0), "outcome"),
+          &sb491_rules[r], "mo-classes-2017");
+      assert_outcome (
+          json_object_get_object_member (object_at (before, 1), "outcome"),
+          &current_rules[r], "mo-classes-2017");
+      assert_outcome (json_object_get_object_member (
+                          object_at (json_object_get_array_member (
+                                         object_at (regions, r), "after"),
+                                     0),
+                          "outcome"),
                       &current_rules[r], "mo-classes-2017");
     }
   /* Under SB 491's candidate the younger tiers were milder. */
-  g_assert_true (json_object_get_boolean_member (object_at (regions, 0), "changed"));
-  g_assert_true (json_object_get_boolean_member (object_at (regions, 1), "changed"));
+  g_assert_true (
+      json_object_get_boolean_member (object_at (regions, 0), "changed"));
+  g_assert_true (
+      json_object_get_boolean_member (object_at (regions, 1), "changed"));
 
   adults = object_at (regions, 2);
   out = run_text (text_args);
@@ -1397,55 +1621,78 @@ static void
 test_what_if_victim_age (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary", "victim_age",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
-                                    "victim_age", NULL };
+  const char *const args[]
+      = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
+          "--vary",  "victim_age",          "--format=json",
+          NULL };
+  const char *const text_args[]
+      = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
+          "--vary",  "victim_age",          NULL };
   g_autofree char *out = NULL;
   JsonObject *root;
   JsonArray *ranges;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "offense"), ==, "patronizing");
   g_assert_cmpstr (string_or_null (root, "statute"), ==, "RSMo 567.030");
   g_assert_cmpstr (string_or_null (root, "vary"), ==, "victim_age");
   g_assert_cmpstr (string_or_null (root, "offense_date"), ==, "2024-01-01");
-  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "facts")), ==, 0);
+  g_assert_cmpuint (
+      json_object_get_size (json_object_get_object_member (root, "facts")), ==,
+      0);
   ranges = json_object_get_array_member (root, "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
   for (guint r = 0; r < 3; r++)
     {
       JsonObject *range = object_at (ranges, r);
 
-      g_assert_cmpint (json_object_get_int_member (range, "min"), ==, current_rules[r].min);
-      g_assert_cmpint (json_object_get_int_member (range, "max"), ==, current_rules[r].max);
-      g_assert_cmpstr (string_or_null (range, "range"), ==, current_rules[r].range);
+      g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
+                       current_rules[r].min);
+      g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
+                       current_rules[r].max);
+      g_assert_cmpstr (string_or_null (range, "range"), ==,
+                       current_rules[r].range);
       g_assert_cmpstr (string_or_null (range, "status"), ==, "decided");
-      g_assert_cmpstr (string_or_null (range, "class"), ==, current_rules[r].klass);
-      g_assert_cmpstr (string_or_null (range, "citation"), ==, current_rules[r].citation);
-      g_assert_cmpstr (string_or_null (range, "version"), ==, "mo-567.030-current");
-      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, current_rules[r].imprisonment_max);
-      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, current_rules[r].fine_max_usd);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "candidate_versions")), ==, 0);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "enhancements")), ==, 0);
+      g_assert_cmpstr (string_or_null (range, "class"), ==,
+                       current_rules[r].klass);
+      g_assert_cmpstr (string_or_null (range, "citation"), ==,
+                       current_rules[r].citation);
+      g_assert_cmpstr (string_or_null (range, "version"), ==,
+                       "mo-567.030-current");
+      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==,
+                       current_rules[r].imprisonment_max);
+      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
+                       current_rules[r].fine_max_usd);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                            range, "candidate_versions")),
+                        ==, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                            range, "enhancements")),
+                        ==, 0);
     }
-  g_assert_false (json_object_get_boolean_member (object_at (ranges, 0), "diversion_eligible"));
-  g_assert_false (json_object_get_boolean_member (object_at (ranges, 1), "diversion_eligible"));
+  g_assert_false (json_object_get_boolean_member (object_at (ranges, 0),
+                                                  "diversion_eligible"));
+  g_assert_false (json_object_get_boolean_member (object_at (ranges, 1),
+                                                  "diversion_eligible"));
   /* An adult patronized: diversion turns on prior offenses, not given. */
   assert_member_null (object_at (ranges, 2), "diversion_eligible");
 
   out = run_text (text_args);
-  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), offense committed on "
-                                        "1 January 2024, as victim_age (age in years of the individual "
-                                        "patronized) varies:\n"));
-  penal_test_assert_contains (out, "  0–14 → class D felony, up to 7 years, fine up to $10,000 [RSMo 567.030.4]; "
+  g_assert_true (g_str_has_prefix (
+      out, "Patronizing prostitution (RSMo 567.030), offense committed on "
+           "1 January 2024, as victim_age (age in years of the individual "
+           "patronized) varies:\n"));
+  penal_test_assert_contains (out, "  0–14 → class D felony, up to 7 years, "
+                                   "fine up to $10,000 [RSMo 567.030.4]; "
                                    "no diversion\n");
-  penal_test_assert_contains (out, "  15–17 → class E felony, up to 4 years, fine up to $10,000 [RSMo 567.030.3]; "
+  penal_test_assert_contains (out, "  15–17 → class E felony, up to 4 years, "
+                                   "fine up to $10,000 [RSMo 567.030.3]; "
                                    "no diversion\n");
-  penal_test_assert_contains (out, "  18+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
-                                   "[RSMo 567.030.3]\n");
+  penal_test_assert_contains (
+      out, "  18+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
+           "[RSMo 567.030.3]\n");
 }
 
 /* offense_date across time for a person patronized aged 16: the ranges
@@ -1463,98 +1710,137 @@ static void
 test_what_if_offense_date (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "offense_date",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "offense_date",
-                                    NULL };
+  const char *const args[]
+      = { "what-if", "offense=patronizing", "victim_age=16",
+          "--vary",  "offense_date",        "--format=json",
+          NULL };
+  const char *const text_args[]
+      = { "what-if", "offense=patronizing", "victim_age=16",
+          "--vary",  "offense_date",        NULL };
   const struct
   {
     const char *from, *to, *status, *klass, *version, *max;
     gint64 fine;
   } expected[] = {
-    { NULL, "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-pre2017", "P1Y", 1000 },
-    { "2017-01-01", "2017-02-13", "decided", "misdemeanor-A", "mo-567.030-2017", "P1Y", 2000 },
+    { NULL, "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-pre2017",
+      "P1Y", 1000 },
+    { "2017-01-01", "2017-02-13", "decided", "misdemeanor-A", "mo-567.030-2017",
+      "P1Y", 2000 },
     { "2017-02-14", "2023-03-10", "ambiguous", NULL, NULL, NULL, -1 },
-    { "2023-03-11", NULL, "decided", "felony-E", "mo-567.030-current", "P4Y", 10000 },
+    { "2023-03-11", NULL, "decided", "felony-E", "mo-567.030-current", "P4Y",
+      10000 },
   };
   g_autofree char *out = NULL;
   JsonObject *root, *ambiguous;
   JsonArray *ranges, *candidates;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   root = run_json (parser, args);
   g_assert_cmpstr (string_or_null (root, "vary"), ==, "offense_date");
   assert_member_null (root, "offense_date");
-  g_assert_cmpstr (string_or_null (json_object_get_object_member (root, "facts"), "victim_age"), ==, "16");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (root, "facts"),
+                      "victim_age"),
+      ==, "16");
   ranges = json_object_get_array_member (root, "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (json_array_get_length (ranges), ==,
+                    G_N_ELEMENTS (expected));
   for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
     {
       JsonObject *range = object_at (ranges, r);
 
       g_assert_cmpstr (string_or_null (range, "from"), ==, expected[r].from);
       g_assert_cmpstr (string_or_null (range, "to"), ==, expected[r].to);
-      g_assert_cmpstr (string_or_null (range, "status"), ==, expected[r].status);
+      g_assert_cmpstr (string_or_null (range, "status"), ==,
+                       expected[r].status);
       g_assert_cmpstr (string_or_null (range, "class"), ==, expected[r].klass);
-      g_assert_cmpstr (string_or_null (range, "version"), ==, expected[r].version);
-      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, expected[r].max);
+      g_assert_cmpstr (string_or_null (range, "version"), ==,
+                       expected[r].version);
+      g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==,
+                       expected[r].max);
       if (expected[r].fine < 0)
         assert_member_null (range, "fine_max_usd");
       else
-        g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, expected[r].fine);
+        g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
+                         expected[r].fine);
       /* A minor was patronized: no diversion on any date (kc-diversion.xml). */
-      g_assert_false (json_object_get_boolean_member (range, "diversion_eligible"));
+      g_assert_false (
+          json_object_get_boolean_member (range, "diversion_eligible"));
     }
   ambiguous = object_at (ranges, 2);
   candidates = json_object_get_array_member (ambiguous, "candidate_versions");
   g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "version"), ==, "mo-567.030-2017");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "class"), ==, "misdemeanor-A");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "citation"), ==, "RSMo 567.030.3");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "version"), ==, "mo-567.030-current");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "class"), ==, "felony-E");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "citation"), ==, "RSMo 567.030.3");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "version"), ==,
+                   "mo-567.030-2017");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "class"), ==,
+                   "misdemeanor-A");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "citation"), ==,
+                   "RSMo 567.030.3");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "version"), ==,
+                   "mo-567.030-current");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "class"), ==,
+                   "felony-E");
+  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "citation"), ==,
+                   "RSMo 567.030.3");
 
   /* Each range agrees with classify at both of its ends (an open end: a
    * date far beyond the nearest boundary). */
   for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
     {
-      const char *ends[] = { expected[r].from != NULL ? expected[r].from : "1990-01-01",
-                             expected[r].to != NULL ? expected[r].to : "2100-01-01" };
+      const char *ends[]
+          = { expected[r].from != NULL ? expected[r].from : "1990-01-01",
+              expected[r].to != NULL ? expected[r].to : "2100-01-01" };
 
       for (guint e = 0; e < 2; e++)
         {
           g_autoptr (JsonParser) one = json_parser_new ();
           JsonObject *answer = classify_patronizing (one, 16, ends[e]);
 
-          g_assert_cmpstr (string_or_null (answer, "status"), ==, expected[r].status);
-          g_assert_cmpstr (string_or_null (answer, "class"), ==, expected[r].klass);
+          g_assert_cmpstr (string_or_null (answer, "status"), ==,
+                           expected[r].status);
+          g_assert_cmpstr (string_or_null (answer, "class"), ==,
+                           expected[r].klass);
           if (expected[r].version != NULL)
-            g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
-                             expected[r].version);
+            g_assert_cmpstr (
+                string_or_null (
+                    json_object_get_object_member (answer, "version"), "id"),
+                ==, expected[r].version);
           else
             {
-              JsonArray *both = json_object_get_array_member (answer, "candidates");
+              JsonArray *both
+                  = json_object_get_array_member (answer, "candidates");
               g_assert_cmpuint (json_array_get_length (both), ==, 2);
-              g_assert_cmpstr (string_or_null (object_at (both, 0), "class"), ==, "misdemeanor-A");
-              g_assert_cmpstr (string_or_null (object_at (both, 1), "class"), ==, "felony-E");
+              g_assert_cmpstr (string_or_null (object_at (both, 0), "class"),
+                               ==, "misdemeanor-A");
+              g_assert_cmpstr (string_or_null (object_at (both, 1), "class"),
+                               ==, "felony-E");
             }
         }
     }
 
   out = run_text (text_args);
-  g_assert_true (g_str_has_prefix (out, "Patronizing prostitution (RSMo 567.030), as the offense date varies:\n"
-                                        "  with victim_age=16\n"));
-  penal_test_assert_contains (out, "  ..2016-12-31 → class A misdemeanor, up to 1 year, fine up to $1,000 "
-                                   "[RSMo 567.030.3]; no diversion\n");
-  penal_test_assert_contains (out, "  2017-01-01..2017-02-13 → class A misdemeanor, up to 1 year, fine up to $2,000 "
-                                   "[RSMo 567.030.3]; no diversion\n");
-  penal_test_assert_contains (out, "  2017-02-14..2023-03-10 → not established which version applies: class A "
-                                   "misdemeanor (mo-567.030-2017) or class E felony (mo-567.030-current); "
-                                   "no diversion\n");
-  penal_test_assert_contains (out, "  2023-03-11.. → class E felony, up to 4 years, fine up to $10,000 "
-                                   "[RSMo 567.030.3]; no diversion\n");
+  g_assert_true (g_str_has_prefix (
+      out,
+      "Patronizing prostitution (RSMo 567.030), as the offense date varies:\n"
+      "  with victim_age=16\n"));
+  penal_test_assert_contains (
+      out,
+      "  ..2016-12-31 → class A misdemeanor, up to 1 year, fine up to $1,000 "
+      "[RSMo 567.030.3]; no diversion\n");
+  penal_test_assert_contains (out,
+                              "  2017-01-01..2017-02-13 → class A misdemeanor, "
+                              "up to 1 year, fine up to $2,000 "
+                              "[RSMo 567.030.3]; no diversion\n");
+  penal_test_assert_contains (
+      out,
+      "  2017-02-14..2023-03-10 → not established which version applies: class "
+      "A "
+      "misdemeanor (mo-567.030-2017) or class E felony (mo-567.030-current); "
+      "no diversion\n");
+  penal_test_assert_contains (
+      out, "  2023-03-11.. → class E felony, up to 4 years, fine up to $10,000 "
+           "[RSMo 567.030.3]; no diversion\n");
 }
 
 /* prior_prostitution_offenses for an adult patronized on 1 January 2024:
@@ -1568,10 +1854,17 @@ static void
 test_what_if_priors (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2024-01-01",
-                               "--vary", "prior_prostitution_offenses", "--format=json", NULL };
-  const char *const text_args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2024-01-01",
-                                    "--vary", "prior_prostitution_offenses", NULL };
+  const char *const args[] = { "what-if",       "offense=patronizing",
+                               "victim_age=30", "offense_date=2024-01-01",
+                               "--vary",        "prior_prostitution_offenses",
+                               "--format=json", NULL };
+  const char *const text_args[] = { "what-if",
+                                    "offense=patronizing",
+                                    "victim_age=30",
+                                    "offense_date=2024-01-01",
+                                    "--vary",
+                                    "prior_prostitution_offenses",
+                                    NULL };
   /* The domain is 0 to 999 (statutes/facts.xml). */
   const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
   const gboolean eligible[] = { TRUE, FALSE, FALSE };
@@ -1579,7 +1872,7 @@ test_what_if_priors (void)
   JsonArray *ranges, *enhancements;
   JsonObject *enhancement;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   ranges = json_object_get_array_member (run_json (parser, args), "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
@@ -1587,51 +1880,71 @@ test_what_if_priors (void)
     {
       JsonObject *range = object_at (ranges, r);
 
-      g_assert_cmpint (json_object_get_int_member (range, "min"), ==, bounds[r][0]);
-      g_assert_cmpint (json_object_get_int_member (range, "max"), ==, bounds[r][1]);
+      g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
+                       bounds[r][0]);
+      g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
+                       bounds[r][1]);
       g_assert_cmpstr (string_or_null (range, "status"), ==, "decided");
       g_assert_cmpstr (string_or_null (range, "class"), ==, "misdemeanor-B");
-      g_assert_cmpstr (string_or_null (range, "citation"), ==, "RSMo 567.030.3");
+      g_assert_cmpstr (string_or_null (range, "citation"), ==,
+                       "RSMo 567.030.3");
       g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==, "P6M");
-      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==, 1000);
-      g_assert_true (json_object_get_boolean_member (range, "diversion_eligible") == eligible[r]);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "enhancements")), ==,
-                        r == 2 ? 1 : 0);
+      g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
+                       1000);
+      g_assert_true (
+          json_object_get_boolean_member (range, "diversion_eligible")
+          == eligible[r]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                            range, "enhancements")),
+                        ==, r == 2 ? 1 : 0);
     }
-  enhancements = json_object_get_array_member (object_at (ranges, 2), "enhancements");
+  enhancements
+      = json_object_get_array_member (object_at (ranges, 2), "enhancements");
   enhancement = object_at (enhancements, 0);
-  g_assert_cmpstr (string_or_null (enhancement, "id"), ==, "persistent-offender");
+  g_assert_cmpstr (string_or_null (enhancement, "id"), ==,
+                   "persistent-offender");
   g_assert_cmpstr (string_or_null (enhancement, "class"), ==, "felony-E");
-  g_assert_cmpstr (string_or_null (enhancement, "citation"), ==, "RSMo 567.110");
+  g_assert_cmpstr (string_or_null (enhancement, "citation"), ==,
+                   "RSMo 567.110");
 
   /* classify agrees at both ends of each range. */
   for (guint r = 0; r < 3; r++)
     for (guint e = 0; e < 2; e++)
       {
         g_autoptr (JsonParser) one = json_parser_new ();
-        g_autofree char *priors = g_strdup_printf ("prior_prostitution_offenses=%" G_GINT64_FORMAT, bounds[r][e]);
-        const char *const facts[] = { "offense=patronizing", "victim_age=30", "offense_date=2024-01-01", priors,
-                                      NULL };
+        g_autofree char *priors = g_strdup_printf (
+            "prior_prostitution_offenses=%" G_GINT64_FORMAT, bounds[r][e]);
+        const char *const facts[] = { "offense=patronizing", "victim_age=30",
+                                      "offense_date=2024-01-01", priors, NULL };
         JsonObject *answer = classify_json (one, facts);
-        JsonObject *persistent = find_by_id (json_object_get_array_member (answer, "enhancements"),
-                                             "persistent-offender");
+        JsonObject *persistent
+            = find_by_id (json_object_get_array_member (answer, "enhancements"),
+                          "persistent-offender");
 
         g_assert_cmpstr (string_or_null (answer, "class"), ==, "misdemeanor-B");
-        g_assert_true (json_object_get_boolean_member (json_object_get_object_member (answer, "diversion"),
-                                                       "eligible") == eligible[r]);
-        g_assert_true (json_object_get_boolean_member (persistent, "applies") == (r == 2));
-        g_assert_cmpstr (string_or_null (persistent, "class"), ==, r == 2 ? "felony-E" : NULL);
+        g_assert_true (
+            json_object_get_boolean_member (
+                json_object_get_object_member (answer, "diversion"), "eligible")
+            == eligible[r]);
+        g_assert_true (json_object_get_boolean_member (persistent, "applies")
+                       == (r == 2));
+        g_assert_cmpstr (string_or_null (persistent, "class"), ==,
+                         r == 2 ? "felony-E" : NULL);
       }
 
   out = run_text (text_args);
   penal_test_assert_contains (out, "  with victim_age=30\n");
-  penal_test_assert_contains (out, "  0 → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
+  penal_test_assert_contains (out, "  0 → class B misdemeanor, up to 6 months, "
+                                   "fine up to $1,000 [RSMo 567.030.3]; "
                                    "diversion open\n");
-  penal_test_assert_contains (out, "  1 → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
+  penal_test_assert_contains (out, "  1 → class B misdemeanor, up to 6 months, "
+                                   "fine up to $1,000 [RSMo 567.030.3]; "
                                    "no diversion\n");
-  penal_test_assert_contains (out, "  2+ → class B misdemeanor, up to 6 months, fine up to $1,000 [RSMo 567.030.3]; "
-                                   "may be charged as Persistent prostitution offender: class E felony "
-                                   "[RSMo 567.110]; no diversion\n");
+  penal_test_assert_contains (
+      out, "  2+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
+           "[RSMo 567.030.3]; "
+           "may be charged as Persistent prostitution offender: class E felony "
+           "[RSMo 567.110]; no diversion\n");
 }
 
 /* Every victim_age range agrees with classify at both of its ends, on a
@@ -1639,24 +1952,28 @@ test_what_if_priors (void)
 static void
 test_what_if_agrees_with_classify (void)
 {
-  const char *dates[] = { "2016-06-01", "2017-02-01", "2020-01-01", "2024-01-01" };
+  const char *dates[]
+      = { "2016-06-01", "2017-02-01", "2020-01-01", "2024-01-01" };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   for (gsize d = 0; d < G_N_ELEMENTS (dates); d++)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();
       g_autofree char *date = g_strdup_printf ("offense_date=%s", dates[d]);
-      const char *const args[] = { "what-if", "offense=patronizing", date, "--vary", "victim_age", "--format=json",
-                                   NULL };
-      JsonArray *ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+      const char *const args[]
+          = { "what-if",    "offense=patronizing", date, "--vary",
+              "victim_age", "--format=json",       NULL };
+      JsonArray *ranges
+          = json_object_get_array_member (run_json (parser, args), "ranges");
       gint64 next = 0;
 
       g_assert_cmpuint (json_array_get_length (ranges), >, 0);
       for (guint r = 0; r < json_array_get_length (ranges); r++)
         {
           JsonObject *range = object_at (ranges, r);
-          gint64 ends[] = { json_object_get_int_member (range, "min"), json_object_get_int_member (range, "max") };
+          gint64 ends[] = { json_object_get_int_member (range, "min"),
+                            json_object_get_int_member (range, "max") };
 
           /* The ranges tile 0-120 (statutes/facts.xml) in order. */
           g_assert_cmpint (ends[0], ==, next);
@@ -1665,34 +1982,52 @@ test_what_if_agrees_with_classify (void)
           for (guint e = 0; e < 2; e++)
             {
               g_autoptr (JsonParser) one = json_parser_new ();
-              JsonObject *answer = classify_patronizing (one, ends[e], dates[d]);
+              JsonObject *answer
+                  = classify_patronizing (one, ends[e], dates[d]);
 
-              g_assert_cmpstr (string_or_null (answer, "status"), ==, string_or_null (range, "status"));
-              g_assert_cmpstr (string_or_null (answer, "class"), ==, string_or_null (range, "class"));
+              g_assert_cmpstr (string_or_null (answer, "status"), ==,
+                               string_or_null (range, "status"));
+              g_assert_cmpstr (string_or_null (answer, "class"), ==,
+                               string_or_null (range, "class"));
               if (g_strcmp0 (string_or_null (range, "status"), "decided") == 0)
                 {
-                  g_assert_cmpstr (string_or_null (answer, "citation"), ==, string_or_null (range, "citation"));
-                  g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "version"), "id"), ==,
-                                   string_or_null (range, "version"));
-                  g_assert_cmpstr (string_or_null (json_object_get_object_member (answer, "imprisonment"), "max"),
-                                   ==, string_or_null (range, "imprisonment_max"));
-                  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "fine"),
-                                                               "max_usd"),
-                                   ==, json_object_get_int_member (range, "fine_max_usd"));
+                  g_assert_cmpstr (string_or_null (answer, "citation"), ==,
+                                   string_or_null (range, "citation"));
+                  g_assert_cmpstr (
+                      string_or_null (
+                          json_object_get_object_member (answer, "version"),
+                          "id"),
+                      ==, string_or_null (range, "version"));
+                  g_assert_cmpstr (
+                      string_or_null (json_object_get_object_member (
+                                          answer, "imprisonment"),
+                                      "max"),
+                      ==, string_or_null (range, "imprisonment_max"));
+                  g_assert_cmpint (
+                      json_object_get_int_member (
+                          json_object_get_object_member (answer, "fine"),
+                          "max_usd"),
+                      ==, json_object_get_int_member (range, "fine_max_usd"));
                 }
               else
                 {
-                  JsonArray *mine = json_object_get_array_member (range, "candidate_versions");
-                  JsonArray *theirs = json_object_get_array_member (answer, "candidates");
+                  JsonArray *mine = json_object_get_array_member (
+                      range, "candidate_versions");
+                  JsonArray *theirs
+                      = json_object_get_array_member (answer, "candidates");
 
-                  g_assert_cmpuint (json_array_get_length (mine), ==, json_array_get_length (theirs));
+                  g_assert_cmpuint (json_array_get_length (mine), ==,
+                                    json_array_get_length (theirs));
                   for (guint c = 0; c < json_array_get_length (mine); c++)
                     {
-                      g_assert_cmpstr (string_or_null (object_at (mine, c), "class"), ==,
-                                       string_or_null (object_at (theirs, c), "class"));
-                      g_assert_cmpstr (string_or_null (object_at (mine, c), "version"), ==,
-                                       string_or_null (json_object_get_object_member (object_at (theirs, c),
-                                                                                      "version"), "id"));
+                      g_assert_cmpstr (
+                          string_or_null (object_at (mine, c), "class"), ==,
+                          string_or_null (object_at (theirs, c), "class"));
+                      g_assert_cmpstr (
+                          string_or_null (object_at (mine, c), "version"), ==,
+                          string_or_null (json_object_get_object_member (
+                                              object_at (theirs, c), "version"),
+                                          "id"));
                     }
                 }
             }
@@ -1704,33 +2039,53 @@ test_what_if_agrees_with_classify (void)
 static void
 test_what_if_errors (void)
 {
-  const char *const no_vary[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", NULL };
-  const char *const unknown[] = { "what-if", "offense=patronizing", "--vary", "colour", NULL };
-  const char *const offense[] = { "what-if", "offense=patronizing", "--vary", "offense", NULL };
-  const char *const both[] = { "what-if", "offense=patronizing", "victim_age=16", "--vary", "victim_age", NULL };
-  const char *const both_date[] = { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
-                                    "offense_date", NULL };
-  const char *const hiv[] = { "what-if", "offense=patronizing", "--vary", "knew_hiv", NULL };
-  const char *const age[] = { "what-if", "offense=prostitution", "--vary", "victim_age", NULL };
-  const char *const no_offense[] = { "what-if", "offense_date=2024-01-01", "--vary", "victim_age", NULL };
-  const char *const bad_value[] = { "what-if", "offense=patronizing", "victim_age=abc", "--vary", "offense_date",
-                                    NULL };
-  const char *const csv[] = { "what-if", "offense=patronizing", "--vary", "victim_age", "--format=csv", NULL };
+  const char *const no_vary[]
+      = { "what-if", "offense=patronizing", "offense_date=2024-01-01", NULL };
+  const char *const unknown[]
+      = { "what-if", "offense=patronizing", "--vary", "colour", NULL };
+  const char *const offense[]
+      = { "what-if", "offense=patronizing", "--vary", "offense", NULL };
+  const char *const both[]
+      = { "what-if", "offense=patronizing", "victim_age=16",
+          "--vary",  "victim_age",          NULL };
+  const char *const both_date[]
+      = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
+          "--vary",  "offense_date",        NULL };
+  const char *const hiv[]
+      = { "what-if", "offense=patronizing", "--vary", "knew_hiv", NULL };
+  const char *const age[]
+      = { "what-if", "offense=prostitution", "--vary", "victim_age", NULL };
+  const char *const no_offense[]
+      = { "what-if", "offense_date=2024-01-01", "--vary", "victim_age", NULL };
+  const char *const bad_value[]
+      = { "what-if", "offense=patronizing", "victim_age=abc",
+          "--vary",  "offense_date",        NULL };
+  const char *const csv[] = { "what-if",    "offense=patronizing", "--vary",
+                              "victim_age", "--format=csv",        NULL };
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
-  assert_usage_error (no_vary, "what-if: say which fact to vary, for example: penal what-if offense=patronizing "
+  assert_usage_error (no_vary, "what-if: say which fact to vary, for example: "
+                               "penal what-if offense=patronizing "
                                "--vary victim_age");
-  assert_usage_error (unknown, "--vary: “colour” is not a fact that can vary; give one of offense_date, victim_age, "
-                               "knew_hiv, prior_prostitution_offenses, defendant_age");
+  assert_usage_error (unknown,
+                      "--vary: “colour” is not a fact that can vary; give one "
+                      "of offense_date, victim_age, "
+                      "knew_hiv, prior_prostitution_offenses, defendant_age");
   assert_usage_error (offense, "--vary: “offense” is not a fact that can vary");
-  assert_usage_error (both, "what-if: victim_age is given and also varied; leave out victim_age=…");
-  assert_usage_error (both_date, "what-if: offense_date is given and also varied");
+  assert_usage_error (
+      both,
+      "what-if: victim_age is given and also varied; leave out victim_age=…");
+  assert_usage_error (both_date,
+                      "what-if: offense_date is given and also varied");
   /* RSMo 567.030 turns on the age of the person patronized, never on HIV
    * (mo-567-030.xml); 567.020 never on that age (mo-567-020.xml). */
-  assert_usage_error (hiv, "what-if: RSMo 567.030 does not depend on knew_hiv, so varying it changes nothing");
-  assert_usage_error (age, "what-if: RSMo 567.020 does not depend on victim_age");
-  assert_usage_error (no_offense, "what-if: name the offense, for example offense=patronizing");
+  assert_usage_error (hiv, "what-if: RSMo 567.030 does not depend on knew_hiv, "
+                           "so varying it changes nothing");
+  assert_usage_error (age,
+                      "what-if: RSMo 567.020 does not depend on victim_age");
+  assert_usage_error (
+      no_offense, "what-if: name the offense, for example offense=patronizing");
   assert_usage_error (bad_value, "victim_age: “abc” is not valid");
   assert_usage_error (csv, "--format: unknown format “csv”; use text or json");
 }
@@ -1745,15 +2100,24 @@ static void
 test_what_if_minimum_term (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if", "offense=prostitution", "offense_date=2024-01-01", "--vary", "knew_hiv",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "what-if", "offense=prostitution", "offense_date=2024-01-01", "--vary",
-                                    "knew_hiv", NULL };
+  const char *const args[] = { "what-if",
+                               "offense=prostitution",
+                               "offense_date=2024-01-01",
+                               "--vary",
+                               "knew_hiv",
+                               "--format=json",
+                               NULL };
+  const char *const text_args[] = { "what-if",
+                                    "offense=prostitution",
+                                    "offense_date=2024-01-01",
+                                    "--vary",
+                                    "knew_hiv",
+                                    NULL };
   g_autofree char *out = NULL;
   JsonArray *ranges;
   JsonObject *felony;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   ranges = json_object_get_array_member (run_json (parser, args), "ranges");
   g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
@@ -1761,8 +2125,11 @@ test_what_if_minimum_term (void)
    * or class B felony with knowledge of HIV; 558.011.1(7) 6 months,
    * 558.002.1(3) $1,000; no fine listed for a class B felony (558.002.1). */
   g_assert_cmpstr (string_or_null (object_at (ranges, 0), "range"), ==, "no");
-  g_assert_cmpstr (string_or_null (object_at (ranges, 0), "class"), ==, "misdemeanor-B");
-  g_assert_cmpint (json_object_get_int_member (object_at (ranges, 0), "fine_max_usd"), ==, 1000);
+  g_assert_cmpstr (string_or_null (object_at (ranges, 0), "class"), ==,
+                   "misdemeanor-B");
+  g_assert_cmpint (
+      json_object_get_int_member (object_at (ranges, 0), "fine_max_usd"), ==,
+      1000);
   felony = object_at (ranges, 1);
   g_assert_cmpstr (string_or_null (felony, "range"), ==, "yes");
   g_assert_cmpstr (string_or_null (felony, "class"), ==, "felony-B");
@@ -1772,7 +2139,8 @@ test_what_if_minimum_term (void)
 
   out = run_text (text_args);
   g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
-  penal_test_assert_contains (out, "  yes → class B felony, from 5 years to 15 years [RSMo 567.020.2]");
+  penal_test_assert_contains (
+      out, "  yes → class B felony, from 5 years to 15 years [RSMo 567.020.2]");
 }
 
 /* Regression: before 2017, what-if merges one prior finding with two or
@@ -1789,21 +2157,27 @@ static void
 test_what_if_priors_before_2017 (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if", "offense=patronizing", "victim_age=30", "offense_date=2016-06-01",
-                               "--vary", "prior_prostitution_offenses", "--format=json", NULL };
+  const char *const args[] = { "what-if",       "offense=patronizing",
+                               "victim_age=30", "offense_date=2016-06-01",
+                               "--vary",        "prior_prostitution_offenses",
+                               "--format=json", NULL };
   const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
   JsonArray *ranges;
 
-  if (!have_binary ())
+  if (!penal_test_have_binary ())
     return;
   /* The answers differ between 1 and 2. */
   for (gint64 priors = 1; priors <= 2; priors++)
     {
       g_autoptr (JsonParser) one = json_parser_new ();
-      g_autofree char *fact = g_strdup_printf ("prior_prostitution_offenses=%" G_GINT64_FORMAT, priors);
-      const char *const facts[] = { "offense=patronizing", "victim_age=30", "offense_date=2016-06-01", fact, NULL };
-      JsonObject *persistent = find_by_id (json_object_get_array_member (classify_json (one, facts), "enhancements"),
-                                           "persistent-offender");
+      g_autofree char *fact = g_strdup_printf (
+          "prior_prostitution_offenses=%" G_GINT64_FORMAT, priors);
+      const char *const facts[] = { "offense=patronizing", "victim_age=30",
+                                    "offense_date=2016-06-01", fact, NULL };
+      JsonObject *persistent
+          = find_by_id (json_object_get_array_member (
+                            classify_json (one, facts), "enhancements"),
+                        "persistent-offender");
 
       if (priors == 1)
         g_assert_false (json_object_get_boolean_member (persistent, "applies"));
@@ -1817,15 +2191,23 @@ test_what_if_priors_before_2017 (void)
    * whatever the priors. */
   for (guint r = 0; r < json_array_get_length (ranges); r++)
     {
-      g_assert_cmpstr (string_or_null (object_at (ranges, r), "class"), ==, "misdemeanor-B");
-      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "fine_max_usd"), ==, 500);
+      g_assert_cmpstr (string_or_null (object_at (ranges, r), "class"), ==,
+                       "misdemeanor-B");
+      g_assert_cmpint (
+          json_object_get_int_member (object_at (ranges, r), "fine_max_usd"),
+          ==, 500);
     }
-  g_assert_true (json_object_get_boolean_member (object_at (ranges, 0), "diversion_eligible"));
+  g_assert_true (json_object_get_boolean_member (object_at (ranges, 0),
+                                                 "diversion_eligible"));
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
   for (guint r = 0; r < 3; r++)
     {
-      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "min"), ==, bounds[r][0]);
-      g_assert_cmpint (json_object_get_int_member (object_at (ranges, r), "max"), ==, bounds[r][1]);
+      g_assert_cmpint (
+          json_object_get_int_member (object_at (ranges, r), "min"), ==,
+          bounds[r][0]);
+      g_assert_cmpint (
+          json_object_get_int_member (object_at (ranges, r), "max"), ==,
+          bounds[r][1]);
     }
 }
 
@@ -1841,38 +2223,53 @@ test_what_if_priors_before_2017 (void)
 static void
 test_spanish_other_commands (void)
 {
-  const char *const diff[] = { "diff", "prostitution", "--from", "2023-01-01", "--to", "2025-01-01", NULL };
+  const char *const diff[] = { "diff", "prostitution", "--from", "2023-01-01",
+                               "--to", "2025-01-01",   NULL };
   const char *const show[] = { "show", "567.030", "--date=2020-01-01", NULL };
-  const char *const what_if[] = { "--lang=es", "what-if", "offense=patronizing", "victim_age=16", "--vary",
-                                  "offense_date", NULL };
+  const char *const what_if[] = {
+    "--lang=es",    "what-if", "offense=patronizing", "victim_age=16", "--vary",
+    "offense_date", NULL
+  };
   g_autofree char *out_diff = NULL;
   g_autofree char *out_show = NULL;
   g_autofree char *out_what_if = NULL;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   out_diff = run_text_in ("es", "C.UTF-8", diff);
-  penal_test_assert_contains (out_diff, "Nada cambió entre el 1 de enero de 2023 y el 1 de enero de 2025");
+  penal_test_assert_contains (
+      out_diff,
+      "Nada cambió entre el 1 de enero de 2023 y el 1 de enero de 2025");
   penal_test_assert_lacks (out_diff, "Nothing changed");
 
   out_show = run_text_in ("es", "C.UTF-8", show);
-  penal_test_assert_contains (out_show, "No está establecido qué versión estaba vigente el 1 de enero de 2020");
-  penal_test_assert_contains (out_show, "  penal no tiene el texto de la ley de esta versión.\n");
+  penal_test_assert_contains (
+      out_show,
+      "No está establecido qué versión estaba vigente el 1 de enero de 2020");
+  penal_test_assert_contains (
+      out_show, "  penal no tiene el texto de la ley de esta versión.\n");
   /* SB 491's tier as in sb491_rules. */
-  penal_test_assert_contains (out_show, "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
+  penal_test_assert_contains (
+      out_show,
+      "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
   /* The statute text itself is English only. */
-  penal_test_assert_contains (out_show, "    2. It shall not be a defense that the person believed that the individual\n");
+  penal_test_assert_contains (out_show,
+                              "    2. It shall not be a defense that the "
+                              "person believed that the individual\n");
 
   out_what_if = run_text_in (NULL, "C", what_if);
-  penal_test_assert_contains (out_what_if, "Pagar por prostitución (RSMo 567.030), según varía la fecha del delito:\n");
-  penal_test_assert_contains (out_what_if, "  2017-02-14..2023-03-10 → no está establecido qué versión se aplica: "
-                                           "delito menor de clase A (mo-567.030-2017) o delito grave de clase E "
-                                           "(mo-567.030-current)");
+  penal_test_assert_contains (out_what_if,
+                              "Pagar por prostitución (RSMo 567.030), según "
+                              "varía la fecha del delito:\n");
+  penal_test_assert_contains (
+      out_what_if,
+      "  2017-02-14..2023-03-10 → no está establecido qué versión se aplica: "
+      "delito menor de clase A (mo-567.030-2017) o delito grave de clase E "
+      "(mo-567.030-current)");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -1887,7 +2284,8 @@ main (int   argc,
   g_test_add_func ("/explore/tree/text", test_tree_text);
   g_test_add_func ("/explore/tree/dot", test_tree_dot);
   g_test_add_func ("/explore/tree/dot-renders", test_tree_dot_renders);
-  g_test_add_func ("/explore/tree/agrees-with-classify", test_tree_agrees_with_classify);
+  g_test_add_func ("/explore/tree/agrees-with-classify",
+                   test_tree_agrees_with_classify);
   g_test_add_func ("/explore/tree/window", test_tree_window);
   g_test_add_func ("/explore/tree/spanish", test_tree_spanish);
   g_test_add_func ("/explore/tree/errors", test_tree_errors);
@@ -1896,14 +2294,18 @@ main (int   argc,
   g_test_add_func ("/explore/diff/unchanged", test_diff_unchanged);
   g_test_add_func ("/explore/diff/partly-changed", test_diff_partly_changed);
   g_test_add_func ("/explore/diff/errors", test_diff_errors);
-  g_test_add_func ("/explore/diff/window-unchanged-region", test_diff_window_unchanged_region);
+  g_test_add_func ("/explore/diff/window-unchanged-region",
+                   test_diff_window_unchanged_region);
   g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);
   g_test_add_func ("/explore/what-if/offense-date", test_what_if_offense_date);
   g_test_add_func ("/explore/what-if/priors", test_what_if_priors);
-  g_test_add_func ("/explore/what-if/agrees-with-classify", test_what_if_agrees_with_classify);
+  g_test_add_func ("/explore/what-if/agrees-with-classify",
+                   test_what_if_agrees_with_classify);
   g_test_add_func ("/explore/what-if/errors", test_what_if_errors);
   g_test_add_func ("/explore/what-if/minimum-term", test_what_if_minimum_term);
-  g_test_add_func ("/explore/what-if/priors-before-2017", test_what_if_priors_before_2017);
-  g_test_add_func ("/explore/spanish/diff-show-what-if", test_spanish_other_commands);
+  g_test_add_func ("/explore/what-if/priors-before-2017",
+                   test_what_if_priors_before_2017);
+  g_test_add_func ("/explore/spanish/diff-show-what-if",
+                   test_spanish_other_commands);
   return g_test_run ();
 }

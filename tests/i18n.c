@@ -11,36 +11,9 @@
 
 #include "penal-test-run.h"
 
-static gboolean
-have_catalogs (void)
-{
-  const char *dir = g_getenv ("PENAL_LOCALEDIR");
-  g_autofree char *mo = NULL;
-
-  if (g_getenv ("PENAL_BINARY") == NULL || dir == NULL)
-    {
-      g_test_skip ("PENAL_BINARY and PENAL_LOCALEDIR are set by make check");
-      return FALSE;
-    }
-  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the Spanish catalog was not built (make check builds it)");
-      return FALSE;
-    }
-  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
-      return FALSE;
-    }
-  setlocale (LC_ALL, "C");
-  return TRUE;
-}
-
-static const char *const patronizing_2016[] = {
-  "classify", "offense=patronizing", "victim_age=14", "offense_date=2016-06-01", NULL
-};
+static const char *const patronizing_2016[]
+    = { "classify", "offense=patronizing", "victim_age=14",
+        "offense_date=2016-06-01", NULL };
 
 /* research/missouri-law.md, "Until 2016-12-31": patronizing a person aged
  * fourteen or younger was a class D felony (RSMo 567.030.4), up to four years
@@ -50,7 +23,7 @@ test_spanish_text (void)
 {
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -70,12 +43,14 @@ static void
 test_lang_option (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  const char *const args[] = {
-    "--lang=es", "classify", "offense=patronizing", "victim_age=14",
-    "offense_date=2016-06-01", NULL
-  };
+  const char *const args[] = { "--lang=es",
+                               "classify",
+                               "offense=patronizing",
+                               "victim_age=14",
+                               "offense_date=2016-06-01",
+                               NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, NULL, NULL, args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -91,15 +66,14 @@ test_spanish_json (void)
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  const char *const args[] = {
-    "classify", "--format=json", "offense=prostitution", "knew_hiv=yes",
-    "offense_date=2025-03-01", NULL
-  };
+  const char *const args[]
+      = { "classify",     "--format=json",           "offense=prostitution",
+          "knew_hiv=yes", "offense_date=2025-03-01", NULL };
   JsonObject *root;
   JsonObject *imprisonment;
   JsonArray *trace;
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -108,20 +82,28 @@ test_spanish_json (void)
   root = json_node_get_object (json_parser_get_root (parser));
 
   /* Codes never follow the language. */
-  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==, "felony-B");
-  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==, "2025-03-01");
-  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "RSMo 567.020.2");
+  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
+                   "felony-B");
+  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==,
+                   "2025-03-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==,
+                   "RSMo 567.020.2");
   imprisonment = json_object_get_object_member (root, "imprisonment");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==, "P5Y");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==, "P15Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==,
+                   "P5Y");
+  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==,
+                   "P15Y");
 
   /* The prose does. */
   trace = json_object_get_array_member (root, "trace");
   g_assert_cmpuint (json_array_get_length (trace), >, 1);
-  penal_test_assert_contains (json_object_get_string_member (json_array_get_object_element (trace, 1), "text"),
-                   "VIH");
-  penal_test_assert_contains (json_object_get_string_member (root, "explanation"),
-                   "delito grave de clase B");
+  penal_test_assert_contains (
+      json_object_get_string_member (json_array_get_object_element (trace, 1),
+                                     "text"),
+      "VIH");
+  penal_test_assert_contains (
+      json_object_get_string_member (root, "explanation"),
+      "delito grave de clase B");
 }
 
 /* Plural forms: one year vs several, in Spanish. */
@@ -131,11 +113,11 @@ test_spanish_plurals (void)
   g_auto (PenalTestRun) run = { 0 };
   /* research/missouri-law.md, "From 2017-01-01": class A misdemeanor, up to
    * 1 year; for 567.030 before 2017 a person aged 15-17 gave that class. */
-  const char *const args[] = {
-    "classify", "offense=patronizing", "victim_age=16", "offense_date=2016-06-01", NULL
-  };
+  const char *const args[]
+      = { "classify", "offense=patronizing", "victim_age=16",
+          "offense_date=2016-06-01", NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -148,9 +130,10 @@ static void
 test_spanish_error (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  const char *const args[] = { "classify", "offense=patronizing", "victim_age=-3", NULL };
+  const char *const args[]
+      = { "classify", "offense=patronizing", "victim_age=-3", NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 64);
@@ -165,11 +148,12 @@ test_spanish_help (void)
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--help", NULL };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C.UTF-8", args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "classify HECHO=VALOR");
+  penal_test_assert_contains (run.out,
+                              "una ley tal como estaba vigente en una fecha");
   penal_test_assert_contains (run.out, "Clasifica un cargo");
   penal_test_assert_contains (run.out, "Estado de salida");
   penal_test_assert_lacks (run.out, "Classify a charge");
@@ -181,12 +165,14 @@ test_english_under_c (void)
 {
   g_auto (PenalTestRun) run = { 0 };
 
-  if (!have_catalogs ())
+  if (!penal_test_have_catalogs ())
     return;
   penal_test_run (&run, "es", "C", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "Class: class D felony [RSMo 567.030.4]");
-  penal_test_assert_contains (run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
+  penal_test_assert_contains (run.out,
+                              "Class: class D felony [RSMo 567.030.4]");
+  penal_test_assert_contains (
+      run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
   penal_test_assert_contains (run.out, "Fine: up to $5,000.");
   penal_test_assert_contains (run.out, "1 June 2016");
 }
@@ -204,14 +190,19 @@ test_missing_translation_falls_back (void)
   g_autofree char *copy = NULL;
   g_autoptr (GDir) statutes = NULL;
   const char *name;
-  const char *args[] = {
-    "classify", "--statutes", NULL, "offense=patronizing", "victim_age=30",
-    "offense_date=2025-01-01", NULL
-  };
-  const char *english = "The individual patronized was eighteen years of age or older.";
-  const char *untranslated = "The individual patronized was an adult of eighteen or more.";
+  const char *args[] = { "classify",
+                         "--statutes",
+                         NULL,
+                         "offense=patronizing",
+                         "victim_age=30",
+                         "offense_date=2025-01-01",
+                         NULL };
+  const char *english
+      = "The individual patronized was eighteen years of age or older.";
+  const char *untranslated
+      = "The individual patronized was an adult of eighteen or more.";
 
-  if (!have_catalogs () || g_getenv ("PENAL_STATUTES") == NULL)
+  if (!penal_test_have_catalogs () || g_getenv ("PENAL_STATUTES") == NULL)
     return;
   dir = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
   g_assert_no_error (error);
@@ -219,7 +210,8 @@ test_missing_translation_falls_back (void)
   g_assert_no_error (error);
   while ((name = g_dir_read_name (statutes)) != NULL)
     {
-      g_autofree char *from = g_build_filename (g_getenv ("PENAL_STATUTES"), name, NULL);
+      g_autofree char *from
+          = g_build_filename (g_getenv ("PENAL_STATUTES"), name, NULL);
       g_autofree char *to = g_build_filename (dir, name, NULL);
       g_autofree char *contents = NULL;
       g_autoptr (GString) text = NULL;
@@ -249,8 +241,7 @@ test_missing_translation_falls_back (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -261,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/i18n/spanish/error", test_spanish_error);
   g_test_add_func ("/i18n/spanish/help", test_spanish_help);
   g_test_add_func ("/i18n/english-under-c", test_english_under_c);
-  g_test_add_func ("/i18n/missing-translation-falls-back", test_missing_translation_falls_back);
+  g_test_add_func ("/i18n/missing-translation-falls-back",
+                   test_missing_translation_falls_back);
   return g_test_run ();
 }

@@ -22,12 +22,12 @@ typedef struct
 {
   const char *imprisonment_min;
   const char *imprisonment_max;
-  gboolean    life;
+  gboolean life;
   const char *county_jail_max;
-  gint64      fine_max_usd;    /* -1: no fine authorized or listed */
-  guint       gain_multiple;   /* 0: no fine based on the offender's gain */
-  gint64      gain_cap_usd;    /* -1: no cap */
-  const char *fine_section;    /* the statute the fine comes from */
+  gint64 fine_max_usd;      /* -1: no fine authorized or listed */
+  guint gain_multiple;      /* 0: no fine based on the offender's gain */
+  gint64 gain_cap_usd;      /* -1: no cap */
+  const char *fine_section; /* the statute the fine comes from */
 } ExpectedPenalty;
 
 /* research/missouri-law.md, "Until 2016-12-31": terms from RSMo 558.011
@@ -35,53 +35,52 @@ typedef struct
  * 560.011 / 560.016 (secondary; the first holds the felony fines, the second
  * those for misdemeanors and infractions), "Felony C/D alternative fine: up
  * to double the offender's gain, at most $20,000". */
-static const ExpectedPenalty pre2017_felony_a =
-  { "P10Y", "P30Y", TRUE, NULL, -1, 0, -1, "RSMo 560.011" };
-static const ExpectedPenalty pre2017_felony_b =
-  { "P5Y", "P15Y", FALSE, NULL, -1, 0, -1, "RSMo 560.011" };
-static const ExpectedPenalty pre2017_felony_c =
-  { NULL, "P7Y", FALSE, "P1Y", 5000, 2, 20000, "RSMo 560.011" };
-static const ExpectedPenalty pre2017_felony_d =
-  { NULL, "P4Y", FALSE, "P1Y", 5000, 2, 20000, "RSMo 560.011" };
-static const ExpectedPenalty pre2017_misdemeanor_a =
-  { NULL, "P1Y", FALSE, NULL, 1000, 0, -1, "RSMo 560.016" };
-static const ExpectedPenalty pre2017_misdemeanor_b =
-  { NULL, "P6M", FALSE, NULL, 500, 0, -1, "RSMo 560.016" };
-static const ExpectedPenalty pre2017_misdemeanor_c =
-  { NULL, "P15D", FALSE, NULL, 300, 0, -1, "RSMo 560.016" };
-static const ExpectedPenalty pre2017_infraction =
-  { NULL, NULL, FALSE, NULL, 200, 0, -1, "RSMo 560.016" };
+static const ExpectedPenalty pre2017_felony_a
+    = { "P10Y", "P30Y", TRUE, NULL, -1, 0, -1, "RSMo 560.011" };
+static const ExpectedPenalty pre2017_felony_b
+    = { "P5Y", "P15Y", FALSE, NULL, -1, 0, -1, "RSMo 560.011" };
+static const ExpectedPenalty pre2017_felony_c
+    = { NULL, "P7Y", FALSE, "P1Y", 5000, 2, 20000, "RSMo 560.011" };
+static const ExpectedPenalty pre2017_felony_d
+    = { NULL, "P4Y", FALSE, "P1Y", 5000, 2, 20000, "RSMo 560.011" };
+static const ExpectedPenalty pre2017_misdemeanor_a
+    = { NULL, "P1Y", FALSE, NULL, 1000, 0, -1, "RSMo 560.016" };
+static const ExpectedPenalty pre2017_misdemeanor_b
+    = { NULL, "P6M", FALSE, NULL, 500, 0, -1, "RSMo 560.016" };
+static const ExpectedPenalty pre2017_misdemeanor_c
+    = { NULL, "P15D", FALSE, NULL, 300, 0, -1, "RSMo 560.016" };
+static const ExpectedPenalty pre2017_infraction
+    = { NULL, NULL, FALSE, NULL, 200, 0, -1, "RSMo 560.016" };
 
 /* research/missouri-law.md, "From 2017-01-01": terms from RSMo 558.011
  * (verbatim), county-jail alternative from 558.011.2, fines from RSMo 558.002
  * (verbatim), "Alternative fine for any class with a fine: up to double the
  * gain (no cap in the text)". */
-static const ExpectedPenalty from2017_felony_a =
-  { "P10Y", "P30Y", TRUE, NULL, -1, 0, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_felony_b =
-  { "P5Y", "P15Y", FALSE, NULL, -1, 0, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_felony_c =
-  { "P3Y", "P10Y", FALSE, NULL, 10000, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_felony_d =
-  { NULL, "P7Y", FALSE, "P1Y", 10000, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_felony_e =
-  { NULL, "P4Y", FALSE, "P1Y", 10000, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_misdemeanor_a =
-  { NULL, "P1Y", FALSE, NULL, 2000, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_misdemeanor_b =
-  { NULL, "P6M", FALSE, NULL, 1000, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_misdemeanor_c =
-  { NULL, "P15D", FALSE, NULL, 750, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_misdemeanor_d =
-  { NULL, NULL, FALSE, NULL, 500, 2, -1, "RSMo 558.002" };
-static const ExpectedPenalty from2017_infraction =
-  { NULL, NULL, FALSE, NULL, 400, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_felony_a
+    = { "P10Y", "P30Y", TRUE, NULL, -1, 0, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_felony_b
+    = { "P5Y", "P15Y", FALSE, NULL, -1, 0, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_felony_c
+    = { "P3Y", "P10Y", FALSE, NULL, 10000, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_felony_d
+    = { NULL, "P7Y", FALSE, "P1Y", 10000, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_felony_e
+    = { NULL, "P4Y", FALSE, "P1Y", 10000, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_misdemeanor_a
+    = { NULL, "P1Y", FALSE, NULL, 2000, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_misdemeanor_b
+    = { NULL, "P6M", FALSE, NULL, 1000, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_misdemeanor_c
+    = { NULL, "P15D", FALSE, NULL, 750, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_misdemeanor_d
+    = { NULL, NULL, FALSE, NULL, 500, 2, -1, "RSMo 558.002" };
+static const ExpectedPenalty from2017_infraction
+    = { NULL, NULL, FALSE, NULL, 400, 2, -1, "RSMo 558.002" };
 
 /* Asserts that CITATION cites EXPECTED or a subdivision of it, so that
  * "RSMo 558.011.1(4)" cites "RSMo 558.011" but "RSMo 558.0111" does not. */
 static void
-assert_cites (const char *citation,
-              const char *expected)
+assert_cites (const char *citation, const char *expected)
 {
   gsize length = strlen (expected);
   g_autofree char *head = NULL;
@@ -97,7 +96,7 @@ assert_cites (const char *citation,
 
 static void
 assert_penalty (const PenalClassPenalty *penalty,
-                const ExpectedPenalty   *expected)
+                const ExpectedPenalty *expected)
 {
   g_assert_nonnull (penalty);
   g_assert_cmpstr (penalty->imprisonment_min.iso, ==,
@@ -121,8 +120,7 @@ assert_penalty (const PenalClassPenalty *penalty,
 #define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
 
 static const char *
-missing_fact_name (const PenalOutcome *outcome,
-                   guint               index)
+missing_fact_name (const PenalOutcome *outcome, guint index)
 {
   const PenalFactDecl *fact = g_ptr_array_index (outcome->missing, index);
 
@@ -130,8 +128,7 @@ missing_fact_name (const PenalOutcome *outcome,
 }
 
 static void
-assert_decided_class (const PenalOutcome *outcome,
-                      const char         *class_code)
+assert_decided_class (const PenalOutcome *outcome, const char *class_code)
 {
   g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "decided");
   g_assert_nonnull (outcome->rule);
@@ -144,11 +141,11 @@ assert_decided_class (const PenalOutcome *outcome,
 
 typedef struct
 {
-  const char            *era;
-  const char            *first_date;
-  const char            *second_date;
-  PenalClass             klass;
-  const ExpectedPenalty *penalty;   /* NULL: the era has no such class */
+  const char *era;
+  const char *first_date;
+  const char *second_date;
+  PenalClass klass;
+  const ExpectedPenalty *penalty; /* NULL: the era has no such class */
 } PenaltyRow;
 
 /* Each era's name in test paths, then two dates inside it. */
@@ -194,8 +191,8 @@ test_penalty_row (gconstpointer data)
 
       for (guint o = 0; o < G_N_ELEMENTS (offenses); o++)
         {
-          const PenalOffense *offense =
-            penal_model_lookup_offense (model, offenses[o]);
+          const PenalOffense *offense
+              = penal_model_lookup_offense (model, offenses[o]);
           const PenalEra *era;
 
           g_assert_nonnull (offense);
@@ -221,13 +218,14 @@ test_penalty_row (gconstpointer data)
 static void
 test_penalty_doc_minimum (void)
 {
-  const PenalOffense *offense =
-    penal_model_lookup_offense (model, "patronizing");
+  const PenalOffense *offense
+      = penal_model_lookup_offense (model, "patronizing");
   const PenalEra *era;
   const PenalClass classes[] = { PENAL_CLASS_FELONY_C, PENAL_CLASS_FELONY_D };
 
   g_assert_nonnull (offense);
-  era = penal_penalties_era_for (offense->penalties, penal_test_parse_date ("2016-06-01"));
+  era = penal_penalties_era_for (offense->penalties,
+                                 penal_test_parse_date ("2016-06-01"));
   g_assert_nonnull (era);
   for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
     {
@@ -263,92 +261,92 @@ test_penalty_doc_minimum (void)
 
 typedef struct
 {
-  const char            *offense_date;
-  int                    victim_age;
-  const char            *class_code;
-  const char            *citation;
-  const char            *version_id;         /* NULL: not checked */
-  gboolean               version_uncertain;
+  const char *offense_date;
+  int victim_age;
+  const char *class_code;
+  const char *citation;
+  const char *version_id; /* NULL: not checked */
+  gboolean version_uncertain;
   const ExpectedPenalty *penalty;
 } PatronizingCase;
 
 static const PatronizingCase patronizing_cases[] = {
   /* Until 2016-12-31. */
-  { "2016-06-01", 0, "felony-D", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_felony_d },
-  { "2016-06-01", 13, "felony-D", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_felony_d },
-  { "2016-06-01", 14, "felony-D", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_felony_d },
-  { "2016-06-01", 15, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_a },
-  { "2016-06-01", 17, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_a },
-  { "2016-06-01", 18, "misdemeanor-B", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_b },
-  { "2016-06-01", 120, "misdemeanor-B", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_b },
-  { "2016-12-31", 14, "felony-D", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_felony_d },
-  { "2016-12-31", 16, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_a },
-  { "2016-12-31", 18, "misdemeanor-B", "RSMo 567.030",
-    "mo-567.030-pre2017", FALSE, &pre2017_misdemeanor_b },
+  { "2016-06-01", 0, "felony-D", "RSMo 567.030", "mo-567.030-pre2017", FALSE,
+    &pre2017_felony_d },
+  { "2016-06-01", 13, "felony-D", "RSMo 567.030", "mo-567.030-pre2017", FALSE,
+    &pre2017_felony_d },
+  { "2016-06-01", 14, "felony-D", "RSMo 567.030", "mo-567.030-pre2017", FALSE,
+    &pre2017_felony_d },
+  { "2016-06-01", 15, "misdemeanor-A", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_a },
+  { "2016-06-01", 17, "misdemeanor-A", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_a },
+  { "2016-06-01", 18, "misdemeanor-B", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_b },
+  { "2016-06-01", 120, "misdemeanor-B", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_b },
+  { "2016-12-31", 14, "felony-D", "RSMo 567.030", "mo-567.030-pre2017", FALSE,
+    &pre2017_felony_d },
+  { "2016-12-31", 16, "misdemeanor-A", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_a },
+  { "2016-12-31", 18, "misdemeanor-B", "RSMo 567.030", "mo-567.030-pre2017",
+    FALSE, &pre2017_misdemeanor_b },
   /* From 2017-01-01, certainly in force until 2017-02-13. */
-  { "2017-01-01", 13, "felony-E", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_felony_e },
-  { "2017-01-01", 14, "felony-E", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_felony_e },
-  { "2017-01-01", 15, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_a },
-  { "2017-01-01", 16, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_a },
-  { "2017-01-01", 17, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_a },
-  { "2017-01-01", 18, "misdemeanor-B", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_b },
-  { "2017-02-13", 14, "felony-E", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_felony_e },
-  { "2017-02-13", 16, "misdemeanor-A", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_a },
-  { "2017-02-13", 18, "misdemeanor-B", "RSMo 567.030",
-    "mo-567.030-2017", FALSE, &from2017_misdemeanor_b },
+  { "2017-01-01", 13, "felony-E", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_felony_e },
+  { "2017-01-01", 14, "felony-E", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_felony_e },
+  { "2017-01-01", 15, "misdemeanor-A", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_a },
+  { "2017-01-01", 16, "misdemeanor-A", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_a },
+  { "2017-01-01", 17, "misdemeanor-A", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_a },
+  { "2017-01-01", 18, "misdemeanor-B", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_b },
+  { "2017-02-13", 14, "felony-E", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_felony_e },
+  { "2017-02-13", 16, "misdemeanor-A", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_a },
+  { "2017-02-13", 18, "misdemeanor-B", "RSMo 567.030", "mo-567.030-2017", FALSE,
+    &from2017_misdemeanor_b },
   /* Inside the uncertain window, 18 and over is a class B misdemeanor in
    * both candidate versions, so the answer is decided but says the version
    * was uncertain. */
-  { "2017-02-14", 18, "misdemeanor-B", "RSMo 567.030.3",
-    NULL, TRUE, &from2017_misdemeanor_b },
-  { "2020-05-01", 18, "misdemeanor-B", "RSMo 567.030.3",
-    NULL, TRUE, &from2017_misdemeanor_b },
-  { "2020-05-01", 120, "misdemeanor-B", "RSMo 567.030.3",
-    NULL, TRUE, &from2017_misdemeanor_b },
-  { "2023-03-10", 18, "misdemeanor-B", "RSMo 567.030.3",
-    NULL, TRUE, &from2017_misdemeanor_b },
+  { "2017-02-14", 18, "misdemeanor-B", "RSMo 567.030.3", NULL, TRUE,
+    &from2017_misdemeanor_b },
+  { "2020-05-01", 18, "misdemeanor-B", "RSMo 567.030.3", NULL, TRUE,
+    &from2017_misdemeanor_b },
+  { "2020-05-01", 120, "misdemeanor-B", "RSMo 567.030.3", NULL, TRUE,
+    &from2017_misdemeanor_b },
+  { "2023-03-10", 18, "misdemeanor-B", "RSMo 567.030.3", NULL, TRUE,
+    &from2017_misdemeanor_b },
   /* In force by 2024 (verbatim), certainly from 2023-03-11. */
-  { "2023-03-11", 14, "felony-D", "RSMo 567.030.4",
-    "mo-567.030-current", FALSE, &from2017_felony_d },
-  { "2023-03-11", 15, "felony-E", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_felony_e },
-  { "2023-03-11", 16, "felony-E", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_felony_e },
-  { "2023-03-11", 17, "felony-E", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_felony_e },
-  { "2023-03-11", 18, "misdemeanor-B", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_misdemeanor_b },
-  { "2025-01-01", 0, "felony-D", "RSMo 567.030.4",
-    "mo-567.030-current", FALSE, &from2017_felony_d },
-  { "2025-01-01", 13, "felony-D", "RSMo 567.030.4",
-    "mo-567.030-current", FALSE, &from2017_felony_d },
-  { "2025-01-01", 14, "felony-D", "RSMo 567.030.4",
-    "mo-567.030-current", FALSE, &from2017_felony_d },
-  { "2025-01-01", 15, "felony-E", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_felony_e },
-  { "2025-01-01", 17, "felony-E", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_felony_e },
-  { "2025-01-01", 18, "misdemeanor-B", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_misdemeanor_b },
-  { "2025-01-01", 120, "misdemeanor-B", "RSMo 567.030.3",
-    "mo-567.030-current", FALSE, &from2017_misdemeanor_b },
+  { "2023-03-11", 14, "felony-D", "RSMo 567.030.4", "mo-567.030-current", FALSE,
+    &from2017_felony_d },
+  { "2023-03-11", 15, "felony-E", "RSMo 567.030.3", "mo-567.030-current", FALSE,
+    &from2017_felony_e },
+  { "2023-03-11", 16, "felony-E", "RSMo 567.030.3", "mo-567.030-current", FALSE,
+    &from2017_felony_e },
+  { "2023-03-11", 17, "felony-E", "RSMo 567.030.3", "mo-567.030-current", FALSE,
+    &from2017_felony_e },
+  { "2023-03-11", 18, "misdemeanor-B", "RSMo 567.030.3", "mo-567.030-current",
+    FALSE, &from2017_misdemeanor_b },
+  { "2025-01-01", 0, "felony-D", "RSMo 567.030.4", "mo-567.030-current", FALSE,
+    &from2017_felony_d },
+  { "2025-01-01", 13, "felony-D", "RSMo 567.030.4", "mo-567.030-current", FALSE,
+    &from2017_felony_d },
+  { "2025-01-01", 14, "felony-D", "RSMo 567.030.4", "mo-567.030-current", FALSE,
+    &from2017_felony_d },
+  { "2025-01-01", 15, "felony-E", "RSMo 567.030.3", "mo-567.030-current", FALSE,
+    &from2017_felony_e },
+  { "2025-01-01", 17, "felony-E", "RSMo 567.030.3", "mo-567.030-current", FALSE,
+    &from2017_felony_e },
+  { "2025-01-01", 18, "misdemeanor-B", "RSMo 567.030.3", "mo-567.030-current",
+    FALSE, &from2017_misdemeanor_b },
+  { "2025-01-01", 120, "misdemeanor-B", "RSMo 567.030.3", "mo-567.030-current",
+    FALSE, &from2017_misdemeanor_b },
 };
 
 static void
@@ -356,9 +354,8 @@ test_patronizing (gconstpointer data)
 {
   const PatronizingCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "patronizing",
-                   "victim_age", age, NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      c->offense_date, "offense", "patronizing", "victim_age", age, NULL);
 
   assert_decided_class (outcome, c->class_code);
   assert_cites (outcome->rule->citation, c->citation);
@@ -376,35 +373,35 @@ test_patronizing (gconstpointer data)
 
 typedef struct
 {
-  const char            *offense_date;
-  int                    victim_age;
-  const char            *earlier_class;
+  const char *offense_date;
+  int victim_age;
+  const char *earlier_class;
   const ExpectedPenalty *earlier_penalty;
-  const char            *later_class;
+  const char *later_class;
   const ExpectedPenalty *later_penalty;
 } AmbiguousCase;
 
 static const AmbiguousCase ambiguous_cases[] = {
-  { "2017-02-14", 13, "felony-E", &from2017_felony_e,
-    "felony-D", &from2017_felony_d },
-  { "2017-02-14", 14, "felony-E", &from2017_felony_e,
-    "felony-D", &from2017_felony_d },
-  { "2017-02-14", 16, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
-  { "2020-05-01", 14, "felony-E", &from2017_felony_e,
-    "felony-D", &from2017_felony_d },
-  { "2020-05-01", 15, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
-  { "2020-05-01", 16, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
-  { "2020-05-01", 17, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
-  { "2023-03-10", 14, "felony-E", &from2017_felony_e,
-    "felony-D", &from2017_felony_d },
-  { "2023-03-10", 16, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
-  { "2023-03-10", 17, "misdemeanor-A", &from2017_misdemeanor_a,
-    "felony-E", &from2017_felony_e },
+  { "2017-02-14", 13, "felony-E", &from2017_felony_e, "felony-D",
+    &from2017_felony_d },
+  { "2017-02-14", 14, "felony-E", &from2017_felony_e, "felony-D",
+    &from2017_felony_d },
+  { "2017-02-14", 16, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
+  { "2020-05-01", 14, "felony-E", &from2017_felony_e, "felony-D",
+    &from2017_felony_d },
+  { "2020-05-01", 15, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
+  { "2020-05-01", 16, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
+  { "2020-05-01", 17, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
+  { "2023-03-10", 14, "felony-E", &from2017_felony_e, "felony-D",
+    &from2017_felony_d },
+  { "2023-03-10", 16, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
+  { "2023-03-10", 17, "misdemeanor-A", &from2017_misdemeanor_a, "felony-E",
+    &from2017_felony_e },
 };
 
 static void
@@ -412,9 +409,8 @@ test_patronizing_ambiguous (gconstpointer data)
 {
   const AmbiguousCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "patronizing",
-                   "victim_age", age, NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      c->offense_date, "offense", "patronizing", "victim_age", age, NULL);
   const PenalOutcome *earlier;
   const PenalOutcome *later;
 
@@ -457,12 +453,12 @@ static void
 test_patronizing_missing_age (gconstpointer data)
 {
   const PatronizingMissingAgeCase *c = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "patronizing", NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "patronizing", NULL);
   const struct
   {
-    gint64      lo;
-    gint64      hi;
+    gint64 lo;
+    gint64 hi;
     const char *class_code;
   } tiers[] = {
     { 0, 14, c->class_14_or_younger },
@@ -476,8 +472,8 @@ test_patronizing_missing_age (gconstpointer data)
   g_assert_cmpuint (outcome->possible->len, ==, G_N_ELEMENTS (tiers));
   for (guint t = 0; t < G_N_ELEMENTS (tiers); t++)
     {
-      const PenalPossibility *possibility =
-        &g_array_index (outcome->possible, PenalPossibility, t);
+      const PenalPossibility *possibility
+          = &g_array_index (outcome->possible, PenalPossibility, t);
 
       g_assert_cmpstr (possibility->fact->name, ==, "victim_age");
       g_assert_cmpint (possibility->lo, ==, tiers[t].lo);
@@ -495,8 +491,8 @@ test_patronizing_missing_age (gconstpointer data)
 static void
 test_patronizing_missing_age_in_window (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2020-05-01", "offense", "patronizing", NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case ("2020-05-01", "offense", "patronizing", NULL);
   guint earlier = 0;
   guint later = 0;
 
@@ -506,8 +502,8 @@ test_patronizing_missing_age_in_window (void)
   g_assert_cmpuint (outcome->possible->len, ==, 6);
   for (guint p = 0; p < outcome->possible->len; p++)
     {
-      const PenalPossibility *possibility =
-        &g_array_index (outcome->possible, PenalPossibility, p);
+      const PenalPossibility *possibility
+          = &g_array_index (outcome->possible, PenalPossibility, p);
       const char *class_code;
 
       g_assert_nonnull (possibility->version);
@@ -546,48 +542,48 @@ test_patronizing_missing_age_in_window (void)
 
 typedef struct
 {
-  const char            *offense_date;
-  const char            *knew_hiv;
-  const char            *class_code;
-  const char            *citation;
-  const char            *version_id;
+  const char *offense_date;
+  const char *knew_hiv;
+  const char *class_code;
+  const char *citation;
+  const char *version_id;
   const ExpectedPenalty *penalty;
 } ProstitutionCase;
 
 static const ProstitutionCase prostitution_cases[] = {
-  { "2016-06-01", "no", "misdemeanor-B", "RSMo 567.020",
-    "mo-567.020-pre2017", &pre2017_misdemeanor_b },
-  { "2016-06-01", "yes", "felony-B", "RSMo 567.020",
-    "mo-567.020-pre2017", &pre2017_felony_b },
-  { "2016-12-31", "no", "misdemeanor-B", "RSMo 567.020",
-    "mo-567.020-pre2017", &pre2017_misdemeanor_b },
-  { "2016-12-31", "yes", "felony-B", "RSMo 567.020",
-    "mo-567.020-pre2017", &pre2017_felony_b },
-  { "2017-01-01", "no", "misdemeanor-B", "RSMo 567.020",
-    "mo-567.020-2017", &from2017_misdemeanor_b },
-  { "2017-01-01", "yes", "felony-B", "RSMo 567.020",
-    "mo-567.020-2017", &from2017_felony_b },
-  { "2022-08-27", "no", "misdemeanor-B", "RSMo 567.020",
-    "mo-567.020-2017", &from2017_misdemeanor_b },
-  { "2022-08-27", "yes", "felony-B", "RSMo 567.020",
-    "mo-567.020-2017", &from2017_felony_b },
-  { "2022-08-28", "no", "misdemeanor-B", "RSMo 567.020.2",
-    "mo-567.020-2022", &from2017_misdemeanor_b },
-  { "2022-08-28", "yes", "felony-B", "RSMo 567.020.2",
-    "mo-567.020-2022", &from2017_felony_b },
-  { "2025-01-01", "no", "misdemeanor-B", "RSMo 567.020.2",
-    "mo-567.020-2022", &from2017_misdemeanor_b },
-  { "2025-01-01", "yes", "felony-B", "RSMo 567.020.2",
-    "mo-567.020-2022", &from2017_felony_b },
+  { "2016-06-01", "no", "misdemeanor-B", "RSMo 567.020", "mo-567.020-pre2017",
+    &pre2017_misdemeanor_b },
+  { "2016-06-01", "yes", "felony-B", "RSMo 567.020", "mo-567.020-pre2017",
+    &pre2017_felony_b },
+  { "2016-12-31", "no", "misdemeanor-B", "RSMo 567.020", "mo-567.020-pre2017",
+    &pre2017_misdemeanor_b },
+  { "2016-12-31", "yes", "felony-B", "RSMo 567.020", "mo-567.020-pre2017",
+    &pre2017_felony_b },
+  { "2017-01-01", "no", "misdemeanor-B", "RSMo 567.020", "mo-567.020-2017",
+    &from2017_misdemeanor_b },
+  { "2017-01-01", "yes", "felony-B", "RSMo 567.020", "mo-567.020-2017",
+    &from2017_felony_b },
+  { "2022-08-27", "no", "misdemeanor-B", "RSMo 567.020", "mo-567.020-2017",
+    &from2017_misdemeanor_b },
+  { "2022-08-27", "yes", "felony-B", "RSMo 567.020", "mo-567.020-2017",
+    &from2017_felony_b },
+  { "2022-08-28", "no", "misdemeanor-B", "RSMo 567.020.2", "mo-567.020-2022",
+    &from2017_misdemeanor_b },
+  { "2022-08-28", "yes", "felony-B", "RSMo 567.020.2", "mo-567.020-2022",
+    &from2017_felony_b },
+  { "2025-01-01", "no", "misdemeanor-B", "RSMo 567.020.2", "mo-567.020-2022",
+    &from2017_misdemeanor_b },
+  { "2025-01-01", "yes", "felony-B", "RSMo 567.020.2", "mo-567.020-2022",
+    &from2017_felony_b },
 };
 
 static void
 test_prostitution (gconstpointer data)
 {
   const ProstitutionCase *c = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", "prostitution",
-                   "knew_hiv", c->knew_hiv, NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
+                       c->knew_hiv, NULL);
 
   assert_decided_class (outcome, c->class_code);
   assert_cites (outcome->rule->citation, c->citation);
@@ -598,15 +594,17 @@ test_prostitution (gconstpointer data)
 }
 
 static const char *const prostitution_missing_hiv_dates[] = {
-  "2016-06-01", "2020-05-01", "2025-01-01",
+  "2016-06-01",
+  "2020-05-01",
+  "2025-01-01",
 };
 
 static void
 test_prostitution_missing_hiv (gconstpointer data)
 {
   const char *offense_date = data;
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (offense_date, "offense", "prostitution", NULL);
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (offense_date, "offense", "prostitution", NULL);
   gboolean saw_no = FALSE;
   gboolean saw_yes = FALSE;
 
@@ -616,8 +614,8 @@ test_prostitution_missing_hiv (gconstpointer data)
   g_assert_cmpuint (outcome->possible->len, ==, 2);
   for (guint p = 0; p < outcome->possible->len; p++)
     {
-      const PenalPossibility *possibility =
-        &g_array_index (outcome->possible, PenalPossibility, p);
+      const PenalPossibility *possibility
+          = &g_array_index (outcome->possible, PenalPossibility, p);
 
       g_assert_cmpstr (possibility->fact->name, ==, "knew_hiv");
       g_assert_cmpint (possibility->lo, ==, possibility->hi);
@@ -649,34 +647,34 @@ test_prostitution_missing_hiv (gconstpointer data)
 
 typedef struct
 {
-  const char            *offense;
-  const char            *offense_date;
-  const char            *priors;
-  PenalRuleKind          kind;
-  const char            *class_code;   /* NULL unless kind is a class */
-  const char            *citation;
-  const ExpectedPenalty *penalty;      /* NULL unless kind is a class */
+  const char *offense;
+  const char *offense_date;
+  const char *priors;
+  PenalRuleKind kind;
+  const char *class_code; /* NULL unless kind is a class */
+  const char *citation;
+  const ExpectedPenalty *penalty; /* NULL unless kind is a class */
 } EnhancementCase;
 
 static const EnhancementCase enhancement_cases[] = {
-  { "patronizing", "2025-01-01", "2", PENAL_RULE_CLASS,
-    "felony-E", "RSMo 567.110", &from2017_felony_e },
-  { "patronizing", "2025-01-01", "999", PENAL_RULE_CLASS,
-    "felony-E", "RSMo 567.110", &from2017_felony_e },
-  { "patronizing", "2025-01-01", "1", PENAL_RULE_NOT_APPLICABLE,
-    NULL, "RSMo 567.010(2)", NULL },
-  { "patronizing", "2025-01-01", "0", PENAL_RULE_NOT_APPLICABLE,
-    NULL, "RSMo 567.010(2)", NULL },
-  { "patronizing", "2016-06-01", "2", PENAL_RULE_OPEN,
-    NULL, "RSMo 567.110", NULL },
-  { "patronizing", "2016-06-01", "1", PENAL_RULE_NOT_APPLICABLE,
-    NULL, "RSMo 567.010(2)", NULL },
-  { "prostitution", "2025-01-01", "2", PENAL_RULE_CLASS,
-    "felony-E", "RSMo 567.110", &from2017_felony_e },
-  { "prostitution", "2025-01-01", "1", PENAL_RULE_NOT_APPLICABLE,
-    NULL, "RSMo 567.010(2)", NULL },
-  { "prostitution", "2016-06-01", "2", PENAL_RULE_OPEN,
-    NULL, "RSMo 567.110", NULL },
+  { "patronizing", "2025-01-01", "2", PENAL_RULE_CLASS, "felony-E",
+    "RSMo 567.110", &from2017_felony_e },
+  { "patronizing", "2025-01-01", "999", PENAL_RULE_CLASS, "felony-E",
+    "RSMo 567.110", &from2017_felony_e },
+  { "patronizing", "2025-01-01", "1", PENAL_RULE_NOT_APPLICABLE, NULL,
+    "RSMo 567.010(2)", NULL },
+  { "patronizing", "2025-01-01", "0", PENAL_RULE_NOT_APPLICABLE, NULL,
+    "RSMo 567.010(2)", NULL },
+  { "patronizing", "2016-06-01", "2", PENAL_RULE_OPEN, NULL, "RSMo 567.110",
+    NULL },
+  { "patronizing", "2016-06-01", "1", PENAL_RULE_NOT_APPLICABLE, NULL,
+    "RSMo 567.010(2)", NULL },
+  { "prostitution", "2025-01-01", "2", PENAL_RULE_CLASS, "felony-E",
+    "RSMo 567.110", &from2017_felony_e },
+  { "prostitution", "2025-01-01", "1", PENAL_RULE_NOT_APPLICABLE, NULL,
+    "RSMo 567.010(2)", NULL },
+  { "prostitution", "2016-06-01", "2", PENAL_RULE_OPEN, NULL, "RSMo 567.110",
+    NULL },
 };
 
 static void
@@ -684,11 +682,10 @@ test_persistent_offender (gconstpointer data)
 {
   const EnhancementCase *c = data;
   gboolean patronizing = g_str_equal (c->offense, "patronizing");
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case (c->offense_date, "offense", c->offense,
-                   patronizing ? "victim_age" : "knew_hiv",
-                   patronizing ? "30" : "no",
-                   "prior_prostitution_offenses", c->priors, NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      c->offense_date, "offense", c->offense,
+      patronizing ? "victim_age" : "knew_hiv", patronizing ? "30" : "no",
+      "prior_prostitution_offenses", c->priors, NULL);
   const PenalOutcome *enhanced;
 
   /* The base offense is decided on its own; the enhancement is separate. */
@@ -720,9 +717,8 @@ test_persistent_offender (gconstpointer data)
 static void
 test_seed_prostitution (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "prostitution",
-                   "knew_hiv", "no", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "prostitution", "knew_hiv", "no", NULL);
 
   assert_decided_class (outcome, "misdemeanor-B");
   g_assert_nonnull (outcome->penalty);
@@ -735,9 +731,8 @@ test_seed_prostitution (void)
 static void
 test_seed_prostitution_hiv (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "prostitution",
-                   "knew_hiv", "yes", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "prostitution", "knew_hiv", "yes", NULL);
 
   assert_decided_class (outcome, "felony-B");
   g_assert_nonnull (outcome->penalty);
@@ -749,9 +744,8 @@ test_seed_prostitution_hiv (void)
 static void
 test_seed_patronizing_adult (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "patronizing",
-                   "victim_age", "30", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "patronizing", "victim_age", "30", NULL);
 
   assert_decided_class (outcome, "misdemeanor-B");
 }
@@ -762,9 +756,8 @@ test_seed_patronizing_adult (void)
 static void
 test_seed_patronizing_minor (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "patronizing",
-                   "victim_age", "16", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "patronizing", "victim_age", "16", NULL);
 
   assert_decided_class (outcome, "misdemeanor-A");
   g_assert_nonnull (outcome->penalty);
@@ -781,9 +774,8 @@ test_seed_patronizing_minor (void)
 static void
 test_seed_patronizing_felony_term (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "patronizing",
-                   "victim_age", "13", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "patronizing", "victim_age", "13", NULL);
 
   assert_decided_class (outcome, "felony-D");
   g_assert_nonnull (outcome->penalty);
@@ -802,9 +794,8 @@ test_seed_patronizing_felony_term (void)
 static void
 test_seed_patronizing_age_14 (void)
 {
-  g_autoptr (PenalOutcome) outcome =
-    evaluate_case ("2016-06-01", "offense", "patronizing",
-                   "victim_age", "14", NULL);
+  g_autoptr (PenalOutcome) outcome = evaluate_case (
+      "2016-06-01", "offense", "patronizing", "victim_age", "14", NULL);
 
   assert_decided_class (outcome, "felony-D");
   assert_cites (outcome->rule->citation, "RSMo 567.030");
@@ -813,8 +804,7 @@ test_seed_patronizing_age_14 (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
@@ -829,10 +819,10 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (penalty_rows); i++)
     {
       const PenaltyRow *row = &penalty_rows[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/penalties/%s/%s%s", row->era,
-                         penal_class_to_code (row->klass),
-                         row->penalty == NULL ? "-absent" : "");
+      g_autofree char *path
+          = g_strdup_printf ("/legal/penalties/%s/%s%s", row->era,
+                             penal_class_to_code (row->klass),
+                             row->penalty == NULL ? "-absent" : "");
       g_test_add_data_func (path, row, test_penalty_row);
     }
   g_test_add_func ("/legal/penalties/until-2016-12-31/doc-minimum-note",
@@ -841,24 +831,23 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_cases); i++)
     {
       const PatronizingCase *c = &patronizing_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/patronizing/%s/age-%d", c->offense_date,
-                         c->victim_age);
+      g_autofree char *path = g_strdup_printf ("/legal/patronizing/%s/age-%d",
+                                               c->offense_date, c->victim_age);
       g_test_add_data_func (path, c, test_patronizing);
     }
   for (guint i = 0; i < G_N_ELEMENTS (ambiguous_cases); i++)
     {
       const AmbiguousCase *c = &ambiguous_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/patronizing/%s/age-%d-ambiguous",
-                         c->offense_date, c->victim_age);
+      g_autofree char *path
+          = g_strdup_printf ("/legal/patronizing/%s/age-%d-ambiguous",
+                             c->offense_date, c->victim_age);
       g_test_add_data_func (path, c, test_patronizing_ambiguous);
     }
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_missing_age_cases); i++)
     {
       const PatronizingMissingAgeCase *c = &patronizing_missing_age_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/patronizing/%s/age-missing", c->offense_date);
+      g_autofree char *path = g_strdup_printf (
+          "/legal/patronizing/%s/age-missing", c->offense_date);
       g_test_add_data_func (path, c, test_patronizing_missing_age);
     }
   g_test_add_func ("/legal/patronizing/2020-05-01/age-missing",
@@ -867,16 +856,15 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_cases); i++)
     {
       const ProstitutionCase *c = &prostitution_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/prostitution/%s/knew-hiv-%s",
-                         c->offense_date, c->knew_hiv);
+      g_autofree char *path = g_strdup_printf (
+          "/legal/prostitution/%s/knew-hiv-%s", c->offense_date, c->knew_hiv);
       g_test_add_data_func (path, c, test_prostitution);
     }
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_missing_hiv_dates); i++)
     {
-      g_autofree char *path =
-        g_strdup_printf ("/legal/prostitution/%s/knew-hiv-missing",
-                         prostitution_missing_hiv_dates[i]);
+      g_autofree char *path
+          = g_strdup_printf ("/legal/prostitution/%s/knew-hiv-missing",
+                             prostitution_missing_hiv_dates[i]);
       g_test_add_data_func (path, prostitution_missing_hiv_dates[i],
                             test_prostitution_missing_hiv);
     }
@@ -884,9 +872,9 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (enhancement_cases); i++)
     {
       const EnhancementCase *c = &enhancement_cases[i];
-      g_autofree char *path =
-        g_strdup_printf ("/legal/persistent-offender/%s/%s/priors-%s",
-                         c->offense, c->offense_date, c->priors);
+      g_autofree char *path
+          = g_strdup_printf ("/legal/persistent-offender/%s/%s/priors-%s",
+                             c->offense, c->offense_date, c->priors);
       g_test_add_data_func (path, c, test_persistent_offender);
     }
 

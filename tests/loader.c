@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "penal-model.h"
+#include "penal.h"
 
 /* tests/data/secret.txt holds this marker.  Fixtures try to read that file
  * through an external entity or XInclude; if the marker ever shows up in an
@@ -23,8 +23,8 @@
  * message is in tests/data/fail-NAME.expected. */
 typedef struct
 {
-  const char      *name;
-  PenalModelError  code;
+  const char *name;
+  PenalModelError code;
 } FailFixture;
 
 static const FailFixture fail_fixtures[] = {
@@ -180,8 +180,7 @@ typedef struct
 } TempDir;
 
 static void
-temp_dir_setup (TempDir       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
+temp_dir_setup (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
 
@@ -190,16 +189,14 @@ temp_dir_setup (TempDir       *fixture,
 }
 
 static void
-temp_dir_teardown (TempDir       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
+temp_dir_teardown (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GDir) dir = g_dir_open (fixture->directory, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->directory, name,
-                                                NULL);
+      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
       g_assert_cmpint (g_remove (path), ==, 0);
     }
   g_assert_cmpint (g_rmdir (fixture->directory), ==, 0);
@@ -207,10 +204,8 @@ temp_dir_teardown (TempDir       *fixture,
 }
 
 static char *
-temp_dir_write (TempDir    *fixture,
-                const char *name,
-                const char *contents,
-                gssize      length)
+temp_dir_write (TempDir *fixture, const char *name, const char *contents,
+                gssize length)
 {
   g_autoptr (GError) error = NULL;
   char *path = g_build_filename (fixture->directory, name, NULL);
@@ -227,8 +222,7 @@ data_path (const char *file_name)
 }
 
 static char *
-read_data_file (const char *file_name,
-                gsize      *out_length)
+read_data_file (const char *file_name, gsize *out_length)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = data_path (file_name);
@@ -241,8 +235,7 @@ read_data_file (const char *file_name,
 
 /* Messages start FILE: with FILE the path exactly as the caller gave it. */
 static void
-assert_has_file_prefix (const char *message,
-                        const char *path)
+assert_has_file_prefix (const char *message, const char *path)
 {
   g_autofree char *prefix = g_strconcat (path, ":", NULL);
   g_autofree char *head = g_strndup (message, strlen (prefix));
@@ -256,12 +249,12 @@ check_fail_fixture (const FailFixture *fixture)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *file_name = g_strconcat (fixture->name, ".xml", NULL);
-  g_autofree char *expected_name = g_strconcat (fixture->name, ".expected",
-                                                NULL);
+  g_autofree char *expected_name
+      = g_strconcat (fixture->name, ".expected", NULL);
   g_autofree char *path = data_path (file_name);
   g_autofree char *directory = g_path_get_dirname (path);
-  g_autofree char *directory_prefix = g_strconcat (directory,
-                                                   G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *directory_prefix
+      = g_strconcat (directory, G_DIR_SEPARATOR_S, NULL);
   g_autofree char *expected = read_data_file (expected_name, NULL);
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = NULL;
@@ -273,7 +266,7 @@ check_fail_fixture (const FailFixture *fixture)
 
   model = penal_model_load_files (paths, &error);
   g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, (gint) fixture->code);
+  g_assert_error (error, PENAL_MODEL_ERROR, (gint)fixture->code);
   assert_has_file_prefix (error->message, path);
   g_assert_null (strstr (error->message, SECRET_MARKER));
 
@@ -326,8 +319,8 @@ test_from_data (void)
   g_autoptr (GError) error = NULL;
   gsize length = 0;
   g_autofree char *contents = read_data_file ("valid-minimal.xml", &length);
-  g_autoptr (PenalModel) model =
-    penal_model_load_from_data ("minimal.xml", contents, length, &error);
+  g_autoptr (PenalModel) model
+      = penal_model_load_from_data ("minimal.xml", contents, length, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (model);
@@ -369,8 +362,8 @@ test_missing_file (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = data_path ("no-such-file.xml");
-  g_autofree char *expected_start =
-    g_strconcat (path, ": no such statute file or directory (", NULL);
+  g_autofree char *expected_start
+      = g_strconcat (path, ": no such statute file or directory (", NULL);
   g_autofree char *start = NULL;
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
@@ -387,8 +380,7 @@ test_missing_directory (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *directory = data_path ("no-such-directory");
-  g_autoptr (PenalModel) model = penal_model_load_directory (directory,
-                                                             &error);
+  g_autoptr (PenalModel) model = penal_model_load_directory (directory, &error);
 
   g_assert_null (model);
   g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND);
@@ -396,17 +388,15 @@ test_missing_directory (void)
 }
 
 static void
-test_directory_without_xml (TempDir       *fixture,
-                            gconstpointer  data G_GNUC_UNUSED)
+test_directory_without_xml (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *notes = temp_dir_write (fixture, "README.txt",
-                                           "not a statute\n", -1);
-  g_autofree char *expected =
-    g_strconcat (fixture->directory,
-                 ": the statutes directory has no .xml files", NULL);
-  g_autoptr (PenalModel) model =
-    penal_model_load_directory (fixture->directory, &error);
+  g_autofree char *notes
+      = temp_dir_write (fixture, "README.txt", "not a statute\n", -1);
+  g_autofree char *expected = g_strconcat (
+      fixture->directory, ": the statutes directory has no .xml files", NULL);
+  g_autoptr (PenalModel) model
+      = penal_model_load_directory (fixture->directory, &error);
 
   g_assert_null (model);
   g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND);
@@ -415,8 +405,7 @@ test_directory_without_xml (TempDir       *fixture,
 
 /* A directory named where a file is expected cannot be read as one. */
 static void
-test_file_is_directory (TempDir       *fixture,
-                        gconstpointer  data G_GNUC_UNUSED)
+test_file_is_directory (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
   const char *paths[] = { fixture->directory, NULL };
@@ -434,13 +423,13 @@ padded_minimal (gsize total_size)
 {
   g_autofree char *minimal = read_data_file ("valid-minimal.xml", NULL);
   const char *body = strchr (minimal, '\n') + 1;
-  gsize declaration = (gsize) (body - minimal);
+  gsize declaration = (gsize)(body - minimal);
   const char *open = "<!--", *close = "-->\n";
   gsize fill = total_size - strlen (minimal) - strlen (open) - strlen (close);
   GString *padded = g_string_sized_new (total_size + 1);
 
   g_assert_cmpuint (total_size, >, strlen (minimal) + 8);
-  g_string_append_len (padded, minimal, (gssize) declaration);
+  g_string_append_len (padded, minimal, (gssize)declaration);
   g_string_append (padded, open);
   for (gsize i = 0; i < fill; i++)
     g_string_append_c (padded, i % 80 == 79 ? '\n' : 'x');
@@ -459,8 +448,7 @@ too_large_message (const char *file)
 }
 
 static void
-test_size_limit (TempDir       *fixture,
-                 gconstpointer  data G_GNUC_UNUSED)
+test_size_limit (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
@@ -474,13 +462,11 @@ test_size_limit (TempDir       *fixture,
 }
 
 static void
-test_too_large (TempDir       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
+test_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE + 1);
-  g_autofree char *path = temp_dir_write (fixture, "over-limit.xml",
-                                          contents,
+  g_autofree char *path = temp_dir_write (fixture, "over-limit.xml", contents,
                                           PENAL_MODEL_MAX_FILE_SIZE + 1);
   g_autofree char *expected = too_large_message (path);
   const char *paths[] = { path, NULL };
@@ -497,9 +483,8 @@ test_too_large_from_data (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE + 1);
   g_autofree char *expected = too_large_message ("over-limit.xml");
-  g_autoptr (PenalModel) model =
-    penal_model_load_from_data ("over-limit.xml", contents,
-                                PENAL_MODEL_MAX_FILE_SIZE + 1, &error);
+  g_autoptr (PenalModel) model = penal_model_load_from_data (
+      "over-limit.xml", contents, PENAL_MODEL_MAX_FILE_SIZE + 1, &error);
 
   g_assert_null (model);
   g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
@@ -510,8 +495,7 @@ test_too_large_from_data (void)
  * refused, not recursed into: run in a child so that a stack overflow or a
  * hang fails this test and nothing else. */
 static void
-test_deep_nesting (TempDir       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
+test_deep_nesting (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   const guint depth = 100000;
   g_autoptr (GString) contents = NULL;
@@ -536,7 +520,7 @@ test_deep_nesting (TempDir       *fixture,
     g_string_append (contents, "</a>");
   g_string_append (contents, "</statutes>\n");
   path = temp_dir_write (fixture, "deep.xml", contents->str,
-                         (gssize) contents->len);
+                         (gssize)contents->len);
   paths[0] = path;
 
   model = penal_model_load_files (paths, &error);
@@ -548,8 +532,7 @@ test_deep_nesting (TempDir       *fixture,
 /* libxml2 stores line numbers in 16 bits unless asked not to; a statute file
  * under the size cap can still be longer than 65535 lines. */
 static void
-test_line_past_65535 (TempDir       *fixture,
-                      gconstpointer  data G_GNUC_UNUSED)
+test_line_past_65535 (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   const guint blank_lines = 70000;
   g_autofree char *minimal = read_data_file ("valid-minimal.xml", NULL);
@@ -574,7 +557,7 @@ test_line_past_65535 (TempDir       *fixture,
   /* Make the first rule test a fact no file declares. */
   at = strstr (contents->str, defect);
   g_assert_nonnull (at);
-  g_string_overwrite (contents, (gsize) (at - contents->str),
+  g_string_overwrite (contents, (gsize)(at - contents->str),
                       "<when fact=\"victim_age\" max=\"17\"/>");
   for (const char *p = contents->str; p < at; p++)
     if (*p == '\n')
@@ -582,15 +565,18 @@ test_line_past_65535 (TempDir       *fixture,
   g_assert_cmpuint (line, >, 65535);
 
   path = temp_dir_write (fixture, "long.xml", contents->str,
-                         (gssize) contents->len);
+                         (gssize)contents->len);
   paths[0] = path;
   expected = g_strdup_printf ("%s:%u: unknown fact “victim_age”; declare it "
-                              "with <fact name=\"victim_age\" …>", path, line);
+                              "with <fact name=\"victim_age\" …>",
+                              path, line);
   /* Past line 65535 libxml2 takes an element's line from the text node
    * beside it, which can be the next line; without XML_PARSE_BIG_LINES it
    * would say 65535. */
-  expected_next = g_strdup_printf ("%s:%u: unknown fact “victim_age”; declare it "
-                                   "with <fact name=\"victim_age\" …>", path, line + 1);
+  expected_next
+      = g_strdup_printf ("%s:%u: unknown fact “victim_age”; declare it "
+                         "with <fact name=\"victim_age\" …>",
+                         path, line + 1);
 
   model = penal_model_load_files (paths, &error);
   g_assert_null (model);
@@ -600,8 +586,7 @@ test_line_past_65535 (TempDir       *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Messages from GIO and libxml2 are compared in English. */
   g_setenv ("LC_ALL", "C", TRUE);
@@ -614,34 +599,33 @@ main (int   argc,
   g_test_add_func ("/loader/statutes-directory", test_statutes_directory);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/missing-directory", test_missing_directory);
-  g_test_add ("/loader/directory-without-xml", TempDir, NULL,
-              temp_dir_setup, test_directory_without_xml, temp_dir_teardown);
-  g_test_add ("/loader/file-is-directory", TempDir, NULL,
-              temp_dir_setup, test_file_is_directory, temp_dir_teardown);
-  g_test_add ("/loader/size-limit", TempDir, NULL,
-              temp_dir_setup, test_size_limit, temp_dir_teardown);
-  g_test_add ("/loader/too-large", TempDir, NULL,
-              temp_dir_setup, test_too_large, temp_dir_teardown);
+  g_test_add ("/loader/directory-without-xml", TempDir, NULL, temp_dir_setup,
+              test_directory_without_xml, temp_dir_teardown);
+  g_test_add ("/loader/file-is-directory", TempDir, NULL, temp_dir_setup,
+              test_file_is_directory, temp_dir_teardown);
+  g_test_add ("/loader/size-limit", TempDir, NULL, temp_dir_setup,
+              test_size_limit, temp_dir_teardown);
+  g_test_add ("/loader/too-large", TempDir, NULL, temp_dir_setup,
+              test_too_large, temp_dir_teardown);
   g_test_add_func ("/loader/too-large-from-data", test_too_large_from_data);
-  g_test_add ("/loader/deep-nesting", TempDir, NULL,
-              temp_dir_setup, test_deep_nesting, temp_dir_teardown);
-  g_test_add ("/loader/line-past-65535", TempDir, NULL,
-              temp_dir_setup, test_line_past_65535, temp_dir_teardown);
+  g_test_add ("/loader/deep-nesting", TempDir, NULL, temp_dir_setup,
+              test_deep_nesting, temp_dir_teardown);
+  g_test_add ("/loader/line-past-65535", TempDir, NULL, temp_dir_setup,
+              test_line_past_65535, temp_dir_teardown);
   g_test_add_func ("/loader/secret-marker", test_secret_marker);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_fixtures); i++)
     {
       const FailFixture *fixture = &fail_fixtures[i];
-      g_autofree char *path =
-        g_strconcat ("/loader/", fixture->name + strlen ("fail-"), NULL);
+      g_autofree char *path
+          = g_strconcat ("/loader/", fixture->name + strlen ("fail-"), NULL);
       g_test_add_data_func (path, fixture, test_fail_fixture);
     }
   for (guint i = 0; i < G_N_ELEMENTS (unsound_fixtures); i++)
     {
       const FailFixture *fixture = &unsound_fixtures[i];
-      g_autofree char *path =
-        g_strconcat ("/loader/unsound/", fixture->name + strlen ("unsound-"),
-                     NULL);
+      g_autofree char *path = g_strconcat (
+          "/loader/unsound/", fixture->name + strlen ("unsound-"), NULL);
       g_test_add_data_func (path, fixture, test_fail_fixture);
     }
 

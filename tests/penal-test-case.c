@@ -18,8 +18,7 @@ penal_test_parse_date (const char *text)
 /* Evaluates a case given as NAME, VALUE pairs ending with NULL; every fact
  * must be valid and read by the offense. */
 PenalOutcome *
-penal_test_evaluate_case (const PenalModel *model,
-                          const char       *offense_date,
+penal_test_evaluate_case (const PenalModel *model, const char *offense_date,
                           ...)
 {
   g_autoptr (GError) error = NULL;
@@ -40,7 +39,8 @@ penal_test_evaluate_case (const PenalModel *model,
 
   penal_facts_check_applicable (facts, &error);
   g_assert_no_error (error);
-  outcome = penal_evaluate (model, facts, penal_test_parse_date (offense_date), &error);
+  outcome = penal_evaluate (model, facts, penal_test_parse_date (offense_date),
+                            &error);
   g_assert_no_error (error);
   g_assert_nonnull (outcome);
   return outcome;

@@ -7,9 +7,9 @@
 
 G_BEGIN_DECLS
 
-gint64        penal_test_parse_date    (const char       *text);
+gint64 penal_test_parse_date (const char *text);
 PenalOutcome *penal_test_evaluate_case (const PenalModel *model,
-                                        const char       *offense_date,
+                                        const char *offense_date,
                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

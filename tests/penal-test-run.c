@@ -1,6 +1,7 @@
 /* penal-test-run.c: run the real penal binary and capture what it prints. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -28,8 +29,7 @@ penal_test_run_clear (PenalTestRun *run)
 /* Writes length bytes to a new temporary file and returns its path; the
  * caller removes it. */
 char *
-penal_test_write_temporary (const char *data,
-                            gsize       length)
+penal_test_write_temporary (const char *data, gsize length)
 {
   g_autoptr (GError) error = NULL;
   char *path = NULL;
@@ -38,18 +38,15 @@ penal_test_write_temporary (const char *data,
   fd = g_file_open_tmp ("penal-test-XXXXXX", &path, &error);
   g_assert_no_error (error);
   close (fd);
-  g_file_set_contents (path, data, (gssize) length, &error);
+  g_file_set_contents (path, data, (gssize)length, &error);
   g_assert_no_error (error);
   return path;
 }
 
-void
-penal_test_run_input (PenalTestRun      *run,
-                      const char        *language,
-                      const char        *lc_all,
-                      const char *const *args,
-                      const char        *input,
-                      gsize              length)
+static void
+run_child (PenalTestRun *run, const char *language, const char *lc_all,
+           const char *const *args, const char *input, gsize length,
+           const char *stdout_path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -60,9 +57,9 @@ penal_test_run_input (PenalTestRun      *run,
   g_autoptr (GBytes) out = NULL;
   g_autoptr (GBytes) err = NULL;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PENAL_BINARY"));
+  g_ptr_array_add (argv, (gpointer)g_getenv ("PENAL_BINARY"));
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
+    g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "LANG");
@@ -74,45 +71,112 @@ penal_test_run_input (PenalTestRun      *run,
 
   input_path = penal_test_write_temporary (input, length);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (
+      stdout_path != NULL
+          ? G_SUBPROCESS_FLAGS_STDERR_PIPE
+          : G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
   g_subprocess_launcher_set_environ (launcher, envp);
   g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  process = g_subprocess_launcher_spawnv (
+      launcher, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
   g_unlink (input_path);
   /* Empty output comes back as a GBytes with no data at all. */
-  run->out = g_bytes_get_size (out) > 0
-               ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
-  run->err = g_bytes_get_size (err) > 0
-               ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+  run->out
+      = out != NULL && g_bytes_get_size (out) > 0
+            ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out))
+            : g_strdup ("");
+  run->err
+      = g_bytes_get_size (err) > 0
+            ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err))
+            : g_strdup ("");
   /* The exact exit code; a crash is never an exit code. */
   g_assert_true (g_subprocess_get_if_exited (process));
   run->exit_code = g_subprocess_get_exit_status (process);
 }
 
 void
-penal_test_run (PenalTestRun      *run,
-                const char        *language,
-                const char        *lc_all,
+penal_test_run_input (PenalTestRun *run, const char *language,
+                      const char *lc_all, const char *const *args,
+                      const char *input, gsize length)
+{
+  run_child (run, language, lc_all, args, input, length, NULL);
+}
+
+/* Runs penal with its standard output on stdout_path (/dev/full, to see
+ * a failed write reported); run->out stays empty. */
+void
+penal_test_run_to (PenalTestRun *run, const char *const *args,
+                   const char *stdout_path)
+{
+  run_child (run, NULL, "C", args, "", 0, stdout_path);
+}
+
+/* Is $PENAL_BINARY there to run?  make check sets it; a test that needs
+ * it is skipped, saying so, when it is not. */
+gboolean
+penal_test_have_binary (void)
+{
+  if (g_getenv ("PENAL_BINARY") == NULL)
+    {
+      g_test_skip ("PENAL_BINARY is set by make check");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Are the binary and the Spanish catalog built for the tests there?
+ * make check builds tests/locale; a test that needs it is skipped, saying
+ * so, when it is not. */
+gboolean
+penal_test_have_catalogs (void)
+{
+  const char *dir = g_getenv ("PENAL_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (!penal_test_have_binary ())
+    return FALSE;
+  if (dir == NULL)
+    {
+      g_test_skip ("PENAL_LOCALEDIR is set by make check");
+      return FALSE;
+    }
+  mo = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Spanish catalog was not built (make check builds it)");
+      return FALSE;
+    }
+  /* LANGUAGE needs a locale other than C; C.UTF-8 is built into glibc. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale on this system, so LANGUAGE cannot act");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "C");
+  return TRUE;
+}
+
+void
+penal_test_run (PenalTestRun *run, const char *language, const char *lc_all,
                 const char *const *args)
 {
   penal_test_run_input (run, language, lc_all, args, "", 0);
 }
 
 void
-penal_test_assert_contains (const char *haystack,
-                            const char *needle)
+penal_test_assert_contains (const char *haystack, const char *needle)
 {
   if (strstr (haystack, needle) == NULL)
     g_error ("expected to find “%s” in:\n%s", needle, haystack);
 }
 
 void
-penal_test_assert_lacks (const char *haystack,
-                         const char *needle)
+penal_test_assert_lacks (const char *haystack, const char *needle)
 {
   if (strstr (haystack, needle) != NULL)
     g_error ("did not expect “%s” in:\n%s", needle, haystack);

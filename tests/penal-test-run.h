@@ -9,26 +9,22 @@ typedef struct
 {
   char *out;
   char *err;
-  int   exit_code;
+  int exit_code;
 } PenalTestRun;
 
-void penal_test_run_clear   (PenalTestRun      *run);
-void penal_test_run         (PenalTestRun      *run,
-                             const char        *language,
-                             const char        *lc_all,
-                             const char *const *args);
-void penal_test_run_input  (PenalTestRun      *run,
-                             const char        *language,
-                             const char        *lc_all,
-                             const char *const *args,
-                             const char        *input,
-                             gsize              length);
-char *penal_test_write_temporary (const char *data,
-                                  gsize       length);
-void penal_test_assert_contains (const char *haystack,
-                                 const char *needle);
-void penal_test_assert_lacks    (const char *haystack,
-                                 const char *needle);
+void penal_test_run_clear (PenalTestRun *run);
+void penal_test_run (PenalTestRun *run, const char *language,
+                     const char *lc_all, const char *const *args);
+void penal_test_run_input (PenalTestRun *run, const char *language,
+                           const char *lc_all, const char *const *args,
+                           const char *input, gsize length);
+void penal_test_run_to (PenalTestRun *run, const char *const *args,
+                        const char *stdout_path);
+gboolean penal_test_have_binary (void);
+gboolean penal_test_have_catalogs (void);
+char *penal_test_write_temporary (const char *data, gsize length);
+void penal_test_assert_contains (const char *haystack, const char *needle);
+void penal_test_assert_lacks (const char *haystack, const char *needle);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalTestRun, penal_test_run_clear)
 

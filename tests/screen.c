@@ -22,27 +22,30 @@
 /* The questions, as statutes/facts.xml and src/penal-screen.c word them. */
 #define Q_OFFENSE "What is the person charged with?"
 #define Q_DATE "On what date did the offense happen?"
-#define Q_VICTIM_AGE "How old was the person who was paid, or offered payment, for sex?"
-#define Q_KNEW_HIV "Before the act, did the person charged know that he or she had HIV?"
-#define Q_PRIORS "How many times before has the person been found guilty of a prostitution-related offense"
-#define Q_DEFENDANT_AGE "How old was the person charged on the day of the offense?"
+#define Q_VICTIM_AGE                                                           \
+  "How old was the person who was paid, or offered payment, for sex?"
+#define Q_KNEW_HIV                                                             \
+  "Before the act, did the person charged know that he or she had HIV?"
+#define Q_PRIORS                                                               \
+  "How many times before has the person been found guilty of a "               \
+  "prostitution-related offense"
+#define Q_DEFENDANT_AGE                                                        \
+  "How old was the person charged on the day of the offense?"
 
 static void
-screen (PenalTestRun      *run,
-        const char        *language,
-        const char *const *args,
-        const char        *input)
+screen (PenalTestRun *run, const char *language, const char *const *args,
+        const char *input)
 {
   penal_test_run_input (run, language, NULL, args, input, strlen (input));
 }
 
 static guint
-count (const char *haystack,
-       const char *needle)
+count (const char *haystack, const char *needle)
 {
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + 1, needle))
     n++;
   return n;
 }
@@ -50,8 +53,7 @@ count (const char *haystack,
 /* Asserts that the interview asked exactly these questions, each once, in
  * this order (NULL-terminated), and no others. */
 static void
-assert_questions (const char         *err,
-                  const char * const *questions)
+assert_questions (const char *err, const char *const *questions)
 {
   const char *at = err;
   guint n = 0;
@@ -60,8 +62,9 @@ assert_questions (const char         *err,
     {
       const char *found = strstr (at, questions[n]);
       if (found == NULL)
-        g_error ("question %u, “%s”, was not asked after the previous ones in:\n%s",
-                 n + 1, questions[n], err);
+        g_error (
+            "question %u, “%s”, was not asked after the previous ones in:\n%s",
+            n + 1, questions[n], err);
       g_assert_cmpuint (count (err, questions[n]), ==, 1);
       at = found + strlen (questions[n]);
     }
@@ -84,7 +87,9 @@ test_patronizing_adult (void)
   /* RSMo 567.030.3 (in force by 2024): an adult patronized is a class B
    * misdemeanor; seed 004 and KCTV5 2019: first-time offender, no minor,
    * so Johnz School is open. */
-  penal_test_assert_contains (run.out, "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
+  penal_test_assert_contains (
+      run.out,
+      "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
   penal_test_assert_contains (run.out, "  Diversion: open.\n");
   /* Questions never reach standard output. */
   penal_test_assert_lacks (run.out, Q_OFFENSE);
@@ -105,14 +110,16 @@ test_patronizing_minor (void)
    * when a minor was involved (seed 004); the hotline from seed 001. */
   penal_test_assert_contains (run.out, "class E felony [RSMo 567.030.3]");
   penal_test_assert_contains (run.out, "  Diversion: not open.\n");
-  penal_test_assert_contains (run.out, "National Human Trafficking Hotline, 1-888-373-7888");
+  penal_test_assert_contains (
+      run.out, "National Human Trafficking Hotline, 1-888-373-7888");
 }
 
 static void
 test_prostitution (void)
 {
   const char *args[] = { "screen", NULL };
-  const char *questions[] = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
+  const char *questions[]
+      = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
   screen (&run, NULL, args, "1\n2024-05-01\nno\n0\n30\n");
@@ -122,7 +129,8 @@ test_prostitution (void)
   penal_test_assert_lacks (run.err, Q_VICTIM_AGE);
   /* RSMo 567.020.2: class B misdemeanor without knowledge of HIV; 567.020.4:
    * the court's treatment route, which is not diversion. */
-  penal_test_assert_contains (run.out, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
+  penal_test_assert_contains (
+      run.out, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
   penal_test_assert_contains (run.out, "  Diversion: not open.\n");
   penal_test_assert_contains (run.out, "[RSMo 567.020.4]");
 }
@@ -131,7 +139,8 @@ static void
 test_stops_when_decided (void)
 {
   const char *args[] = { "screen", NULL };
-  const char *questions[] = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
+  const char *questions[]
+      = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
   /* Extra lines after the last question are never read as answers. */
@@ -139,13 +148,15 @@ test_stops_when_decided (void)
   g_assert_cmpint (run.exit_code, ==, 0);
   assert_questions (run.err, questions);
   /* RSMo 567.020.2: with knowledge of HIV, a class B felony. */
-  penal_test_assert_contains (run.out, "Prostitution: class B felony [RSMo 567.020.2].");
+  penal_test_assert_contains (run.out,
+                              "Prostitution: class B felony [RSMo 567.020.2].");
 }
 
 static void
 test_prefilled (void)
 {
-  const char *args[] = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
+  const char *args[]
+      = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
   const char *questions[] = { Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) full = { 0 };
@@ -165,8 +176,10 @@ test_prefilled (void)
 static void
 test_prefilled_all (void)
 {
-  const char *args[] = { "screen", "offense=patronizing", "offense_date=2024-05-01",
-                         "victim_age=30", "prior_prostitution_offenses=2", NULL };
+  const char *args[] = {
+    "screen",        "offense=patronizing",           "offense_date=2024-05-01",
+    "victim_age=30", "prior_prostitution_offenses=2", NULL
+  };
   g_auto (PenalTestRun) run = { 0 };
 
   screen (&run, NULL, args, "");
@@ -184,16 +197,26 @@ test_bad_answer_asked_again (void)
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) clean = { 0 };
 
-  screen (&run, NULL, args, "7\n2\n2024-13-01\n2024-05-01\nthirty\n-3\n30\n0\n");
+  screen (&run, NULL, args,
+          "7\n2\n2024-13-01\n2024-05-01\nthirty\n-3\n30\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.err, "That answer was not understood: “7” is not one of the choices; give a number from 1 to 2.");
-  penal_test_assert_contains (run.err, "That answer was not understood: offense_date: “2024-13-01” is not valid");
-  penal_test_assert_contains (run.err, "That answer was not understood: victim_age: “thirty” is not valid");
-  penal_test_assert_contains (run.err, "That answer was not understood: victim_age: “-3” is out of range");
+  penal_test_assert_contains (run.err,
+                              "That answer was not understood: “7” is not one "
+                              "of the choices; give a number from 1 to 2.");
+  penal_test_assert_contains (run.err,
+                              "That answer was not understood: offense_date: "
+                              "“2024-13-01” is not valid");
+  penal_test_assert_contains (
+      run.err,
+      "That answer was not understood: victim_age: “thirty” is not valid");
+  penal_test_assert_contains (
+      run.err,
+      "That answer was not understood: victim_age: “-3” is out of range");
   /* Each question is put once; after a bad answer only the allowed answers
    * are repeated, and nothing answered before is lost. */
   g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 1);
-  g_assert_cmpuint (count (run.err, "Answer with a whole number from 0 to 120"), ==, 3);
+  g_assert_cmpuint (count (run.err, "Answer with a whole number from 0 to 120"),
+                    ==, 3);
   screen (&clean, NULL, args, "2\n2024-05-01\n30\n0\n");
   g_assert_cmpstr (run.out, ==, clean.out);
 }
@@ -201,13 +224,14 @@ test_bad_answer_asked_again (void)
 static void
 test_hostile_answers (void)
 {
-  const char *args[] = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
+  const char *args[]
+      = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GString) input = g_string_new (NULL);
 
-  g_string_append_len (input, "3\0000\n", 4);             /* an embedded NUL */
-  g_string_append (input, "\xff\xfe\n");                  /* not UTF-8 */
-  for (guint i = 0; i < 10000; i++)                       /* overlong */
+  g_string_append_len (input, "3\0000\n", 4); /* an embedded NUL */
+  g_string_append (input, "\xff\xfe\n");      /* not UTF-8 */
+  for (guint i = 0; i < 10000; i++)           /* overlong */
     g_string_append_c (input, '9');
   g_string_append (input, "\n99999999999999999999999\n"); /* beyond 64 bits */
   g_string_append (input, "30\n0\n");
@@ -234,11 +258,15 @@ test_dont_know (void)
   /* Not knowing the age still leaves the prior offenses to ask: they
    * decide diversion for an adult and the 567.110 enhancement. */
   assert_questions (run.err, questions);
-  penal_test_assert_contains (run.out, "Not known: age in years of the individual patronized.");
+  penal_test_assert_contains (
+      run.out, "Not known: age in years of the individual patronized.");
   /* RSMo 567.030.3 and .4, text in force by 2024: what each age leads to. */
-  penal_test_assert_contains (run.out, "victim_age=0–14 → class D felony [RSMo 567.030.4]");
-  penal_test_assert_contains (run.out, "victim_age=15–17 → class E felony [RSMo 567.030.3]");
-  penal_test_assert_contains (run.out, "victim_age=18–120 → class B misdemeanor [RSMo 567.030.3]");
+  penal_test_assert_contains (
+      run.out, "victim_age=0–14 → class D felony [RSMo 567.030.4]");
+  penal_test_assert_contains (
+      run.out, "victim_age=15–17 → class E felony [RSMo 567.030.3]");
+  penal_test_assert_contains (
+      run.out, "victim_age=18–120 → class B misdemeanor [RSMo 567.030.3]");
   penal_test_assert_contains (run.out, "victim_age=18–120 → eligible");
   penal_test_assert_contains (run.out, "  Diversion: cannot tell yet.\n");
 
@@ -260,9 +288,16 @@ test_date_unknown (void)
    * Columbia Missourian 2017), a class E felony in the 2024 text, and
    * unsettled in between. */
   penal_test_assert_contains (run.out, "The offense date is not known.");
-  penal_test_assert_contains (run.out, "  - until 31 December 2016: Patronizing prostitution: class A misdemeanor [RSMo 567.030.3]. Imprisonment: up to 1 year. Fine: up to $1,000.");
-  penal_test_assert_contains (run.out, "  - from 14 February 2017 to 10 March 2023: Patronizing prostitution: not settled");
-  penal_test_assert_contains (run.out, "  - from 11 March 2023 on: Patronizing prostitution: class E felony [RSMo 567.030.3].");
+  penal_test_assert_contains (
+      run.out, "  - until 31 December 2016: Patronizing prostitution: class A "
+               "misdemeanor [RSMo 567.030.3]. Imprisonment: up to 1 year. "
+               "Fine: up to $1,000.");
+  penal_test_assert_contains (run.out,
+                              "  - from 14 February 2017 to 10 March 2023: "
+                              "Patronizing prostitution: not settled");
+  penal_test_assert_contains (run.out,
+                              "  - from 11 March 2023 on: Patronizing "
+                              "prostitution: class E felony [RSMo 567.030.3].");
 }
 
 static void
@@ -273,7 +308,8 @@ test_end_of_input (void)
 
   screen (&run, NULL, args, "2\n2024-05-01\n");
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.err, "No more answers: the result uses the answers given so far.");
+  penal_test_assert_contains (
+      run.err, "No more answers: the result uses the answers given so far.");
   penal_test_assert_contains (run.out, "More facts are needed.");
 }
 
@@ -281,9 +317,13 @@ static void
 test_json_same_as_classify (void)
 {
   const char *args[] = { "screen", "--format=json", NULL };
-  const char *classify_args[] = { "classify", "--format=json", "offense=patronizing",
-                                  "offense_date=2024-05-01", "victim_age=30",
-                                  "prior_prostitution_offenses=0", NULL };
+  const char *classify_args[] = { "classify",
+                                  "--format=json",
+                                  "offense=patronizing",
+                                  "offense_date=2024-05-01",
+                                  "victim_age=30",
+                                  "prior_prostitution_offenses=0",
+                                  NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) classify = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -301,11 +341,13 @@ test_json_same_as_classify (void)
 
   root = json_node_get_object (json_parser_get_root (parser));
   classify_root = json_node_get_object (json_parser_get_root (classify_parser));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "unknown")), ==, 0);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (root, "unknown")),
+      ==, 0);
   json_object_remove_member (root, "unknown");
   g_assert_true (json_node_equal (json_parser_get_root (parser),
                                   json_parser_get_root (classify_parser)));
-  (void) classify_root;
+  (void)classify_root;
   diversion = json_object_get_object_member (root, "diversion");
   g_assert_true (json_object_get_boolean_member (diversion, "eligible"));
 }
@@ -327,7 +369,8 @@ test_spanish (void)
   penal_test_assert_contains (run.err, "¿");
   penal_test_assert_contains (run.err, "o ? si no lo sabe");
   /* "no sé" is "I don't know": the same missing fact as in English. */
-  penal_test_assert_contains (run.out, "victim_age=0–14 → delito grave de clase D [RSMo 567.030.4]");
+  penal_test_assert_contains (
+      run.out, "victim_age=0–14 → delito grave de clase D [RSMo 567.030.4]");
   penal_test_assert_lacks (run.out, "Diversion");
   g_assert_cmpstr (run.out, !=, english.out);
 }
@@ -337,18 +380,17 @@ test_spanish (void)
 
 typedef struct
 {
-  int      master;
-  GString *screen;   /* everything the terminal showed */
+  int master;
+  GString *screen; /* everything the terminal showed */
 } Terminal;
 
 /* Reads from the terminal until text appears after offset, or the program
  * ends; returns whether it appeared. */
 static gboolean
-wait_for (Terminal   *term,
-          gsize       offset,
-          const char *text)
+wait_for (Terminal *term, gsize offset, const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;  /* only a hang ends here */
+  gint64 deadline = g_get_monotonic_time ()
+                    + 120 * G_USEC_PER_SEC; /* only a hang ends here */
 
   while (strstr (term->screen->str + offset, text) == NULL)
     {
@@ -370,8 +412,7 @@ wait_for (Terminal   *term,
 
 /* Types an answer a key at a time, then Enter, like a person. */
 static void
-type (Terminal   *term,
-      const char *answer)
+type (Terminal *term, const char *answer)
 {
   for (const char *p = answer; *p != '\0'; p++)
     {
@@ -387,7 +428,8 @@ test_pseudo_terminal (void)
   Terminal term = { -1, g_string_new (NULL) };
   const char *binary = g_getenv ("PENAL_BINARY");
   const char *answers[] = { "2", "2024-05-01", "thirty", "30", "0", NULL };
-  const char *waits[] = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, "not understood", Q_PRIORS, NULL };
+  const char *waits[]
+      = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, "not understood", Q_PRIORS, NULL };
   gsize offset = 0;
   int status = 0;
   pid_t child;
@@ -413,16 +455,19 @@ test_pseudo_terminal (void)
       close (term.master);
       unsetenv ("LANGUAGE");
       setenv ("LC_ALL", "C", 1);
-      execl (binary, binary, "screen", (char *) NULL);
+      execl (binary, binary, "screen", (char *)NULL);
       _exit (127);
     }
 
   /* The program sees a terminal: it greets the person first. */
-  g_assert_true (wait_for (&term, 0, "Answer each question, then press Enter."));
+  g_assert_true (
+      wait_for (&term, 0, "Answer each question, then press Enter."));
   for (guint i = 0; answers[i] != NULL; i++)
     {
-      if (!wait_for (&term, offset, waits[i]) || !wait_for (&term, offset, "> "))
-        g_error ("the terminal never showed “%s”; it shows:\n%s", waits[i], term.screen->str);
+      if (!wait_for (&term, offset, waits[i])
+          || !wait_for (&term, offset, "> "))
+        g_error ("the terminal never showed “%s”; it shows:\n%s", waits[i],
+                 term.screen->str);
       offset = term.screen->len;
       type (&term, answers[i]);
     }
@@ -437,25 +482,31 @@ test_pseudo_terminal (void)
    * last question. */
   penal_test_assert_contains (term.screen->str, "thirty");
   penal_test_assert_contains (term.screen->str, "In short:");
-  penal_test_assert_contains (term.screen->str, "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
+  penal_test_assert_contains (
+      term.screen->str,
+      "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
   penal_test_assert_contains (term.screen->str, "  Diversion: open.");
-  g_assert_true (strstr (term.screen->str, "In short:") > strstr (term.screen->str, Q_PRIORS));
+  g_assert_true (strstr (term.screen->str, "In short:")
+                 > strstr (term.screen->str, Q_PRIORS));
   g_string_free (term.screen, TRUE);
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/screen/questions/patronizing-adult", test_patronizing_adult);
-  g_test_add_func ("/screen/questions/patronizing-minor", test_patronizing_minor);
+  g_test_add_func ("/screen/questions/patronizing-adult",
+                   test_patronizing_adult);
+  g_test_add_func ("/screen/questions/patronizing-minor",
+                   test_patronizing_minor);
   g_test_add_func ("/screen/questions/prostitution", test_prostitution);
-  g_test_add_func ("/screen/questions/stops-when-decided", test_stops_when_decided);
+  g_test_add_func ("/screen/questions/stops-when-decided",
+                   test_stops_when_decided);
   g_test_add_func ("/screen/prefilled/some", test_prefilled);
   g_test_add_func ("/screen/prefilled/all", test_prefilled_all);
-  g_test_add_func ("/screen/answers/bad-answer-asked-again", test_bad_answer_asked_again);
+  g_test_add_func ("/screen/answers/bad-answer-asked-again",
+                   test_bad_answer_asked_again);
   g_test_add_func ("/screen/answers/hostile", test_hostile_answers);
   g_test_add_func ("/screen/answers/dont-know", test_dont_know);
   g_test_add_func ("/screen/answers/date-unknown", test_date_unknown);

@@ -12,19 +12,19 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
-#include "penal-screen.h"
+#include "penal.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static PenalModel *model;
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (PenalFacts) facts = NULL;
   g_autoptr (PenalScreen) screen = NULL;
-  g_autofree char *text = g_strndup ((const char *) data, size);   /* stops at a NUL */
+  g_autofree char *text
+      = g_strndup ((const char *)data, size); /* stops at a NUL */
   g_auto (GStrv) lines = NULL;
 
   if (model == NULL)
@@ -46,7 +46,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_assert_true (error != NULL && error->domain == PENAL_FACTS_ERROR);
       g_clear_error (&error);
       next = penal_screen_next_fact (screen);
-      if (next >= 0 && !penal_screen_answer (screen, (guint) next, lines[i], &error))
+      if (next >= 0
+          && !penal_screen_answer (screen, (guint)next, lines[i], &error))
         g_assert_true (error != NULL && error->domain == PENAL_FACTS_ERROR);
     }
 
@@ -62,7 +63,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         if (outcome != NULL)
           {
             g_autofree char *out = penal_render_text (model, outcome);
-            g_autofree char *json = penal_render_json_string (model, outcome, FALSE);
+            g_autofree char *json
+                = penal_render_json_string (model, outcome, FALSE);
           }
       }
   }

@@ -30,31 +30,34 @@ evaluate_everywhere (const PenalModel *model)
           penal_facts_clear (facts);
           penal_facts_set_value (facts, PENAL_FACT_OFFENSE, o);
           /* pick 0: no other facts; 1: each at its minimum; 2: maximum. */
-          for (guint f = PENAL_FACT_OFFENSE_DATE + 1; pick > 0 && f < model->facts->len; f++)
+          for (guint f = PENAL_FACT_OFFENSE_DATE + 1;
+               pick > 0 && f < model->facts->len; f++)
             {
               const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
               gint64 max = decl->type == PENAL_FACT_TYPE_BOOLEAN ? 1
                            : decl->type == PENAL_FACT_TYPE_ENUM
-                             ? (gint64) g_strv_length (decl->values) - 1 : decl->max;
-              gint64 min = decl->type == PENAL_FACT_TYPE_INTEGER ? decl->min : 0;
+                               ? (gint64)g_strv_length (decl->values) - 1
+                               : decl->max;
+              gint64 min
+                  = decl->type == PENAL_FACT_TYPE_INTEGER ? decl->min : 0;
               penal_facts_set_value (facts, f, pick == 1 ? min : max);
             }
           outcome = penal_evaluate (model, facts, dates[d], &error);
           if (outcome != NULL)
             {
               g_autofree char *text = penal_render_text (model, outcome);
-              g_autofree char *json = penal_render_json_string (model, outcome, FALSE);
+              g_autofree char *json
+                  = penal_render_json_string (model, outcome, FALSE);
             }
         }
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = penal_model_load_from_data ("fuzz.xml", (const char *) data,
-                                                             size, &error);
+  g_autoptr (PenalModel) model = penal_model_load_from_data (
+      "fuzz.xml", (const char *)data, size, &error);
 
   if (model == NULL)
     {

@@ -12,10 +12,9 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static gint
-compare_paths (gconstpointer a,
-               gconstpointer b)
+compare_paths (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 static void
@@ -27,12 +26,12 @@ replay (gconstpointer path)
 
   g_file_get_contents (path, &data, &length, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (LLVMFuzzerTestOneInput ((const uint8_t *) data, length), ==, 0);
+  g_assert_cmpint (LLVMFuzzerTestOneInput ((const uint8_t *)data, length), ==,
+                   0);
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_autofree char *base = g_path_get_basename (argv[0]);
   const char *name = g_str_has_prefix (base, "fuzz-") ? base + 5 : base;
@@ -45,7 +44,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   if (g_str_has_suffix (name, "-replay"))
     {
-      g_autofree char *stem = g_strndup (name, strlen (name) - strlen ("-replay"));
+      g_autofree char *stem
+          = g_strndup (name, strlen (name) - strlen ("-replay"));
       g_autofree char *dirname = g_strconcat ("corpus-", stem, NULL);
       corpus = g_test_build_filename (G_TEST_DIST, "fuzz", dirname, NULL);
     }
@@ -58,7 +58,8 @@ main (int    argc,
   g_assert_cmpuint (files->len, >, 0);
   for (guint i = 0; i < files->len; i++)
     {
-      g_autofree char *file = g_path_get_basename (g_ptr_array_index (files, i));
+      g_autofree char *file
+          = g_path_get_basename (g_ptr_array_index (files, i));
       g_autofree char *path = g_strdup_printf ("/fuzz/%s/%s", name, file);
       g_test_add_data_func (path, g_ptr_array_index (files, i), replay);
     }

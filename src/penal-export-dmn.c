@@ -1,4 +1,4 @@
-/* penal-export.c: a statute version's rule table as a standard DMN decision
+/* penal-export-dmn.c: a statute version's rule table as a standard DMN decision
  * table, so it opens in DMN tools and other engines can check penal.
  *
  * One <decision> with one <decisionTable>, hit policy UNIQUE (penal proves
@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "penal-export.h"
 #include "penal-model-private.h"
 #include "penal-render.h"
+#include "penal.h"
 
 static const char *
 outcome_code (const PenalRule *rule)
@@ -56,11 +56,11 @@ type_ref (const PenalFactDecl *decl)
 /* The S-FEEL unary test for one condition, or "-" when the rule does not
  * narrow the fact. */
 static char *
-unary_test (const PenalFactDecl  *decl,
-            const PenalCondition *condition)
+unary_test (const PenalFactDecl *decl, const PenalCondition *condition)
 {
-  if (condition == NULL || (condition->lo <= decl->min && condition->hi >= decl->max
-                            && decl->type == PENAL_FACT_TYPE_INTEGER))
+  if (condition == NULL
+      || (condition->lo <= decl->min && condition->hi >= decl->max
+          && decl->type == PENAL_FACT_TYPE_INTEGER))
     return g_strdup ("-");
   switch (decl->type)
     {
@@ -82,18 +82,15 @@ unary_test (const PenalFactDecl  *decl,
 }
 
 static void
-append_escaped (GString    *out,
-                const char *text)
+append_escaped (GString *out, const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_string_append (out, escaped);
 }
 
-char *
-penal_export_dmn (const PenalModel   *model,
-                  const PenalOffense *statute,
-                  const PenalVersion *version,
-                  PenalDmnVersion     dmn_version)
+static char *
+dmn_table (const PenalModel *model, const PenalOffense *statute,
+           const PenalVersion *version, PenalDmnVersion dmn_version)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_autoptr (GArray) inputs = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -115,27 +112,36 @@ penal_export_dmn (const PenalModel   *model,
 
   g_string_append_printf (out, "<!-- %s: %s, exported by penal %s. -->\n",
                           statute->statute, version->id, PACKAGE_VERSION);
-  g_string_append_printf (out, "<definitions xmlns=\"%s\" id=\"penal-%s\" name=\"",
+  g_string_append_printf (out,
+                          "<definitions xmlns=\"%s\" id=\"penal-%s\" name=\"",
                           dmn_version == PENAL_DMN_1_1
-                            ? "http://www.omg.org/spec/DMN/20151101/dmn.xsd"
-                            : "https://www.omg.org/spec/DMN/20191111/MODEL/",
+                              ? "http://www.omg.org/spec/DMN/20151101/dmn.xsd"
+                              : "https://www.omg.org/spec/DMN/20191111/MODEL/",
                           version->id);
   append_escaped (out, penal_statute_text (version->title));
   g_string_append (out, "\" namespace=\"https://penal.invalid/statutes\">\n");
   g_string_append_printf (out, "  <decision id=\"%s\" name=\"", statute->id);
   append_escaped (out, penal_statute_text (statute->title));
   g_string_append_printf (out, " (%s)\">\n", statute->statute);
-  g_string_append (out, "    <decisionTable id=\"table\" hitPolicy=\"UNIQUE\">\n");
+  g_string_append (out,
+                   "    <decisionTable id=\"table\" hitPolicy=\"UNIQUE\">\n");
   for (guint i = 0; i < inputs->len; i++)
     {
-      const PenalFactDecl *decl = g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
-      g_string_append_printf (out, "      <input id=\"input_%s\" label=\"%s\">\n"
-                              "        <inputExpression id=\"expression_%s\" typeRef=\"%s\"><text>%s</text></inputExpression>\n"
-                              "      </input>\n",
-                              decl->name, decl->name, decl->name, type_ref (decl), decl->name);
+      const PenalFactDecl *decl
+          = g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
+      g_string_append_printf (
+          out,
+          "      <input id=\"input_%s\" label=\"%s\">\n"
+          "        <inputExpression id=\"expression_%s\" "
+          "typeRef=\"%s\"><text>%s</text></inputExpression>\n"
+          "      </input>\n",
+          decl->name, decl->name, decl->name, type_ref (decl), decl->name);
     }
-  g_string_append (out, "      <output id=\"output_class\" label=\"class\" name=\"class\" typeRef=\"string\"/>\n"
-                        "      <output id=\"output_citation\" label=\"citation\" name=\"citation\" typeRef=\"string\"/>\n");
+  g_string_append (out,
+                   "      <output id=\"output_class\" label=\"class\" "
+                   "name=\"class\" typeRef=\"string\"/>\n"
+                   "      <output id=\"output_citation\" label=\"citation\" "
+                   "name=\"citation\" typeRef=\"string\"/>\n");
 
   for (guint r = 0; r < version->rules->len; r++)
     {
@@ -152,19 +158,72 @@ penal_export_dmn (const PenalModel   *model,
           g_autofree char *test = NULL;
 
           for (guint c = 0; c < rule->conditions->len; c++)
-            if (g_array_index (rule->conditions, PenalCondition, c).fact == fact)
+            if (g_array_index (rule->conditions, PenalCondition, c).fact
+                == fact)
               condition = &g_array_index (rule->conditions, PenalCondition, c);
           test = unary_test (g_ptr_array_index (model->facts, fact), condition);
-          g_string_append_printf (out, "        <inputEntry id=\"rule_%u_input_%u\"><text>", r + 1, i + 1);
+          g_string_append_printf (
+              out, "        <inputEntry id=\"rule_%u_input_%u\"><text>", r + 1,
+              i + 1);
           append_escaped (out, test);
           g_string_append (out, "</text></inputEntry>\n");
         }
-      g_string_append_printf (out, "        <outputEntry id=\"rule_%u_class\"><text>\"%s\"</text></outputEntry>\n",
-                              r + 1, outcome_code (rule));
-      g_string_append_printf (out, "        <outputEntry id=\"rule_%u_citation\"><text>\"", r + 1);
+      g_string_append_printf (
+          out,
+          "        <outputEntry "
+          "id=\"rule_%u_class\"><text>\"%s\"</text></outputEntry>\n",
+          r + 1, outcome_code (rule));
+      g_string_append_printf (
+          out, "        <outputEntry id=\"rule_%u_citation\"><text>\"", r + 1);
       append_escaped (out, rule->citation);
       g_string_append (out, "\"</text></outputEntry>\n      </rule>\n");
     }
-  g_string_append (out, "    </decisionTable>\n  </decision>\n</definitions>\n");
+  g_string_append (out,
+                   "    </decisionTable>\n  </decision>\n</definitions>\n");
   return g_string_free (out, FALSE);
+}
+
+/* The DMN table of the offense named, as in force on date; refused when no
+ * version, or more than one, may have been in force then. */
+char *
+penal_export_dmn (const PenalModel *model, const char *name, gint64 date,
+                  PenalDmnVersion dmn_version, GError **error)
+{
+  g_autoptr (GPtrArray) versions = g_ptr_array_new ();
+  const PenalOffense *offense;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (model != NULL && name != NULL, NULL);
+
+  offense = penal_model_lookup_offense (model, name);
+  if (offense == NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (name);
+      g_autofree char *list = penal_model_offense_names (model);
+
+      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                   _ ("export: unknown offense “%s”; give one of %s"), shown,
+                   list);
+      return NULL;
+    }
+  for (guint v = 0; v < offense->versions->len; v++)
+    {
+      const PenalVersion *version = g_ptr_array_index (offense->versions, v);
+      if (penal_effective_may_cover (&version->effective, date))
+        g_ptr_array_add (versions, (gpointer)version);
+    }
+  if (versions->len == 1)
+    return dmn_table (model, offense, g_ptr_array_index (versions, 0),
+                      dmn_version);
+  iso = penal_date_to_iso (date);
+  if (versions->len == 0)
+    g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                 _ ("export: no version of %s covers %s"), offense->statute,
+                 iso);
+  else
+    g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                 _ ("export: which version of %s was in force on %s is not "
+                    "established; give a --date outside the uncertain window"),
+                 offense->statute, iso);
+  return NULL;
 }

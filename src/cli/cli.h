@@ -1,0 +1,101 @@
+/* cli.h: what the command files of the penal command line share.
+ *
+ * Each command is a file of its own (cmd-NAME.c) with its own options, a
+ * PenalCommandHelp that says what it does, and a run function that main.c
+ * calls with the arguments after the command name.  The global options
+ * (--statutes, --lang, --version) are parsed with each command's own, so
+ * they work before and after its name.  Everything written on standard
+ * output goes through penal_cli_write(), which reports a failed write;
+ * every error becomes an exit code in penal_cli_exit_for_error(). */
+#pragma once
+
+#include <glib.h>
+
+#include "penal.h"
+
+G_BEGIN_DECLS
+
+/* The process exit codes: the sysexits.h values, so scripts can tell a bad
+ * command line from bad statute data from a missing file. */
+typedef enum
+{
+  PENAL_EXIT_OK = 0,        /* an answer was printed (decided or not) */
+  PENAL_EXIT_USAGE = 64,    /* bad option, command, fact or value */
+  PENAL_EXIT_DATAERR = 65,  /* a statute file is malformed or unsound, or
+                               (batch) a row could not be classified */
+  PENAL_EXIT_NOINPUT = 66,  /* a statute or input file is missing */
+  PENAL_EXIT_SOFTWARE = 70, /* an internal error: a bug in penal */
+  PENAL_EXIT_IOERR = 74,    /* writing the answer failed */
+} PenalExit;
+
+#define PENAL_CLI_ERROR (penal_cli_error_quark ())
+
+/* The command line's own errors, each with its exit code. */
+typedef enum
+{
+  PENAL_CLI_ERROR_USAGE,   /* 64 */
+  PENAL_CLI_ERROR_NOINPUT, /* 66 */
+  PENAL_CLI_ERROR_IO,      /* 74 */
+} PenalCliError;
+
+/* What `penal help NAME` and `penal NAME --help` print. */
+typedef struct
+{
+  const char *name;        /* as typed: "classify" */
+  const char *arguments;   /* N_(): "FACT=VALUE…", after [OPTION…] */
+  const char *summary;     /* N_(): one sentence */
+  const char *description; /* N_(): a paragraph, or NULL */
+  const char *formats;     /* N_(): the --format values, or NULL */
+  const char *examples;    /* command lines, never translated */
+  gboolean lists_facts;    /* takes facts: list them from the statutes */
+  const GOptionEntry *entries;
+} PenalCommandHelp;
+
+typedef PenalExit (*PenalCommandRun) (int argc, char **argv);
+
+/* A row of main.c's command table. */
+typedef struct
+{
+  const char *name;
+  PenalCommandRun run;
+  const char *summary; /* N_() */
+} PenalCommand;
+
+GQuark penal_cli_error_quark (void);
+
+gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
+                          PenalExit *out_exit);
+gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
+                                  PenalExit *out_exit);
+char *penal_cli_general_help (const PenalCommand *commands, gsize n_commands);
+gboolean penal_cli_read_facts (PenalFacts *facts, int argc, char **argv,
+                               GError **error);
+PenalExit penal_cli_finish (const char *answer, const GError *error);
+PenalModel *penal_cli_load_model (GError **error);
+const char *penal_cli_statutes (void);
+gboolean penal_cli_format (const char *given, const char *const *accepted,
+                           int *out_index);
+gint64 penal_cli_date_or_today (const char *option, const char *text,
+                                GError **error);
+
+gboolean penal_cli_write_stream (FILE *stream, const char *text);
+PenalExit penal_cli_write (const char *text);
+void penal_cli_print_error (const char *message);
+PenalExit penal_cli_exit_for_error (const GError *error);
+PenalExit penal_cli_fail (const GError *error);
+PenalExit penal_cli_name_one (const char *command);
+PenalExit penal_cli_usage (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* The commands, one file each. */
+PenalExit penal_cmd_classify (int argc, char **argv);
+PenalExit penal_cmd_screen (int argc, char **argv);
+PenalExit penal_cmd_batch (int argc, char **argv);
+PenalExit penal_cmd_verify (int argc, char **argv);
+PenalExit penal_cmd_list (int argc, char **argv);
+PenalExit penal_cmd_show (int argc, char **argv);
+PenalExit penal_cmd_tree (int argc, char **argv);
+PenalExit penal_cmd_diff (int argc, char **argv);
+PenalExit penal_cmd_what_if (int argc, char **argv);
+PenalExit penal_cmd_export (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* cmd-diff.c: penal diff OFFENSE --from DATE --to DATE: what changed for an
+ * offense between two dates. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+
+static char *format_name;
+static char *from_text;
+static char *to_text;
+
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the changes as text (the default) or json"),
+          N_ ("FORMAT") },
+        { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+          N_ ("The earlier date compared (YYYY-MM-DD)"), N_ ("DATE") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+          N_ ("The later date compared (YYYY-MM-DD)"), N_ ("DATE") },
+        G_OPTION_ENTRY_NULL };
+
+static const PenalCommandHelp help = {
+  "diff",
+  N_ ("OFFENSE"),
+  N_ ("What changed between --from and --to: for each range of the facts, the "
+      "class, term and fine before and after, with both citations."),
+  N_ ("Says plainly when nothing changed, and flags a window in which the "
+      "version in force is not established."),
+  N_ ("text (default), json"),
+  "  penal diff patronizing --from 2016-12-31 --to 2025-01-01\n",
+  FALSE,
+  entries,
+};
+
+PenalExit
+penal_cmd_diff (int argc, char **argv)
+{
+  static const char *const formats[] = { "text", "json", NULL };
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalExit status;
+  int format;
+  gint64 from, to;
+
+  if (!penal_cli_parse (&help, &argc, &argv, &status))
+    return status;
+  if (!penal_cli_format (format_name, formats, &format))
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
+  if (from_text == NULL || to_text == NULL)
+    return penal_cli_usage (
+        "%s", _ ("diff: give both dates, for example: penal diff patronizing "
+                 "--from 2016-12-31 --to 2025-01-01"));
+  if ((from = penal_cli_date_or_today ("--from", from_text, &error)) < 0
+      || (to = penal_cli_date_or_today ("--to", to_text, &error)) < 0)
+    return penal_cli_fail (error);
+  model = penal_cli_load_model (&error);
+  if (model == NULL)
+    return penal_cli_fail (error);
+  if (argc != 2)
+    return penal_cli_name_one ("diff");
+  answer = penal_diff_report (model, argv[1], from, to, format, &error);
+  return penal_cli_finish (answer, error);
+}

@@ -1,0 +1,63 @@
+/* cmd-tree.c: penal tree STATUTE: the decision tree in force on --date. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+
+static char *format_name;
+static char *date_text;
+
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the tree as text (the default), dot or json"),
+          N_ ("FORMAT") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
+          N_ ("DATE") },
+        G_OPTION_ENTRY_NULL };
+
+static const PenalCommandHelp help = {
+  "tree",
+  N_ ("STATUTE"),
+  N_ ("The decision tree in force on --date, as an indented tree, as Graphviz "
+      "DOT or as JSON."),
+  N_ ("Each leaf names the rule that decides every case reaching it, with its "
+      "outcome and citation. Render DOT with dot -Tsvg."),
+  N_ ("text (default), dot, json"),
+  "  penal tree patronizing --date=2024-01-01\n"
+  "  penal tree patronizing --format=dot | dot -Tsvg > 567.030.svg\n",
+  FALSE,
+  entries,
+};
+
+PenalExit
+penal_cmd_tree (int argc, char **argv)
+{
+  static const char *const formats[] = { "text", "dot", "json", NULL };
+  static const PenalFormat as_format[]
+      = { PENAL_FORMAT_TEXT, PENAL_FORMAT_DOT, PENAL_FORMAT_JSON };
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalExit status;
+  int format;
+  gint64 date;
+
+  if (!penal_cli_parse (&help, &argc, &argv, &status))
+    return status;
+  if (!penal_cli_format (format_name, formats, &format))
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s” for tree; use text, dot or json"),
+        format_name);
+  date = penal_cli_date_or_today ("--date", date_text, &error);
+  if (date < 0)
+    return penal_cli_fail (error);
+  model = penal_cli_load_model (&error);
+  if (model == NULL)
+    return penal_cli_fail (error);
+  if (argc != 2)
+    return penal_cli_name_one ("tree");
+  answer = penal_tree_report (model, argv[1], date, as_format[format], &error);
+  return penal_cli_finish (answer, error);
+}

@@ -1,0 +1,67 @@
+/* cmd-what-if.c: penal what-if FACT=VALUE… --vary FACT: how the outcome
+ * moves as one fact moves across its domain. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+
+static char *format_name;
+static char *vary;
+
+static const GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+          N_ ("Write the outcomes as text (the default) or json"),
+          N_ ("FORMAT") },
+        { "vary", 0, 0, G_OPTION_ARG_STRING, &vary,
+          N_ ("The fact that moves across its domain, for example victim_age "
+              "or offense_date"),
+          N_ ("FACT") },
+        G_OPTION_ENTRY_NULL };
+
+static const PenalCommandHelp help = {
+  "what-if",
+  N_ ("FACT=VALUE… --vary FACT"),
+  N_ ("How the outcome moves as the fact named by --vary moves across its "
+      "domain, as ranges, with the class and maximum term of each."),
+  N_ ("The other facts stay as given. Varying offense_date walks through the "
+      "versions of the statute and its penalty tables; each range also says "
+      "whether an enhancement may be charged and whether diversion is open."),
+  N_ ("text (default), json"),
+  "  penal what-if offense=patronizing offense_date=2024-01-01 --vary "
+  "victim_age\n"
+  "  penal what-if offense=patronizing victim_age=30 --vary offense_date\n",
+  TRUE,
+  entries,
+};
+
+PenalExit
+penal_cmd_what_if (int argc, char **argv)
+{
+  static const char *const formats[] = { "text", "json", NULL };
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (PenalFacts) facts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *answer = NULL;
+  PenalExit status;
+  int format;
+
+  if (!penal_cli_parse (&help, &argc, &argv, &status))
+    return status;
+  if (!penal_cli_format (format_name, formats, &format))
+    return penal_cli_usage (
+        _ ("--format: unknown format “%s”; use text or json"), format_name);
+  if (vary == NULL)
+    return penal_cli_usage (
+        "%s", _ ("what-if: say which fact to vary, for example: penal what-if "
+                 "offense=patronizing --vary victim_age"));
+  model = penal_cli_load_model (&error);
+  if (model == NULL)
+    return penal_cli_fail (error);
+  facts = penal_facts_new (model);
+  answer = penal_what_if_check_vary (model, vary, &error)
+                   && penal_cli_read_facts (facts, argc, argv, &error)
+               ? penal_what_if_report (model, facts, vary, format, &error)
+               : NULL;
+  return penal_cli_finish (answer, error);
+}

@@ -1,0 +1,209 @@
+/* main.c: the penal command line: locale, the global options, a table of
+ * commands, and dispatch.  Each command is a file of its own (cmd-*.c);
+ * all the work is done by libpenal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const PenalCommand commands[] = {
+  { "classify", penal_cmd_classify,
+    N_ ("the class, term, fine, diversion and citations for one case") },
+  { "screen", penal_cmd_screen,
+    N_ ("a guided interview that asks only what the answer still depends on") },
+  { "batch", penal_cmd_batch,
+    N_ ("classify a caseload: one output row per CSV or JSON Lines row") },
+  { "verify", penal_cmd_verify,
+    N_ ("prove the statutes sound and report what was proved") },
+  { "list", penal_cmd_list,
+    N_ ("every statute and penalty table, with its versions and their dates") },
+  { "show", penal_cmd_show, N_ ("one statute as in force on a date") },
+  { "tree", penal_cmd_tree,
+    N_ ("an offense's decision tree, as text, Graphviz DOT or JSON") },
+  { "diff", penal_cmd_diff,
+    N_ ("what changed for an offense between two dates") },
+  { "what-if", penal_cmd_what_if,
+    N_ ("how the outcome moves as one fact moves across its domain") },
+  { "export", penal_cmd_export, N_ ("an offense's decision table as DMN XML") },
+};
+
+/* --lang must act before any message is translated, including --help, so
+ * it is picked out of the arguments before the options are parsed.  It
+ * works through LANGUAGE, which gettext honours only when the locale is not
+ * "C".  When the C locale is merely the default (no locale variable set), a
+ * reader who asks for a language with --lang or LANGUAGE gets it: the locale
+ * becomes C.UTF-8, which every Debian system has.  An explicit LC_ALL=C
+ * still means untranslated output, unless --lang says otherwise. */
+static void
+setup_language (int argc, char **argv)
+{
+  const char *lang = NULL;
+  const char *messages;
+  const char *language;
+  const char *lc_all = g_getenv ("LC_ALL");
+  gboolean explicit_c;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+      else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+    }
+  if (lang != NULL && lang[0] != '\0')
+    g_setenv ("LANGUAGE", lang, TRUE);
+
+  /* Only the categories penal uses: the character set, and the messages.
+   * Dates, numbers and money are written by penal itself, and loading
+   * the other categories would cost more than classifying a case. */
+  setlocale (LC_CTYPE, "");
+  messages = setlocale (LC_MESSAGES, "");
+  language = g_getenv ("LANGUAGE");
+  explicit_c = lc_all != NULL
+               && (g_str_equal (lc_all, "C") || g_str_equal (lc_all, "POSIX"));
+  if (language != NULL && language[0] != '\0' && (lang != NULL || !explicit_c)
+      && (messages == NULL || g_str_equal (messages, "C")
+          || g_str_equal (messages, "POSIX")))
+    {
+      setlocale (LC_CTYPE, "C.UTF-8");
+      setlocale (LC_MESSAGES, "C.UTF-8");
+    }
+}
+
+static const PenalCommand *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+/* Where the command name is: the first word that is not an option, nor
+ * the value of a global option written apart (--statutes DIR), nor a word
+ * that follows an option of a command when a command name comes later
+ * (--format json classify).  -1 when there is none. */
+static int
+find_command_word (int argc, char **argv)
+{
+  int first = -1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--statutes") || g_str_equal (arg, "-s")
+          || g_str_equal (arg, "--lang"))
+        {
+          i++;
+          continue;
+        }
+      if (arg[0] == '-' && arg[1] != '\0')
+        continue;
+      if (g_str_equal (arg, "help") || find_command (arg) != NULL)
+        return i;
+      if (first < 0)
+        first = i;
+    }
+  return first;
+}
+
+/* argv without the word at index i. */
+static char **
+without_word (int argc, char **argv, int i, const char *added)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (int j = 0; j < argc; j++)
+    if (j != i)
+      g_ptr_array_add (args, argv[j]);
+  if (added != NULL)
+    g_ptr_array_add (args, (gpointer)added);
+  g_ptr_array_add (args, NULL);
+  return (char **)g_ptr_array_free (args, FALSE);
+}
+
+static PenalExit
+run_command (const PenalCommand *command, int argc, char **argv, int word,
+             const char *added)
+{
+  g_autofree char **args = without_word (argc, argv, word, added);
+
+  return command->run ((int)g_strv_length (args), args);
+}
+
+static PenalExit
+unknown_command (const char *name)
+{
+  g_autofree char *shown = penal_quote_untrusted (name);
+
+  return penal_cli_usage (_ ("unknown command “%s” (try penal help)"), shown);
+}
+
+/* penal help [COMMAND [ARGUMENT…]]: the general help, or COMMAND's. */
+static PenalExit
+run_help (int argc, char **argv, int word)
+{
+  g_autofree char **args = without_word (argc, argv, word, NULL);
+  int n = (int)g_strv_length (args);
+  int next = find_command_word (n, args);
+  const PenalCommand *command;
+
+  if (next < 0)
+    {
+      g_autofree char *help
+          = penal_cli_general_help (commands, G_N_ELEMENTS (commands));
+      return penal_cli_write (help);
+    }
+  command = find_command (args[next]);
+  if (command == NULL)
+    return unknown_command (args[next]);
+  return run_command (command, n, args, next, "--help");
+}
+
+int
+main (int argc, char **argv)
+{
+  const PenalCommand *command;
+  int word;
+
+  setup_language (argc, argv);
+  /* PENAL_LOCALEDIR lets the tests use catalogs built in the source tree
+   * before anything is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PENAL_LOCALEDIR") != NULL
+                                       ? g_getenv ("PENAL_LOCALEDIR")
+                                       : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  word = find_command_word (argc, argv);
+  if (word < 0)
+    {
+      g_autofree char *help = NULL;
+      g_autofree char **args = without_word (argc, argv, -1, NULL);
+      PenalExit status;
+      gboolean asked = FALSE;
+
+      argc = (int)g_strv_length (args);
+      if (!penal_cli_parse_globals (&argc, &args, &asked, &status))
+        return status;
+      help = penal_cli_general_help (commands, G_N_ELEMENTS (commands));
+      if (asked)
+        return penal_cli_write (help);
+      /* No command: the help is the error message. */
+      fputs (help, stderr);
+      return PENAL_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[word], "help"))
+    return run_help (argc, argv, word);
+  command = find_command (argv[word]);
+  if (command == NULL)
+    return unknown_command (argv[word]);
+  return run_command (command, argc, argv, word, NULL);
+}

@@ -1,0 +1,504 @@
+/* penal-json.c: an outcome as JSON, with stable codes.
+ *
+ * Codes (status, class, durations, dates) never change with the language;
+ * trace[].text and explanations are the same translated sentences as the
+ * text answer.  Nulls mean "none authorized", never "unknown". */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "penal-diversion.h"
+#include "penal-render.h"
+
+/* The flat penalty members of batch rows and the student commands:
+ * imprisonment_min, imprisonment_max, life, county_jail_max, fine_max_usd,
+ * all null when p is NULL. */
+void
+penal_json_add_penalty_fields (JsonBuilder *builder, const PenalClassPenalty *p)
+{
+  penal_json_add_string_or_null (builder, "imprisonment_min",
+                                 p != NULL ? p->imprisonment_min.iso : NULL);
+  penal_json_add_string_or_null (builder, "imprisonment_max",
+                                 p != NULL ? p->imprisonment_max.iso : NULL);
+  json_builder_set_member_name (builder, "life");
+  if (p != NULL)
+    json_builder_add_boolean_value (builder, p->life);
+  else
+    json_builder_add_null_value (builder);
+  penal_json_add_string_or_null (builder, "county_jail_max",
+                                 p != NULL ? p->county_jail_max.iso : NULL);
+  json_builder_set_member_name (builder, "fine_max_usd");
+  if (p != NULL && p->fine_max_usd >= 0)
+    json_builder_add_int_value (builder, p->fine_max_usd);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_date_or_null (JsonBuilder *builder, const char *member, gint64 julian,
+                  gint64 open_value)
+{
+  json_builder_set_member_name (builder, member);
+  if (julian == open_value)
+    json_builder_add_null_value (builder);
+  else
+    {
+      g_autofree char *iso = penal_date_to_iso (julian);
+      json_builder_add_string_value (builder, iso);
+    }
+}
+
+void
+penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
+                               const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_usd_or_null (JsonBuilder *builder, const char *member, gint64 usd)
+{
+  json_builder_set_member_name (builder, member);
+  if (usd < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, usd);
+}
+
+static void
+add_version (JsonBuilder *builder, const PenalVersion *version,
+             gboolean uncertain)
+{
+  json_builder_set_member_name (builder, "version");
+  if (version == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", version->id);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (version->title));
+  add_date_or_null (builder, "from", version->effective.from,
+                    PENAL_DATE_OPEN_START);
+  add_date_or_null (builder, "to", version->effective.to, PENAL_DATE_OPEN_END);
+  if (version->effective.from_latest != version->effective.from)
+    add_date_or_null (builder, "from_latest", version->effective.from_latest,
+                      -1);
+  if (version->effective.to_earliest != version->effective.to)
+    add_date_or_null (builder, "to_earliest", version->effective.to_earliest,
+                      -1);
+  penal_json_add_string_or_null (builder, "standing", version->standing);
+  json_builder_set_member_name (builder, "uncertain");
+  json_builder_add_boolean_value (builder, uncertain);
+  json_builder_end_object (builder);
+}
+
+static void
+add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
+{
+  json_builder_set_member_name (builder, "imprisonment");
+  if (p == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "min", p->imprisonment_min.iso);
+      penal_json_add_string_or_null (builder, "max", p->imprisonment_max.iso);
+      json_builder_set_member_name (builder, "life");
+      json_builder_add_boolean_value (builder, p->life);
+      penal_json_add_string_or_null (builder, "county_jail_alternative",
+                                     p->county_jail_max.iso);
+      penal_json_add_string_or_null (builder, "citation",
+                                     p->imprisonment_citation);
+      penal_json_add_string_or_null (builder, "county_jail_citation",
+                                     p->county_jail_citation);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "fine");
+  if (p == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      add_usd_or_null (builder, "max_usd", p->fine_max_usd);
+      penal_json_add_string_or_null (builder, "citation", p->fine_citation);
+      json_builder_set_member_name (builder, "gain_alternative");
+      if (p->gain_multiple == 0)
+        json_builder_add_null_value (builder);
+      else
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "multiple");
+          json_builder_add_int_value (builder, p->gain_multiple);
+          add_usd_or_null (builder, "cap_usd", p->gain_cap_usd);
+          penal_json_add_string_or_null (builder, "citation", p->gain_citation);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+add_trace (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  g_autoptr (GPtrArray) trace = penal_outcome_trace (outcome);
+
+  json_builder_set_member_name (builder, "trace");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < trace->len; i++)
+    {
+      const PenalTraceStep *step = g_ptr_array_index (trace, i);
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "citation", step->citation);
+      penal_json_add_string_or_null (builder, "text", step->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_sources_of (JsonBuilder *builder, GHashTable *seen, GPtrArray *sources)
+{
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const PenalSource *source = g_ptr_array_index (sources, i);
+      if (!g_hash_table_add (seen, source->id))
+        continue;
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "citation", source->citation);
+      penal_json_add_string_or_null (builder, "url", source->url);
+      penal_json_add_string_or_null (builder, "standing", source->standing);
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+add_sources (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  if (outcome->version != NULL)
+    add_sources_of (builder, seen, outcome->version->sources);
+  for (guint c = 0; c < outcome->candidates->len; c++)
+    add_sources_of (builder, seen,
+                    ((PenalOutcome *)g_ptr_array_index (outcome->candidates, c))
+                        ->version->sources);
+  if (outcome->era != NULL)
+    add_sources_of (builder, seen, outcome->era->sources);
+  json_builder_end_array (builder);
+}
+
+static void add_outcome_members (JsonBuilder *builder, const PenalModel *model,
+                                 const PenalOutcome *outcome,
+                                 gboolean top_level);
+
+static void
+add_possible (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  json_builder_set_member_name (builder, "missing");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outcome->missing->len; i++)
+    json_builder_add_string_value (
+        builder,
+        ((PenalFactDecl *)g_ptr_array_index (outcome->missing, i))->name);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "possible");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outcome->possible->len; i++)
+    {
+      const PenalPossibility *p
+          = &g_array_index (outcome->possible, PenalPossibility, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "when");
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "fact", p->fact->name);
+      if (p->fact->type == PENAL_FACT_TYPE_INTEGER)
+        {
+          json_builder_set_member_name (builder, "min");
+          json_builder_add_int_value (builder, p->lo);
+          json_builder_set_member_name (builder, "max");
+          json_builder_add_int_value (builder, p->hi);
+        }
+      else
+        {
+          g_autofree char *value = p->fact->type == PENAL_FACT_TYPE_BOOLEAN
+                                       ? g_strdup (p->lo ? "yes" : "no")
+                                   : p->fact->type == PENAL_FACT_TYPE_ENUM
+                                       ? g_strdup (p->fact->values[p->lo])
+                                       : penal_date_to_iso (p->lo);
+          penal_json_add_string_or_null (builder, "value", value);
+        }
+      json_builder_end_object (builder);
+      penal_json_add_string_or_null (
+          builder, "class",
+          p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS
+              ? penal_class_to_code (p->rule->klass)
+              : NULL);
+      penal_json_add_string_or_null (
+          builder, "citation", p->rule != NULL ? p->rule->citation : NULL);
+      if (p->version != NULL)
+        penal_json_add_string_or_null (builder, "version", p->version->id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_answer (JsonBuilder *builder, const char *member, PenalAnswer answer)
+{
+  json_builder_set_member_name (builder, member);
+  if (answer == PENAL_ANSWER_UNKNOWN)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, answer == PENAL_ANSWER_YES);
+}
+
+static void
+add_fact_names (JsonBuilder *builder, const char *member, GPtrArray *facts)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < facts->len; i++)
+    json_builder_add_string_value (
+        builder, ((PenalFactDecl *)g_ptr_array_index (facts, i))->name);
+  json_builder_end_array (builder);
+}
+
+static void
+add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
+              PenalProgramKind kind, const char *member,
+              const char *answer_member)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+      const PenalOffense *program = screened->offense;
+      gboolean decided = screened->status == PENAL_STATUS_DECIDED;
+      g_autofree char *reason = NULL;
+
+      if (program->program_kind != kind)
+        continue;
+      reason = penal_program_reason (screened);
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "id", program->id);
+      penal_json_add_string_or_null (builder, "title",
+                                     penal_statute_text (program->title));
+      penal_json_add_string_or_null (builder, "statute", program->statute);
+      if (kind == PENAL_PROGRAM_DIVERSION)
+        {
+          penal_json_add_string_or_null (builder, "operator",
+                                         program->operator_name);
+          penal_json_add_string_or_null (
+              builder, "jurisdiction",
+              penal_statute_text (program->jurisdiction));
+          penal_json_add_string_or_null (builder, "fees",
+                                         penal_statute_text (program->fees));
+        }
+      penal_json_add_string_or_null (builder, "description",
+                                     penal_statute_text (program->description));
+      penal_json_add_string_or_null (builder, "caveat",
+                                     penal_statute_text (program->caveat));
+      add_answer (builder, answer_member, penal_program_answer (screened));
+      penal_json_add_string_or_null (builder, "citation",
+                                     decided ? screened->rule->citation : NULL);
+      penal_json_add_string_or_null (builder, "standing",
+                                     decided ? screened->rule->standing : NULL);
+      penal_json_add_string_or_null (builder, "version",
+                                     screened->version != NULL
+                                             && screened->candidates->len == 0
+                                         ? screened->version->id
+                                         : NULL);
+      penal_json_add_string_or_null (builder, "reason", reason);
+      add_fact_names (builder, "missing", screened->missing);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_strings (JsonBuilder *builder, const char *member, GPtrArray *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_diversion_json (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+
+  json_builder_begin_object (builder);
+  add_answer (builder, "eligible", diversion->eligible);
+  add_programs (builder, outcome, PENAL_PROGRAM_DIVERSION, "programs",
+                "eligible");
+  add_strings (builder, "reasons", diversion->reasons);
+  add_fact_names (builder, "missing", diversion->missing);
+  add_programs (builder, outcome, PENAL_PROGRAM_COURT_DISCRETION,
+                "court_discretion", "available");
+  add_programs (builder, outcome, PENAL_PROGRAM_PROTECTION, "protections",
+                "applies");
+  add_strings (builder, "next_steps", diversion->next_steps);
+
+  json_builder_set_member_name (builder, "referrals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < diversion->resources->len; i++)
+    {
+      const PenalResource *resource
+          = g_ptr_array_index (diversion->resources, i);
+      const PenalRule *because = g_ptr_array_index (diversion->referred_by, i);
+
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "id", resource->id);
+      penal_json_add_string_or_null (builder, "title", resource->title);
+      penal_json_add_string_or_null (builder, "phone", resource->phone);
+      penal_json_add_string_or_null (builder, "url", resource->url);
+      penal_json_add_string_or_null (
+          builder, "description", penal_statute_text (resource->description));
+      penal_json_add_string_or_null (builder, "because",
+                                     penal_statute_text (because->explain));
+      penal_json_add_string_or_null (builder, "citation", because->citation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_outcome_members (JsonBuilder *builder, const PenalModel *model,
+                     const PenalOutcome *outcome, gboolean top_level)
+{
+  gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
+  const PenalRule *rule = decided ? outcome->rule : NULL;
+
+  penal_json_add_string_or_null (builder, "status",
+                                 penal_status_to_code (outcome->status));
+  if (top_level)
+    {
+      penal_json_add_string_or_null (builder, "jurisdiction",
+                                     model->jurisdiction);
+      penal_json_add_string_or_null (
+          builder, "offense",
+          outcome->offense != NULL ? outcome->offense->id : NULL);
+      add_date_or_null (builder, "offense_date", outcome->offense_date, -1);
+    }
+  penal_json_add_string_or_null (
+      builder, "statute",
+      outcome->offense != NULL ? outcome->offense->statute : NULL);
+  penal_json_add_string_or_null (builder, "citation",
+                                 rule != NULL ? rule->citation : NULL);
+  add_version (builder,
+               outcome->candidates->len > 0 && !decided ? NULL
+                                                        : outcome->version,
+               outcome->version_uncertain);
+  penal_json_add_string_or_null (builder, "class",
+                                 rule != NULL && rule->kind == PENAL_RULE_CLASS
+                                     ? penal_class_to_code (rule->klass)
+                                     : NULL);
+  add_penalty (builder, outcome->penalty);
+  add_trace (builder, outcome);
+  add_sources (builder, outcome);
+
+  if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
+    add_possible (builder, outcome);
+  if (outcome->candidates->len > 0)
+    {
+      json_builder_set_member_name (builder, "candidates");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < outcome->candidates->len; c++)
+        {
+          json_builder_begin_object (builder);
+          add_outcome_members (builder, model,
+                               g_ptr_array_index (outcome->candidates, c),
+                               FALSE);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      penal_json_add_string_or_null (builder, "reason",
+                                     penal_statute_text (outcome->reason));
+    }
+}
+
+JsonNode *
+penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *explanation = penal_render_text (model, outcome);
+
+  json_builder_begin_object (builder);
+  add_outcome_members (builder, model, outcome, TRUE);
+
+  json_builder_set_member_name (builder, "enhancements");
+  json_builder_begin_array (builder);
+  for (guint e = 0; e < outcome->enhancements->len; e++)
+    {
+      const PenalOutcome *enhanced
+          = g_ptr_array_index (outcome->enhancements, e);
+      const PenalRule *rule
+          = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
+
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
+      penal_json_add_string_or_null (
+          builder, "title", penal_statute_text (enhanced->offense->title));
+      penal_json_add_string_or_null (
+          builder, "condition",
+          penal_statute_text (enhanced->offense->condition));
+      json_builder_set_member_name (builder, "applies");
+      if (rule == NULL || rule->kind == PENAL_RULE_OPEN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder,
+                                        rule->kind == PENAL_RULE_CLASS);
+      add_outcome_members (builder, model, enhanced, FALSE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "diversion");
+  if (outcome->offense == NULL)
+    json_builder_add_null_value (builder);
+  else
+    add_diversion_json (builder, outcome);
+
+  penal_json_add_string_or_null (builder, "explanation", explanation);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* (transfer full): the node as JSON text, indented by two spaces when
+ * pretty. */
+char *
+penal_json_to_string (JsonNode *root, gboolean pretty)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+penal_render_json_string (const PenalModel *model, const PenalOutcome *outcome,
+                          gboolean pretty)
+{
+  g_autoptr (JsonNode) root = penal_render_json (model, outcome);
+
+  return penal_json_to_string (root, pretty);
+}

@@ -1,0 +1,20 @@
+/* penal-json.h: an outcome, and the pieces of other answers, as JSON
+ * (penal-json.c). */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "penal-outcome.h"
+
+G_BEGIN_DECLS
+
+JsonNode *penal_render_json (const PenalModel *model,
+                             const PenalOutcome *outcome);
+char *penal_json_to_string (JsonNode *root, gboolean pretty);
+void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
+                                    const char *value);
+void penal_json_add_penalty_fields (JsonBuilder *builder,
+                                    const PenalClassPenalty *p);
+
+G_END_DECLS

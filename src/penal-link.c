@@ -1,0 +1,292 @@
+/* penal-link.c: the model's references resolved, and what loading proves
+ * about it: versions in sequence, a penalty for every class, compiled and
+ * complete decision trees, declared severity orders.
+ *
+ * The loader builds each element on its own; this file ties them together
+ * once every file is read: an offense to its penalty table, enhancements
+ * and programs to the offenses they apply to, and each offense to every
+ * fact that it, its enhancements and its programs read.  Then every
+ * version is compiled into a decision tree, which proves its rules
+ * complete, free of overlap and each reachable.  A failure names FILE:LINE
+ * and stops the load: no answer is ever given from an unsound model. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "penal-facts.h"
+#include "penal-model-private.h"
+#include "penal-tree.h"
+
+gboolean
+penal_link_check_versions (PenalOffense *offense, GError **error)
+{
+  for (guint i = 1; i < offense->versions->len; i++)
+    {
+      PenalVersion *prev = g_ptr_array_index (offense->versions, i - 1);
+      PenalVersion *next = g_ptr_array_index (offense->versions, i);
+
+      if (prev->effective.to == PENAL_DATE_OPEN_END)
+        {
+          g_set_error (
+              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+              _ ("%s:%d: version %s cannot follow version %s, which has no end "
+                 "date: versions may neither overlap nor leave a gap"),
+              next->file, next->line, next->id, prev->id);
+          return FALSE;
+        }
+      /* Where the boundary is certain both pairs of dates coincide; where
+       * it is uncertain, both versions must declare the same window. */
+      if (next->effective.from != prev->effective.to_earliest + 1
+          || next->effective.from_latest != prev->effective.to + 1)
+        {
+          g_autofree char *day = penal_date_to_iso (
+              MIN (prev->effective.to_earliest + 1, PENAL_DATE_OPEN_END - 1));
+          g_set_error (
+              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+              _ ("%s:%d: version %s must start the day after version %s ends "
+                 "(%s), and an uncertain change of version must be declared "
+                 "alike on both: versions may neither overlap nor leave a gap"),
+              next->file, next->line, next->id, prev->id, day);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < offense->versions->len; i++)
+    {
+      PenalVersion *version = g_ptr_array_index (offense->versions, i);
+
+      if (version->effective.from != version->effective.from_latest
+          && version->uncertain == NULL)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _ ("%s:%d: version %s has an uncertain start date but "
+                          "no <uncertain> element saying why"),
+                       version->file, version->line, version->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_fact_read (PenalOffense *offense, guint fact)
+{
+  for (guint i = 0; i < offense->facts_read->len; i++)
+    if (g_array_index (offense->facts_read, guint, i) == fact)
+      return;
+  g_array_append_val (offense->facts_read, fact);
+}
+
+static void
+collect_facts_read (PenalOffense *target, PenalOffense *statute)
+{
+  for (guint v = 0; v < statute->versions->len; v++)
+    {
+      PenalVersion *version = g_ptr_array_index (statute->versions, v);
+      for (guint r = 0; r < version->rules->len; r++)
+        {
+          PenalRule *rule = g_ptr_array_index (version->rules, r);
+          for (guint c = 0; c < rule->conditions->len; c++)
+            add_fact_read (
+                target,
+                g_array_index (rule->conditions, PenalCondition, c).fact);
+        }
+    }
+}
+
+/* Every class a version can give must have a penalty in every era the
+ * version may overlap, or an answer would have a class and no term. */
+static gboolean
+check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
+                       GError **error)
+{
+  for (guint v = 0; v < statute->versions->len; v++)
+    {
+      PenalVersion *version = g_ptr_array_index (statute->versions, v);
+      gboolean covered = FALSE;
+
+      for (guint e = 0; e < penalties->eras->len; e++)
+        {
+          PenalEra *era = g_ptr_array_index (penalties->eras, e);
+
+          if (era->effective.to < version->effective.from
+              || era->effective.from > version->effective.to)
+            continue;
+          covered = TRUE;
+          for (guint r = 0; r < version->rules->len; r++)
+            {
+              PenalRule *rule = g_ptr_array_index (version->rules, r);
+              if (rule->kind == PENAL_RULE_CLASS
+                  && era->classes[rule->klass] == NULL)
+                {
+                  g_set_error (
+                      error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                      _ ("%s:%d: class %s has no penalty in era %s (%s:%d), "
+                         "which this version overlaps"),
+                      rule->file, rule->line, penal_class_to_code (rule->klass),
+                      era->id, era->file, era->line);
+                  return FALSE;
+                }
+            }
+        }
+      if (!covered)
+        {
+          g_set_error (
+              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+              _ ("%s:%d: no era of penalty table %s covers version %s"),
+              version->file, version->line, penalties->id, version->id);
+          return FALSE;
+        }
+      /* Eras follow each other day by day, so the version is covered
+       * throughout when the first era starts early enough and the last
+       * ends late enough. */
+      {
+        PenalEra *first = g_ptr_array_index (penalties->eras, 0);
+        PenalEra *last
+            = g_ptr_array_index (penalties->eras, penalties->eras->len - 1);
+        gint64 uncovered = -1;
+
+        if (first->effective.from > version->effective.from)
+          uncovered = first->effective.from - 1;
+        else if (last->effective.to < version->effective.to)
+          uncovered = last->effective.to + 1;
+        if (uncovered >= 0)
+          {
+            g_autofree char *day = penal_date_to_iso (uncovered);
+            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                         _ ("%s:%d: version %s covers %s, but no era of "
+                            "penalty table %s does, so a case on that date "
+                            "would have a class and no penalty"),
+                         version->file, version->line, version->id, day,
+                         penalties->id);
+            return FALSE;
+          }
+      }
+    }
+  return TRUE;
+}
+
+gboolean
+penal_link_model (PenalModel *model, const char *last_file, int last_line,
+                  GError **error)
+{
+  PenalFactDecl *offense_fact
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+  g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+
+  /* Reported at the root of the last file read: that is where an
+   * <offense> would be missing. */
+  if (model->offenses->len == 0)
+    {
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                   "%s:%d: %s", last_file, last_line,
+                   _ ("the statute files define no offense"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < model->offenses->len; i++)
+    {
+      PenalOffense *offense = g_ptr_array_index (model->offenses, i);
+
+      g_strv_builder_add (ids, offense->id);
+      for (guint p = 0; p < model->penalties->len && offense->penalties == NULL;
+           p++)
+        {
+          PenalPenalties *penalties = g_ptr_array_index (model->penalties, p);
+          if (g_str_equal (penalties->id, offense->penalties_id))
+            offense->penalties = penalties;
+        }
+      if (offense->penalties == NULL)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _ ("%s:%d: offense %s refers to penalty table “%s”, "
+                          "which no file declares"),
+                       offense->file, offense->line, offense->id,
+                       offense->penalties_id);
+          return FALSE;
+        }
+      collect_facts_read (offense, offense);
+    }
+  g_strfreev (offense_fact->values);
+  offense_fact->values = g_strv_builder_end (ids);
+  offense_fact->max = (gint64)model->offenses->len - 1;
+
+  for (guint i = 0; i < model->enhancements->len; i++)
+    {
+      PenalOffense *enhancement = g_ptr_array_index (model->enhancements, i);
+
+      for (guint a = 0; enhancement->applies_to[a] != NULL; a++)
+        {
+          PenalOffense *offense = (PenalOffense *)penal_model_lookup_offense (
+              model, enhancement->applies_to[a]);
+          if (offense == NULL)
+            {
+              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                           _ ("%s:%d: enhancement %s applies to “%s”, which is "
+                              "not an offense"),
+                           enhancement->file, enhancement->line,
+                           enhancement->id, enhancement->applies_to[a]);
+              return FALSE;
+            }
+          g_ptr_array_add (offense->enhancements, enhancement);
+          collect_facts_read (offense, enhancement);
+          if (!check_penalties_cover (enhancement, offense->penalties, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < model->programs->len; i++)
+    {
+      PenalOffense *program = g_ptr_array_index (model->programs, i);
+
+      for (guint a = 0; program->applies_to[a] != NULL; a++)
+        {
+          PenalOffense *offense = (PenalOffense *)penal_model_lookup_offense (
+              model, program->applies_to[a]);
+          if (offense == NULL)
+            {
+              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                           _ ("%s:%d: program %s applies to “%s”, which is not "
+                              "an offense"),
+                           program->file, program->line, program->id,
+                           program->applies_to[a]);
+              return FALSE;
+            }
+          g_ptr_array_add (offense->programs, program);
+          collect_facts_read (offense, program);
+        }
+    }
+
+  /* Compile last, when every fact's domain is final. */
+  for (guint list = 0; list < 3; list++)
+    {
+      GPtrArray *statutes = list == 0   ? model->offenses
+                            : list == 1 ? model->enhancements
+                                        : model->programs;
+      for (guint i = 0; i < statutes->len; i++)
+        {
+          PenalOffense *statute = g_ptr_array_index (statutes, i);
+
+          if (!statute->is_enhancement && !statute->is_program
+              && !check_penalties_cover (statute, statute->penalties, error))
+            return FALSE;
+          for (guint v = 0; v < statute->versions->len; v++)
+            {
+              PenalVersion *version = g_ptr_array_index (statute->versions, v);
+              version->tree = penal_tree_compile (model, version, error);
+              if (version->tree == NULL)
+                return FALSE;
+              for (guint m = 0; m < statute->monotone->len; m++)
+                {
+                  const PenalMonotone *monotone
+                      = &g_array_index (statute->monotone, PenalMonotone, m);
+                  if (!penal_tree_check_monotone (
+                          model, version, monotone->fact, monotone->decreasing,
+                          monotone->line, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,397 @@
+/* penal-loader-statute.c: <offense>, <enhancement> and <program>
+ * elements, with their versions, rules and conditions, turned into the
+ * model.
+ *
+ * A statute of any kind is a PenalOffense with versions by start date; each
+ * version holds its rules in file order, and each rule at most one
+ * condition per fact, as a closed range of the fact's integer values.  The
+ * kinds of rule a statute may hold depend on what it is (a class for an
+ * offense, eligible or not for a diversion program, ...), checked here,
+ * since the schema cannot say it. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "penal-facts.h"
+#include "penal-loader-private.h"
+#include "penal-model-private.h"
+
+static gboolean
+build_condition (PenalModel *model, const LoadedDoc *loaded, PenalRule *rule,
+                 xmlNode *node, GError **error)
+{
+  g_autofree char *name = penal_loader_attr (node, "fact");
+  g_autofree char *is = penal_loader_attr (node, "is");
+  g_autofree char *min = penal_loader_attr (node, "min");
+  g_autofree char *max = penal_loader_attr (node, "max");
+  const PenalFactDecl *decl;
+  PenalCondition condition;
+  guint index;
+
+  decl = penal_model_lookup_fact (model, name, &index);
+  if (decl == NULL)
+    return penal_loader_invalid (
+        error, loaded->file, node,
+        _ ("unknown fact “%s”; declare it with <fact name=\"%s\" …>"), name,
+        name);
+  if (index == PENAL_FACT_OFFENSE || index == PENAL_FACT_OFFENSE_DATE)
+    return penal_loader_invalid (error, loaded->file, node,
+                                 _ ("a rule cannot test %s: the offense and "
+                                    "its versions' dates decide it"),
+                                 name);
+  for (guint i = 0; i < rule->conditions->len; i++)
+    if (g_array_index (rule->conditions, PenalCondition, i).fact == index)
+      return penal_loader_invalid (error, loaded->file, node,
+                                   _ ("fact “%s” is tested twice in one rule; "
+                                      "use one <when> with min and max"),
+                                   name);
+
+  condition.fact = index;
+  condition.lo = decl->min;
+  condition.hi = decl->max;
+
+  if (decl->type == PENAL_FACT_TYPE_INTEGER)
+    {
+      if (is != NULL)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("fact “%s” is a number: test it with min and max, not is"),
+            name);
+      if ((min != NULL
+           && !g_ascii_string_to_signed (min, 10, decl->min, decl->max,
+                                         &condition.lo, NULL))
+          || (max != NULL
+              && !g_ascii_string_to_signed (max, 10, decl->min, decl->max,
+                                            &condition.hi, NULL)))
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("fact “%s”: min and max must lie in its domain %lld–%lld"), name,
+            (long long)decl->min, (long long)decl->max);
+      if (condition.lo > condition.hi)
+        return penal_loader_invalid (error, loaded->file, node,
+                                     _ ("fact “%s”: min is greater than max, "
+                                        "so the rule can never apply"),
+                                     name);
+      if (min == NULL && max == NULL)
+        return penal_loader_invalid (error, loaded->file, node,
+                                     _ ("fact “%s”: give min, max or both"),
+                                     name);
+    }
+  else
+    {
+      gboolean found = FALSE;
+
+      if (is == NULL)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("fact “%s” is not a number: test it with is=\"…\""), name);
+      if (decl->type == PENAL_FACT_TYPE_BOOLEAN)
+        {
+          found = g_str_equal (is, "yes") || g_str_equal (is, "no");
+          condition.lo = condition.hi = g_str_equal (is, "yes") ? 1 : 0;
+        }
+      else
+        for (guint i = 0; decl->values[i] != NULL && !found; i++)
+          if (g_str_equal (decl->values[i], is))
+            {
+              found = TRUE;
+              condition.lo = condition.hi = i;
+            }
+      if (!found)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            decl->type == PENAL_FACT_TYPE_BOOLEAN
+                ? _ ("fact “%s” is yes or no, not “%s”")
+                : _ ("fact “%s” has no value “%s”"),
+            name, is);
+    }
+
+  g_array_append_val (rule->conditions, condition);
+  return TRUE;
+}
+
+/* Which outcomes each kind of rule table may give. */
+static gboolean
+rule_kind_fits (const PenalOffense *statute, PenalRuleKind kind)
+{
+  if (kind == PENAL_RULE_OPEN)
+    return TRUE;
+  if (!statute->is_program)
+    return kind == PENAL_RULE_CLASS
+           || (statute->is_enhancement && kind == PENAL_RULE_NOT_APPLICABLE);
+  switch (statute->program_kind)
+    {
+    case PENAL_PROGRAM_DIVERSION:
+    case PENAL_PROGRAM_COURT_DISCRETION:
+      return kind == PENAL_RULE_ELIGIBLE || kind == PENAL_RULE_NOT_ELIGIBLE;
+    case PENAL_PROGRAM_PROTECTION:
+    case PENAL_PROGRAM_REFERRAL:
+    default:
+      return kind == PENAL_RULE_APPLIES || kind == PENAL_RULE_NOT_APPLICABLE;
+    }
+}
+
+static gboolean
+build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
+            PenalVersion *version, xmlNode *node, GError **error)
+{
+  g_autofree char *code = penal_loader_attr (node, "class");
+  g_autofree char *outcome = penal_loader_attr (node, "outcome");
+  PenalRule *rule = g_new0 (PenalRule, 1);
+
+  rule->conditions = g_array_new (FALSE, FALSE, sizeof (PenalCondition));
+  rule->citation = penal_loader_attr (node, "citation");
+  rule->standing = penal_loader_attr (node, "standing");
+  rule->explain = penal_loader_child_text (node, "explain");
+  rule->file = loaded->file;
+  rule->line = penal_loader_line_of (node);
+  g_ptr_array_add (version->rules, rule);
+
+  if (code != NULL)
+    {
+      rule->kind = PENAL_RULE_CLASS;
+      penal_class_from_code (code, &rule->klass);
+    }
+  else if (g_str_equal (outcome, "open"))
+    rule->kind = PENAL_RULE_OPEN;
+  else if (g_str_equal (outcome, "eligible"))
+    rule->kind = PENAL_RULE_ELIGIBLE;
+  else if (g_str_equal (outcome, "not-eligible"))
+    rule->kind = PENAL_RULE_NOT_ELIGIBLE;
+  else if (g_str_equal (outcome, "applies"))
+    rule->kind = PENAL_RULE_APPLIES;
+  else
+    rule->kind = PENAL_RULE_NOT_APPLICABLE;
+
+  if (!rule_kind_fits (offense, rule->kind))
+    {
+      if (!offense->is_program && !offense->is_enhancement)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("outcome=\"%s\" is not for offenses; an offense rule gives a "
+               "class, or outcome=\"open\""),
+            outcome);
+      if (!offense->is_program)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("outcome=\"%s\" is not for enhancements; an enhancement rule "
+               "gives a class, outcome=\"not-applicable\" or outcome=\"open\""),
+            outcome);
+      if (offense->program_kind == PENAL_PROGRAM_DIVERSION
+          || offense->program_kind == PENAL_PROGRAM_COURT_DISCRETION)
+        return penal_loader_invalid (
+            error, loaded->file, node,
+            _ ("a rule of this program gives outcome=\"eligible\", "
+               "\"not-eligible\" or \"open\", not “%s”"),
+            code != NULL ? code : outcome);
+      return penal_loader_invalid (
+          error, loaded->file, node,
+          _ ("a rule of this program gives outcome=\"applies\", "
+             "\"not-applicable\" or \"open\", not “%s”"),
+          code != NULL ? code : outcome);
+    }
+
+  {
+    g_autofree char *refer = penal_loader_attr (node, "refer");
+    g_auto (GStrv) ids = refer != NULL ? g_strsplit (refer, " ", -1) : NULL;
+
+    rule->refer = g_ptr_array_new ();
+    for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+      {
+        PenalResource *resource = NULL;
+
+        for (guint r = 0; r < model->resources->len && resource == NULL; r++)
+          if (g_str_equal (
+                  ((PenalResource *)g_ptr_array_index (model->resources, r))
+                      ->id,
+                  ids[i]))
+            resource = g_ptr_array_index (model->resources, r);
+        if (resource == NULL)
+          return penal_loader_invalid (error, loaded->file, node,
+                                       _ ("unknown resource “%s”; declare it "
+                                          "with <resource id=\"%s\" …>"),
+                                       ids[i], ids[i]);
+        g_ptr_array_add (rule->refer, resource);
+      }
+  }
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (penal_loader_is_element (c, "when")
+        && !build_condition (model, loaded, rule, c, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+compare_versions (gconstpointer a, gconstpointer b)
+{
+  const PenalVersion *x = *(PenalVersion *const *)a;
+  const PenalVersion *y = *(PenalVersion *const *)b;
+  return (x->effective.from > y->effective.from)
+         - (x->effective.from < y->effective.from);
+}
+
+gboolean
+penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
+                            xmlNode *node, GError **error)
+{
+  PenalOffense *offense = g_new0 (PenalOffense, 1);
+  gboolean is_enhancement = penal_loader_is_element (node, "enhancement");
+  gboolean is_program = penal_loader_is_element (node, "program");
+  GPtrArray *list = is_enhancement ? model->enhancements
+                    : is_program   ? model->programs
+                                   : model->offenses;
+
+  offense->id = penal_loader_attr (node, "id");
+  offense->title = penal_loader_child_text (node, "title");
+  offense->statute = penal_loader_attr (node, "statute");
+  offense->is_enhancement = is_enhancement;
+  offense->is_program = is_program;
+  offense->operator_name = penal_loader_child_text (node, "operator");
+  offense->jurisdiction = penal_loader_child_text (node, "jurisdiction");
+  offense->description = penal_loader_child_text (node, "description");
+  offense->fees = penal_loader_child_text (node, "fees");
+  offense->caveat = penal_loader_child_text (node, "caveat");
+  offense->next_step = penal_loader_child_text (node, "next-step");
+  offense->condition = penal_loader_child_text (node, "condition");
+  offense->penalties_id = penal_loader_attr (node, "penalties");
+  offense->versions
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_version_free);
+  offense->enhancements = g_ptr_array_new ();
+  offense->programs = g_ptr_array_new ();
+  offense->facts_read = g_array_new (FALSE, FALSE, sizeof (guint));
+  offense->monotone = g_array_new (FALSE, FALSE, sizeof (PenalMonotone));
+  offense->file = loaded->file;
+  offense->line = penal_loader_line_of (node);
+  if (is_enhancement || is_program)
+    {
+      g_autofree char *applies = penal_loader_attr (node, "applies-to");
+      offense->applies_to = g_strsplit (applies, " ", -1);
+    }
+  if (is_program)
+    {
+      g_autofree char *kind = penal_loader_attr (node, "kind");
+      offense->program_kind
+          = g_str_equal (kind, "diversion") ? PENAL_PROGRAM_DIVERSION
+            : g_str_equal (kind, "court-discretion")
+                ? PENAL_PROGRAM_COURT_DISCRETION
+            : g_str_equal (kind, "protection") ? PENAL_PROGRAM_PROTECTION
+                                               : PENAL_PROGRAM_REFERRAL;
+    }
+
+  if (penal_model_lookup_offense (model, offense->id) != NULL)
+    {
+      if (is_enhancement || is_program)
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("“%s” is already the id of an offense; give "
+                                 "this one its own id"),
+                              offense->id);
+      else
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("offense “%s” is declared twice"),
+                              offense->id);
+      penal_offense_free (offense);
+      return FALSE;
+    }
+  for (guint i = 0; i < model->enhancements->len; i++)
+    if (g_str_equal (
+            ((PenalOffense *)g_ptr_array_index (model->enhancements, i))->id,
+            offense->id))
+      {
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("enhancement “%s” is declared twice"),
+                              offense->id);
+        penal_offense_free (offense);
+        return FALSE;
+      }
+  for (guint i = 0; i < model->programs->len; i++)
+    if (g_str_equal (
+            ((PenalOffense *)g_ptr_array_index (model->programs, i))->id,
+            offense->id))
+      {
+        penal_loader_invalid (error, loaded->file, node,
+                              _ ("program “%s” is declared twice"),
+                              offense->id);
+        penal_offense_free (offense);
+        return FALSE;
+      }
+  g_ptr_array_add (list, offense);
+
+  for (xmlNode *m = node->children; m != NULL; m = m->next)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *direction = NULL;
+      const PenalFactDecl *decl;
+      PenalMonotone monotone = { 0 };
+
+      if (!penal_loader_is_element (m, "monotone"))
+        continue;
+      name = penal_loader_attr (m, "fact");
+      direction = penal_loader_attr (m, "direction");
+      decl = penal_model_lookup_fact (model, name, &monotone.fact);
+      if (decl == NULL)
+        return penal_loader_invalid (
+            error, loaded->file, m,
+            _ ("unknown fact “%s”; declare it with <fact name=\"%s\" …>"), name,
+            name);
+      if (decl->type != PENAL_FACT_TYPE_INTEGER
+          && decl->type != PENAL_FACT_TYPE_DATE)
+        return penal_loader_invalid (error, loaded->file, m,
+                                     _ ("fact “%s” has no order: <monotone> "
+                                        "needs an integer or date fact"),
+                                     name);
+      monotone.decreasing = g_str_equal (direction, "decreasing");
+      monotone.line = penal_loader_line_of (m);
+      g_array_append_val (offense->monotone, monotone);
+    }
+
+  for (xmlNode *v = node->children; v != NULL; v = v->next)
+    {
+      PenalVersion *version;
+      xmlNode *text;
+
+      if (!penal_loader_is_element (v, "version"))
+        continue;
+      version = g_new0 (PenalVersion, 1);
+      g_ptr_array_add (offense->versions, version);
+      version->id = penal_loader_attr (v, "id");
+      version->title = penal_loader_child_text (v, "title");
+      version->standing = penal_loader_attr (v, "standing");
+      version->uncertain = penal_loader_child_text (v, "uncertain");
+      version->rules
+          = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_rule_free);
+      version->file = loaded->file;
+      version->line = penal_loader_line_of (v);
+      text = penal_loader_child (v, "text");
+      if (text != NULL)
+        {
+          version->text = penal_loader_child_text (v, "text");
+          version->text_standing = penal_loader_attr (text, "standing");
+        }
+      if (!penal_loader_parse_effective (loaded, v, &version->effective, error)
+          || !penal_loader_resolve_sources (model, loaded, v, &version->sources,
+                                            error))
+        return FALSE;
+      for (xmlNode *r = v->children; r != NULL; r = r->next)
+        if (penal_loader_is_element (r, "rule")
+            && !build_rule (model, loaded, offense, version, r, error))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < offense->versions->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (
+              ((PenalVersion *)g_ptr_array_index (offense->versions, i))->id,
+              ((PenalVersion *)g_ptr_array_index (offense->versions, j))->id))
+        {
+          PenalVersion *dup = g_ptr_array_index (offense->versions, i);
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _ ("%s:%d: version id “%s” is used twice"), dup->file,
+                       dup->line, dup->id);
+          return FALSE;
+        }
+  g_ptr_array_sort (offense->versions, compare_versions);
+  return penal_link_check_versions (offense, error);
+}

@@ -1,0 +1,341 @@
+/* penal-model.c: the statute model's life cycle and what it answers
+ * about itself: facts, offenses, penalty eras, effective dates.
+ *
+ * The structures are in penal-model-private.h; the loader fills them in,
+ * penal-link.c ties them together, and this file creates and frees them
+ * and looks things up.  Everything here is read-only once loaded. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "penal-facts.h"
+#include "penal-model-private.h"
+#include "penal-tree.h"
+
+G_DEFINE_QUARK (penal - model - error - quark, penal_model_error)
+
+void
+penal_source_free (PenalSource *source)
+{
+  g_free (source->id);
+  g_free (source->citation);
+  g_free (source->url);
+  g_free (source->standing);
+  g_free (source->description);
+  g_free (source);
+}
+
+void
+penal_fact_decl_free (PenalFactDecl *decl)
+{
+  g_free (decl->name);
+  g_strfreev (decl->values);
+  g_free (decl->label);
+  g_free (decl->question);
+  g_free (decl);
+}
+
+void
+penal_note_free (PenalNote *note)
+{
+  g_free (note->citation);
+  g_free (note->text);
+  g_free (note);
+}
+
+void
+penal_class_penalty_free (PenalClassPenalty *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->imprisonment_min.iso);
+  g_free (p->imprisonment_max.iso);
+  g_free (p->imprisonment_citation);
+  g_free (p->imprisonment_standing);
+  g_free (p->county_jail_max.iso);
+  g_free (p->county_jail_citation);
+  g_free (p->county_jail_standing);
+  g_free (p->fine_citation);
+  g_free (p->fine_standing);
+  g_free (p->gain_citation);
+  g_free (p->gain_standing);
+  g_ptr_array_unref (p->notes);
+  g_free (p);
+}
+
+void
+penal_era_free (PenalEra *era)
+{
+  g_free (era->id);
+  g_free (era->title);
+  g_free (era->standing);
+  g_clear_pointer (&era->sources, g_ptr_array_unref);
+  for (guint i = 0; i < PENAL_N_CLASSES; i++)
+    penal_class_penalty_free (era->classes[i]);
+  g_free (era);
+}
+
+void
+penal_penalties_free (PenalPenalties *penalties)
+{
+  g_free (penalties->id);
+  g_free (penalties->title);
+  g_ptr_array_unref (penalties->eras);
+  g_free (penalties);
+}
+
+void
+penal_resource_free (PenalResource *resource)
+{
+  g_free (resource->id);
+  g_free (resource->title);
+  g_free (resource->phone);
+  g_free (resource->url);
+  g_free (resource->standing);
+  g_free (resource->description);
+  g_clear_pointer (&resource->sources, g_ptr_array_unref);
+  g_free (resource);
+}
+
+void
+penal_rule_free (PenalRule *rule)
+{
+  g_clear_pointer (&rule->refer, g_ptr_array_unref);
+  g_free (rule->citation);
+  g_free (rule->standing);
+  g_free (rule->explain);
+  g_array_unref (rule->conditions);
+  g_free (rule);
+}
+
+void
+penal_version_free (PenalVersion *version)
+{
+  g_free (version->id);
+  g_free (version->title);
+  g_free (version->standing);
+  g_free (version->text);
+  g_free (version->text_standing);
+  g_free (version->uncertain);
+  g_clear_pointer (&version->sources, g_ptr_array_unref);
+  g_ptr_array_unref (version->rules);
+  penal_tree_free (version->tree);
+  g_free (version);
+}
+
+void
+penal_offense_free (PenalOffense *offense)
+{
+  g_free (offense->id);
+  g_free (offense->title);
+  g_free (offense->statute);
+  g_free (offense->condition);
+  g_free (offense->operator_name);
+  g_free (offense->jurisdiction);
+  g_free (offense->description);
+  g_free (offense->fees);
+  g_free (offense->caveat);
+  g_free (offense->next_step);
+  g_strfreev (offense->applies_to);
+  g_free (offense->penalties_id);
+  g_ptr_array_unref (offense->versions);
+  g_ptr_array_unref (offense->enhancements);
+  g_ptr_array_unref (offense->programs);
+  g_array_unref (offense->facts_read);
+  g_array_unref (offense->monotone);
+  g_free (offense);
+}
+
+PenalModel *
+penal_model_new (void)
+{
+  PenalModel *model = g_new0 (PenalModel, 1);
+  PenalFactDecl *offense = g_new0 (PenalFactDecl, 1);
+  PenalFactDecl *offense_date = g_new0 (PenalFactDecl, 1);
+
+  model->facts
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_fact_decl_free);
+  model->fact_index = g_hash_table_new (g_str_hash, g_str_equal);
+  model->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify)penal_source_free);
+  model->penalties
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_penalties_free);
+  model->offenses
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->enhancements
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->programs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
+  model->resources
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_resource_free);
+  model->file_names = g_string_chunk_new (256);
+
+  /* The two built-in facts: which offense (its values are the offenses
+   * loaded, filled in at the end) and when it was committed. */
+  offense->name = g_strdup ("offense");
+  offense->type = PENAL_FACT_TYPE_ENUM;
+  offense->values = g_new0 (char *, 1);
+  offense->label = g_strdup (N_ ("the offense charged"));
+  offense->file = "penal";
+  offense_date->name = g_strdup ("offense_date");
+  offense_date->type = PENAL_FACT_TYPE_DATE;
+  offense_date->min = 1;
+  offense_date->max = G_MAXINT32 - 1;
+  offense_date->label = g_strdup (N_ ("the date the offense was committed"));
+  offense_date->file = "penal";
+  g_ptr_array_add (model->facts, offense);
+  g_hash_table_insert (model->fact_index, offense->name, GUINT_TO_POINTER (1));
+  g_ptr_array_add (model->facts, offense_date);
+  g_hash_table_insert (model->fact_index, offense_date->name,
+                       GUINT_TO_POINTER (2));
+  return model;
+}
+
+void
+penal_model_free (PenalModel *model)
+{
+  if (model == NULL)
+    return;
+  g_free (model->jurisdiction);
+  g_ptr_array_unref (model->offenses);
+  g_ptr_array_unref (model->enhancements);
+  g_ptr_array_unref (model->programs);
+  g_ptr_array_unref (model->resources);
+  g_ptr_array_unref (model->penalties);
+  g_hash_table_unref (model->sources);
+  g_hash_table_unref (model->fact_index);
+  g_ptr_array_unref (model->facts);
+  g_string_chunk_free (model->file_names);
+  g_free (model);
+}
+
+const char *
+penal_model_get_jurisdiction (const PenalModel *model)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return model->jurisdiction;
+}
+
+const PenalFactDecl *
+penal_model_lookup_fact (const PenalModel *model, const char *name,
+                         guint *out_index)
+{
+  guint index
+      = GPOINTER_TO_UINT (g_hash_table_lookup (model->fact_index, name));
+
+  if (index == 0)
+    return NULL;
+  if (out_index != NULL)
+    *out_index = index - 1;
+  return g_ptr_array_index (model->facts, index - 1);
+}
+
+const PenalOffense *
+penal_model_lookup_offense (const PenalModel *model, const char *id)
+{
+  for (guint i = 0; i < model->offenses->len; i++)
+    {
+      const PenalOffense *offense = g_ptr_array_index (model->offenses, i);
+      if (g_str_equal (offense->id, id))
+        return offense;
+    }
+  return NULL;
+}
+
+const PenalEra *
+penal_penalties_era_for (const PenalPenalties *penalties, gint64 date)
+{
+  if (penalties == NULL)
+    return NULL;
+  for (guint i = 0; i < penalties->eras->len; i++)
+    {
+      const PenalEra *era = g_ptr_array_index (penalties->eras, i);
+      if (era->effective.from <= date && date <= era->effective.to)
+        return era;
+    }
+  return NULL;
+}
+
+gboolean
+penal_effective_may_cover (const PenalEffective *effective, gint64 date)
+{
+  return effective->from <= date && date <= effective->to;
+}
+
+G_DEFINE_QUARK (penal - query - error - quark, penal_query_error)
+
+/* The bundled statutes when statutes is NULL; otherwise every *.xml file
+ * of the directory it names, or the one file. */
+PenalModel *
+penal_model_load (const char *statutes, GError **error)
+{
+  const char *paths[] = { statutes, NULL };
+
+  if (statutes == NULL)
+    return penal_model_load_bundled (error);
+  if (g_file_test (statutes, G_FILE_TEST_IS_DIR))
+    return penal_model_load_directory (statutes, error);
+  return penal_model_load_files (paths, error);
+}
+
+guint
+penal_model_get_n_facts (const PenalModel *model)
+{
+  g_return_val_if_fail (model != NULL, 0);
+  return model->facts->len;
+}
+
+const char *
+penal_model_get_fact_name (const PenalModel *model, guint fact)
+{
+  g_return_val_if_fail (model != NULL && fact < model->facts->len, NULL);
+  return ((const PenalFactDecl *)g_ptr_array_index (model->facts, fact))->name;
+}
+
+/* (transfer none) The fact's label, translated. */
+const char *
+penal_model_get_fact_label (const PenalModel *model, guint fact)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (model != NULL && fact < model->facts->len, NULL);
+  decl = g_ptr_array_index (model->facts, fact);
+  return decl->label != NULL && decl->label[0] != '\0'
+             ? g_dgettext (GETTEXT_PACKAGE, decl->label)
+             : "";
+}
+
+/* The values a fact takes, as typed on a command line: "a|b", "yes|no",
+ * "0-120", "YYYY-MM-DD". */
+char *
+penal_model_describe_fact_values (const PenalModel *model, guint fact)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (model != NULL && fact < model->facts->len, NULL);
+  decl = g_ptr_array_index (model->facts, fact);
+  switch (decl->type)
+    {
+    case PENAL_FACT_TYPE_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
+                              decl->min, decl->max);
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return g_strdup ("yes|no");
+    case PENAL_FACT_TYPE_ENUM:
+      return g_strjoinv ("|", decl->values);
+    case PENAL_FACT_TYPE_DATE:
+    default:
+      return g_strdup ("YYYY-MM-DD");
+    }
+}
+
+/* The offense ids, "prostitution, patronizing", for messages. */
+char *
+penal_model_offense_names (const PenalModel *model)
+{
+  const PenalFactDecl *offense
+      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
+
+  return g_strjoinv (", ", offense->values);
+}

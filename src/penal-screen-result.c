@@ -1,0 +1,350 @@
+/* penal-screen-result.c: the interview's result in plain words: in short
+ * (class, term and fine, whether diversion is open, what was not known),
+ * then the full answer; or, when nobody knows the offense date, one line
+ * for each period in which the law differs.
+ *
+ * Periods are the offense's (penal_offense_period_starts), evaluated at one
+ * day each; neighbours whose summaries are the same are merged, so the
+ * reader sees only the dates at which the answer changes.  The JSON result
+ * is the same object as classify's, with "unknown", or one such object per
+ * period. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "penal-diversion.h"
+#include "penal-render.h"
+#include "penal-screen-private.h"
+
+static GPtrArray *
+unknown_facts (const PenalScreen *screen)
+{
+  GPtrArray *facts = g_ptr_array_new ();
+
+  for (guint f = 0; f < screen->model->facts->len; f++)
+    if (screen->unknown[f])
+      g_ptr_array_add (facts, g_ptr_array_index (screen->model->facts, f));
+  return facts;
+}
+
+/* One line: the class, or why there is none yet. */
+static char *
+charge_summary (const PenalOutcome *outcome)
+{
+  const char *title = penal_statute_text (outcome->offense->title);
+
+  switch (outcome->status)
+    {
+    case PENAL_STATUS_DECIDED:
+      if (outcome->rule->kind == PENAL_RULE_CLASS)
+        return g_strdup_printf (_ ("%s: %s [%s]"), title,
+                                penal_class_to_name (outcome->rule->klass),
+                                outcome->rule->citation);
+      return g_strdup_printf (_ ("%s: the class is not established"), title);
+    case PENAL_STATUS_NEEDS_FACTS:
+      return g_strdup_printf (
+          _ ("%s: the class depends on facts that are not known"), title);
+    case PENAL_STATUS_AMBIGUOUS:
+    default:
+      return g_strdup_printf (_ ("%s: not settled, because which version of "
+                                 "the statute was in force is not established"),
+                              title);
+    }
+}
+
+static const char *
+diversion_summary (const PenalOutcome *outcome)
+{
+  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+
+  switch (diversion->eligible)
+    {
+    case PENAL_ANSWER_YES:
+      return _ ("Diversion: open");
+    case PENAL_ANSWER_NO:
+      return _ ("Diversion: not open");
+    case PENAL_ANSWER_UNKNOWN:
+    default:
+      return _ ("Diversion: cannot tell yet");
+    }
+}
+
+static char *
+period_text (GArray *starts, guint i)
+{
+  gint64 start = g_array_index (starts, gint64, i);
+  gboolean last = i + 1 >= starts->len;
+  g_autofree char *from
+      = start != PENAL_DATE_OPEN_START ? penal_date_to_display (start) : NULL;
+  g_autofree char *to
+      = !last
+            ? penal_date_to_display (g_array_index (starts, gint64, i + 1) - 1)
+            : NULL;
+
+  if (from == NULL && to == NULL)
+    return g_strdup (_ ("on any date"));
+  if (from == NULL)
+    return g_strdup_printf (_ ("until %s"), to);
+  if (to == NULL)
+    return g_strdup_printf (_ ("from %s on"), from);
+  return g_strdup_printf (_ ("from %s to %s"), from, to);
+}
+
+typedef struct
+{
+  gint64 from; /* PENAL_DATE_OPEN_START when open */
+  gint64 to;   /* PENAL_DATE_OPEN_END when open */
+  char *summary;
+  PenalOutcome *outcome;
+} Period;
+
+static void
+period_clear (Period *period)
+{
+  g_free (period->summary);
+  penal_outcome_free (period->outcome);
+}
+
+/* The result for each period of the offense date, neighbours with the
+ * same result merged. */
+static GArray *
+evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
+                  GError **error)
+{
+  g_autoptr (GArray) starts = penal_offense_period_starts (offense);
+  g_autoptr (GArray) periods = g_array_new (FALSE, TRUE, sizeof (Period));
+
+  g_array_set_clear_func (periods, (GDestroyNotify)period_clear);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      Period period = { 0 };
+      g_autofree char *charge = NULL;
+
+      period.outcome
+          = penal_evaluate (screen->model, screen->facts,
+                            penal_screen_period_sample (starts, i), error);
+      if (period.outcome == NULL)
+        return NULL;
+      charge = charge_summary (period.outcome);
+      if (period.outcome->penalty != NULL)
+        {
+          g_autofree char *term
+              = penal_imprisonment_text (period.outcome->penalty);
+          g_autofree char *fine = penal_fine_text (period.outcome->penalty);
+          period.summary = g_strdup_printf ("%s. %s %s %s.", charge, term, fine,
+                                            diversion_summary (period.outcome));
+        }
+      else
+        period.summary = g_strdup_printf ("%s. %s.", charge,
+                                          diversion_summary (period.outcome));
+      period.from = g_array_index (starts, gint64, i);
+      period.to = i + 1 < starts->len
+                      ? g_array_index (starts, gint64, i + 1) - 1
+                      : PENAL_DATE_OPEN_END;
+      if (periods->len > 0)
+        {
+          Period *previous = &g_array_index (periods, Period, periods->len - 1);
+          if (g_str_equal (previous->summary, period.summary))
+            {
+              previous->to = period.to;
+              period_clear (&period);
+              continue;
+            }
+        }
+      g_array_append_val (periods, period);
+    }
+  return g_steal_pointer (&periods);
+}
+
+static char *
+period_range_text (const Period *period)
+{
+  g_autoptr (GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 after = period->to == PENAL_DATE_OPEN_END ? PENAL_DATE_OPEN_END
+                                                   : period->to + 1;
+
+  g_array_append_val (bounds, period->from);
+  if (after != PENAL_DATE_OPEN_END)
+    g_array_append_val (bounds, after);
+  return period_text (bounds, 0);
+}
+
+char *
+penal_screen_result_text (PenalScreen *screen, GError **error)
+{
+  const PenalOffense *offense;
+  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (GPtrArray) unknown = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *charge = NULL;
+  GString *out;
+  gint64 date;
+
+  g_return_val_if_fail (screen != NULL, NULL);
+
+  offense = penal_screen_chosen_offense (screen);
+  unknown = unknown_facts (screen);
+  out = g_string_new (NULL);
+
+  if (offense != NULL
+      && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
+    {
+      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
+
+      if (periods == NULL)
+        return (g_string_free (out, TRUE), NULL);
+      g_string_append (
+          out,
+          _ ("The offense date is not known. The result for each period:\n"));
+      for (guint i = 0; i < periods->len; i++)
+        {
+          const Period *period = &g_array_index (periods, Period, i);
+          g_autofree char *range = period_range_text (period);
+          g_string_append_printf (out, "  - %s: %s\n", range, period->summary);
+        }
+      g_string_append (out, _ ("Give the offense date for the full result, "
+                               "with its reasons and next steps.\n"));
+      return g_string_free (out, FALSE);
+    }
+
+  if (offense == NULL)
+    date = penal_date_today ();
+  outcome = penal_evaluate (screen->model, screen->facts, date, error);
+  if (outcome == NULL)
+    return (g_string_free (out, TRUE), NULL);
+  details = penal_render_text (screen->model, outcome);
+  if (offense == NULL)
+    {
+      g_string_append (
+          out, _ ("The charge is not known, so there is no result yet.\n"));
+      g_string_append (out, details);
+      return g_string_free (out, FALSE);
+    }
+
+  charge = charge_summary (outcome);
+  g_string_append (out, _ ("In short:\n"));
+  g_string_append_printf (out, "  %s.\n", charge);
+  if (outcome->penalty != NULL)
+    {
+      g_autofree char *term = penal_imprisonment_text (outcome->penalty);
+      g_autofree char *fine = penal_fine_text (outcome->penalty);
+      g_string_append_printf (out, "  %s %s\n", term, fine);
+    }
+  {
+    g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+    g_string_append_printf (out, "  %s\n",
+                            diversion->eligible == PENAL_ANSWER_YES
+                                ? _ ("Diversion: open.")
+                            : diversion->eligible == PENAL_ANSWER_NO
+                                ? _ ("Diversion: not open.")
+                                : _ ("Diversion: cannot tell yet."));
+  }
+  if (unknown->len > 0)
+    {
+      GString *names = g_string_new (NULL);
+      for (guint i = 0; i < unknown->len; i++)
+        {
+          const PenalFactDecl *fact = g_ptr_array_index (unknown, i);
+          g_string_append_printf (names, "%s%s", i > 0 ? "; " : "",
+                                  penal_statute_text (fact->label));
+        }
+      g_string_append_printf (
+          out,
+          _ ("  Not known: %s. Below is what each answer would lead to.\n"),
+          names->str);
+      g_string_free (names, TRUE);
+    }
+  g_string_append_c (out, '\n');
+  g_string_append (out, details);
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_unknown_member (JsonObject *object, GPtrArray *unknown)
+{
+  JsonArray *names = json_array_new ();
+
+  for (guint i = 0; i < unknown->len; i++)
+    json_array_add_string_element (
+        names, ((PenalFactDecl *)g_ptr_array_index (unknown, i))->name);
+  json_object_set_array_member (object, "unknown", names);
+}
+
+/* The same object as classify, with "unknown": the facts answered "I don't
+ * know".  Without an offense date, an object with one classify object per
+ * period instead. */
+char *
+penal_screen_result_json (PenalScreen *screen, GError **error)
+{
+  const PenalOffense *offense;
+  g_autoptr (GPtrArray) unknown = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  gint64 date;
+
+  g_return_val_if_fail (screen != NULL, NULL);
+
+  offense = penal_screen_chosen_offense (screen);
+  unknown = unknown_facts (screen);
+  if (offense != NULL
+      && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
+    {
+      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
+      JsonObject *object;
+      JsonArray *list, *missing;
+
+      if (periods == NULL)
+        return NULL;
+      root = json_node_new (JSON_NODE_OBJECT);
+      object = json_object_new ();
+      json_node_take_object (root, object);
+      json_object_set_string_member (object, "status", "needs-facts");
+      json_object_set_string_member (object, "jurisdiction",
+                                     screen->model->jurisdiction);
+      json_object_set_string_member (object, "offense", offense->id);
+      json_object_set_null_member (object, "offense_date");
+      missing = json_array_new ();
+      json_array_add_string_element (missing, "offense_date");
+      json_object_set_array_member (object, "missing", missing);
+      set_unknown_member (object, unknown);
+      list = json_array_new ();
+      for (guint i = 0; i < periods->len; i++)
+        {
+          const Period *period = &g_array_index (periods, Period, i);
+          JsonObject *entry = json_object_new ();
+          g_autofree char *from = period->from != PENAL_DATE_OPEN_START
+                                      ? penal_date_to_iso (period->from)
+                                      : NULL;
+          g_autofree char *to = period->to != PENAL_DATE_OPEN_END
+                                    ? penal_date_to_iso (period->to)
+                                    : NULL;
+
+          if (from != NULL)
+            json_object_set_string_member (entry, "from", from);
+          else
+            json_object_set_null_member (entry, "from");
+          if (to != NULL)
+            json_object_set_string_member (entry, "to", to);
+          else
+            json_object_set_null_member (entry, "to");
+          json_object_set_member (
+              entry, "outcome",
+              penal_render_json (screen->model, period->outcome));
+          json_array_add_object_element (list, entry);
+        }
+      json_object_set_array_member (object, "periods", list);
+      return penal_json_to_string (root, TRUE);
+    }
+
+  if (offense == NULL)
+    date = penal_date_today ();
+  {
+    g_autoptr (PenalOutcome) outcome
+        = penal_evaluate (screen->model, screen->facts, date, error);
+    if (outcome == NULL)
+      return NULL;
+    root = penal_render_json (screen->model, outcome);
+    set_unknown_member (json_node_get_object (root), unknown);
+  }
+  return penal_json_to_string (root, TRUE);
+}

@@ -1,0 +1,263 @@
+/* penal-text.c: the words for the parts of an answer: durations, amounts,
+ * standings, fact values and ranges, and paragraphs wrapped to a width.
+ *
+ * Everything here is one small value turned into translated prose; the
+ * whole answer is assembled in penal-render.c (text) and penal-json.c
+ * (JSON).  Sentences written in the statute files are English and go
+ * through gettext here, in the program's text domain, so translators see
+ * them in po/ like any other message; quoted statute text is never
+ * translated. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "penal-text.h"
+
+/* Statute sentences are translated through the program's domain; an empty
+ * string stays empty rather than returning the PO header. */
+const char *
+penal_statute_text (const char *english)
+{
+  if (english == NULL || english[0] == '\0')
+    return english;
+  return g_dgettext (GETTEXT_PACKAGE, english);
+}
+
+const char *
+penal_standing_to_text (const char *standing)
+{
+  if (g_strcmp0 (standing, "verbatim") == 0)
+    /* TRANSLATORS: standing of a legal figure: quoted from the statute. */
+    return _ ("statute text");
+  if (g_strcmp0 (standing, "secondary") == 0)
+    /* TRANSLATORS: standing: stated by a treatise, news story or city code. */
+    return _ ("secondary source");
+  if (g_strcmp0 (standing, "inference") == 0)
+    /* TRANSLATORS: standing: reasoned, not stated by any source. */
+    return _ ("inference");
+  /* TRANSLATORS: standing: nobody has established it. */
+  return _ ("not established");
+}
+
+char *
+penal_duration_to_text (const PenalDuration *duration)
+{
+  switch (duration->unit)
+    {
+    case 'Y':
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year",
+                                           "%u years", duration->amount),
+                              duration->amount);
+    case 'M':
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month",
+                                           "%u months", duration->amount),
+                              duration->amount);
+    case 'D':
+    default:
+      return g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", duration->amount),
+          duration->amount);
+    }
+}
+
+char *
+penal_usd_to_text (gint64 usd)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, usd);
+  /* TRANSLATORS: the separator between groups of three digits in amounts of
+     money, for example "," in English and "." in Spanish. */
+  const char *separator = C_ ("thousands separator", ",");
+  g_autoptr (GString) grouped = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (grouped, separator);
+      g_string_append_c (grouped, digits[i]);
+    }
+  /* TRANSLATORS: an amount in US dollars; %s is the number. */
+  return g_strdup_printf (_ ("$%s"), grouped->str);
+}
+
+/* (transfer full): text, followed by how it is known unless it is quoted
+ * statute text.  Takes text. */
+char *
+penal_with_standing (char *text, const char *standing)
+{
+  char *with;
+
+  if (g_strcmp0 (standing, "verbatim") == 0)
+    return text;
+  /* TRANSLATORS: a sentence, then how its figure is known, e.g.
+     "Fine: up to $500. (standing: secondary source)". */
+  with = g_strdup_printf (_ ("%s (standing: %s)"), text,
+                          penal_standing_to_text (standing));
+  g_free (text);
+  return with;
+}
+
+char *
+penal_imprisonment_text (const PenalClassPenalty *p)
+{
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  if (p->imprisonment_max.iso == NULL && !p->life)
+    return g_strdup (_ ("Imprisonment: none is authorized."));
+  if (p->imprisonment_max.iso != NULL)
+    max = penal_duration_to_text (&p->imprisonment_max);
+  if (p->imprisonment_min.iso != NULL)
+    {
+      min = penal_duration_to_text (&p->imprisonment_min);
+      if (p->life)
+        /* TRANSLATORS: for example "from 10 years to 30 years, or life
+         * imprisonment". */
+        return g_strdup_printf (
+            _ ("Imprisonment: from %s to %s, or life imprisonment."), min, max);
+      return g_strdup_printf (_ ("Imprisonment: from %s to %s."), min, max);
+    }
+  if (p->life)
+    return g_strdup_printf (_ ("Imprisonment: up to %s, or life imprisonment."),
+                            max);
+  return g_strdup_printf (_ ("Imprisonment: up to %s."), max);
+}
+
+char *
+penal_fine_text (const PenalClassPenalty *p)
+{
+  g_autofree char *max = NULL;
+
+  if (p->fine_max_usd < 0)
+    return g_strdup (_ ("Fine: none is authorized for this class."));
+  max = penal_usd_to_text (p->fine_max_usd);
+  return g_strdup_printf (_ ("Fine: up to %s."), max);
+}
+
+char *
+penal_gain_text (const PenalClassPenalty *p)
+{
+  if (p->gain_cap_usd >= 0)
+    {
+      g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);
+      return g_strdup_printf (
+          g_dngettext (
+              GETTEXT_PACKAGE,
+              "Instead of that fine, the court may fine up to %u time the "
+              "offender's gain from the offense, at most %s.",
+              "Instead of that fine, the court may fine up to %u times the "
+              "offender's gain from the offense, at most %s.",
+              p->gain_multiple),
+          p->gain_multiple, cap);
+    }
+  return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "Instead of that fine, the court may fine up to %u time the "
+                   "offender's gain from the offense.",
+                   "Instead of that fine, the court may fine up to %u times "
+                   "the offender's gain from the offense.",
+                   p->gain_multiple),
+      p->gain_multiple);
+}
+
+static char *
+fact_value_text (const PenalFactDecl *fact, gint64 value)
+{
+  switch (fact->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      return g_strdup (value ? "yes"
+                             : "no"); /* typed values: never translated */
+    case PENAL_FACT_TYPE_ENUM:
+      return g_strdup (fact->values[value]);
+    case PENAL_FACT_TYPE_DATE:
+      return penal_date_to_iso (value);
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+    }
+}
+
+/* A range of a fact's values in a few characters: "15", "15–17", "18+"
+ * (up to the top of the domain), "yes"; for dates, ISO dates. */
+char *
+penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (fact->type == PENAL_FACT_TYPE_DATE)
+    {
+      /* ISO 8601 intervals, ".." for an open end. */
+      if (lo <= PENAL_DATE_OPEN_START && hi >= PENAL_DATE_OPEN_END)
+        return g_strdup ("..");
+      if (lo <= PENAL_DATE_OPEN_START)
+        return g_strconcat ("..", high = penal_date_to_iso (hi), NULL);
+      if (hi >= PENAL_DATE_OPEN_END)
+        return g_strconcat (low = penal_date_to_iso (lo), "..", NULL);
+      if (lo != hi)
+        {
+          low = penal_date_to_iso (lo);
+          high = penal_date_to_iso (hi);
+          return g_strconcat (low, "..", high, NULL);
+        }
+    }
+  low = fact_value_text (fact, lo);
+  if (lo == hi)
+    return g_steal_pointer (&low);
+  if (fact->type == PENAL_FACT_TYPE_INTEGER && hi == fact->max
+      && lo > fact->min)
+    return g_strconcat (low, "+", NULL);
+  high = fact_value_text (fact, hi);
+  return g_strdup_printf ("%s–%s", low, high);
+}
+
+char *
+penal_possibility_to_text (const PenalPossibility *possibility)
+{
+  g_autofree char *lo = fact_value_text (possibility->fact, possibility->lo);
+  g_autofree char *hi = NULL;
+
+  if (possibility->lo == possibility->hi)
+    return g_strdup_printf ("%s=%s", possibility->fact->name, lo);
+  hi = fact_value_text (possibility->fact, possibility->hi);
+  return g_strdup_printf ("%s=%s–%s", possibility->fact->name, lo, hi);
+}
+
+/* Appends text wrapped into lines of at most width columns, every line
+ * after the first indented by indent columns (the first continues from
+ * column first_column). */
+void
+penal_append_wrapped (GString *out, const char *text, guint first_column,
+                      guint indent, guint width)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint column = first_column;
+  gboolean line_empty = TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = (guint)g_utf8_strlen (words[i], -1);
+
+      if (words[i][0] == '\0')
+        continue;
+      if (!line_empty && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          for (guint c = 0; c < indent; c++)
+            g_string_append_c (out, ' ');
+          column = indent;
+          line_empty = TRUE;
+        }
+      else if (!line_empty)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+      line_empty = FALSE;
+    }
+  g_string_append_c (out, '\n');
+}

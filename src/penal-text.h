@@ -1,0 +1,21 @@
+/* penal-text.h: the words for the parts of an answer (penal-text.c). */
+#pragma once
+
+#include <glib.h>
+
+#include "penal-outcome.h"
+
+G_BEGIN_DECLS
+
+const char *penal_statute_text (const char *english);
+const char *penal_standing_to_text (const char *standing);
+char *penal_duration_to_text (const PenalDuration *duration);
+char *penal_usd_to_text (gint64 usd);
+char *penal_with_standing (char *text, const char *standing);
+char *penal_imprisonment_text (const PenalClassPenalty *p);
+char *penal_fine_text (const PenalClassPenalty *p);
+G_GNUC_INTERNAL char *penal_gain_text (const PenalClassPenalty *p);
+char *penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi);
+char *penal_possibility_to_text (const PenalPossibility *possibility);
+
+G_END_DECLS

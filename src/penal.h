@@ -1,0 +1,230 @@
+/* penal.h: the one public header of libpenal, for the commands and the
+ * server.
+ *
+ * Every type is opaque: a command holds a PenalModel, a PenalFacts, a
+ * PenalOutcome or a PenalScreen and asks the library for what it needs.
+ * Fact values are numbered (0 is "offense", 1 is "offense_date"; the rest
+ * follow the statute files), dates are Julian day numbers, and every answer
+ * a command prints is rendered by the library, text (translated) or JSON
+ * (stable codes).  Ownership: a returned char * or object is (transfer
+ * full) unless said otherwise; a const char * is (transfer none). */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PenalModel PenalModel;
+typedef struct _PenalFacts PenalFacts;
+typedef struct _PenalOutcome PenalOutcome;
+typedef struct _PenalScreen PenalScreen;
+
+/* How a report is written: prose in the reader's language, JSON with
+ * stable codes, or (decision trees) Graphviz DOT. */
+typedef enum
+{
+  PENAL_FORMAT_TEXT,
+  PENAL_FORMAT_JSON,
+  PENAL_FORMAT_DOT,
+} PenalFormat;
+
+/* The statute model --------------------------------------------------- */
+
+#define PENAL_MODEL_ERROR (penal_model_error_quark ())
+
+/* Errors found while loading statute files.  Every message starts with
+ * FILE:LINE: so the reader can go straight to the problem. */
+typedef enum
+{
+  PENAL_MODEL_ERROR_NOT_FOUND, /* a file or directory is missing */
+  PENAL_MODEL_ERROR_IO,        /* it could not be read */
+  PENAL_MODEL_ERROR_TOO_LARGE, /* over the size cap */
+  PENAL_MODEL_ERROR_ENCODING,  /* not UTF-8 */
+  PENAL_MODEL_ERROR_MALFORMED, /* not well-formed XML */
+  PENAL_MODEL_ERROR_FORBIDDEN, /* a DOCTYPE, entity or other refused
+                                  construct */
+  PENAL_MODEL_ERROR_SCHEMA,    /* does not follow statutes/penal.rng */
+  PENAL_MODEL_ERROR_INVALID,   /* a reference, date or value is wrong */
+  PENAL_MODEL_ERROR_UNSOUND,   /* a rule table has a gap or an overlap */
+  PENAL_MODEL_ERROR_FAILED,
+} PenalModelError;
+
+/* Statute files larger than this are refused before they are parsed. */
+#define PENAL_MODEL_MAX_FILE_SIZE (1024 * 1024)
+
+#define PENAL_FACT_OFFENSE 0
+#define PENAL_FACT_OFFENSE_DATE 1
+
+GQuark penal_model_error_quark (void);
+
+PenalModel *penal_model_load (const char *statutes, GError **error);
+PenalModel *penal_model_load_bundled (GError **error);
+PenalModel *penal_model_load_directory (const char *directory, GError **error);
+PenalModel *penal_model_load_files (const char *const *paths, GError **error);
+PenalModel *penal_model_load_from_data (const char *name, const char *data,
+                                        gsize length, GError **error);
+void penal_model_free (PenalModel *model);
+
+const char *penal_model_get_jurisdiction (const PenalModel *model);
+guint penal_model_get_n_facts (const PenalModel *model);
+const char *penal_model_get_fact_name (const PenalModel *model, guint fact);
+const char *penal_model_get_fact_label (const PenalModel *model, guint fact);
+char *penal_model_describe_fact_values (const PenalModel *model, guint fact);
+
+/* The facts of one case ------------------------------------------------ */
+
+#define PENAL_FACTS_ERROR (penal_facts_error_quark ())
+
+typedef enum
+{
+  PENAL_FACTS_ERROR_SYNTAX, /* not NAME=VALUE */
+  PENAL_FACTS_ERROR_UNKNOWN_FACT,
+  PENAL_FACTS_ERROR_INVALID_VALUE,  /* not a number, date, yes/no, ... */
+  PENAL_FACTS_ERROR_OUT_OF_DOMAIN,  /* well-formed but outside the domain */
+  PENAL_FACTS_ERROR_DUPLICATE,      /* the same fact given twice */
+  PENAL_FACTS_ERROR_NOT_APPLICABLE, /* the offense does not read this fact */
+  PENAL_FACTS_ERROR_FAILED,
+} PenalFactsError;
+
+GQuark penal_facts_error_quark (void);
+PenalFacts *penal_facts_new (const PenalModel *model);
+void penal_facts_free (PenalFacts *facts);
+gboolean penal_facts_parse_assignment (PenalFacts *facts,
+                                       const char *assignment, GError **error);
+gboolean penal_facts_check_applicable (const PenalFacts *facts, GError **error);
+gboolean penal_facts_get (const PenalFacts *facts, guint index,
+                          gint64 *out_value);
+
+char *penal_quote_untrusted (const char *text);
+gboolean penal_date_parse (const char *text, gint64 *out_julian);
+char *penal_date_to_iso (gint64 julian);
+gint64 penal_date_today (void);
+
+/* One answer ---------------------------------------------------------- */
+
+PenalOutcome *penal_evaluate (const PenalModel *model, const PenalFacts *facts,
+                              gint64 offense_date, GError **error);
+void penal_outcome_free (PenalOutcome *outcome);
+gboolean penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b);
+char *penal_render_text (const PenalModel *model, const PenalOutcome *outcome);
+char *penal_render_json_string (const PenalModel *model,
+                                const PenalOutcome *outcome, gboolean pretty);
+
+/* The screening interview: an engine with no input or output of its own.
+ * Ask penal_screen_next_fact() for the question, give the person's words
+ * to penal_screen_answer(); a front end that keeps no state replays the
+ * answers given so far with penal_screen_replay(). */
+
+/* The answer that means "I don't know", in any language. */
+#define PENAL_SCREEN_DONT_KNOW "?"
+
+/* How a question is answered, so a front end can offer the right field. */
+typedef enum
+{
+  PENAL_QUESTION_NUMBER,
+  PENAL_QUESTION_YES_NO,
+  PENAL_QUESTION_CHOICE,
+  PENAL_QUESTION_DATE,
+} PenalQuestionKind;
+
+PenalScreen *penal_screen_new (const PenalModel *model);
+void penal_screen_free (PenalScreen *screen);
+gboolean penal_screen_prefill (PenalScreen *screen, const char *assignment,
+                               GError **error);
+GPtrArray *penal_screen_drop_unread (PenalScreen *screen);
+gint penal_screen_next_fact (PenalScreen *screen);
+char *penal_screen_question (PenalScreen *screen, guint fact);
+char *penal_screen_allowed (PenalScreen *screen, guint fact);
+PenalQuestionKind penal_screen_question_kind (PenalScreen *screen, guint fact);
+gboolean penal_screen_answer (PenalScreen *screen, guint fact,
+                              const char *answer, GError **error);
+gboolean penal_screen_back (PenalScreen *screen);
+gboolean penal_screen_replay (PenalScreen *screen, const char *const *answers,
+                              GError **error);
+char *penal_screen_result_text (PenalScreen *screen, GError **error);
+char *penal_screen_result_json (PenalScreen *screen, GError **error);
+
+/* A caseload ----------------------------------------------------------- */
+
+#define PENAL_BATCH_ERROR (penal_batch_error_quark ())
+
+/* Errors that stop a batch before any row is classified, or while writing.
+ * A bad row is never one of these: it becomes an error row. */
+typedef enum
+{
+  PENAL_BATCH_ERROR_HEADER, /* missing, unknown or repeated column */
+  PENAL_BATCH_ERROR_IO,     /* reading or writing failed */
+  PENAL_BATCH_ERROR_FAILED,
+} PenalBatchError;
+
+typedef enum
+{
+  PENAL_BATCH_CSV,
+  PENAL_BATCH_JSONL,
+} PenalBatchFormat;
+
+typedef struct
+{
+  guint64 rows;
+  guint64 errors;
+} PenalBatchCounts;
+
+GQuark penal_batch_error_quark (void);
+gboolean penal_batch_run (const PenalModel *model,
+                          PenalBatchFormat input_format,
+                          PenalBatchFormat output_format,
+                          gboolean ignore_unknown, gint64 default_date,
+                          FILE *in, const char *input_name, FILE *out,
+                          PenalBatchCounts *counts, GError **error);
+
+/* Reports on the statutes themselves ------------------------------------ */
+
+#define PENAL_QUERY_ERROR (penal_query_error_quark ())
+
+/* A report asked for something the statutes do not hold: an unknown
+ * statute or offense, a fact that cannot vary, a date on which the version
+ * in force is not established. */
+typedef enum
+{
+  PENAL_QUERY_ERROR_INVALID,
+  PENAL_QUERY_ERROR_FAILED,
+} PenalQueryError;
+
+typedef enum
+{
+  PENAL_DMN_1_3,
+  PENAL_DMN_1_1,
+} PenalDmnVersion;
+
+GQuark penal_query_error_quark (void);
+char *penal_verify_report (const PenalModel *model, double milliseconds,
+                           PenalFormat format);
+char *penal_list_report (const PenalModel *model, PenalFormat format);
+char *penal_show_report (const PenalModel *model, const char *name, gint64 date,
+                         PenalFormat format, GError **error);
+char *penal_tree_report (const PenalModel *model, const char *name, gint64 date,
+                         PenalFormat format, GError **error);
+char *penal_diff_report (const PenalModel *model, const char *name, gint64 from,
+                         gint64 to, PenalFormat format, GError **error);
+gboolean penal_what_if_check_vary (const PenalModel *model, const char *vary,
+                                   GError **error);
+char *penal_what_if_report (const PenalModel *model, const PenalFacts *facts,
+                            const char *vary, PenalFormat format,
+                            GError **error);
+char *penal_export_dmn (const PenalModel *model, const char *offense,
+                        gint64 date, PenalDmnVersion dmn_version,
+                        GError **error);
+
+/* Text ----------------------------------------------------------------- */
+
+void penal_append_wrapped (GString *out, const char *text, guint first_column,
+                           guint indent, guint width);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalModel, penal_model_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalFacts, penal_facts_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalOutcome, penal_outcome_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalScreen, penal_screen_free)
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* units.c: unit tests for the modules every command shares: the strict
+ * and the fast date parsers, the regions of a fact's domain, and what
+ * "the outcome changed" means (penal_outcome_equal). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "penal-date.h"
+#include "penal-facts.h"
+#include "penal-model-private.h"
+#include "penal-outcome.h"
+#include "penal-regions.h"
+
+/* Every day from 1900-01-01 to 2100-12-31, written out, is read the same
+ * by both parsers, and back again. */
+static void
+test_dates_agree (void)
+{
+  GDate day, last;
+  guint n = 0;
+
+  g_date_clear (&day, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, 1900);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 2100);
+  for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1), n++)
+    {
+      char text[16];
+      gint64 strict = -1, fast = -1;
+      g_autofree char *iso = NULL;
+
+      g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&day),
+                  g_date_get_month (&day), g_date_get_day (&day));
+      g_assert_true (penal_date_parse (text, &strict));
+      g_assert_true (penal_date_parse_fast (text, strlen (text), &fast));
+      g_assert_cmpint (strict, ==, fast);
+      g_assert_cmpint (strict, ==, g_date_get_julian (&day));
+      iso = penal_date_to_iso (strict);
+      g_assert_cmpstr (iso, ==, text);
+    }
+  g_assert_cmpuint (n, ==, 73414);
+}
+
+/* Text that is not a calendar date is refused by both. */
+static void
+test_dates_refuse_alike (void)
+{
+  static const char *const bad[] = {
+    "2016-02-30",  "2017-02-29", "1900-02-29", "2016-13-01", "2016-00-10",
+    "2016-01-00",  "2016-1-01",  "16-01-01",   "2016/01/01", "2016-01-01T00",
+    " 2016-01-01", "+016-01-01", "2016-01-3a", "",           "0000-01-01",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 day;
+
+      g_assert_false (penal_date_parse (bad[i], &day));
+      g_assert_false (penal_date_parse_fast (bad[i], strlen (bad[i]), &day));
+    }
+  {
+    gint64 strict, fast;
+    g_assert_true (penal_date_parse ("2000-02-29", &strict));
+    g_assert_true (penal_date_parse_fast ("2000-02-29", 10, &fast));
+    g_assert_cmpint (strict, ==, fast);
+  }
+}
+
+static PenalRule *
+rule_with (guint fact, gint64 lo, gint64 hi)
+{
+  PenalRule *rule = g_new0 (PenalRule, 1);
+  PenalCondition condition = { fact, lo, hi };
+
+  rule->conditions = g_array_new (FALSE, FALSE, sizeof (PenalCondition));
+  g_array_append_val (rule->conditions, condition);
+  return rule;
+}
+
+static void
+rule_free (PenalRule *rule)
+{
+  g_array_unref (rule->conditions);
+  g_free (rule);
+}
+
+/* RSMo 567.030's tiers (0-14, 15-17, 18-120) cut 0-120 into three
+ * regions; a condition on another fact cuts nothing; bounds outside the
+ * range, and repeats, are dropped. */
+static void
+test_regions_cut_at_rule_bounds (void)
+{
+  g_autoptr (GPtrArray) rules
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rule_free);
+  g_autoptr (GArray) cuts = penal_regions_new (0, 120);
+  g_autoptr (GArray) inner = penal_regions_new (10, 16);
+
+  g_ptr_array_add (rules, rule_with (2, 0, 14));
+  g_ptr_array_add (rules, rule_with (2, 15, 17));
+  g_ptr_array_add (rules, rule_with (2, 18, 120));
+  g_ptr_array_add (rules, rule_with (3, 0, 0));
+  g_ptr_array_add (rules, rule_with (2, 15, 17));
+  penal_regions_add_rules (cuts, rules, 2, 0, 120);
+  penal_regions_finish (cuts);
+  g_assert_cmpuint (cuts->len, ==, 3);
+  g_assert_cmpint (g_array_index (cuts, gint64, 0), ==, 0);
+  g_assert_cmpint (g_array_index (cuts, gint64, 1), ==, 15);
+  g_assert_cmpint (g_array_index (cuts, gint64, 2), ==, 18);
+  g_assert_cmpint (penal_regions_last (cuts, 0, 120), ==, 14);
+  g_assert_cmpint (penal_regions_last (cuts, 1, 120), ==, 17);
+  g_assert_cmpint (penal_regions_last (cuts, 2, 120), ==, 120);
+  g_assert_cmpuint (penal_regions_find (cuts, 0), ==, 1);
+  g_assert_cmpuint (penal_regions_find (cuts, 14), ==, 1);
+  g_assert_cmpuint (penal_regions_find (cuts, 15), ==, 2);
+  g_assert_cmpuint (penal_regions_find (cuts, 120), ==, 3);
+  g_assert_cmpuint (penal_regions_find (cuts, -1), ==, 0);
+
+  /* A narrower range keeps only the cuts inside it. */
+  penal_regions_add_rules (inner, rules, 2, 10, 16);
+  penal_regions_finish (inner);
+  g_assert_cmpuint (inner->len, ==, 2);
+  g_assert_cmpint (g_array_index (inner, gint64, 1), ==, 15);
+  g_assert_cmpint (penal_regions_last (inner, 1, 16), ==, 16);
+}
+
+static PenalOutcome *
+evaluate (const PenalModel *model, const char *date, ...)
+{
+  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+  g_autoptr (GError) error = NULL;
+  const char *assignment;
+  PenalOutcome *outcome;
+  gint64 day;
+  va_list args;
+
+  va_start (args, date);
+  while ((assignment = va_arg (args, const char *)) != NULL)
+    {
+      penal_facts_parse_assignment (facts, assignment, &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+  g_assert_true (penal_date_parse (date, &day));
+  outcome = penal_evaluate (model, facts, day, &error);
+  g_assert_no_error (error);
+  return outcome;
+}
+
+/* The same case is the same outcome; another class, another penalty or a
+ * diversion that opens is a change; another date under the same law is
+ * not. */
+static void
+test_outcome_equal (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model
+      = penal_model_load_directory (g_getenv ("PENAL_STATUTES"), &error);
+  g_autoptr (PenalOutcome) adult = NULL, adult_again = NULL, adult_later = NULL;
+  g_autoptr (PenalOutcome) minor = NULL, adult_prior = NULL, unknown_age = NULL;
+
+  g_assert_no_error (error);
+  /* research/missouri-law.md: from 2017 an adult patronized is a class B
+   * misdemeanor (567.030.2), diversion open for a first-time offender. */
+  adult = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
+                    "prior_prostitution_offenses=0", NULL);
+  adult_again
+      = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
+                  "prior_prostitution_offenses=0", NULL);
+  adult_later
+      = evaluate (model, "2025-06-01", "offense=patronizing", "victim_age=45",
+                  "prior_prostitution_offenses=0", NULL);
+  minor = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=16",
+                    "prior_prostitution_offenses=0", NULL);
+  adult_prior
+      = evaluate (model, "2024-01-01", "offense=patronizing", "victim_age=30",
+                  "prior_prostitution_offenses=1", NULL);
+  unknown_age = evaluate (model, "2024-01-01", "offense=patronizing", NULL);
+
+  g_assert_true (penal_outcome_equal (adult, adult_again));
+  g_assert_true (penal_outcome_equal (adult, adult_later));
+  g_assert_false (penal_outcome_equal (adult, minor));
+  g_assert_false (penal_outcome_equal (adult, adult_prior));
+  g_assert_false (penal_outcome_equal (adult, unknown_age));
+  g_assert_true (penal_outcome_equal (unknown_age, unknown_age));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/units/dates/agree-1900-2100", test_dates_agree);
+  g_test_add_func ("/units/dates/refuse-alike", test_dates_refuse_alike);
+  g_test_add_func ("/units/regions/cut-at-rule-bounds",
+                   test_regions_cut_at_rule_bounds);
+  g_test_add_func ("/units/outcome/equal", test_outcome_equal);
+  return g_test_run ();
+}
