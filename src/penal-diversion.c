@@ -66,7 +66,7 @@ penal_program_reason (const PenalOutcome *screened)
       {
         char *explain = g_strdup (penal_statute_text (screened->rule->explain));
         g_autofree char *with
-            = penal_with_standing (explain, screened->rule->standing);
+            = penal_with_basis (explain, screened->rule->basis);
         g_string_append (out, with);
       }
       break;
@@ -80,6 +80,11 @@ penal_program_reason (const PenalOutcome *screened)
               out, _ ("It depends on %s (%s), which was not given."),
               fact->name, penal_statute_text (fact->label));
         }
+      break;
+    case PENAL_STATUS_NO_VERSION:
+      g_string_append_printf (
+          out, _ ("penal holds no version of %s in force on that date."),
+          screened->offense->statute);
       break;
     case PENAL_STATUS_AMBIGUOUS:
     default:
@@ -165,6 +170,16 @@ penal_diversion_new (const PenalOutcome *outcome)
           }
     }
 
+  if (outcome->status == PENAL_STATUS_NO_VERSION)
+    {
+      /* No case to speak of: nothing is said about diversion either. */
+      g_ptr_array_add (diversion->reasons,
+                       g_strdup_printf (_ ("penal holds no version of %s in "
+                                           "force on that date."),
+                                        outcome->offense->statute));
+      diversion->eligible = PENAL_ANSWER_UNKNOWN;
+      return diversion;
+    }
   if (!any_program && outcome->offense != NULL)
     g_ptr_array_add (diversion->reasons,
                      g_strdup_printf (_ ("No diversion program in the statute "

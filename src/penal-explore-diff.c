@@ -95,7 +95,7 @@ side_in_region (const PenalOffense *offense, GPtrArray *versions,
       g_ptr_array_add (
           signatures,
           g_strdup_printf ("%s/%s/%s/%s/%d/%s/%" G_GINT64_FORMAT ";",
-                           penal_explore_rule_kind_code (rule),
+                           penal_rule_kind_to_code (rule->kind),
                            rule->kind == PENAL_RULE_CLASS
                                ? penal_class_to_code (rule->klass)
                                : "",

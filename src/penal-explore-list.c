@@ -81,12 +81,11 @@ penal_explore_append_version_line (GString *out, JsonObject *version,
 
   g_string_append_printf (out, "%s%s\n", indent,
                           penal_explore_member_string (version, "title"));
-  /* TRANSLATORS: "<version id>: in force <dates> (standing: <standing>)". */
-  g_string_append_printf (out, _ ("%s  %s: in force %s; standing: %s\n"),
-                          indent, penal_explore_member_string (version, "id"),
-                          when,
-                          penal_standing_to_text (penal_explore_member_string (
-                              version, "standing")));
+  /* TRANSLATORS: "<version id>: in force <dates>; basis: <basis>". */
+  g_string_append_printf (out, _ ("%s  %s: in force %s; basis: %s\n"), indent,
+                          penal_explore_member_string (version, "id"), when,
+                          penal_basis_code_to_text (
+                              penal_explore_member_string (version, "basis")));
   if (with_open && penal_explore_member_string (version, "uncertain") != NULL)
     {
       g_autofree char *prefix = g_strdup_printf (_ ("%s  Open: "), indent);

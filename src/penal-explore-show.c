@@ -57,7 +57,9 @@ add_sources (JsonBuilder *builder, GPtrArray *sources)
       penal_json_add_string_or_null (builder, "id", source->id);
       penal_json_add_string_or_null (builder, "citation", source->citation);
       penal_json_add_string_or_null (builder, "url", source->url);
-      penal_json_add_string_or_null (builder, "standing", source->standing);
+      penal_json_add_string_or_null (builder, "date", source->date);
+      penal_json_add_string_or_null (builder, "basis",
+                                     penal_basis_to_code (source->basis));
       penal_json_add_string_or_null (builder, "description",
                                      source->description);
       json_builder_end_object (builder);
@@ -65,50 +67,154 @@ add_sources (JsonBuilder *builder, GPtrArray *sources)
   json_builder_end_array (builder);
 }
 
-/* The subsections of a version: its rules grouped by citation, in the
- * order the citations first appear. */
+/* The label a rule's citation names in the text held, or NULL: "3" for
+ * "RSMo 567.030.3", "" for the whole section. */
+static const char *
+cited_label (const char *statute, const char *citation)
+{
+  if (statute == NULL || citation == NULL
+      || !g_str_has_prefix (citation, statute))
+    return NULL;
+  citation += strlen (statute);
+  if (citation[0] == '\0')
+    return citation;
+  return citation[0] == '.' ? citation + 1 : NULL;
+}
+
+static void
+add_rule_entry (JsonBuilder *builder, const PenalModel *model,
+                const PenalOffense *statute, const PenalRule *rule, gint64 date)
+{
+  json_builder_begin_object (builder);
+  add_conditions (builder, model, rule);
+  penal_json_add_string_or_null (builder, "explain",
+                                 penal_statute_text (rule->explain));
+  penal_explore_add_int (builder, "line", rule->line);
+  json_builder_set_member_name (builder, "outcome");
+  penal_explore_add_rule_outcome (builder, statute, rule, date);
+  json_builder_end_object (builder);
+}
+
+/* Does the rule's citation land on this subsection of the text? */
+static gboolean
+rule_on_subsection (const char *section, const PenalRule *rule,
+                    const PenalSubsection *subsection)
+{
+  const char *label = cited_label (section, rule->citation);
+
+  if (label == NULL)
+    return FALSE;
+  return subsection->label != NULL ? g_str_equal (label, subsection->label)
+                                   : label[0] == '\0';
+}
+
+/* The subsections of a version: each subsection of the text held, with
+ * the words it says and the rules that cite it, Catala-style; then the
+ * rules whose citations land on no text penal holds, grouped by citation
+ * in the order they first appear. */
 static void
 add_subsections (JsonBuilder *builder, const PenalModel *model,
                  const PenalOffense *statute, const PenalVersion *version,
                  gint64 date)
 {
   g_autoptr (GPtrArray) citations = g_ptr_array_new ();
+  g_autoptr (GPtrArray) placed = g_ptr_array_new ();
+  const char *section = NULL;
+
+  json_builder_set_member_name (builder, "subsections");
+  json_builder_begin_array (builder);
+  if (version->text != NULL)
+    {
+      section = version->text->statute != NULL ? version->text->statute
+                                               : statute->statute;
+      for (guint t = 0; t < version->text->subsections->len; t++)
+        {
+          const PenalSubsection *subsection
+              = g_ptr_array_index (version->text->subsections, t);
+          g_autofree char *citation
+              = subsection->label != NULL
+                    ? g_strdup_printf ("%s.%s", section, subsection->label)
+                    : g_strdup (section);
+
+          json_builder_begin_object (builder);
+          penal_json_add_string_or_null (builder, "citation", citation);
+          penal_json_add_string_or_null (builder, "label", subsection->label);
+          penal_json_add_string_or_null (builder, "text", subsection->text);
+          json_builder_set_member_name (builder, "rules");
+          json_builder_begin_array (builder);
+          for (guint r = 0; r < version->rules->len; r++)
+            {
+              const PenalRule *rule = g_ptr_array_index (version->rules, r);
+              if (!rule_on_subsection (section, rule, subsection))
+                continue;
+              add_rule_entry (builder, model, statute, rule, date);
+              g_ptr_array_add (placed, (gpointer)rule);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
 
   for (guint r = 0; r < version->rules->len; r++)
     {
       const PenalRule *rule = g_ptr_array_index (version->rules, r);
-      if (!g_ptr_array_find_with_equal_func (citations, rule->citation,
-                                             g_str_equal, NULL))
+      if (!g_ptr_array_find (placed, rule, NULL)
+          && !g_ptr_array_find_with_equal_func (citations, rule->citation,
+                                                g_str_equal, NULL))
         g_ptr_array_add (citations, rule->citation);
     }
-  json_builder_set_member_name (builder, "subsections");
-  json_builder_begin_array (builder);
   for (guint c = 0; c < citations->len; c++)
     {
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "citation",
                                      g_ptr_array_index (citations, c));
+      penal_json_add_string_or_null (builder, "label", NULL);
+      penal_json_add_string_or_null (builder, "text", NULL);
       json_builder_set_member_name (builder, "rules");
       json_builder_begin_array (builder);
       for (guint r = 0; r < version->rules->len; r++)
         {
           const PenalRule *rule = g_ptr_array_index (version->rules, r);
 
-          if (!g_str_equal (rule->citation, g_ptr_array_index (citations, c)))
+          if (g_ptr_array_find (placed, rule, NULL)
+              || !g_str_equal (rule->citation,
+                               g_ptr_array_index (citations, c)))
             continue;
-          json_builder_begin_object (builder);
-          add_conditions (builder, model, rule);
-          penal_json_add_string_or_null (builder, "explain",
-                                         penal_statute_text (rule->explain));
-          penal_explore_add_int (builder, "line", rule->line);
-          json_builder_set_member_name (builder, "outcome");
-          penal_explore_add_rule_outcome (builder, statute, rule, date);
-          json_builder_end_object (builder);
+          add_rule_entry (builder, model, statute, rule, date);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_notes (JsonBuilder *builder, GPtrArray *notes)
+{
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint n = 0; notes != NULL && n < notes->len; n++)
+    json_builder_add_string_value (
+        builder, penal_statute_text (g_ptr_array_index (notes, n)));
+  json_builder_end_array (builder);
+}
+
+static void
+add_text_object (JsonBuilder *builder, const PenalText *text,
+                 const char *section)
+{
+  json_builder_set_member_name (builder, "text");
+  if (text == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "language", "en");
+  penal_json_add_string_or_null (builder, "statute", section);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (text->basis));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -120,19 +226,12 @@ add_shown_version (JsonBuilder *builder, const PenalModel *model,
   json_builder_set_member_name (builder, "version");
   penal_explore_add_version_object (builder, version);
   penal_explore_add_bool (builder, "certainly_in_force", certain);
-  json_builder_set_member_name (builder, "text");
-  if (version->text == NULL)
-    json_builder_add_null_value (builder);
-  else
-    {
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "language", "en");
-      penal_json_add_string_or_null (builder, "standing",
-                                     version->text_standing);
-      penal_json_add_string_or_null (builder, "text", version->text);
-      json_builder_end_object (builder);
-    }
+  add_text_object (builder, version->text,
+                   version->text != NULL && version->text->statute != NULL
+                       ? version->text->statute
+                       : statute->statute);
   add_subsections (builder, model, statute, version, date);
+  add_notes (builder, version->notes);
   add_sources (builder, version->sources);
   json_builder_end_object (builder);
 }
@@ -150,9 +249,33 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "version");
       penal_explore_add_era_object (builder, era);
-      penal_explore_add_bool (builder, "certainly_in_force", TRUE);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_null_value (builder);
+      penal_explore_add_bool (builder, "certainly_in_force",
+                              date >= era->effective.from_latest);
+      add_text_object (builder, era->text,
+                       era->text != NULL ? era->text->statute : NULL);
+      add_notes (builder, era->notes);
+      json_builder_set_member_name (builder, "subsections");
+      json_builder_begin_array (builder);
+      for (guint t = 0; era->text != NULL && t < era->text->subsections->len;
+           t++)
+        {
+          const PenalSubsection *subsection
+              = g_ptr_array_index (era->text->subsections, t);
+          g_autofree char *citation
+              = subsection->label != NULL ? g_strdup_printf (
+                    "%s.%s", era->text->statute, subsection->label)
+                                          : g_strdup (era->text->statute);
+
+          json_builder_begin_object (builder);
+          penal_json_add_string_or_null (builder, "citation", citation);
+          penal_json_add_string_or_null (builder, "label", subsection->label);
+          penal_json_add_string_or_null (builder, "text", subsection->text);
+          json_builder_set_member_name (builder, "rules");
+          json_builder_begin_array (builder);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "classes");
       json_builder_begin_array (builder);
       for (guint k = 0; k < PENAL_N_CLASSES; k++)
@@ -267,8 +390,8 @@ append_sources_text (GString *out, JsonArray *sources)
       g_string_append_printf (
           out, "    %s (%s)\n",
           penal_explore_member_string (source, "citation"),
-          penal_standing_to_text (
-              penal_explore_member_string (source, "standing")));
+          penal_basis_code_to_text (
+              penal_explore_member_string (source, "basis")));
       if (url != NULL)
         g_string_append_printf (out, "      %s\n", url);
     }
@@ -290,6 +413,76 @@ append_classes_text (GString *out, JsonArray *classes)
           out, "    %s [%s]\n", text,
           penal_explore_member_string (entry, "imprisonment_citation"));
       json_object_remove_member (entry, "kind");
+    }
+}
+
+static void
+append_notes_text (GString *out, JsonArray *notes)
+{
+  for (guint n = 0; notes != NULL && n < json_array_get_length (notes); n++)
+    {
+      g_string_append (out, "  ");
+      penal_append_wrapped (out, json_array_get_string_element (notes, n), 2, 2,
+                            78);
+    }
+}
+
+static void
+append_rule_text (GString *out, JsonObject *rule)
+{
+  JsonArray *when = json_object_get_array_member (rule, "when");
+  JsonObject *outcome = json_object_get_object_member (rule, "outcome");
+  g_autofree char *decides = penal_explore_outcome_object_text (outcome);
+  const char *basis = penal_explore_member_string (outcome, "basis");
+  GString *line = g_string_new ("      ");
+
+  for (guint c = 0; c < json_array_get_length (when); c++)
+    {
+      JsonObject *condition = json_array_get_object_element (when, c);
+      g_string_append_printf (line, "%s%s %s", c > 0 ? ", " : "",
+                              penal_explore_member_string (condition, "fact"),
+                              penal_explore_member_string (condition, "range"));
+    }
+  if (json_array_get_length (when) == 0)
+    g_string_append (line, _ ("in every case"));
+  g_string_append_printf (line, " → %s", decides);
+  if (g_strcmp0 (basis, "statute-text") != 0)
+    /* TRANSLATORS: after a rule's outcome: how well founded it is. */
+    g_string_append_printf (line, _ (" (basis: %s)"),
+                            penal_basis_code_to_text (basis));
+  g_string_append_len (out, line->str, (gssize)line->len);
+  g_string_append_c (out, '\n');
+  g_string_free (line, TRUE);
+  if (penal_explore_member_string (rule, "explain") != NULL)
+    {
+      g_string_append (out, "        ");
+      penal_append_wrapped (out, penal_explore_member_string (rule, "explain"),
+                            8, 8, 78);
+    }
+}
+
+/* Each subsection: its citation, the words penal holds (quoted, in
+ * English), then what each rule citing it decides. */
+static void
+append_subsections_text (GString *out, JsonArray *subsections)
+{
+  for (guint s = 0; s < json_array_get_length (subsections); s++)
+    {
+      JsonObject *subsection = json_array_get_object_element (subsections, s);
+      JsonArray *rules = json_object_get_array_member (subsection, "rules");
+      const char *words = penal_explore_member_string (subsection, "text");
+
+      g_string_append_printf (
+          out, "    %s\n",
+          penal_explore_member_string (subsection, "citation"));
+      if (words != NULL)
+        {
+          g_autofree char *quoted = g_strdup_printf ("“%s”", words);
+          g_string_append (out, "      ");
+          penal_append_wrapped (out, quoted, 6, 6, 78);
+        }
+      for (guint r = 0; r < json_array_get_length (rules); r++)
+        append_rule_text (out, json_array_get_object_element (rules, r));
     }
 }
 
@@ -342,70 +535,21 @@ penal_explore_show_text (JsonNode *show)
       if (json_object_has_member (shown, "classes"))
         append_classes_text (out,
                              json_object_get_array_member (shown, "classes"));
-      else if (text != NULL)
-        {
-          g_string_append_printf (
-              out, _ ("  Statute text (English only; standing: %s):\n"),
-              penal_standing_to_text (
-                  penal_explore_member_string (text, "standing")));
-          g_string_append (out, "    ");
-          penal_append_wrapped (out, penal_explore_member_string (text, "text"),
-                                4, 4, 78);
-        }
-      else
+      append_notes_text (out, json_object_get_array_member (shown, "notes"));
+      if (text != NULL)
+        g_string_append_printf (
+            out,
+            _ ("  Statute text of %s (English only; basis: %s), each "
+               "subsection with what it decides:\n"),
+            penal_explore_member_string (text, "statute"),
+            penal_basis_code_to_text (
+                penal_explore_member_string (text, "basis")));
+      else if (!json_object_has_member (shown, "classes"))
         g_string_append (
-            out, _ ("  penal holds no statute text for this version.\n"));
-
-      if (json_object_has_member (shown, "subsections"))
-        {
-          JsonArray *subsections
-              = json_object_get_array_member (shown, "subsections");
-
-          g_string_append (out,
-                           _ ("  Subsections and the outcome each gives:\n"));
-          for (guint s = 0; s < json_array_get_length (subsections); s++)
-            {
-              JsonObject *subsection
-                  = json_array_get_object_element (subsections, s);
-              JsonArray *rules
-                  = json_object_get_array_member (subsection, "rules");
-
-              g_string_append_printf (
-                  out, "    %s\n",
-                  penal_explore_member_string (subsection, "citation"));
-              for (guint r = 0; r < json_array_get_length (rules); r++)
-                {
-                  JsonObject *rule = json_array_get_object_element (rules, r);
-                  JsonArray *when = json_object_get_array_member (rule, "when");
-                  g_autofree char *outcome = penal_explore_outcome_object_text (
-                      json_object_get_object_member (rule, "outcome"));
-                  GString *line = g_string_new ("      ");
-
-                  for (guint c = 0; c < json_array_get_length (when); c++)
-                    {
-                      JsonObject *condition
-                          = json_array_get_object_element (when, c);
-                      g_string_append_printf (
-                          line, "%s%s %s", c > 0 ? ", " : "",
-                          penal_explore_member_string (condition, "fact"),
-                          penal_explore_member_string (condition, "range"));
-                    }
-                  if (json_array_get_length (when) == 0)
-                    g_string_append (line, _ ("in every case"));
-                  g_string_append_printf (line, " → %s", outcome);
-                  g_string_append_len (out, line->str, (gssize)line->len);
-                  g_string_append_c (out, '\n');
-                  g_string_free (line, TRUE);
-                  if (penal_explore_member_string (rule, "explain") != NULL)
-                    {
-                      g_string_append (out, "        ");
-                      penal_append_wrapped (
-                          out, penal_explore_member_string (rule, "explain"), 8,
-                          8, 78);
-                    }
-                }
-            }
-        }
+            out, _ ("  penal holds no statute text for this version; the "
+                    "outcome each citation gives:\n"));
+      append_subsections_text (
+          out, json_object_get_array_member (shown, "subsections"));
       append_sources_text (out,
                            json_object_get_array_member (shown, "sources"));
     }

@@ -61,6 +61,12 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
   penal_json_add_string_or_null (builder, "version",
                                  rule != NULL ? outcome->version->id : NULL);
   penal_json_add_penalty_fields (builder, p);
+  json_builder_set_member_name (builder, "penalty_established");
+  if (klass == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, outcome->penalty_state
+                                                 == PENAL_PENALTY_HELD);
   json_builder_set_member_name (builder, "diversion_eligible");
   if (diversion->eligible == PENAL_ANSWER_UNKNOWN)
     json_builder_add_null_value (builder);
@@ -353,6 +359,8 @@ penal_explore_what_if_text (JsonNode *what_if)
           g_string_append_printf (line, _ ("needs more facts: %s"), list->str);
           g_string_free (list, TRUE);
         }
+      else if (g_strcmp0 (status, "no-version") == 0)
+        g_string_append (line, _ ("penal holds no version in force then"));
       else if (g_strcmp0 (status, "ambiguous") == 0)
         {
           JsonArray *candidates
@@ -414,6 +422,9 @@ penal_explore_what_if_text (JsonNode *what_if)
                   = penal_usd_to_text (json_node_get_int (fine));
               g_string_append_printf (line, _ (", fine up to %s"), usd);
             }
+          if (!json_object_get_boolean_member_with_default (
+                  range, "penalty_established", TRUE))
+            g_string_append (line, _ (", term and fine not established"));
           g_string_append_printf (
               line, " [%s]", penal_explore_member_string (range, "citation"));
         }

@@ -158,18 +158,7 @@ penal_explore_kind_code (const PenalOffense *statute)
     return "enhancement";
   if (!statute->is_program)
     return "offense";
-  switch (statute->program_kind)
-    {
-    case PENAL_PROGRAM_DIVERSION:
-      return "diversion";
-    case PENAL_PROGRAM_COURT_DISCRETION:
-      return "court-discretion";
-    case PENAL_PROGRAM_PROTECTION:
-      return "protection";
-    case PENAL_PROGRAM_REFERRAL:
-    default:
-      return "referral";
-    }
+  return penal_program_kind_to_code (statute->program_kind);
 }
 
 const char *
@@ -199,7 +188,8 @@ penal_explore_add_version_object (JsonBuilder *builder,
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (version->title));
   penal_explore_add_effective (builder, &version->effective);
-  penal_json_add_string_or_null (builder, "standing", version->standing);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (version->basis));
   penal_json_add_string_or_null (builder, "uncertain",
                                  penal_statute_text (version->uncertain));
   json_builder_end_object (builder);
@@ -213,8 +203,10 @@ penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (era->title));
   penal_explore_add_effective (builder, &era->effective);
-  penal_json_add_string_or_null (builder, "standing", era->standing);
-  penal_json_add_string_or_null (builder, "uncertain", NULL);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (era->basis));
+  penal_json_add_string_or_null (builder, "uncertain",
+                                 penal_statute_text (era->uncertain));
   json_builder_end_object (builder);
 }
 
@@ -233,27 +225,6 @@ penal_explore_versions_on (const PenalOffense *statute, gint64 date)
   return versions;
 }
 
-const char *
-penal_explore_rule_kind_code (const PenalRule *rule)
-{
-  switch (rule->kind)
-    {
-    case PENAL_RULE_CLASS:
-      return "class";
-    case PENAL_RULE_NOT_APPLICABLE:
-      return "not-applicable";
-    case PENAL_RULE_ELIGIBLE:
-      return "eligible";
-    case PENAL_RULE_NOT_ELIGIBLE:
-      return "not-eligible";
-    case PENAL_RULE_APPLIES:
-      return "applies";
-    case PENAL_RULE_OPEN:
-    default:
-      return "open";
-    }
-}
-
 /* A rule's outcome and, for a class, the penalty of the era in force on
  * date: {"kind", "class", "citation", "imprisonment_min",
  * "imprisonment_max", "life", "county_jail_max", "fine_max_usd",
@@ -266,17 +237,20 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
   const PenalEra *era = penal_penalties_era_for (statute->penalties, date);
   const PenalClassPenalty *p = NULL;
 
-  if (rule->kind == PENAL_RULE_CLASS && era != NULL)
+  /* Figures only where the era is certainly in force on the date. */
+  if (rule->kind == PENAL_RULE_CLASS && era != NULL
+      && date >= era->effective.from_latest)
     p = era->classes[rule->klass];
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "kind",
-                                 penal_explore_rule_kind_code (rule));
+                                 penal_rule_kind_to_code (rule->kind));
   penal_json_add_string_or_null (builder, "class",
                                  rule->kind == PENAL_RULE_CLASS
                                      ? penal_class_to_code (rule->klass)
                                      : NULL);
   penal_json_add_string_or_null (builder, "citation", rule->citation);
-  penal_json_add_string_or_null (builder, "standing", rule->standing);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (rule->basis));
   penal_json_add_penalty_fields (builder, p);
   penal_json_add_string_or_null (builder, "penalty_citation",
                                  p != NULL ? p->imprisonment_citation : NULL);

@@ -68,8 +68,6 @@ G_GNUC_INTERNAL void penal_explore_add_era_object (JsonBuilder *builder,
                                                    const PenalEra *era);
 G_GNUC_INTERNAL GPtrArray *
 penal_explore_versions_on (const PenalOffense *statute, gint64 date);
-G_GNUC_INTERNAL const char *
-penal_explore_rule_kind_code (const PenalRule *rule);
 G_GNUC_INTERNAL void
 penal_explore_add_rule_outcome (JsonBuilder *builder,
                                 const PenalOffense *statute,

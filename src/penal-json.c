@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "penal-charges.h"
 #include "penal-diversion.h"
 #include "penal-render.h"
 
@@ -93,7 +94,8 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
   if (version->effective.to_earliest != version->effective.to)
     add_date_or_null (builder, "to_earliest", version->effective.to_earliest,
                       -1);
-  penal_json_add_string_or_null (builder, "standing", version->standing);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (version->basis));
   json_builder_set_member_name (builder, "uncertain");
   json_builder_add_boolean_value (builder, uncertain);
   json_builder_end_object (builder);
@@ -116,8 +118,15 @@ add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
                                      p->county_jail_max.iso);
       penal_json_add_string_or_null (builder, "citation",
                                      p->imprisonment_citation);
+      penal_json_add_string_or_null (
+          builder, "basis", penal_basis_to_code (p->imprisonment_basis));
       penal_json_add_string_or_null (builder, "county_jail_citation",
                                      p->county_jail_citation);
+      penal_json_add_string_or_null (
+          builder, "county_jail_basis",
+          p->county_jail_citation != NULL
+              ? penal_basis_to_code (p->county_jail_basis)
+              : NULL);
       json_builder_end_object (builder);
     }
 
@@ -129,6 +138,8 @@ add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
       json_builder_begin_object (builder);
       add_usd_or_null (builder, "max_usd", p->fine_max_usd);
       penal_json_add_string_or_null (builder, "citation", p->fine_citation);
+      penal_json_add_string_or_null (builder, "basis",
+                                     penal_basis_to_code (p->fine_basis));
       json_builder_set_member_name (builder, "gain_alternative");
       if (p->gain_multiple == 0)
         json_builder_add_null_value (builder);
@@ -139,6 +150,8 @@ add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
           json_builder_add_int_value (builder, p->gain_multiple);
           add_usd_or_null (builder, "cap_usd", p->gain_cap_usd);
           penal_json_add_string_or_null (builder, "citation", p->gain_citation);
+          penal_json_add_string_or_null (builder, "basis",
+                                         penal_basis_to_code (p->gain_basis));
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -146,9 +159,96 @@ add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
 }
 
 static void
-add_trace (JsonBuilder *builder, const PenalOutcome *outcome)
+add_flag (JsonBuilder *builder, const char *member, char flag)
 {
-  g_autoptr (GPtrArray) trace = penal_outcome_trace (outcome);
+  json_builder_set_member_name (builder, member);
+  if (flag == 'Y' || flag == 'N')
+    json_builder_add_boolean_value (builder, flag == 'Y');
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_letter (JsonBuilder *builder, const char *member, char letter)
+{
+  char text[2] = { letter, '\0' };
+
+  penal_json_add_string_or_null (builder, member, letter != 0 ? text : NULL);
+}
+
+/* The Patrol's codes of the decided rule in force on the offense date:
+ * null when the rule has none, an empty array when the table has none in
+ * force then. */
+static void
+add_charge_codes (JsonBuilder *builder, const PenalModel *model,
+                  const PenalOutcome *outcome)
+{
+  json_builder_set_member_name (builder, "charge_codes");
+  if (outcome->charge_family == NULL || model->charges == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < outcome->charge_codes->len; c++)
+    {
+      const PenalChargeCode *row = g_ptr_array_index (outcome->charge_codes, c);
+
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "code", row->code);
+      penal_json_add_string_or_null (builder, "family", row->family);
+      penal_json_add_string_or_null (builder, "legacy", row->legacy);
+      add_letter (builder, "type", row->type);
+      add_letter (builder, "class", row->klass);
+      add_date_or_null (builder, "from", row->from, PENAL_DATE_OPEN_START);
+      add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      add_flag (builder, "fingerprints", row->fingerprints ? 'Y' : 'N');
+      add_flag (builder, "dna_at_arrest", row->dna_at_arrest ? 'Y' : 'N');
+      add_flag (builder, "sex_offender_registration", row->registration);
+      penal_json_add_string_or_null (builder, "case_type", row->case_type);
+      penal_json_add_string_or_null (builder, "description", row->description);
+      penal_json_add_string_or_null (
+          builder, "edition", penal_charges_get_edition (model->charges));
+      json_builder_set_member_name (builder, "after_edition");
+      json_builder_add_boolean_value (
+          builder, outcome->offense_date
+                       > penal_charges_get_edition_day (model->charges));
+      penal_json_add_string_or_null (
+          builder, "basis", penal_basis_to_code (PENAL_BASIS_OFFICIAL_RECORD));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Whether the penalty figures are established for the date: nulls in
+ * imprisonment and fine mean "none authorized" only when they are. */
+static void
+add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  gboolean class_decided = outcome->status == PENAL_STATUS_DECIDED
+                           && outcome->rule->kind == PENAL_RULE_CLASS;
+
+  json_builder_set_member_name (builder, "penalty_established");
+  if (!class_decided)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, outcome->penalty_state
+                                                 == PENAL_PENALTY_HELD);
+  penal_json_add_string_or_null (
+      builder, "penalty_reason",
+      !class_decided ? NULL
+      : outcome->penalty_state == PENAL_PENALTY_UNCERTAIN
+          ? penal_statute_text (outcome->era->uncertain)
+      : outcome->penalty_state == PENAL_PENALTY_NOT_HELD
+          ? _ ("penal holds no penalty table for that date")
+          : NULL);
+}
+
+static void
+add_trace (JsonBuilder *builder, const PenalModel *model,
+           const PenalOutcome *outcome)
+{
+  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
 
   json_builder_set_member_name (builder, "trace");
   json_builder_begin_array (builder);
@@ -174,7 +274,8 @@ add_sources_of (JsonBuilder *builder, GHashTable *seen, GPtrArray *sources)
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "citation", source->citation);
       penal_json_add_string_or_null (builder, "url", source->url);
-      penal_json_add_string_or_null (builder, "standing", source->standing);
+      penal_json_add_string_or_null (builder, "basis",
+                                     penal_basis_to_code (source->basis));
       json_builder_end_object (builder);
     }
 }
@@ -314,8 +415,9 @@ add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
       add_answer (builder, answer_member, penal_program_answer (screened));
       penal_json_add_string_or_null (builder, "citation",
                                      decided ? screened->rule->citation : NULL);
-      penal_json_add_string_or_null (builder, "standing",
-                                     decided ? screened->rule->standing : NULL);
+      penal_json_add_string_or_null (
+          builder, "basis",
+          decided ? penal_basis_to_code (screened->rule->basis) : NULL);
       penal_json_add_string_or_null (builder, "version",
                                      screened->version != NULL
                                              && screened->candidates->len == 0
@@ -410,8 +512,13 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
                                  rule != NULL && rule->kind == PENAL_RULE_CLASS
                                      ? penal_class_to_code (rule->klass)
                                      : NULL);
+  penal_json_add_string_or_null (
+      builder, "basis",
+      rule != NULL ? penal_basis_to_code (rule->basis) : NULL);
   add_penalty (builder, outcome->penalty);
-  add_trace (builder, outcome);
+  add_penalty_state (builder, outcome);
+  add_charge_codes (builder, model, outcome);
+  add_trace (builder, model, outcome);
   add_sources (builder, outcome);
 
   if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
@@ -441,6 +548,10 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
   g_autofree char *explanation = penal_render_text (model, outcome);
 
   json_builder_begin_object (builder);
+  /* The shape of this object: 2 since bases replaced standings and charge
+   * codes, penalty states and "no-version" came in. */
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
   add_outcome_members (builder, model, outcome, TRUE);
 
   json_builder_set_member_name (builder, "enhancements");

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The version of the answer's JSON shape; every JSON answer names it. */
+#define PENAL_JSON_FORMAT_VERSION 2
+
 JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);

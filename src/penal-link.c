@@ -95,7 +95,9 @@ collect_facts_read (PenalOffense *target, PenalOffense *statute)
 }
 
 /* Every class a version can give must have a penalty in every era the
- * version may overlap, or an answer would have a class and no term. */
+ * version may overlap, or an answer would have a class and no term.  A
+ * version may begin before the earliest era: penal then holds no penalty
+ * table for those dates, and an answer says so. */
 static gboolean
 check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
                        GError **error)
@@ -103,7 +105,6 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
   for (guint v = 0; v < statute->versions->len; v++)
     {
       PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      gboolean covered = FALSE;
 
       for (guint e = 0; e < penalties->eras->len; e++)
         {
@@ -112,7 +113,6 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
           if (era->effective.to < version->effective.from
               || era->effective.from > version->effective.to)
             continue;
-          covered = TRUE;
           for (guint r = 0; r < version->rules->len; r++)
             {
               PenalRule *rule = g_ptr_array_index (version->rules, r);
@@ -129,30 +129,19 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
                 }
             }
         }
-      if (!covered)
-        {
-          g_set_error (
-              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-              _ ("%s:%d: no era of penalty table %s covers version %s"),
-              version->file, version->line, penalties->id, version->id);
-          return FALSE;
-        }
       /* Eras follow each other day by day, so the version is covered
-       * throughout when the first era starts early enough and the last
-       * ends late enough. */
+       * from the first era's start on once the last era ends late enough;
+       * before the first era, penal holds no table, and says so. */
       {
         PenalEra *first = g_ptr_array_index (penalties->eras, 0);
         PenalEra *last
             = g_ptr_array_index (penalties->eras, penalties->eras->len - 1);
-        gint64 uncovered = -1;
 
-        if (first->effective.from > version->effective.from)
-          uncovered = first->effective.from - 1;
-        else if (last->effective.to < version->effective.to)
-          uncovered = last->effective.to + 1;
-        if (uncovered >= 0)
+        if (last->effective.to < version->effective.to
+            && version->effective.to >= first->effective.from)
           {
-            g_autofree char *day = penal_date_to_iso (uncovered);
+            g_autofree char *day = penal_date_to_iso (
+                MAX (last->effective.to + 1, version->effective.from));
             g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                          _ ("%s:%d: version %s covers %s, but no era of "
                             "penalty table %s does, so a case on that date "
@@ -256,6 +245,9 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
           collect_facts_read (offense, program);
         }
     }
+
+  if (!penal_link_references (model, error))
+    return FALSE;
 
   /* Compile last, when every fact's domain is final. */
   for (guint list = 0; list < 3; list++)

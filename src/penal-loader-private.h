@@ -47,6 +47,13 @@ G_GNUC_INTERNAL gboolean penal_loader_resolve_sources (PenalModel *model,
                                                        xmlNode *node,
                                                        GPtrArray **out_sources,
                                                        GError **error);
+G_GNUC_INTERNAL PenalBasis penal_loader_basis (xmlNode *node);
+G_GNUC_INTERNAL GPtrArray *penal_loader_notes (xmlNode *node);
+G_GNUC_INTERNAL gboolean penal_loader_build_text (PenalModel *model,
+                                                  const LoadedDoc *loaded,
+                                                  xmlNode *parent,
+                                                  PenalText **out_text,
+                                                  GError **error);
 G_GNUC_INTERNAL gboolean penal_loader_build_offense (PenalModel *model,
                                                      const LoadedDoc *loaded,
                                                      xmlNode *node,

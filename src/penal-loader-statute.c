@@ -17,6 +17,7 @@
 #include "penal-facts.h"
 #include "penal-loader-private.h"
 #include "penal-model-private.h"
+#include "penal-xml.h"
 
 static gboolean
 build_condition (PenalModel *model, const LoadedDoc *loaded, PenalRule *rule,
@@ -142,8 +143,11 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
   PenalRule *rule = g_new0 (PenalRule, 1);
 
   rule->conditions = g_array_new (FALSE, FALSE, sizeof (PenalCondition));
+  rule->charge_codes = g_array_new (FALSE, TRUE, sizeof (PenalChargeRef));
+  g_array_set_clear_func (rule->charge_codes,
+                          (GDestroyNotify)penal_charge_ref_clear);
   rule->citation = penal_loader_attr (node, "citation");
-  rule->standing = penal_loader_attr (node, "standing");
+  rule->basis = penal_loader_basis (node);
   rule->explain = penal_loader_child_text (node, "explain");
   rule->file = loaded->file;
   rule->line = penal_loader_line_of (node);
@@ -154,16 +158,29 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
       rule->kind = PENAL_RULE_CLASS;
       penal_class_from_code (code, &rule->klass);
     }
-  else if (g_str_equal (outcome, "open"))
-    rule->kind = PENAL_RULE_OPEN;
-  else if (g_str_equal (outcome, "eligible"))
-    rule->kind = PENAL_RULE_ELIGIBLE;
-  else if (g_str_equal (outcome, "not-eligible"))
-    rule->kind = PENAL_RULE_NOT_ELIGIBLE;
-  else if (g_str_equal (outcome, "applies"))
-    rule->kind = PENAL_RULE_APPLIES;
   else
-    rule->kind = PENAL_RULE_NOT_APPLICABLE;
+    /* The schema lists the outcomes; "class" is not one of them. */
+    penal_rule_kind_from_code (outcome, &rule->kind);
+
+  {
+    g_autofree char *cites = penal_loader_attr (node, "cites");
+
+    /* A rule no statute supports cites its source: the citation shown is
+     * the source's, with its date. */
+    if (cites != NULL)
+      {
+        rule->cites = g_hash_table_lookup (model->sources, cites);
+        if (rule->cites == NULL)
+          return penal_loader_invalid (
+              error, loaded->file, node,
+              _ ("unknown source “%s”; declare it with <source id=\"%s\" …>"),
+              cites, cites);
+        rule->citation = rule->cites->date != NULL
+                             ? g_strdup_printf ("%s, %s", rule->cites->citation,
+                                                rule->cites->date)
+                             : g_strdup (rule->cites->citation);
+      }
+  }
 
   if (!rule_kind_fits (offense, rule->kind))
     {
@@ -221,6 +238,36 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
     if (penal_loader_is_element (c, "when")
         && !build_condition (model, loaded, rule, c, error))
       return FALSE;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      g_autoptr (PenalXmlString) family = NULL;
+      PenalChargeRef ref = { 0 };
+
+      if (!penal_loader_is_element (c, "charge-code"))
+        continue;
+      if (rule->kind != PENAL_RULE_CLASS)
+        return penal_loader_invalid (
+            error, loaded->file, c,
+            _ ("only a rule that gives a class has a charge code"));
+      family = xmlNodeGetContent (c);
+      ref.family = penal_loader_fold_space (family);
+      ref.offense_id = penal_loader_attr (c, "offense");
+      g_array_append_val (rule->charge_codes, ref);
+      if (ref.offense_id != NULL && !offense->is_enhancement)
+        return penal_loader_invalid (
+            error, loaded->file, c,
+            _ ("offense=\"…\" is for an enhancement's charge codes, which "
+               "the Patrol files under each offense enhanced"));
+      if (ref.offense_id != NULL
+          && !g_strv_contains ((const char *const *)offense->applies_to,
+                               ref.offense_id))
+        return penal_loader_invalid (
+            error, loaded->file, c,
+            _ ("offense=\"%s\": this statute does not apply to that "
+               "offense"),
+            ref.offense_id);
+    }
   return TRUE;
 }
 
@@ -273,12 +320,13 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
   if (is_program)
     {
       g_autofree char *kind = penal_loader_attr (node, "kind");
-      offense->program_kind
-          = g_str_equal (kind, "diversion") ? PENAL_PROGRAM_DIVERSION
-            : g_str_equal (kind, "court-discretion")
-                ? PENAL_PROGRAM_COURT_DISCRETION
-            : g_str_equal (kind, "protection") ? PENAL_PROGRAM_PROTECTION
-                                               : PENAL_PROGRAM_REFERRAL;
+      g_autofree char *limited = penal_loader_attr (node, "limited-to");
+
+      /* The schema lists the kinds and the class codes. */
+      penal_program_kind_from_code (kind, &offense->program_kind);
+      if (limited != NULL)
+        offense->limited
+            = penal_class_from_code (limited, &offense->limited_to);
     }
 
   if (penal_model_lookup_offense (model, offense->id) != NULL)
@@ -350,7 +398,6 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
   for (xmlNode *v = node->children; v != NULL; v = v->next)
     {
       PenalVersion *version;
-      xmlNode *text;
 
       if (!penal_loader_is_element (v, "version"))
         continue;
@@ -358,21 +405,17 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
       g_ptr_array_add (offense->versions, version);
       version->id = penal_loader_attr (v, "id");
       version->title = penal_loader_child_text (v, "title");
-      version->standing = penal_loader_attr (v, "standing");
+      version->basis = penal_loader_basis (v);
       version->uncertain = penal_loader_child_text (v, "uncertain");
+      version->notes = penal_loader_notes (v);
       version->rules
           = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_rule_free);
       version->file = loaded->file;
       version->line = penal_loader_line_of (v);
-      text = penal_loader_child (v, "text");
-      if (text != NULL)
-        {
-          version->text = penal_loader_child_text (v, "text");
-          version->text_standing = penal_loader_attr (text, "standing");
-        }
       if (!penal_loader_parse_effective (loaded, v, &version->effective, error)
           || !penal_loader_resolve_sources (model, loaded, v, &version->sources,
-                                            error))
+                                            error)
+          || !penal_loader_build_text (model, loaded, v, &version->text, error))
         return FALSE;
       for (xmlNode *r = v->children; r != NULL; r = r->next)
         if (penal_loader_is_element (r, "rule")

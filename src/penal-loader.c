@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "penal-charges.h"
 #include "penal-facts.h"
 #include "penal-loader-private.h"
 #include "penal-model-private.h"
@@ -211,6 +212,97 @@ penal_loader_resolve_sources (PenalModel *model, const LoadedDoc *loaded,
   return TRUE;
 }
 
+/* The basis="…" of an element; the schema allows only the codes. */
+PenalBasis
+penal_loader_basis (xmlNode *node)
+{
+  g_autofree char *code = penal_loader_attr (node, "basis");
+  PenalBasis basis = PENAL_BASIS_OPEN;
+
+  if (code != NULL)
+    penal_basis_from_code (code, &basis);
+  return basis;
+}
+
+/* (transfer full): the text of each <note> child, in order. */
+GPtrArray *
+penal_loader_notes (xmlNode *node)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (penal_loader_is_element (c, "note"))
+      {
+        g_autoptr (PenalXmlString) text = xmlNodeGetContent (c);
+        g_ptr_array_add (notes, penal_loader_fold_space (text));
+      }
+  return notes;
+}
+
+/* The <text> child of a version or era: statute text by subsection, each
+ * label at most once. */
+gboolean
+penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
+                         xmlNode *parent, PenalText **out_text, GError **error)
+{
+  xmlNode *node = penal_loader_child (parent, "text");
+  PenalText *text;
+
+  *out_text = NULL;
+  if (node == NULL)
+    return TRUE;
+  text = *out_text = penal_text_new ();
+  text->statute = penal_loader_attr (node, "statute");
+  text->basis = penal_loader_basis (node);
+  if (!penal_loader_resolve_sources (model, loaded, node, &text->sources,
+                                     error))
+    return FALSE;
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      g_autoptr (PenalXmlString) content = NULL;
+      PenalSubsection *subsection;
+
+      if (!penal_loader_is_element (c, "subsection"))
+        continue;
+      content = xmlNodeGetContent (c);
+      subsection = g_new0 (PenalSubsection, 1);
+      subsection->label = penal_loader_attr (c, "n");
+      subsection->text = penal_loader_fold_space (content);
+      for (guint i = 0; i < text->subsections->len; i++)
+        {
+          const PenalSubsection *other
+              = g_ptr_array_index (text->subsections, i);
+          if (g_strcmp0 (other->label, subsection->label) == 0
+              || other->label == NULL || subsection->label == NULL)
+            {
+              g_free (subsection->label);
+              g_free (subsection->text);
+              g_free (subsection);
+              return penal_loader_invalid (
+                  error, loaded->file, c,
+                  _ ("subsection “%s” is given twice, or a section without "
+                     "subsections has more than one text"),
+                  other->label != NULL ? other->label : "");
+            }
+        }
+      g_ptr_array_add (text->subsections, subsection);
+    }
+  return TRUE;
+}
+
+/* A source's date: a year, or a calendar date. */
+static gboolean
+valid_source_date (const char *date)
+{
+  gint64 day;
+
+  if (date == NULL)
+    return TRUE;
+  if (strlen (date) == 4)
+    return strspn (date, "0123456789") == 4;
+  return penal_date_parse (date, &day);
+}
+
 static gboolean
 build_source (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
               GError **error)
@@ -221,8 +313,18 @@ build_source (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   source->id = penal_loader_attr (node, "id");
   source->citation = penal_loader_attr (node, "citation");
   source->url = penal_loader_attr (node, "url");
-  source->standing = penal_loader_attr (node, "standing");
+  source->date = penal_loader_attr (node, "date");
+  source->basis = penal_loader_basis (node);
   source->description = penal_loader_fold_space (text);
+  if (!valid_source_date (source->date))
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("date=\"%s\" is neither a year nor a calendar "
+                               "date (YYYY-MM-DD)"),
+                            source->date);
+      penal_source_free (source);
+      return FALSE;
+    }
   if (g_hash_table_contains (model->sources, source->id))
     {
       penal_loader_invalid (error, loaded->file, node,
@@ -244,7 +346,7 @@ build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   resource->title = penal_loader_child_text (node, "title");
   resource->phone = penal_loader_attr (node, "phone");
   resource->url = penal_loader_attr (node, "url");
-  resource->standing = penal_loader_attr (node, "standing");
+  resource->basis = penal_loader_basis (node);
   resource->description = penal_loader_child_text (node, "description");
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
@@ -375,7 +477,7 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
   p->life
       = life != NULL && (g_str_equal (life, "true") || g_str_equal (life, "1"));
   p->imprisonment_citation = penal_loader_attr (imprisonment, "citation");
-  p->imprisonment_standing = penal_loader_attr (imprisonment, "standing");
+  p->imprisonment_basis = penal_loader_basis (imprisonment);
   if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso == NULL
       && !p->life)
     return penal_loader_invalid (
@@ -387,12 +489,12 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
       penal_loader_parse_duration (loaded, county_jail, "max",
                                    &p->county_jail_max, error);
       p->county_jail_citation = penal_loader_attr (county_jail, "citation");
-      p->county_jail_standing = penal_loader_attr (county_jail, "standing");
+      p->county_jail_basis = penal_loader_basis (county_jail);
     }
 
   penal_loader_parse_usd (fine, "max-usd", &p->fine_max_usd);
   p->fine_citation = penal_loader_attr (fine, "citation");
-  p->fine_standing = penal_loader_attr (fine, "standing");
+  p->fine_basis = penal_loader_basis (fine);
 
   p->gain_cap_usd = -1;
   if (gain != NULL)
@@ -407,7 +509,7 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
       p->gain_multiple = (guint)m;
       penal_loader_parse_usd (gain, "cap-usd", &p->gain_cap_usd);
       p->gain_citation = penal_loader_attr (gain, "citation");
-      p->gain_standing = penal_loader_attr (gain, "standing");
+      p->gain_basis = penal_loader_basis (gain);
     }
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -466,19 +568,28 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
       g_ptr_array_add (penalties->eras, era);
       era->id = penal_loader_attr (e, "id");
       era->title = penal_loader_child_text (e, "title");
-      era->standing = penal_loader_attr (e, "standing");
+      era->basis = penal_loader_basis (e);
+      era->uncertain = penal_loader_child_text (e, "uncertain");
+      era->notes = penal_loader_notes (e);
       era->file = loaded->file;
       era->line = penal_loader_line_of (e);
       if (!penal_loader_parse_effective (loaded, e, &era->effective, error)
           || !penal_loader_resolve_sources (model, loaded, e, &era->sources,
-                                            error))
+                                            error)
+          || !penal_loader_build_text (model, loaded, e, &era->text, error))
         return FALSE;
-      if (era->effective.from != era->effective.from_latest
-          || era->effective.to != era->effective.to_earliest)
+      if (era->effective.to != era->effective.to_earliest)
         return penal_loader_invalid (
             error, loaded->file, e,
-            _ ("era %s: penalty eras cannot have uncertain dates; use from and "
-               "to only"),
+            _ ("era %s: only the start of a penalty era may be uncertain "
+               "(from and from-latest); give its end with to"),
+            era->id);
+      if (era->effective.from != era->effective.from_latest
+          && era->uncertain == NULL)
+        return penal_loader_invalid (
+            error, loaded->file, e,
+            _ ("era %s has an uncertain start date but no <uncertain> "
+               "element saying why"),
             era->id);
       for (xmlNode *c = e->children; c != NULL; c = c->next)
         if (penal_loader_is_element (c, "class")
@@ -498,6 +609,14 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                        _ ("%s:%d: era %s cannot follow era %s, which has no "
                           "end date: eras may neither overlap nor leave a gap"),
                        era->file, era->line, era->id, prev->id);
+          return FALSE;
+        }
+      if (era->effective.from != era->effective.from_latest)
+        {
+          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                       _ ("%s:%d: era %s: only the earliest era may have an "
+                          "uncertain start"),
+                       era->file, era->line, era->id);
           return FALSE;
         }
       if (era->effective.from != prev->effective.to + 1)
@@ -581,14 +700,17 @@ loaded_doc_clear (LoadedDoc *loaded)
   g_clear_pointer (&loaded->doc, xmlFreeDoc);
 }
 
-/* Loads named in-memory documents (name, data, length triples). */
+/* Loads named in-memory documents (name, data, length triples); the
+ * rules' charge codes are looked up in charges (transfer full), or in the
+ * bundled table when it is NULL. */
 static PenalModel *
 load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
-                GError **error)
+                PenalCharges *charges, GError **error)
 {
   g_autoptr (PenalModel) model = penal_model_new ();
   g_autoptr (GArray) docs = g_array_new (FALSE, TRUE, sizeof (LoadedDoc));
 
+  model->charges = charges;
   g_array_set_clear_func (docs, (GDestroyNotify)loaded_doc_clear);
   for (guint i = 0; i < names->len; i++)
     {
@@ -608,8 +730,8 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
   return g_steal_pointer (&model);
 }
 
-PenalModel *
-penal_model_load_files (const char *const *paths, GError **error)
+static PenalModel *
+load_files (const char *const *paths, PenalCharges *charges, GError **error)
 {
   g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -623,12 +745,21 @@ penal_model_load_files (const char *const *paths, GError **error)
       char *data = penal_xml_read_file (paths[i], &length, error);
 
       if (data == NULL)
-        return NULL;
+        {
+          penal_charges_free (charges);
+          return NULL;
+        }
       g_ptr_array_add (names, (gpointer)paths[i]);
       g_ptr_array_add (contents, data);
       g_array_append_val (lengths, length);
     }
-  return load_documents (names, contents, lengths, error);
+  return load_documents (names, contents, lengths, charges, error);
+}
+
+PenalModel *
+penal_model_load_files (const char *const *paths, GError **error)
+{
+  return load_files (paths, NULL, error);
 }
 
 static gint
@@ -640,8 +771,8 @@ compare_strings (gconstpointer a, gconstpointer b)
 /* Every *.xml file in the directory, in name order; penal.rng, the
  * GResource manifest (*.gresource.xml) and other files are ignored, so a
  * copy of statutes/ works as it is. */
-PenalModel *
-penal_model_load_directory (const char *directory, GError **error)
+static PenalModel *
+load_directory (const char *directory, PenalCharges *charges, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GDir) dir = NULL;
@@ -659,6 +790,7 @@ penal_model_load_directory (const char *directory, GError **error)
                    missing ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
                    _ ("%s: cannot open the statutes directory: %s"), directory,
                    local_error->message);
+      penal_charges_free (charges);
       return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -670,15 +802,22 @@ penal_model_load_directory (const char *directory, GError **error)
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND,
                    _ ("%s: the statutes directory has no .xml files"),
                    directory);
+      penal_charges_free (charges);
       return NULL;
     }
   g_ptr_array_sort (paths, compare_strings);
   g_ptr_array_add (paths, NULL);
-  return penal_model_load_files ((const char *const *)paths->pdata, error);
+  return load_files ((const char *const *)paths->pdata, charges, error);
 }
 
 PenalModel *
-penal_model_load_bundled (GError **error)
+penal_model_load_directory (const char *directory, GError **error)
+{
+  return load_directory (directory, NULL, error);
+}
+
+static PenalModel *
+load_bundled (PenalCharges *charges, GError **error)
 {
   g_auto (GStrv) children = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -694,6 +833,7 @@ penal_model_load_bundled (GError **error)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
                    _ ("the bundled statutes are missing from the program"));
+      penal_charges_free (charges);
       return NULL;
     }
   for (guint i = 0; children[i] != NULL; i++)
@@ -711,6 +851,7 @@ penal_model_load_bundled (GError **error)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_FAILED,
                        _ ("the bundled statutes are missing from the program"));
+          penal_charges_free (charges);
           return NULL;
         }
       /* Resource data is NUL-terminated, as the parser wants. */
@@ -719,7 +860,13 @@ penal_model_load_bundled (GError **error)
       g_array_append_val (lengths, (gsize){ g_bytes_get_size (bytes) });
       g_ptr_array_add (held, bytes);
     }
-  return load_documents (names, contents, lengths, error);
+  return load_documents (names, contents, lengths, charges, error);
+}
+
+PenalModel *
+penal_model_load_bundled (GError **error)
+{
+  return load_bundled (NULL, error);
 }
 
 PenalModel *
@@ -743,5 +890,30 @@ penal_model_load_from_data (const char *name, const char *data, gsize length,
   g_ptr_array_add (names, (gpointer)name);
   g_ptr_array_add (contents, (gpointer)data);
   g_array_append_val (lengths, length);
-  return load_documents (names, contents, lengths, error);
+  return load_documents (names, contents, lengths, NULL, error);
+}
+
+/* The statutes named (the bundled ones when NULL; a directory, or one
+ * file), with the charge-code table named (the bundled edition when
+ * NULL). */
+PenalModel *
+penal_model_load_with_charges (const char *statutes, const char *charge_codes,
+                               GError **error)
+{
+  PenalCharges *charges = NULL;
+
+  if (charge_codes != NULL)
+    {
+      charges = penal_charges_load (charge_codes, error);
+      if (charges == NULL)
+        return NULL;
+    }
+  if (statutes == NULL)
+    return load_bundled (charges, error);
+  if (g_file_test (statutes, G_FILE_TEST_IS_DIR))
+    return load_directory (statutes, charges, error);
+  {
+    const char *paths[] = { statutes, NULL };
+    return load_files (paths, charges, error);
+  }
 }

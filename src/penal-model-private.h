@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "penal-class.h"
+#include "penal-kinds.h"
 #include "penal.h"
 
 G_BEGIN_DECLS
@@ -46,10 +47,29 @@ typedef struct
 {
   char *id;
   char *citation;
-  char *url; /* NULL when the source has no address */
-  char *standing;
+  char *url;  /* NULL when the source has no address */
+  char *date; /* when it was published: YYYY-MM-DD or YYYY, or NULL */
+  PenalBasis basis;
   char *description;
 } PenalSource;
+
+/* Statute text penal holds, by subsection: "2", "1(4)", or NULL for a
+ * section without subsections.  A rule or penalty citing a subsection of
+ * a version whose text is held must cite one of these. */
+typedef struct
+{
+  char *label;
+  char *text;
+} PenalSubsection;
+
+typedef struct
+{
+  char *statute; /* the section, "RSMo 567.030"; NULL: the
+                    statute's own */
+  PenalBasis basis;
+  GPtrArray *sources;     /* PenalSource, not owned */
+  GPtrArray *subsections; /* PenalSubsection, in file order */
+} PenalText;
 
 /* Effective dates, inclusive, as Julian days.  [from, to] is every day the
  * version may have been in force; [from_latest, to_earliest] the days it
@@ -82,17 +102,17 @@ typedef struct
   PenalDuration imprisonment_max;
   gboolean life;
   char *imprisonment_citation;
-  char *imprisonment_standing;
+  PenalBasis imprisonment_basis;
   PenalDuration county_jail_max;
   char *county_jail_citation;
-  char *county_jail_standing;
+  PenalBasis county_jail_basis;
   gint64 fine_max_usd; /* -1: no fine authorized */
   char *fine_citation;
-  char *fine_standing;
+  PenalBasis fine_basis;
   guint gain_multiple; /* 0: no gain-based alternative */
   gint64 gain_cap_usd; /* -1: no cap */
   char *gain_citation;
-  char *gain_standing;
+  PenalBasis gain_basis;
   GPtrArray *notes; /* PenalNote */
   int line;
 } PenalClassPenalty;
@@ -101,7 +121,10 @@ typedef struct
 {
   char *id;
   char *title;
-  char *standing;
+  PenalBasis basis;
+  char *uncertain;  /* why the start is uncertain */
+  GPtrArray *notes; /* char *, English */
+  PenalText *text;  /* NULL when none is held */
   PenalEffective effective;
   GPtrArray *sources; /* PenalSource, not owned */
   PenalClassPenalty *classes[PENAL_N_CLASSES];
@@ -125,24 +148,12 @@ typedef struct
   char *title;
   char *phone; /* NULL when no source gives one */
   char *url;
-  char *standing;
+  PenalBasis basis;
   char *description;
   GPtrArray *sources; /* PenalSource, not owned */
   const char *file;
   int line;
 } PenalResource;
-
-typedef enum
-{
-  PENAL_RULE_CLASS,          /* the rule decides a class */
-  PENAL_RULE_NOT_APPLICABLE, /* an enhancement, protection or referral
-                                does not apply */
-  PENAL_RULE_OPEN,           /* the outcome is not established */
-  PENAL_RULE_ELIGIBLE,       /* (programs) the person is eligible, or the
-                                court may allow the route */
-  PENAL_RULE_NOT_ELIGIBLE,   /* (programs) the person is not */
-  PENAL_RULE_APPLIES,        /* (protections, referrals) it applies */
-} PenalRuleKind;
 
 typedef struct
 {
@@ -151,15 +162,28 @@ typedef struct
   gint64 hi;
 } PenalCondition;
 
+typedef struct _PenalOffense PenalOffense;
+
+/* A rule's charge code: the Patrol's family (statute and sequence), for
+ * the offense named (enhancements are coded under the offense they
+ * enhance) or for any. */
+typedef struct
+{
+  char *offense_id; /* NULL: any offense */
+  char *family;     /* "567.030-003" */
+} PenalChargeRef;
+
 typedef struct
 {
   PenalRuleKind kind;
   PenalClass klass;
-  char *citation;
-  char *standing;
+  char *citation;           /* NULL when the rule cites a source instead */
+  const PenalSource *cites; /* not owned */
+  PenalBasis basis;
   char *explain;
-  GArray *conditions; /* PenalCondition, at most one per fact */
-  GPtrArray *refer;   /* PenalResource, not owned */
+  GArray *charge_codes; /* PenalChargeRef */
+  GArray *conditions;   /* PenalCondition, at most one per fact */
+  GPtrArray *refer;     /* PenalResource, not owned */
   const char *file;
   int line;
 } PenalRule;
@@ -179,10 +203,10 @@ typedef struct
 {
   char *id;
   char *title;
-  char *standing;
-  char *text; /* statute text, quoted; NULL if not held */
-  char *text_standing;
-  char *uncertain; /* why a boundary date is uncertain */
+  PenalBasis basis;
+  PenalText *text;  /* statute text, quoted; NULL if not held */
+  char *uncertain;  /* why a boundary date is uncertain */
+  GPtrArray *notes; /* char *, English: what else the reader should know */
   PenalEffective effective;
   GPtrArray *sources; /* PenalSource, not owned */
   GPtrArray *rules;   /* PenalRule */
@@ -191,22 +215,10 @@ typedef struct
   int line;
 } PenalVersion;
 
-/* What a <program> is: it decides whether diversion is open (diversion),
- * what the court may allow (court-discretion), what the statute protects
- * (protection) or where to refer the person (referral). */
-typedef enum
-{
-  PENAL_PROGRAM_DIVERSION,
-  PENAL_PROGRAM_COURT_DISCRETION,
-  PENAL_PROGRAM_PROTECTION,
-  PENAL_PROGRAM_REFERRAL,
-} PenalProgramKind;
-
 /* An offense, an enhancement that adds to the offenses it applies to, or a
  * program (diversion, court discretion, protection, referral) that reads
  * the facts of the offenses it applies to.  All three have versions and rule
  * tables; only offenses have a penalty table of their own. */
-typedef struct _PenalOffense PenalOffense;
 struct _PenalOffense
 {
   char *id;
@@ -215,6 +227,8 @@ struct _PenalOffense
   gboolean is_enhancement;
   gboolean is_program;
   PenalProgramKind program_kind;
+  gboolean limited; /* court discretion limited to one class: */
+  PenalClass limited_to;
   char *operator_name; /* programs: proper names, untranslated */
   char *jurisdiction;
   char *description;
@@ -246,12 +260,17 @@ struct _PenalModel
   GPtrArray *programs;      /* PenalOffense, programs only */
   GPtrArray *resources;     /* PenalResource */
   GStringChunk *file_names; /* the file each element came from */
+  PenalCharges *charges;    /* the Patrol's table the rules' codes are
+                               looked up in; NULL when no rule has one */
 };
 
 G_GNUC_INTERNAL PenalModel *penal_model_new (void);
 G_GNUC_INTERNAL void penal_source_free (PenalSource *source);
 G_GNUC_INTERNAL void penal_fact_decl_free (PenalFactDecl *decl);
 G_GNUC_INTERNAL void penal_note_free (PenalNote *note);
+G_GNUC_INTERNAL PenalText *penal_text_new (void);
+G_GNUC_INTERNAL void penal_charge_ref_clear (PenalChargeRef *ref);
+G_GNUC_INTERNAL void penal_text_free (PenalText *text);
 G_GNUC_INTERNAL void penal_class_penalty_free (PenalClassPenalty *p);
 G_GNUC_INTERNAL void penal_era_free (PenalEra *era);
 G_GNUC_INTERNAL void penal_penalties_free (PenalPenalties *penalties);
@@ -263,6 +282,8 @@ G_GNUC_INTERNAL void penal_offense_free (PenalOffense *offense);
 /* penal-link.c: references resolved and soundness proved. */
 G_GNUC_INTERNAL gboolean penal_link_check_versions (PenalOffense *offense,
                                                     GError **error);
+G_GNUC_INTERNAL gboolean penal_link_references (PenalModel *model,
+                                                GError **error);
 G_GNUC_INTERNAL gboolean penal_link_model (PenalModel *model,
                                            const char *last_file, int last_line,
                                            GError **error);

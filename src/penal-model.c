@@ -21,7 +21,7 @@ penal_source_free (PenalSource *source)
   g_free (source->id);
   g_free (source->citation);
   g_free (source->url);
-  g_free (source->standing);
+  g_free (source->date);
   g_free (source->description);
   g_free (source);
 }
@@ -52,16 +52,48 @@ penal_class_penalty_free (PenalClassPenalty *p)
   g_free (p->imprisonment_min.iso);
   g_free (p->imprisonment_max.iso);
   g_free (p->imprisonment_citation);
-  g_free (p->imprisonment_standing);
   g_free (p->county_jail_max.iso);
   g_free (p->county_jail_citation);
-  g_free (p->county_jail_standing);
   g_free (p->fine_citation);
-  g_free (p->fine_standing);
   g_free (p->gain_citation);
-  g_free (p->gain_standing);
   g_ptr_array_unref (p->notes);
   g_free (p);
+}
+
+static void
+subsection_free (PenalSubsection *subsection)
+{
+  g_free (subsection->label);
+  g_free (subsection->text);
+  g_free (subsection);
+}
+
+void
+penal_charge_ref_clear (PenalChargeRef *ref)
+{
+  g_free (ref->offense_id);
+  g_free (ref->family);
+}
+
+PenalText *
+penal_text_new (void)
+{
+  PenalText *text = g_new0 (PenalText, 1);
+
+  text->subsections
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)subsection_free);
+  return text;
+}
+
+void
+penal_text_free (PenalText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->statute);
+  g_clear_pointer (&text->sources, g_ptr_array_unref);
+  g_ptr_array_unref (text->subsections);
+  g_free (text);
 }
 
 void
@@ -69,7 +101,9 @@ penal_era_free (PenalEra *era)
 {
   g_free (era->id);
   g_free (era->title);
-  g_free (era->standing);
+  g_free (era->uncertain);
+  g_clear_pointer (&era->notes, g_ptr_array_unref);
+  penal_text_free (era->text);
   g_clear_pointer (&era->sources, g_ptr_array_unref);
   for (guint i = 0; i < PENAL_N_CLASSES; i++)
     penal_class_penalty_free (era->classes[i]);
@@ -92,7 +126,6 @@ penal_resource_free (PenalResource *resource)
   g_free (resource->title);
   g_free (resource->phone);
   g_free (resource->url);
-  g_free (resource->standing);
   g_free (resource->description);
   g_clear_pointer (&resource->sources, g_ptr_array_unref);
   g_free (resource);
@@ -103,8 +136,8 @@ penal_rule_free (PenalRule *rule)
 {
   g_clear_pointer (&rule->refer, g_ptr_array_unref);
   g_free (rule->citation);
-  g_free (rule->standing);
   g_free (rule->explain);
+  g_clear_pointer (&rule->charge_codes, g_array_unref);
   g_array_unref (rule->conditions);
   g_free (rule);
 }
@@ -114,10 +147,9 @@ penal_version_free (PenalVersion *version)
 {
   g_free (version->id);
   g_free (version->title);
-  g_free (version->standing);
-  g_free (version->text);
-  g_free (version->text_standing);
+  penal_text_free (version->text);
   g_free (version->uncertain);
+  g_clear_pointer (&version->notes, g_ptr_array_unref);
   g_clear_pointer (&version->sources, g_ptr_array_unref);
   g_ptr_array_unref (version->rules);
   penal_tree_free (version->tree);
@@ -207,6 +239,7 @@ penal_model_free (PenalModel *model)
   g_hash_table_unref (model->fact_index);
   g_ptr_array_unref (model->facts);
   g_string_chunk_free (model->file_names);
+  penal_charges_free (model->charges);
   g_free (model);
 }
 
@@ -270,13 +303,7 @@ G_DEFINE_QUARK (penal - query - error - quark, penal_query_error)
 PenalModel *
 penal_model_load (const char *statutes, GError **error)
 {
-  const char *paths[] = { statutes, NULL };
-
-  if (statutes == NULL)
-    return penal_model_load_bundled (error);
-  if (g_file_test (statutes, G_FILE_TEST_IS_DIR))
-    return penal_model_load_directory (statutes, error);
-  return penal_model_load_files (paths, error);
+  return penal_model_load_with_charges (statutes, NULL, error);
 }
 
 guint

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "penal-charges.h"
 #include "penal-outcome.h"
 #include "penal-tree.h"
 
@@ -25,6 +26,8 @@ penal_status_to_code (PenalStatus status)
       return "needs-facts";
     case PENAL_STATUS_AMBIGUOUS:
       return "ambiguous";
+    case PENAL_STATUS_NO_VERSION:
+      return "no-version";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -40,6 +43,7 @@ penal_outcome_free (PenalOutcome *outcome)
   g_clear_pointer (&outcome->candidates, g_ptr_array_unref);
   g_clear_pointer (&outcome->enhancements, g_ptr_array_unref);
   g_clear_pointer (&outcome->programs, g_ptr_array_unref);
+  g_clear_pointer (&outcome->charge_codes, g_ptr_array_unref);
   g_free (outcome->reason);
   g_free (outcome);
 }
@@ -71,11 +75,58 @@ add_missing (PenalOutcome *outcome, const PenalFactDecl *fact)
   g_ptr_array_add (outcome->missing, (gpointer)fact);
 }
 
+/* The era of the penalty table for the date, and whether its figures are
+ * established for that date. */
+static void
+find_penalty (const PenalPenalties *penalties, const PenalRule *rule,
+              PenalOutcome *outcome)
+{
+  gint64 date = outcome->offense_date;
+
+  outcome->penalty_state = PENAL_PENALTY_NOT_HELD;
+  for (guint i = 0; penalties != NULL && i < penalties->eras->len; i++)
+    {
+      const PenalEra *era = g_ptr_array_index (penalties->eras, i);
+
+      if (date < era->effective.from || date > era->effective.to)
+        continue;
+      outcome->era = era;
+      outcome->penalty_state = date >= era->effective.from_latest
+                                   ? PENAL_PENALTY_HELD
+                                   : PENAL_PENALTY_UNCERTAIN;
+    }
+  if (rule->kind == PENAL_RULE_CLASS
+      && outcome->penalty_state == PENAL_PENALTY_HELD)
+    outcome->penalty = outcome->era->classes[rule->klass];
+}
+
+/* The Patrol's codes of the rule's family in force on the date, for the
+ * offense the statute is charged under (enhancements are coded under the
+ * offense they enhance). */
+static void
+find_charge_codes (const PenalModel *model, const PenalOffense *charged,
+                   const PenalRule *rule, PenalOutcome *outcome)
+{
+  for (guint c = 0; c < rule->charge_codes->len; c++)
+    {
+      const PenalChargeRef *ref
+          = &g_array_index (rule->charge_codes, PenalChargeRef, c);
+
+      if (ref->offense_id != NULL && charged != NULL
+          && !g_str_equal (ref->offense_id, charged->id))
+        continue;
+      outcome->charge_family = ref->family;
+      outcome->charge_codes = penal_charges_in_force (
+          model->charges, ref->family, outcome->offense_date);
+      return;
+    }
+}
+
 /* Evaluates one version; fills outcome as decided or needs-facts. */
 static void
 evaluate_version (const PenalModel *model, const PenalOffense *statute,
-                  const PenalVersion *version, const PenalFacts *facts,
-                  PenalOutcome *outcome)
+                  const PenalOffense *charged, const PenalVersion *version,
+                  const PenalFacts *facts, PenalOutcome *outcome)
 {
   const PenalTreeNode *stuck = NULL;
   const PenalRule *rule;
@@ -110,10 +161,8 @@ evaluate_version (const PenalModel *model, const PenalOffense *statute,
 
   outcome->status = PENAL_STATUS_DECIDED;
   outcome->rule = rule;
-  outcome->era
-      = penal_penalties_era_for (statute->penalties, outcome->offense_date);
-  if (outcome->era != NULL && rule->kind == PENAL_RULE_CLASS)
-    outcome->penalty = outcome->era->classes[rule->klass];
+  find_penalty (statute->penalties, rule, outcome);
+  find_charge_codes (model, charged, rule, outcome);
 }
 
 static gboolean
@@ -124,13 +173,17 @@ same_answer (const PenalOutcome *a, const PenalOutcome *b)
          && (a->rule->kind != PENAL_RULE_CLASS
              || a->rule->klass == b->rule->klass)
          && g_strcmp0 (a->rule->citation, b->rule->citation) == 0
-         && a->era == b->era;
+         && a->rule->cites == b->rule->cites && a->era == b->era
+         && a->penalty_state == b->penalty_state
+         && g_strcmp0 (a->charge_family, b->charge_family) == 0;
 }
 
+/* Evaluates statute (an offense, an enhancement or a program) for the
+ * offense charged. */
 static PenalOutcome *
 evaluate_statute (const PenalModel *model, const PenalOffense *statute,
-                  const PenalPenalties *penalties, const PenalFacts *facts,
-                  gint64 offense_date, GError **error)
+                  const PenalOffense *charged, const PenalPenalties *penalties,
+                  const PenalFacts *facts, gint64 offense_date)
 {
   g_autoptr (PenalOutcome) outcome = outcome_new (statute, offense_date);
   g_autoptr (GPtrArray) versions = g_ptr_array_new ();
@@ -146,20 +199,18 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
         g_ptr_array_add (versions, (gpointer)version);
     }
 
+  /* Never the nearest version: a date penal holds no version for is an
+   * answer of its own. */
   if (versions->len == 0)
     {
-      g_autofree char *date = penal_date_to_iso (offense_date);
-      g_set_error (
-          error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
-          _ ("offense_date: no version of %s in the statute files covers %s"),
-          statute->statute, date);
-      return NULL;
+      outcome->status = PENAL_STATUS_NO_VERSION;
+      return g_steal_pointer (&outcome);
     }
 
   if (versions->len == 1)
     {
-      evaluate_version (model, &with_penalties, g_ptr_array_index (versions, 0),
-                        facts, outcome);
+      evaluate_version (model, &with_penalties, charged,
+                        g_ptr_array_index (versions, 0), facts, outcome);
       return g_steal_pointer (&outcome);
     }
 
@@ -167,8 +218,8 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
   for (guint v = 0; v < versions->len; v++)
     {
       PenalOutcome *candidate = outcome_new (statute, offense_date);
-      evaluate_version (model, &with_penalties, g_ptr_array_index (versions, v),
-                        facts, candidate);
+      evaluate_version (model, &with_penalties, charged,
+                        g_ptr_array_index (versions, v), facts, candidate);
       g_ptr_array_add (outcome->candidates, candidate);
     }
   {
@@ -211,7 +262,11 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
         outcome->version = first->version;
         outcome->rule = first->rule;
         outcome->era = first->era;
+        outcome->penalty_state = first->penalty_state;
         outcome->penalty = first->penalty;
+        outcome->charge_family = first->charge_family;
+        if (first->charge_codes != NULL)
+          outcome->charge_codes = g_ptr_array_ref (first->charge_codes);
       }
     else
       outcome->status = PENAL_STATUS_AMBIGUOUS;
@@ -228,6 +283,7 @@ penal_evaluate (const PenalModel *model, const PenalFacts *facts,
   gint64 index;
 
   g_return_val_if_fail (model != NULL && facts != NULL, NULL);
+  (void)error; /* every case has an answer, if only "no version" */
 
   if (!penal_facts_get (facts, PENAL_FACT_OFFENSE, &index))
     {
@@ -248,20 +304,20 @@ penal_evaluate (const PenalModel *model, const PenalFacts *facts,
     }
 
   offense = g_ptr_array_index (model->offenses, index);
-  outcome = evaluate_statute (model, offense, offense->penalties, facts,
-                              offense_date, error);
-  if (outcome == NULL)
-    return NULL;
+  outcome = evaluate_statute (model, offense, offense, offense->penalties,
+                              facts, offense_date);
+  /* Nothing else is answered for a date no version covers. */
+  if (outcome->status == PENAL_STATUS_NO_VERSION)
+    return g_steal_pointer (&outcome);
 
   for (guint e = 0; e < offense->enhancements->len; e++)
     {
       const PenalOffense *enhancement
           = g_ptr_array_index (offense->enhancements, e);
-      PenalOutcome *enhanced = evaluate_statute (
-          model, enhancement, offense->penalties, facts, offense_date, error);
-      if (enhanced == NULL)
-        return NULL;
-      g_ptr_array_add (outcome->enhancements, enhanced);
+      g_ptr_array_add (outcome->enhancements,
+                       evaluate_statute (model, enhancement, offense,
+                                         offense->penalties, facts,
+                                         offense_date));
     }
 
   /* Programs have no penalties of their own: their rules decide
@@ -269,11 +325,9 @@ penal_evaluate (const PenalModel *model, const PenalFacts *facts,
   for (guint p = 0; p < offense->programs->len; p++)
     {
       const PenalOffense *program = g_ptr_array_index (offense->programs, p);
-      PenalOutcome *screened
-          = evaluate_statute (model, program, NULL, facts, offense_date, error);
-      if (screened == NULL)
-        return NULL;
-      g_ptr_array_add (outcome->programs, screened);
+      g_ptr_array_add (outcome->programs,
+                       evaluate_statute (model, program, offense, NULL, facts,
+                                         offense_date));
     }
   return g_steal_pointer (&outcome);
 }
@@ -327,6 +381,7 @@ penal_offense_period_starts (const PenalOffense *offense)
     {
       const PenalEra *era = g_ptr_array_index (offense->penalties->eras, e);
       add_boundary (starts, era->effective.from);
+      add_boundary (starts, era->effective.from_latest);
       add_boundary (starts, era->effective.to + 1);
     }
   g_array_sort (starts, compare_days);
@@ -394,8 +449,13 @@ penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b)
           || (a->rule->kind == PENAL_RULE_CLASS
               && a->rule->klass != b->rule->klass)
           || g_strcmp0 (a->rule->citation, b->rule->citation) != 0
-          || !same_penalty (a->penalty, b->penalty))
+          || a->rule->cites != b->rule->cites
+          || a->penalty_state != b->penalty_state
+          || !same_penalty (a->penalty, b->penalty)
+          || g_strcmp0 (a->charge_family, b->charge_family) != 0)
         return FALSE;
+      break;
+    case PENAL_STATUS_NO_VERSION:
       break;
     case PENAL_STATUS_NEEDS_FACTS:
       if (a->missing->len != b->missing->len)

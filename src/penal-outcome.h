@@ -13,7 +13,18 @@ typedef enum
   PENAL_STATUS_DECIDED,
   PENAL_STATUS_NEEDS_FACTS,
   PENAL_STATUS_AMBIGUOUS,
+  PENAL_STATUS_NO_VERSION, /* penal holds no version in force on the date */
 } PenalStatus;
+
+/* Whether penal holds the penalty figures of a decided class for the
+ * offense date. */
+typedef enum
+{
+  PENAL_PENALTY_HELD,      /* an era certainly in force: outcome->penalty */
+  PENAL_PENALTY_UNCERTAIN, /* the date is before the era is established:
+                              outcome->era->uncertain says why */
+  PENAL_PENALTY_NOT_HELD,  /* no era covers the date */
+} PenalPenaltyState;
 
 /* One range of the next fact that matters, and where it leads. */
 typedef struct
@@ -34,8 +45,14 @@ struct _PenalOutcome
   gint64 offense_date;
   const PenalVersion *version;      /* decided: the version used */
   const PenalRule *rule;            /* decided: the deciding rule */
-  const PenalEra *era;              /* decided: the penalty era */
-  const PenalClassPenalty *penalty; /* decided, class rules only */
+  const PenalEra *era;              /* decided: the penalty era, when
+                                       one may cover the date */
+  PenalPenaltyState penalty_state;  /* decided, class rules only */
+  const PenalClassPenalty *penalty; /* decided, class rules only, held */
+  const char *charge_family;        /* decided: the rule's charge-code
+                                       family, or NULL */
+  GPtrArray *charge_codes;          /* PenalChargeCode of that family in
+                                       force on the date, not owned */
   gboolean version_uncertain;       /* decided although the
                                        version is uncertain */
   GPtrArray *missing;               /* PenalFactDecl, not owned */

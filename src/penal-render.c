@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "penal-charges.h"
+#include "penal-date.h"
 #include "penal-diversion.h"
 #include "penal-render.h"
 
@@ -30,12 +32,12 @@ add_step (GPtrArray *trace, const char *citation, char *text)
   g_ptr_array_add (trace, step);
 }
 
-/* A step whose figure is not quoted statute text says how it is known. */
+/* A step whose figure is not the statute's own words says its basis. */
 static void
-add_step_with_standing (GPtrArray *trace, const char *citation,
-                        const char *standing, char *text)
+add_step_with_basis (GPtrArray *trace, const char *citation, PenalBasis basis,
+                     char *text)
 {
-  add_step (trace, citation, penal_with_standing (text, standing));
+  add_step (trace, citation, penal_with_basis (text, basis));
 }
 
 static void
@@ -47,8 +49,8 @@ add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
   switch (rule->kind)
     {
     case PENAL_RULE_CLASS:
-      add_step_with_standing (
-          trace, rule->citation, rule->standing,
+      add_step_with_basis (
+          trace, rule->citation, rule->basis,
           /* TRANSLATORS: %s is an explanation sentence, then the class name. */
           g_strdup_printf (_ ("%s So the offense is a %s."),
                            penal_statute_text (rule->explain),
@@ -69,31 +71,156 @@ add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
       return;
     }
 
+  if (outcome->penalty_state != PENAL_PENALTY_HELD)
+    {
+      g_autofree char *date = penal_date_to_display (outcome->offense_date);
+
+      if (outcome->penalty_state == PENAL_PENALTY_UNCERTAIN)
+        add_step (trace, NULL,
+                  g_strdup_printf (
+                      _ ("Imprisonment and fine: not established "
+                         "for an offense committed on %s: %s"),
+                      date, penal_statute_text (outcome->era->uncertain)));
+      else
+        add_step (trace, NULL,
+                  g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
+                                      "penalty table for an offense committed "
+                                      "on %s."),
+                                   date));
+      return;
+    }
   if (p == NULL)
     return;
-  add_step_with_standing (trace, p->imprisonment_citation,
-                          p->imprisonment_standing,
-                          penal_imprisonment_text (p));
+  add_step_with_basis (trace, p->imprisonment_citation, p->imprisonment_basis,
+                       penal_imprisonment_text (p));
   if (p->county_jail_max.iso != NULL)
     {
       g_autofree char *jail = penal_duration_to_text (&p->county_jail_max);
-      add_step_with_standing (
-          trace, p->county_jail_citation, p->county_jail_standing,
+      add_step_with_basis (
+          trace, p->county_jail_citation, p->county_jail_basis,
           g_strdup_printf (_ ("Instead, the court may imprison for a special "
                               "term of up to %s in the county jail."),
                            jail));
     }
-  add_step_with_standing (trace, p->fine_citation, p->fine_standing,
-                          penal_fine_text (p));
+  add_step_with_basis (trace, p->fine_citation, p->fine_basis,
+                       penal_fine_text (p));
   if (p->gain_multiple > 0)
-    add_step_with_standing (trace, p->gain_citation, p->gain_standing,
-                            penal_gain_text (p));
+    add_step_with_basis (trace, p->gain_citation, p->gain_basis,
+                         penal_gain_text (p));
   for (guint i = 0; i < p->notes->len; i++)
     {
       const PenalNote *note = g_ptr_array_index (p->notes, i);
       add_step (trace, note->citation,
                 g_strdup (penal_statute_text (note->text)));
     }
+}
+
+static const char *
+case_type_text (const char *code)
+{
+  static const struct
+  {
+    const char *code;
+    const char *text;
+  } types[] = {
+    { "C", N_ ("a conservation case") }, { "F", N_ ("a felony case") },
+    { "J", N_ ("a juvenile case") },     { "M", N_ ("a misdemeanor case") },
+    { "IN", N_ ("an infraction case") }, { "O", N_ ("an ordinance case") },
+    { "T", N_ ("a traffic case") },      { "W", N_ ("a watercraft case") },
+  };
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (types[i].code, code))
+      return _ (types[i].text);
+  return NULL;
+}
+
+/* (transfer full): what the Patrol's table says of one code, in words. */
+char *
+penal_charge_code_text (const PenalChargeCode *row)
+{
+  GString *out = g_string_new (NULL);
+  const char *case_type = case_type_text (row->case_type);
+
+  if (row->legacy != NULL)
+    /* TRANSLATORS: "<charge code> (legacy code <5 digits>), “<description>”".
+     */
+    g_string_append_printf (out, _ ("%s (legacy code %s), “%s”"), row->code,
+                            row->legacy, row->description);
+  else
+    g_string_append_printf (out, "%s, “%s”", row->code, row->description);
+  g_string_append (out, ": ");
+  g_string_append (out, row->fingerprints ? _ ("fingerprints required")
+                                          : _ ("fingerprints not required"));
+  g_string_append (out, "; ");
+  g_string_append (out, row->dna_at_arrest ? _ ("DNA taken at arrest")
+                                           : _ ("no DNA at arrest"));
+  g_string_append (out, "; ");
+  g_string_append (
+      out, row->registration == 'Y' ? _ ("sex-offender registration required")
+           : row->registration == 'N'
+               ? _ ("no sex-offender registration")
+               : _ ("sex-offender registration not given in the table"));
+  if (case_type != NULL)
+    {
+      g_string_append (out, "; ");
+      g_string_append (out, case_type);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* (transfer full): the citation of the table, "Missouri State Highway
+ * Patrol charge codes, edition of 5 August 2021". */
+char *
+penal_charges_citation (const PenalCharges *charges)
+{
+  g_autofree char *edition
+      = penal_date_to_display (penal_charges_get_edition_day (charges));
+
+  return g_strdup_printf (
+      _ ("Missouri State Highway Patrol charge codes, edition of %s"), edition);
+}
+
+static void
+add_charge_code_steps (GPtrArray *trace, const PenalModel *model,
+                       const PenalOutcome *outcome)
+{
+  g_autofree char *citation = NULL;
+  g_autofree char *date = NULL;
+
+  if (outcome->charge_family == NULL || model->charges == NULL)
+    return;
+  citation = penal_charges_citation (model->charges);
+  date = penal_date_to_display (outcome->offense_date);
+  if (outcome->charge_codes->len == 0)
+    add_step (trace, citation,
+              penal_with_basis (
+                  g_strdup_printf (_ ("Charge code: the table has no code of "
+                                      "%s in force on %s."),
+                                   outcome->charge_family, date),
+                  PENAL_BASIS_OFFICIAL_RECORD));
+  for (guint c = 0; c < outcome->charge_codes->len; c++)
+    {
+      g_autofree char *code = penal_charge_code_text (
+          g_ptr_array_index (outcome->charge_codes, c));
+      add_step (
+          trace, citation,
+          penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), code),
+                            PENAL_BASIS_OFFICIAL_RECORD));
+    }
+  if (outcome->offense_date > penal_charges_get_edition_day (model->charges))
+    add_step (trace, citation,
+              g_strdup (_ ("The offense date is after this edition of the "
+                           "table: the code is as of the edition, and a later "
+                           "edition may differ.")));
+}
+
+static void
+add_notes (GPtrArray *trace, const char *citation, GPtrArray *notes)
+{
+  for (guint n = 0; notes != NULL && n < notes->len; n++)
+    add_step (trace, citation,
+              g_strdup (penal_statute_text (g_ptr_array_index (notes, n))));
 }
 
 static void
@@ -104,17 +231,17 @@ add_version_step (GPtrArray *trace, const PenalOutcome *outcome,
 
   add_step (trace, outcome->offense->statute,
             /* TRANSLATORS: "<version title> applies to an offense committed on
-               <date> (standing: <statute text|secondary source|inference|not
-               established>)." */
+               <date> (basis: <statute text|official record|secondary
+               source|inference|not established>)." */
             g_strdup_printf (
-                _ ("%s applies to an offense committed on %s (standing: %s)."),
+                _ ("%s applies to an offense committed on %s (basis: %s)."),
                 penal_statute_text (version->title), date,
-                penal_standing_to_text (version->standing)));
+                penal_basis_to_text (version->basis)));
 }
 
 /* (transfer full): an array of PenalTraceStep. */
 GPtrArray *
-penal_outcome_trace (const PenalOutcome *outcome)
+penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
 {
   GPtrArray *trace
       = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_step_free);
@@ -124,9 +251,19 @@ penal_outcome_trace (const PenalOutcome *outcome)
   if (outcome->offense == NULL)
     return trace;
 
-  if (outcome->status == PENAL_STATUS_DECIDED)
+  if (outcome->status == PENAL_STATUS_NO_VERSION)
+    {
+      g_autofree char *date = penal_date_to_display (outcome->offense_date);
+      add_step (trace, outcome->offense->statute,
+                g_strdup_printf (_ ("penal holds no version of %s in force on "
+                                    "%s, so it gives no answer for that "
+                                    "date."),
+                                 outcome->offense->statute, date));
+    }
+  else if (outcome->status == PENAL_STATUS_DECIDED)
     {
       add_version_step (trace, outcome, outcome->version);
+      add_notes (trace, outcome->offense->statute, outcome->version->notes);
       if (outcome->version_uncertain)
         add_step (trace, outcome->offense->statute,
                   g_strdup_printf (_ ("Which version was in force on that date "
@@ -135,9 +272,13 @@ penal_outcome_trace (const PenalOutcome *outcome)
                                    penal_statute_text (outcome->reason)));
       add_decided_steps (trace, outcome);
       if (outcome->era != NULL && outcome->penalty != NULL)
-        add_step (trace, NULL,
-                  g_strdup_printf (_ ("Penalties from %s."),
-                                   penal_statute_text (outcome->era->title)));
+        {
+          add_step (trace, NULL,
+                    g_strdup_printf (_ ("Penalties from %s."),
+                                     penal_statute_text (outcome->era->title)));
+          add_notes (trace, NULL, outcome->era->notes);
+        }
+      add_charge_code_steps (trace, model, outcome);
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
     add_step (trace, outcome->offense->statute,
@@ -172,7 +313,8 @@ append_trace (GString *out, GPtrArray *trace)
 }
 
 static void
-append_enhancements (GString *out, const PenalOutcome *outcome)
+append_enhancements (GString *out, const PenalModel *model,
+                     const PenalOutcome *outcome)
 {
   for (guint e = 0; e < outcome->enhancements->len; e++)
     {
@@ -192,7 +334,7 @@ append_enhancements (GString *out, const PenalOutcome *outcome)
           continue;
         }
       {
-        g_autoptr (GPtrArray) trace = penal_outcome_trace (enhanced);
+        g_autoptr (GPtrArray) trace = penal_outcome_trace (model, enhanced);
         append_trace (out, trace);
       }
     }
@@ -367,7 +509,7 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
-  g_autoptr (GPtrArray) trace = penal_outcome_trace (outcome);
+  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
 
   if (outcome->offense == NULL)
     {
@@ -410,7 +552,7 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
           const PenalOutcome *candidate
               = g_ptr_array_index (outcome->candidates, c);
           g_autoptr (GPtrArray) candidate_trace
-              = penal_outcome_trace (candidate);
+              = penal_outcome_trace (model, candidate);
 
           g_string_append_printf (
               out, _ ("If %s applies — %s [%s]:\n"),
@@ -420,11 +562,15 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
           append_trace (out, candidate_trace);
         }
       break;
+    case PENAL_STATUS_NO_VERSION:
+      g_string_append (out, _ ("No answer: no version held for that date.\n"));
+      append_trace (out, trace);
+      return g_string_free (out, FALSE);
     default:
       g_assert_not_reached ();
     }
 
-  append_enhancements (out, outcome);
+  append_enhancements (out, model, outcome);
   append_diversion_text (out, outcome);
   return g_string_free (out, FALSE);
 }

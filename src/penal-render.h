@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "penal-charges.h"
 #include "penal-json.h"
 #include "penal-outcome.h"
 #include "penal-text.h"
@@ -18,6 +19,9 @@ typedef struct
   char *text;
 } PenalTraceStep;
 
-GPtrArray *penal_outcome_trace (const PenalOutcome *outcome);
+GPtrArray *penal_outcome_trace (const PenalModel *model,
+                                const PenalOutcome *outcome);
+char *penal_charge_code_text (const PenalChargeCode *row);
+char *penal_charges_citation (const PenalCharges *charges);
 
 G_END_DECLS

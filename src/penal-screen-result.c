@@ -45,6 +45,9 @@ charge_summary (const PenalOutcome *outcome)
     case PENAL_STATUS_NEEDS_FACTS:
       return g_strdup_printf (
           _ ("%s: the class depends on facts that are not known"), title);
+    case PENAL_STATUS_NO_VERSION:
+      return g_strdup_printf (
+          _ ("%s: penal holds no version of the statute in force then"), title);
     case PENAL_STATUS_AMBIGUOUS:
     default:
       return g_strdup_printf (_ ("%s: not settled, because which version of "
@@ -135,6 +138,14 @@ evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
           period.summary = g_strdup_printf ("%s. %s %s %s.", charge, term, fine,
                                             diversion_summary (period.outcome));
         }
+      else if (period.outcome->status == PENAL_STATUS_DECIDED
+               && period.outcome->rule->kind == PENAL_RULE_CLASS)
+        period.summary = g_strdup_printf (
+            "%s. %s %s.", charge,
+            _ ("The prison term and fine for that time are not established."),
+            diversion_summary (period.outcome));
+      else if (period.outcome->status == PENAL_STATUS_NO_VERSION)
+        period.summary = g_strdup_printf ("%s.", charge);
       else
         period.summary = g_strdup_printf ("%s. %s.", charge,
                                           diversion_summary (period.outcome));

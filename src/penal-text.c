@@ -1,5 +1,5 @@
 /* penal-text.c: the words for the parts of an answer: durations, amounts,
- * standings, fact values and ranges, and paragraphs wrapped to a width.
+ * bases, fact values and ranges, and paragraphs wrapped to a width.
  *
  * Everything here is one small value turned into translated prose; the
  * whole answer is assembled in penal-render.c (text) and penal-json.c
@@ -24,20 +24,16 @@ penal_statute_text (const char *english)
   return g_dgettext (GETTEXT_PACKAGE, english);
 }
 
+/* The translated name of a basis given by its code (as the exploring
+ * commands carry it in their JSON). */
 const char *
-penal_standing_to_text (const char *standing)
+penal_basis_code_to_text (const char *code)
 {
-  if (g_strcmp0 (standing, "verbatim") == 0)
-    /* TRANSLATORS: standing of a legal figure: quoted from the statute. */
-    return _ ("statute text");
-  if (g_strcmp0 (standing, "secondary") == 0)
-    /* TRANSLATORS: standing: stated by a treatise, news story or city code. */
-    return _ ("secondary source");
-  if (g_strcmp0 (standing, "inference") == 0)
-    /* TRANSLATORS: standing: reasoned, not stated by any source. */
-    return _ ("inference");
-  /* TRANSLATORS: standing: nobody has established it. */
-  return _ ("not established");
+  PenalBasis basis = PENAL_BASIS_OPEN;
+
+  if (code != NULL)
+    penal_basis_from_code (code, &basis);
+  return penal_basis_to_text (basis);
 }
 
 char *
@@ -81,19 +77,19 @@ penal_usd_to_text (gint64 usd)
   return g_strdup_printf (_ ("$%s"), grouped->str);
 }
 
-/* (transfer full): text, followed by how it is known unless it is quoted
- * statute text.  Takes text. */
+/* (transfer full): text, followed by its basis unless it is the statute's
+ * own words; takes text. */
 char *
-penal_with_standing (char *text, const char *standing)
+penal_with_basis (char *text, PenalBasis basis)
 {
   char *with;
 
-  if (g_strcmp0 (standing, "verbatim") == 0)
+  if (basis == PENAL_BASIS_STATUTE_TEXT)
     return text;
-  /* TRANSLATORS: a sentence, then how its figure is known, e.g.
-     "Fine: up to $500. (standing: secondary source)". */
-  with = g_strdup_printf (_ ("%s (standing: %s)"), text,
-                          penal_standing_to_text (standing));
+  /* TRANSLATORS: a sentence of the answer, then how it is known, e.g.
+     "Fine: up to $500. (basis: secondary source)". */
+  with = g_strdup_printf (_ ("%s (basis: %s)"), text,
+                          penal_basis_to_text (basis));
   g_free (text);
   return with;
 }

@@ -8,10 +8,10 @@
 G_BEGIN_DECLS
 
 const char *penal_statute_text (const char *english);
-const char *penal_standing_to_text (const char *standing);
+const char *penal_basis_code_to_text (const char *code);
 char *penal_duration_to_text (const PenalDuration *duration);
 char *penal_usd_to_text (gint64 usd);
-char *penal_with_standing (char *text, const char *standing);
+char *penal_with_basis (char *text, PenalBasis basis);
 char *penal_imprisonment_text (const PenalClassPenalty *p);
 char *penal_fine_text (const PenalClassPenalty *p);
 G_GNUC_INTERNAL char *penal_gain_text (const PenalClassPenalty *p);

@@ -269,6 +269,26 @@ penal_xml_parse (const char *file, const char *data, gsize length,
       goto out;
     }
 
+  /* Files written for the first statute format are told what to change,
+   * rather than given a schema error about their first "standing". */
+  {
+    xmlNode *root = xmlDocGetRootElement (doc);
+    g_autoptr (PenalXmlString) format
+        = root != NULL ? xmlGetProp (root, (const xmlChar *)"format") : NULL;
+
+    if (format != NULL && g_str_equal ((const char *)format, "1"))
+      {
+        g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_SCHEMA,
+                     _ ("%s:%d: statute format 1 is no longer read; change "
+                        "format=\"1\" to format=\"2\" and each standing=\"…\" "
+                        "to basis=\"…\" (verbatim becomes statute-text); "
+                        "statutes/penal.rng describes format 2"),
+                     file, (int)xmlGetLineNo (root));
+        g_clear_pointer (&doc, xmlFreeDoc);
+        goto out;
+      }
+  }
+
   validator = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (validator, collect_xml_error, &problem);
   if (xmlRelaxNGValidateDoc (validator, doc) != 0)

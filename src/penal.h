@@ -20,6 +20,7 @@ typedef struct _PenalModel PenalModel;
 typedef struct _PenalFacts PenalFacts;
 typedef struct _PenalOutcome PenalOutcome;
 typedef struct _PenalScreen PenalScreen;
+typedef struct _PenalCharges PenalCharges;
 
 /* How a report is written: prose in the reader's language, JSON with
  * stable codes, or (decision trees) Graphviz DOT. */
@@ -68,6 +69,19 @@ PenalModel *penal_model_load_from_data (const char *name, const char *data,
 void penal_model_free (PenalModel *model);
 
 const char *penal_model_get_jurisdiction (const PenalModel *model);
+
+/* The Missouri State Highway Patrol's charge-code table, as converted by
+ * tools/mshp-charge-codes: the bundled edition when path is NULL.  A
+ * statute's outcomes carry the code in force on the offense date from the
+ * table its model was loaded with. */
+PenalCharges *penal_charges_load (const char *path, GError **error);
+void penal_charges_free (PenalCharges *charges);
+const char *penal_charges_get_edition (const PenalCharges *charges);
+const char *penal_charges_get_title (const PenalCharges *charges);
+guint penal_charges_get_n_codes (const PenalCharges *charges);
+PenalModel *penal_model_load_with_charges (const char *statutes,
+                                           const char *charge_codes,
+                                           GError **error);
 guint penal_model_get_n_facts (const PenalModel *model);
 const char *penal_model_get_fact_name (const PenalModel *model, guint fact);
 const char *penal_model_get_fact_label (const PenalModel *model, guint fact);
@@ -226,5 +240,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalModel, penal_model_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalFacts, penal_facts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalOutcome, penal_outcome_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalScreen, penal_screen_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalCharges, penal_charges_free)
 
 G_END_DECLS

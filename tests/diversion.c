@@ -211,19 +211,21 @@ assert_no_referrals (const PenalDiversion *diversion)
  * KCTV5 (2019-02-22, secondary) on Johnz School, "a diversion program to
  * educate men who are arrested for patronizing prostitution not involving a
  * minor", attended by first-time offenders.  Each program's rules cite
- * their source: "KCTV5, 22 February 2019" for Johnz School, "OAR program
- * (2016 article)" (the seed) for OAR. */
-#define JOHNZ_CITATION "KCTV5, 22 February 2019"
-#define OAR_CITATION "OAR program (2016 article)"
+ * their source, with its date: KCTV5 of 22 February 2019 for Johnz School,
+ * the seed (about 2016) for OAR. */
+#define JOHNZ_CITATION "KCTV5, on Veronica's Voice and Johnz School, 2019-02-22"
+#define OAR_CITATION                                                           \
+  "Article on Missouri prostitution law, project seed 004, on the OAR "        \
+  "program, 2016"
 
 /* RSMo 567.030.3 (verbatim, research/missouri-law.md, "RSMo 567.030"): the
  * minor tiers are "less than eighteen years of age"; the referral when a
  * minor was patronized cites it. */
 #define MINOR_PATRONIZED_CITATION "RSMo 567.030.3"
 
-/* Neither source dates the programs, so the answer is the same before 2017,
- * inside the window where the version of RSMo 567.030 is uncertain
- * (2017-02-14 to 2023-03-10, see tests/legal.c) and in force by 2024. */
+/* The sources describe Johnz School about 2016 and on 22 February 2019, and
+ * OAR about 2016 only: both are open to a first-time offender in 2016;
+ * test_program_periods covers the other years. */
 
 typedef struct
 {
@@ -235,9 +237,9 @@ typedef struct
  * tier ("less than eighteen years of age" is the minor tier); 120 is the top
  * of victim_age's domain (statutes/facts.xml). */
 static const EligibleCase eligible_cases[] = {
-  { "2016-06-01", 18 }, { "2016-06-01", 30 }, { "2016-06-01", 120 },
-  { "2020-05-01", 18 }, { "2020-05-01", 30 }, { "2020-05-01", 120 },
-  { "2024-06-01", 18 }, { "2024-06-01", 30 }, { "2024-06-01", 120 },
+  { "2016-01-01", 18 },
+  { "2016-06-01", 30 },
+  { "2016-12-31", 120 },
 };
 
 /* A first-time offender ("first time offender Johns", seed 004) with no
@@ -280,6 +282,62 @@ test_eligible (gconstpointer data)
   g_assert_cmpuint (count_strings (diversion->next_steps, johnz_step), ==, 1);
   g_assert_cmpuint (count_strings (diversion->next_steps, oar_step), ==, 1);
   assert_no_referrals (diversion);
+}
+
+/* When each program is described: Johnz School from 2016 (the seed, about
+ * 2016) to 22 February 2019 (KCTV5), OAR in 2016 only (the seed).  Outside
+ * those years whether a program ran is not established: a first-time
+ * offender's eligibility is unknown, with nothing more to ask, and never
+ * "eligible". */
+typedef struct
+{
+  const char *offense_date;
+  PenalRuleKind johnz;
+  PenalRuleKind oar;
+  const char *diversion; /* over both */
+} PeriodCase;
+
+static const PeriodCase period_cases[] = {
+  { "2015-12-31", PENAL_RULE_OPEN, PENAL_RULE_OPEN, "unknown" },
+  { "2016-01-01", PENAL_RULE_ELIGIBLE, PENAL_RULE_ELIGIBLE, "yes" },
+  { "2016-12-31", PENAL_RULE_ELIGIBLE, PENAL_RULE_ELIGIBLE, "yes" },
+  { "2017-01-01", PENAL_RULE_ELIGIBLE, PENAL_RULE_OPEN, "yes" },
+  { "2019-02-22", PENAL_RULE_ELIGIBLE, PENAL_RULE_OPEN, "yes" },
+  { "2019-02-23", PENAL_RULE_OPEN, PENAL_RULE_OPEN, "unknown" },
+  { "2024-06-01", PENAL_RULE_OPEN, PENAL_RULE_OPEN, "unknown" },
+};
+
+static PenalAnswer
+answer_of (PenalRuleKind kind)
+{
+  return kind == PENAL_RULE_ELIGIBLE ? PENAL_ANSWER_YES
+         : kind == PENAL_RULE_OPEN   ? PENAL_ANSWER_UNKNOWN
+                                     : PENAL_ANSWER_NO;
+}
+
+static void
+test_program_periods (gconstpointer data)
+{
+  const PeriodCase *c = data;
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
+                       "30", "prior_prostitution_offenses", "0", NULL);
+  g_autoptr (PenalDiversion) diversion = NULL;
+  const PenalOutcome *johnz, *oar;
+
+  johnz = assert_program (outcome, "kc-johnz-school", PENAL_PROGRAM_DIVERSION,
+                          answer_of (c->johnz), c->johnz, JOHNZ_CITATION);
+  oar = assert_program (outcome, "kc-oar", PENAL_PROGRAM_DIVERSION,
+                        answer_of (c->oar), c->oar, OAR_CITATION);
+  if (c->johnz == PENAL_RULE_OPEN)
+    assert_contains (johnz->rule->explain,
+                     "Not established that Johnz School ran at the time");
+  if (c->oar == PENAL_RULE_OPEN)
+    assert_contains (oar->rule->explain,
+                     "Not established that the OAR program ran at the time");
+  diversion = penal_diversion_new (outcome);
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, c->diversion);
+  g_assert_cmpuint (diversion->missing->len, ==, 0);
 }
 
 typedef struct
@@ -539,29 +597,43 @@ typedef struct
   const char *defendant_age;
   PenalAnswer protection;
   PenalRuleKind protection_rule;
+  const char *protection_citation;
   PenalAnswer referral;
   PenalRuleKind referral_rule;
 } ProtectionCase;
 
 /* RSMo 567.020.5 (research/missouri-law.md, "RSMo 567.020"): a person under
  * eighteen at the time "shall not be certified as an adult or adjudicated as
- * a delinquent" for prostitution and is a victim of abuse.  "Open: the date
- * this subsection took effect (inference: the 2022 version)", so before
- * 2022-08-28 the protection cannot be answered for a minor; the referral to
- * the resources of "Referral resources named in the seeds" does not depend
- * on the subsection's date. */
+ * a delinquent" for prostitution and is a victim of abuse, in the version of
+ * 2022-08-28 and not the version of 2019 (findings-2026-11-30.md, section
+ * 2).  Before it, HB 397's House summary (2019): "Currently, it is an
+ * affirmative defense ... that the defendant was under the age of 18 and
+ * was acting under the coercion of an agent ... This bill changes the
+ * affirmative defense to that the defendant was under the age of 18" (in
+ * force 2019-08-28); the coercion defense came on 2018-08-28 (AP, 28 August
+ * 2018), and penal does not ask about coercion, so from 2018-08-28 to
+ * 2019-08-27 the protection is open; before 2018 no source describes one.
+ * The referral to the resources of "Referral resources named in the seeds"
+ * does not depend on these dates. */
+#define HB397 "HB 397 (2019), House bill summary"
 static const ProtectionCase protection_cases[] = {
-  { "2022-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, PENAL_ANSWER_YES,
-    PENAL_RULE_APPLIES },
-  { "2024-06-01", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, PENAL_ANSWER_YES,
-    PENAL_RULE_APPLIES },
-  { "2022-08-27", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, PENAL_ANSWER_YES,
-    PENAL_RULE_APPLIES },
-  { "2016-06-01", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, PENAL_ANSWER_YES,
-    PENAL_RULE_APPLIES },
+  { "2022-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, "RSMo 567.020.5",
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2024-06-01", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, "RSMo 567.020.5",
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2022-08-27", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, HB397,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2019-08-28", "17", PENAL_ANSWER_YES, PENAL_RULE_APPLIES, HB397,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2019-08-27", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, HB397,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2018-08-28", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, HB397,
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
+  { "2016-06-01", "17", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN, "RSMo 567.020",
+    PENAL_ANSWER_YES, PENAL_RULE_APPLIES },
   { "2024-06-01", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
-    PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
-  { "2022-08-27", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
+    "RSMo 567.020.5", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
+  { "2022-08-27", "18", PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE, HB397,
     PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE },
 };
 
@@ -575,9 +647,9 @@ test_protection (gconstpointer data)
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *protection;
 
-  protection
-      = assert_program (outcome, "mo-567.020-minor", PENAL_PROGRAM_PROTECTION,
-                        c->protection, c->protection_rule, "RSMo 567.020.5");
+  protection = assert_program (outcome, "mo-567.020-minor",
+                               PENAL_PROGRAM_PROTECTION, c->protection,
+                               c->protection_rule, c->protection_citation);
   assert_program (outcome, "referral-minor-charged", PENAL_PROGRAM_REFERRAL,
                   c->referral, c->referral_rule, "RSMo 567.020.5");
   /* The protection itself names no resource; the referral does. */
@@ -618,6 +690,12 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/diversion/eligible/%s/age-%d",
                                                c->offense_date, c->victim_age);
       g_test_add_data_func (path, c, test_eligible);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (period_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/diversion/periods/%s",
+                                               period_cases[i].offense_date);
+      g_test_add_data_func (path, &period_cases[i], test_program_periods);
     }
   for (guint i = 0; i < G_N_ELEMENTS (prior_cases); i++)
     {

@@ -152,9 +152,10 @@ typedef struct
   const char *penalty_citation;
 } ExpectedRule;
 
-/* RSMo 567.030 as in force until 31 December 2016 (mo-567-030.xml,
- * standing inference: the seed 004 article and SB 491's class mapping),
- * under the table until 31 December 2016 (mo-penalties.xml: RSMo 558.011
+/* RSMo 567.030 with the age tiers of 28 August 2004, until 31 December 2016
+ * (mo-567-030.xml, basis official record: the Highway Patrol's charge codes
+ * 21022, 21027 and 21029, edition of 5 August 2021), under the table until
+ * 31 December 2016 (mo-penalties.xml: RSMo 558.011
  * until 31 December 2016, verbatim; fines by RSMo 560.011 and 560.016,
  * Missouri Bar, Criminal Practice 2012 Supp. § 27.16, secondary):
  * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 4 years,
@@ -163,7 +164,7 @@ typedef struct
  *   560.016 fine up to $1,000;
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(6) up to 6
  *   months, 560.016 fine up to $500. */
-static const ExpectedRule pre2017_rules[] = {
+static const ExpectedRule rules_2004[] = {
   { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000,
     "RSMo 558.011.1(4)" },
   { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000,
@@ -172,9 +173,10 @@ static const ExpectedRule pre2017_rules[] = {
     "RSMo 558.011.1(6)" },
 };
 
-/* RSMo 567.030 as revised by SB 491, from 1 January 2017 (Columbia
- * Missourian, 13 February 2017, on SB 341, secondary: class E felony for
- * 14 or younger, class A misdemeanor for 15 to 17), under the table from
+/* RSMo 567.030 as revised by SB 491, from 1 January 2017 to 27 August 2018
+ * (the Patrol's codes 567.030-001Y201740 and 21027; Columbia Missourian, 13
+ * February 2017, on SB 341, secondary: class E felony for 14 or younger,
+ * class A misdemeanor for 15 to 17), under the table from
  * 1 January 2017 (RSMo 558.011 effective 1 January 2017, revisor, and RSMo
  * 558.002, verbatim):
  * - 567.030.4: class E felony; 558.011.1(5) up to 4 years, 558.011.2 county
@@ -192,9 +194,10 @@ static const ExpectedRule sb491_rules[] = {
     "RSMo 558.011.1(7)" },
 };
 
-/* RSMo 567.030, current text (HB 1706 (2024) prints it, verbatim;
- * research/missouri-law.md, "RSMo 567.030"), under the table from 1 January
- * 2017 (RSMo 558.011 and 558.002, verbatim):
+/* RSMo 567.030 from 28 August 2018 (HB 1706 (2024) prints the text, statute
+ * text; the date from the Revisor's list of 16 September 2021 and the
+ * Patrol's codes), under the table from 1 January 2017 (RSMo 558.011 and
+ * 558.002, statute text):
  * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 7 years,
  *   558.011.2 county jail up to 1 year, 558.002.1(1) fine up to $10,000;
  * - 567.030.3, 15 to 17 ("less than eighteen ... but older than
@@ -202,7 +205,7 @@ static const ExpectedRule sb491_rules[] = {
  *   1 year, 558.002.1(1) up to $10,000;
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
  *   months, 558.002.1(3) up to $1,000. */
-static const ExpectedRule current_rules[] = {
+static const ExpectedRule rules_2018[] = {
   { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000,
     "RSMo 558.011.1(4)" },
   { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000,
@@ -233,43 +236,55 @@ assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
   g_assert_cmpstr (string_or_null (outcome, "era"), ==, era);
 }
 
-/* The subsections of a shown version of RSMo 567.030: 567.030.4 (one rule)
- * then 567.030.3 (two rules), each rule's condition and outcome. */
+/* The subsections of a shown version of RSMo 567.030 that cite 567.030.4
+ * (one rule) and 567.030.3 (two rules), each rule's condition and outcome;
+ * where the text is held, those subsections carry its words. */
 static void
 assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
                     const char *era)
 {
   JsonArray *subsections = json_object_get_array_member (shown, "subsections");
+  const char *citations[] = { "RSMo 567.030.4", "RSMo 567.030.3" };
+  const guint first[] = { 0, 1 };
   const guint rules_in[] = { 1, 2 };
-  guint seen = 0;
+  gboolean text_held
+      = !JSON_NODE_HOLDS_NULL (json_object_get_member (shown, "text"));
 
-  g_assert_cmpuint (json_array_get_length (subsections), ==, 2);
-  for (guint s = 0; s < 2; s++)
+  for (guint c = 0; c < 2; c++)
     {
-      JsonObject *subsection = object_at (subsections, s);
-      JsonArray *rules = json_object_get_array_member (subsection, "rules");
+      JsonObject *subsection = NULL;
+      JsonArray *rules;
 
-      g_assert_cmpuint (json_array_get_length (rules), ==, rules_in[s]);
-      g_assert_cmpstr (string_or_null (subsection, "citation"), ==,
-                       expected[seen].citation);
-      for (guint r = 0; r < rules_in[s]; r++, seen++)
+      for (guint s = 0; s < json_array_get_length (subsections); s++)
+        if (g_strcmp0 (string_or_null (object_at (subsections, s), "citation"),
+                       citations[c])
+            == 0)
+          subsection = object_at (subsections, s);
+      g_assert_nonnull (subsection);
+      g_assert_cmpint (string_or_null (subsection, "text") != NULL, ==,
+                       text_held);
+      rules = json_object_get_array_member (subsection, "rules");
+      g_assert_cmpuint (json_array_get_length (rules), ==, rules_in[c]);
+      for (guint r = 0; r < rules_in[c]; r++)
         {
+          const ExpectedRule *want = &expected[first[c] + r];
           JsonObject *rule = object_at (rules, r);
           JsonArray *when = json_object_get_array_member (rule, "when");
           JsonObject *condition = object_at (when, 0);
 
+          g_assert_cmpstr (want->citation, ==, citations[c]);
           g_assert_cmpuint (json_array_get_length (when), ==, 1);
           g_assert_cmpstr (string_or_null (condition, "fact"), ==,
                            "victim_age");
           g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
-                           expected[seen].min);
+                           want->min);
           g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
-                           expected[seen].max);
+                           want->max);
           g_assert_cmpstr (string_or_null (condition, "range"), ==,
-                           expected[seen].range);
+                           want->range);
           g_assert_nonnull (string_or_null (rule, "explain"));
-          assert_outcome (json_object_get_object_member (rule, "outcome"),
-                          &expected[seen], era);
+          assert_outcome (json_object_get_object_member (rule, "outcome"), want,
+                          era);
         }
     }
 }
@@ -284,33 +299,26 @@ typedef struct
   const char *from_latest;
   const char *to_earliest;
   const char *to;
-  const char *standing;
+  const char *basis;
 } ExpectedVersion;
 
-/* statutes/mo-567-030.xml: until 31 December 2016 (inference: the seed 004
- * article and SB 491's class mapping); SB 491's text from 1 January 2017,
- * described as current law on 13 February 2017 (Columbia Missourian) and
- * last possibly in force on 10 March 2023; the current text (HB 1706 (2024)
- * prints it, verbatim), in force on 11 March 2023 at the latest (Missouri
- * News Network, 11 March 2023).  A boundary the file does not widen is
- * exact: to-earliest equals to, from-latest equals from. */
+/* statutes/mo-567-030.xml (../shared/research/findings-2026-11-30.md,
+ * sections 1 and 4): one class B misdemeanor from the code of 1977 (in
+ * force 1 January 1979) to 27 August 2004; the age tiers of 28 August 2004
+ * to 31 December 2016 (the Highway Patrol's codes); SB 491's tiers from
+ * 1 January 2017 to 27 August 2018; the tiers of 28 August 2018 (the
+ * Revisor's list and the Patrol's codes), whose text HB 1706 (2024) prints.
+ * No boundary is uncertain: to-earliest equals to, from-latest equals
+ * from. */
 static const ExpectedVersion patronizing_versions[] = {
-  { "mo-567.030-pre2017", NULL, NULL, "2016-12-31", "2016-12-31", "inference" },
-  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2017-02-13", "2023-03-10",
-    "secondary" },
-  { "mo-567.030-current", "2017-02-14", "2023-03-11", NULL, NULL, "verbatim" },
+  { "mo-567.030-1979", "1979-01-01", "1979-01-01", "2004-08-27", "2004-08-27",
+    "official-record" },
+  { "mo-567.030-2004", "2004-08-28", "2004-08-28", "2016-12-31", "2016-12-31",
+    "official-record" },
+  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2018-08-27", "2018-08-27",
+    "official-record" },
+  { "mo-567.030-2018", "2018-08-28", "2018-08-28", NULL, NULL, "statute-text" },
 };
-
-/* statutes/mo-567-030.xml, <uncertain> of mo-567.030-current
- * (research/missouri-law.md, "Open"). */
-static const char patronizing_uncertain[]
-    = "The act that raised these classes and the date it took effect are not "
-      "established. "
-      "SB 341 (2017) proposed exactly this change; the earlier classes were "
-      "described as current law "
-      "on 13 February 2017, and the class D felony for a person fourteen or "
-      "younger was described as "
-      "current law on 11 March 2023.";
 
 static void
 assert_version (JsonObject *version, const ExpectedVersion *expected)
@@ -322,8 +330,7 @@ assert_version (JsonObject *version, const ExpectedVersion *expected)
   g_assert_cmpstr (string_or_null (version, "to_earliest"), ==,
                    expected->to_earliest);
   g_assert_cmpstr (string_or_null (version, "to"), ==, expected->to);
-  g_assert_cmpstr (string_or_null (version, "standing"), ==,
-                   expected->standing);
+  g_assert_cmpstr (string_or_null (version, "basis"), ==, expected->basis);
   g_assert_nonnull (string_or_null (version, "title"));
 }
 
@@ -357,11 +364,10 @@ test_list_json (void)
                     G_N_ELEMENTS (patronizing_versions));
   for (guint v = 0; v < G_N_ELEMENTS (patronizing_versions); v++)
     assert_version (object_at (versions, v), &patronizing_versions[v]);
-  /* Only the current text declares an open question. */
-  g_assert_null (string_or_null (object_at (versions, 0), "uncertain"));
-  g_assert_null (string_or_null (object_at (versions, 1), "uncertain"));
-  g_assert_cmpstr (string_or_null (object_at (versions, 2), "uncertain"), ==,
-                   patronizing_uncertain);
+  /* The change of 2018 is dated now: no version declares an uncertain
+   * boundary. */
+  for (guint v = 0; v < G_N_ELEMENTS (patronizing_versions); v++)
+    g_assert_null (string_or_null (object_at (versions, v), "uncertain"));
 
   /* The other statutes of the bundled files are there too, with their
    * kinds (mo-567-020.xml, mo-567-110.xml, kc-diversion.xml). */
@@ -370,7 +376,7 @@ test_list_json (void)
       "RSMo 567.020");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                         find_by_id (statutes, "prostitution"), "versions")),
-                    ==, 3);
+                    ==, 5);
   g_assert_cmpstr (
       string_or_null (find_by_id (statutes, "persistent-offender"), "kind"), ==,
       "enhancement");
@@ -385,7 +391,10 @@ test_list_json (void)
 
   /* statutes/mo-penalties.xml: two eras, split by SB 491 on 1 January
    * 2017; until then RSMo 558.011 with 560.011 and 560.016 (secondary for
-   * the fines), from then RSMo 558.011 and 558.002 (verbatim). */
+   * the fines), held as in force by 28 August 2004 (the Missouri Bar cites
+   * RSMo Supp. 2004) and possibly from 28 August 1996 (SB 700 of 1996 still
+   * prints five years for a class D felony); from then RSMo 558.011 and
+   * 558.002 (statute text). */
   classes = find_by_id (statutes, "mo-classes");
   g_assert_cmpstr (string_or_null (classes, "kind"), ==, "penalties");
   assert_member_null (classes, "statute");
@@ -395,15 +404,17 @@ test_list_json (void)
   g_assert_cmpuint (json_array_get_length (eras), ==, 2);
   {
     const ExpectedVersion expected[] = {
-      { "mo-classes-pre2017", NULL, NULL, "2016-12-31", "2016-12-31",
-        "secondary" },
-      { "mo-classes-2017", "2017-01-01", "2017-01-01", NULL, NULL, "verbatim" },
+      { "mo-classes-pre2017", "1996-08-28", "2004-08-28", "2016-12-31",
+        "2016-12-31", "secondary" },
+      { "mo-classes-2017", "2017-01-01", "2017-01-01", NULL, NULL,
+        "statute-text" },
     };
     for (guint e = 0; e < 2; e++)
-      {
-        assert_version (object_at (eras, e), &expected[e]);
-        assert_member_null (object_at (eras, e), "uncertain");
-      }
+      assert_version (object_at (eras, e), &expected[e]);
+    penal_test_assert_contains (
+        string_or_null (object_at (eras, 0), "uncertain"),
+        "in 1996 a class D felony carried up to five years");
+    assert_member_null (object_at (eras, 1), "uncertain");
   }
   /* The penalty table is listed last, after every statute. */
   g_assert_cmpstr (
@@ -429,25 +440,24 @@ test_list_text (void)
       g_str_has_prefix (out, "Statutes of US-MO and their versions:\n"));
   penal_test_assert_contains (
       out, "RSMo 567.030: Patronizing prostitution (offense: patronizing)\n");
-  penal_test_assert_contains (out, "    mo-567.030-pre2017: in force until 31 "
-                                   "December 2016; standing: inference\n");
-  penal_test_assert_contains (
-      out, "    mo-567.030-2017: in force from 1 January 2017 to 10 March 2023 "
-           "(its last day is between 13 February 2017 and 10 March 2023); "
-           "standing: secondary source\n");
-  penal_test_assert_contains (
-      out, "    mo-567.030-current: in force from 14 February 2017 "
-           "(its first day is between 14 February 2017 and 11 March 2023); "
-           "standing: statute text\n");
-  penal_test_assert_contains (out, "    Open: The act that raised these "
-                                   "classes and the date it took effect are\n");
+  penal_test_assert_contains (out, "    mo-567.030-1979: in force from 1 "
+                                   "January 1979 to 27 August 2004; basis: "
+                                   "official record\n");
+  penal_test_assert_contains (out, "    mo-567.030-2017: in force from 1 "
+                                   "January 2017 to 27 August 2018; basis: "
+                                   "official record\n");
+  penal_test_assert_contains (out, "    mo-567.030-2018: in force from 28 "
+                                   "August 2018; basis: statute text\n");
   penal_test_assert_contains (
       out, "Missouri penalty classes (penalty table: mo-classes)\n");
-  penal_test_assert_contains (out,
-                              "    mo-classes-pre2017: in force until 31 "
-                              "December 2016; standing: secondary source\n");
+  penal_test_assert_contains (
+      out, "    mo-classes-pre2017: in force from 28 August 1996 to 31 "
+           "December 2016 (its first day is between 28 August 1996 and 28 "
+           "August 2004); basis: secondary source\n");
+  penal_test_assert_contains (out, "    Open: penal holds these figures as in "
+                                   "force by 2004");
   penal_test_assert_contains (out, "    mo-classes-2017: in force from 1 "
-                                   "January 2017; standing: statute text\n");
+                                   "January 2017; basis: statute text\n");
   penal_test_assert_contains (out,
                               "RSMo 567.110: Persistent prostitution offender "
                               "(enhancement: persistent-offender)\n");
@@ -484,50 +494,74 @@ test_show_current (void)
   versions = json_object_get_array_member (root, "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
   shown = object_at (versions, 0);
-  /* 2024-01-01 is after 11 March 2023, by which the current text was in
-   * force (Missouri News Network, 11 March 2023). */
   assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[2]);
+                  &patronizing_versions[3]);
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
 
-  /* The statute text as HB 1706 (2024) prints it (verbatim). */
+  /* The statute text as HB 1706 (2024) prints it, by subsection: 2, then 3
+   * and 4 with the rules each creates. */
   text = json_object_get_object_member (shown, "text");
   g_assert_cmpstr (string_or_null (text, "language"), ==, "en");
-  g_assert_cmpstr (string_or_null (text, "standing"), ==, "verbatim");
-  penal_test_assert_contains (
-      string_or_null (text, "text"),
-      "class D felony if the individual who the person patronizes is "
-      "fourteen years of age or younger");
-  penal_test_assert_contains (
-      string_or_null (text, "text"),
-      "less than eighteen years of age but older than fourteen years of age, "
-      "in which case patronizing prostitution is a class E felony");
+  g_assert_cmpstr (string_or_null (text, "basis"), ==, "statute-text");
+  g_assert_cmpstr (string_or_null (text, "statute"), ==, "RSMo 567.030");
+  {
+    JsonArray *subsections
+        = json_object_get_array_member (shown, "subsections");
 
-  assert_subsections (shown, current_rules, "mo-classes-2017");
+    g_assert_cmpuint (json_array_get_length (subsections), ==, 3);
+    g_assert_cmpstr (string_or_null (object_at (subsections, 0), "label"), ==,
+                     "2");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                          object_at (subsections, 0), "rules")),
+                      ==, 0);
+    penal_test_assert_contains (
+        string_or_null (object_at (subsections, 2), "text"),
+        "class D felony if the individual who the person patronizes is "
+        "fourteen years of age or younger");
+    penal_test_assert_contains (
+        string_or_null (object_at (subsections, 1), "text"),
+        "less than eighteen years of age but older than fourteen years of "
+        "age, in which case patronizing prostitution is a class E felony");
+  }
+
+  assert_subsections (shown, rules_2018, "mo-classes-2017");
 
   sources = json_object_get_array_member (shown, "sources");
-  g_assert_cmpuint (json_array_get_length (sources), ==, 3);
+  g_assert_cmpuint (json_array_get_length (sources), ==, 5);
   g_assert_cmpstr (
-      string_or_null (find_by_id (sources, "hb1706-2024"), "standing"), ==,
-      "verbatim");
+      string_or_null (find_by_id (sources, "hb1706-2024"), "basis"), ==,
+      "statute-text");
+  g_assert_cmpstr (
+      string_or_null (find_by_id (sources, "revisor-list-2021"), "basis"), ==,
+      "official-record");
   g_assert_cmpstr (
       string_or_null (find_by_id (sources, "mnn-2023-03"), "citation"), ==,
       "Missouri News Network, 11 March 2023");
-  find_by_id (sources, "missourian-sb341-2017");
+  penal_test_assert_contains (
+      json_array_get_string_element (
+          json_object_get_array_member (shown, "notes"), 0),
+      "Which act of 2018 made this change is not established");
   g_assert_cmpuint (json_array_get_length (
                         json_object_get_array_member (root, "open_questions")),
-                    ==, 1);
+                    ==, 0);
 
-  /* The same in words; figures as in current_rules. */
+  /* The same in words; figures as in rules_2018. */
   out = run_text (text_args);
   g_assert_true (
       g_str_has_prefix (out, "RSMo 567.030: Patronizing prostitution\n"));
   penal_test_assert_contains (out, "\nIn force on 1 January 2024:\n");
   penal_test_assert_contains (
-      out, "  Statute text (English only; standing: statute text):\n");
-  penal_test_assert_contains (out, "    RSMo 567.030.4\n      victim_age 0–14 "
-                                   "→ class D felony, up to 7 years, "
-                                   "fine up to $10,000\n");
+      out, "  Statute text of RSMo 567.030 (English only; basis: statute "
+           "text), each subsection with what it decides:\n");
+  penal_test_assert_contains (
+      out, "    RSMo 567.030.4\n"
+           "      “The offense of patronizing prostitution is a class D felony "
+           "if the\n"
+           "      individual who the person patronizes is fourteen years of "
+           "age or\n"
+           "      younger.”\n"
+           "      victim_age 0–14 → class D felony, up to 7 years, fine up to "
+           "$10,000\n");
   penal_test_assert_contains (out, "      victim_age 15–17 → class E felony, "
                                    "up to 4 years, fine up to $10,000\n");
   penal_test_assert_contains (out,
@@ -536,7 +570,7 @@ test_show_current (void)
   penal_test_assert_contains (
       out,
       "HB 1706 (2024), printing RSMo 567.030 as existing law (statute text)\n");
-  penal_test_assert_contains (out, "\nOpen questions:\n");
+  penal_test_assert_lacks (out, "\nOpen questions:\n");
   penal_test_assert_lacks (out, "not established; each candidate follows");
 }
 
@@ -564,19 +598,21 @@ test_show_names (void)
   penal_test_assert_contains (first, "\"id\" : \"patronizing\"");
 }
 
-/* 2020-01-01 lies in the open window (mo-567-030.xml): SB 491's classes
- * were current law on 13 February 2017 (Columbia Missourian), the current
- * text was in force on 11 March 2023 (Missouri News Network); which
- * applied between is not established, so both are shown, neither as
- * certainly in force. */
+/* A date in an uncertain window (the fictional statute of
+ * tests/data/valid-uncertain-window.xml, whose newer version took effect
+ * some day from 14 February 2017 to 11 March 2023): both versions are
+ * shown, neither as certainly in force. */
 static void
 test_show_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[]
-      = { "show", "patronizing", "--date=2020-01-01", "--format=json", NULL };
-  const char *const text_args[]
-      = { "show", "567.030", "--date=2020-01-01", NULL };
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
+  const char *const args[] = { "show",  "test-offense",      "--statutes",
+                               fixture, "--date=2020-01-01", "--format=json",
+                               NULL };
+  const char *const text_args[] = { "show",  "test-offense",      "--statutes",
+                                    fixture, "--date=2020-01-01", NULL };
   g_autofree char *out = NULL;
   JsonArray *versions;
   JsonObject *older, *newer;
@@ -587,20 +623,15 @@ test_show_window (void)
   g_assert_cmpuint (json_array_get_length (versions), ==, 2);
   older = object_at (versions, 0);
   newer = object_at (versions, 1);
-  assert_version (json_object_get_object_member (older, "version"),
-                  &patronizing_versions[1]);
-  assert_version (json_object_get_object_member (newer, "version"),
-                  &patronizing_versions[2]);
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (older, "version"), "id"),
+      ==, "zz-900.030-old");
+  g_assert_cmpstr (
+      string_or_null (json_object_get_object_member (newer, "version"), "id"),
+      ==, "zz-900.030-new");
   g_assert_false (json_object_get_boolean_member (older, "certainly_in_force"));
   g_assert_false (json_object_get_boolean_member (newer, "certainly_in_force"));
-  /* penal holds no text of SB 491's version; the current text it does. */
   assert_member_null (older, "text");
-  g_assert_cmpstr (
-      string_or_null (json_object_get_object_member (newer, "text"),
-                      "language"),
-      ==, "en");
-  assert_subsections (older, sb491_rules, "mo-classes-2017");
-  assert_subsections (newer, current_rules, "mo-classes-2017");
 
   out = run_text (text_args);
   penal_test_assert_contains (
@@ -610,15 +641,17 @@ test_show_window (void)
       strstr (strstr (out, "May have been in force on 1 January 2020:\n") + 1,
               "May have been in force on 1 January 2020:\n"));
   penal_test_assert_lacks (out, "\nIn force on 1 January 2020:");
-  /* SB 491's 14-or-younger tier: class E felony, up to 4 years. */
-  penal_test_assert_contains (out, "      victim_age 0–14 → class E felony, up "
-                                   "to 4 years, fine up to $10,000\n");
-  penal_test_assert_contains (
-      out, "  penal holds no statute text for this version.\n");
+  penal_test_assert_contains (out, "      person_age 0–14 → class E felony, up "
+                                   "to 4 years, fine up to $10,000 (basis: "
+                                   "secondary source)\n");
+  penal_test_assert_contains (out, "      person_age 0–14 → class D felony, up "
+                                   "to 7 years, fine up to $10,000\n");
+  penal_test_assert_contains (out, "\nOpen questions:\n");
 }
 
-/* Before 2017, penal holds no statute text (mo-567-030.xml: the classes
- * are inferred from a 2016 article); figures as in pre2017_rules. */
+/* Before 2018, penal holds no statute text of 567.030 (mo-567-030.xml: the
+ * classes of 2004 to 2016 are the Highway Patrol's); figures as in
+ * rules_2004. */
 static void
 test_show_textless (void)
 {
@@ -637,25 +670,29 @@ test_show_textless (void)
   g_assert_cmpuint (json_array_get_length (versions), ==, 1);
   shown = object_at (versions, 0);
   assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[0]);
+                  &patronizing_versions[1]);
   g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
   assert_member_null (shown, "text");
-  assert_subsections (shown, pre2017_rules, "mo-classes-pre2017");
+  assert_subsections (shown, rules_2004, "mo-classes-pre2017");
   find_by_id (json_object_get_array_member (shown, "sources"), "seed-004-030");
 
   out = run_text (text_args);
   penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
   penal_test_assert_contains (
-      out, "  penal holds no statute text for this version.\n");
+      out, "  penal holds no statute text for this version; the outcome each "
+           "citation gives:\n");
   penal_test_assert_lacks (out, "Statute text (English only");
   penal_test_assert_contains (out, "      victim_age 0–14 → class D felony, up "
-                                   "to 4 years, fine up to $5,000\n");
+                                   "to 4 years, fine up to $5,000 (basis: "
+                                   "official record)\n");
   penal_test_assert_contains (out,
                               "      victim_age 15–17 → class A misdemeanor, "
-                              "up to 1 year, fine up to $1,000\n");
+                              "up to 1 year, fine up to $1,000 (basis: "
+                              "official record)\n");
   penal_test_assert_contains (out,
                               "      victim_age 18+ → class B misdemeanor, up "
-                              "to 6 months, fine up to $500\n");
+                              "to 6 months, fine up to $500 (basis: "
+                              "official record)\n");
 }
 
 /* The penalty table, found by a statute number its eras cite (558.011) or
@@ -822,7 +859,7 @@ test_show_errors (void)
 /* tree                                                                 */
 
 /* The text tree of the version in force on 2016-06-01; figures as in
- * pre2017_rules. */
+ * rules_2004. */
 static void
 test_tree_text (void)
 {
@@ -834,9 +871,8 @@ test_tree_text (void)
     return;
   out = run_text (args);
   g_assert_true (g_str_has_prefix (
-      out,
-      "Patronizing prostitution (RSMo 567.030), RSMo 567.030 as in force until "
-      "31 December 2016"));
+      out, "Patronizing prostitution (RSMo 567.030), RSMo 567.030 with the age "
+           "tiers of 28 August 2004, until SB 491"));
   penal_test_assert_contains (out, ", in force on 1 June 2016:\n");
   g_assert_true (g_str_has_suffix (
       out, "  victim_age (age in years of the individual patronized)\n"
@@ -918,8 +954,11 @@ test_tree_dot (void)
 {
   const char *const args[]
       = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
-  const char *const window[]
-      = { "tree", "patronizing", "--date=2020-01-01", "--format=dot", NULL };
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
+  const char *const window[] = { "tree",  "test-offense",      "--statutes",
+                                 fixture, "--date=2020-01-01", "--format=dot",
+                                 NULL };
   g_autofree char *dot = NULL;
   g_autofree char *both = NULL;
 
@@ -929,12 +968,12 @@ test_tree_dot (void)
   g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
   g_assert_true (g_str_has_suffix (dot, "}\n"));
   assert_dot_braces_balance (dot);
-  /* One leaf per rule of mo-567.030-pre2017, one decision node. */
+  /* One leaf per rule of mo-567.030-2004, one decision node. */
   g_assert_cmpuint (count_occurrences (dot, "shape=box"), ==, 3);
   g_assert_cmpuint (count_occurrences (dot, "shape=ellipse"), ==, 1);
   g_assert_cmpuint (count_occurrences (dot, " -> "), ==, 3);
   g_assert_cmpuint (count_occurrences (dot, "subgraph cluster_"), ==, 1);
-  /* Figures as in pre2017_rules. */
+  /* Figures as in rules_2004. */
   assert_dot_leaf (dot, "class D felony", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (dot, "class A misdemeanor", "RSMo 567.030.3", "15–17");
   assert_dot_leaf (dot, "class B misdemeanor", "RSMo 567.030.3", "18+");
@@ -943,8 +982,8 @@ test_tree_dot (void)
       "label=\"victim_age\\n(age in years of the individual patronized)\"");
   penal_test_assert_contains (dot, "\\nin force on 1 June 2016\";\n");
 
-  /* In the open window each candidate version is its own cluster; sb491_rules
-   * and current_rules give the leaves. */
+  /* In an uncertain window (tests/data/valid-uncertain-window.xml) each
+   * candidate version is its own cluster. */
   both = run_text (window);
   assert_dot_braces_balance (both);
   g_assert_cmpuint (count_occurrences (both, "subgraph cluster_"), ==, 2);
@@ -952,8 +991,8 @@ test_tree_dot (void)
   g_assert_cmpuint (
       count_occurrences (both, "may have been in force on 1 January 2020\";\n"),
       ==, 2);
-  assert_dot_leaf (both, "class E felony", "RSMo 567.030.4", "0–14");
-  assert_dot_leaf (both, "class D felony", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (both, "class E felony", "Test Code 900.030.4", "0–14");
+  assert_dot_leaf (both, "class D felony", "Test Code 900.030.4", "0–14");
 }
 
 /* Graphviz accepts the DOT penal writes. */
@@ -1011,8 +1050,8 @@ static void
 test_tree_agrees_with_classify (void)
 {
   const char *dates[] = { "2016-06-01", "2024-01-01" };
-  const char *version_ids[] = { "mo-567.030-pre2017", "mo-567.030-current" };
-  const ExpectedRule *expected[] = { pre2017_rules, current_rules };
+  const char *version_ids[] = { "mo-567.030-2004", "mo-567.030-2018" };
+  const ExpectedRule *expected[] = { rules_2004, rules_2018 };
   const char *eras[] = { "mo-classes-pre2017", "mo-classes-2017" };
   const gint64 ages[] = { 0, 14, 15, 17, 18, 120 };
 
@@ -1095,16 +1134,21 @@ test_tree_agrees_with_classify (void)
     }
 }
 
-/* In the open window (as test_show_window) both candidate trees are given,
- * neither as certainly in force. */
+/* In an uncertain window (as test_show_window) both candidate trees are
+ * given, neither as certainly in force. */
 static void
 test_tree_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[]
-      = { "tree", "patronizing", "--date=2020-01-01", "--format=json", NULL };
-  const char *const text_args[]
-      = { "tree", "patronizing", "--date=2020-01-01", NULL };
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
+  const char *const args[] = { "tree",  "test-offense",      "--statutes",
+                               fixture, "--date=2020-01-01", "--format=json",
+                               NULL };
+  const char *const text_args[] = { "tree",  "test-offense",      "--statutes",
+                                    fixture, "--date=2020-01-01", NULL };
+  const char *ids[] = { "zz-900.030-old", "zz-900.030-new" };
+  const char *youngest[] = { "felony-E", "felony-D" };
   g_autofree char *out = NULL;
   JsonArray *versions;
 
@@ -1117,38 +1161,37 @@ test_tree_window (void)
       JsonObject *entry = object_at (versions, v);
       JsonArray *branches = json_object_get_array_member (
           json_object_get_object_member (entry, "tree"), "branches");
-      const ExpectedRule *rules = v == 0 ? sb491_rules : current_rules;
 
       g_assert_false (
           json_object_get_boolean_member (entry, "certainly_in_force"));
       g_assert_cmpstr (
           string_or_null (json_object_get_object_member (entry, "version"),
                           "id"),
-          ==, patronizing_versions[v + 1].id);
+          ==, ids[v]);
       g_assert_cmpuint (json_array_get_length (branches), ==, 3);
-      for (guint b = 0; b < 3; b++)
-        assert_outcome (
-            json_object_get_object_member (
-                json_object_get_object_member (object_at (branches, b), "node"),
-                "outcome"),
-            &rules[b], "mo-classes-2017");
+      g_assert_cmpstr (string_or_null (json_object_get_object_member (
+                                           json_object_get_object_member (
+                                               object_at (branches, 0), "node"),
+                                           "outcome"),
+                                       "class"),
+                       ==, youngest[v]);
     }
   out = run_text (text_args);
   g_assert_cmpuint (
       count_occurrences (out,
                          ", which may have been in force on 1 January 2020:\n"),
       ==, 2);
-  penal_test_assert_contains (out,
-                              "    0–14 → class E felony [RSMo 567.030.4]\n");
-  penal_test_assert_contains (out,
-                              "    0–14 → class D felony [RSMo 567.030.4]\n");
+  penal_test_assert_contains (
+      out, "    0–14 → class E felony [Test Code 900.030.4]\n");
+  penal_test_assert_contains (
+      out, "    0–14 → class D felony [Test Code 900.030.4]\n");
 }
 
 /* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
  * "class A misdemeanor" "delito menor de clase A", "class B misdemeanor"
  * "delito menor de clase B", "in force on %s" "vigente el %s", "Patronizing
  * prostitution" "Pagar por prostitución"; codes, citations and fact names
- * stay as they are.  Classes as in pre2017_rules. */
+ * stay as they are.  Classes as in rules_2004. */
 static void
 test_tree_spanish (void)
 {
@@ -1247,10 +1290,10 @@ test_tree_errors (void)
 /* ------------------------------------------------------------------ */
 /* diff                                                                 */
 
-/* 31 December 2016 (pre2017_rules) against 1 January 2025 (current_rules):
+/* 31 December 2016 (rules_2004) against 1 January 2025 (rules_2018):
  * every age tier changed, the 18+ tier by its fine alone ($500 under RSMo
- * 560.016 against $1,000 under 558.002.1(3)); the open window of
- * mo-567-030.xml lies between the dates. */
+ * 560.016 against $1,000 under 558.002.1(3)); no boundary between the
+ * dates is uncertain, so no window is open. */
 static void
 test_diff_patronizing (void)
 {
@@ -1258,7 +1301,7 @@ test_diff_patronizing (void)
   const char *const args[]
       = { "diff", "patronizing", "--from",        "2016-12-31",
           "--to", "2025-01-01",  "--format=json", NULL };
-  JsonObject *root, *before, *after, *window;
+  JsonObject *root, *before, *after;
   JsonArray *regions, *windows;
 
   if (!penal_test_have_binary ())
@@ -1278,10 +1321,10 @@ test_diff_patronizing (void)
       ==, 1);
   assert_version (
       object_at (json_object_get_array_member (before, "versions"), 0),
-      &patronizing_versions[0]);
+      &patronizing_versions[1]);
   assert_version (
       object_at (json_object_get_array_member (after, "versions"), 0),
-      &patronizing_versions[2]);
+      &patronizing_versions[3]);
   /* SB 491's penalty table took effect on 1 January 2017
    * (mo-penalties.xml). */
   g_assert_cmpstr (
@@ -1306,44 +1349,28 @@ test_diff_patronizing (void)
       g_assert_cmpstr (string_or_null (object_at (when, 0), "fact"), ==,
                        "victim_age");
       g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "min"),
-                       ==, current_rules[r].min);
+                       ==, rules_2018[r].min);
       g_assert_cmpint (json_object_get_int_member (object_at (when, 0), "max"),
-                       ==, current_rules[r].max);
+                       ==, rules_2018[r].max);
       g_assert_cmpstr (string_or_null (object_at (when, 0), "range"), ==,
-                       current_rules[r].range);
+                       rules_2018[r].range);
       g_assert_cmpuint (json_array_get_length (b), ==, 1);
       g_assert_cmpuint (json_array_get_length (a), ==, 1);
       g_assert_cmpstr (string_or_null (object_at (b, 0), "version"), ==,
-                       "mo-567.030-pre2017");
+                       "mo-567.030-2004");
       g_assert_cmpstr (string_or_null (object_at (a, 0), "version"), ==,
-                       "mo-567.030-current");
+                       "mo-567.030-2018");
       assert_outcome (
           json_object_get_object_member (object_at (b, 0), "outcome"),
-          &pre2017_rules[r], "mo-classes-pre2017");
+          &rules_2004[r], "mo-classes-pre2017");
       assert_outcome (
           json_object_get_object_member (object_at (a, 0), "outcome"),
-          &current_rules[r], "mo-classes-2017");
+          &rules_2018[r], "mo-classes-2017");
       g_assert_true (json_object_get_boolean_member (region, "changed"));
     }
 
-  /* Both open boundaries of mo-567-030.xml: SB 491's version ended some
-   * day from 13 February 2017 to 10 March 2023; the current text began
-   * some day from 14 February 2017 to 11 March 2023. */
   windows = json_object_get_array_member (root, "open_windows");
-  g_assert_cmpuint (json_array_get_length (windows), ==, 2);
-  window = object_at (windows, 0);
-  g_assert_cmpstr (string_or_null (window, "version"), ==, "mo-567.030-2017");
-  g_assert_cmpstr (string_or_null (window, "boundary"), ==, "end");
-  g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-13");
-  g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-10");
-  window = object_at (windows, 1);
-  g_assert_cmpstr (string_or_null (window, "version"), ==,
-                   "mo-567.030-current");
-  g_assert_cmpstr (string_or_null (window, "boundary"), ==, "start");
-  g_assert_cmpstr (string_or_null (window, "between"), ==, "2017-02-14");
-  g_assert_cmpstr (string_or_null (window, "and"), ==, "2023-03-11");
-  g_assert_cmpstr (string_or_null (window, "reason"), ==,
-                   patronizing_uncertain);
+  g_assert_cmpuint (json_array_get_length (windows), ==, 0);
 }
 
 /* The same diff in words: both citations of each side (the offense's
@@ -1386,12 +1413,7 @@ test_diff_text (void)
            "[RSMo 567.030.3; RSMo 558.011.1(6)]\n"
            "    after: class B misdemeanor, up to 6 months, fine up to $1,000 "
            "[RSMo 567.030.3; RSMo 558.011.1(7)]\n");
-  penal_test_assert_contains (
-      out,
-      "Open amendment window: the last day mo-567.030-2017 applied is not\n");
-  penal_test_assert_contains (
-      out,
-      "Open amendment window: the day mo-567.030-current took effect is not\n");
+  penal_test_assert_lacks (out, "Open amendment window");
   penal_test_assert_lacks (out, "Nothing changed");
   penal_test_assert_lacks (out, "unchanged");
 }
@@ -1554,28 +1576,28 @@ test_diff_errors (void)
 }
 
 /* Regression: a region in which every candidate version on one side gives
- * the same class, term and fine as the other side is reported as changed.
- * On 1 January 2020 either SB 491's version or the current text applied
- * (mo-567-030.xml); for 18 or older both give a class B misdemeanor, up to
- * 6 months (RSMo 558.011.1(7)), fine up to $1,000 (558.002.1(3)), as the
- * current text does on 1 January 2025.  penal diff patronizing --from
- * 2020-01-01 --to 2025-01-01 says "victim_age 18+: changed" (JSON
- * "changed": true), because it compares the list of candidates as a
- * string.  The younger tiers did change under one candidate (sb491_rules
- * against current_rules).  Skipped while the bug is present. */
+ * the same class, term and fine as the other side was reported as changed,
+ * because the list of candidates was compared as a string.  On 1 January
+ * 2020 either version of the fictional statute of
+ * tests/data/valid-uncertain-window.xml may apply; for 18 or older both give
+ * a class B misdemeanor, as the newer one does on 1 January 2025, so that
+ * region is unchanged, while the younger tiers changed under one candidate.
+ */
 static void
 test_diff_window_unchanged_region (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
   const char *const args[]
-      = { "diff", "patronizing", "--from",        "2020-01-01",
-          "--to", "2025-01-01",  "--format=json", NULL };
+      = { "diff",       "test-offense", "--statutes", fixture,         "--from",
+          "2020-01-01", "--to",         "2025-01-01", "--format=json", NULL };
   const char *const text_args[]
-      = { "diff", "patronizing", "--from", "2020-01-01",
-          "--to", "2025-01-01",  NULL };
+      = { "diff",       "test-offense", "--statutes", fixture, "--from",
+          "2020-01-01", "--to",         "2025-01-01", NULL };
   g_autofree char *out = NULL;
-  JsonObject *root, *adults;
-  JsonArray *regions, *before;
+  JsonObject *root;
+  JsonArray *regions;
 
   if (!penal_test_have_binary ())
     return;
@@ -1584,37 +1606,30 @@ test_diff_window_unchanged_region (void)
   regions = json_object_get_array_member (root, "regions");
   g_assert_cmpuint (json_array_get_length (regions), ==, 3);
   for (guint r = 0; r < 3; r++)
-    {
-      before = json_object_get_array_member (object_at (regions, r), "before");
-      g_assert_cmpuint (json_array_get_length (before), ==, 2);
-      assert_outcome (
-          json_object_get_object_member (object_at (before, 0), "outcome"),
-          &sb491_rules[r], "mo-classes-2017");
-      assert_outcome (
-          json_object_get_object_member (object_at (before, 1), "outcome"),
-          &current_rules[r], "mo-classes-2017");
-      assert_outcome (json_object_get_object_member (
-                          object_at (json_object_get_array_member (
-                                         object_at (regions, r), "after"),
-                                     0),
-                          "outcome"),
-                      &current_rules[r], "mo-classes-2017");
-    }
-  /* Under SB 491's candidate the younger tiers were milder. */
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                          object_at (regions, r), "before")),
+                      ==, 2);
   g_assert_true (
       json_object_get_boolean_member (object_at (regions, 0), "changed"));
   g_assert_true (
       json_object_get_boolean_member (object_at (regions, 1), "changed"));
+  g_assert_false (
+      json_object_get_boolean_member (object_at (regions, 2), "changed"));
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (root, "open_windows")),
+                    ==, 2);
 
-  adults = object_at (regions, 2);
   out = run_text (text_args);
-  penal_test_assert_contains (out, "victim_age 18+: unchanged\n");
+  penal_test_assert_contains (out, "person_age 18+: unchanged\n");
+  penal_test_assert_contains (
+      out, "Open amendment window: the day zz-900.030-new took effect is not "
+           "established;\n");
 }
 
 /* ------------------------------------------------------------------ */
 /* what-if                                                              */
 
-/* victim_age across 0-120 on 1 January 2024: current_rules, and no
+/* victim_age across 0-120 on 1 January 2024: rules_2018, and no
  * diversion for a minor (kc-diversion.xml: "not involving a minor",
  * KCTV5, 22 February 2019). */
 static void
@@ -1649,22 +1664,22 @@ test_what_if_victim_age (void)
       JsonObject *range = object_at (ranges, r);
 
       g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
-                       current_rules[r].min);
+                       rules_2018[r].min);
       g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
-                       current_rules[r].max);
+                       rules_2018[r].max);
       g_assert_cmpstr (string_or_null (range, "range"), ==,
-                       current_rules[r].range);
+                       rules_2018[r].range);
       g_assert_cmpstr (string_or_null (range, "status"), ==, "decided");
       g_assert_cmpstr (string_or_null (range, "class"), ==,
-                       current_rules[r].klass);
+                       rules_2018[r].klass);
       g_assert_cmpstr (string_or_null (range, "citation"), ==,
-                       current_rules[r].citation);
+                       rules_2018[r].citation);
       g_assert_cmpstr (string_or_null (range, "version"), ==,
-                       "mo-567.030-current");
+                       "mo-567.030-2018");
       g_assert_cmpstr (string_or_null (range, "imprisonment_max"), ==,
-                       current_rules[r].imprisonment_max);
+                       rules_2018[r].imprisonment_max);
       g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
-                       current_rules[r].fine_max_usd);
+                       rules_2018[r].fine_max_usd);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                             range, "candidate_versions")),
                         ==, 0);
@@ -1696,16 +1711,19 @@ test_what_if_victim_age (void)
 }
 
 /* offense_date across time for a person patronized aged 16: the ranges
- * end exactly at the version boundaries of mo-567-030.xml and the era
- * boundary of mo-penalties.xml (1 January 2017):
- * - until 31 December 2016: class A misdemeanor, $1,000 (RSMo 560.016);
- * - 1 January to 13 February 2017: class A misdemeanor, $2,000
- *   (558.002.1(2)), SB 491's version certainly in force (Columbia
- *   Missourian, 13 February 2017);
- * - 14 February 2017 to 10 March 2023: not established, class A
- *   misdemeanor (SB 491) or class E felony (current text);
- * - from 11 March 2023 (Missouri News Network): class E felony, up to 4
- *   years (558.011.1(5)), $10,000 (558.002.1(1)). */
+ * end exactly at the version boundaries of mo-567-030.xml
+ * (../shared/research/findings-2026-11-30.md, section 1) and the era
+ * boundaries of mo-penalties.xml:
+ * - until 31 December 1978: no version held (the code of 1977 took effect
+ *   on 1 January 1979);
+ * - 1979 to 27 August 2004: one class B misdemeanor, and no figures held
+ *   before 2004 (mo-penalties.xml);
+ * - 28 August 2004 to 31 December 2016: class A misdemeanor, $1,000 (RSMo
+ *   560.016);
+ * - 1 January 2017 to 27 August 2018: class A misdemeanor, $2,000
+ *   (558.002.1(2));
+ * - from 28 August 2018: class E felony, up to 4 years (558.011.1(5)),
+ *   $10,000 (558.002.1(1)). */
 static void
 test_what_if_offense_date (void)
 {
@@ -1722,17 +1740,19 @@ test_what_if_offense_date (void)
     const char *from, *to, *status, *klass, *version, *max;
     gint64 fine;
   } expected[] = {
-    { NULL, "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-pre2017",
+    { NULL, "1978-12-31", "no-version", NULL, NULL, NULL, -1 },
+    { "1979-01-01", "2004-08-27", "decided", "misdemeanor-B", "mo-567.030-1979",
+      NULL, -1 },
+    { "2004-08-28", "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-2004",
       "P1Y", 1000 },
-    { "2017-01-01", "2017-02-13", "decided", "misdemeanor-A", "mo-567.030-2017",
+    { "2017-01-01", "2018-08-27", "decided", "misdemeanor-A", "mo-567.030-2017",
       "P1Y", 2000 },
-    { "2017-02-14", "2023-03-10", "ambiguous", NULL, NULL, NULL, -1 },
-    { "2023-03-11", NULL, "decided", "felony-E", "mo-567.030-current", "P4Y",
+    { "2018-08-28", NULL, "decided", "felony-E", "mo-567.030-2018", "P4Y",
       10000 },
   };
   g_autofree char *out = NULL;
-  JsonObject *root, *ambiguous;
-  JsonArray *ranges, *candidates;
+  JsonObject *root;
+  JsonArray *ranges;
 
   if (!penal_test_have_binary ())
     return;
@@ -1764,32 +1784,20 @@ test_what_if_offense_date (void)
       else
         g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
                          expected[r].fine);
-      /* A minor was patronized: no diversion on any date (kc-diversion.xml). */
-      g_assert_false (
-          json_object_get_boolean_member (range, "diversion_eligible"));
     }
-  ambiguous = object_at (ranges, 2);
-  candidates = json_object_get_array_member (ambiguous, "candidate_versions");
-  g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "version"), ==,
-                   "mo-567.030-2017");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "class"), ==,
-                   "misdemeanor-A");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 0), "citation"), ==,
-                   "RSMo 567.030.3");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "version"), ==,
-                   "mo-567.030-current");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "class"), ==,
-                   "felony-E");
-  g_assert_cmpstr (string_or_null (object_at (candidates, 1), "citation"), ==,
-                   "RSMo 567.030.3");
+  /* No figures before 2004; none to speak of before 1979. */
+  g_assert_false (json_object_get_boolean_member (object_at (ranges, 1),
+                                                  "penalty_established"));
+  g_assert_true (json_object_get_boolean_member (object_at (ranges, 2),
+                                                 "penalty_established"));
+  assert_member_null (object_at (ranges, 0), "diversion_eligible");
 
   /* Each range agrees with classify at both of its ends (an open end: a
    * date far beyond the nearest boundary). */
   for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
     {
       const char *ends[]
-          = { expected[r].from != NULL ? expected[r].from : "1990-01-01",
+          = { expected[r].from != NULL ? expected[r].from : "1890-01-01",
               expected[r].to != NULL ? expected[r].to : "2100-01-01" };
 
       for (guint e = 0; e < 2; e++)
@@ -1806,16 +1814,6 @@ test_what_if_offense_date (void)
                 string_or_null (
                     json_object_get_object_member (answer, "version"), "id"),
                 ==, expected[r].version);
-          else
-            {
-              JsonArray *both
-                  = json_object_get_array_member (answer, "candidates");
-              g_assert_cmpuint (json_array_get_length (both), ==, 2);
-              g_assert_cmpstr (string_or_null (object_at (both, 0), "class"),
-                               ==, "misdemeanor-A");
-              g_assert_cmpstr (string_or_null (object_at (both, 1), "class"),
-                               ==, "felony-E");
-            }
         }
     }
 
@@ -1825,43 +1823,41 @@ test_what_if_offense_date (void)
       "Patronizing prostitution (RSMo 567.030), as the offense date varies:\n"
       "  with victim_age=16\n"));
   penal_test_assert_contains (
-      out,
-      "  ..2016-12-31 → class A misdemeanor, up to 1 year, fine up to $1,000 "
-      "[RSMo 567.030.3]; no diversion\n");
+      out, "  ..1978-12-31 → penal holds no version in force then\n");
+  penal_test_assert_contains (
+      out, "  1979-01-01..2004-08-27 → class B misdemeanor, term and fine not "
+           "established [RSMo 567.030]; no diversion\n");
+  penal_test_assert_contains (
+      out, "  2004-08-28..2016-12-31 → class A misdemeanor, up to 1 year, fine "
+           "up to $1,000 [RSMo 567.030.3]; no diversion\n");
   penal_test_assert_contains (out,
-                              "  2017-01-01..2017-02-13 → class A misdemeanor, "
+                              "  2017-01-01..2018-08-27 → class A misdemeanor, "
                               "up to 1 year, fine up to $2,000 "
                               "[RSMo 567.030.3]; no diversion\n");
   penal_test_assert_contains (
-      out,
-      "  2017-02-14..2023-03-10 → not established which version applies: class "
-      "A "
-      "misdemeanor (mo-567.030-2017) or class E felony (mo-567.030-current); "
-      "no diversion\n");
-  penal_test_assert_contains (
-      out, "  2023-03-11.. → class E felony, up to 4 years, fine up to $10,000 "
+      out, "  2018-08-28.. → class E felony, up to 4 years, fine up to $10,000 "
            "[RSMo 567.030.3]; no diversion\n");
 }
 
-/* prior_prostitution_offenses for an adult patronized on 1 January 2024:
+/* prior_prostitution_offenses for an adult patronized on 1 June 2018:
  * Kansas City's programs take first-time offenders (kc-diversion.xml:
- * KCTV5, 22 February 2019, and the seed 004 article), so diversion is open
- * at 0 and closed from 1; two or more prior findings make a persistent
+ * KCTV5, 22 February 2019, describes Johnz School then), so diversion is
+ * open at 0 and closed from 1; two or more prior findings make a persistent
  * prostitution offender, a class E felony (RSMo 567.110 and 567.010(2),
  * text in force in 2024, mo-567-110.xml).  The offense itself stays a
- * class B misdemeanor, up to 6 months, $1,000 (current_rules). */
+ * class B misdemeanor, up to 6 months, $1,000 (rules_2018). */
 static void
 test_what_if_priors (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "what-if",       "offense=patronizing",
-                               "victim_age=30", "offense_date=2024-01-01",
+                               "victim_age=30", "offense_date=2018-06-01",
                                "--vary",        "prior_prostitution_offenses",
                                "--format=json", NULL };
   const char *const text_args[] = { "what-if",
                                     "offense=patronizing",
                                     "victim_age=30",
-                                    "offense_date=2024-01-01",
+                                    "offense_date=2018-06-01",
                                     "--vary",
                                     "prior_prostitution_offenses",
                                     NULL };
@@ -1915,7 +1911,7 @@ test_what_if_priors (void)
         g_autofree char *priors = g_strdup_printf (
             "prior_prostitution_offenses=%" G_GINT64_FORMAT, bounds[r][e]);
         const char *const facts[] = { "offense=patronizing", "victim_age=30",
-                                      "offense_date=2024-01-01", priors, NULL };
+                                      "offense_date=2018-06-01", priors, NULL };
         JsonObject *answer = classify_json (one, facts);
         JsonObject *persistent
             = find_by_id (json_object_get_array_member (answer, "enhancements"),
@@ -1952,8 +1948,8 @@ test_what_if_priors (void)
 static void
 test_what_if_agrees_with_classify (void)
 {
-  const char *dates[]
-      = { "2016-06-01", "2017-02-01", "2020-01-01", "2024-01-01" };
+  const char *dates[] = { "2000-01-01", "2016-06-01", "2017-02-01",
+                          "2018-08-27", "2020-01-01", "2024-01-01" };
 
   if (!penal_test_have_binary ())
     return;
@@ -1998,16 +1994,26 @@ test_what_if_agrees_with_classify (void)
                           json_object_get_object_member (answer, "version"),
                           "id"),
                       ==, string_or_null (range, "version"));
-                  g_assert_cmpstr (
-                      string_or_null (json_object_get_object_member (
-                                          answer, "imprisonment"),
-                                      "max"),
-                      ==, string_or_null (range, "imprisonment_max"));
-                  g_assert_cmpint (
-                      json_object_get_int_member (
-                          json_object_get_object_member (answer, "fine"),
-                          "max_usd"),
-                      ==, json_object_get_int_member (range, "fine_max_usd"));
+                  g_assert_cmpint (json_object_get_boolean_member (
+                                       answer, "penalty_established"),
+                                   ==,
+                                   json_object_get_boolean_member (
+                                       range, "penalty_established"));
+                  if (json_object_get_boolean_member (range,
+                                                      "penalty_established"))
+                    {
+                      g_assert_cmpstr (
+                          string_or_null (json_object_get_object_member (
+                                              answer, "imprisonment"),
+                                          "max"),
+                          ==, string_or_null (range, "imprisonment_max"));
+                      g_assert_cmpint (
+                          json_object_get_int_member (
+                              json_object_get_object_member (answer, "fine"),
+                              "max_usd"),
+                          ==,
+                          json_object_get_int_member (range, "fine_max_usd"));
+                    }
                 }
               else
                 {
@@ -2179,11 +2185,22 @@ test_what_if_priors_before_2017 (void)
                             classify_json (one, facts), "enhancements"),
                         "persistent-offender");
 
+      /* A persistent offender was a class D felony until 2016 (the Highway
+       * Patrol's codes 21025 and 567.030-002Y199740, 1997-08-28 to
+       * 2016-12-31). */
       if (priors == 1)
-        g_assert_false (json_object_get_boolean_member (persistent, "applies"));
+        {
+          g_assert_false (
+              json_object_get_boolean_member (persistent, "applies"));
+          assert_member_null (persistent, "class");
+        }
       else
-        assert_member_null (persistent, "applies");
-      assert_member_null (persistent, "class");
+        {
+          g_assert_true (
+              json_object_get_boolean_member (persistent, "applies"));
+          g_assert_cmpstr (string_or_null (persistent, "class"), ==,
+                           "felony-D");
+        }
     }
 
   ranges = json_object_get_array_member (run_json (parser, args), "ranges");
@@ -2225,13 +2242,16 @@ test_spanish_other_commands (void)
 {
   const char *const diff[] = { "diff", "prostitution", "--from", "2023-01-01",
                                "--to", "2025-01-01",   NULL };
-  const char *const show[] = { "show", "567.030", "--date=2020-01-01", NULL };
+  const char *const show[] = { "show", "567.030", "--date=2018-01-01", NULL };
+  const char *const show_text[]
+      = { "show", "567.030", "--date=2024-01-01", NULL };
   const char *const what_if[] = {
     "--lang=es",    "what-if", "offense=patronizing", "victim_age=16", "--vary",
     "offense_date", NULL
   };
   g_autofree char *out_diff = NULL;
   g_autofree char *out_show = NULL;
+  g_autofree char *out_text = NULL;
   g_autofree char *out_what_if = NULL;
 
   if (!penal_test_have_catalogs ())
@@ -2243,18 +2263,21 @@ test_spanish_other_commands (void)
   penal_test_assert_lacks (out_diff, "Nothing changed");
 
   out_show = run_text_in ("es", "C.UTF-8", show);
+  penal_test_assert_contains (out_show, "Vigente el 1 de enero de 2018:\n");
   penal_test_assert_contains (
       out_show,
-      "No está establecido qué versión estaba vigente el 1 de enero de 2020");
-  penal_test_assert_contains (
-      out_show, "  penal no tiene el texto de la ley de esta versión.\n");
+      "  penal no tiene el texto de la ley de esta versión; lo que da "
+      "cada cita:\n");
   /* SB 491's tier as in sb491_rules. */
   penal_test_assert_contains (
       out_show,
       "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
+  penal_test_assert_contains (out_show, "(fundamento: registro oficial)");
+
   /* The statute text itself is English only. */
-  penal_test_assert_contains (out_show,
-                              "    2. It shall not be a defense that the "
+  out_text = run_text_in ("es", "C.UTF-8", show_text);
+  penal_test_assert_contains (out_text,
+                              "      “It shall not be a defense that the "
                               "person believed that the individual\n");
 
   out_what_if = run_text_in (NULL, "C", what_if);
@@ -2262,10 +2285,8 @@ test_spanish_other_commands (void)
                               "Pagar por prostitución (RSMo 567.030), según "
                               "varía la fecha del delito:\n");
   penal_test_assert_contains (
-      out_what_if,
-      "  2017-02-14..2023-03-10 → no está establecido qué versión se aplica: "
-      "delito menor de clase A (mo-567.030-2017) o delito grave de clase E "
-      "(mo-567.030-current)");
+      out_what_if, "  2018-08-28.. → delito grave de clase E, hasta 4 años");
+  penal_test_assert_lacks (out_what_if, "not established");
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "penal.h"
 
@@ -68,6 +69,7 @@ static const FailFixture fail_fixtures[] = {
   { "fail-jurisdiction-pattern", PENAL_MODEL_ERROR_SCHEMA },
   { "fail-identifier-pattern", PENAL_MODEL_ERROR_SCHEMA },
   { "fail-format-version", PENAL_MODEL_ERROR_SCHEMA },
+  { "fail-format-1", PENAL_MODEL_ERROR_SCHEMA },
   /* Values and references the schema cannot check. */
   { "fail-date-impossible", PENAL_MODEL_ERROR_INVALID },
   { "fail-era-date-impossible", PENAL_MODEL_ERROR_INVALID },
@@ -136,8 +138,10 @@ static const FailFixture unsound_fixtures[] = {
   { "unsound-versions-both-open-ended", PENAL_MODEL_ERROR_INVALID },
   /* Penalty tables and their eras. */
   { "unsound-class-missing-in-era", PENAL_MODEL_ERROR_INVALID },
-  { "unsound-era-uncovered-version", PENAL_MODEL_ERROR_INVALID },
-  { "unsound-era-partial-cover", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-era-uncertain-no-reason", PENAL_MODEL_ERROR_INVALID },
+  /* Citations and charge codes that point at nothing penal holds. */
+  { "unsound-citation-not-held", PENAL_MODEL_ERROR_INVALID },
+  { "unsound-charge-code-unknown", PENAL_MODEL_ERROR_INVALID },
   { "unsound-era-gap-one-day", PENAL_MODEL_ERROR_INVALID },
   { "unsound-era-overlap-one-day", PENAL_MODEL_ERROR_INVALID },
   { "unsound-era-uncertain", PENAL_MODEL_ERROR_INVALID },
@@ -311,6 +315,52 @@ test_valid_minimal (void)
   g_assert_no_error (error);
   g_assert_nonnull (model);
   g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, "US-ZZ");
+}
+
+/* A version older than every era loads: penal holds no penalty table for
+ * it, so a case then has its class and no figures, and says so. */
+static void
+test_valid_no_era_yet (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = data_path ("valid-no-era-yet.xml");
+  const char *paths[] = { path, NULL };
+  g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
+  const char *dates[] = { "2015-12-31", "2016-01-01" };
+  const gboolean established[] = { FALSE, TRUE };
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr (PenalFacts) facts = penal_facts_new (model);
+      g_autofree char *date = g_strdup_printf ("offense_date=%s", dates[d]);
+      g_autoptr (PenalOutcome) outcome = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autofree char *json = NULL;
+      JsonObject *root;
+      gint64 day;
+
+      g_assert_true (
+          penal_facts_parse_assignment (facts, "offense=test-offense", &error));
+      g_assert_true (
+          penal_facts_parse_assignment (facts, "person_age=30", &error));
+      g_assert_true (penal_facts_parse_assignment (facts, date, &error));
+      g_assert_true (penal_date_parse (dates[d], &day));
+      outcome = penal_evaluate (model, facts, day, &error);
+      g_assert_no_error (error);
+      json = penal_render_json_string (model, outcome, FALSE);
+      g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                       "decided");
+      g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
+                       "misdemeanor-A");
+      g_assert_cmpint (
+          json_object_get_boolean_member (root, "penalty_established"), ==,
+          established[d]);
+      g_assert_cmpint (json_object_get_null_member (root, "imprisonment"), ==,
+                       !established[d]);
+    }
 }
 
 static void
@@ -594,6 +644,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/loader/valid-minimal", test_valid_minimal);
+  g_test_add_func ("/loader/valid-no-era-yet", test_valid_no_era_yet);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/bundled", test_bundled);
   g_test_add_func ("/loader/statutes-directory", test_statutes_directory);

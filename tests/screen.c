@@ -79,7 +79,7 @@ test_patronizing_adult (void)
   const char *questions[] = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "2\n2024-05-01\n30\n0\n");
+  screen (&run, NULL, args, "2\n2019-01-15\n30\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   assert_questions (run.err, questions);
   penal_test_assert_lacks (run.err, Q_KNEW_HIV);
@@ -103,7 +103,7 @@ test_patronizing_minor (void)
   const char *questions[] = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "2\n2024-05-01\n15\n0\n");
+  screen (&run, NULL, args, "2\n2019-01-15\n15\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   assert_questions (run.err, questions);
   /* RSMo 567.030.3 (2024 text): 15 to 17 is a class E felony; no diversion
@@ -122,7 +122,7 @@ test_prostitution (void)
       = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "1\n2024-05-01\nno\n0\n30\n");
+  screen (&run, NULL, args, "1\n2019-01-15\nno\n0\n30\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   assert_questions (run.err, questions);
   /* A prostitution case never asks the age of a person patronized. */
@@ -144,7 +144,7 @@ test_stops_when_decided (void)
   g_auto (PenalTestRun) run = { 0 };
 
   /* Extra lines after the last question are never read as answers. */
-  screen (&run, NULL, args, "1\n2024-05-01\nyes\n0\n40\n12\nyes\n");
+  screen (&run, NULL, args, "1\n2019-01-15\nyes\n0\n40\n12\nyes\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   assert_questions (run.err, questions);
   /* RSMo 567.020.2: with knowledge of HIV, a class B felony. */
@@ -156,7 +156,7 @@ static void
 test_prefilled (void)
 {
   const char *args[]
-      = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
+      = { "screen", "offense=patronizing", "offense_date=2019-01-15", NULL };
   const char *questions[] = { Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) full = { 0 };
@@ -169,7 +169,7 @@ test_prefilled (void)
   penal_test_assert_lacks (run.err, Q_DATE);
 
   /* The same case answered in full gives the same result. */
-  screen (&full, NULL, full_args, "2\n2024-05-01\n30\n0\n");
+  screen (&full, NULL, full_args, "2\n2019-01-15\n30\n0\n");
   g_assert_cmpstr (run.out, ==, full.out);
 }
 
@@ -177,7 +177,7 @@ static void
 test_prefilled_all (void)
 {
   const char *args[] = {
-    "screen",        "offense=patronizing",           "offense_date=2024-05-01",
+    "screen",        "offense=patronizing",           "offense_date=2019-01-15",
     "victim_age=30", "prior_prostitution_offenses=2", NULL
   };
   g_auto (PenalTestRun) run = { 0 };
@@ -198,7 +198,7 @@ test_bad_answer_asked_again (void)
   g_auto (PenalTestRun) clean = { 0 };
 
   screen (&run, NULL, args,
-          "7\n2\n2024-13-01\n2024-05-01\nthirty\n-3\n30\n0\n");
+          "7\n2\n2024-13-01\n2019-01-15\nthirty\n-3\n30\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   penal_test_assert_contains (run.err,
                               "That answer was not understood: “7” is not one "
@@ -217,7 +217,7 @@ test_bad_answer_asked_again (void)
   g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 1);
   g_assert_cmpuint (count (run.err, "Answer with a whole number from 0 to 120"),
                     ==, 3);
-  screen (&clean, NULL, args, "2\n2024-05-01\n30\n0\n");
+  screen (&clean, NULL, args, "2\n2019-01-15\n30\n0\n");
   g_assert_cmpstr (run.out, ==, clean.out);
 }
 
@@ -225,7 +225,7 @@ static void
 test_hostile_answers (void)
 {
   const char *args[]
-      = { "screen", "offense=patronizing", "offense_date=2024-05-01", NULL };
+      = { "screen", "offense=patronizing", "offense_date=2019-01-15", NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_autoptr (GString) input = g_string_new (NULL);
 
@@ -253,7 +253,7 @@ test_dont_know (void)
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) words = { 0 };
 
-  screen (&run, NULL, args, "2\n2024-05-01\n?\n0\n");
+  screen (&run, NULL, args, "2\n2019-01-15\n?\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   /* Not knowing the age still leaves the prior offenses to ask: they
    * decide diversion for an adult and the 567.110 enhancement. */
@@ -271,7 +271,7 @@ test_dont_know (void)
   penal_test_assert_contains (run.out, "  Diversion: cannot tell yet.\n");
 
   /* "I don't know" in words works like "?". */
-  screen (&words, NULL, args, "2\n2024-05-01\nI don't know\n0\n");
+  screen (&words, NULL, args, "2\n2019-01-15\nI don't know\n0\n");
   g_assert_cmpstr (words.out, ==, run.out);
 }
 
@@ -283,21 +283,27 @@ test_date_unknown (void)
 
   screen (&run, NULL, args, "?\n15\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
-  /* The answer by period of the offense date, research/missouri-law.md:
-   * 15-17 was a class A misdemeanor until the uncertain change (seed 004,
-   * Columbia Missourian 2017), a class E felony in the 2024 text, and
-   * unsettled in between. */
+  /* The answer by period of the offense date
+   * (../shared/research/findings-2026-11-30.md, section 1): one class B
+   * misdemeanor until the tiers of 2004-08-28; 15 to 17 a class A
+   * misdemeanor until 2018-08-27, a class E felony from 2018-08-28; no
+   * version before the code of 1977 took effect on 1 January 1979. */
   penal_test_assert_contains (run.out, "The offense date is not known.");
+  penal_test_assert_contains (run.out,
+                              "  - until 31 December 1978: Patronizing "
+                              "prostitution: penal holds no version of the "
+                              "statute in force then.");
   penal_test_assert_contains (
-      run.out, "  - until 31 December 2016: Patronizing prostitution: class A "
-               "misdemeanor [RSMo 567.030.3]. Imprisonment: up to 1 year. "
-               "Fine: up to $1,000.");
+      run.out, "  - from 28 August 2004 to 31 December 2016: Patronizing "
+               "prostitution: class A misdemeanor [RSMo 567.030.3]. "
+               "Imprisonment: up to 1 year. Fine: up to $1,000.");
+  penal_test_assert_contains (
+      run.out, "  - from 1 January 2017 to 27 August 2018: Patronizing "
+               "prostitution: class A misdemeanor [RSMo 567.030.3].");
   penal_test_assert_contains (run.out,
-                              "  - from 14 February 2017 to 10 March 2023: "
-                              "Patronizing prostitution: not settled");
-  penal_test_assert_contains (run.out,
-                              "  - from 11 March 2023 on: Patronizing "
+                              "  - from 28 August 2018 on: Patronizing "
                               "prostitution: class E felony [RSMo 567.030.3].");
+  penal_test_assert_lacks (run.out, "not settled");
 }
 
 static void
@@ -306,7 +312,7 @@ test_end_of_input (void)
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "2\n2024-05-01\n");
+  screen (&run, NULL, args, "2\n2019-01-15\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   penal_test_assert_contains (
       run.err, "No more answers: the result uses the answers given so far.");
@@ -320,7 +326,7 @@ test_json_same_as_classify (void)
   const char *classify_args[] = { "classify",
                                   "--format=json",
                                   "offense=patronizing",
-                                  "offense_date=2024-05-01",
+                                  "offense_date=2019-01-15",
                                   "victim_age=30",
                                   "prior_prostitution_offenses=0",
                                   NULL };
@@ -331,7 +337,7 @@ test_json_same_as_classify (void)
   g_autoptr (GError) error = NULL;
   JsonObject *root, *classify_root, *diversion;
 
-  screen (&run, NULL, args, "2\n2024-05-01\n30\n0\n");
+  screen (&run, NULL, args, "2\n2019-01-15\n30\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -359,8 +365,8 @@ test_spanish (void)
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) english = { 0 };
 
-  screen (&run, "es", args, "2\n2024-05-01\nno sé\n0\n");
-  screen (&english, NULL, args, "2\n2024-05-01\n?\n0\n");
+  screen (&run, "es", args, "2\n2019-01-15\nno sé\n0\n");
+  screen (&english, NULL, args, "2\n2019-01-15\n?\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   /* Four questions, all in Spanish. */
   g_assert_cmpuint (count (run.err, "\n> "), ==, 4);
@@ -427,7 +433,7 @@ test_pseudo_terminal (void)
 {
   Terminal term = { -1, g_string_new (NULL) };
   const char *binary = g_getenv ("PENAL_BINARY");
-  const char *answers[] = { "2", "2024-05-01", "thirty", "30", "0", NULL };
+  const char *answers[] = { "2", "2019-01-15", "thirty", "30", "0", NULL };
   const char *waits[]
       = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, "not understood", Q_PRIORS, NULL };
   gsize offset = 0;

@@ -22,6 +22,7 @@ G_DEFINE_QUARK (penal - cli - error - quark, penal_cli_error)
 typedef struct
 {
   char *statutes;
+  char *charge_codes;
   char *lang;
   gboolean version;
   gboolean help;
@@ -34,6 +35,10 @@ static const GOptionEntry global_entries[]
           N_ ("Read statutes from DIR (every *.xml in it) or one FILE instead "
               "of the bundled ones"),
           N_ ("DIR") },
+        { "charge-codes", 0, 0, G_OPTION_ARG_FILENAME, &globals.charge_codes,
+          N_ ("Look charge codes up in FILE, a Highway Patrol table converted "
+              "by tools/mshp-charge-codes, instead of the bundled edition"),
+          N_ ("FILE") },
         { "lang", 0, 0, G_OPTION_ARG_STRING, &globals.lang,
           N_ ("Answer in LANG (for example es or en) instead of the locale's "
               "language"),
@@ -134,11 +139,13 @@ penal_cli_statutes (void)
   return globals.statutes;
 }
 
-/* The bundled statutes, or those --statutes names. */
+/* The bundled statutes, or those --statutes names, with the charge-code
+ * table --charge-codes names, or the bundled one. */
 PenalModel *
 penal_cli_load_model (GError **error)
 {
-  return penal_model_load (globals.statutes, error);
+  return penal_model_load_with_charges (globals.statutes,
+                                        globals.charge_codes, error);
 }
 
 /* Reads FACT=VALUE arguments into facts, and checks that each applies. */

@@ -17,7 +17,7 @@ static const PenalCommandHelp help = {
   "list",
   NULL,
   N_ ("Every statute and penalty table, with its versions, the dates each was "
-      "in force, and the standing of what penal holds."),
+      "in force, and the basis of what penal holds."),
   N_ ("Standing says how sure each figure is: statute text, secondary "
       "source, inference or open. An uncertain boundary between two versions "
       "is shown as the window in which it falls."),

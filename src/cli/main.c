@@ -99,7 +99,7 @@ find_command_word (int argc, char **argv)
       const char *arg = argv[i];
 
       if (g_str_equal (arg, "--statutes") || g_str_equal (arg, "-s")
-          || g_str_equal (arg, "--lang"))
+          || g_str_equal (arg, "--charge-codes") || g_str_equal (arg, "--lang"))
         {
           i++;
           continue;
