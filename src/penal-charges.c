@@ -517,6 +517,13 @@ penal_charges_get_n_codes (const PenalCharges *charges)
   return charges->rows->len;
 }
 
+const PenalChargeCode *
+penal_charges_get_row (const PenalCharges *charges, guint index)
+{
+  g_return_val_if_fail (index < charges->rows->len, NULL);
+  return &g_array_index (charges->rows, PenalChargeCode, index);
+}
+
 /* The index of the first row whose code is not less than key. */
 static guint
 lower_bound (const PenalCharges *charges, const char *key)

@@ -48,6 +48,8 @@ G_GNUC_INTERNAL const char *
 penal_charges_get_registration_source (const PenalCharges *charges);
 G_GNUC_INTERNAL const PenalChargeCode *
 penal_charges_find (const PenalCharges *charges, const char *code);
+G_GNUC_INTERNAL const PenalChargeCode *
+penal_charges_get_row (const PenalCharges *charges, guint index);
 G_GNUC_INTERNAL gboolean penal_charges_has_family (const PenalCharges *charges,
                                                    const char *family);
 G_GNUC_INTERNAL GPtrArray *penal_charges_family (const PenalCharges *charges,

@@ -101,8 +101,9 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
   json_builder_end_object (builder);
 }
 
-static void
-add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
+/* "imprisonment" and "fine" as classify writes them, null when p is. */
+void
+penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
 {
   json_builder_set_member_name (builder, "imprisonment");
   if (p == NULL)
@@ -515,7 +516,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_string_or_null (
       builder, "basis",
       rule != NULL ? penal_basis_to_code (rule->basis) : NULL);
-  add_penalty (builder, outcome->penalty);
+  penal_json_add_penalty (builder, outcome->penalty);
   add_penalty_state (builder, outcome);
   add_charge_codes (builder, model, outcome);
   add_trace (builder, model, outcome);

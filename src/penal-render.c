@@ -14,8 +14,8 @@
 #include "penal-diversion.h"
 #include "penal-render.h"
 
-static void
-trace_step_free (PenalTraceStep *step)
+void
+penal_trace_step_free (PenalTraceStep *step)
 {
   g_free (step->citation);
   g_free (step->text);
@@ -44,7 +44,6 @@ static void
 add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
 {
   const PenalRule *rule = outcome->rule;
-  const PenalClassPenalty *p = outcome->penalty;
 
   switch (rule->kind)
     {
@@ -71,16 +70,27 @@ add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
       return;
     }
 
-  if (outcome->penalty_state != PENAL_PENALTY_HELD)
-    {
-      g_autofree char *date = penal_date_to_display (outcome->offense_date);
+  penal_trace_add_penalty (trace, outcome->penalty_state, outcome->era,
+                           outcome->penalty, outcome->offense_date);
+}
 
-      if (outcome->penalty_state == PENAL_PENALTY_UNCERTAIN)
+/* The steps that give a class's penalty for the date: its figures with
+ * their citations and bases, or why penal gives none. */
+void
+penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
+                         const PenalEra *era, const PenalClassPenalty *p,
+                         gint64 offense_date)
+{
+  if (state != PENAL_PENALTY_HELD)
+    {
+      g_autofree char *date = penal_date_to_display (offense_date);
+
+      if (state == PENAL_PENALTY_UNCERTAIN)
         add_step (trace, NULL,
                   g_strdup_printf (
                       _ ("Imprisonment and fine: not established "
                          "for an offense committed on %s: %s"),
-                      date, penal_statute_text (outcome->era->uncertain)));
+                      date, penal_statute_text (era->uncertain)));
       else
         add_step (trace, NULL,
                   g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
@@ -244,7 +254,7 @@ GPtrArray *
 penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
 {
   GPtrArray *trace
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_step_free);
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_trace_step_free);
 
   g_return_val_if_fail (outcome != NULL, trace);
 

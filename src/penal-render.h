@@ -22,6 +22,10 @@ typedef struct
 GPtrArray *penal_outcome_trace (const PenalModel *model,
                                 const PenalOutcome *outcome);
 char *penal_charge_code_text (const PenalChargeCode *row);
+void penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
+                              const PenalEra *era, const PenalClassPenalty *p,
+                              gint64 offense_date);
+void penal_trace_step_free (PenalTraceStep *step);
 char *penal_charges_citation (const PenalCharges *charges);
 
 G_END_DECLS

@@ -227,6 +227,12 @@ gboolean penal_what_if_check_vary (const PenalModel *model, const char *vary,
 char *penal_what_if_report (const PenalModel *model, const PenalFacts *facts,
                             const char *vary, PenalFormat format,
                             GError **error);
+char *penal_lookup_report (const PenalModel *model, const char *query,
+                           gint64 date, PenalFormat format, GError **error);
+char *penal_lookup_search_report (const PenalModel *model, const char *words,
+                                  PenalFormat format, GError **error);
+char *penal_charges_diff_report (const PenalCharges *older,
+                                 const PenalCharges *newer, PenalFormat format);
 char *penal_export_dmn (const PenalModel *model, const char *offense,
                         gint64 date, PenalDmnVersion dmn_version,
                         GError **error);

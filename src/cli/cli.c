@@ -139,13 +139,19 @@ penal_cli_statutes (void)
   return globals.statutes;
 }
 
+const char *
+penal_cli_charge_codes (void)
+{
+  return globals.charge_codes;
+}
+
 /* The bundled statutes, or those --statutes names, with the charge-code
  * table --charge-codes names, or the bundled one. */
 PenalModel *
 penal_cli_load_model (GError **error)
 {
-  return penal_model_load_with_charges (globals.statutes,
-                                        globals.charge_codes, error);
+  return penal_model_load_with_charges (globals.statutes, globals.charge_codes,
+                                        error);
 }
 
 /* Reads FACT=VALUE arguments into facts, and checks that each applies. */

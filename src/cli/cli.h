@@ -73,6 +73,7 @@ gboolean penal_cli_read_facts (PenalFacts *facts, int argc, char **argv,
 PenalExit penal_cli_finish (const char *answer, const GError *error);
 PenalModel *penal_cli_load_model (GError **error);
 const char *penal_cli_statutes (void);
+const char *penal_cli_charge_codes (void);
 gboolean penal_cli_format (const char *given, const char *const *accepted,
                            int *out_index);
 gint64 penal_cli_date_or_today (const char *option, const char *text,
@@ -97,5 +98,6 @@ PenalExit penal_cmd_tree (int argc, char **argv);
 PenalExit penal_cmd_diff (int argc, char **argv);
 PenalExit penal_cmd_what_if (int argc, char **argv);
 PenalExit penal_cmd_export (int argc, char **argv);
+PenalExit penal_cmd_lookup (int argc, char **argv);
 
 G_END_DECLS

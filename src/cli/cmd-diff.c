@@ -22,13 +22,17 @@ static const GOptionEntry entries[]
 
 static const PenalCommandHelp help = {
   "diff",
-  N_ ("OFFENSE"),
+  N_ ("OFFENSE | --charge-codes OLD NEW"),
   N_ ("What changed between --from and --to: for each range of the facts, the "
       "class, term and fine before and after, with both citations."),
   N_ ("Says plainly when nothing changed, and flags a window in which the "
-      "version in force is not established."),
+      "version in force is not established. With --charge-codes OLD NEW it "
+      "compares two editions of the Highway Patrol's charge-code table "
+      "instead: the codes added, dropped, retired, reclassified or "
+      "redated."),
   N_ ("text (default), json"),
-  "  penal diff patronizing --from 2016-12-31 --to 2025-01-01\n",
+  "  penal diff patronizing --from 2016-12-31 --to 2025-01-01\n"
+  "  penal diff --charge-codes mshp-2021-08-05.tsv mshp-2022-08-05.tsv\n",
   FALSE,
   entries,
 };
@@ -49,6 +53,26 @@ penal_cmd_diff (int argc, char **argv)
   if (!penal_cli_format (format_name, formats, &format))
     return penal_cli_usage (
         _ ("--format: unknown format “%s”; use text or json"), format_name);
+  /* penal diff --charge-codes OLD NEW: two editions of the table, OLD taken
+   * by the global option and NEW as the one argument. */
+  if (penal_cli_charge_codes () != NULL)
+    {
+      g_autoptr (PenalCharges) older = NULL;
+      g_autoptr (PenalCharges) newer = NULL;
+
+      if (argc != 2 || from_text != NULL || to_text != NULL)
+        return penal_cli_usage (
+            "%s", _ ("diff: to compare two editions of the charge-code table, "
+                     "give penal diff --charge-codes OLD NEW"));
+      older = penal_charges_load (penal_cli_charge_codes (), &error);
+      if (older == NULL)
+        return penal_cli_fail (error);
+      newer = penal_charges_load (argv[1], &error);
+      if (newer == NULL)
+        return penal_cli_fail (error);
+      answer = penal_charges_diff_report (older, newer, format);
+      return penal_cli_finish (answer, NULL);
+    }
   if (from_text == NULL || to_text == NULL)
     return penal_cli_usage (
         "%s", _ ("diff: give both dates, for example: penal diff patronizing "

@@ -29,6 +29,9 @@ static const PenalCommand commands[] = {
   { "what-if", penal_cmd_what_if,
     N_ ("how the outcome moves as one fact moves across its domain") },
   { "export", penal_cmd_export, N_ ("an offense's decision table as DMN XML") },
+  { "lookup", penal_cmd_lookup,
+    N_ ("any Missouri charge code: its class on a date and its penalty "
+        "range") },
 };
 
 /* --lang must act before any message is translated, including --help, so
