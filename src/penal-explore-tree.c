@@ -127,12 +127,11 @@ append_tree_text (GString *out, JsonObject *node, guint depth)
       if (json_object_has_member (child, "outcome"))
         {
           g_autofree char *leaf = leaf_text (child);
-          g_string_append_printf (
-              out, "%s → %s [%s]\n",
-              penal_explore_member_string (branch, "range"), leaf,
-              penal_explore_member_string (
-                  json_object_get_object_member (child, "outcome"),
-                  "citation"));
+          g_autofree char *cited = penal_explore_citation_text (
+              json_object_get_object_member (child, "outcome"));
+          g_string_append_printf (out, "%s → %s [%s]\n",
+                                  penal_explore_member_string (branch, "range"),
+                                  leaf, cited);
         }
       else
         {
@@ -185,10 +184,10 @@ penal_explore_tree_text (JsonNode *tree)
       if (json_object_has_member (node, "outcome"))
         {
           g_autofree char *leaf = leaf_text (node);
-          g_string_append_printf (
-              out, _ ("  in every case → %s [%s]\n"), leaf,
-              penal_explore_member_string (
-                  json_object_get_object_member (node, "outcome"), "citation"));
+          g_autofree char *cited = penal_explore_citation_text (
+              json_object_get_object_member (node, "outcome"));
+          g_string_append_printf (out, _ ("  in every case → %s [%s]\n"), leaf,
+                                  cited);
         }
       else
         append_tree_text (out, node, 1);
@@ -221,10 +220,9 @@ append_dot_node (GString *out, JsonObject *node, guint *next_id)
   if (json_object_has_member (node, "outcome"))
     {
       g_autofree char *leaf = leaf_text (node);
-      g_autofree char *label = g_strdup_printf (
-          "%s\n%s", leaf,
-          penal_explore_member_string (
-              json_object_get_object_member (node, "outcome"), "citation"));
+      g_autofree char *cited = penal_explore_citation_text (
+          json_object_get_object_member (node, "outcome"));
+      g_autofree char *label = g_strdup_printf ("%s\n%s", leaf, cited);
       g_string_append_printf (out,
                               "    n%u [shape=box, style=rounded, label=", id);
       append_dot_string (out, label);

@@ -249,6 +249,7 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
                                      ? penal_class_to_code (rule->klass)
                                      : NULL);
   penal_json_add_string_or_null (builder, "citation", rule->citation);
+  penal_explore_add_cites (builder, rule);
   penal_json_add_string_or_null (builder, "basis",
                                  penal_basis_to_code (rule->basis));
   penal_json_add_penalty_fields (builder, p);
@@ -256,6 +257,48 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
                                  p != NULL ? p->imprisonment_citation : NULL);
   penal_json_add_string_or_null (builder, "era", p != NULL ? era->id : NULL);
   json_builder_end_object (builder);
+}
+
+/* "cites": for a rule no statute supports, the source it cites, as the
+ * statute file gives it ({"id", "label", "date"}: the label in English, the
+ * date a year or YYYY-MM-DD), so a text view can name it in the reader's
+ * language; null for a rule citing a statute. */
+void
+penal_explore_add_cites (JsonBuilder *builder, const PenalRule *rule)
+{
+  const PenalSource *source = rule != NULL ? rule->cites : NULL;
+
+  json_builder_set_member_name (builder, "cites");
+  if (source == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", source->id);
+  penal_json_add_string_or_null (builder, "label", source->label);
+  penal_json_add_string_or_null (builder, "date", source->date);
+  json_builder_end_object (builder);
+}
+
+/* (transfer full): the citation of an object carrying "citation" and
+ * "cites", as text views show it: the cited source's label and date in
+ * the reader's language, or the statute citation as written. */
+char *
+penal_explore_citation_text (JsonObject *object)
+{
+  JsonNode *cites = json_object_get_member (object, "cites");
+
+  if (cites != NULL && JSON_NODE_HOLDS_OBJECT (cites))
+    {
+      JsonObject *source = json_node_get_object (cites);
+      const char *label = penal_explore_member_string (source, "label");
+
+      if (label != NULL)
+        return penal_source_label_text (
+            label, penal_explore_member_string (source, "date"));
+    }
+  return g_strdup (penal_explore_member_string (object, "citation"));
 }
 
 const char *

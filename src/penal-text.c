@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "penal-date.h"
 #include "penal-text.h"
 
 /* Statute sentences are translated through the program's domain; an empty
@@ -22,6 +23,43 @@ penal_statute_text (const char *english)
   if (english == NULL || english[0] == '\0')
     return english;
   return g_dgettext (GETTEXT_PACKAGE, english);
+}
+
+/* (transfer full): a source as a text answer names it in brackets: its
+ * label (English in the statute file) in the reader's language, then its
+ * date as the reader writes dates, or its year alone: "KCTV5, 22 February
+ * 2019".  The citation of the source stays as written, for JSON. */
+char *
+penal_source_label_text (const char *label, const char *date)
+{
+  g_autofree char *shown = NULL;
+  gint64 day;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (date == NULL)
+    return g_strdup (penal_statute_text (label));
+  if (strlen (date) != 4 && penal_date_parse (date, &day))
+    shown = penal_date_to_display (day);
+  else
+    shown = g_strdup (date);
+  /* TRANSLATORS: a source named in brackets after a sentence of the answer:
+     its label, then its date or year, e.g. "KCTV5, 22 February 2019". */
+  return g_strdup_printf (C_ ("source label and date", "%s, %s"),
+                          penal_statute_text (label), shown);
+}
+
+/* (transfer full): the citation of a rule as text answers show it: a
+ * statute citation as written ("RSMo 567.030.4", never translated), or for
+ * a rule that cites a source, that source's label and date. */
+char *
+penal_rule_citation_text (const PenalRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  if (rule->cites != NULL && rule->cites->label != NULL)
+    return penal_source_label_text (rule->cites->label, rule->cites->date);
+  return g_strdup (rule->citation);
 }
 
 /* The translated name of a basis given by its code (as the exploring

@@ -1187,6 +1187,56 @@ test_tree_window (void)
       out, "    0–14 → class D felony [Test Code 900.030.4]\n");
 }
 
+/* Johnz School's rules cite KCTV5 of 22 February 2019, no statute
+ * (research/missouri-law.md, "Diversion (Kansas City)"): the tree names
+ * the source by its label and date as every date is written, and its JSON
+ * keeps the citation as written with the source it cites. */
+static void
+test_tree_cited_source (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[]
+      = { "tree", "kc-johnz-school", "--date=2018-01-01", NULL };
+  const char *const json_args[]
+      = { "tree", "kc-johnz-school", "--date=2018-01-01", "--format=json",
+          NULL };
+  const char *const show_args[]
+      = { "show", "kc-oar", "--date=2016-06-01", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *show = NULL;
+  JsonObject *outcome, *cites;
+
+  if (!penal_test_have_binary ())
+    return;
+  out = run_text (args);
+  penal_test_assert_contains (
+      out, "    0–17 → not eligible [KCTV5, 22 February 2019]\n");
+  penal_test_assert_lacks (out, "2019-02-22");
+  show = run_text (show_args);
+  penal_test_assert_contains (show, "\n    Article on the OAR program, 2016\n");
+
+  outcome = json_object_get_object_member (
+      json_object_get_object_member (
+          object_at (
+              json_object_get_array_member (
+                  json_object_get_object_member (
+                      object_at (json_object_get_array_member (
+                                     run_json (parser, json_args), "versions"),
+                                 0),
+                      "tree"),
+                  "branches"),
+              0),
+          "node"),
+      "outcome");
+  g_assert_cmpstr (string_or_null (outcome, "citation"), ==,
+                   "KCTV5, on Veronica's Voice and Johnz School, 2019-02-22");
+  cites = json_object_get_object_member (outcome, "cites");
+  g_assert_nonnull (cites);
+  g_assert_cmpstr (string_or_null (cites, "id"), ==, "kctv5-2019");
+  g_assert_cmpstr (string_or_null (cites, "label"), ==, "KCTV5");
+  g_assert_cmpstr (string_or_null (cites, "date"), ==, "2019-02-22");
+}
+
 /* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
  * "class A misdemeanor" "delito menor de clase A", "class B misdemeanor"
  * "delito menor de clase B", "in force on %s" "vigente el %s", "Patronizing
@@ -2308,6 +2358,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/explore/tree/agrees-with-classify",
                    test_tree_agrees_with_classify);
   g_test_add_func ("/explore/tree/window", test_tree_window);
+  g_test_add_func ("/explore/tree/cited-source", test_tree_cited_source);
   g_test_add_func ("/explore/tree/spanish", test_tree_spanish);
   g_test_add_func ("/explore/tree/errors", test_tree_errors);
   g_test_add_func ("/explore/diff/patronizing", test_diff_patronizing);
