@@ -567,8 +567,9 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
     {
     case PENAL_STATUS_DECIDED:
       {
+        /* The class line names the class as the charging papers do too. */
         g_autofree char *klass
-            = g_strdup (penal_class_to_name (outcome->rule->klass));
+            = penal_class_to_name_with_english (outcome->rule->klass);
         g_autofree char *cited = penal_rule_citation_text (outcome->rule);
 
         g_string_append_printf (out, _ ("Class: %s [%s]\n"), klass, cited);
@@ -592,7 +593,7 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
           g_autoptr (GPtrArray) candidate_trace
               = penal_outcome_trace (model, candidate);
           g_autofree char *klass
-              = g_strdup (penal_class_to_name (candidate->rule->klass));
+              = penal_class_to_name_with_english (candidate->rule->klass);
           g_autofree char *cited = penal_rule_citation_text (candidate->rule);
 
           g_string_append_printf (
