@@ -404,11 +404,10 @@ penal_explore_what_if_text (JsonNode *what_if)
               && penal_explore_member_string (range, "imprisonment_min")
                      != NULL)
             {
-              g_autofree char *low = penal_explore_duration_text (
-                  penal_explore_member_string (range, "imprisonment_min"));
-              g_autofree char *high = penal_explore_duration_text (
+              g_autofree char *terms = penal_explore_duration_range_text (
+                  penal_explore_member_string (range, "imprisonment_min"),
                   penal_explore_member_string (range, "imprisonment_max"));
-              g_string_append_printf (line, _ (", from %s to %s"), low, high);
+              g_string_append_printf (line, _ (", from %s"), terms);
             }
           else if (penal_explore_member_string (range, "imprisonment_max")
                    != NULL)

@@ -321,20 +321,39 @@ penal_explore_iso_to_display (const char *iso)
   return penal_date_to_display (day);
 }
 
+/* The output code is "P" + amount + unit; read it back for prose. */
+static PenalDuration
+duration_from_iso (const char *iso)
+{
+  PenalDuration duration = { 0 };
+
+  duration.iso = (char *)iso;
+  duration.unit = iso[strlen (iso) - 1];
+  duration.amount = (guint)g_ascii_strtoull (iso + 1, NULL, 10);
+  return duration;
+}
+
 char *
 penal_explore_duration_text (const char *iso)
 {
-  PenalDuration duration = { 0 };
-  gsize length;
+  PenalDuration duration;
 
   if (iso == NULL)
     return NULL;
-  /* The output code is "P" + amount + unit; read it back for prose. */
-  length = strlen (iso);
-  duration.iso = (char *)iso;
-  duration.unit = iso[length - 1];
-  duration.amount = (guint)g_ascii_strtoull (iso + 1, NULL, 10);
+  duration = duration_from_iso (iso);
   return penal_duration_to_text (&duration);
+}
+
+/* (transfer full): "5 to 15 years" from "P5Y" and "P15Y". */
+char *
+penal_explore_duration_range_text (const char *min_iso, const char *max_iso)
+{
+  PenalDuration min, max;
+
+  g_return_val_if_fail (min_iso != NULL && max_iso != NULL, NULL);
+  min = duration_from_iso (min_iso);
+  max = duration_from_iso (max_iso);
+  return penal_duration_range_to_text (&min, &max);
 }
 
 /* A rule outcome object in words: "class E felony, up to 4 years,
@@ -361,10 +380,10 @@ penal_explore_outcome_object_text (JsonObject *outcome)
       g_string_append (out, penal_class_to_name (klass));
       if (max != NULL && min != NULL)
         {
-          g_autofree char *low = penal_explore_duration_text (min);
-          g_autofree char *high = penal_explore_duration_text (max);
-          /* TRANSLATORS: ", from <term> to <term>", after a class name. */
-          g_string_append_printf (out, _ (", from %s to %s"), low, high);
+          g_autofree char *range = penal_explore_duration_range_text (min, max);
+          /* TRANSLATORS: ", from <range of terms>", after a class name:
+             ", from 5 to 15 years". */
+          g_string_append_printf (out, _ (", from %s"), range);
         }
       else if (max != NULL)
         {

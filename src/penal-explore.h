@@ -79,6 +79,8 @@ G_GNUC_INTERNAL const char *penal_explore_member_string (JsonObject *object,
                                                          const char *member);
 G_GNUC_INTERNAL char *penal_explore_iso_to_display (const char *iso);
 G_GNUC_INTERNAL char *penal_explore_duration_text (const char *iso);
+G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
+                                                         const char *max_iso);
 G_GNUC_INTERNAL char *penal_explore_outcome_object_text (JsonObject *outcome);
 G_GNUC_INTERNAL char *penal_explore_effective_text (JsonObject *version);
 G_GNUC_INTERNAL char *penal_explore_to_string (JsonBuilder *builder);

@@ -95,6 +95,43 @@ penal_duration_to_text (const PenalDuration *duration)
     }
 }
 
+/* (transfer full): a range of terms after "from": "5 to 15 years", the
+ * unit written once when both ends share it (and its plural following the
+ * larger number), else "6 months to 1 year". */
+char *
+penal_duration_range_to_text (const PenalDuration *min,
+                              const PenalDuration *max)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (min->unit == max->unit)
+    switch (max->unit)
+      {
+      case 'Y':
+        /* TRANSLATORS: a range of years, after "from": "from 5 to 15
+           years".  The plural follows the larger number. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u year",
+                                             "%u to %u years", max->amount),
+                                min->amount, max->amount);
+      case 'M':
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u month",
+                                             "%u to %u months", max->amount),
+                                min->amount, max->amount);
+      case 'D':
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u day",
+                                             "%u to %u days", max->amount),
+                                min->amount, max->amount);
+      default:
+        break;
+      }
+  low = penal_duration_to_text (min);
+  high = penal_duration_to_text (max);
+  /* TRANSLATORS: a range of terms in different units, after "from":
+     "from 6 months to 1 year". */
+  return g_strdup_printf (C_ ("range of terms", "%s to %s"), low, high);
+}
+
 char *
 penal_usd_to_text (gint64 usd)
 {
@@ -135,22 +172,24 @@ penal_with_basis (char *text, PenalBasis basis)
 char *
 penal_imprisonment_text (const PenalClassPenalty *p)
 {
-  g_autofree char *min = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *max = NULL;
 
   if (p->imprisonment_max.iso == NULL && !p->life)
     return g_strdup (_ ("Imprisonment: none is authorized."));
   if (p->imprisonment_max.iso != NULL)
     max = penal_duration_to_text (&p->imprisonment_max);
-  if (p->imprisonment_min.iso != NULL)
+  if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso != NULL)
     {
-      min = penal_duration_to_text (&p->imprisonment_min);
+      range = penal_duration_range_to_text (&p->imprisonment_min,
+                                            &p->imprisonment_max);
       if (p->life)
-        /* TRANSLATORS: for example "from 10 years to 30 years, or life
-         * imprisonment". */
+        /* TRANSLATORS: %s is a range of terms, "10 to 30 years": "from 10
+         * to 30 years, or life imprisonment". */
         return g_strdup_printf (
-            _ ("Imprisonment: from %s to %s, or life imprisonment."), min, max);
-      return g_strdup_printf (_ ("Imprisonment: from %s to %s."), min, max);
+            _ ("Imprisonment: from %s, or life imprisonment."), range);
+      /* TRANSLATORS: %s is a range of terms, "5 to 15 years". */
+      return g_strdup_printf (_ ("Imprisonment: from %s."), range);
     }
   if (p->life)
     return g_strdup_printf (_ ("Imprisonment: up to %s, or life imprisonment."),
@@ -172,6 +211,19 @@ penal_fine_text (const PenalClassPenalty *p)
 char *
 penal_gain_text (const PenalClassPenalty *p)
 {
+  /* Twice the gain, in the statute's own word (RSMo 558.002.1(7): "double
+   * the amount of the offender's gain"). */
+  if (p->gain_multiple == 2 && p->gain_cap_usd >= 0)
+    {
+      g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);
+      return g_strdup_printf (_ ("Instead of that fine, the court may fine up "
+                                 "to double the offender's gain from the "
+                                 "offense, at most %s."),
+                              cap);
+    }
+  if (p->gain_multiple == 2)
+    return g_strdup (_ ("Instead of that fine, the court may fine up to "
+                        "double the offender's gain from the offense."));
   if (p->gain_cap_usd >= 0)
     {
       g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);

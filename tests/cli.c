@@ -342,7 +342,11 @@ test_text_answer (void)
   penal_test_assert_contains (
       run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
   penal_test_assert_contains (run.out, "Fine: up to $5,000.");
-  penal_test_assert_contains (run.out, "at most $20,000");
+  /* RSMo 560.011 (Missouri Bar § 27.16): "up to double the gain, at most
+   * $20,000". */
+  penal_test_assert_contains (run.out, "the court may fine up to double the "
+                                       "offender's gain from the offense, "
+                                       "at most $20,000.");
   penal_test_assert_contains (run.out,
                               "(basis: secondary source) [RSMo 560.011]");
 }

@@ -786,7 +786,7 @@ test_show_penalties (void)
   g_assert_true (g_str_has_prefix (out, "Missouri penalty classes\n"));
   penal_test_assert_contains (out, "  Classes:\n");
   penal_test_assert_contains (out,
-                              "    class A felony, from 10 years to 30 years, "
+                              "    class A felony, from 10 to 30 years, "
                               "or life imprisonment [RSMo 558.011.1(1)]\n");
   penal_test_assert_contains (out, "    class D felony, up to 4 years, fine up "
                                    "to $5,000 [RSMo 558.011.1(4)]\n");
@@ -1534,7 +1534,7 @@ test_diff_unchanged (void)
                                    "same class, term and fine.\n");
   penal_test_assert_contains (out,
                               "knew_hiv yes: unchanged\n    before and after: "
-                              "class B felony, from 5 years to "
+                              "class B felony, from 5 to "
                               "15 years [RSMo 567.020.2; RSMo 558.011.1(2)]\n");
   penal_test_assert_lacks (out, ": changed");
   penal_test_assert_lacks (out, "Open amendment window");
@@ -2150,7 +2150,7 @@ test_what_if_errors (void)
  * tables of mo-penalties.xml): a class B felony is 5 to 15 years.  penal
  * what-if offense=prostitution offense_date=2024-01-01 --vary knew_hiv says
  * "yes → class B felony, up to 15 years [RSMo 567.020.2]", and its JSON has
- * no imprisonment_min; show and diff say "from 5 years to 15 years".
+ * no imprisonment_min; show and diff say "from 5 to 15 years".
  * Skipped while the bug is present. */
 static void
 test_what_if_minimum_term (void)
@@ -2196,7 +2196,7 @@ test_what_if_minimum_term (void)
   out = run_text (text_args);
   g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
   penal_test_assert_contains (
-      out, "  yes → class B felony, from 5 years to 15 years [RSMo 567.020.2]");
+      out, "  yes → class B felony, from 5 to 15 years [RSMo 567.020.2]");
 }
 
 /* Regression: before 2017, what-if merges one prior finding with two or
