@@ -1237,7 +1237,7 @@ test_tree_cited_source (void)
   g_assert_cmpstr (string_or_null (cites, "date"), ==, "2019-02-22");
 }
 
-/* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
+/* Spanish (po/es.po): "class D felony" is "delito mayor de clase D",
  * "class A misdemeanor" "delito menor de clase A", "class B misdemeanor"
  * "delito menor de clase B", "in force on %s" "vigente el %s", "Patronizing
  * prostitution" "Pagar por prostitución"; codes, citations and fact names
@@ -1269,7 +1269,7 @@ test_tree_spanish (void)
       out,
       "  victim_age (edad en años de la persona a quien se pagó por sexo)\n");
   penal_test_assert_contains (
-      out, "    0–14 → delito grave de clase D [RSMo 567.030.4]\n");
+      out, "    0–14 → delito mayor de clase D [RSMo 567.030.4]\n");
   penal_test_assert_contains (
       out, "    15–17 → delito menor de clase A [RSMo 567.030.3]\n");
   penal_test_assert_contains (
@@ -1281,7 +1281,7 @@ test_tree_spanish (void)
   dot = run_text_in (NULL, "C", lang_dot);
   g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
   assert_dot_braces_balance (dot);
-  assert_dot_leaf (dot, "delito grave de clase D", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (dot, "delito mayor de clase D", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (dot, "delito menor de clase A", "RSMo 567.030.3", "15–17");
   assert_dot_leaf (dot, "delito menor de clase B", "RSMo 567.030.3", "18+");
   penal_test_assert_contains (dot, "\\nvigente el 1 de junio de 2016\";\n");
@@ -2321,7 +2321,7 @@ test_spanish_other_commands (void)
   /* SB 491's tier as in sb491_rules. */
   penal_test_assert_contains (
       out_show,
-      "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
+      "      victim_age 0–14 → delito mayor de clase E, hasta 4 años");
   penal_test_assert_contains (out_show, "(fundamento: registro oficial)");
 
   /* The statute text itself is English only. */
@@ -2335,7 +2335,7 @@ test_spanish_other_commands (void)
                               "Pagar por prostitución (RSMo 567.030), según "
                               "varía la fecha del delito:\n");
   penal_test_assert_contains (
-      out_what_if, "  2018-08-28.. → delito grave de clase E, hasta 4 años");
+      out_what_if, "  2018-08-28.. → delito mayor de clase E, hasta 4 años");
   penal_test_assert_lacks (out_what_if, "not established");
 }
 

@@ -27,7 +27,7 @@ test_spanish_text (void)
     return;
   penal_test_run (&run, "es", "C.UTF-8", patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "delito grave de clase D");
+  penal_test_assert_contains (run.out, "delito mayor de clase D");
   penal_test_assert_contains (run.out, "4 años");
   penal_test_assert_contains (run.out, "1 de junio de 2016");
   penal_test_assert_contains (run.out, "5,000 dólares");
@@ -38,7 +38,7 @@ test_spanish_text (void)
    * papers do; no other English. */
   penal_test_assert_contains (
       run.out,
-      "Clase: delito grave de clase D (class D felony) [RSMo 567.030.4]\n");
+      "Clase: delito mayor de clase D (class D felony) [RSMo 567.030.4]\n");
   g_assert_cmpstr (strstr (run.out, "felony"), ==,
                    strstr (run.out, "felony) [RSMo 567.030.4]"));
   g_assert_null (strstr (strstr (run.out, "felony") + 1, "felony"));
@@ -61,7 +61,7 @@ test_lang_option (void)
     return;
   penal_test_run (&run, NULL, NULL, args);
   g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "delito grave de clase D");
+  penal_test_assert_contains (run.out, "delito mayor de clase D");
   penal_test_assert_contains (run.out, "1 de junio de 2016");
 }
 
@@ -110,7 +110,7 @@ test_spanish_json (void)
       "VIH");
   penal_test_assert_contains (
       json_object_get_string_member (root, "explanation"),
-      "delito grave de clase B");
+      "delito mayor de clase B");
 }
 
 /* Plural forms: one year vs several, in Spanish. */
