@@ -2317,7 +2317,7 @@ test_spanish_other_commands (void)
   penal_test_assert_contains (
       out_show,
       "  penal no tiene el texto de la ley de esta versión; lo que da "
-      "cada cita:\n");
+      "cada referencia a la ley:\n");
   /* SB 491's tier as in sb491_rules. */
   penal_test_assert_contains (
       out_show,
