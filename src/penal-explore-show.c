@@ -506,7 +506,8 @@ penal_explore_show_text (JsonNode *show)
   JsonArray *open = json_object_get_array_member (root, "open_questions");
   g_autofree char *date = penal_explore_iso_to_display (
       penal_explore_member_string (root, "date"));
-  const char *number = penal_explore_member_string (root, "statute");
+  const char *number
+      = penal_statute_text (penal_explore_member_string (root, "statute"));
   GString *out = g_string_new (NULL);
 
   if (number != NULL)

@@ -156,7 +156,7 @@ append_tree_heading (GString *out, JsonObject *root, JsonObject *entry,
           ? _ ("%s (%s), %s, in force on %s:\n")
           : _ ("%s (%s), %s, which may have been in force on %s:\n"),
       penal_explore_member_string (root, "title"),
-      penal_explore_member_string (root, "statute"),
+      penal_statute_text (penal_explore_member_string (root, "statute")),
       penal_explore_member_string (version, "title"), date);
 }
 
@@ -170,9 +170,10 @@ penal_explore_tree_text (JsonNode *tree)
   GString *out = g_string_new (NULL);
 
   if (json_array_get_length (versions) == 0)
-    g_string_append_printf (out, _ ("No version of %s is in force on %s.\n"),
-                            penal_explore_member_string (root, "statute"),
-                            date);
+    g_string_append_printf (
+        out, _ ("No version of %s is in force on %s.\n"),
+        penal_statute_text (penal_explore_member_string (root, "statute")),
+        date);
   for (guint v = 0; v < json_array_get_length (versions); v++)
     {
       JsonObject *entry = json_array_get_object_element (versions, v);
@@ -275,9 +276,9 @@ penal_explore_tree_dot (JsonNode *tree)
 
       /* A short heading: the statute, its version's title wrapped, and
        * the date. */
-      g_string_append_printf (heading, "%s (%s)\n",
-                              penal_explore_member_string (root, "title"),
-                              penal_explore_member_string (root, "statute"));
+      g_string_append_printf (
+          heading, "%s (%s)\n", penal_explore_member_string (root, "title"),
+          penal_statute_text (penal_explore_member_string (root, "statute")));
       penal_append_wrapped (
           heading, penal_explore_member_string (version, "title"), 0, 0, 60);
       g_string_append_printf (

@@ -400,9 +400,10 @@ append_program (GString *out, const PenalOutcome *screened)
   const PenalOffense *program = screened->offense;
   PenalAnswer answer = penal_program_answer (screened);
   g_autofree char *reason = penal_program_reason (screened);
-  g_autofree char *citation = screened->status == PENAL_STATUS_DECIDED
-                                  ? penal_rule_citation_text (screened->rule)
-                                  : g_strdup (program->statute);
+  g_autofree char *citation
+      = screened->status == PENAL_STATUS_DECIDED
+            ? penal_rule_citation_text (screened->rule)
+            : g_strdup (penal_statute_text (program->statute));
 
   g_string_append_printf (out, "  %s", penal_statute_text (program->title));
   if (program->operator_name != NULL && program->jurisdiction != NULL)
