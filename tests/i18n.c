@@ -394,6 +394,17 @@ static const SpanishCase spanish_cases[] = {
     { "¿Cuántas veces fue declarada culpable antes la persona de un delito "
       "relacionado con la prostitución (en juicio o porque se declaró "
       "culpable)? Escriba 0 si nunca.\n" } },
+  /* The Patrol's code for patronizing a person aged 15 to 17, in force on
+   * 1 January 2019: a class E felony (charge-code table, edition of 5
+   * August 2021).  Its answer shows the classify command to type, with an
+   * ISO date. */
+  { "lookup",
+    { "lookup", "567.030-003Y201840", "offense_date=2019-01-01" },
+    NULL,
+    FALSE,
+    { "  La tabla lo da como delito mayor de clase E (class E felony).",
+      "  Encarcelamiento: hasta 4 años. [RSMo 558.011.1(5)]\n" },
+    { NULL } },
   { "help",
     { "--help" },
     NULL,
