@@ -211,8 +211,8 @@ penal_fine_text (const PenalClassPenalty *p)
 char *
 penal_gain_text (const PenalClassPenalty *p)
 {
-  /* Twice the gain, in the statute's own word (RSMo 558.002.1(7): "double
-   * the amount of the offender's gain"). */
+  /* Twice the gain, in the word of RSMo 558.002 and of the Missouri Bar
+   * on 560.011: "up to double the gain" (research/missouri-law.md). */
   if (p->gain_multiple == 2 && p->gain_cap_usd >= 0)
     {
       g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);
