@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "penal-class.h"
 
@@ -50,4 +51,26 @@ penal_class_to_name (PenalClass klass)
 {
   g_return_val_if_fail (klass < PENAL_N_CLASSES, NULL);
   return _ (class_table[klass].name);
+}
+
+/* (transfer full): the translated name followed, in a language other than
+ * English, by the English name in parentheses, as charging papers and court
+ * records write it, so a reader can match them: "delito mayor de clase E
+ * (class E felony)".  In English, the name alone. */
+char *
+penal_class_to_name_with_english (PenalClass klass)
+{
+  const char *english;
+  const char *name;
+
+  g_return_val_if_fail (klass < PENAL_N_CLASSES, NULL);
+  english = class_table[klass].name;
+  name = _ (english);
+  if (strcmp (name, english) == 0)
+    return g_strdup (name);
+  /* TRANSLATORS: a class name in your language, then its English name as
+     Missouri's charging papers write it: "delito mayor de clase E (class E
+     felony)". */
+  return g_strdup_printf (C_ ("class name, then its English name", "%s (%s)"),
+                          name, english);
 }

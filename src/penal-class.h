@@ -25,5 +25,6 @@ typedef enum
 gboolean penal_class_from_code (const char *code, PenalClass *out_class);
 const char *penal_class_to_code (PenalClass klass);
 const char *penal_class_to_name (PenalClass klass);
+char *penal_class_to_name_with_english (PenalClass klass);
 
 G_END_DECLS

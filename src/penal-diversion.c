@@ -84,7 +84,7 @@ penal_program_reason (const PenalOutcome *screened)
     case PENAL_STATUS_NO_VERSION:
       g_string_append_printf (
           out, _ ("penal holds no version of %s in force on that date."),
-          screened->offense->statute);
+          penal_statute_text (screened->offense->statute));
       break;
     case PENAL_STATUS_AMBIGUOUS:
     default:

@@ -356,20 +356,19 @@ append_side_text (GString *out, const char *label, JsonArray *side)
       JsonObject *entry = json_array_get_object_element (side, i);
       JsonObject *outcome = json_object_get_object_member (entry, "outcome");
       g_autofree char *text = penal_explore_outcome_object_text (outcome);
+      g_autofree char *cited = penal_explore_citation_text (outcome);
       const char *penalty
           = penal_explore_member_string (outcome, "penalty_citation");
 
       if (json_array_get_length (side) > 1)
-        g_string_append_printf (
-            out, "    %s (%s): %s [%s%s%s]\n", label,
-            penal_explore_member_string (entry, "version"), text,
-            penal_explore_member_string (outcome, "citation"),
-            penalty != NULL ? "; " : "", penalty != NULL ? penalty : "");
+        g_string_append_printf (out, "    %s (%s): %s [%s%s%s]\n", label,
+                                penal_explore_member_string (entry, "version"),
+                                text, cited, penalty != NULL ? "; " : "",
+                                penalty != NULL ? penalty : "");
       else
-        g_string_append_printf (
-            out, "    %s: %s [%s%s%s]\n", label, text,
-            penal_explore_member_string (outcome, "citation"),
-            penalty != NULL ? "; " : "", penalty != NULL ? penalty : "");
+        g_string_append_printf (out, "    %s: %s [%s%s%s]\n", label, text,
+                                cited, penalty != NULL ? "; " : "",
+                                penalty != NULL ? penalty : "");
     }
 }
 

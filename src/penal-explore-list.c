@@ -109,7 +109,8 @@ penal_explore_list_text (JsonNode *list)
     {
       JsonObject *statute = json_array_get_object_element (statutes, i);
       JsonArray *versions = json_object_get_array_member (statute, "versions");
-      const char *number = penal_explore_member_string (statute, "statute");
+      const char *number = penal_statute_text (
+          penal_explore_member_string (statute, "statute"));
 
       g_string_append_c (out, '\n');
       if (number != NULL)

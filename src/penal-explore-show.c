@@ -108,6 +108,13 @@ rule_on_subsection (const char *section, const PenalRule *rule,
                                    : label[0] == '\0';
 }
 
+static gboolean
+same_citation (gconstpointer a, gconstpointer b)
+{
+  return g_str_equal (((const PenalRule *)a)->citation,
+                      ((const PenalRule *)b)->citation);
+}
+
 /* The subsections of a version: each subsection of the text held, with
  * the words it says and the rules that cite it, Catala-style; then the
  * rules whose citations land on no text penal holds, grouped by citation
@@ -138,6 +145,7 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
 
           json_builder_begin_object (builder);
           penal_json_add_string_or_null (builder, "citation", citation);
+          penal_explore_add_cites (builder, NULL);
           penal_json_add_string_or_null (builder, "label", subsection->label);
           penal_json_add_string_or_null (builder, "text", subsection->text);
           json_builder_set_member_name (builder, "rules");
@@ -155,19 +163,24 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
         }
     }
 
+  /* Grouped by citation; the first rule of each group stands for it, and
+   * names the source it cites, if any (the citation includes the source's
+   * date, so one citation is one source). */
   for (guint r = 0; r < version->rules->len; r++)
     {
       const PenalRule *rule = g_ptr_array_index (version->rules, r);
       if (!g_ptr_array_find (placed, rule, NULL)
-          && !g_ptr_array_find_with_equal_func (citations, rule->citation,
-                                                g_str_equal, NULL))
-        g_ptr_array_add (citations, rule->citation);
+          && !g_ptr_array_find_with_equal_func (citations, rule, same_citation,
+                                                NULL))
+        g_ptr_array_add (citations, (gpointer)rule);
     }
   for (guint c = 0; c < citations->len; c++)
     {
+      const PenalRule *first = g_ptr_array_index (citations, c);
+
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation",
-                                     g_ptr_array_index (citations, c));
+      penal_json_add_string_or_null (builder, "citation", first->citation);
+      penal_explore_add_cites (builder, first);
       penal_json_add_string_or_null (builder, "label", NULL);
       penal_json_add_string_or_null (builder, "text", NULL);
       json_builder_set_member_name (builder, "rules");
@@ -177,8 +190,7 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
           const PenalRule *rule = g_ptr_array_index (version->rules, r);
 
           if (g_ptr_array_find (placed, rule, NULL)
-              || !g_str_equal (rule->citation,
-                               g_ptr_array_index (citations, c)))
+              || !same_citation (rule, first))
             continue;
           add_rule_entry (builder, model, statute, rule, date);
         }
@@ -268,6 +280,7 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
 
           json_builder_begin_object (builder);
           penal_json_add_string_or_null (builder, "citation", citation);
+          penal_explore_add_cites (builder, NULL);
           penal_json_add_string_or_null (builder, "label", subsection->label);
           penal_json_add_string_or_null (builder, "text", subsection->text);
           json_builder_set_member_name (builder, "rules");
@@ -471,10 +484,9 @@ append_subsections_text (GString *out, JsonArray *subsections)
       JsonObject *subsection = json_array_get_object_element (subsections, s);
       JsonArray *rules = json_object_get_array_member (subsection, "rules");
       const char *words = penal_explore_member_string (subsection, "text");
+      g_autofree char *cited = penal_explore_citation_text (subsection);
 
-      g_string_append_printf (
-          out, "    %s\n",
-          penal_explore_member_string (subsection, "citation"));
+      g_string_append_printf (out, "    %s\n", cited);
       if (words != NULL)
         {
           g_autofree char *quoted = g_strdup_printf ("“%s”", words);
@@ -494,7 +506,8 @@ penal_explore_show_text (JsonNode *show)
   JsonArray *open = json_object_get_array_member (root, "open_questions");
   g_autofree char *date = penal_explore_iso_to_display (
       penal_explore_member_string (root, "date"));
-  const char *number = penal_explore_member_string (root, "statute");
+  const char *number
+      = penal_statute_text (penal_explore_member_string (root, "statute"));
   GString *out = g_string_new (NULL);
 
   if (number != NULL)

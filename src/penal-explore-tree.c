@@ -127,12 +127,11 @@ append_tree_text (GString *out, JsonObject *node, guint depth)
       if (json_object_has_member (child, "outcome"))
         {
           g_autofree char *leaf = leaf_text (child);
-          g_string_append_printf (
-              out, "%s → %s [%s]\n",
-              penal_explore_member_string (branch, "range"), leaf,
-              penal_explore_member_string (
-                  json_object_get_object_member (child, "outcome"),
-                  "citation"));
+          g_autofree char *cited = penal_explore_citation_text (
+              json_object_get_object_member (child, "outcome"));
+          g_string_append_printf (out, "%s → %s [%s]\n",
+                                  penal_explore_member_string (branch, "range"),
+                                  leaf, cited);
         }
       else
         {
@@ -157,7 +156,7 @@ append_tree_heading (GString *out, JsonObject *root, JsonObject *entry,
           ? _ ("%s (%s), %s, in force on %s:\n")
           : _ ("%s (%s), %s, which may have been in force on %s:\n"),
       penal_explore_member_string (root, "title"),
-      penal_explore_member_string (root, "statute"),
+      penal_statute_text (penal_explore_member_string (root, "statute")),
       penal_explore_member_string (version, "title"), date);
 }
 
@@ -171,9 +170,10 @@ penal_explore_tree_text (JsonNode *tree)
   GString *out = g_string_new (NULL);
 
   if (json_array_get_length (versions) == 0)
-    g_string_append_printf (out, _ ("No version of %s is in force on %s.\n"),
-                            penal_explore_member_string (root, "statute"),
-                            date);
+    g_string_append_printf (
+        out, _ ("No version of %s is in force on %s.\n"),
+        penal_statute_text (penal_explore_member_string (root, "statute")),
+        date);
   for (guint v = 0; v < json_array_get_length (versions); v++)
     {
       JsonObject *entry = json_array_get_object_element (versions, v);
@@ -185,10 +185,10 @@ penal_explore_tree_text (JsonNode *tree)
       if (json_object_has_member (node, "outcome"))
         {
           g_autofree char *leaf = leaf_text (node);
-          g_string_append_printf (
-              out, _ ("  in every case → %s [%s]\n"), leaf,
-              penal_explore_member_string (
-                  json_object_get_object_member (node, "outcome"), "citation"));
+          g_autofree char *cited = penal_explore_citation_text (
+              json_object_get_object_member (node, "outcome"));
+          g_string_append_printf (out, _ ("  in every case → %s [%s]\n"), leaf,
+                                  cited);
         }
       else
         append_tree_text (out, node, 1);
@@ -221,10 +221,9 @@ append_dot_node (GString *out, JsonObject *node, guint *next_id)
   if (json_object_has_member (node, "outcome"))
     {
       g_autofree char *leaf = leaf_text (node);
-      g_autofree char *label = g_strdup_printf (
-          "%s\n%s", leaf,
-          penal_explore_member_string (
-              json_object_get_object_member (node, "outcome"), "citation"));
+      g_autofree char *cited = penal_explore_citation_text (
+          json_object_get_object_member (node, "outcome"));
+      g_autofree char *label = g_strdup_printf ("%s\n%s", leaf, cited);
       g_string_append_printf (out,
                               "    n%u [shape=box, style=rounded, label=", id);
       append_dot_string (out, label);
@@ -277,9 +276,9 @@ penal_explore_tree_dot (JsonNode *tree)
 
       /* A short heading: the statute, its version's title wrapped, and
        * the date. */
-      g_string_append_printf (heading, "%s (%s)\n",
-                              penal_explore_member_string (root, "title"),
-                              penal_explore_member_string (root, "statute"));
+      g_string_append_printf (
+          heading, "%s (%s)\n", penal_explore_member_string (root, "title"),
+          penal_statute_text (penal_explore_member_string (root, "statute")));
       penal_append_wrapped (
           heading, penal_explore_member_string (version, "title"), 0, 0, 60);
       g_string_append_printf (

@@ -58,6 +58,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
   penal_json_add_string_or_null (builder, "class", klass);
   penal_json_add_string_or_null (builder, "citation",
                                  rule != NULL ? rule->citation : NULL);
+  penal_explore_add_cites (builder, rule);
   penal_json_add_string_or_null (builder, "version",
                                  rule != NULL ? outcome->version->id : NULL);
   penal_json_add_penalty_fields (builder, p);
@@ -101,6 +102,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
               : NULL);
       penal_json_add_string_or_null (builder, "citation",
                                      candidate->rule->citation);
+      penal_explore_add_cites (builder, candidate->rule);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -130,6 +132,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
       penal_json_add_string_or_null (builder, "class", enhanced_class);
       penal_json_add_string_or_null (builder, "citation",
                                      enhanced->rule->citation);
+      penal_explore_add_cites (builder, enhanced->rule);
       json_builder_end_object (builder);
       g_string_append_printf (detail, " +%s=%s", enhanced->offense->id,
                               enhanced_class != NULL ? enhanced_class : "open");
@@ -344,6 +347,7 @@ penal_explore_what_if_text (JsonNode *what_if)
       const char *status = penal_explore_member_string (range, "status");
       g_autoptr (GString) line = g_string_new (NULL);
       JsonNode *eligible = json_object_get_member (range, "diversion_eligible");
+      g_autofree char *cited = penal_explore_citation_text (range);
       PenalClass klass;
 
       g_string_append_printf (line, "  %s → ",
@@ -400,11 +404,10 @@ penal_explore_what_if_text (JsonNode *what_if)
               && penal_explore_member_string (range, "imprisonment_min")
                      != NULL)
             {
-              g_autofree char *low = penal_explore_duration_text (
-                  penal_explore_member_string (range, "imprisonment_min"));
-              g_autofree char *high = penal_explore_duration_text (
+              g_autofree char *terms = penal_explore_duration_range_text (
+                  penal_explore_member_string (range, "imprisonment_min"),
                   penal_explore_member_string (range, "imprisonment_max"));
-              g_string_append_printf (line, _ (", from %s to %s"), low, high);
+              g_string_append_printf (line, _ (", from %s"), terms);
             }
           else if (penal_explore_member_string (range, "imprisonment_max")
                    != NULL)
@@ -425,13 +428,10 @@ penal_explore_what_if_text (JsonNode *what_if)
           if (!json_object_get_boolean_member_with_default (
                   range, "penalty_established", TRUE))
             g_string_append (line, _ (", term and fine not established"));
-          g_string_append_printf (
-              line, " [%s]", penal_explore_member_string (range, "citation"));
+          g_string_append_printf (line, " [%s]", cited);
         }
       else
-        g_string_append_printf (
-            line, _ ("no class established [%s]"),
-            penal_explore_member_string (range, "citation"));
+        g_string_append_printf (line, _ ("no class established [%s]"), cited);
       {
         JsonArray *enhancements
             = json_object_get_array_member (range, "enhancements");
@@ -442,7 +442,8 @@ penal_explore_what_if_text (JsonNode *what_if)
             JsonObject *enhancement
                 = json_array_get_object_element (enhancements, e);
             PenalClass enhanced;
-
+            g_autofree char *enhancement_cited
+                = penal_explore_citation_text (enhancement);
             const char *code
                 = penal_explore_member_string (enhancement, "class");
 
@@ -454,7 +455,7 @@ penal_explore_what_if_text (JsonNode *what_if)
                 code != NULL && penal_class_from_code (code, &enhanced)
                     ? penal_class_to_name (enhanced)
                     : _ ("class not established"),
-                penal_explore_member_string (enhancement, "citation"));
+                enhancement_cited);
           }
       }
       if (eligible != NULL && !JSON_NODE_HOLDS_NULL (eligible))

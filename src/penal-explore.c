@@ -249,6 +249,7 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
                                      ? penal_class_to_code (rule->klass)
                                      : NULL);
   penal_json_add_string_or_null (builder, "citation", rule->citation);
+  penal_explore_add_cites (builder, rule);
   penal_json_add_string_or_null (builder, "basis",
                                  penal_basis_to_code (rule->basis));
   penal_json_add_penalty_fields (builder, p);
@@ -256,6 +257,48 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
                                  p != NULL ? p->imprisonment_citation : NULL);
   penal_json_add_string_or_null (builder, "era", p != NULL ? era->id : NULL);
   json_builder_end_object (builder);
+}
+
+/* "cites": for a rule no statute supports, the source it cites, as the
+ * statute file gives it ({"id", "label", "date"}: the label in English, the
+ * date a year or YYYY-MM-DD), so a text view can name it in the reader's
+ * language; null for a rule citing a statute. */
+void
+penal_explore_add_cites (JsonBuilder *builder, const PenalRule *rule)
+{
+  const PenalSource *source = rule != NULL ? rule->cites : NULL;
+
+  json_builder_set_member_name (builder, "cites");
+  if (source == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", source->id);
+  penal_json_add_string_or_null (builder, "label", source->label);
+  penal_json_add_string_or_null (builder, "date", source->date);
+  json_builder_end_object (builder);
+}
+
+/* (transfer full): the citation of an object carrying "citation" and
+ * "cites", as text views show it: the cited source's label and date in
+ * the reader's language, or the statute citation as written. */
+char *
+penal_explore_citation_text (JsonObject *object)
+{
+  JsonNode *cites = json_object_get_member (object, "cites");
+
+  if (cites != NULL && JSON_NODE_HOLDS_OBJECT (cites))
+    {
+      JsonObject *source = json_node_get_object (cites);
+      const char *label = penal_explore_member_string (source, "label");
+
+      if (label != NULL)
+        return penal_source_label_text (
+            label, penal_explore_member_string (source, "date"));
+    }
+  return g_strdup (penal_explore_member_string (object, "citation"));
 }
 
 const char *
@@ -278,20 +321,39 @@ penal_explore_iso_to_display (const char *iso)
   return penal_date_to_display (day);
 }
 
+/* The output code is "P" + amount + unit; read it back for prose. */
+static PenalDuration
+duration_from_iso (const char *iso)
+{
+  PenalDuration duration = { 0 };
+
+  duration.iso = (char *)iso;
+  duration.unit = iso[strlen (iso) - 1];
+  duration.amount = (guint)g_ascii_strtoull (iso + 1, NULL, 10);
+  return duration;
+}
+
 char *
 penal_explore_duration_text (const char *iso)
 {
-  PenalDuration duration = { 0 };
-  gsize length;
+  PenalDuration duration;
 
   if (iso == NULL)
     return NULL;
-  /* The output code is "P" + amount + unit; read it back for prose. */
-  length = strlen (iso);
-  duration.iso = (char *)iso;
-  duration.unit = iso[length - 1];
-  duration.amount = (guint)g_ascii_strtoull (iso + 1, NULL, 10);
+  duration = duration_from_iso (iso);
   return penal_duration_to_text (&duration);
+}
+
+/* (transfer full): "5 to 15 years" from "P5Y" and "P15Y". */
+char *
+penal_explore_duration_range_text (const char *min_iso, const char *max_iso)
+{
+  PenalDuration min, max;
+
+  g_return_val_if_fail (min_iso != NULL && max_iso != NULL, NULL);
+  min = duration_from_iso (min_iso);
+  max = duration_from_iso (max_iso);
+  return penal_duration_range_to_text (&min, &max);
 }
 
 /* A rule outcome object in words: "class E felony, up to 4 years,
@@ -318,10 +380,10 @@ penal_explore_outcome_object_text (JsonObject *outcome)
       g_string_append (out, penal_class_to_name (klass));
       if (max != NULL && min != NULL)
         {
-          g_autofree char *low = penal_explore_duration_text (min);
-          g_autofree char *high = penal_explore_duration_text (max);
-          /* TRANSLATORS: ", from <term> to <term>", after a class name. */
-          g_string_append_printf (out, _ (", from %s to %s"), low, high);
+          g_autofree char *range = penal_explore_duration_range_text (min, max);
+          /* TRANSLATORS: ", from <range of terms>", after a class name:
+             ", from 5 to 15 years". */
+          g_string_append_printf (out, _ (", from %s"), range);
         }
       else if (max != NULL)
         {

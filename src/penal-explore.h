@@ -72,10 +72,15 @@ G_GNUC_INTERNAL void
 penal_explore_add_rule_outcome (JsonBuilder *builder,
                                 const PenalOffense *statute,
                                 const PenalRule *rule, gint64 date);
+G_GNUC_INTERNAL void penal_explore_add_cites (JsonBuilder *builder,
+                                              const PenalRule *rule);
+G_GNUC_INTERNAL char *penal_explore_citation_text (JsonObject *object);
 G_GNUC_INTERNAL const char *penal_explore_member_string (JsonObject *object,
                                                          const char *member);
 G_GNUC_INTERNAL char *penal_explore_iso_to_display (const char *iso);
 G_GNUC_INTERNAL char *penal_explore_duration_text (const char *iso);
+G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
+                                                         const char *max_iso);
 G_GNUC_INTERNAL char *penal_explore_outcome_object_text (JsonObject *outcome);
 G_GNUC_INTERNAL char *penal_explore_effective_text (JsonObject *version);
 G_GNUC_INTERNAL char *penal_explore_to_string (JsonBuilder *builder);

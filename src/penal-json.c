@@ -468,7 +468,8 @@ add_diversion_json (JsonBuilder *builder, const PenalOutcome *outcome)
 
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", resource->id);
-      penal_json_add_string_or_null (builder, "title", resource->title);
+      penal_json_add_string_or_null (builder, "title",
+                                     penal_statute_text (resource->title));
       penal_json_add_string_or_null (builder, "phone", resource->phone);
       penal_json_add_string_or_null (builder, "url", resource->url);
       penal_json_add_string_or_null (

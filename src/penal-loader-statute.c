@@ -165,8 +165,10 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
   {
     g_autofree char *cites = penal_loader_attr (node, "cites");
 
-    /* A rule no statute supports cites its source: the citation shown is
-     * the source's, with its date. */
+    /* A rule no statute supports cites its source: the citation (JSON,
+     * batch) is the source's, with its date as written; text answers show
+     * the source's label in the reader's language with the date as the
+     * reader writes dates, so the source must have a label. */
     if (cites != NULL)
       {
         rule->cites = g_hash_table_lookup (model->sources, cites);
@@ -175,6 +177,13 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
               error, loaded->file, node,
               _ ("unknown source “%s”; declare it with <source id=\"%s\" …>"),
               cites, cites);
+        if (rule->cites->label == NULL)
+          return penal_loader_invalid (
+              error, loaded->file, node,
+              _ ("source “%s” is cited by a rule, so it needs a short "
+                 "label=\"…\" for answers to show (for example "
+                 "label=\"KCTV5\")"),
+              cites);
         rule->citation = rule->cites->date != NULL
                              ? g_strdup_printf ("%s, %s", rule->cites->citation,
                                                 rule->cites->date)

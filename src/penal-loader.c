@@ -312,6 +312,7 @@ build_source (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
 
   source->id = penal_loader_attr (node, "id");
   source->citation = penal_loader_attr (node, "citation");
+  source->label = penal_loader_attr (node, "label");
   source->url = penal_loader_attr (node, "url");
   source->date = penal_loader_attr (node, "date");
   source->basis = penal_loader_basis (node);

@@ -424,14 +424,14 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
   g_autofree char *period = period_text (row);
   g_autofree char *day = penal_date_to_display (date);
   g_autofree char *statute = statute_citation (row);
+  /* The class as the charging papers name it too, as in classify. */
+  g_autofree char *klass = code->has_class
+                               ? penal_class_to_name_with_english (code->klass)
+                               : g_strdup (type_text (row->type));
 
   add_step (trace, citation,
             penal_with_basis (
-                code->has_class
-                    ? g_strdup_printf (_ ("The table gives it as a %s."),
-                                       penal_class_to_name (code->klass))
-                    : g_strdup_printf (_ ("The table gives it as a %s."),
-                                       type_text (row->type)),
+                g_strdup_printf (_ ("The table gives it as a %s."), klass),
                 PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
     add_step (trace, citation,

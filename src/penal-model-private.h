@@ -47,8 +47,9 @@ typedef struct
 {
   char *id;
   char *citation;
-  char *url;  /* NULL when the source has no address */
-  char *date; /* when it was published: YYYY-MM-DD or YYYY, or NULL */
+  char *label; /* short English name answers show, translated; or NULL */
+  char *url;   /* NULL when the source has no address */
+  char *date;  /* when it was published: YYYY-MM-DD or YYYY, or NULL */
   PenalBasis basis;
   char *description;
 } PenalSource;

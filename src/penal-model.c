@@ -20,6 +20,7 @@ penal_source_free (PenalSource *source)
 {
   g_free (source->id);
   g_free (source->citation);
+  g_free (source->label);
   g_free (source->url);
   g_free (source->date);
   g_free (source->description);

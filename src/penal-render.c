@@ -32,6 +32,15 @@ add_step (GPtrArray *trace, const char *citation, char *text)
   g_ptr_array_add (trace, step);
 }
 
+/* A step decided by a rule: its citation, and the source it cites. */
+static void
+add_rule_step (GPtrArray *trace, const PenalRule *rule, char *text)
+{
+  add_step (trace, rule->citation, text);
+  ((PenalTraceStep *)g_ptr_array_index (trace, trace->len - 1))->cites
+      = rule->cites;
+}
+
 /* A step whose figure is not the statute's own words says its basis. */
 static void
 add_step_with_basis (GPtrArray *trace, const char *citation, PenalBasis basis,
@@ -48,22 +57,24 @@ add_decided_steps (GPtrArray *trace, const PenalOutcome *outcome)
   switch (rule->kind)
     {
     case PENAL_RULE_CLASS:
-      add_step_with_basis (
-          trace, rule->citation, rule->basis,
-          /* TRANSLATORS: %s is an explanation sentence, then the class name. */
-          g_strdup_printf (_ ("%s So the offense is a %s."),
-                           penal_statute_text (rule->explain),
-                           penal_class_to_name (rule->klass)));
+      add_rule_step (trace, rule,
+                     penal_with_basis (
+                         /* TRANSLATORS: %s is an explanation sentence, then the
+                            class name. */
+                         g_strdup_printf (_ ("%s So the offense is a %s."),
+                                          penal_statute_text (rule->explain),
+                                          penal_class_to_name (rule->klass)),
+                         rule->basis));
       break;
     case PENAL_RULE_NOT_APPLICABLE:
-      add_step (trace, rule->citation,
-                g_strdup_printf (_ ("%s So this does not apply."),
-                                 penal_statute_text (rule->explain)));
+      add_rule_step (trace, rule,
+                     g_strdup_printf (_ ("%s So this does not apply."),
+                                      penal_statute_text (rule->explain)));
       return;
     case PENAL_RULE_OPEN:
     default:
-      add_step (
-          trace, rule->citation,
+      add_rule_step (
+          trace, rule,
           g_strdup_printf (
               _ ("%s The class is not established, so penal cannot give one."),
               penal_statute_text (rule->explain)));
@@ -315,7 +326,13 @@ append_trace (GString *out, GPtrArray *trace)
   for (guint i = 0; i < trace->len; i++)
     {
       const PenalTraceStep *step = g_ptr_array_index (trace, i);
-      if (step->citation != NULL)
+      if (step->cites != NULL && step->cites->label != NULL)
+        {
+          g_autofree char *cited
+              = penal_source_label_text (step->cites->label, step->cites->date);
+          g_string_append_printf (out, "  %s [%s]\n", step->text, cited);
+        }
+      else if (step->citation != NULL)
         g_string_append_printf (out, "  %s [%s]\n", step->text, step->citation);
       else
         g_string_append_printf (out, "  %s\n", step->text);
@@ -338,9 +355,10 @@ append_enhancements (GString *out, const PenalModel *model,
       if (enhanced->status == PENAL_STATUS_DECIDED
           && enhanced->rule->kind == PENAL_RULE_NOT_APPLICABLE)
         {
+          g_autofree char *cited = penal_rule_citation_text (enhanced->rule);
           g_string_append_printf (out, "  %s [%s]\n",
                                   penal_statute_text (enhanced->rule->explain),
-                                  enhanced->rule->citation);
+                                  cited);
           continue;
         }
       {
@@ -364,9 +382,11 @@ append_possibilities (GString *out, const PenalOutcome *outcome)
                                : g_strdup ("");
 
       if (p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS)
-        g_string_append_printf (out, "  - %s%s → %s [%s]\n", prefix, range,
-                                penal_class_to_name (p->rule->klass),
-                                p->rule->citation);
+        {
+          g_autofree char *cited = penal_rule_citation_text (p->rule);
+          g_string_append_printf (out, "  - %s%s → %s [%s]\n", prefix, range,
+                                  penal_class_to_name (p->rule->klass), cited);
+        }
       else
         /* TRANSLATORS: a range of a fact that leads to further questions. */
         g_string_append_printf (
@@ -380,9 +400,10 @@ append_program (GString *out, const PenalOutcome *screened)
   const PenalOffense *program = screened->offense;
   PenalAnswer answer = penal_program_answer (screened);
   g_autofree char *reason = penal_program_reason (screened);
-  const char *citation = screened->status == PENAL_STATUS_DECIDED
-                             ? screened->rule->citation
-                             : program->statute;
+  g_autofree char *citation
+      = screened->status == PENAL_STATUS_DECIDED
+            ? penal_rule_citation_text (screened->rule)
+            : g_strdup (penal_statute_text (program->statute));
 
   g_string_append_printf (out, "  %s", penal_statute_text (program->title));
   if (program->operator_name != NULL && program->jurisdiction != NULL)
@@ -411,9 +432,12 @@ append_program (GString *out, const PenalOutcome *screened)
                   : p->rule->kind == PENAL_RULE_OPEN ? PENAL_ANSWER_UNKNOWN
                                                      : PENAL_ANSWER_NO;
         if (p->rule != NULL)
-          g_string_append_printf (out, "    - %s → %s [%s]\n", range,
-                                  penal_program_answer_text (program, leads),
-                                  p->rule->citation);
+          {
+            g_autofree char *cited = penal_rule_citation_text (p->rule);
+            g_string_append_printf (out, "    - %s → %s [%s]\n", range,
+                                    penal_program_answer_text (program, leads),
+                                    cited);
+          }
         else
           g_string_append_printf (
               out, _ ("    - %s → depends on further facts\n"), range);
@@ -497,8 +521,10 @@ append_diversion_text (GString *out, const PenalOutcome *outcome)
               = g_ptr_array_index (diversion->resources, i);
           const PenalRule *because
               = g_ptr_array_index (diversion->referred_by, i);
+          g_autofree char *cited = penal_rule_citation_text (because);
 
-          g_string_append_printf (out, "  - %s", resource->title);
+          g_string_append_printf (out, "  - %s",
+                                  penal_statute_text (resource->title));
           if (resource->phone != NULL)
             g_string_append_printf (out, ", %s", resource->phone);
           if (resource->url != NULL)
@@ -508,8 +534,7 @@ append_diversion_text (GString *out, const PenalOutcome *outcome)
           /* TRANSLATORS: why a resource is shown: the sentence of the rule
              that called for it, then its citation. */
           g_string_append_printf (out, _ ("    Because: %s [%s]\n"),
-                                  penal_statute_text (because->explain),
-                                  because->citation);
+                                  penal_statute_text (because->explain), cited);
         }
     }
 }
@@ -542,10 +567,15 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
   switch (outcome->status)
     {
     case PENAL_STATUS_DECIDED:
-      g_string_append_printf (out, _ ("Class: %s [%s]\n"),
-                              penal_class_to_name (outcome->rule->klass),
-                              outcome->rule->citation);
-      append_trace (out, trace);
+      {
+        /* The class line names the class as the charging papers do too. */
+        g_autofree char *klass
+            = penal_class_to_name_with_english (outcome->rule->klass);
+        g_autofree char *cited = penal_rule_citation_text (outcome->rule);
+
+        g_string_append_printf (out, _ ("Class: %s [%s]\n"), klass, cited);
+        append_trace (out, trace);
+      }
       break;
     case PENAL_STATUS_NEEDS_FACTS:
       g_string_append (out, _ ("More facts are needed.\n"));
@@ -563,12 +593,13 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
               = g_ptr_array_index (outcome->candidates, c);
           g_autoptr (GPtrArray) candidate_trace
               = penal_outcome_trace (model, candidate);
+          g_autofree char *klass
+              = penal_class_to_name_with_english (candidate->rule->klass);
+          g_autofree char *cited = penal_rule_citation_text (candidate->rule);
 
           g_string_append_printf (
               out, _ ("If %s applies — %s [%s]:\n"),
-              penal_statute_text (candidate->version->title),
-              penal_class_to_name (candidate->rule->klass),
-              candidate->rule->citation);
+              penal_statute_text (candidate->version->title), klass, cited);
           append_trace (out, candidate_trace);
         }
       break;

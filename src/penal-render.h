@@ -12,11 +12,13 @@
 G_BEGIN_DECLS
 
 /* One step of the explanation: what decided a part of the answer, and the
- * statute subsection it comes from. */
+ * statute subsection it comes from; for a rule no statute supports, the
+ * source it cites, which text answers name by its translated label. */
 typedef struct
 {
   char *citation;
   char *text;
+  const PenalSource *cites; /* (transfer none) or NULL */
 } PenalTraceStep;
 
 GPtrArray *penal_outcome_trace (const PenalModel *model,

@@ -38,9 +38,14 @@ charge_summary (const PenalOutcome *outcome)
     {
     case PENAL_STATUS_DECIDED:
       if (outcome->rule->kind == PENAL_RULE_CLASS)
-        return g_strdup_printf (_ ("%s: %s [%s]"), title,
-                                penal_class_to_name (outcome->rule->klass),
-                                outcome->rule->citation);
+        {
+          /* Named as the charging papers name it too. */
+          g_autofree char *klass
+              = penal_class_to_name_with_english (outcome->rule->klass);
+          g_autofree char *cited = penal_rule_citation_text (outcome->rule);
+
+          return g_strdup_printf (_ ("%s: %s [%s]"), title, klass, cited);
+        }
       return g_strdup_printf (_ ("%s: the class is not established"), title);
     case PENAL_STATUS_NEEDS_FACTS:
       return g_strdup_printf (

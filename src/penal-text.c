@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "penal-date.h"
 #include "penal-text.h"
 
 /* Statute sentences are translated through the program's domain; an empty
@@ -22,6 +23,43 @@ penal_statute_text (const char *english)
   if (english == NULL || english[0] == '\0')
     return english;
   return g_dgettext (GETTEXT_PACKAGE, english);
+}
+
+/* (transfer full): a source as a text answer names it in brackets: its
+ * label (English in the statute file) in the reader's language, then its
+ * date as the reader writes dates, or its year alone: "KCTV5, 22 February
+ * 2019".  The citation of the source stays as written, for JSON. */
+char *
+penal_source_label_text (const char *label, const char *date)
+{
+  g_autofree char *shown = NULL;
+  gint64 day;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (date == NULL)
+    return g_strdup (penal_statute_text (label));
+  if (strlen (date) != 4 && penal_date_parse (date, &day))
+    shown = penal_date_to_display (day);
+  else
+    shown = g_strdup (date);
+  /* TRANSLATORS: a source named in brackets after a sentence of the answer:
+     its label, then its date or year, e.g. "KCTV5, 22 February 2019". */
+  return g_strdup_printf (C_ ("source label and date", "%s, %s"),
+                          penal_statute_text (label), shown);
+}
+
+/* (transfer full): the citation of a rule as text answers show it: a
+ * statute citation as written ("RSMo 567.030.4", never translated), or for
+ * a rule that cites a source, that source's label and date. */
+char *
+penal_rule_citation_text (const PenalRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  if (rule->cites != NULL && rule->cites->label != NULL)
+    return penal_source_label_text (rule->cites->label, rule->cites->date);
+  return g_strdup (rule->citation);
 }
 
 /* The translated name of a basis given by its code (as the exploring
@@ -55,6 +93,43 @@ penal_duration_to_text (const PenalDuration *duration)
           g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", duration->amount),
           duration->amount);
     }
+}
+
+/* (transfer full): a range of terms after "from": "5 to 15 years", the
+ * unit written once when both ends share it (and its plural following the
+ * larger number), else "6 months to 1 year". */
+char *
+penal_duration_range_to_text (const PenalDuration *min,
+                              const PenalDuration *max)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (min->unit == max->unit)
+    switch (max->unit)
+      {
+      case 'Y':
+        /* TRANSLATORS: a range of years, after "from": "from 5 to 15
+           years".  The plural follows the larger number. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u year",
+                                             "%u to %u years", max->amount),
+                                min->amount, max->amount);
+      case 'M':
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u month",
+                                             "%u to %u months", max->amount),
+                                min->amount, max->amount);
+      case 'D':
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u day",
+                                             "%u to %u days", max->amount),
+                                min->amount, max->amount);
+      default:
+        break;
+      }
+  low = penal_duration_to_text (min);
+  high = penal_duration_to_text (max);
+  /* TRANSLATORS: a range of terms in different units, after "from":
+     "from 6 months to 1 year". */
+  return g_strdup_printf (C_ ("range of terms", "%s to %s"), low, high);
 }
 
 char *
@@ -97,22 +172,24 @@ penal_with_basis (char *text, PenalBasis basis)
 char *
 penal_imprisonment_text (const PenalClassPenalty *p)
 {
-  g_autofree char *min = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *max = NULL;
 
   if (p->imprisonment_max.iso == NULL && !p->life)
     return g_strdup (_ ("Imprisonment: none is authorized."));
   if (p->imprisonment_max.iso != NULL)
     max = penal_duration_to_text (&p->imprisonment_max);
-  if (p->imprisonment_min.iso != NULL)
+  if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso != NULL)
     {
-      min = penal_duration_to_text (&p->imprisonment_min);
+      range = penal_duration_range_to_text (&p->imprisonment_min,
+                                            &p->imprisonment_max);
       if (p->life)
-        /* TRANSLATORS: for example "from 10 years to 30 years, or life
-         * imprisonment". */
+        /* TRANSLATORS: %s is a range of terms, "10 to 30 years": "from 10
+         * to 30 years, or life imprisonment". */
         return g_strdup_printf (
-            _ ("Imprisonment: from %s to %s, or life imprisonment."), min, max);
-      return g_strdup_printf (_ ("Imprisonment: from %s to %s."), min, max);
+            _ ("Imprisonment: from %s, or life imprisonment."), range);
+      /* TRANSLATORS: %s is a range of terms, "5 to 15 years". */
+      return g_strdup_printf (_ ("Imprisonment: from %s."), range);
     }
   if (p->life)
     return g_strdup_printf (_ ("Imprisonment: up to %s, or life imprisonment."),
@@ -134,6 +211,19 @@ penal_fine_text (const PenalClassPenalty *p)
 char *
 penal_gain_text (const PenalClassPenalty *p)
 {
+  /* Twice the gain, in the word of RSMo 558.002 and of the Missouri Bar
+   * on 560.011: "up to double the gain" (research/missouri-law.md). */
+  if (p->gain_multiple == 2 && p->gain_cap_usd >= 0)
+    {
+      g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);
+      return g_strdup_printf (_ ("Instead of that fine, the court may fine up "
+                                 "to double the offender's gain from the "
+                                 "offense, at most %s."),
+                              cap);
+    }
+  if (p->gain_multiple == 2)
+    return g_strdup (_ ("Instead of that fine, the court may fine up to "
+                        "double the offender's gain from the offense."));
   if (p->gain_cap_usd >= 0)
     {
       g_autofree char *cap = penal_usd_to_text (p->gain_cap_usd);

@@ -8,8 +8,12 @@
 G_BEGIN_DECLS
 
 const char *penal_statute_text (const char *english);
+char *penal_source_label_text (const char *label, const char *date);
+char *penal_rule_citation_text (const PenalRule *rule);
 const char *penal_basis_code_to_text (const char *code);
 char *penal_duration_to_text (const PenalDuration *duration);
+char *penal_duration_range_to_text (const PenalDuration *min,
+                                    const PenalDuration *max);
 char *penal_usd_to_text (gint64 usd);
 char *penal_with_basis (char *text, PenalBasis basis);
 char *penal_imprisonment_text (const PenalClassPenalty *p);

@@ -342,7 +342,11 @@ test_text_answer (void)
   penal_test_assert_contains (
       run.out, "up to 1 year in the county jail. [RSMo 558.011.2]");
   penal_test_assert_contains (run.out, "Fine: up to $5,000.");
-  penal_test_assert_contains (run.out, "at most $20,000");
+  /* RSMo 560.011 (Missouri Bar § 27.16): "up to double the gain, at most
+   * $20,000". */
+  penal_test_assert_contains (run.out, "the court may fine up to double the "
+                                       "offender's gain from the offense, "
+                                       "at most $20,000.");
   penal_test_assert_contains (run.out,
                               "(basis: secondary source) [RSMo 560.011]");
 }
@@ -395,9 +399,15 @@ assert_diversion (const char *const *args,
     }
 }
 
+/* Johnz School and OAR are supported by no statute but by a source each:
+ * KCTV5 of 22 February 2019 and the 2016 article on OAR.  JSON keeps each
+ * source's citation with its date as the statute file writes it (the text
+ * names it by a label: test_text_diversion). */
 static void
 test_json_diversion_eligible (void)
 {
+  g_auto (PenalTestRun) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "classify",
                                "--format=json",
                                "offense=patronizing",
@@ -405,7 +415,26 @@ test_json_diversion_eligible (void)
                                "prior_prostitution_offenses=0",
                                "offense_date=2016-06-01",
                                NULL };
+  JsonArray *programs;
+
   assert_diversion (args, 1, 2, NULL, NULL);
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  programs = json_object_get_array_member (
+      json_object_get_object_member (parse_object (parser, run.out),
+                                     "diversion"),
+      "programs");
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (programs, 0), "citation"),
+                   ==,
+                   "KCTV5, on Veronica's Voice and Johnz School, 2019-02-22");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (programs, 1), "citation"),
+      ==,
+      "Article on Missouri prostitution law, project seed 004, on the OAR "
+      "program, 2016");
 }
 
 static void
@@ -494,6 +523,15 @@ test_text_diversion (void)
       run.out, "  Johnz School (Veronica's Voice; Kansas City, Missouri: "
                "charges prosecuted in its municipal court): eligible.");
   penal_test_assert_contains (run.out, "Next steps:\n");
+  /* A source a rule cites is named by its label and its date, written as
+   * every other date (KCTV5, 22 February 2019; the 2016 article on OAR). */
+  penal_test_assert_contains (
+      run.out, "(basis: secondary source) [KCTV5, 22 February 2019]\n");
+  penal_test_assert_contains (
+      run.out,
+      "(basis: secondary source) [Article on the OAR program, 2016]\n");
+  penal_test_assert_lacks (run.out, "2019-02-22");
+  penal_test_assert_lacks (run.out, "project seed 004");
 }
 
 /* penal verify proves the bundled statutes sound and says what it proved. */

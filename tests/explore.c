@@ -786,7 +786,7 @@ test_show_penalties (void)
   g_assert_true (g_str_has_prefix (out, "Missouri penalty classes\n"));
   penal_test_assert_contains (out, "  Classes:\n");
   penal_test_assert_contains (out,
-                              "    class A felony, from 10 years to 30 years, "
+                              "    class A felony, from 10 to 30 years, "
                               "or life imprisonment [RSMo 558.011.1(1)]\n");
   penal_test_assert_contains (out, "    class D felony, up to 4 years, fine up "
                                    "to $5,000 [RSMo 558.011.1(4)]\n");
@@ -1187,7 +1187,57 @@ test_tree_window (void)
       out, "    0–14 → class D felony [Test Code 900.030.4]\n");
 }
 
-/* Spanish (po/es.po): "class D felony" is "delito grave de clase D",
+/* Johnz School's rules cite KCTV5 of 22 February 2019, no statute
+ * (research/missouri-law.md, "Diversion (Kansas City)"): the tree names
+ * the source by its label and date as every date is written, and its JSON
+ * keeps the citation as written with the source it cites. */
+static void
+test_tree_cited_source (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[]
+      = { "tree", "kc-johnz-school", "--date=2018-01-01", NULL };
+  const char *const json_args[]
+      = { "tree", "kc-johnz-school", "--date=2018-01-01", "--format=json",
+          NULL };
+  const char *const show_args[]
+      = { "show", "kc-oar", "--date=2016-06-01", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *show = NULL;
+  JsonObject *outcome, *cites;
+
+  if (!penal_test_have_binary ())
+    return;
+  out = run_text (args);
+  penal_test_assert_contains (
+      out, "    0–17 → not eligible [KCTV5, 22 February 2019]\n");
+  penal_test_assert_lacks (out, "2019-02-22");
+  show = run_text (show_args);
+  penal_test_assert_contains (show, "\n    Article on the OAR program, 2016\n");
+
+  outcome = json_object_get_object_member (
+      json_object_get_object_member (
+          object_at (
+              json_object_get_array_member (
+                  json_object_get_object_member (
+                      object_at (json_object_get_array_member (
+                                     run_json (parser, json_args), "versions"),
+                                 0),
+                      "tree"),
+                  "branches"),
+              0),
+          "node"),
+      "outcome");
+  g_assert_cmpstr (string_or_null (outcome, "citation"), ==,
+                   "KCTV5, on Veronica's Voice and Johnz School, 2019-02-22");
+  cites = json_object_get_object_member (outcome, "cites");
+  g_assert_nonnull (cites);
+  g_assert_cmpstr (string_or_null (cites, "id"), ==, "kctv5-2019");
+  g_assert_cmpstr (string_or_null (cites, "label"), ==, "KCTV5");
+  g_assert_cmpstr (string_or_null (cites, "date"), ==, "2019-02-22");
+}
+
+/* Spanish (po/es.po): "class D felony" is "delito mayor de clase D",
  * "class A misdemeanor" "delito menor de clase A", "class B misdemeanor"
  * "delito menor de clase B", "in force on %s" "vigente el %s", "Patronizing
  * prostitution" "Pagar por prostitución"; codes, citations and fact names
@@ -1219,7 +1269,7 @@ test_tree_spanish (void)
       out,
       "  victim_age (edad en años de la persona a quien se pagó por sexo)\n");
   penal_test_assert_contains (
-      out, "    0–14 → delito grave de clase D [RSMo 567.030.4]\n");
+      out, "    0–14 → delito mayor de clase D [RSMo 567.030.4]\n");
   penal_test_assert_contains (
       out, "    15–17 → delito menor de clase A [RSMo 567.030.3]\n");
   penal_test_assert_contains (
@@ -1231,7 +1281,7 @@ test_tree_spanish (void)
   dot = run_text_in (NULL, "C", lang_dot);
   g_assert_true (g_str_has_prefix (dot, "digraph \"patronizing\" {\n"));
   assert_dot_braces_balance (dot);
-  assert_dot_leaf (dot, "delito grave de clase D", "RSMo 567.030.4", "0–14");
+  assert_dot_leaf (dot, "delito mayor de clase D", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (dot, "delito menor de clase A", "RSMo 567.030.3", "15–17");
   assert_dot_leaf (dot, "delito menor de clase B", "RSMo 567.030.3", "18+");
   penal_test_assert_contains (dot, "\\nvigente el 1 de junio de 2016\";\n");
@@ -1484,7 +1534,7 @@ test_diff_unchanged (void)
                                    "same class, term and fine.\n");
   penal_test_assert_contains (out,
                               "knew_hiv yes: unchanged\n    before and after: "
-                              "class B felony, from 5 years to "
+                              "class B felony, from 5 to "
                               "15 years [RSMo 567.020.2; RSMo 558.011.1(2)]\n");
   penal_test_assert_lacks (out, ": changed");
   penal_test_assert_lacks (out, "Open amendment window");
@@ -2100,7 +2150,7 @@ test_what_if_errors (void)
  * tables of mo-penalties.xml): a class B felony is 5 to 15 years.  penal
  * what-if offense=prostitution offense_date=2024-01-01 --vary knew_hiv says
  * "yes → class B felony, up to 15 years [RSMo 567.020.2]", and its JSON has
- * no imprisonment_min; show and diff say "from 5 years to 15 years".
+ * no imprisonment_min; show and diff say "from 5 to 15 years".
  * Skipped while the bug is present. */
 static void
 test_what_if_minimum_term (void)
@@ -2146,7 +2196,7 @@ test_what_if_minimum_term (void)
   out = run_text (text_args);
   g_assert_cmpstr (string_or_null (felony, "imprisonment_min"), ==, "P5Y");
   penal_test_assert_contains (
-      out, "  yes → class B felony, from 5 years to 15 years [RSMo 567.020.2]");
+      out, "  yes → class B felony, from 5 to 15 years [RSMo 567.020.2]");
 }
 
 /* Regression: before 2017, what-if merges one prior finding with two or
@@ -2267,11 +2317,11 @@ test_spanish_other_commands (void)
   penal_test_assert_contains (
       out_show,
       "  penal no tiene el texto de la ley de esta versión; lo que da "
-      "cada cita:\n");
+      "cada referencia a la ley:\n");
   /* SB 491's tier as in sb491_rules. */
   penal_test_assert_contains (
       out_show,
-      "      victim_age 0–14 → delito grave de clase E, hasta 4 años");
+      "      victim_age 0–14 → delito mayor de clase E, hasta 4 años");
   penal_test_assert_contains (out_show, "(fundamento: registro oficial)");
 
   /* The statute text itself is English only. */
@@ -2285,7 +2335,7 @@ test_spanish_other_commands (void)
                               "Pagar por prostitución (RSMo 567.030), según "
                               "varía la fecha del delito:\n");
   penal_test_assert_contains (
-      out_what_if, "  2018-08-28.. → delito grave de clase E, hasta 4 años");
+      out_what_if, "  2018-08-28.. → delito mayor de clase E, hasta 4 años");
   penal_test_assert_lacks (out_what_if, "not established");
 }
 
@@ -2308,6 +2358,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/explore/tree/agrees-with-classify",
                    test_tree_agrees_with_classify);
   g_test_add_func ("/explore/tree/window", test_tree_window);
+  g_test_add_func ("/explore/tree/cited-source", test_tree_cited_source);
   g_test_add_func ("/explore/tree/spanish", test_tree_spanish);
   g_test_add_func ("/explore/tree/errors", test_tree_errors);
   g_test_add_func ("/explore/diff/patronizing", test_diff_patronizing);

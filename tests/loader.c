@@ -155,6 +155,8 @@ static const FailFixture unsound_fixtures[] = {
   { "unsound-unknown-source-in-version", PENAL_MODEL_ERROR_INVALID },
   { "unsound-unknown-source-in-era", PENAL_MODEL_ERROR_INVALID },
   { "unsound-unknown-source-in-resource", PENAL_MODEL_ERROR_INVALID },
+  /* A source a rule cites, with no label for text answers to show. */
+  { "unsound-cited-source-without-label", PENAL_MODEL_ERROR_INVALID },
   { "unsound-unknown-penalties", PENAL_MODEL_ERROR_INVALID },
   { "unsound-enhancement-unknown-offense", PENAL_MODEL_ERROR_INVALID },
   { "unsound-program-unknown-offense", PENAL_MODEL_ERROR_INVALID },

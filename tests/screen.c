@@ -376,7 +376,7 @@ test_spanish (void)
   penal_test_assert_contains (run.err, "o ? si no lo sabe");
   /* "no sé" is "I don't know": the same missing fact as in English. */
   penal_test_assert_contains (
-      run.out, "victim_age=0–14 → delito grave de clase D [RSMo 567.030.4]");
+      run.out, "victim_age=0–14 → delito mayor de clase D [RSMo 567.030.4]");
   penal_test_assert_lacks (run.out, "Diversion");
   g_assert_cmpstr (run.out, !=, english.out);
 }
