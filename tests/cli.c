@@ -1008,6 +1008,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/verify/unsound", test_verify_unsound);
   g_test_add_func ("/cli/json/diversion/eligible",
                    test_json_diversion_eligible);
+  g_test_add_func ("/cli/json/diversion/not-established",
+                   test_json_diversion_not_established);
   g_test_add_func ("/cli/json/diversion/prior-offense",
                    test_json_diversion_prior);
   g_test_add_func ("/cli/json/diversion/minor", test_json_diversion_minor);
