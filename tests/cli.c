@@ -977,12 +977,21 @@ test_full_stdout (gconstpointer data)
                    "penal: cannot write the answer to standard output\n");
 }
 
+/* --version in the GNU form (GNU coding standards, "--version"): the name
+ * and version, the copyright, the licence (COPYING) and no warranty. */
 static void
 test_version (void)
 {
   g_auto (PenalTestRun) run = { 0 };
   const char *const args[] = { "--version", NULL };
-  g_autofree char *expected = g_strdup_printf ("penal %s\n", PACKAGE_VERSION);
+  g_autofree char *expected = g_strdup_printf (
+      "penal %s\n"
+      "Copyright (C) 2026 the penal authors\n"
+      "License GPLv3+: GNU GPL version 3 or later "
+      "<https://gnu.org/licenses/gpl.html>.\n"
+      "This is free software: you are free to change and redistribute it.\n"
+      "There is NO WARRANTY, to the extent permitted by law.\n",
+      PACKAGE_VERSION);
 
   if (!penal_test_have_binary ())
     return;

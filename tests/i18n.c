@@ -166,6 +166,27 @@ test_spanish_help (void)
   penal_test_assert_lacks (run.out, "Classify a charge");
 }
 
+/* --version is translated too, but the name of the licence and its address
+ * stay as they are. */
+static void
+test_spanish_version (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  const char *const args[] = { "--lang=es", "--version", NULL };
+
+  if (!penal_test_have_catalogs ())
+    return;
+  penal_test_run (&run, NULL, NULL, args);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_contains (run.out,
+                              "Copyright (C) 2026 los autores de penal\n");
+  penal_test_assert_contains (run.out,
+                              "Licencia GPLv3+: GNU GPL versión 3 o posterior "
+                              "<https://gnu.org/licenses/gpl.html>.\n");
+  penal_test_assert_contains (run.out, "NINGUNA GARANTÍA");
+  penal_test_assert_lacks (run.out, "NO WARRANTY");
+}
+
 /* Under LC_ALL=C the English text is unchanged, whatever LANGUAGE says. */
 static void
 test_english_under_c (void)
@@ -602,6 +623,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/i18n/spanish/plurals", test_spanish_plurals);
   g_test_add_func ("/i18n/spanish/error", test_spanish_error);
   g_test_add_func ("/i18n/spanish/help", test_spanish_help);
+  g_test_add_func ("/i18n/spanish/version", test_spanish_version);
   g_test_add_func ("/i18n/english-under-c", test_english_under_c);
   g_test_add_func ("/i18n/missing-translation-falls-back",
                    test_missing_translation_falls_back);

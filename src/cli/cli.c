@@ -19,6 +19,10 @@
 
 G_DEFINE_QUARK (penal - cli - error - quark, penal_cli_error)
 
+/* The year --version names in the copyright line: the year of the latest
+ * release, changed by hand when one is made in a new year. */
+#define PENAL_COPYRIGHT_YEAR 2026
+
 typedef struct
 {
   char *statutes;
@@ -445,6 +449,29 @@ refuse_unknown (const PenalCommandHelp *help, const char *option)
                           help->name, option, help->name);
 }
 
+/* What --version prints, in the GNU form: the name and version, the
+ * copyright, the licence and the absence of warranty. */
+static char *
+version_text (void)
+{
+  GString *out = g_string_new (PACKAGE_NAME " " PACKAGE_VERSION "\n");
+
+  /* TRANSLATORS: %d is the year.  Keep "(C)" as it is: it stands for the
+   * copyright sign in plain ASCII. */
+  g_string_append_printf (out, _ ("Copyright (C) %d the penal authors"),
+                          PENAL_COPYRIGHT_YEAR);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: keep the licence's name "GNU GPL", "GPLv3+" and the
+   * address as they are. */
+  g_string_append (
+      out, _ ("License GPLv3+: GNU GPL version 3 or later "
+              "<https://gnu.org/licenses/gpl.html>.\n"
+              "This is free software: you are free to change and "
+              "redistribute it.\n"
+              "There is NO WARRANTY, to the extent permitted by law.\n"));
+  return g_string_free (out, FALSE);
+}
+
 /* Parses a command's own options and the global ones out of argv.  Returns
  * TRUE when the command should run; otherwise *out_exit says how penal
  * ends: help or the version was written, or the options were refused. */
@@ -479,7 +506,9 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
     }
   if (globals.version)
     {
-      *out_exit = penal_cli_write (PACKAGE_NAME " " PACKAGE_VERSION "\n");
+      g_autofree char *text = version_text ();
+
+      *out_exit = penal_cli_write (text);
       return FALSE;
     }
   if (globals.help && help->name != NULL)
