@@ -14,6 +14,13 @@
 static const char *const patronizing_2016[]
     = { "classify", "offense=patronizing", "victim_age=14",
         "offense_date=2016-06-01", NULL };
+static const char *const lang_es_patronizing_2016[]
+    = { "--lang=es",
+        "classify",
+        "offense=patronizing",
+        "victim_age=14",
+        "offense_date=2016-06-01",
+        NULL };
 
 /* research/missouri-law.md, "Until 2016-12-31": patronizing a person aged
  * fourteen or younger was a class D felony (RSMo 567.030.4), up to four years
@@ -50,16 +57,10 @@ static void
 test_lang_option (void)
 {
   g_auto (PenalTestRun) run = { 0 };
-  const char *const args[] = { "--lang=es",
-                               "classify",
-                               "offense=patronizing",
-                               "victim_age=14",
-                               "offense_date=2016-06-01",
-                               NULL };
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, NULL, NULL, args);
+  penal_test_run (&run, NULL, NULL, lang_es_patronizing_2016);
   g_assert_cmpint (run.exit_code, ==, 0);
   penal_test_assert_contains (run.out, "delito mayor de clase D");
   penal_test_assert_contains (run.out, "1 de junio de 2016");
@@ -185,6 +186,111 @@ test_spanish_version (void)
                               "<https://gnu.org/licenses/gpl.html>.\n");
   penal_test_assert_contains (run.out, "NINGUNA GARANTÍA");
   penal_test_assert_lacks (run.out, "NO WARRANTY");
+}
+
+/* Runs penal as the tests do, but with PENAL_LOCALEDIR set to dir, or
+ * unset when dir is NULL. */
+static void
+run_with_localedir (PenalTestRun *run, const char *dir, const char *language,
+                    const char *lc_all, const char *const *args)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("PENAL_LOCALEDIR"));
+
+  if (dir != NULL)
+    g_setenv ("PENAL_LOCALEDIR", dir, TRUE);
+  else
+    g_unsetenv ("PENAL_LOCALEDIR");
+  penal_test_run (run, language, lc_all, args);
+  g_setenv ("PENAL_LOCALEDIR", saved, TRUE);
+}
+
+/* The binary of the build tree speaks Spanish before make install, through
+ * --lang and through LANGUAGE, from the catalogs make stages in locale/
+ * (src/cli/main.c finds them from where the binary runs), with no
+ * PENAL_LOCALEDIR to point at them. */
+static void
+test_uninstalled_spanish (void)
+{
+  g_auto (PenalTestRun) by_option = { 0 };
+  g_auto (PenalTestRun) by_language = { 0 };
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "es", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *bindir = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *status = NULL;
+
+  if (!penal_test_have_catalogs ())
+    return;
+  bindir = g_path_get_dirname (g_getenv ("PENAL_BINARY"));
+  top = g_path_get_dirname (bindir);
+  status = g_build_filename (top, "config.status", NULL);
+  if (!g_file_test (status, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("PENAL_BINARY is not the binary of a build tree");
+      return;
+    }
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Spanish catalog is installed in LOCALEDIR, so Spanish "
+                   "would not show that the staged one was found");
+      return;
+    }
+  run_with_localedir (&by_option, NULL, NULL, NULL, lang_es_patronizing_2016);
+  run_with_localedir (&by_language, NULL, "es", NULL, patronizing_2016);
+  g_assert_cmpint (by_option.exit_code, ==, 0);
+  g_assert_cmpstr (by_option.err, ==, "");
+  penal_test_assert_contains (by_option.out, "delito mayor de clase D");
+  g_assert_cmpint (by_language.exit_code, ==, 0);
+  g_assert_cmpstr (by_language.err, ==, "");
+  penal_test_assert_contains (by_language.out, "1 de junio de 2016");
+}
+
+/* A language asked for that has no catalog where penal looks gives the
+ * answer in English and one line saying why, once; English asked for, a
+ * later language of LANGUAGE that has a catalog, or the C locale (in which
+ * gettext ignores LANGUAGE) gives no such line. */
+static void
+test_missing_catalog_warns (void)
+{
+  g_auto (PenalTestRun) by_option = { 0 };
+  g_auto (PenalTestRun) by_language = { 0 };
+  g_auto (PenalTestRun) english_first = { 0 };
+  g_auto (PenalTestRun) fallback = { 0 };
+  g_auto (PenalTestRun) c_locale = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!penal_test_have_catalogs ())
+    return;
+  empty = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
+  g_assert_no_error (error);
+  run_with_localedir (&by_option, empty, NULL, NULL, lang_es_patronizing_2016);
+  run_with_localedir (&by_language, empty, "es", "C.UTF-8", patronizing_2016);
+  run_with_localedir (&english_first, empty, "en_US:es", "C.UTF-8",
+                      patronizing_2016);
+  run_with_localedir (&c_locale, empty, "es", "C", patronizing_2016);
+  run_with_localedir (&fallback, g_getenv ("PENAL_LOCALEDIR"), "xx:es",
+                      "C.UTF-8", patronizing_2016);
+  g_rmdir (empty);
+
+  expected = g_strdup_printf (
+      "penal: no catalog for the language “es” in %s, so the answer is in "
+      "English (make install puts penal’s catalogs there; PENAL_LOCALEDIR "
+      "names another directory)\n",
+      empty);
+  g_assert_cmpint (by_option.exit_code, ==, 0);
+  g_assert_cmpstr (by_option.err, ==, expected);
+  penal_test_assert_contains (by_option.out, "Class: class D felony");
+  g_assert_cmpint (by_language.exit_code, ==, 0);
+  g_assert_cmpstr (by_language.err, ==, expected);
+  penal_test_assert_contains (by_language.out, "Class: class D felony");
+
+  g_assert_cmpstr (english_first.err, ==, "");
+  g_assert_cmpstr (c_locale.err, ==, "");
+  penal_test_assert_contains (c_locale.out, "Class: class D felony");
+  g_assert_cmpstr (fallback.err, ==, "");
+  penal_test_assert_contains (fallback.out, "delito mayor de clase D");
 }
 
 /* Under LC_ALL=C the English text is unchanged, whatever LANGUAGE says. */
@@ -624,6 +730,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/i18n/spanish/error", test_spanish_error);
   g_test_add_func ("/i18n/spanish/help", test_spanish_help);
   g_test_add_func ("/i18n/spanish/version", test_spanish_version);
+  g_test_add_func ("/i18n/spanish/uninstalled", test_uninstalled_spanish);
+  g_test_add_func ("/i18n/missing-catalog-warns", test_missing_catalog_warns);
   g_test_add_func ("/i18n/english-under-c", test_english_under_c);
   g_test_add_func ("/i18n/missing-translation-falls-back",
                    test_missing_translation_falls_back);

@@ -130,7 +130,7 @@ penal_test_have_binary (void)
 }
 
 /* Are the binary and the Spanish catalog built for the tests there?
- * make check builds tests/locale; a test that needs it is skipped, saying
+ * make builds them in locale/; a test that needs them is skipped, saying
  * so, when it is not. */
 gboolean
 penal_test_have_catalogs (void)

@@ -79,6 +79,93 @@ setup_language (int argc, char **argv)
     }
 }
 
+/* Where the message catalogs are.  PENAL_LOCALEDIR, when set, wins.  A
+ * penal that runs from its build tree (the directory above src/penal
+ * holds config.status) reads the catalogs make staged there in locale/,
+ * as a relocatable program finds its data from where it runs, so the
+ * languages work before make install; an installed penal reads LOCALEDIR. */
+static char *
+find_localedir (void)
+{
+  const char *dir = g_getenv ("PENAL_LOCALEDIR");
+  g_autofree char *program = NULL;
+
+  if (dir != NULL && dir[0] != '\0')
+    return g_strdup (dir);
+  program = g_file_read_link ("/proc/self/exe", NULL);
+  if (program != NULL)
+    {
+      g_autofree char *bindir = g_path_get_dirname (program);
+      g_autofree char *top = g_path_get_dirname (bindir);
+      g_autofree char *status = g_build_filename (top, "config.status", NULL);
+
+      if (g_file_test (status, G_FILE_TEST_IS_REGULAR))
+        return g_build_filename (top, "locale", NULL);
+    }
+  return g_strdup (LOCALEDIR);
+}
+
+/* Whether gettext finds a catalog for language in localedir: under the
+ * name as given, or, as gettext also looks, without its territory, codeset
+ * and modifier (es_MX.UTF-8 falls back to es). */
+static gboolean
+has_catalog (const char *localedir, const char *language)
+{
+  g_autofree char *base = g_strndup (language, strcspn (language, "_.@"));
+  g_autofree char *full = g_build_filename (localedir, language, "LC_MESSAGES",
+                                            GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *bare = g_build_filename (localedir, base, "LC_MESSAGES",
+                                            GETTEXT_PACKAGE ".mo", NULL);
+
+  return g_file_test (full, G_FILE_TEST_IS_REGULAR)
+         || g_file_test (bare, G_FILE_TEST_IS_REGULAR);
+}
+
+/* A reader who asks for a language (--lang or LANGUAGE) penal finds no
+ * catalog for would get English without a word: say so, once.  Not when
+ * gettext ignores LANGUAGE (the C locale), nor when English comes in the
+ * list before any language without a catalog is passed over, nor when a
+ * later language of the list has a catalog: those are the reader's own
+ * choices. */
+static void
+warn_missing_catalog (const char *localedir)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  g_auto (GStrv) wanted = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+  const char *missing = NULL;
+
+  if (language == NULL || messages == NULL || g_str_equal (messages, "C")
+      || g_str_equal (messages, "POSIX"))
+    return;
+  wanted = g_strsplit (language, ":", -1);
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      const char *name = wanted[i];
+      gsize base = strcspn (name, "_.@");
+
+      if (name[0] == '\0')
+        continue;
+      if (g_str_equal (name, "C") || g_str_equal (name, "POSIX")
+          || (base == 2 && g_str_has_prefix (name, "en"))
+          || has_catalog (localedir, name))
+        return;
+      if (missing == NULL)
+        missing = name;
+    }
+  if (missing == NULL)
+    return;
+  shown = penal_quote_untrusted (missing);
+  message = g_strdup_printf (
+      _ ("no catalog for the language “%s” in %s, so the answer is in "
+         "English (make install puts penal’s catalogs there; "
+         "PENAL_LOCALEDIR names another directory)"),
+      shown, localedir);
+  penal_cli_print_error (message);
+}
+
 static const PenalCommand *
 find_command (const char *name)
 {
@@ -174,16 +261,14 @@ int
 main (int argc, char **argv)
 {
   const PenalCommand *command;
+  g_autofree char *localedir = find_localedir ();
   int word;
 
   setup_language (argc, argv);
-  /* PENAL_LOCALEDIR lets the tests use catalogs built in the source tree
-   * before anything is installed. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PENAL_LOCALEDIR") != NULL
-                                       ? g_getenv ("PENAL_LOCALEDIR")
-                                       : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  warn_missing_catalog (localedir);
 
   word = find_command_word (argc, argv);
   if (word < 0)
