@@ -5,8 +5,11 @@
  * its tables have no overlap and no gap).  Each fact the rules read is an
  * input column; each rule a row whose input entries are S-FEEL unary tests
  * ("<= 14", "[15..17]", ">= 18", "true", "\"patronizing\"", "-" for any);
- * the outputs are the class code and the citation.  DMN 1.3 by default;
- * DMN 1.1 on request, for engines that read only that. */
+ * the outputs are the class code and the citation.  Each of those facts is
+ * also an <inputData> of its own, which the decision requires through an
+ * <informationRequirement>, as a decision requirements graph states what a
+ * decision reads.  DMN 1.3 by default; DMN 1.1 on request, for engines that
+ * read only that. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -36,13 +39,16 @@ outcome_code (const PenalRule *rule)
     }
 }
 
+/* The FEEL type of a fact.  FEEL has one numeric type, number, in DMN 1.1
+ * as in 1.3 ("integer" is not a FEEL type, and the engine
+ * tests/dmn-agree.sh runs does not need it). */
 static const char *
 type_ref (const PenalFactDecl *decl)
 {
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
-      return "integer";
+      return "number";
     case PENAL_FACT_TYPE_BOOLEAN:
       return "boolean";
     case PENAL_FACT_TYPE_DATE:
@@ -88,12 +94,20 @@ append_escaped (GString *out, const char *text)
   g_string_append (out, escaped);
 }
 
+/* The fact of the table's input column i. */
+static const PenalFactDecl *
+input_fact (const PenalModel *model, GArray *inputs, guint i)
+{
+  return g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
+}
+
 static char *
 dmn_table (const PenalModel *model, const PenalOffense *statute,
            const PenalVersion *version, PenalDmnVersion dmn_version)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_autoptr (GArray) inputs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *decision_name = NULL;
 
   /* The input columns: every fact the version's rules read, in order. */
   for (guint r = 0; r < version->rules->len; r++)
@@ -120,15 +134,28 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
                           version->id);
   append_escaped (out, penal_statute_text (version->title));
   g_string_append (out, "\" namespace=\"https://penal.invalid/statutes\">\n");
+  /* The decision's variable holds its result, under the decision's name. */
+  decision_name = g_strdup_printf (
+      "%s (%s)", penal_statute_text (statute->title), statute->statute);
   g_string_append_printf (out, "  <decision id=\"%s\" name=\"", statute->id);
-  append_escaped (out, penal_statute_text (statute->title));
-  g_string_append_printf (out, " (%s)\">\n", statute->statute);
+  append_escaped (out, decision_name);
+  g_string_append (out, "\">\n    <variable id=\"decision_variable\" name=\"");
+  append_escaped (out, decision_name);
+  g_string_append (out, "\"/>\n");
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const PenalFactDecl *decl = input_fact (model, inputs, i);
+      g_string_append_printf (
+          out,
+          "    <informationRequirement id=\"requirement_%s\">"
+          "<requiredInput href=\"#fact_%s\"/></informationRequirement>\n",
+          decl->name, decl->name);
+    }
   g_string_append (out,
                    "    <decisionTable id=\"table\" hitPolicy=\"UNIQUE\">\n");
   for (guint i = 0; i < inputs->len; i++)
     {
-      const PenalFactDecl *decl
-          = g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
+      const PenalFactDecl *decl = input_fact (model, inputs, i);
       g_string_append_printf (
           out,
           "      <input id=\"input_%s\" label=\"%s\">\n"
@@ -178,8 +205,18 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
       append_escaped (out, rule->citation);
       g_string_append (out, "\"</text></outputEntry>\n      </rule>\n");
     }
-  g_string_append (out,
-                   "    </decisionTable>\n  </decision>\n</definitions>\n");
+  g_string_append (out, "    </decisionTable>\n  </decision>\n");
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const PenalFactDecl *decl = input_fact (model, inputs, i);
+      g_string_append_printf (
+          out,
+          "  <inputData id=\"fact_%s\" name=\"%s\">\n"
+          "    <variable id=\"fact_%s_variable\" name=\"%s\" typeRef=\"%s\"/>\n"
+          "  </inputData>\n",
+          decl->name, decl->name, decl->name, decl->name, type_ref (decl));
+    }
+  g_string_append (out, "</definitions>\n");
   return g_string_free (out, FALSE);
 }
 
