@@ -20,12 +20,7 @@ fi
 work=tests/dmn-standard-work
 rm -rf "$work"
 mkdir -p "$work"
-n=0
-failed=0
-result () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$srcdir/tests/tap.sh"
 # The value of an XPath expression over a table; elements by local name,
 # since DMN tables put everything in a default namespace.
 xpath () {
