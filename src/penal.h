@@ -136,11 +136,24 @@ gboolean penal_screen_prefill (PenalScreen *screen, const char *assignment,
 GPtrArray *penal_screen_drop_unread (PenalScreen *screen);
 gint penal_screen_next_fact (PenalScreen *screen);
 char *penal_screen_question (PenalScreen *screen, guint fact);
+char *penal_screen_question_title (PenalScreen *screen, guint fact);
+guint penal_screen_get_n_choices (PenalScreen *screen, guint fact);
+const char *penal_screen_choice_value (PenalScreen *screen, guint fact,
+                                       guint i);
+char *penal_screen_choice_label (PenalScreen *screen, guint fact, guint i);
+const char *penal_screen_choice_description (PenalScreen *screen, guint fact,
+                                             guint i);
+const char *penal_screen_help (PenalScreen *screen, guint fact);
 char *penal_screen_allowed (PenalScreen *screen, guint fact);
 PenalQuestionKind penal_screen_question_kind (PenalScreen *screen, guint fact);
 gboolean penal_screen_answer (PenalScreen *screen, guint fact,
                               const char *answer, GError **error);
 gboolean penal_screen_back (PenalScreen *screen);
+gboolean penal_screen_means_back (const char *line);
+guint penal_screen_get_n_answers (PenalScreen *screen);
+guint penal_screen_get_answer_fact (PenalScreen *screen, guint i);
+char *penal_screen_answer_value (PenalScreen *screen, guint fact);
+char *penal_screen_answer_text (PenalScreen *screen, guint fact);
 gboolean penal_screen_replay (PenalScreen *screen, const char *const *answers,
                               GError **error);
 char *penal_screen_result_text (PenalScreen *screen, GError **error);
