@@ -111,6 +111,11 @@ gboolean penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b);
 char *penal_render_text (const PenalModel *model, const PenalOutcome *outcome);
 char *penal_render_json_string (const PenalModel *model,
                                 const PenalOutcome *outcome, gboolean pretty);
+char *penal_classify (const PenalModel *model, const PenalFacts *facts,
+                      PenalFormat format, GError **error);
+PenalFacts *penal_facts_new_from_json (const PenalModel *model,
+                                       const char *json, gsize length,
+                                       GError **error);
 
 /* The screening interview: an engine with no input or output of its own.
  * Ask penal_screen_next_fact() for the question, give the person's words
@@ -158,6 +163,7 @@ gboolean penal_screen_replay (PenalScreen *screen, const char *const *answers,
                               GError **error);
 char *penal_screen_result_text (PenalScreen *screen, GError **error);
 char *penal_screen_result_json (PenalScreen *screen, GError **error);
+char *penal_screen_result_html (PenalScreen *screen, GError **error);
 
 /* A caseload ----------------------------------------------------------- */
 
