@@ -100,6 +100,7 @@ gboolean penal_facts_get (const PenalFacts *facts, guint index,
 char *penal_quote_untrusted (const char *text);
 gboolean penal_date_parse (const char *text, gint64 *out_julian);
 char *penal_date_to_iso (gint64 julian);
+char *penal_date_to_display (gint64 julian);
 gint64 penal_date_today (void);
 
 /* One answer ---------------------------------------------------------- */

@@ -29,6 +29,8 @@ static const PenalCommand commands[] = {
   { "what-if", penal_cmd_what_if,
     N_ ("how the outcome moves as one fact moves across its domain") },
   { "export", penal_cmd_export, N_ ("an offense's decision table as DMN XML") },
+  { "serve", penal_cmd_serve,
+    N_ ("the interview in a browser, and a JSON API, on this machine") },
 };
 
 /* --lang must act before any message is translated, including --help, so
