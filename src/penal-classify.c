@@ -61,6 +61,55 @@ member_text (JsonNode *node)
   return g_strdup_printf ("%g", json_node_get_double (node));
 }
 
+/* Where the first JSON value in text ends, or length if it does not:
+ * json-glib reads the first value and ignores whatever follows, and a
+ * request with two objects must not be answered as if it had one. */
+static gsize
+first_value_end (const char *text, gsize length)
+{
+  gsize depth = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize at = 0; at < length; at++)
+    {
+      if (quoted)
+        {
+          if (text[at] == '\\')
+            at++;
+          else if (text[at] == '"')
+            quoted = FALSE;
+          continue;
+        }
+      switch (text[at])
+        {
+        case '"':
+          quoted = TRUE;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth > 0 && --depth == 0)
+            return at + 1;
+          break;
+        default:
+          break;
+        }
+    }
+  return length;
+}
+
+static gboolean
+only_spaces (const char *text, gsize length)
+{
+  for (gsize at = 0; at < length; at++)
+    if (!g_ascii_isspace (text[at]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The facts in a JSON object, {"offense": "patronizing", "victim_age": 30},
  * each checked as on the command line, with the same messages.
  * (transfer full) */
@@ -74,10 +123,13 @@ penal_facts_new_from_json (const PenalModel *model, const char *json,
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
+  gsize end;
 
   g_return_val_if_fail (model != NULL && json != NULL, NULL);
 
+  end = first_value_end (json, length);
   if (memchr (json, '\0', length) != NULL
+      || !only_spaces (json + end, length - end)
       || !json_parser_load_from_data (parser, json, (gssize)length,
                                       &parse_error)
       || json_parser_get_root (parser) == NULL

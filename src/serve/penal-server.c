@@ -347,8 +347,9 @@ api_classify (PenalServer *server, SoupServerMessage *message,
     }
   g_mutex_lock (&server->language_lock);
   penal_server_use_language (server->default_language);
-  facts = penal_facts_new_from_json (server->model, (const char *)body->data,
-                                     body->len, &error);
+  facts = penal_facts_new_from_json (
+      server->model, body->len > 0 ? (const char *)body->data : "", body->len,
+      &error);
   if (facts != NULL)
     answer = penal_classify (server->model, facts, PENAL_FORMAT_JSON, &error);
   if (answer == NULL)
