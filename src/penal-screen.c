@@ -685,5 +685,6 @@ penal_screen_means_back (const char *line)
 
   trimmed = trim_answer (line);
   normalized = penal_interview_normalize (trimmed);
-  return penal_interview_means (normalized, PENAL_INTERVIEW_BACK);
+  return g_str_equal (normalized, "<")
+         || penal_interview_means (normalized, PENAL_INTERVIEW_BACK);
 }
