@@ -139,21 +139,11 @@ for connections in 1 16 64; do
   summary="$summary c${connections}_rps=$penal_rate c${connections}_p99_ms=$penal_p99 c${connections}_peer_rps=$peer_rate c${connections}_ratio=$(ratio "$penal_rate" "$peer_rate")"
 done
 
-# Memory over REQUESTS more requests, at 64 connections.
+# Memory over REQUESTS more requests, at 64 connections (wrk stops itself
+# after that many answers: bench/serve.lua).
 before=$(rss_kb "$penal_pid")
-start=$(date +%s)
-wrk -t1 -c64 -d3600s -s "$top/bench/serve.lua" --timeout 10s \
-  "http://127.0.0.1:$penal_port/api/v1/classify" > "$work/long.txt" 2>&1 &
-wrk_pid=$!
-# wrk has no request count: stop it once the server has answered enough.
-sent=0
-while [ "$sent" -lt "$requests" ]; do
-  sleep 5
-  elapsed=$(( $(date +%s) - start ))
-  sent=$(awk -v r="${penal_rate%.*}" -v e="$elapsed" 'BEGIN { print r * e }')
-done
-kill -INT "$wrk_pid"
-wait "$wrk_pid" || true
+BENCH_REQUESTS=$requests wrk -t1 -c64 -d3600s -s "$top/bench/serve.lua" \
+  "http://127.0.0.1:$penal_port/api/v1/classify" > "$work/long.txt" 2>&1
 done_requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/long.txt")
 after=$(rss_kb "$penal_pid")
 echo "bench: memory: $before KB before, $after KB after $done_requests more requests"

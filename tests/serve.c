@@ -567,6 +567,32 @@ test_connection_cap (Fixture *fixture, gconstpointer data)
   fixture_tear_down (&capped, NULL);
 }
 
+/* Connections the clients closed are no longer counted: with a cap of
+ * two, ten clients in a row, each closing after its answer, are all
+ * served (libsoup 3.2 would otherwise keep each one open forever). */
+static void
+test_closed_connections_released (Fixture *fixture, gconstpointer data)
+{
+  PenalServerLimits limits;
+  Fixture capped = { 0 };
+  g_autofree char *text = NULL;
+
+  penal_server_limits_init (&limits);
+  limits.max_connections = 2;
+  fixture_start (&capped, &limits);
+  text = g_strdup_printf (
+      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n",
+      penal_server_get_port (capped.server));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *answer = raw_exchange (&capped, text, FALSE);
+
+      if (!g_str_has_prefix (answer, "HTTP/1.1 200 "))
+        g_error ("client %u was not served: “%s”", i + 1, answer);
+    }
+  fixture_tear_down (&capped, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* The interview's pages                                                */
 
@@ -836,6 +862,8 @@ main (int argc, char **argv)
   ADD ("limits/header-size-431", test_header_size);
   ADD ("limits/timeouts", test_timeouts);
   ADD ("limits/connection-cap", test_connection_cap);
+  ADD ("limits/closed-connections-released",
+       test_closed_connections_released);
   ADD ("pages/english", test_pages_english);
   ADD ("pages/spanish", test_pages_spanish);
   ADD ("pages/back-and-change", test_pages_back_and_change);

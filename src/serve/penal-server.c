@@ -50,6 +50,7 @@ typedef struct
   GMainContext *context;
   GMainLoop *loop;
   GThread *thread;
+  GPtrArray *sockets; /* GSocket: the connections counted, this thread's */
 } Worker;
 
 struct _PenalServer
@@ -739,39 +740,69 @@ handle_locked (PenalServer *server, SoupServerMessage *message,
 /* ------------------------------------------------------------------ */
 /* Timing and the log                                                   */
 
-/* A socket's last reference is gone: its connection is closed. */
-static void
-connection_gone (gpointer data)
+/* Has the client closed this connection?  A socket that libsoup closed
+ * is done with; one whose peer sent its FIN with nothing left unread is
+ * one that libsoup 3.2 would keep, idle, forever (it misses a client's
+ * close between two requests on a kept-alive connection; fixed in 3.3). */
+static gboolean
+connection_closed (GSocket *socket)
 {
-  gint *connections = data;
+  char byte;
 
-  g_atomic_int_dec_and_test (connections);
-  g_rc_box_release (connections);
+  if (g_socket_is_closed (socket))
+    return TRUE;
+  return recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT)
+         == 0;
+}
+
+/* Forgets the worker's connections that are closed, closing their sockets:
+ * so neither the descriptors nor the count of open connections leak. */
+static void
+sweep_connections (Worker *worker)
+{
+  for (guint i = worker->sockets->len; i-- > 0;)
+    {
+      GSocket *socket = g_ptr_array_index (worker->sockets, i);
+
+      if (!connection_closed (socket))
+        continue;
+      if (!g_socket_is_closed (socket))
+        g_socket_close (socket, NULL);
+      g_ptr_array_remove_index_fast (worker->sockets, i);
+      g_atomic_int_add (worker->server->connections, -1);
+    }
+}
+
+static gboolean
+sweep_tick (gpointer user_data)
+{
+  sweep_connections (user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Counts a connection at its first request, gives its socket the idle
  * timeout (a read or write that waits longer fails, and libsoup closes
  * the connection), and closes it at once when too many are open. */
 static gboolean
-admit_connection (PenalServer *server, SoupServerMessage *message)
+admit_connection (Worker *worker, SoupServerMessage *message)
 {
   GSocket *socket = soup_server_message_get_socket (message);
 
-  if (socket == NULL
-      || g_object_get_data (G_OBJECT (socket), "penal-counted") != NULL)
+  /* Only this worker's thread sees its connections: no lock. */
+  if (socket == NULL || g_ptr_array_find (worker->sockets, socket, NULL))
     return TRUE;
-  /* Only this connection's thread sees its socket: no race on the data. */
-  if (g_atomic_int_add (server->connections, 1)
-      >= (gint)server->limits.max_connections)
+  if (g_atomic_int_get (worker->server->connections)
+      >= (gint)worker->server->limits.max_connections)
+    sweep_connections (worker);
+  if (g_atomic_int_add (worker->server->connections, 1)
+      >= (gint)worker->server->limits.max_connections)
     {
-      g_atomic_int_add (server->connections, -1);
+      g_atomic_int_add (worker->server->connections, -1);
       g_socket_shutdown (socket, TRUE, TRUE, NULL);
       return FALSE;
     }
-  g_object_set_data_full (G_OBJECT (socket), "penal-counted",
-                          g_rc_box_acquire (server->connections),
-                          connection_gone);
-  g_socket_set_timeout (socket, server->limits.idle_timeout);
+  g_ptr_array_add (worker->sockets, g_object_ref (socket));
+  g_socket_set_timeout (socket, worker->server->limits.idle_timeout);
   return TRUE;
 }
 
@@ -791,12 +822,13 @@ static void
 request_started (SoupServer *soup, SoupServerMessage *message,
                  gpointer user_data)
 {
-  PenalServer *server = user_data;
+  Worker *worker = user_data;
+  PenalServer *server = worker->server;
   Request *request = g_new0 (Request, 1);
 
   request->server = server;
   request->started = g_get_monotonic_time ();
-  admit_connection (server, message);
+  admit_connection (worker, message);
   request->timeout
       = g_timeout_source_new_seconds (server->limits.request_timeout);
   g_source_set_callback (request->timeout, request_timed_out, message, NULL);
@@ -905,6 +937,7 @@ penal_server_free (PenalServer *server)
       g_main_context_invoke (worker->context, quit_worker, worker);
       g_thread_join (worker->thread);
       g_main_loop_unref (worker->loop);
+      g_ptr_array_unref (worker->sockets);
       g_main_context_unref (worker->context);
       g_object_unref (worker->socket);
       g_free (worker);
@@ -935,7 +968,7 @@ run_worker (gpointer user_data)
   soup_server_add_early_handler (soup, NULL, early_handler, server, NULL);
   soup_server_add_handler (soup, NULL, handler, server, NULL);
   g_signal_connect (soup, "request-started", G_CALLBACK (request_started),
-                    server);
+                    worker);
   g_signal_connect (soup, "request-finished", G_CALLBACK (request_finished),
                     server);
   g_signal_connect (soup, "request-aborted", G_CALLBACK (request_finished),
@@ -948,7 +981,15 @@ run_worker (gpointer user_data)
   g_cond_signal (&server->ready_cond);
   g_mutex_unlock (&server->ready_lock);
 
-  g_main_loop_run (worker->loop);
+  {
+    GSource *sweep = g_timeout_source_new_seconds (1);
+
+    g_source_set_callback (sweep, sweep_tick, worker, NULL);
+    g_source_attach (sweep, worker->context);
+    g_main_loop_run (worker->loop);
+    g_source_destroy (sweep);
+    g_source_unref (sweep);
+  }
   soup_server_disconnect (soup);
   g_object_unref (soup);
   /* Let what the server closed finish closing. */
@@ -1126,6 +1167,7 @@ penal_server_listen (PenalServer *server, const char *address, GError **error)
       Worker *worker = g_ptr_array_index (server->workers, i);
 
       worker->context = g_main_context_new ();
+      worker->sockets = g_ptr_array_new_with_free_func (g_object_unref);
       worker->loop = g_main_loop_new (worker->context, FALSE);
       worker->thread = g_thread_new ("penal-serve", run_worker, worker);
     }
