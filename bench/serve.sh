@@ -139,12 +139,20 @@ for connections in 1 16 64; do
   summary="$summary c${connections}_rps=$penal_rate c${connections}_p99_ms=$penal_p99 c${connections}_peer_rps=$peer_rate c${connections}_ratio=$(ratio "$penal_rate" "$peer_rate")"
 done
 
-# Memory over REQUESTS more requests, at 64 connections (wrk stops itself
-# after that many answers: bench/serve.lua).
+# Memory over REQUESTS more requests at 64 connections, in rounds of 10 s,
+# read after each round.
 before=$(rss_kb "$penal_pid")
-BENCH_REQUESTS=$requests wrk -t1 -c64 -d3600s -s "$top/bench/serve.lua" \
-  "http://127.0.0.1:$penal_port/api/v1/classify" > "$work/long.txt" 2>&1
-done_requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/long.txt")
+highest=$before
+done_requests=0
+while [ "$done_requests" -lt "$requests" ]; do
+  wrk -t1 -c64 -d10s -s "$top/bench/serve.lua" \
+    "http://127.0.0.1:$penal_port/api/v1/classify" > "$work/long.txt" 2>&1
+  round=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/long.txt")
+  [ "${round:-0}" -gt 0 ] || { echo "bench: a round answered nothing" >&2; exit 1; }
+  done_requests=$((done_requests + round))
+  now=$(rss_kb "$penal_pid")
+  [ "$now" -le "$highest" ] || highest=$now
+done
 after=$(rss_kb "$penal_pid")
-echo "bench: memory: $before KB before, $after KB after $done_requests more requests"
-echo "bench:$summary rss_before_kb=$before rss_after_kb=$after long_requests=$done_requests"
+echo "bench: memory: $before KB before, $after KB after $done_requests more requests (at most $highest KB)"
+echo "bench:$summary rss_before_kb=$before rss_after_kb=$after rss_max_kb=$highest long_requests=$done_requests"

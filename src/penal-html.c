@@ -119,10 +119,10 @@ append_sources (GString *out, const PenalModel *model,
               || g_str_has_prefix (url, "http://")))
         {
           g_autofree char *href = g_markup_escape_text (url, -1);
-          g_string_append_printf (
-              out, "<li><a href=\"%s\" rel=\"noreferrer\">%s</a>"
-                   "<span class=\"url\"> %s</span></li>\n",
-              href, shown, href);
+          g_string_append_printf (out,
+                                  "<li><a href=\"%s\" rel=\"noreferrer\">%s</a>"
+                                  "<span class=\"url\"> %s</span></li>\n",
+                                  href, shown, href);
         }
       else
         g_string_append_printf (out, "<li>%s</li>\n", shown);

@@ -22,10 +22,10 @@ void penal_data_register_resource (void);
 
 typedef struct
 {
-  char *answers[4];    /* English lists, by PenalInterviewMeaning */
-  GHashTable *help;    /* fact name -> English help text */
-  char *element;       /* the element being read */
-  char *fact;          /* its fact attribute */
+  char *answers[4]; /* English lists, by PenalInterviewMeaning */
+  GHashTable *help; /* fact name -> English help text */
+  char *element;    /* the element being read */
+  char *fact;       /* its fact attribute */
   PenalInterviewMeaning meaning;
 } InterviewData;
 
@@ -46,10 +46,11 @@ start_element (GMarkupParseContext *context, const char *name,
       fact = attribute_values[i];
   if (g_str_equal (name, "answers") && meaning != NULL)
     {
-      data->meaning = g_str_equal (meaning, "yes")    ? PENAL_INTERVIEW_YES
-                      : g_str_equal (meaning, "no")   ? PENAL_INTERVIEW_NO
-                      : g_str_equal (meaning, "back") ? PENAL_INTERVIEW_BACK
-                                                      : PENAL_INTERVIEW_DONT_KNOW;
+      data->meaning = g_str_equal (meaning, "yes")  ? PENAL_INTERVIEW_YES
+                      : g_str_equal (meaning, "no") ? PENAL_INTERVIEW_NO
+                      : g_str_equal (meaning, "back")
+                          ? PENAL_INTERVIEW_BACK
+                          : PENAL_INTERVIEW_DONT_KNOW;
       data->element = g_strdup (name);
     }
   else if (g_str_equal (name, "help") && fact != NULL)
@@ -82,8 +83,8 @@ text (GMarkupParseContext *context, const char *content, gsize length,
 }
 
 static void
-end_element (GMarkupParseContext *context, const char *name,
-             gpointer user_data, GError **error)
+end_element (GMarkupParseContext *context, const char *name, gpointer user_data,
+             GError **error)
 {
   InterviewData *data = user_data;
 
@@ -112,8 +113,8 @@ interview_data (void)
       /* Compiled in: its absence or a parse error is a build defect. */
       g_assert (bytes != NULL);
       xml = g_bytes_get_data (bytes, &size);
-      read->help = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          g_free);
+      read->help
+          = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       context = g_markup_parse_context_new (&parser, 0, read, NULL);
       if (!g_markup_parse_context_parse (context, xml, (gssize)size, NULL)
           || !g_markup_parse_context_end_parse (context, NULL))

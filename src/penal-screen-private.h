@@ -23,15 +23,15 @@ struct _PenalScreen
  * text there and as HTML in penal-html.c. */
 typedef struct
 {
-  char *heading;      /* translated, ends with a new line */
-  gboolean by_period; /* the summary is one line per period of the date */
-  GPtrArray *summary; /* char *: the "in short" lines */
-  char *closing;      /* translated, ends with a new line; or NULL */
+  char *heading;         /* translated, ends with a new line */
+  gboolean by_period;    /* the summary is one line per period of the date */
+  GPtrArray *summary;    /* char *: the "in short" lines */
+  char *closing;         /* translated, ends with a new line; or NULL */
   PenalOutcome *outcome; /* the full answer, or NULL when by period */
 } PenalScreenResult;
 
-G_GNUC_INTERNAL PenalScreenResult *
-penal_screen_result_new (PenalScreen *screen, GError **error);
+G_GNUC_INTERNAL PenalScreenResult *penal_screen_result_new (PenalScreen *screen,
+                                                            GError **error);
 G_GNUC_INTERNAL void penal_screen_result_free (PenalScreenResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalScreenResult, penal_screen_result_free)
 

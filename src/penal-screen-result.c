@@ -238,7 +238,8 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
   g_ptr_array_add (result->summary, g_strdup_printf ("%s.", charge));
   if (result->outcome->penalty != NULL)
     {
-      g_autofree char *term = penal_imprisonment_text (result->outcome->penalty);
+      g_autofree char *term
+          = penal_imprisonment_text (result->outcome->penalty);
       g_autofree char *fine = penal_fine_text (result->outcome->penalty);
       g_ptr_array_add (result->summary, g_strdup_printf ("%s %s", term, fine));
     }

@@ -367,8 +367,8 @@ penal_screen_question_kind (PenalScreen *screen, guint fact)
 
 /* A whole number in the fact's domain, or a message in plain words. */
 static gboolean
-parse_number (const PenalFactDecl *decl, const char *trimmed,
-              const char *shown, gint64 *out_value, GError **error)
+parse_number (const PenalFactDecl *decl, const char *trimmed, const char *shown,
+              gint64 *out_value, GError **error)
 {
   g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, decl->min);
   g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, decl->max);

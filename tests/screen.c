@@ -298,8 +298,8 @@ test_dont_know_spellings (gconstpointer data)
 static void
 test_yes_spellings (void)
 {
-  const char *args[] = { "screen", "offense=prostitution",
-                         "offense_date=2024-05-01", NULL };
+  const char *args[]
+      = { "screen", "offense=prostitution", "offense_date=2024-05-01", NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) reference = { 0 };
 
@@ -319,7 +319,9 @@ test_byte_order_mark (void)
   g_auto (PenalTestRun) reference = { 0 };
 
   screen (&reference, NULL, args, "2\n2024-05-01\n30\n0\n");
-  screen (&run, NULL, args, "\xEF\xBB\xBF" "2\n2024-05-01\n30\n0\n");
+  screen (&run, NULL, args,
+          "\xEF\xBB\xBF"
+          "2\n2024-05-01\n30\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
   g_assert_cmpstr (run.out, ==, reference.out);
 }
@@ -500,20 +502,16 @@ test_pseudo_terminal (void)
    * the arrow's escape code would once have become part of the answer.
    * "<" goes back from the priors question to the age, and the recap
    * changes the age (answer 3) from 30 to 16 before the result. */
-  const char *answers[] = { "2", "2024-05-01", "thirty", "0" KEY_LEFT "3",
-                            "<",  "30",         "0",      "3",
-                            "16", "",           NULL };
-  const char *waits[] = { Q_OFFENSE,
-                          Q_DATE,
-                          Q_VICTIM_AGE,
-                          "not understood",
-                          Q_PRIORS,
-                          Q_VICTIM_AGE,
-                          Q_PRIORS,
-                          "type the number of an answer to change it",
-                          Q_VICTIM_AGE,
-                          "type the number of an answer to change it",
-                          NULL };
+  const char *answers[]
+      = { "2",  "2024-05-01", "thirty", "0" KEY_LEFT "3", "<", "30", "0", "3",
+          "16", "",           NULL };
+  const char *waits[]
+      = { Q_OFFENSE,    Q_DATE,
+          Q_VICTIM_AGE, "not understood",
+          Q_PRIORS,     Q_VICTIM_AGE,
+          Q_PRIORS,     "type the number of an answer to change it",
+          Q_VICTIM_AGE, "type the number of an answer to change it",
+          NULL };
   gsize offset = 0;
   int status = 0;
   pid_t child;
@@ -599,8 +597,8 @@ main (int argc, char **argv)
   g_test_add_func ("/screen/answers/dont-know", test_dont_know);
   {
     static const char *const spellings[]
-        = { "not sure", "idk", "I don’t know", "I DON'T KNOW.", "no sé",
-            "No se", "unknown", NULL };
+        = { "not sure", "idk",   "I don’t know", "I DON'T KNOW.",
+            "no sé",    "No se", "unknown",      NULL };
     for (guint i = 0; spellings[i] != NULL; i++)
       {
         g_autofree char *path

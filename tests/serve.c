@@ -41,8 +41,8 @@ static GPtrArray *glib_log;
 static GMutex glib_log_lock;
 
 static GLogWriterOutput
-collect_glib_log (GLogLevelFlags level, const GLogField *fields,
-                  gsize n_fields, gpointer user_data)
+collect_glib_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+                  gpointer user_data)
 {
   g_mutex_lock (&glib_log_lock);
   for (gsize i = 0; i < n_fields; i++)
@@ -64,8 +64,7 @@ fixture_start (Fixture *fixture, const PenalServerLimits *limits)
   g_mutex_init (&fixture->log_lock);
   g_cond_init (&fixture->log_grew);
   penal_server_set_log_func (fixture->server, collect_log, fixture);
-  g_assert_true (
-      penal_server_listen (fixture->server, "127.0.0.1:0", &error));
+  g_assert_true (penal_server_listen (fixture->server, "127.0.0.1:0", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (penal_server_get_port (fixture->server), >, 0);
   fixture->session = soup_session_new ();
@@ -134,8 +133,7 @@ request (Fixture *fixture, Response *response, const char *method,
     soup_message_headers_replace (soup_message_get_request_headers (message),
                                   name, va_arg (args, const char *));
   va_end (args);
-  answer = soup_session_send_and_read (fixture->session, message, NULL,
-                                       &error);
+  answer = soup_session_send_and_read (fixture->session, message, NULL, &error);
   g_assert_no_error (error);
   response->status = soup_message_get_status (message);
   response->body = g_bytes_get_size (answer) > 0
@@ -202,9 +200,9 @@ assert_json_error (const Response *response, guint status,
   JsonObject *object;
 
   g_assert_cmpuint (response->status, ==, status);
-  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers,
-                                                          NULL),
-                   ==, "application/json");
+  g_assert_cmpstr (
+      soup_message_headers_get_content_type (response->headers, NULL), ==,
+      "application/json");
   object = parse_object (parser, response->body);
   g_assert_cmpint (json_object_get_int_member (object, "status"), ==, status);
   penal_test_assert_contains (json_object_get_string_member (object, "error"),
@@ -215,7 +213,7 @@ assert_json_error (const Response *response, guint status,
 /* The API                                                              */
 
 #define ADULT_FACTS                                                            \
-  "{\"offense\": \"patronizing\", \"victim_age\": 30, \"offense_date\": "     \
+  "{\"offense\": \"patronizing\", \"victim_age\": 30, \"offense_date\": "      \
   "\"2024-01-01\", \"prior_prostitution_offenses\": 0}"
 
 static void
@@ -226,12 +224,10 @@ test_health (Fixture *fixture, gconstpointer data)
   request (fixture, &response, "GET", "/api/v1/health", NULL, NULL, 0, NULL);
   g_assert_cmpuint (response.status, ==, 200);
   g_assert_cmpstr (response.body, ==,
-                   "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION
-                   "\"}\n");
-  penal_test_assert_contains (
-      soup_message_headers_get_one (response.headers,
-                                    "Content-Security-Policy"),
-      "default-src 'self'");
+                   "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}\n");
+  penal_test_assert_contains (soup_message_headers_get_one (
+                                  response.headers, "Content-Security-Policy"),
+                              "default-src 'self'");
   g_assert_cmpstr (
       soup_message_headers_get_one (response.headers, "Cache-Control"), ==,
       "no-store");
@@ -270,8 +266,8 @@ test_classify_same_as_cli (Fixture *fixture, gconstpointer data)
 static void
 test_classify_bad_fact (Fixture *fixture, gconstpointer data)
 {
-  const char *args[] = { "classify", "offense=patronizing", "victim_age=abc",
-                         NULL };
+  const char *args[]
+      = { "classify", "offense=patronizing", "victim_age=abc", NULL };
   g_auto (PenalTestRun) cli = { 0 };
   g_auto (Response) response = { 0 };
   g_autofree char *message = NULL;
@@ -283,17 +279,20 @@ test_classify_bad_fact (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_prefix (cli.err, "penal: "));
   message = g_strchomp (g_strdup (cli.err + strlen ("penal: ")));
   request (fixture, &response, "POST", "/api/v1/classify", "application/json",
-           "{\"offense\": \"patronizing\", \"victim_age\": \"abc\"}", -1,
-           NULL);
+           "{\"offense\": \"patronizing\", \"victim_age\": \"abc\"}", -1, NULL);
   assert_json_error (&response, 400, message);
 }
 
 static void
 test_classify_bad_json (Fixture *fixture, gconstpointer data)
 {
-  static const char *const bodies[]
-      = { "", "[1, 2]", "{\"offense\": ", "\"patronizing\"", "{} {}",
-          "{\"burglary\": 1}", NULL };
+  static const char *const bodies[] = { "",
+                                        "[1, 2]",
+                                        "{\"offense\": ",
+                                        "\"patronizing\"",
+                                        "{} {}",
+                                        "{\"burglary\": 1}",
+                                        NULL };
 
   for (guint i = 0; bodies[i] != NULL; i++)
     {
@@ -364,8 +363,8 @@ test_batch_same_as_cli (Fixture *fixture, gconstpointer data)
         "\n"
         "{\"offense\":\"prostitution\",\"knew_hiv\":true,\"offense_date\":"
         "\"2024-01-01\"}\n";
-  const char *args[] = { "batch", "--input-format=jsonl", "--format=jsonl",
-                         "-", NULL };
+  const char *args[]
+      = { "batch", "--input-format=jsonl", "--format=jsonl", "-", NULL };
   g_auto (PenalTestRun) cli = { 0 };
   g_auto (Response) response = { 0 };
 
@@ -373,12 +372,12 @@ test_batch_same_as_cli (Fixture *fixture, gconstpointer data)
     return;
   penal_test_run_input (&cli, NULL, NULL, args, input, strlen (input));
   g_assert_cmpint (cli.exit_code, ==, 65); /* one row is an error */
-  request (fixture, &response, "POST", "/api/v1/batch",
-           "application/x-ndjson", input, -1, NULL);
+  request (fixture, &response, "POST", "/api/v1/batch", "application/x-ndjson",
+           input, -1, NULL);
   g_assert_cmpuint (response.status, ==, 200);
-  g_assert_cmpstr (soup_message_headers_get_content_type (response.headers,
-                                                          NULL),
-                   ==, "application/x-ndjson");
+  g_assert_cmpstr (
+      soup_message_headers_get_content_type (response.headers, NULL), ==,
+      "application/x-ndjson");
   g_assert_cmpstr (response.body, ==, cli.out);
 }
 
@@ -391,8 +390,8 @@ test_batch_errors (Fixture *fixture, gconstpointer data)
   request (fixture, &wrong_type, "POST", "/api/v1/batch", "application/json",
            ADULT_FACTS, -1, NULL);
   assert_json_error (&wrong_type, 415, "application/x-ndjson");
-  request (fixture, &empty, "POST", "/api/v1/batch", "application/x-ndjson",
-           "", 0, NULL);
+  request (fixture, &empty, "POST", "/api/v1/batch", "application/x-ndjson", "",
+           0, NULL);
   g_assert_cmpuint (empty.status, ==, 200);
   g_assert_cmpstr (empty.body, ==, "");
 }
@@ -407,8 +406,7 @@ test_statutes (Fixture *fixture, gconstpointer data)
   if (!penal_test_have_binary ())
     return;
   penal_test_run (&cli, NULL, NULL, args);
-  request (fixture, &response, "GET", "/api/v1/statutes", NULL, NULL, 0,
-           NULL);
+  request (fixture, &response, "GET", "/api/v1/statutes", NULL, NULL, 0, NULL);
   g_assert_cmpuint (response.status, ==, 200);
   g_assert_cmpstr (response.body, ==, cli.out);
 }
@@ -472,8 +470,8 @@ test_host_check (Fixture *fixture, gconstpointer data)
     }
   {
     g_autofree char *answer = raw_exchange (
-        fixture,
-        "GET /api/v1/health HTTP/1.0\r\nConnection: close\r\n\r\n", TRUE);
+        fixture, "GET /api/v1/health HTTP/1.0\r\nConnection: close\r\n\r\n",
+        TRUE);
     g_assert_true (g_str_has_prefix (answer, "HTTP/1.0 421 ")
                    || g_str_has_prefix (answer, "HTTP/1.1 421 "));
   }
@@ -517,7 +515,8 @@ test_timeouts (Fixture *fixture, gconstpointer data)
   fixture_start (&timed, &limits);
   idle = raw_exchange (&timed, NULL, TRUE);
   g_assert_cmpstr (idle, ==, "");
-  slow = raw_exchange (&timed, "GET /api/v1/health HTTP/1.1\r\nHost: 127", TRUE);
+  slow
+      = raw_exchange (&timed, "GET /api/v1/health HTTP/1.1\r\nHost: 127", TRUE);
   g_assert_cmpstr (slow, ==, "");
   fixture_tear_down (&timed, NULL);
 }
@@ -601,9 +600,8 @@ post_form (Fixture *fixture, Response *response, const char *form,
            const char *accept_language)
 {
   request (fixture, response, "POST", "/interview",
-           "application/x-www-form-urlencoded", form, -1,
-           "Accept-Language", accept_language != NULL ? accept_language : "en",
-           NULL);
+           "application/x-www-form-urlencoded", form, -1, "Accept-Language",
+           accept_language != NULL ? accept_language : "en", NULL);
 }
 
 static void
@@ -625,8 +623,10 @@ test_pages_english (Fixture *fixture, gconstpointer data)
   penal_test_assert_lacks (start.body, "src=");
   penal_test_assert_lacks (start.body, "http");
 
-  post_form (fixture, &date, "lang=en&fact=offense&value=patronizing&action="
-                             "answer", NULL);
+  post_form (fixture, &date,
+             "lang=en&fact=offense&value=patronizing&action="
+             "answer",
+             NULL);
   g_assert_cmpuint (date.status, ==, 200);
   penal_test_assert_contains (date.body,
                               "On what date did the offense happen?");
@@ -668,9 +668,9 @@ have_spanish_catalog (void)
 {
   const char *dir = g_getenv ("PENAL_LOCALEDIR");
   g_autofree char *catalog
-      = dir != NULL ? g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo",
-                                        NULL)
-                    : NULL;
+      = dir != NULL
+            ? g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL)
+            : NULL;
 
   if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_EXISTS))
     {
@@ -695,8 +695,8 @@ test_pages_spanish (Fixture *fixture, gconstpointer data)
   penal_test_assert_contains (accept.body, "¿");
   penal_test_assert_lacks (accept.body, "What is the person charged with?");
   /* A language penal does not ship falls back to English. */
-  request (fixture, &french, "GET", "/", NULL, NULL, 0, "Accept-Language",
-           "fr", NULL);
+  request (fixture, &french, "GET", "/", NULL, NULL, 0, "Accept-Language", "fr",
+           NULL);
   penal_test_assert_contains (french.body, "<html lang=\"en\">");
   /* The switch on the page wins over the browser's choice. */
   post_form (fixture, &chosen, "lang=es&action=show&at=offense", "en");
@@ -774,16 +774,15 @@ test_stylesheet (Fixture *fixture, gconstpointer data)
 static void
 test_no_fact_logged (Fixture *fixture, gconstpointer data)
 {
-  static const char *const secrets[] = { "2019-07-13", "patronizing", "abc",
-                                         "victim_age", NULL };
+  static const char *const secrets[]
+      = { "2019-07-13", "patronizing", "abc", "victim_age", NULL };
   g_auto (Response) classify = { 0 };
   g_auto (Response) bad = { 0 };
   g_auto (Response) page = { 0 };
   g_auto (Response) odd = { 0 };
   g_auto (Response) batch = { 0 };
 
-  request (fixture, &classify, "POST", "/api/v1/classify",
-           "application/json",
+  request (fixture, &classify, "POST", "/api/v1/classify", "application/json",
            "{\"offense\": \"patronizing\", \"offense_date\": \"2019-07-13\"}",
            -1, NULL);
   request (fixture, &bad, "POST", "/api/v1/classify", "application/json",
@@ -792,8 +791,8 @@ test_no_fact_logged (Fixture *fixture, gconstpointer data)
              "lang=en&a=offense%3Dpatronizing&fact=offense_date&value=2019-"
              "07-13&action=answer",
              NULL);
-  request (fixture, &odd, "GET", "/patronizing/2019-07-13?victim_age=abc",
-           NULL, NULL, 0, NULL);
+  request (fixture, &odd, "GET", "/patronizing/2019-07-13?victim_age=abc", NULL,
+           NULL, 0, NULL);
   request (fixture, &batch, "POST", "/api/v1/batch", "application/x-ndjson",
            "{\"offense\":\"patronizing\",\"offense_date\":\"2019-07-13\"}\n",
            -1, NULL);
@@ -809,8 +808,7 @@ test_no_fact_logged (Fixture *fixture, gconstpointer data)
 
     g_mutex_lock (&fixture->log_lock);
     while (fixture->log->len < 5)
-      if (!g_cond_wait_until (&fixture->log_grew, &fixture->log_lock,
-                              deadline))
+      if (!g_cond_wait_until (&fixture->log_grew, &fixture->log_lock, deadline))
         break;
     g_assert_cmpuint (fixture->log->len, ==, 5);
     for (guint i = 0; i < fixture->log->len; i++)
@@ -821,8 +819,7 @@ test_no_fact_logged (Fixture *fixture, gconstpointer data)
   }
   for (guint i = 0; i < fixture->log->len; i++)
     for (guint s = 0; secrets[s] != NULL; s++)
-      penal_test_assert_lacks (g_ptr_array_index (fixture->log, i),
-                               secrets[s]);
+      penal_test_assert_lacks (g_ptr_array_index (fixture->log, i), secrets[s]);
   g_mutex_unlock (&fixture->log_lock);
   g_mutex_lock (&glib_log_lock);
   for (guint i = 0; i < glib_log->len; i++)
@@ -845,7 +842,7 @@ main (int argc, char **argv)
   g_log_set_writer_func (collect_glib_log, NULL, NULL);
 
 #define ADD(path, test)                                                        \
-  g_test_add ("/serve/" path, Fixture, NULL, fixture_set_up, test,            \
+  g_test_add ("/serve/" path, Fixture, NULL, fixture_set_up, test,             \
               fixture_tear_down)
   ADD ("api/health", test_health);
   ADD ("api/classify/same-as-cli", test_classify_same_as_cli);
@@ -862,8 +859,7 @@ main (int argc, char **argv)
   ADD ("limits/header-size-431", test_header_size);
   ADD ("limits/timeouts", test_timeouts);
   ADD ("limits/connection-cap", test_connection_cap);
-  ADD ("limits/closed-connections-released",
-       test_closed_connections_released);
+  ADD ("limits/closed-connections-released", test_closed_connections_released);
   ADD ("pages/english", test_pages_english);
   ADD ("pages/spanish", test_pages_spanish);
   ADD ("pages/back-and-change", test_pages_back_and_change);

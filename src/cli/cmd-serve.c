@@ -81,9 +81,8 @@ penal_cmd_serve (int argc, char **argv)
     return penal_cli_fail (error);
   penal_server_limits_init (&limits);
   server = penal_server_new (model, &limits,
-                             language != NULL && language[0] != '\0'
-                                 ? language
-                                 : "en");
+                             language != NULL && language[0] != '\0' ? language
+                                                                     : "en");
   penal_server_set_log_func (server, log_line, NULL);
   if (!penal_server_listen (server, address, &error))
     return penal_cli_usage ("%s", error->message);
@@ -91,8 +90,9 @@ penal_cmd_serve (int argc, char **argv)
     penal_cli_print_error (
         _ ("warning: this address can be reached from other machines; the "
            "interview is meant for this one (use 127.0.0.1)"));
-  fprintf (stderr, _ ("penal serve: listening on %s (port %u); stop with "
-                      "Ctrl+C\n"),
+  fprintf (stderr,
+           _ ("penal serve: listening on %s (port %u); stop with "
+              "Ctrl+C\n"),
            address, penal_server_get_port (server));
   fflush (stderr);
   loop = g_main_loop_new (NULL, FALSE);

@@ -13,8 +13,8 @@
  * JavaScript; every control is a native, labelled form control. */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "penal-server.h"
@@ -58,8 +58,7 @@ append_escaped (GString *html, const char *text)
 }
 
 /* printf into the page; every %s argument must already be escaped. */
-static void G_GNUC_PRINTF (2, 3)
-append (Page *page, const char *format, ...)
+static void G_GNUC_PRINTF (2, 3) append (Page *page, const char *format, ...)
 {
   va_list args;
 
@@ -190,7 +189,8 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
   const char *help = penal_screen_help (page->screen, fact);
   PenalQuestionKind kind = penal_screen_question_kind (page->screen, fact);
   gboolean dont_know = g_strcmp0 (previous, PENAL_SCREEN_DONT_KNOW) == 0;
-  const char *described = problem != NULL ? " aria-describedby=\"problem\"" : "";
+  const char *described
+      = problem != NULL ? " aria-describedby=\"problem\"" : "";
 
   page->at = penal_model_get_fact_name (page->model, fact);
   page_begin (page, title);
@@ -209,8 +209,7 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
 
   if (kind == PENAL_QUESTION_CHOICE || kind == PENAL_QUESTION_YES_NO)
     {
-      append (page,
-              "<fieldset%s>\n<legend><h1>%s</h1></legend>\n", described,
+      append (page, "<fieldset%s>\n<legend><h1>%s</h1></legend>\n", described,
               shown_title);
       if (help != NULL)
         {
@@ -229,10 +228,10 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
             const char *value
                 = penal_screen_choice_value (page->screen, fact, i);
 
-            append_radio (page, i, value, label,
-                          penal_screen_choice_description (page->screen, fact,
-                                                           i),
-                          g_strcmp0 (previous, value) == 0);
+            append_radio (
+                page, i, value, label,
+                penal_screen_choice_description (page->screen, fact, i),
+                g_strcmp0 (previous, value) == 0);
           }
       else
         {
@@ -254,8 +253,7 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
       g_autofree char *value = g_markup_escape_text (
           previous != NULL && !dont_know ? previous : "", -1);
 
-      append (page, "<h1><label for=\"answer\">%s</label></h1>\n",
-              shown_title);
+      append (page, "<h1><label for=\"answer\">%s</label></h1>\n", shown_title);
       if (help != NULL)
         {
           g_autofree char *shown_help = g_markup_escape_text (help, -1);
@@ -275,9 +273,10 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
     }
 
   /* The first button is the one Enter presses. */
-  append (page, "<div class=\"actions\">\n<button type=\"submit\" "
-                "name=\"action\" value=\"answer\" class=\"primary\">%s"
-                "</button>\n",
+  append (page,
+          "<div class=\"actions\">\n<button type=\"submit\" "
+          "name=\"action\" value=\"answer\" class=\"primary\">%s"
+          "</button>\n",
           _ ("Next"));
   if (kind == PENAL_QUESTION_NUMBER || kind == PENAL_QUESTION_DATE)
     append (page,
@@ -292,8 +291,9 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
   append (page, "<a href=\"/?lang=%s\" class=\"start-over\">%s</a>\n</div>\n",
           page->language, _ ("Start over"));
   append (page, "</form>\n");
-  page_end (page, message, problem != NULL ? SOUP_STATUS_UNPROCESSABLE_ENTITY
-                                           : SOUP_STATUS_OK);
+  page_end (page, message,
+            problem != NULL ? SOUP_STATUS_UNPROCESSABLE_ENTITY
+                            : SOUP_STATUS_OK);
 }
 
 /* ------------------------------------------------------------------ */
@@ -339,14 +339,16 @@ recap_page (Page *page, SoupServerMessage *message)
           _ ("Change any answer that is wrong, then see the result."));
   append (page, "<form method=\"post\" action=\"/interview\">\n");
   append_state (page, TRUE);
-  append (page, "<div class=\"actions\">\n<button type=\"submit\" "
-                "name=\"action\" value=\"result\" class=\"primary\">%s"
-                "</button>\n</div>\n",
+  append (page,
+          "<div class=\"actions\">\n<button type=\"submit\" "
+          "name=\"action\" value=\"result\" class=\"primary\">%s"
+          "</button>\n</div>\n",
           _ ("See the result"));
   append_answers (page, TRUE);
-  append (page, "<div class=\"actions\">\n<button type=\"submit\" "
-                "name=\"action\" value=\"back\">%s</button>\n<a "
-                "href=\"/?lang=%s\" class=\"start-over\">%s</a>\n</div>\n",
+  append (page,
+          "<div class=\"actions\">\n<button type=\"submit\" "
+          "name=\"action\" value=\"back\">%s</button>\n<a "
+          "href=\"/?lang=%s\" class=\"start-over\">%s</a>\n</div>\n",
           _ ("Back"), page->language, _ ("Start over"));
   append (page, "</form>\n");
   page_end (page, message, SOUP_STATUS_OK);
@@ -372,8 +374,9 @@ result_page (Page *page, SoupServerMessage *message)
   page_begin (page, _ ("Result"));
   append (page, "<h1>%s</h1>\n<p class=\"screened\">%s %s</p>\n",
           _ ("Result of the screening"), _ ("Screened on"), shown_today);
-  append (page, "<section class=\"your-answers\" aria-labelledby=\"h-"
-                "answers\"><h2 id=\"h-answers\">%s</h2>\n",
+  append (page,
+          "<section class=\"your-answers\" aria-labelledby=\"h-"
+          "answers\"><h2 id=\"h-answers\">%s</h2>\n",
           _ ("Your answers"));
   append_answers (page, FALSE);
   append (page, "</section>\n");

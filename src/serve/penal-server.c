@@ -2,8 +2,8 @@
  * request is held to, the Host check, the log, and the JSON API.
  *
  * Each connection is counted at its first request (one beyond the cap is
- * closed at once) and its socket given an idle timeout.  An early handler runs when
- * a request's headers are in: it checks the Host header against the
+ * closed at once) and its socket given an idle timeout.  An early handler runs
+ * when a request's headers are in: it checks the Host header against the
  * address served (so a page on another site cannot reach the server by
  * DNS rebinding), the headers' size, the route, the method, the content
  * type and a declared length, and refuses what fails with a status of its
@@ -23,14 +23,14 @@
 #include "config.h"
 
 #define _GNU_SOURCE 1
-#include <glib/gi18n.h>
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
-#include <stdlib.h>
-#include <sys/socket.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "penal-server.h"
 
@@ -152,8 +152,8 @@ penal_server_languages (void)
   if (g_once_init_enter (&once))
     {
       g_autofree char *list = g_strdup ("en " PENAL_LINGUAS);
-      languages = (const char *const *)g_strsplit_set (g_strstrip (list), " ",
-                                                       -1);
+      languages
+          = (const char *const *)g_strsplit_set (g_strstrip (list), " ", -1);
       g_once_init_leave (&once, 1);
     }
   return languages;
@@ -284,9 +284,9 @@ static GBytes *
 cache_key (PenalServer *server, GByteArray *body)
 {
   GByteArray *key = g_byte_array_sized_new (body->len + 32);
-  g_autofree char *prefix = g_strdup_printf (
-      "%s\n%" G_GINT64_FORMAT "\n", server->default_language,
-      penal_date_today ());
+  g_autofree char *prefix
+      = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n", server->default_language,
+                         penal_date_today ());
 
   g_byte_array_append (key, (const guint8 *)prefix, (guint)strlen (prefix));
   g_byte_array_append (key, body->data, body->len);
@@ -314,8 +314,7 @@ cache_answer (PenalServer *server, GBytes *key, GBytes *answer)
   g_mutex_lock (&server->cache_lock);
   if (g_hash_table_size (server->cache) >= MAX_CACHED_ANSWERS)
     g_hash_table_remove_all (server->cache);
-  g_hash_table_replace (server->cache, g_bytes_ref (key),
-                        g_bytes_ref (answer));
+  g_hash_table_replace (server->cache, g_bytes_ref (key), g_bytes_ref (answer));
   g_mutex_unlock (&server->cache_lock);
 }
 
@@ -332,8 +331,7 @@ respond_bytes (SoupServerMessage *message, const char *content_type,
 }
 
 static void
-api_classify (PenalServer *server, SoupServerMessage *message,
-              GByteArray *body)
+api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
 {
   g_autoptr (GBytes) key = cache_key (server, body);
   g_autoptr (GBytes) cached = cached_answer (server, key);
@@ -400,8 +398,8 @@ api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
       return;
     }
   ok = penal_batch_run (server->model, PENAL_BATCH_JSONL, PENAL_BATCH_JSONL,
-                        FALSE, penal_date_today (), in, "request", out,
-                        &counts, &error);
+                        FALSE, penal_date_today (), in, "request", out, &counts,
+                        &error);
   fclose (in);
   fclose (out);
   if (!ok)
@@ -424,8 +422,7 @@ api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
   /* The rows go out in chunks, so a client reads the first rows while the
    * last are written. */
   {
-    SoupMessageBody *response
-        = soup_server_message_get_response_body (message);
+    SoupMessageBody *response = soup_server_message_get_response_body (message);
     for (size_t at = 0; at < rows_length; at += 64 * KIB)
       soup_message_body_append (response, SOUP_MEMORY_COPY, rows + at,
                                 MIN (64 * KIB, rows_length - at));
@@ -445,9 +442,9 @@ api_statutes (PenalServer *server, SoupServerMessage *message)
 static void
 api_health (SoupServerMessage *message)
 {
-  respond (message, SOUP_STATUS_OK, "application/json",
-           g_strdup ("{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION
-                     "\"}\n"));
+  respond (
+      message, SOUP_STATUS_OK, "application/json",
+      g_strdup ("{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}\n"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -576,8 +573,7 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
 
 /* What the early handler refuses, with language_lock held. */
 static void
-refuse_early (PenalServer *server, Request *request,
-              SoupServerMessage *message)
+refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 {
   SoupMessageHeaders *headers
       = soup_server_message_get_request_headers (message);
@@ -622,16 +618,15 @@ refuse_early (PenalServer *server, Request *request,
     return;
   if (!content_type_is (message, request->route->content_type))
     {
-      g_autofree char *text = g_strdup_printf (
-          _ ("the body must be %s"), request->route->content_type);
+      g_autofree char *text = g_strdup_printf (_ ("the body must be %s"),
+                                               request->route->content_type);
       respond_error (message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, text);
       return;
     }
   length = soup_message_headers_get_content_length (headers);
-  if (length
-      > (goffset)(request->route->route == ROUTE_BATCH
-                      ? server->limits.max_batch_body
-                      : server->limits.max_classify_body))
+  if (length > (goffset)(request->route->route == ROUTE_BATCH
+                             ? server->limits.max_batch_body
+                             : server->limits.max_classify_body))
     {
       respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                      _ ("the request body is too large"));
@@ -700,14 +695,14 @@ handle_locked (PenalServer *server, SoupServerMessage *message,
         soup_server_message_set_response (message, "text/css; charset=utf-8",
                                           SOUP_MEMORY_STATIC, css, length);
         soup_message_headers_replace (
-            soup_server_message_get_response_headers (message),
-            "Cache-Control", "max-age=3600");
+            soup_server_message_get_response_headers (message), "Cache-Control",
+            "max-age=3600");
       }
       break;
     case ROUTE_START:
       {
-        const char *asked = query != NULL ? g_hash_table_lookup (query, "lang")
-                                          : NULL;
+        const char *asked
+            = query != NULL ? g_hash_table_lookup (query, "lang") : NULL;
         const char *language = shipped_language (asked);
 
         if (language == NULL)
@@ -878,10 +873,10 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
   server = g_new0 (PenalServer, 1);
   server->model = model;
   server->limits = *limits;
-  server->default_language = g_strdup (
-      shipped_language (default_language) != NULL
-          ? shipped_language (default_language)
-          : "en");
+  server->default_language
+      = g_strdup (shipped_language (default_language) != NULL
+                      ? shipped_language (default_language)
+                      : "en");
   server->allowed_hosts = g_ptr_array_new_with_free_func (g_free);
   server->connections = g_rc_box_new0 (gint);
   server->workers = g_ptr_array_new ();

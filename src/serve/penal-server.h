@@ -49,8 +49,7 @@ void penal_server_use_language (const char *language);
 
 /* The pages (penal-server-pages.c). */
 void penal_server_page_start (const PenalModel *model,
-                              SoupServerMessage *message,
-                              const char *language);
+                              SoupServerMessage *message, const char *language);
 void penal_server_page_interview (const PenalModel *model,
                                   SoupServerMessage *message,
                                   const char *language, GHashTable *form,
