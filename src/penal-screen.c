@@ -27,6 +27,7 @@
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-screen-private.h"
+#include "penal-text.h"
 #include "penal-tree.h"
 #include "penal.h"
 
@@ -612,35 +613,34 @@ penal_screen_get_answer_fact (PenalScreen *screen, guint i)
   return g_array_index (screen->answered, guint, i);
 }
 
+/* The answer given to fact: FALSE when none was; otherwise *out_value,
+ * or *out_unknown when the person did not know. */
+static gboolean
+given_answer (PenalScreen *screen, guint fact, gboolean *out_unknown,
+              gint64 *out_value)
+{
+  *out_unknown = screen->unknown[fact];
+  return *out_unknown || penal_facts_get (screen->facts, fact, out_value);
+}
+
 /* The answer to fact as penal_screen_answer() takes it back: "?" for "I
  * don't know", a choice's value, yes or no, an ISO date or a number; NULL
  * when it was not answered. */
 char *
 penal_screen_answer_value (PenalScreen *screen, guint fact)
 {
-  const PenalFactDecl *decl;
+  gboolean unknown;
   gint64 value;
 
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
-  if (screen->unknown[fact])
-    return g_strdup (PENAL_SCREEN_DONT_KNOW);
-  if (!penal_facts_get (screen->facts, fact, &value))
+  if (!given_answer (screen, fact, &unknown, &value))
     return NULL;
-  switch (decl->type)
-    {
-    case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (value ? "yes" : "no");
-    case PENAL_FACT_TYPE_ENUM:
-      return g_strdup (decl->values[value]);
-    case PENAL_FACT_TYPE_DATE:
-      return penal_date_to_iso (value);
-    case PENAL_FACT_TYPE_INTEGER:
-    default:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-    }
+  if (unknown)
+    return g_strdup (PENAL_SCREEN_DONT_KNOW);
+  return penal_range_to_text (g_ptr_array_index (screen->model->facts, fact),
+                              value, value);
 }
 
 /* The answer to fact in plain words, for a recap; NULL when it was not
@@ -649,28 +649,24 @@ char *
 penal_screen_answer_text (PenalScreen *screen, guint fact)
 {
   const PenalFactDecl *decl;
+  gboolean unknown;
   gint64 value;
 
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
-  if (screen->unknown[fact])
-    return g_strdup (_ ("I don't know"));
-  if (!penal_facts_get (screen->facts, fact, &value))
+  if (!given_answer (screen, fact, &unknown, &value))
     return NULL;
-  switch (decl->type)
-    {
-    case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (value ? _ ("Yes") : _ ("No"));
-    case PENAL_FACT_TYPE_ENUM:
-      return penal_screen_choice_label (screen, fact, (guint)value);
-    case PENAL_FACT_TYPE_DATE:
-      return penal_date_to_display (value);
-    case PENAL_FACT_TYPE_INTEGER:
-    default:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-    }
+  if (unknown)
+    return g_strdup (_ ("I don't know"));
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  if (decl->type == PENAL_FACT_TYPE_BOOLEAN)
+    return g_strdup (value ? _ ("Yes") : _ ("No"));
+  if (decl->type == PENAL_FACT_TYPE_ENUM)
+    return penal_screen_choice_label (screen, fact, (guint)value);
+  if (decl->type == PENAL_FACT_TYPE_DATE)
+    return penal_date_to_display (value);
+  return penal_range_to_text (decl, value, value);
 }
 
 /* Does the person's line ask to go back to the previous question ("back",

@@ -178,6 +178,20 @@ append_radio (Page *page, guint n, const char *value, const char *label,
   append (page, "</label></div>\n");
 }
 
+/* "What does this mean?": the question's help, opened on demand. */
+static void
+append_help (Page *page, const char *help)
+{
+  g_autofree char *shown = NULL;
+
+  if (help == NULL)
+    return;
+  shown = g_markup_escape_text (help, -1);
+  append (page,
+          "<details class=\"help\"><summary>%s</summary><p>%s</p></details>\n",
+          _ ("What does this mean?"), shown);
+}
+
 /* The page for one question, with the answer given before (or typed, when
  * it was not understood) filled in. */
 static void
@@ -211,14 +225,7 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
     {
       append (page, "<fieldset%s>\n<legend><h1>%s</h1></legend>\n", described,
               shown_title);
-      if (help != NULL)
-        {
-          g_autofree char *shown_help = g_markup_escape_text (help, -1);
-          append (page,
-                  "<details class=\"help\"><summary>%s</summary><p>%s</p>"
-                  "</details>\n",
-                  _ ("What does this mean?"), shown_help);
-        }
+      append_help (page, help);
       if (kind == PENAL_QUESTION_CHOICE)
         for (guint i = 0; i < penal_screen_get_n_choices (page->screen, fact);
              i++)
@@ -254,14 +261,7 @@ question_page (Page *page, SoupServerMessage *message, guint fact,
           previous != NULL && !dont_know ? previous : "", -1);
 
       append (page, "<h1><label for=\"answer\">%s</label></h1>\n", shown_title);
-      if (help != NULL)
-        {
-          g_autofree char *shown_help = g_markup_escape_text (help, -1);
-          append (page,
-                  "<details class=\"help\"><summary>%s</summary><p>%s</p>"
-                  "</details>\n",
-                  _ ("What does this mean?"), shown_help);
-        }
+      append_help (page, help);
       append (page, "<p class=\"hint\" id=\"hint\">%s</p>\n", hint);
       append (page,
               "<input type=\"text\" id=\"answer\" name=\"value\" "
