@@ -50,7 +50,7 @@ typedef struct
   GMainContext *context;
   GMainLoop *loop;
   GThread *thread;
-  GPtrArray *sockets; /* GSocket: the connections counted, this thread's */
+  GPtrArray *sockets; /* GSocket: this thread's connections (sockets_lock) */
 } Worker;
 
 struct _PenalServer
@@ -69,6 +69,8 @@ struct _PenalServer
   /* The answers of /api/v1/classify, by language, day and body. */
   GMutex cache_lock;
   GHashTable *cache; /* GBytes key -> GBytes answer */
+  /* Guards every worker's list of sockets. */
+  GMutex sockets_lock;
   /* Startup: each worker says when it listens. */
   GMutex ready_lock;
   GCond ready_cond;
@@ -743,15 +745,21 @@ static gboolean
 connection_closed (GSocket *socket)
 {
   char byte;
+  gssize n;
 
   if (g_socket_is_closed (socket))
     return TRUE;
-  return recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT)
-         == 0;
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  /* 0: the client's FIN; an error other than "nothing yet": a reset (a
+   * client that closes with an answer unread resets the connection). */
+  return n == 0
+         || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK
+             && errno != EINTR);
 }
 
 /* Forgets the worker's connections that are closed, closing their sockets:
- * so neither the descriptors nor the count of open connections leak. */
+ * so neither the descriptors nor the count of open connections leak.
+ * With sockets_lock held. */
 static void
 sweep_connections (Worker *worker)
 {
@@ -768,37 +776,74 @@ sweep_connections (Worker *worker)
     }
 }
 
+/* The connections other workers hold whose clients have gone: they are
+ * not open any more, though only their own worker may close them.  With
+ * sockets_lock held. */
+static gint
+count_closed_elsewhere (Worker *worker)
+{
+  GPtrArray *workers = worker->server->workers;
+  gint closed = 0;
+
+  for (guint w = 0; w < workers->len; w++)
+    {
+      Worker *other = g_ptr_array_index (workers, w);
+
+      if (other == worker)
+        continue;
+      for (guint i = 0; i < other->sockets->len; i++)
+        closed += connection_closed (g_ptr_array_index (other->sockets, i));
+    }
+  return closed;
+}
+
 static gboolean
 sweep_tick (gpointer user_data)
 {
-  sweep_connections (user_data);
+  Worker *worker = user_data;
+
+  g_mutex_lock (&worker->server->sockets_lock);
+  sweep_connections (worker);
+  g_mutex_unlock (&worker->server->sockets_lock);
   return G_SOURCE_CONTINUE;
 }
 
 /* Counts a connection at its first request, gives its socket the idle
  * timeout (a read or write that waits longer fails, and libsoup closes
- * the connection), and closes it at once when too many are open. */
+ * the connection), and closes it at once when too many are open; at the
+ * cap, connections whose clients have gone are not counted. */
 static gboolean
 admit_connection (Worker *worker, SoupServerMessage *message)
 {
+  PenalServer *server = worker->server;
   GSocket *socket = soup_server_message_get_socket (message);
+  gboolean admitted = TRUE;
 
-  /* Only this worker's thread sees its connections: no lock. */
-  if (socket == NULL || g_ptr_array_find (worker->sockets, socket, NULL))
+  if (socket == NULL)
     return TRUE;
-  if (g_atomic_int_get (worker->server->connections)
-      >= (gint)worker->server->limits.max_connections)
-    sweep_connections (worker);
-  if (g_atomic_int_add (worker->server->connections, 1)
-      >= (gint)worker->server->limits.max_connections)
+  g_mutex_lock (&server->sockets_lock);
+  if (!g_ptr_array_find (worker->sockets, socket, NULL))
     {
-      g_atomic_int_add (worker->server->connections, -1);
-      g_socket_shutdown (socket, TRUE, TRUE, NULL);
-      return FALSE;
+      gint open = g_atomic_int_get (server->connections);
+
+      if (open >= (gint)server->limits.max_connections)
+        {
+          sweep_connections (worker);
+          open = g_atomic_int_get (server->connections)
+                 - count_closed_elsewhere (worker);
+        }
+      admitted = open < (gint)server->limits.max_connections;
+      if (admitted)
+        {
+          g_atomic_int_add (server->connections, 1);
+          g_ptr_array_add (worker->sockets, g_object_ref (socket));
+          g_socket_set_timeout (socket, server->limits.idle_timeout);
+        }
+      else
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
     }
-  g_ptr_array_add (worker->sockets, g_object_ref (socket));
-  g_socket_set_timeout (socket, worker->server->limits.idle_timeout);
-  return TRUE;
+  g_mutex_unlock (&server->sockets_lock);
+  return admitted;
 }
 
 static gboolean
@@ -885,6 +930,7 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
                                          (GDestroyNotify)g_bytes_unref);
   g_mutex_init (&server->language_lock);
   g_mutex_init (&server->cache_lock);
+  g_mutex_init (&server->sockets_lock);
   g_mutex_init (&server->ready_lock);
   g_cond_init (&server->ready_cond);
 
@@ -941,6 +987,7 @@ penal_server_free (PenalServer *server)
   g_hash_table_unref (server->cache);
   g_mutex_clear (&server->language_lock);
   g_mutex_clear (&server->cache_lock);
+  g_mutex_clear (&server->sockets_lock);
   g_mutex_clear (&server->ready_lock);
   g_cond_clear (&server->ready_cond);
   g_rc_box_release (server->connections);
