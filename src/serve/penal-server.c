@@ -240,21 +240,24 @@ respond (SoupServerMessage *message, guint status, const char *content_type,
 }
 
 static char *
-error_json (guint status, const char *text)
+error_json (guint status, const char *message)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_int_value (builder, status);
   json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, text);
+  json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
+
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
-  return g_strconcat (json_generator_to_data (generator, NULL), "\n", NULL);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
 }
 
 /* An error: JSON under /api/, a short page elsewhere. */
