@@ -522,22 +522,31 @@ test_timeouts (Fixture *fixture, gconstpointer data)
 
 /* With two connections open, a third is closed at once; the two still
  * work. */
+/* A server that takes two connections at once; returns a request for its
+ * health. */
+static char *
+start_capped (Fixture *capped)
+{
+  PenalServerLimits limits;
+
+  penal_server_limits_init (&limits);
+  limits.max_connections = 2;
+  fixture_start (capped, &limits);
+  return g_strdup_printf (
+      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n",
+      penal_server_get_port (capped->server));
+}
+
 static void
 test_connection_cap (Fixture *fixture, gconstpointer data)
 {
-  PenalServerLimits limits;
   Fixture capped = { 0 };
   GSocketConnection *open[2];
   g_autoptr (GSocketClient) client = g_socket_client_new ();
   g_autofree char *refused = NULL;
   g_autofree char *text = NULL;
 
-  penal_server_limits_init (&limits);
-  limits.max_connections = 2;
-  fixture_start (&capped, &limits);
-  text = g_strdup_printf (
-      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n",
-      penal_server_get_port (capped.server));
+  text = start_capped (&capped);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -571,16 +580,10 @@ test_connection_cap (Fixture *fixture, gconstpointer data)
 static void
 test_closed_connections_released (Fixture *fixture, gconstpointer data)
 {
-  PenalServerLimits limits;
   Fixture capped = { 0 };
   g_autofree char *text = NULL;
 
-  penal_server_limits_init (&limits);
-  limits.max_connections = 2;
-  fixture_start (&capped, &limits);
-  text = g_strdup_printf (
-      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n",
-      penal_server_get_port (capped.server));
+  text = start_capped (&capped);
   for (guint i = 0; i < 10; i++)
     {
       g_autofree char *answer = raw_exchange (&capped, text, FALSE);
