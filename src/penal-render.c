@@ -98,10 +98,9 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
 
       if (state == PENAL_PENALTY_UNCERTAIN)
         add_step (trace, NULL,
-                  g_strdup_printf (
-                      _ ("Imprisonment and fine: not established "
-                         "for an offense committed on %s: %s"),
-                      date, penal_statute_text (era->uncertain)));
+                  g_strdup_printf (_ ("Imprisonment and fine: not established "
+                                      "for an offense committed on %s: %s"),
+                                   date, penal_statute_text (era->uncertain)));
       else
         add_step (trace, NULL,
                   g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
