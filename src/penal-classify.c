@@ -14,23 +14,20 @@
 #include "penal-render.h"
 #include "penal.h"
 
-/* Checks that each fact applies, evaluates on the offense date (today when
- * not given), and renders the answer as text or JSON (ending with a new
- * line).  (transfer full) */
+/* Checks that each fact applies, answers on the offense date (today when
+ * not given, and the answer says so), and renders the answer as text or JSON
+ * (ending with a new line).  (transfer full) */
 char *
 penal_classify (const PenalModel *model, const PenalFacts *facts,
                 PenalFormat format, GError **error)
 {
   g_autoptr (PenalOutcome) outcome = NULL;
-  gint64 offense_date;
 
   g_return_val_if_fail (model != NULL && facts != NULL, NULL);
 
   if (!penal_facts_check_applicable (facts, error))
     return NULL;
-  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE_DATE, &offense_date))
-    offense_date = penal_date_today ();
-  outcome = penal_evaluate (model, facts, offense_date, error);
+  outcome = penal_answer (model, facts, error);
   if (outcome == NULL)
     return NULL;
   if (format == PENAL_FORMAT_JSON)

@@ -3,7 +3,7 @@
  *
  * Nothing here decides anything: the summary is the interview's own
  * (penal_screen_result_new), the details are the text renderer's lines
- * (penal_render_text) laid out as paragraphs and lists by their
+ * (penal_render_details) laid out as paragraphs and lists by their
  * indentation, and the sources are those of the JSON answer
  * (penal_render_json).  So whatever the shared answer gains, this view
  * shows.  Every text is escaped; the result is a fragment for a page's
@@ -185,7 +185,7 @@ penal_screen_result_html (PenalScreen *screen, GError **error)
   if (result->outcome != NULL)
     {
       g_autofree char *details
-          = penal_render_text (screen->model, result->outcome);
+          = penal_render_details (screen->model, result->outcome);
 
       g_string_append_printf (out,
                               "<section class=\"details\" aria-labelledby=\"h-"

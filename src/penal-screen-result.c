@@ -28,56 +28,6 @@ unknown_facts (const PenalScreen *screen)
   return facts;
 }
 
-/* One line: the class, or why there is none yet. */
-static char *
-charge_summary (const PenalOutcome *outcome)
-{
-  const char *title = penal_statute_text (outcome->offense->title);
-
-  switch (outcome->status)
-    {
-    case PENAL_STATUS_DECIDED:
-      if (outcome->rule->kind == PENAL_RULE_CLASS)
-        {
-          /* Named as the charging papers name it too. */
-          g_autofree char *klass
-              = penal_class_to_name_with_english (outcome->rule->klass);
-          g_autofree char *cited = penal_rule_citation_text (outcome->rule);
-
-          return g_strdup_printf (_ ("%s: %s [%s]"), title, klass, cited);
-        }
-      return g_strdup_printf (_ ("%s: the class is not established"), title);
-    case PENAL_STATUS_NEEDS_FACTS:
-      return g_strdup_printf (
-          _ ("%s: the class depends on facts that are not known"), title);
-    case PENAL_STATUS_NO_VERSION:
-      return g_strdup_printf (
-          _ ("%s: penal holds no version of the statute in force then"), title);
-    case PENAL_STATUS_AMBIGUOUS:
-    default:
-      return g_strdup_printf (_ ("%s: not settled, because which version of "
-                                 "the statute was in force is not established"),
-                              title);
-    }
-}
-
-static const char *
-diversion_summary (const PenalOutcome *outcome)
-{
-  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-
-  switch (diversion->eligible)
-    {
-    case PENAL_ANSWER_YES:
-      return _ ("Diversion: open");
-    case PENAL_ANSWER_NO:
-      return _ ("Diversion: not open");
-    case PENAL_ANSWER_UNKNOWN:
-    default:
-      return _ ("Diversion: cannot tell yet");
-    }
-}
-
 static char *
 period_text (GArray *starts, guint i)
 {
@@ -127,33 +77,20 @@ evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
   for (guint i = 0; i < starts->len; i++)
     {
       Period period = { 0 };
-      g_autofree char *charge = NULL;
 
       period.outcome
           = penal_evaluate (screen->model, screen->facts,
                             penal_screen_period_sample (starts, i), error);
       if (period.outcome == NULL)
         return NULL;
-      charge = charge_summary (period.outcome);
-      if (period.outcome->penalty != NULL)
-        {
-          g_autofree char *term
-              = penal_imprisonment_text (period.outcome->penalty);
-          g_autofree char *fine = penal_fine_text (period.outcome->penalty);
-          period.summary = g_strdup_printf ("%s. %s %s %s.", charge, term, fine,
-                                            diversion_summary (period.outcome));
-        }
-      else if (period.outcome->status == PENAL_STATUS_DECIDED
-               && period.outcome->rule->kind == PENAL_RULE_CLASS)
-        period.summary = g_strdup_printf (
-            "%s. %s %s.", charge,
-            _ ("The prison term and fine for that time are not established."),
-            diversion_summary (period.outcome));
-      else if (period.outcome->status == PENAL_STATUS_NO_VERSION)
-        period.summary = g_strdup_printf ("%s.", charge);
-      else
-        period.summary = g_strdup_printf ("%s. %s.", charge,
-                                          diversion_summary (period.outcome));
+      {
+        /* The period's own sentences: the date is what varies, so its
+         * warnings are left out. */
+        g_autoptr (GPtrArray) lines
+            = penal_outcome_summary (period.outcome, FALSE);
+        g_ptr_array_add (lines, NULL);
+        period.summary = g_strjoinv (" ", (char **)lines->pdata);
+      }
       period.from = g_array_index (starts, gint64, i);
       period.to = i + 1 < starts->len
                       ? g_array_index (starts, gint64, i + 1) - 1
@@ -207,7 +144,6 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
   const PenalOffense *offense;
   g_autoptr (GPtrArray) unknown = NULL;
   g_autoptr (PenalScreenResult) result = g_new0 (PenalScreenResult, 1);
-  g_autofree char *charge = NULL;
   gint64 date;
 
   offense = penal_screen_chosen_offense (screen);
@@ -249,25 +185,12 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
       return g_steal_pointer (&result);
     }
 
-  charge = charge_summary (result->outcome);
   result->heading = g_strdup (_ ("In short:\n"));
-  g_ptr_array_add (result->summary, g_strdup_printf ("%s.", charge));
-  if (result->outcome->penalty != NULL)
-    {
-      g_autofree char *term
-          = penal_imprisonment_text (result->outcome->penalty);
-      g_autofree char *fine = penal_fine_text (result->outcome->penalty);
-      g_ptr_array_add (result->summary, g_strdup_printf ("%s %s", term, fine));
-    }
   {
-    g_autoptr (PenalDiversion) diversion
-        = penal_diversion_new (result->outcome);
-    g_ptr_array_add (result->summary,
-                     g_strdup (diversion->eligible == PENAL_ANSWER_YES
-                                   ? _ ("Diversion: open.")
-                               : diversion->eligible == PENAL_ANSWER_NO
-                                   ? _ ("Diversion: not open.")
-                                   : _ ("Diversion: cannot tell yet.")));
+    g_autoptr (GPtrArray) lines = penal_outcome_summary (result->outcome, TRUE);
+    for (guint i = 0; i < lines->len; i++)
+      g_ptr_array_add (result->summary,
+                       g_steal_pointer (&g_ptr_array_index (lines, i)));
   }
   if (unknown->len > 0)
     {
@@ -307,12 +230,13 @@ penal_screen_result_text (PenalScreen *screen, GError **error)
   if (result->outcome != NULL)
     {
       g_autofree char *details
-          = penal_render_text (screen->model, result->outcome);
+          = penal_render_details (screen->model, result->outcome);
 
       if (result->summary->len > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, details);
     }
+  g_string_append_printf (out, "%s\n", penal_not_advice_text ());
   return g_string_free (out, FALSE);
 }
 

@@ -105,6 +105,7 @@ typedef enum
 GQuark penal_facts_error_quark (void);
 PenalFacts *penal_facts_new (const PenalModel *model);
 void penal_facts_free (PenalFacts *facts);
+PenalFacts *penal_facts_copy (const PenalFacts *facts);
 gboolean penal_facts_parse_assignment (PenalFacts *facts,
                                        const char *assignment, GError **error);
 gboolean penal_facts_check_applicable (const PenalFacts *facts, GError **error);
@@ -119,6 +120,11 @@ gint64 penal_date_today (void);
 
 /* One answer ---------------------------------------------------------- */
 
+/* The complete answer for a case: on the offense date among the facts, or
+ * today's when none is given (the answer then says it was assumed). */
+PenalOutcome *penal_answer (const PenalModel *model, const PenalFacts *facts,
+                            GError **error);
+/* The answer on a date the caller chose, given or sampled. */
 PenalOutcome *penal_evaluate (const PenalModel *model, const PenalFacts *facts,
                               gint64 offense_date, GError **error);
 void penal_outcome_free (PenalOutcome *outcome);
