@@ -24,6 +24,7 @@ typedef struct
 gboolean penal_explore_find (const PenalModel *model, const char *name,
                              PenalFound *out_found);
 char *penal_explore_names (const PenalModel *model);
+char *penal_explore_names_of_statutes (const PenalModel *model);
 
 JsonNode *penal_explore_list (const PenalModel *model);
 char *penal_explore_list_text (JsonNode *list);

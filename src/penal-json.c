@@ -432,17 +432,7 @@ add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
               builder, "limited_to",
               program->limited ? penal_class_to_code (program->limited_to)
                                : NULL);
-          /* The enhancements that, charged, take the case out of it. */
-          json_builder_set_member_name (builder, "not_if_charged");
-          json_builder_begin_array (builder);
-          for (guint e = 0; screened->not_if_charged != NULL
-                            && e < screened->not_if_charged->len;
-               e++)
-            json_builder_add_string_value (
-                builder, ((const PenalOutcome *)g_ptr_array_index (
-                              screened->not_if_charged, e))
-                             ->offense->id);
-          json_builder_end_array (builder);
+          penal_json_add_not_if_charged (builder, screened);
         }
       json_builder_end_object (builder);
     }
@@ -559,6 +549,40 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
       penal_json_add_string_or_null (builder, "reason",
                                      penal_statute_text (outcome->reason));
     }
+}
+
+/* "not_if_charged": the enhancements that, charged, take the case out of
+ * the one class a court's route is limited to. */
+void
+penal_json_add_not_if_charged (JsonBuilder *builder,
+                               const PenalOutcome *screened)
+{
+  json_builder_set_member_name (builder, "not_if_charged");
+  json_builder_begin_array (builder);
+  for (guint e = 0;
+       screened->not_if_charged != NULL && e < screened->not_if_charged->len;
+       e++)
+    json_builder_add_string_value (
+        builder,
+        ((const PenalOutcome *)g_ptr_array_index (screened->not_if_charged, e))
+            ->offense->id);
+  json_builder_end_array (builder);
+}
+
+/* "raises_exposure": whether charging the enhancement would raise the
+ * class or the term above the offense's own; null when either is not
+ * decided. */
+void
+penal_json_add_raises_exposure (JsonBuilder *builder,
+                                const PenalOutcome *enhanced)
+{
+  json_builder_set_member_name (builder, "raises_exposure");
+  if (enhanced->exposure == PENAL_EXPOSURE_RAISES
+      || enhanced->exposure == PENAL_EXPOSURE_SAME)
+    json_builder_add_boolean_value (builder, enhanced->exposure
+                                                 == PENAL_EXPOSURE_RAISES);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /* A fact's value as JSON: a number, true or false, the enum value's name,
@@ -678,15 +702,7 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
       else
         json_builder_add_boolean_value (builder,
                                         rule->kind == PENAL_RULE_CLASS);
-      /* Whether charging it would raise the class or the term above the
-       * offense's own: null when either is not decided. */
-      json_builder_set_member_name (builder, "raises_exposure");
-      if (enhanced->exposure == PENAL_EXPOSURE_RAISES
-          || enhanced->exposure == PENAL_EXPOSURE_SAME)
-        json_builder_add_boolean_value (builder, enhanced->exposure
-                                                     == PENAL_EXPOSURE_RAISES);
-      else
-        json_builder_add_null_value (builder);
+      penal_json_add_raises_exposure (builder, enhanced);
       add_outcome_members (builder, model, enhanced, FALSE);
       json_builder_end_object (builder);
     }

@@ -629,9 +629,13 @@ penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b)
           || g_strcmp0 (a->charge_family, b->charge_family) != 0
           || !same_rows (a->charge_codes, b->charge_codes))
         return FALSE;
-      /* A program's answer is its words: an affirmative defense and a bar
-       * to prosecution both "apply". */
+      /* Where a program applies, is open or is not established, its
+       * answer is its words: an affirmative defense and a bar to
+       * prosecution both "apply".  Two closed programs are the same
+       * answer, whatever the reason. */
       if (a->rule->kind != PENAL_RULE_CLASS
+          && a->rule->kind != PENAL_RULE_NOT_ELIGIBLE
+          && a->rule->kind != PENAL_RULE_NOT_APPLICABLE
           && (g_strcmp0 (a->rule->explain, b->rule->explain) != 0
               || !same_rows (a->rule->refer, b->rule->refer)))
         return FALSE;
