@@ -1,11 +1,14 @@
-/* penal-explore-diff.c: penal diff: what changed for an offense between
- * two dates, region by region of the facts it reads.
+/* penal-explore-diff.c: penal diff: what changed for an offense, an
+ * enhancement or a program between two dates, region by region of the
+ * facts it reads; for an offense, the same for each of its parts.
  *
  * The regions are those of penal-regions.c: every combination of the
  * intervals into which the rules of both versions cut each fact, so the
  * outcome is constant inside each.  Per region, the JSON object holds each
  * side's outcome (per candidate version in an uncertain window) and
- * whether it changed; the text is rendered from that object. */
+ * whether it changed: the class, a figure of its penalty, or a program's
+ * words where it applies.  The text is rendered from that object, never
+ * from its serialization. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -67,10 +70,10 @@ version_reads (const PenalVersion *version, guint fact)
 }
 
 /* What one side of a diff gives in one region: per candidate version, the
- * outcome object; the rendering is compared as a string.  Penalty figures
- * come from penalties (the offense's, or for an enhancement the offense
+ * outcome object, and in out_signature what "changed" compares.  Penalty
+ * figures come from penalties (the offense's, or for an enhancement the offense
  * it enhances; none for a program). */
-static char *
+static JsonNode *
 side_in_region (const PenalOffense *statute, const PenalPenalties *penalties,
                 GPtrArray *versions, PenalFacts *facts, gint64 date,
                 char **out_signature)
@@ -136,7 +139,7 @@ side_in_region (const PenalOffense *statute, const PenalPenalties *penalties,
                          g_ptr_array_index (signatures, i - 1)))
       g_string_append (signature, g_ptr_array_index (signatures, i));
   *out_signature = g_strdup (signature->str);
-  return penal_explore_to_string (builder);
+  return json_builder_get_root (builder);
 }
 
 static void
@@ -161,26 +164,12 @@ add_side (JsonBuilder *builder, const char *member,
   json_builder_end_object (builder);
 }
 
-static void
-add_parsed (JsonBuilder *builder, const char *member, const char *json)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  json_builder_set_member_name (builder, member);
-  if (json_parser_load_from_data (parser, json, -1, NULL))
-    json_builder_add_value (builder,
-                            json_node_copy (json_parser_get_root (parser)));
-  else
-    json_builder_add_null_value (builder);
-}
-
 typedef struct
 {
   gint64 *lo; /* per fact read */
   gint64 *hi;
-  char *before; /* JSON arrays, per candidate version */
-  char *after;
-  char *signature; /* before and after, as compared for merging */
+  JsonNode *before; /* arrays, per candidate version */
+  JsonNode *after;
   gboolean changed;
 } Region;
 
@@ -189,9 +178,8 @@ region_free (Region *region)
 {
   g_free (region->lo);
   g_free (region->hi);
-  g_free (region->before);
-  g_free (region->after);
-  g_free (region->signature);
+  g_clear_pointer (&region->before, json_node_unref);
+  g_clear_pointer (&region->after, json_node_unref);
   g_free (region);
 }
 
@@ -287,8 +275,6 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
                                        &sig_before);
       region->after
           = side_in_region (offense, penalties, after, facts, to, &sig_after);
-      region->signature
-          = g_strconcat (region->before, "|", region->after, NULL);
       region->changed = g_strcmp0 (sig_before, sig_after) != 0;
 
       /* Merged into the previous region when only the last fact moved on
@@ -296,9 +282,10 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
       if (regions->len > 0)
         {
           Region *previous = g_ptr_array_index (regions, regions->len - 1);
-          gboolean same
-              = n > 0 && g_str_equal (previous->signature, region->signature)
-                && previous->hi[n - 1] + 1 == region->lo[n - 1];
+          gboolean same = n > 0
+                          && json_node_equal (previous->before, region->before)
+                          && json_node_equal (previous->after, region->after)
+                          && previous->hi[n - 1] + 1 == region->lo[n - 1];
           for (i = 0; same && i + 1 < n; i++)
             same = previous->lo[i] == region->lo[i]
                    && previous->hi[i] == region->hi[i];
@@ -346,8 +333,10 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_parsed (builder, "before", region->before);
-      add_parsed (builder, "after", region->after);
+      json_builder_set_member_name (builder, "before");
+      json_builder_add_value (builder, g_steal_pointer (&region->before));
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_value (builder, g_steal_pointer (&region->after));
       penal_explore_add_bool (builder, "changed", region->changed);
       json_builder_end_object (builder);
       any_changed |= region->changed;

@@ -453,13 +453,6 @@ penal_explore_effective_text (JsonObject *version)
   return g_string_free (out, FALSE);
 }
 
-char *
-penal_explore_to_string (JsonBuilder *builder)
-{
-  g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  return penal_json_to_string (root, FALSE);
-}
-
 /* ------------------------------------------------------------------ */
 /* Reports                                                              */
 

@@ -84,7 +84,6 @@ G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
                                                          const char *max_iso);
 G_GNUC_INTERNAL char *penal_explore_outcome_object_text (JsonObject *outcome);
 G_GNUC_INTERNAL char *penal_explore_effective_text (JsonObject *version);
-G_GNUC_INTERNAL char *penal_explore_to_string (JsonBuilder *builder);
 G_GNUC_INTERNAL void penal_explore_append_version_line (GString *out,
                                                         JsonObject *version,
                                                         const char *indent,
