@@ -1,11 +1,14 @@
-/* penal-explore-diff.c: penal diff: what changed for an offense between
- * two dates, region by region of the facts it reads.
+/* penal-explore-diff.c: penal diff: what changed for an offense, an
+ * enhancement or a program between two dates, region by region of the
+ * facts it reads; for an offense, the same for each of its parts.
  *
  * The regions are those of penal-regions.c: every combination of the
  * intervals into which the rules of both versions cut each fact, so the
  * outcome is constant inside each.  Per region, the JSON object holds each
  * side's outcome (per candidate version in an uncertain window) and
- * whether it changed; the text is rendered from that object. */
+ * whether it changed: the class, a figure of its penalty, or a program's
+ * words where it applies.  The text is rendered from that object, never
+ * from its serialization. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -67,49 +70,64 @@ version_reads (const PenalVersion *version, guint fact)
 }
 
 /* What one side of a diff gives in one region: per candidate version, the
- * outcome object; the rendering is compared as a string. */
-static char *
-side_in_region (const PenalOffense *offense, GPtrArray *versions,
-                PenalFacts *facts, gint64 date, char **out_signature)
+ * outcome object, and in out_signature what "changed" compares.  Penalty
+ * figures come from penalties (the offense's, or for an enhancement the offense
+ * it enhances; none for a program). */
+static JsonNode *
+side_in_region (const PenalOffense *statute, const PenalPenalties *penalties,
+                GPtrArray *versions, PenalFacts *facts, gint64 date,
+                char **out_signature)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) signature = g_string_new (NULL);
+  PenalOffense with_penalties = *statute;
 
+  with_penalties.penalties = (PenalPenalties *)penalties;
   json_builder_begin_array (builder);
   for (guint v = 0; v < versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (versions, v);
       const PenalRule *rule = penal_tree_evaluate (version->tree, facts, NULL);
-      const PenalEra *era = penal_penalties_era_for (offense->penalties, date);
+      const PenalEra *era = penal_penalties_era_for (penalties, date);
       const PenalClassPenalty *p = NULL;
 
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "version", version->id);
       json_builder_set_member_name (builder, "outcome");
-      penal_explore_add_rule_outcome (builder, offense, rule, date);
+      penal_explore_add_rule_outcome (builder, &with_penalties, rule, date);
       json_builder_end_object (builder);
       if (rule->kind == PENAL_RULE_CLASS && era != NULL)
         p = era->classes[rule->klass];
-      /* What "changed" means: the class, or any figure of its penalty. */
+      /* What "changed" means: the class, or any figure of its penalty;
+       * for a program that applies, is open or is not established, also
+       * its citation and its words (an affirmative defense and a bar to
+       * prosecution both "apply"), as penal_outcome_equal compares them. */
+      gboolean worded = statute->is_program
+                        && rule->kind != PENAL_RULE_NOT_ELIGIBLE
+                        && rule->kind != PENAL_RULE_NOT_APPLICABLE;
+
       g_ptr_array_add (
           signatures,
-          g_strdup_printf ("%s/%s/%s/%s/%d/%s/%" G_GINT64_FORMAT ";",
-                           penal_rule_kind_to_code (rule->kind),
-                           rule->kind == PENAL_RULE_CLASS
-                               ? penal_class_to_code (rule->klass)
-                               : "",
-                           p != NULL && p->imprisonment_min.iso != NULL
-                               ? p->imprisonment_min.iso
-                               : "",
-                           p != NULL && p->imprisonment_max.iso != NULL
-                               ? p->imprisonment_max.iso
-                               : "",
-                           p != NULL && p->life,
-                           p != NULL && p->county_jail_max.iso != NULL
-                               ? p->county_jail_max.iso
-                               : "",
-                           p != NULL ? p->fine_max_usd : -1));
+          g_strdup_printf (
+              "%s/%s/%s/%s/%d/%s/%" G_GINT64_FORMAT "/%s/%s/%s;",
+              penal_rule_kind_to_code (rule->kind),
+              rule->kind == PENAL_RULE_CLASS ? penal_class_to_code (rule->klass)
+                                             : "",
+              p != NULL && p->imprisonment_min.iso != NULL
+                  ? p->imprisonment_min.iso
+                  : "",
+              p != NULL && p->imprisonment_max.iso != NULL
+                  ? p->imprisonment_max.iso
+                  : "",
+              p != NULL && p->life,
+              p != NULL && p->county_jail_max.iso != NULL
+                  ? p->county_jail_max.iso
+                  : "",
+              p != NULL ? p->fine_max_usd : -1,
+              worded && rule->citation != NULL ? rule->citation : "",
+              worded && rule->cites != NULL ? rule->cites->id : "",
+              worded && rule->explain != NULL ? rule->explain : ""));
     }
   json_builder_end_array (builder);
   /* Candidate versions that agree count once: two versions that give the
@@ -121,14 +139,14 @@ side_in_region (const PenalOffense *offense, GPtrArray *versions,
                          g_ptr_array_index (signatures, i - 1)))
       g_string_append (signature, g_ptr_array_index (signatures, i));
   *out_signature = g_strdup (signature->str);
-  return penal_explore_to_string (builder);
+  return json_builder_get_root (builder);
 }
 
 static void
-add_side (JsonBuilder *builder, const char *member, const PenalOffense *offense,
-          GPtrArray *versions, gint64 date)
+add_side (JsonBuilder *builder, const char *member,
+          const PenalPenalties *penalties, GPtrArray *versions, gint64 date)
 {
-  const PenalEra *era = penal_penalties_era_for (offense->penalties, date);
+  const PenalEra *era = penal_penalties_era_for (penalties, date);
 
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
@@ -146,26 +164,12 @@ add_side (JsonBuilder *builder, const char *member, const PenalOffense *offense,
   json_builder_end_object (builder);
 }
 
-static void
-add_parsed (JsonBuilder *builder, const char *member, const char *json)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  json_builder_set_member_name (builder, member);
-  if (json_parser_load_from_data (parser, json, -1, NULL))
-    json_builder_add_value (builder,
-                            json_node_copy (json_parser_get_root (parser)));
-  else
-    json_builder_add_null_value (builder);
-}
-
 typedef struct
 {
   gint64 *lo; /* per fact read */
   gint64 *hi;
-  char *before; /* JSON arrays, per candidate version */
-  char *after;
-  char *signature; /* before and after, as compared for merging */
+  JsonNode *before; /* arrays, per candidate version */
+  JsonNode *after;
   gboolean changed;
 } Region;
 
@@ -174,16 +178,34 @@ region_free (Region *region)
 {
   g_free (region->lo);
   g_free (region->hi);
-  g_free (region->before);
-  g_free (region->after);
-  g_free (region->signature);
+  g_clear_pointer (&region->before, json_node_unref);
+  g_clear_pointer (&region->after, json_node_unref);
   g_free (region);
 }
 
-JsonNode *
-penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
-                    gint64 from, gint64 to)
+/* The penalty table an enhancement is punished by: that of the first
+ * offense it applies to. */
+static const PenalPenalties *
+penalties_of (const PenalModel *model, const PenalOffense *statute)
 {
+  const PenalOffense *offense;
+
+  if (statute->is_program)
+    return NULL;
+  if (!statute->is_enhancement || statute->applies_to == NULL
+      || statute->applies_to[0] == NULL)
+    return statute->penalties;
+  offense = penal_model_lookup_offense (model, statute->applies_to[0]);
+  return offense != NULL ? offense->penalties : NULL;
+}
+
+/* One statute's diff: its versions on each date, and every region of the
+ * facts they read. */
+static JsonNode *
+diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
+              gint64 to)
+{
+  const PenalPenalties *penalties = penalties_of (model, offense);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GPtrArray) before = penal_explore_versions_on (offense, from);
   g_autoptr (GPtrArray) after = penal_explore_versions_on (offense, to);
@@ -216,12 +238,17 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
   penal_json_add_string_or_null (builder, "statute", offense->statute);
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (offense->title));
-  add_side (builder, "before", offense, before, from);
-  add_side (builder, "after", offense, after, to);
+  penal_json_add_string_or_null (
+      builder, "kind",
+      offense->is_enhancement ? "enhancement"
+      : offense->is_program ? penal_program_kind_to_code (offense->program_kind)
+                            : "offense");
+  add_side (builder, "before", penalties, before, from);
+  add_side (builder, "after", penalties, after, to);
 
   /* Every combination of the facts' intervals, the last fact fastest. */
-  g_ptr_array_find (model->offenses, offense, &offense_index);
-  penal_facts_set_value (facts, PENAL_FACT_OFFENSE, offense_index);
+  if (g_ptr_array_find (model->offenses, offense, &offense_index))
+    penal_facts_set_value (facts, PENAL_FACT_OFFENSE, offense_index);
   at = g_new0 (guint, n + 1);
   while (before->len > 0 && after->len > 0)
     {
@@ -244,11 +271,10 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
           penal_facts_set_value (facts, g_array_index (facts_read, guint, i),
                                  region->lo[i]);
         }
-      region->before
-          = side_in_region (offense, before, facts, from, &sig_before);
-      region->after = side_in_region (offense, after, facts, to, &sig_after);
-      region->signature
-          = g_strconcat (region->before, "|", region->after, NULL);
+      region->before = side_in_region (offense, penalties, before, facts, from,
+                                       &sig_before);
+      region->after
+          = side_in_region (offense, penalties, after, facts, to, &sig_after);
       region->changed = g_strcmp0 (sig_before, sig_after) != 0;
 
       /* Merged into the previous region when only the last fact moved on
@@ -256,9 +282,10 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
       if (regions->len > 0)
         {
           Region *previous = g_ptr_array_index (regions, regions->len - 1);
-          gboolean same
-              = n > 0 && g_str_equal (previous->signature, region->signature)
-                && previous->hi[n - 1] + 1 == region->lo[n - 1];
+          gboolean same = n > 0
+                          && json_node_equal (previous->before, region->before)
+                          && json_node_equal (previous->after, region->after)
+                          && previous->hi[n - 1] + 1 == region->lo[n - 1];
           for (i = 0; same && i + 1 < n; i++)
             same = previous->lo[i] == region->lo[i]
                    && previous->hi[i] == region->hi[i];
@@ -306,8 +333,10 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_parsed (builder, "before", region->before);
-      add_parsed (builder, "after", region->after);
+      json_builder_set_member_name (builder, "before");
+      json_builder_add_value (builder, g_steal_pointer (&region->before));
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_value (builder, g_steal_pointer (&region->after));
       penal_explore_add_bool (builder, "changed", region->changed);
       json_builder_end_object (builder);
       any_changed |= region->changed;
@@ -346,6 +375,42 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* What changed for an offense, an enhancement or a program between two
+ * dates.  For an offense, "parts" holds the same comparison for each
+ * enhancement and program it has, so a change in any part of the answer
+ * (a persistent offender's class, a protection's words) is seen:
+ * "changed" is the offense's own, "answer_changed" true when any part
+ * changed. */
+JsonNode *
+penal_explore_diff (const PenalModel *model, const PenalOffense *statute,
+                    gint64 from, gint64 to)
+{
+  JsonNode *root = diff_statute (model, statute, from, to);
+  JsonObject *object = json_node_get_object (root);
+  gboolean changed = json_object_get_boolean_member (object, "changed");
+  JsonArray *parts;
+  GPtrArray *kinds[2];
+
+  if (statute->is_enhancement || statute->is_program)
+    return root;
+  kinds[0] = statute->enhancements;
+  kinds[1] = statute->programs;
+  parts = json_array_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < kinds[k]->len; i++)
+      {
+        JsonNode *part
+            = diff_statute (model, g_ptr_array_index (kinds[k], i), from, to);
+
+        changed |= json_object_get_boolean_member (json_node_get_object (part),
+                                                   "changed");
+        json_array_add_element (parts, part);
+      }
+  json_object_set_array_member (object, "parts", parts);
+  json_object_set_boolean_member (object, "answer_changed", changed);
+  return root;
 }
 
 static void
@@ -397,10 +462,38 @@ append_diff_side_heading (GString *out, const char *label, JsonObject *side)
                                 json_node_get_object (penalties), "title"));
 }
 
+static void append_diff_text (GString *out, JsonObject *root);
+
 char *
 penal_explore_diff_text (JsonNode *diff)
 {
   JsonObject *root = json_node_get_object (diff);
+  JsonArray *parts = json_object_has_member (root, "parts")
+                         ? json_object_get_array_member (root, "parts")
+                         : NULL;
+  GString *out = g_string_new (NULL);
+
+  append_diff_text (out, root);
+  /* The parts of the answer that changed in full; the others in a line. */
+  for (guint p = 0; parts != NULL && p < json_array_get_length (parts); p++)
+    {
+      JsonObject *part = json_array_get_object_element (parts, p);
+
+      g_string_append_c (out, '\n');
+      if (json_object_get_boolean_member (part, "changed"))
+        append_diff_text (out, part);
+      else
+        /* TRANSLATORS: "<title> (<statute>): nothing changed." */
+        g_string_append_printf (out, _ ("%s (%s): nothing changed.\n"),
+                                penal_explore_member_string (part, "title"),
+                                penal_explore_member_string (part, "statute"));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_diff_text (GString *out, JsonObject *root)
+{
   JsonObject *before = json_object_get_object_member (root, "before");
   JsonObject *after = json_object_get_object_member (root, "after");
   JsonArray *regions = json_object_get_array_member (root, "regions");
@@ -409,7 +502,8 @@ penal_explore_diff_text (JsonNode *diff)
       penal_explore_member_string (before, "date"));
   g_autofree char *to = penal_explore_iso_to_display (
       penal_explore_member_string (after, "date"));
-  GString *out = g_string_new (NULL);
+  gboolean offense
+      = g_strcmp0 (penal_explore_member_string (root, "kind"), "offense") == 0;
 
   /* TRANSLATORS: "<title> (<statute>): <date> compared with <date>". */
   g_string_append_printf (out, _ ("%s (%s): %s compared with %s\n\n"),
@@ -423,10 +517,23 @@ penal_explore_diff_text (JsonNode *diff)
   if (json_array_get_length (regions) == 0)
     g_string_append (out, _ ("There is nothing to compare: no version is in "
                              "force on one of the dates.\n"));
-  else if (!json_object_get_boolean_member (root, "changed"))
+  else if (!json_object_get_boolean_member (root, "changed") && offense
+           && json_object_get_boolean_member_with_default (
+               root, "answer_changed", FALSE))
+    g_string_append_printf (out,
+                            _ ("The class, term and fine did not change "
+                               "between %s and %s; what else changed is "
+                               "below.\n"),
+                            from, to);
+  else if (!json_object_get_boolean_member (root, "changed") && offense)
     g_string_append_printf (out,
                             _ ("Nothing changed between %s and %s: every case "
                                "gets the same class, term and fine.\n"),
+                            from, to);
+  else if (!json_object_get_boolean_member (root, "changed"))
+    g_string_append_printf (out,
+                            _ ("Nothing changed between %s and %s: every case "
+                               "gets the same answer.\n"),
                             from, to);
   for (guint r = 0; r < json_array_get_length (regions); r++)
     {
@@ -490,5 +597,4 @@ penal_explore_diff_text (JsonNode *diff)
               out, penal_explore_member_string (window, "reason"), 2, 2, 78);
         }
     }
-  return g_string_free (out, FALSE);
 }

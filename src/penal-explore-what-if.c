@@ -20,9 +20,44 @@
 /* ------------------------------------------------------------------ */
 /* what-if                                                              */
 
+/* The programs of one kind that matter in a row: those that apply (or
+ * may), with the answer as a boolean or null. */
 static void
-add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
-                     GString *signature)
+add_program_rows (JsonBuilder *builder, const PenalOutcome *outcome,
+                  PenalProgramKind kind, const char *member,
+                  const char *answer_member)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+      PenalAnswer answer = penal_program_answer (screened);
+      const PenalRule *rule
+          = screened->status == PENAL_STATUS_DECIDED ? screened->rule : NULL;
+
+      if (screened->offense->program_kind != kind || answer == PENAL_ANSWER_NO)
+        continue;
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "id", screened->offense->id);
+      penal_json_add_string_or_null (
+          builder, "title", penal_statute_text (screened->offense->title));
+      json_builder_set_member_name (builder, answer_member);
+      if (answer == PENAL_ANSWER_UNKNOWN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, TRUE);
+      penal_json_add_string_or_null (builder, "citation",
+                                     rule != NULL ? rule->citation : NULL);
+      penal_explore_add_cites (builder, rule);
+      penal_json_add_not_if_charged (builder, screened);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
   const PenalRule *rule
@@ -31,27 +66,6 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
   const char *klass = rule != NULL && rule->kind == PENAL_RULE_CLASS
                           ? penal_class_to_code (rule->klass)
                           : NULL;
-  const char *eligible = diversion->eligible == PENAL_ANSWER_YES  ? "true"
-                         : diversion->eligible == PENAL_ANSWER_NO ? "false"
-                                                                  : "null";
-  g_autoptr (GString) detail = g_string_new (NULL);
-
-  if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
-    for (guint i = 0; i < outcome->missing->len; i++)
-      g_string_append_printf (
-          detail, "%s%s", i > 0 ? " " : "",
-          ((PenalFactDecl *)g_ptr_array_index (outcome->missing, i))->name);
-  else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
-    for (guint i = 0; i < outcome->candidates->len; i++)
-      {
-        const PenalOutcome *candidate
-            = g_ptr_array_index (outcome->candidates, i);
-        g_string_append_printf (
-            detail, "%s%s=%s", i > 0 ? " " : "", candidate->version->id,
-            candidate->rule->kind == PENAL_RULE_CLASS
-                ? penal_class_to_code (candidate->rule->klass)
-                : "open");
-      }
 
   penal_json_add_string_or_null (builder, "status",
                                  penal_status_to_code (outcome->status));
@@ -68,6 +82,13 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
   else
     json_builder_add_boolean_value (builder, outcome->penalty_state
                                                  == PENAL_PENALTY_HELD);
+  /* Why not: the table in force is uncertain, or none is held. */
+  penal_json_add_string_or_null (
+      builder, "penalty_state",
+      klass == NULL                                       ? NULL
+      : outcome->penalty_state == PENAL_PENALTY_HELD      ? "held"
+      : outcome->penalty_state == PENAL_PENALTY_UNCERTAIN ? "uncertain"
+                                                          : "not-held");
   json_builder_set_member_name (builder, "diversion_eligible");
   if (diversion->eligible == PENAL_ANSWER_UNKNOWN)
     json_builder_add_null_value (builder);
@@ -115,41 +136,57 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome,
       const PenalOutcome *enhanced
           = g_ptr_array_index (outcome->enhancements, e);
 
+      const PenalRule *enhanced_rule
+          = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
       const char *enhanced_class;
 
-      /* It may be charged: a class, or one no source establishes. */
-      if (enhanced->status != PENAL_STATUS_DECIDED
-          || (enhanced->rule->kind != PENAL_RULE_CLASS
-              && enhanced->rule->kind != PENAL_RULE_OPEN))
+      /* It may be charged: a class, or one no source establishes; or
+       * penal holds no version of it then. */
+      if (enhanced->status != PENAL_STATUS_NO_VERSION
+          && (enhanced_rule == NULL
+              || (enhanced_rule->kind != PENAL_RULE_CLASS
+                  && enhanced_rule->kind != PENAL_RULE_OPEN)))
         continue;
-      enhanced_class = enhanced->rule->kind == PENAL_RULE_CLASS
-                           ? penal_class_to_code (enhanced->rule->klass)
-                           : NULL;
+      enhanced_class
+          = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
+                ? penal_class_to_code (enhanced_rule->klass)
+                : NULL;
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
       penal_json_add_string_or_null (
           builder, "title", penal_statute_text (enhanced->offense->title));
+      penal_json_add_string_or_null (builder, "statute",
+                                     enhanced->offense->statute);
+      penal_json_add_string_or_null (builder, "status",
+                                     penal_status_to_code (enhanced->status));
       penal_json_add_string_or_null (builder, "class", enhanced_class);
-      penal_json_add_string_or_null (builder, "citation",
-                                     enhanced->rule->citation);
-      penal_explore_add_cites (builder, enhanced->rule);
+      penal_json_add_string_or_null (
+          builder, "citation",
+          enhanced_rule != NULL ? enhanced_rule->citation : NULL);
+      penal_explore_add_cites (builder, enhanced_rule);
+      penal_json_add_raises_exposure (builder, enhanced);
       json_builder_end_object (builder);
-      g_string_append_printf (detail, " +%s=%s", enhanced->offense->id,
-                              enhanced_class != NULL ? enhanced_class : "open");
     }
   json_builder_end_array (builder);
 
-  g_string_printf (
-      signature, "%s|%s|%s|%s|%s|%s|%d|%" G_GINT64_FORMAT "|%s|%s",
-      penal_status_to_code (outcome->status), klass != NULL ? klass : "",
-      rule != NULL ? rule->citation : "",
-      rule != NULL ? outcome->version->id : "",
-      p != NULL && p->imprisonment_min.iso != NULL ? p->imprisonment_min.iso
-                                                   : "",
-      p != NULL && p->imprisonment_max.iso != NULL ? p->imprisonment_max.iso
-                                                   : "",
-      p != NULL && p->life, p != NULL ? p->fine_max_usd : -1, eligible,
-      detail->str);
+  add_program_rows (builder, outcome, PENAL_PROGRAM_PROTECTION, "protections",
+                    "applies");
+  add_program_rows (builder, outcome, PENAL_PROGRAM_COURT_DISCRETION,
+                    "court_discretion", "available");
+  json_builder_set_member_name (builder, "referrals");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < diversion->resources->len; r++)
+    {
+      const PenalResource *resource
+          = g_ptr_array_index (diversion->resources, r);
+
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "id", resource->id);
+      penal_json_add_string_or_null (builder, "title",
+                                     penal_statute_text (resource->title));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /* The values at which the outcome may change as the varied fact moves,
@@ -179,7 +216,6 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
   const PenalFactDecl *decl = g_ptr_array_index (model->facts, vary);
   const PenalOffense *offense;
   g_autoptr (GArray) values = NULL;
-  g_autoptr (GString) signature = g_string_new (NULL);
   gint64 index;
 
   for (guint f = 0; f < model->facts->len; f++)
@@ -242,15 +278,14 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
       if (outcome == NULL)
         return NULL;
       json_builder_begin_object (entry);
-      add_outcome_summary (entry, outcome, signature);
+      add_outcome_summary (entry, outcome);
       json_builder_end_object (entry);
 
-      /* Extend the run while the next values give the same outcome. */
+      /* Extend the run while the next values give the same answer, every
+       * part of it compared (penal_outcome_equal). */
       while (next < values->len)
         {
           g_autoptr (PenalOutcome) following = NULL;
-          g_autoptr (JsonBuilder) scratch = json_builder_new ();
-          g_autoptr (GString) next_signature = g_string_new (NULL);
           gint64 next_value = g_array_index (values, gint64, next);
 
           penal_facts_set_value (facts, vary, next_value);
@@ -260,10 +295,7 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
               error);
           if (following == NULL)
             return NULL;
-          json_builder_begin_object (scratch);
-          add_outcome_summary (scratch, following, next_signature);
-          json_builder_end_object (scratch);
-          if (!g_string_equal (signature, next_signature))
+          if (!penal_outcome_equal (outcome, following))
             break;
           next++;
         }
@@ -305,6 +337,31 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* A row's protections or court routes, as "; <what>: <title>
+ * [<citation>]", what being if_yes or, for an unknown answer, if_unknown
+ * (left out when NULL). */
+static void
+append_program_rows (GString *line, JsonObject *range, const char *member,
+                     const char *answer_member, const char *if_yes,
+                     const char *if_unknown)
+{
+  JsonArray *rows = json_object_get_array_member (range, member);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonNode *answer = json_object_get_member (row, answer_member);
+      gboolean known = answer != NULL && !JSON_NODE_HOLDS_NULL (answer);
+      g_autofree char *cited = penal_explore_citation_text (row);
+
+      if (!known && if_unknown == NULL)
+        continue;
+      g_string_append_printf (
+          line, "; %s: %s [%s]", known ? if_yes : if_unknown,
+          penal_explore_member_string (row, "title"), cited);
+    }
 }
 
 char *
@@ -425,8 +482,14 @@ penal_explore_what_if_text (JsonNode *what_if)
                   = penal_usd_to_text (json_node_get_int (fine));
               g_string_append_printf (line, _ (", fine up to %s"), usd);
             }
-          if (!json_object_get_boolean_member_with_default (
-                  range, "penalty_established", TRUE))
+          if (g_strcmp0 (penal_explore_member_string (range, "penalty_state"),
+                         "uncertain")
+              == 0)
+            g_string_append (line, _ (", term and fine not established: "
+                                      "which penalty table was in force is "
+                                      "uncertain"));
+          else if (!json_object_get_boolean_member_with_default (
+                       range, "penalty_established", TRUE))
             g_string_append (line, _ (", term and fine not established"));
           g_string_append_printf (line, " [%s]", cited);
         }
@@ -447,6 +510,21 @@ penal_explore_what_if_text (JsonNode *what_if)
             const char *code
                 = penal_explore_member_string (enhancement, "class");
 
+            if (g_strcmp0 (penal_explore_member_string (enhancement, "status"),
+                           "no-version")
+                == 0)
+              {
+                /* TRANSLATORS: "; <RSMo 567.110>: penal holds no version
+                   in force then". */
+                g_string_append_printf (
+                    line, _ ("; %s: penal holds no version in force then"),
+                    penal_explore_member_string (enhancement, "statute"));
+                continue;
+              }
+
+            JsonNode *raises
+                = json_object_get_member (enhancement, "raises_exposure");
+
             /* TRANSLATORS: "; may be charged as <enhancement>: <class>
              * [<citation>]". */
             g_string_append_printf (
@@ -456,12 +534,32 @@ penal_explore_what_if_text (JsonNode *what_if)
                     ? penal_class_to_name (enhanced)
                     : _ ("class not established"),
                 enhancement_cited);
+            if (raises != NULL && !JSON_NODE_HOLDS_NULL (raises)
+                && !json_node_get_boolean (raises))
+              g_string_append (line, _ (", which would not raise the "
+                                        "penalty"));
           }
       }
       if (eligible != NULL && !JSON_NODE_HOLDS_NULL (eligible))
         g_string_append (line, json_node_get_boolean (eligible)
                                    ? _ ("; diversion open")
                                    : _ ("; no diversion"));
+      append_program_rows (line, range, "protections", "applies",
+                           _ ("protection applies"),
+                           _ ("protection may apply"));
+      append_program_rows (line, range, "court_discretion", "available",
+                           _ ("the court may allow"), NULL);
+      {
+        JsonArray *referrals
+            = json_object_get_array_member (range, "referrals");
+
+        for (guint i = 0;
+             referrals != NULL && i < json_array_get_length (referrals); i++)
+          g_string_append_printf (
+              line, i == 0 ? _ ("; refer to: %s") : ", %s",
+              penal_explore_member_string (
+                  json_array_get_object_element (referrals, i), "title"));
+      }
       g_string_append_c (line, '\n');
       g_string_append (out, line->str);
     }

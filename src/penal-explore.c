@@ -88,9 +88,9 @@ penal_explore_find (const PenalModel *model, const char *name,
   return FALSE;
 }
 
-/* What the reader may name, for an error message. */
+/* The offenses, enhancements and programs by id, for an error message. */
 char *
-penal_explore_names (const PenalModel *model)
+penal_explore_names_of_statutes (const PenalModel *model)
 {
   GPtrArray *kinds[]
       = { model->offenses, model->enhancements, model->programs };
@@ -103,6 +103,17 @@ penal_explore_names (const PenalModel *model)
         g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "",
                                 statute->id);
       }
+  return g_string_free (out, FALSE);
+}
+
+/* What the reader may name, for an error message. */
+char *
+penal_explore_names (const PenalModel *model)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *statutes = penal_explore_names_of_statutes (model);
+
+  g_string_append (out, statutes);
   for (guint i = 0; i < model->penalties->len; i++)
     g_string_append_printf (
         out, ", %s",
@@ -442,13 +453,6 @@ penal_explore_effective_text (JsonObject *version)
   return g_string_free (out, FALSE);
 }
 
-char *
-penal_explore_to_string (JsonBuilder *builder)
-{
-  g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  return penal_json_to_string (root, FALSE);
-}
-
 /* ------------------------------------------------------------------ */
 /* Reports                                                              */
 
@@ -545,8 +549,19 @@ penal_diff_report (const PenalModel *model, const char *name, gint64 from,
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
 
-  if (!lookup (model, "diff", name, TRUE, &found, error))
+  if (!lookup (model, "diff", name, FALSE, &found, error))
     return NULL;
+  if (found.statute == NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (name);
+      g_autofree char *names = penal_explore_names_of_statutes (model);
+
+      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                   _ ("diff: “%s” is a penalty table; diff compares an "
+                      "offense, an enhancement or a program: give one of %s"),
+                   shown, names);
+      return NULL;
+    }
   root = penal_explore_diff (model, found.statute, from, to);
   return report (root, format, penal_explore_diff_text);
 }

@@ -24,6 +24,7 @@ typedef struct
 gboolean penal_explore_find (const PenalModel *model, const char *name,
                              PenalFound *out_found);
 char *penal_explore_names (const PenalModel *model);
+char *penal_explore_names_of_statutes (const PenalModel *model);
 
 JsonNode *penal_explore_list (const PenalModel *model);
 char *penal_explore_list_text (JsonNode *list);
@@ -83,7 +84,6 @@ G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
                                                          const char *max_iso);
 G_GNUC_INTERNAL char *penal_explore_outcome_object_text (JsonObject *outcome);
 G_GNUC_INTERNAL char *penal_explore_effective_text (JsonObject *version);
-G_GNUC_INTERNAL char *penal_explore_to_string (JsonBuilder *builder);
 G_GNUC_INTERNAL void penal_explore_append_version_line (GString *out,
                                                         JsonObject *version,
                                                         const char *indent,

@@ -41,6 +41,19 @@ penal_facts_new (const PenalModel *model)
   return facts;
 }
 
+PenalFacts *
+penal_facts_copy (const PenalFacts *facts)
+{
+  PenalFacts *copy;
+
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  copy = penal_facts_new (facts->model);
+  memcpy (copy->values, facts->values, sizeof (gint64) * facts->n_facts);
+  memcpy (copy->known, facts->known, sizeof (gboolean) * facts->n_facts);
+  return copy;
+}
+
 void
 penal_facts_free (PenalFacts *facts)
 {

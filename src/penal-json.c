@@ -426,6 +426,14 @@ add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
                                          : NULL);
       penal_json_add_string_or_null (builder, "reason", reason);
       add_fact_names (builder, "missing", screened->missing);
+      if (kind == PENAL_PROGRAM_COURT_DISCRETION)
+        {
+          penal_json_add_string_or_null (
+              builder, "limited_to",
+              program->limited ? penal_class_to_code (program->limited_to)
+                               : NULL);
+          penal_json_add_not_if_charged (builder, screened);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -543,6 +551,115 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
     }
 }
 
+/* "not_if_charged": the enhancements that, charged, take the case out of
+ * the one class a court's route is limited to. */
+void
+penal_json_add_not_if_charged (JsonBuilder *builder,
+                               const PenalOutcome *screened)
+{
+  json_builder_set_member_name (builder, "not_if_charged");
+  json_builder_begin_array (builder);
+  for (guint e = 0;
+       screened->not_if_charged != NULL && e < screened->not_if_charged->len;
+       e++)
+    json_builder_add_string_value (
+        builder,
+        ((const PenalOutcome *)g_ptr_array_index (screened->not_if_charged, e))
+            ->offense->id);
+  json_builder_end_array (builder);
+}
+
+/* "raises_exposure": whether charging the enhancement would raise the
+ * class or the term above the offense's own; null when either is not
+ * decided. */
+void
+penal_json_add_raises_exposure (JsonBuilder *builder,
+                                const PenalOutcome *enhanced)
+{
+  json_builder_set_member_name (builder, "raises_exposure");
+  if (enhanced->exposure == PENAL_EXPOSURE_RAISES
+      || enhanced->exposure == PENAL_EXPOSURE_SAME)
+    json_builder_add_boolean_value (builder, enhanced->exposure
+                                                 == PENAL_EXPOSURE_RAISES);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A fact's value as JSON: a number, true or false, the enum value's name,
+ * or an ISO date. */
+void
+penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
+                           gint64 value)
+{
+  switch (fact->type)
+    {
+    case PENAL_FACT_TYPE_BOOLEAN:
+      json_builder_add_boolean_value (builder, value != 0);
+      break;
+    case PENAL_FACT_TYPE_ENUM:
+      json_builder_add_string_value (builder, fact->values[value]);
+      break;
+    case PENAL_FACT_TYPE_DATE:
+      {
+        g_autofree char *iso = penal_date_to_iso (value);
+        json_builder_add_string_value (builder, iso);
+      }
+      break;
+    case PENAL_FACT_TYPE_INTEGER:
+    default:
+      json_builder_add_int_value (builder, value);
+      break;
+    }
+}
+
+/* "inputs": the facts as given, and what penal assumed for the rest. */
+static void
+add_inputs (JsonBuilder *builder, const PenalModel *model,
+            const PenalOutcome *outcome)
+{
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "given");
+  json_builder_begin_object (builder);
+  for (guint f = 0; outcome->given != NULL && f < model->facts->len; f++)
+    {
+      const PenalFactDecl *fact = g_ptr_array_index (model->facts, f);
+      gint64 value;
+
+      if (!penal_facts_get (outcome->given, f, &value))
+        continue;
+      json_builder_set_member_name (builder, fact->name);
+      penal_json_add_fact_value (builder, fact, value);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "assumed");
+  json_builder_begin_object (builder);
+  if (!outcome->date_given)
+    add_date_or_null (builder, "offense_date", outcome->offense_date, -1);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_warnings (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint w = 0; outcome->warnings != NULL && w < outcome->warnings->len;
+       w++)
+    {
+      PenalWarning warning = g_array_index (outcome->warnings, PenalWarning, w);
+      g_autofree char *message = penal_warning_text (outcome, warning);
+
+      json_builder_begin_object (builder);
+      penal_json_add_string_or_null (builder, "code",
+                                     penal_warning_to_code (warning));
+      penal_json_add_string_or_null (builder, "message", message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
 {
@@ -554,7 +671,14 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
    * codes, penalty states and "no-version" came in. */
   json_builder_set_member_name (builder, "format_version");
   json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
+  penal_json_add_string_or_null (builder, "penal_version", PACKAGE_VERSION);
   add_outcome_members (builder, model, outcome, TRUE);
+  add_inputs (builder, model, outcome);
+  add_warnings (builder, outcome);
+  {
+    g_autoptr (GPtrArray) summary = penal_outcome_summary (outcome, TRUE);
+    add_strings (builder, "in_short", summary);
+  }
 
   json_builder_set_member_name (builder, "enhancements");
   json_builder_begin_array (builder);
@@ -578,6 +702,7 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
       else
         json_builder_add_boolean_value (builder,
                                         rule->kind == PENAL_RULE_CLASS);
+      penal_json_add_raises_exposure (builder, enhanced);
       add_outcome_members (builder, model, enhanced, FALSE);
       json_builder_end_object (builder);
     }

@@ -18,6 +18,12 @@ char *penal_json_to_string (JsonNode *root, gboolean pretty);
 void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
                                     const char *value);
 void penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p);
+void penal_json_add_not_if_charged (JsonBuilder *builder,
+                                    const PenalOutcome *screened);
+void penal_json_add_raises_exposure (JsonBuilder *builder,
+                                     const PenalOutcome *enhanced);
+void penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
+                                gint64 value);
 void penal_json_add_penalty_fields (JsonBuilder *builder,
                                     const PenalClassPenalty *p);
 

@@ -33,6 +33,41 @@ penal_status_to_code (PenalStatus status)
     }
 }
 
+const char *
+penal_exposure_to_code (PenalExposure exposure)
+{
+  switch (exposure)
+    {
+    case PENAL_EXPOSURE_RAISES:
+      return "raises";
+    case PENAL_EXPOSURE_SAME:
+      return "does-not-raise";
+    case PENAL_EXPOSURE_UNKNOWN:
+      return "unknown";
+    case PENAL_EXPOSURE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+penal_warning_to_code (PenalWarning warning)
+{
+  switch (warning)
+    {
+    case PENAL_WARNING_DATE_ASSUMED:
+      return "offense-date-assumed";
+    case PENAL_WARNING_DATE_FUTURE:
+      return "offense-date-in-future";
+    case PENAL_WARNING_BEFORE_HELD:
+      return "before-earliest-version";
+    case PENAL_WARNING_VERSION_UNSURE:
+      return "version-uncertain";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 penal_outcome_free (PenalOutcome *outcome)
 {
@@ -44,6 +79,9 @@ penal_outcome_free (PenalOutcome *outcome)
   g_clear_pointer (&outcome->enhancements, g_ptr_array_unref);
   g_clear_pointer (&outcome->programs, g_ptr_array_unref);
   g_clear_pointer (&outcome->charge_codes, g_ptr_array_unref);
+  g_clear_pointer (&outcome->given, penal_facts_free);
+  g_clear_pointer (&outcome->warnings, g_array_unref);
+  g_clear_pointer (&outcome->not_if_charged, g_ptr_array_unref);
   g_free (outcome->reason);
   g_free (outcome);
 }
@@ -274,16 +312,74 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
   return g_steal_pointer (&outcome);
 }
 
+/* A term in days, roughly, to compare two terms: a life term is longest. */
+static gint64
+term_days (const PenalClassPenalty *p)
+{
+  const PenalDuration *d = &p->imprisonment_max;
+
+  if (p->life)
+    return G_MAXINT64;
+  if (d->iso == NULL)
+    return 0;
+  return d->unit == 'Y'   ? d->amount * 365
+         : d->unit == 'M' ? d->amount * 30
+                          : d->amount;
+}
+
+/* Whether charging the enhancement would raise the exposure above the base
+ * offense's: its class more severe, or its maximum term longer. */
+static PenalExposure
+exposure_of (const PenalOutcome *base, const PenalOutcome *enhanced)
+{
+  if (enhanced->status != PENAL_STATUS_DECIDED
+      || enhanced->rule->kind != PENAL_RULE_CLASS)
+    return PENAL_EXPOSURE_NONE;
+  if (base->status != PENAL_STATUS_DECIDED
+      || base->rule->kind != PENAL_RULE_CLASS)
+    return PENAL_EXPOSURE_UNKNOWN;
+  if (enhanced->rule->klass < base->rule->klass)
+    return PENAL_EXPOSURE_RAISES;
+  if (enhanced->penalty != NULL && base->penalty != NULL
+      && term_days (enhanced->penalty) > term_days (base->penalty))
+    return PENAL_EXPOSURE_RAISES;
+  return PENAL_EXPOSURE_SAME;
+}
+
+static void
+add_warning (PenalOutcome *outcome, PenalWarning warning)
+{
+  if (outcome->warnings == NULL)
+    outcome->warnings = g_array_new (FALSE, FALSE, sizeof (PenalWarning));
+  g_array_append_val (outcome->warnings, warning);
+}
+
+/* The earliest day any version of the statute may have been in force. */
+static gint64
+earliest_start (const PenalOffense *statute)
+{
+  gint64 earliest = PENAL_DATE_OPEN_END;
+
+  for (guint v = 0; v < statute->versions->len; v++)
+    {
+      const PenalVersion *version = g_ptr_array_index (statute->versions, v);
+      earliest = MIN (earliest, version->effective.from);
+    }
+  return earliest;
+}
+
+/* The complete answer for the case on offense_date, with the warnings that
+ * hold against today.  The date counts as given; penal_answer() says when
+ * it was assumed. */
 PenalOutcome *
-penal_evaluate (const PenalModel *model, const PenalFacts *facts,
-                gint64 offense_date, GError **error)
+penal_evaluate_on (const PenalModel *model, const PenalFacts *facts,
+                   gint64 offense_date, gint64 today)
 {
   g_autoptr (PenalOutcome) outcome = NULL;
-  const PenalOffense *offense;
+  const PenalOffense *offense = NULL;
   gint64 index;
 
   g_return_val_if_fail (model != NULL && facts != NULL, NULL);
-  (void)error; /* every case has an answer, if only "no version" */
 
   if (!penal_facts_get (facts, PENAL_FACT_OFFENSE, &index))
     {
@@ -300,36 +396,99 @@ penal_evaluate (const PenalModel *model, const PenalFacts *facts,
           possibility.lo = possibility.hi = i;
           g_array_append_val (outcome->possible, possibility);
         }
-      return g_steal_pointer (&outcome);
     }
-
-  offense = g_ptr_array_index (model->offenses, index);
-  outcome = evaluate_statute (model, offense, offense, offense->penalties,
-                              facts, offense_date);
+  else
+    {
+      offense = g_ptr_array_index (model->offenses, index);
+      outcome = evaluate_statute (model, offense, offense, offense->penalties,
+                                  facts, offense_date);
+    }
+  outcome->given = penal_facts_copy (facts);
+  outcome->date_given = TRUE;
+  if (offense_date > today)
+    add_warning (outcome, PENAL_WARNING_DATE_FUTURE);
+  if (outcome->version_uncertain)
+    add_warning (outcome, PENAL_WARNING_VERSION_UNSURE);
+  if (outcome->offense == NULL)
+    return g_steal_pointer (&outcome);
   /* Nothing else is answered for a date no version covers. */
   if (outcome->status == PENAL_STATUS_NO_VERSION)
-    return g_steal_pointer (&outcome);
+    {
+      if (offense_date < earliest_start (offense))
+        add_warning (outcome, PENAL_WARNING_BEFORE_HELD);
+      return g_steal_pointer (&outcome);
+    }
 
   for (guint e = 0; e < offense->enhancements->len; e++)
     {
       const PenalOffense *enhancement
           = g_ptr_array_index (offense->enhancements, e);
-      g_ptr_array_add (outcome->enhancements,
-                       evaluate_statute (model, enhancement, offense,
-                                         offense->penalties, facts,
-                                         offense_date));
+      PenalOutcome *enhanced = evaluate_statute (
+          model, enhancement, offense, offense->penalties, facts, offense_date);
+
+      enhanced->exposure = exposure_of (outcome, enhanced);
+      g_ptr_array_add (outcome->enhancements, enhanced);
     }
 
   /* Programs have no penalties of their own: their rules decide
-   * eligibility, protection or referral, never a class. */
+   * eligibility, protection or referral, never a class.  A route the
+   * statute limits to one class is not open once an enhancement of
+   * another class is charged. */
   for (guint p = 0; p < offense->programs->len; p++)
     {
       const PenalOffense *program = g_ptr_array_index (offense->programs, p);
-      g_ptr_array_add (outcome->programs,
-                       evaluate_statute (model, program, offense, NULL, facts,
-                                         offense_date));
+      PenalOutcome *screened = evaluate_statute (model, program, offense, NULL,
+                                                 facts, offense_date);
+
+      for (guint e = 0; program->limited && e < outcome->enhancements->len; e++)
+        {
+          PenalOutcome *enhanced = g_ptr_array_index (outcome->enhancements, e);
+
+          if (enhanced->exposure == PENAL_EXPOSURE_NONE
+              || enhanced->rule->klass == program->limited_to)
+            continue;
+          if (screened->not_if_charged == NULL)
+            screened->not_if_charged = g_ptr_array_new ();
+          g_ptr_array_add (screened->not_if_charged, enhanced);
+        }
+      g_ptr_array_add (outcome->programs, screened);
     }
   return g_steal_pointer (&outcome);
+}
+
+PenalOutcome *
+penal_evaluate (const PenalModel *model, const PenalFacts *facts,
+                gint64 offense_date, GError **error)
+{
+  (void)error; /* every case has an answer, if only "no version" */
+  return penal_evaluate_on (model, facts, offense_date, penal_date_today ());
+}
+
+/* The answer for the case as given: on its offense date, or, when none is
+ * given, on today's, with a warning that it was assumed. */
+PenalOutcome *
+penal_answer (const PenalModel *model, const PenalFacts *facts, GError **error)
+{
+  gint64 today = penal_date_today ();
+  gint64 date;
+  PenalOutcome *outcome;
+  gboolean given;
+
+  g_return_val_if_fail (model != NULL && facts != NULL, NULL);
+  (void)error;
+
+  given = penal_facts_get (facts, PENAL_FACT_OFFENSE_DATE, &date);
+  outcome = penal_evaluate_on (model, facts, given ? date : today, today);
+  if (!given)
+    {
+      PenalWarning assumed = PENAL_WARNING_DATE_ASSUMED;
+
+      outcome->date_given = FALSE;
+      if (outcome->warnings == NULL)
+        outcome->warnings = g_array_new (FALSE, FALSE, sizeof (PenalWarning));
+      g_array_prepend_val (outcome->warnings, assumed);
+    }
+  return outcome;
 }
 
 static void
@@ -428,11 +587,26 @@ same_list (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
+/* The same pointers in the same order; NULL is empty. */
+static gboolean
+same_rows (GPtrArray *a, GPtrArray *b)
+{
+  guint n = a != NULL ? a->len : 0;
+
+  if (n != (b != NULL ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Did the outcome change": the same status and offense; when decided,
  * the same rule outcome (kind, class, citation) and the same penalty
  * figures; when facts are missing, the same ones; when ambiguous, the same
  * candidates; and, in every case, the same answer from each enhancement
- * and program (so a citation or a diversion that changes is a change).
+ * and program (so a citation, a protection's words, a referral or a
+ * diversion that changes is a change), and the same charge codes.
  * The version and the date are not compared: two versions that give the
  * same answer give the same outcome. */
 gboolean
@@ -452,7 +626,18 @@ penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b)
           || a->rule->cites != b->rule->cites
           || a->penalty_state != b->penalty_state
           || !same_penalty (a->penalty, b->penalty)
-          || g_strcmp0 (a->charge_family, b->charge_family) != 0)
+          || g_strcmp0 (a->charge_family, b->charge_family) != 0
+          || !same_rows (a->charge_codes, b->charge_codes))
+        return FALSE;
+      /* Where a program applies, is open or is not established, its
+       * answer is its words: an affirmative defense and a bar to
+       * prosecution both "apply".  Two closed programs are the same
+       * answer, whatever the reason. */
+      if (a->rule->kind != PENAL_RULE_CLASS
+          && a->rule->kind != PENAL_RULE_NOT_ELIGIBLE
+          && a->rule->kind != PENAL_RULE_NOT_APPLICABLE
+          && (g_strcmp0 (a->rule->explain, b->rule->explain) != 0
+              || !same_rows (a->rule->refer, b->rule->refer)))
         return FALSE;
       break;
     case PENAL_STATUS_NO_VERSION:
@@ -471,6 +656,9 @@ penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b)
         return FALSE;
       break;
     }
-  return same_list (a->enhancements, b->enhancements)
+  return a->exposure == b->exposure
+         && (a->not_if_charged != NULL ? a->not_if_charged->len : 0)
+                == (b->not_if_charged != NULL ? b->not_if_charged->len : 0)
+         && same_list (a->enhancements, b->enhancements)
          && same_list (a->programs, b->programs);
 }

@@ -26,6 +26,28 @@ typedef enum
   PENAL_PENALTY_NOT_HELD,  /* no era covers the date */
 } PenalPenaltyState;
 
+/* Whether charging an enhancement would raise the exposure above the
+ * base offense's: a more severe class, or a longer maximum term. */
+typedef enum
+{
+  PENAL_EXPOSURE_NONE,    /* the enhancement gives no class here */
+  PENAL_EXPOSURE_RAISES,  /* charging it raises the class or the term */
+  PENAL_EXPOSURE_SAME,    /* it would not raise them: the base class is as
+                             severe or more */
+  PENAL_EXPOSURE_UNKNOWN, /* the base class is not decided */
+} PenalExposure;
+
+/* What the reader must know about the answer as a whole. */
+typedef enum
+{
+  PENAL_WARNING_DATE_ASSUMED,   /* no offense date was given: today used */
+  PENAL_WARNING_DATE_FUTURE,    /* the offense date is after today */
+  PENAL_WARNING_BEFORE_HELD,    /* before the earliest version penal holds */
+  PENAL_WARNING_VERSION_UNSURE, /* which version was in force is not
+                                   established, though every candidate
+                                   agrees */
+} PenalWarning;
+
 /* One range of the next fact that matters, and where it leads. */
 typedef struct
 {
@@ -62,9 +84,25 @@ struct _PenalOutcome
   GPtrArray *enhancements; /* PenalOutcome, owned */
   GPtrArray *programs;     /* PenalOutcome, owned: one per
                               program of the offense */
+
+  /* The answer as a whole (the top outcome only). */
+  PenalFacts *given;   /* the facts as given, a copy */
+  gboolean date_given; /* FALSE: offense_date is assumed (today) */
+  GArray *warnings;    /* PenalWarning */
+
+  /* An enhancement's relation to the base offense. */
+  PenalExposure exposure;
+  /* A court-discretion route limited to one class: the enhancements which,
+   * if charged, would take the case out of that class. */
+  GPtrArray *not_if_charged; /* PenalOutcome, not owned */
 };
 
 const char *penal_status_to_code (PenalStatus status);
+const char *penal_exposure_to_code (PenalExposure exposure);
+const char *penal_warning_to_code (PenalWarning warning);
+PenalOutcome *penal_evaluate_on (const PenalModel *model,
+                                 const PenalFacts *facts, gint64 offense_date,
+                                 gint64 today);
 GArray *penal_offense_period_starts (const PenalOffense *offense);
 
 G_END_DECLS

@@ -98,10 +98,9 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
 
       if (state == PENAL_PENALTY_UNCERTAIN)
         add_step (trace, NULL,
-                  g_strdup_printf (
-                      _ ("Imprisonment and fine: not established "
-                         "for an offense committed on %s: %s"),
-                      date, penal_statute_text (era->uncertain)));
+                  g_strdup_printf (_ ("Imprisonment and fine: not established "
+                                      "for an offense committed on %s: %s"),
+                                   date, penal_statute_text (era->uncertain)));
       else
         add_step (trace, NULL,
                   g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
@@ -539,8 +538,11 @@ append_diversion_text (GString *out, const PenalOutcome *outcome)
     }
 }
 
+/* The answer in full, without "In short" and the closing line: the
+ * heading, the class and its reasons, enhancements, diversion, the
+ * court's routes, protections, next steps and referrals. */
 char *
-penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
+penal_render_details (const PenalModel *model, const PenalOutcome *outcome)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
@@ -613,5 +615,31 @@ penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
 
   append_enhancements (out, model, outcome);
   append_diversion_text (out, outcome);
+  return g_string_free (out, FALSE);
+}
+
+/* The answer as classify prints it: the heading, "In short", the details,
+ * and that penal is not legal advice. */
+char *
+penal_render_text (const PenalModel *model, const PenalOutcome *outcome)
+{
+  g_autofree char *details = penal_render_details (model, outcome);
+  g_autoptr (GPtrArray) summary = NULL;
+  GString *out;
+  const char *body;
+
+  if (outcome->offense == NULL)
+    return g_steal_pointer (&details);
+  summary = penal_outcome_summary (outcome, TRUE);
+  /* The details' first line is the heading: "In short" follows it. */
+  body = strchr (details, '\n');
+  body = body != NULL ? body + 1 : details + strlen (details);
+  out = g_string_new_len (details, body - details);
+  g_string_append (out, _ ("In short:\n"));
+  for (guint i = 0; i < summary->len; i++)
+    g_string_append_printf (out, "  %s\n",
+                            (char *)g_ptr_array_index (summary, i));
+  g_string_append (out, body);
+  g_string_append_printf (out, "%s\n", penal_not_advice_text ());
   return g_string_free (out, FALSE);
 }

@@ -29,5 +29,14 @@ void penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
                               gint64 offense_date);
 void penal_trace_step_free (PenalTraceStep *step);
 char *penal_charges_citation (const PenalCharges *charges);
+char *penal_render_details (const PenalModel *model,
+                            const PenalOutcome *outcome);
+
+/* penal-summary.c: "In short". */
+GPtrArray *penal_outcome_summary (const PenalOutcome *outcome,
+                                  gboolean with_warnings);
+char *penal_charge_summary (const PenalOutcome *outcome);
+char *penal_warning_text (const PenalOutcome *outcome, PenalWarning warning);
+const char *penal_not_advice_text (void);
 
 G_END_DECLS

@@ -28,56 +28,6 @@ unknown_facts (const PenalScreen *screen)
   return facts;
 }
 
-/* One line: the class, or why there is none yet. */
-static char *
-charge_summary (const PenalOutcome *outcome)
-{
-  const char *title = penal_statute_text (outcome->offense->title);
-
-  switch (outcome->status)
-    {
-    case PENAL_STATUS_DECIDED:
-      if (outcome->rule->kind == PENAL_RULE_CLASS)
-        {
-          /* Named as the charging papers name it too. */
-          g_autofree char *klass
-              = penal_class_to_name_with_english (outcome->rule->klass);
-          g_autofree char *cited = penal_rule_citation_text (outcome->rule);
-
-          return g_strdup_printf (_ ("%s: %s [%s]"), title, klass, cited);
-        }
-      return g_strdup_printf (_ ("%s: the class is not established"), title);
-    case PENAL_STATUS_NEEDS_FACTS:
-      return g_strdup_printf (
-          _ ("%s: the class depends on facts that are not known"), title);
-    case PENAL_STATUS_NO_VERSION:
-      return g_strdup_printf (
-          _ ("%s: penal holds no version of the statute in force then"), title);
-    case PENAL_STATUS_AMBIGUOUS:
-    default:
-      return g_strdup_printf (_ ("%s: not settled, because which version of "
-                                 "the statute was in force is not established"),
-                              title);
-    }
-}
-
-static const char *
-diversion_summary (const PenalOutcome *outcome)
-{
-  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-
-  switch (diversion->eligible)
-    {
-    case PENAL_ANSWER_YES:
-      return _ ("Diversion: open");
-    case PENAL_ANSWER_NO:
-      return _ ("Diversion: not open");
-    case PENAL_ANSWER_UNKNOWN:
-    default:
-      return _ ("Diversion: cannot tell yet");
-    }
-}
-
 static char *
 period_text (GArray *starts, guint i)
 {
@@ -127,33 +77,20 @@ evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
   for (guint i = 0; i < starts->len; i++)
     {
       Period period = { 0 };
-      g_autofree char *charge = NULL;
 
       period.outcome
           = penal_evaluate (screen->model, screen->facts,
                             penal_screen_period_sample (starts, i), error);
       if (period.outcome == NULL)
         return NULL;
-      charge = charge_summary (period.outcome);
-      if (period.outcome->penalty != NULL)
-        {
-          g_autofree char *term
-              = penal_imprisonment_text (period.outcome->penalty);
-          g_autofree char *fine = penal_fine_text (period.outcome->penalty);
-          period.summary = g_strdup_printf ("%s. %s %s %s.", charge, term, fine,
-                                            diversion_summary (period.outcome));
-        }
-      else if (period.outcome->status == PENAL_STATUS_DECIDED
-               && period.outcome->rule->kind == PENAL_RULE_CLASS)
-        period.summary = g_strdup_printf (
-            "%s. %s %s.", charge,
-            _ ("The prison term and fine for that time are not established."),
-            diversion_summary (period.outcome));
-      else if (period.outcome->status == PENAL_STATUS_NO_VERSION)
-        period.summary = g_strdup_printf ("%s.", charge);
-      else
-        period.summary = g_strdup_printf ("%s. %s.", charge,
-                                          diversion_summary (period.outcome));
+      {
+        /* The period's own sentences: the date is what varies, so its
+         * warnings are left out. */
+        g_autoptr (GPtrArray) lines
+            = penal_outcome_summary (period.outcome, FALSE);
+        g_ptr_array_add (lines, NULL);
+        period.summary = g_strjoinv (" ", (char **)lines->pdata);
+      }
       period.from = g_array_index (starts, gint64, i);
       period.to = i + 1 < starts->len
                       ? g_array_index (starts, gint64, i + 1) - 1
@@ -186,22 +123,32 @@ period_range_text (const Period *period)
   return period_text (bounds, 0);
 }
 
-char *
-penal_screen_result_text (PenalScreen *screen, GError **error)
+void
+penal_screen_result_free (PenalScreenResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->heading);
+  g_ptr_array_unref (result->summary);
+  g_free (result->closing);
+  penal_outcome_free (result->outcome);
+  g_free (result);
+}
+
+/* The result's parts, which the text and the HTML views lay out each in
+ * its own way: a heading, the summary lines, a closing line, and the
+ * outcome whose full answer follows.  (transfer full) */
+PenalScreenResult *
+penal_screen_result_new (PenalScreen *screen, GError **error)
 {
   const PenalOffense *offense;
-  g_autoptr (PenalOutcome) outcome = NULL;
   g_autoptr (GPtrArray) unknown = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *charge = NULL;
-  GString *out;
+  g_autoptr (PenalScreenResult) result = g_new0 (PenalScreenResult, 1);
   gint64 date;
-
-  g_return_val_if_fail (screen != NULL, NULL);
 
   offense = penal_screen_chosen_offense (screen);
   unknown = unknown_facts (screen);
-  out = g_string_new (NULL);
+  result->summary = g_ptr_array_new_with_free_func (g_free);
 
   if (offense != NULL
       && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
@@ -209,70 +156,87 @@ penal_screen_result_text (PenalScreen *screen, GError **error)
       g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
 
       if (periods == NULL)
-        return (g_string_free (out, TRUE), NULL);
-      g_string_append (
-          out,
+        return NULL;
+      result->by_period = TRUE;
+      result->heading = g_strdup (
           _ ("The offense date is not known. The result for each period:\n"));
       for (guint i = 0; i < periods->len; i++)
         {
           const Period *period = &g_array_index (periods, Period, i);
           g_autofree char *range = period_range_text (period);
-          g_string_append_printf (out, "  - %s: %s\n", range, period->summary);
+          g_ptr_array_add (result->summary,
+                           g_strdup_printf ("%s: %s", range, period->summary));
         }
-      g_string_append (out, _ ("Give the offense date for the full result, "
-                               "with its reasons and next steps.\n"));
-      return g_string_free (out, FALSE);
+      result->closing = g_strdup (_ ("Give the offense date for the full "
+                                     "result, with its reasons and next "
+                                     "steps.\n"));
+      return g_steal_pointer (&result);
     }
 
   if (offense == NULL)
     date = penal_date_today ();
-  outcome = penal_evaluate (screen->model, screen->facts, date, error);
-  if (outcome == NULL)
-    return (g_string_free (out, TRUE), NULL);
-  details = penal_render_text (screen->model, outcome);
+  result->outcome = penal_evaluate (screen->model, screen->facts, date, error);
+  if (result->outcome == NULL)
+    return NULL;
   if (offense == NULL)
     {
-      g_string_append (
-          out, _ ("The charge is not known, so there is no result yet.\n"));
-      g_string_append (out, details);
-      return g_string_free (out, FALSE);
+      result->heading = g_strdup (
+          _ ("The charge is not known, so there is no result yet.\n"));
+      return g_steal_pointer (&result);
     }
 
-  charge = charge_summary (outcome);
-  g_string_append (out, _ ("In short:\n"));
-  g_string_append_printf (out, "  %s.\n", charge);
-  if (outcome->penalty != NULL)
-    {
-      g_autofree char *term = penal_imprisonment_text (outcome->penalty);
-      g_autofree char *fine = penal_fine_text (outcome->penalty);
-      g_string_append_printf (out, "  %s %s\n", term, fine);
-    }
+  result->heading = g_strdup (_ ("In short:\n"));
   {
-    g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-    g_string_append_printf (out, "  %s\n",
-                            diversion->eligible == PENAL_ANSWER_YES
-                                ? _ ("Diversion: open.")
-                            : diversion->eligible == PENAL_ANSWER_NO
-                                ? _ ("Diversion: not open.")
-                                : _ ("Diversion: cannot tell yet."));
+    g_autoptr (GPtrArray) lines = penal_outcome_summary (result->outcome, TRUE);
+    for (guint i = 0; i < lines->len; i++)
+      g_ptr_array_add (result->summary,
+                       g_steal_pointer (&g_ptr_array_index (lines, i)));
   }
   if (unknown->len > 0)
     {
-      GString *names = g_string_new (NULL);
+      g_autoptr (GString) names = g_string_new (NULL);
       for (guint i = 0; i < unknown->len; i++)
         {
           const PenalFactDecl *fact = g_ptr_array_index (unknown, i);
           g_string_append_printf (names, "%s%s", i > 0 ? "; " : "",
                                   penal_statute_text (fact->label));
         }
-      g_string_append_printf (
-          out,
-          _ ("  Not known: %s. Below is what each answer would lead to.\n"),
-          names->str);
-      g_string_free (names, TRUE);
+      g_ptr_array_add (
+          result->summary,
+          g_strdup_printf (_ ("Not known: %s. Below is what each answer would "
+                              "lead to."),
+                           names->str));
     }
-  g_string_append_c (out, '\n');
-  g_string_append (out, details);
+  return g_steal_pointer (&result);
+}
+
+char *
+penal_screen_result_text (PenalScreen *screen, GError **error)
+{
+  g_autoptr (PenalScreenResult) result = NULL;
+  GString *out;
+
+  g_return_val_if_fail (screen != NULL, NULL);
+
+  result = penal_screen_result_new (screen, error);
+  if (result == NULL)
+    return NULL;
+  out = g_string_new (result->heading);
+  for (guint i = 0; i < result->summary->len; i++)
+    g_string_append_printf (out, result->by_period ? "  - %s\n" : "  %s\n",
+                            (char *)g_ptr_array_index (result->summary, i));
+  if (result->closing != NULL)
+    g_string_append (out, result->closing);
+  if (result->outcome != NULL)
+    {
+      g_autofree char *details
+          = penal_render_details (screen->model, result->outcome);
+
+      if (result->summary->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, details);
+    }
+  g_string_append_printf (out, "%s\n", penal_not_advice_text ());
   return g_string_free (out, FALSE);
 }
 

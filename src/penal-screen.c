@@ -22,10 +22,12 @@
 #include <string.h>
 
 #include "penal-diversion.h"
+#include "penal-interview.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-screen-private.h"
+#include "penal-text.h"
 #include "penal-tree.h"
 #include "penal.h"
 
@@ -177,42 +179,123 @@ penal_screen_next_fact (PenalScreen *screen)
   return fact;
 }
 
+/* The question alone, in one sentence, without the choices. */
 char *
-penal_screen_question (PenalScreen *screen, guint fact)
+penal_screen_question_title (PenalScreen *screen, guint fact)
 {
   const PenalFactDecl *decl;
-  GString *out;
 
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
   decl = g_ptr_array_index (screen->model->facts, fact);
-  out = g_string_new (NULL);
   if (fact == PENAL_FACT_OFFENSE)
+    return g_strdup (_ ("What is the person charged with?"));
+  if (fact == PENAL_FACT_OFFENSE_DATE)
+    return g_strdup (_ ("On what date did the offense happen?"));
+  if (decl->question != NULL)
+    return g_strdup (penal_statute_text (decl->question));
+  /* TRANSLATORS: the question for a fact that has no question of its own;
+     %s is the fact's description, e.g. "age in years of the person". */
+  return g_strdup_printf (_ ("What is the %s?"),
+                          penal_statute_text (decl->label));
+}
+
+/* The question as a terminal shows it: the sentence, then the choices
+ * numbered from 1. */
+char *
+penal_screen_question (PenalScreen *screen, guint fact)
+{
+  GString *out;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  out = g_string_new (NULL);
+  {
+    g_autofree char *title = penal_screen_question_title (screen, fact);
+    g_string_append (out, title);
+  }
+  for (guint i = 0; i < penal_screen_get_n_choices (screen, fact); i++)
     {
-      g_string_append (out, _ ("What is the person charged with?"));
-      for (guint i = 0; i < screen->model->offenses->len; i++)
-        {
-          const PenalOffense *offense
-              = g_ptr_array_index (screen->model->offenses, i);
-          g_string_append_printf (out, "\n  %u  %s (%s)", i + 1,
-                                  penal_statute_text (offense->title),
-                                  offense->statute);
-          if (offense->description != NULL)
-            g_string_append_printf (out, ": %s",
-                                    penal_statute_text (offense->description));
-        }
+      g_autofree char *label = penal_screen_choice_label (screen, fact, i);
+      const char *description
+          = penal_screen_choice_description (screen, fact, i);
+
+      g_string_append_printf (out, "\n  %u  %s", i + 1, label);
+      if (description != NULL)
+        g_string_append_printf (out, ": %s", description);
     }
-  else if (fact == PENAL_FACT_OFFENSE_DATE)
-    g_string_append (out, _ ("On what date did the offense happen?"));
-  else if (decl->question != NULL)
-    g_string_append (out, penal_statute_text (decl->question));
-  else
-    /* TRANSLATORS: the question for a fact that has no question of its own;
-       %s is the fact's description, e.g. "age in years of the person". */
-    g_string_append_printf (out, _ ("What is the %s?"),
-                            penal_statute_text (decl->label));
   return g_string_free (out, FALSE);
+}
+
+/* The choices of a question that has them (0 for the others). */
+guint
+penal_screen_get_n_choices (PenalScreen *screen, guint fact)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len, 0);
+
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  if (decl->type != PENAL_FACT_TYPE_ENUM)
+    return 0;
+  return g_strv_length (decl->values);
+}
+
+/* The value a front end sends back for choice i, as penal_screen_answer()
+ * takes it. */
+const char *
+penal_screen_choice_value (PenalScreen *screen, guint fact, guint i)
+{
+  const PenalFactDecl *decl;
+
+  g_return_val_if_fail (i < penal_screen_get_n_choices (screen, fact), NULL);
+
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  return decl->values[i];
+}
+
+/* Choice i in plain words: an offense's title and statute. */
+char *
+penal_screen_choice_label (PenalScreen *screen, guint fact, guint i)
+{
+  g_return_val_if_fail (i < penal_screen_get_n_choices (screen, fact), NULL);
+
+  if (fact == PENAL_FACT_OFFENSE && i < screen->model->offenses->len)
+    {
+      const PenalOffense *offense
+          = g_ptr_array_index (screen->model->offenses, i);
+      return g_strdup_printf ("%s (%s)", penal_statute_text (offense->title),
+                              offense->statute);
+    }
+  return g_strdup (penal_screen_choice_value (screen, fact, i));
+}
+
+/* What choice i means, in a sentence, or NULL. */
+const char *
+penal_screen_choice_description (PenalScreen *screen, guint fact, guint i)
+{
+  g_return_val_if_fail (i < penal_screen_get_n_choices (screen, fact), NULL);
+
+  if (fact == PENAL_FACT_OFFENSE && i < screen->model->offenses->len)
+    {
+      const PenalOffense *offense
+          = g_ptr_array_index (screen->model->offenses, i);
+      if (offense->description != NULL)
+        return penal_statute_text (offense->description);
+    }
+  return NULL;
+}
+
+/* "What does this mean?" for a question, in plain words, or NULL. */
+const char *
+penal_screen_help (PenalScreen *screen, guint fact)
+{
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  return penal_interview_help (penal_model_get_fact_name (screen->model, fact));
 }
 
 char *
@@ -244,32 +327,6 @@ penal_screen_allowed (PenalScreen *screen, guint fact)
       return g_strdup (_ ("Answer with a date written YYYY-MM-DD, for example "
                           "2024-03-15, or ? if you don't know."));
     }
-}
-
-/* Is folded one of the words in the |-separated list? */
-static gboolean
-in_word_list (const char *folded, const char *list)
-{
-  g_auto (GStrv) words = g_strsplit (list, "|", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *word = g_utf8_casefold (words[i], -1);
-      if (g_str_equal (folded, g_strstrip (word)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-means_dont_know (const char *folded)
-{
-  return g_str_equal (folded, PENAL_SCREEN_DONT_KNOW)
-         || in_word_list (folded, "i don't know|don't know|dont know|unknown")
-         /* TRANSLATORS: answers that mean "I don't know", separated by |;
-            keep the English ones too if you like. */
-         || in_word_list (folded,
-                          _ ("i don't know|don't know|dont know|unknown"));
 }
 
 /* The answered facts, each once, the latest last. */
@@ -309,14 +366,55 @@ penal_screen_question_kind (PenalScreen *screen, guint fact)
     }
 }
 
+/* A whole number in the fact's domain, or a message in plain words. */
+static gboolean
+parse_number (const PenalFactDecl *decl, const char *trimmed, const char *shown,
+              gint64 *out_value, GError **error)
+{
+  g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, decl->min);
+  g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, decl->max);
+  g_autoptr (GError) number_error = NULL;
+
+  if (g_ascii_string_to_signed (trimmed, 10, decl->min, decl->max, out_value,
+                                &number_error))
+    return TRUE;
+  if (g_error_matches (number_error, G_NUMBER_PARSER_ERROR,
+                       G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+    g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_OUT_OF_DOMAIN,
+                 /* TRANSLATORS: an answer in the interview: a number outside
+                    the range, e.g. "“130” is too large or too small; give a
+                    whole number from 0 to 120". */
+                 _ ("“%s” is too large or too small; give a whole number from "
+                    "%s to %s"),
+                 shown, min, max);
+  else
+    g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
+                 _ ("“%s” is not a number; give a whole number from %s to %s, "
+                    "written with digits"),
+                 shown, min, max);
+  return FALSE;
+}
+
+/* The person's words as the engine compares them: without a byte-order
+ * mark (a pipe from a Windows editor starts with one) or surrounding
+ * spaces.  (transfer full) */
+static char *
+trim_answer (const char *answer)
+{
+  if (g_str_has_prefix (answer, "\xEF\xBB\xBF"))
+    answer += 3;
+  return g_strstrip (g_strdup (answer));
+}
+
 gboolean
 penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
                      GError **error)
 {
   const PenalFactDecl *decl;
   g_autofree char *trimmed = NULL;
-  g_autofree char *folded = NULL;
+  g_autofree char *normalized = NULL;
   g_autofree char *shown = NULL;
+  gint64 value = 0;
 
   g_return_val_if_fail (screen != NULL && answer != NULL, FALSE);
   g_return_val_if_fail (fact < screen->model->facts->len, FALSE);
@@ -328,8 +426,8 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
                    _ ("the answer is not valid UTF-8 text"));
       return FALSE;
     }
-  trimmed = g_strstrip (g_strdup (answer));
-  folded = g_utf8_casefold (trimmed, -1);
+  trimmed = trim_answer (answer);
+  normalized = penal_interview_normalize (trimmed);
   shown = penal_quote_untrusted (trimmed);
 
   if (trimmed[0] == '\0')
@@ -338,7 +436,7 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
                    _ ("no answer was given"));
       return FALSE;
     }
-  if (means_dont_know (folded))
+  if (penal_interview_means (normalized, PENAL_INTERVIEW_DONT_KNOW))
     {
       penal_facts_unset (screen->facts, fact);
       screen->unknown[fact] = TRUE;
@@ -349,13 +447,10 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
   switch (decl->type)
     {
     case PENAL_FACT_TYPE_BOOLEAN:
-      /* TRANSLATORS: answers that mean "yes" and "no", separated by |. */
-      if (in_word_list (folded, "yes|y|true|1")
-          || in_word_list (folded, _ ("yes|y")))
-        penal_facts_set_value (screen->facts, fact, 1);
-      else if (in_word_list (folded, "no|n|false|0")
-               || in_word_list (folded, _ ("no|n")))
-        penal_facts_set_value (screen->facts, fact, 0);
+      if (penal_interview_means (normalized, PENAL_INTERVIEW_YES))
+        value = 1;
+      else if (penal_interview_means (normalized, PENAL_INTERVIEW_NO))
+        value = 0;
       else
         {
           g_set_error (error, PENAL_FACTS_ERROR,
@@ -373,7 +468,7 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
         if (g_ascii_string_to_unsigned (trimmed, 10, 1, n, &number, NULL))
           chosen = (gint)number - 1;
         for (guint i = 0; i < n && chosen < 0; i++)
-          if (g_str_equal (folded, decl->values[i]))
+          if (g_str_equal (normalized, decl->values[i]))
             chosen = (gint)i;
         if (chosen < 0)
           {
@@ -384,17 +479,27 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
                          shown, n);
             return FALSE;
           }
-        penal_facts_set_value (screen->facts, fact, chosen);
+        value = chosen;
       }
       break;
-    case PENAL_FACT_TYPE_INTEGER:
     case PENAL_FACT_TYPE_DATE:
+      if (!penal_date_parse (trimmed, &value))
+        {
+          g_set_error (error, PENAL_FACTS_ERROR,
+                       PENAL_FACTS_ERROR_INVALID_VALUE,
+                       _ ("“%s” is not a date; write it as YYYY-MM-DD, for "
+                          "example 2024-03-15"),
+                       shown);
+          return FALSE;
+        }
+      break;
+    case PENAL_FACT_TYPE_INTEGER:
     default:
-      penal_facts_unset (screen->facts, fact);
-      if (!penal_facts_set (screen->facts, decl->name, trimmed, error))
+      if (!parse_number (decl, trimmed, shown, &value, error))
         return FALSE;
       break;
     }
+  penal_facts_set_value (screen->facts, fact, value);
   screen->unknown[fact] = FALSE;
   remember_answer (screen, fact);
   return TRUE;
@@ -429,9 +534,15 @@ penal_screen_drop_unread (PenalScreen *screen)
           const PenalFactDecl *decl
               = g_ptr_array_index (screen->model->facts, f);
           g_ptr_array_add (
-              notes, g_strdup_printf (
-                         _ ("(%s does not matter for %s; it is left out.)\n"),
-                         decl->name, penal_statute_text (offense->title)));
+              notes,
+              g_strdup_printf (
+                  /* TRANSLATORS: the first %s describes a fact, e.g. "age in
+                     years of the individual patronized"; the second is an
+                     offense, e.g. "Prostitution". */
+                  _ ("(What was given about the %s does not matter for %s; it "
+                     "is left out.)\n"),
+                  penal_statute_text (decl->label),
+                  penal_statute_text (offense->title)));
           penal_facts_unset (screen->facts, f);
           screen->unknown[f] = FALSE;
         }
@@ -482,4 +593,94 @@ penal_screen_replay (PenalScreen *screen, const char *const *answers,
         }
     }
   return TRUE;
+}
+
+/* The answers given, in the order given: a recap lists them, and a front
+ * end that keeps no state carries them. */
+guint
+penal_screen_get_n_answers (PenalScreen *screen)
+{
+  g_return_val_if_fail (screen != NULL, 0);
+
+  return screen->answered->len;
+}
+
+guint
+penal_screen_get_answer_fact (PenalScreen *screen, guint i)
+{
+  g_return_val_if_fail (screen != NULL && i < screen->answered->len, 0);
+
+  return g_array_index (screen->answered, guint, i);
+}
+
+/* The answer given to fact: FALSE when none was; otherwise *out_value,
+ * or *out_unknown when the person did not know. */
+static gboolean
+given_answer (PenalScreen *screen, guint fact, gboolean *out_unknown,
+              gint64 *out_value)
+{
+  *out_unknown = screen->unknown[fact];
+  return *out_unknown || penal_facts_get (screen->facts, fact, out_value);
+}
+
+/* The answer to fact as penal_screen_answer() takes it back: "?" for "I
+ * don't know", a choice's value, yes or no, an ISO date or a number; NULL
+ * when it was not answered. */
+char *
+penal_screen_answer_value (PenalScreen *screen, guint fact)
+{
+  gboolean unknown;
+  gint64 value;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  if (!given_answer (screen, fact, &unknown, &value))
+    return NULL;
+  if (unknown)
+    return g_strdup (PENAL_SCREEN_DONT_KNOW);
+  return penal_range_to_text (g_ptr_array_index (screen->model->facts, fact),
+                              value, value);
+}
+
+/* The answer to fact in plain words, for a recap; NULL when it was not
+ * answered. */
+char *
+penal_screen_answer_text (PenalScreen *screen, guint fact)
+{
+  const PenalFactDecl *decl;
+  gboolean unknown;
+  gint64 value;
+
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  if (!given_answer (screen, fact, &unknown, &value))
+    return NULL;
+  if (unknown)
+    return g_strdup (_ ("I don't know"));
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  if (decl->type == PENAL_FACT_TYPE_BOOLEAN)
+    return g_strdup (value ? _ ("Yes") : _ ("No"));
+  if (decl->type == PENAL_FACT_TYPE_ENUM)
+    return penal_screen_choice_label (screen, fact, (guint)value);
+  if (decl->type == PENAL_FACT_TYPE_DATE)
+    return penal_date_to_display (value);
+  return penal_range_to_text (decl, value, value);
+}
+
+/* Does the person's line ask to go back to the previous question ("back",
+ * "<", or a translation)? */
+gboolean
+penal_screen_means_back (const char *line)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  trimmed = trim_answer (line);
+  normalized = penal_interview_normalize (trimmed);
+  return g_str_equal (normalized, "<")
+         || penal_interview_means (normalized, PENAL_INTERVIEW_BACK);
 }

@@ -105,6 +105,7 @@ typedef enum
 GQuark penal_facts_error_quark (void);
 PenalFacts *penal_facts_new (const PenalModel *model);
 void penal_facts_free (PenalFacts *facts);
+PenalFacts *penal_facts_copy (const PenalFacts *facts);
 gboolean penal_facts_parse_assignment (PenalFacts *facts,
                                        const char *assignment, GError **error);
 gboolean penal_facts_check_applicable (const PenalFacts *facts, GError **error);
@@ -114,10 +115,16 @@ gboolean penal_facts_get (const PenalFacts *facts, guint index,
 char *penal_quote_untrusted (const char *text);
 gboolean penal_date_parse (const char *text, gint64 *out_julian);
 char *penal_date_to_iso (gint64 julian);
+char *penal_date_to_display (gint64 julian);
 gint64 penal_date_today (void);
 
 /* One answer ---------------------------------------------------------- */
 
+/* The complete answer for a case: on the offense date among the facts, or
+ * today's when none is given (the answer then says it was assumed). */
+PenalOutcome *penal_answer (const PenalModel *model, const PenalFacts *facts,
+                            GError **error);
+/* The answer on a date the caller chose, given or sampled. */
 PenalOutcome *penal_evaluate (const PenalModel *model, const PenalFacts *facts,
                               gint64 offense_date, GError **error);
 void penal_outcome_free (PenalOutcome *outcome);
@@ -125,6 +132,11 @@ gboolean penal_outcome_equal (const PenalOutcome *a, const PenalOutcome *b);
 char *penal_render_text (const PenalModel *model, const PenalOutcome *outcome);
 char *penal_render_json_string (const PenalModel *model,
                                 const PenalOutcome *outcome, gboolean pretty);
+char *penal_classify (const PenalModel *model, const PenalFacts *facts,
+                      PenalFormat format, GError **error);
+PenalFacts *penal_facts_new_from_json (const PenalModel *model,
+                                       const char *json, gsize length,
+                                       GError **error);
 
 /* The screening interview: an engine with no input or output of its own.
  * Ask penal_screen_next_fact() for the question, give the person's words
@@ -150,15 +162,29 @@ gboolean penal_screen_prefill (PenalScreen *screen, const char *assignment,
 GPtrArray *penal_screen_drop_unread (PenalScreen *screen);
 gint penal_screen_next_fact (PenalScreen *screen);
 char *penal_screen_question (PenalScreen *screen, guint fact);
+char *penal_screen_question_title (PenalScreen *screen, guint fact);
+guint penal_screen_get_n_choices (PenalScreen *screen, guint fact);
+const char *penal_screen_choice_value (PenalScreen *screen, guint fact,
+                                       guint i);
+char *penal_screen_choice_label (PenalScreen *screen, guint fact, guint i);
+const char *penal_screen_choice_description (PenalScreen *screen, guint fact,
+                                             guint i);
+const char *penal_screen_help (PenalScreen *screen, guint fact);
 char *penal_screen_allowed (PenalScreen *screen, guint fact);
 PenalQuestionKind penal_screen_question_kind (PenalScreen *screen, guint fact);
 gboolean penal_screen_answer (PenalScreen *screen, guint fact,
                               const char *answer, GError **error);
 gboolean penal_screen_back (PenalScreen *screen);
+gboolean penal_screen_means_back (const char *line);
+guint penal_screen_get_n_answers (PenalScreen *screen);
+guint penal_screen_get_answer_fact (PenalScreen *screen, guint i);
+char *penal_screen_answer_value (PenalScreen *screen, guint fact);
+char *penal_screen_answer_text (PenalScreen *screen, guint fact);
 gboolean penal_screen_replay (PenalScreen *screen, const char *const *answers,
                               GError **error);
 char *penal_screen_result_text (PenalScreen *screen, GError **error);
 char *penal_screen_result_json (PenalScreen *screen, GError **error);
+char *penal_screen_result_html (PenalScreen *screen, GError **error);
 
 /* A caseload ----------------------------------------------------------- */
 

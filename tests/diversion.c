@@ -545,8 +545,12 @@ typedef struct
 {
   const char *offense_date;
   const char *knew_hiv;
+  const char *defendant_age;
+  const char *priors;
   PenalAnswer answer;
   PenalRuleKind rule_kind;
+  const char *citation;
+  const char *not_if_charged; /* an enhancement id, or NULL */
 } TreatmentCase;
 
 /* RSMo 567.020.4 (research/missouri-law.md, "RSMo 567.020"): the judge may
@@ -554,14 +558,34 @@ typedef struct
  * may let the plea be withdrawn or the verdict reversed, not for the class
  * B felony (knew_hiv, 567.020.2).  penal's sources hold only the text in
  * force from 2022-08-28 ("Effective 28 Aug 2022"), so before that date the
- * route is open. */
+ * route is open.  From that date RSMo 567.020.5 bars certifying a person
+ * under eighteen as an adult or adjudicating a delinquent for prostitution,
+ * so the route has no finding of guilt to follow (an inference).  Two prior
+ * findings of guilt make a persistent offender (RSMo 567.010, 567.110), a
+ * class E felony, which the route's class B misdemeanor does not cover. */
 static const TreatmentCase treatment_cases[] = {
-  { "2024-06-01", "no", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE },
-  { "2024-06-01", "yes", PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE },
-  { "2022-08-28", "no", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE },
-  { "2022-08-27", "no", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
-  { "2020-06-01", "no", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
-  { "2020-06-01", "yes", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN },
+  { "2024-06-01", "no", "30", "0", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+    "RSMo 567.020.4", NULL },
+  { "2024-06-01", "yes", "30", "0", PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
+    "RSMo 567.020.4", NULL },
+  { "2022-08-28", "no", "30", "0", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+    "RSMo 567.020.4", NULL },
+  { "2024-06-01", "no", "16", "0", PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
+    "RSMo 567.020.5", NULL },
+  { "2024-06-01", "no", "17", "0", PENAL_ANSWER_NO, PENAL_RULE_NOT_ELIGIBLE,
+    "RSMo 567.020.5", NULL },
+  { "2024-06-01", "no", "18", "0", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+    "RSMo 567.020.4", NULL },
+  { "2024-06-01", "no", "30", "2", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+    "RSMo 567.020.4", "persistent-offender" },
+  { "2024-06-01", "no", "30", "1", PENAL_ANSWER_YES, PENAL_RULE_ELIGIBLE,
+    "RSMo 567.020.4", NULL },
+  { "2022-08-27", "no", "30", "0", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
+    "RSMo 567.020.4", NULL },
+  { "2020-06-01", "no", "30", "0", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
+    "RSMo 567.020.4", NULL },
+  { "2020-06-01", "yes", "30", "0", PENAL_ANSWER_UNKNOWN, PENAL_RULE_OPEN,
+    "RSMo 567.020.4", NULL },
 };
 
 static void
@@ -570,16 +594,32 @@ test_court_discretion (gconstpointer data)
   const TreatmentCase *c = data;
   g_autoptr (PenalOutcome) outcome
       = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
-                       c->knew_hiv, NULL);
+                       c->knew_hiv, "defendant_age", c->defendant_age,
+                       "prior_prostitution_offenses", c->priors, NULL);
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *treatment = assert_program (
       outcome, "mo-567.020-treatment", PENAL_PROGRAM_COURT_DISCRETION,
-      c->answer, c->rule_kind, "RSMo 567.020.4");
+      c->answer, c->rule_kind, c->citation);
   const char *step;
 
+  /* The route names the enhancement that would take the case out of the
+   * class it covers. */
+  g_assert_true (treatment->offense->limited);
+  if (c->not_if_charged != NULL)
+    {
+      const PenalOutcome *enhanced;
+
+      g_assert_nonnull (treatment->not_if_charged);
+      g_assert_cmpuint (treatment->not_if_charged->len, ==, 1);
+      enhanced = g_ptr_array_index (treatment->not_if_charged, 0);
+      g_assert_cmpstr (enhanced->offense->id, ==, c->not_if_charged);
+    }
+  else
+    g_assert_true (treatment->not_if_charged == NULL
+                   || treatment->not_if_charged->len == 0);
+
   /* What the court may allow is shown beside diversion, never counted as
-   * diversion, and the protection's missing defendant_age does not leak
-   * into what would settle diversion. */
+   * diversion. */
   diversion = penal_diversion_new (outcome);
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
   g_assert_cmpuint (diversion->missing->len, ==, 0);
@@ -588,7 +628,9 @@ test_court_discretion (gconstpointer data)
   step = penal_statute_text (treatment->offense->next_step);
   g_assert_cmpuint (count_strings (diversion->next_steps, step), ==,
                     c->answer == PENAL_ANSWER_YES ? 1 : 0);
-  assert_no_referrals (diversion);
+  /* A person under eighteen is referred under the protection. */
+  if (g_ascii_strtoll (c->defendant_age, NULL, 10) >= 18)
+    assert_no_referrals (diversion);
 }
 
 typedef struct
@@ -729,9 +771,10 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (treatment_cases); i++)
     {
       const TreatmentCase *c = &treatment_cases[i];
-      g_autofree char *path
-          = g_strdup_printf ("/diversion/court-discretion/%s/knew-hiv-%s",
-                             c->offense_date, c->knew_hiv);
+      g_autofree char *path = g_strdup_printf (
+          "/diversion/court-discretion/%s/knew-hiv-%s/"
+          "age-%s/priors-%s",
+          c->offense_date, c->knew_hiv, c->defendant_age, c->priors);
       g_test_add_data_func (path, c, test_court_discretion);
     }
   for (guint i = 0; i < G_N_ELEMENTS (protection_cases); i++)

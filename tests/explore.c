@@ -1463,9 +1463,23 @@ test_diff_text (void)
            "[RSMo 567.030.3; RSMo 558.011.1(6)]\n"
            "    after: class B misdemeanor, up to 6 months, fine up to $1,000 "
            "[RSMo 567.030.3; RSMo 558.011.1(7)]\n");
-  penal_test_assert_lacks (out, "Open amendment window");
-  penal_test_assert_lacks (out, "Nothing changed");
-  penal_test_assert_lacks (out, "unchanged");
+  /* The offense's own regions all changed; its parts follow it. */
+  {
+    const char *part = strstr (out, "\nPersistent prostitution offender (RSMo "
+                                    "567.110)");
+    g_autofree char *own = NULL;
+
+    g_assert_nonnull (part);
+    own = g_strndup (out, part - out);
+    penal_test_assert_lacks (own, "Open amendment window");
+    penal_test_assert_lacks (own, "Nothing changed");
+    penal_test_assert_lacks (own, "unchanged");
+  }
+  /* RSMo 567.110: class D felony before 2017, class E felony from then. */
+  penal_test_assert_contains (
+      out, "prior_prostitution_offenses 2+: changed\n"
+           "    before: class D felony, up to 4 years, fine up to $5,000 "
+           "[RSMo 567.110; RSMo 558.011.1(4)]\n");
 }
 
 /* Prostitution, 1 January 2023 against 1 January 2025: the same version
@@ -1592,11 +1606,6 @@ test_diff_errors (void)
           "--to", "2025-01-01",  NULL };
   const char *const bad_to[] = { "diff", "patronizing", "--from", "2016-12-31",
                                  "--to", "2025-02-30",  NULL };
-  const char *const program[] = { "diff", "kc-oar",     "--from", "2016-01-01",
-                                  "--to", "2025-01-01", NULL };
-  const char *const enhancement[]
-      = { "diff", "persistent-offender", "--from", "2016-01-01",
-          "--to", "2025-01-01",          NULL };
   const char *const table[] = { "diff", "558.011",    "--from", "2016-01-01",
                                 "--to", "2025-01-01", NULL };
   const char *const none[]
@@ -1614,15 +1623,124 @@ test_diff_errors (void)
   assert_usage_error (bad_from, "--from: “2016-13-01” is not valid; give a "
                                 "calendar date written YYYY-MM-DD");
   assert_usage_error (bad_to, "--to: “2025-02-30” is not valid");
-  assert_usage_error (program, "diff: “kc-oar” is not an offense; give one of "
-                               "prostitution, patronizing, or its "
-                               "statute number");
-  assert_usage_error (enhancement,
-                      "diff: “persistent-offender” is not an offense");
-  assert_usage_error (table, "diff: “558.011” is not an offense");
+  assert_usage_error (table, "diff: “558.011” is a penalty table; diff "
+                             "compares an offense, an enhancement or a "
+                             "program: give one of prostitution, patronizing, "
+                             "persistent-offender, ");
   assert_usage_error (
       none, "diff: name one statute, for example: penal diff patronizing");
   assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
+}
+
+/* An enhancement compared on its own: RSMo 567.110 was a class D felony
+ * from 28 August 1997 to 31 December 2016 and a class E felony from 1
+ * January 2017 (the Patrol's codes 567.020-002 and 567.030-002; the text
+ * in force in 2024), punished by the table of the offense it enhances:
+ * 558.011.1(4) up to 4 years and $5,000 (560.011) before 2017, 558.011.1(5)
+ * up to 4 years and $10,000 (558.002.1(1)) from 2017.  Fewer than two prior
+ * findings of guilt: no persistent offender (567.010(2)). */
+static void
+test_diff_enhancement (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[]
+      = { "diff", "persistent-offender", "--from",        "2016-01-01",
+          "--to", "2025-01-01",          "--format=json", NULL };
+  const char *const text_args[] = { "diff",       "567.110", "--from",
+                                    "2016-01-01", "--to",    "2025-01-01",
+                                    NULL };
+  g_autofree char *out = NULL;
+  JsonObject *root, *fewer, *persistent, *b, *a;
+  JsonArray *regions;
+
+  if (!penal_test_have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_cmpstr (string_or_null (root, "kind"), ==, "enhancement");
+  g_assert_true (json_object_get_boolean_member (root, "changed"));
+  g_assert_false (json_object_has_member (root, "parts"));
+  regions = json_object_get_array_member (root, "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  fewer = object_at (regions, 0);
+  persistent = object_at (regions, 1);
+  g_assert_false (json_object_get_boolean_member (fewer, "changed"));
+  g_assert_true (json_object_get_boolean_member (persistent, "changed"));
+  b = json_object_get_object_member (
+      object_at (json_object_get_array_member (persistent, "before"), 0),
+      "outcome");
+  a = json_object_get_object_member (
+      object_at (json_object_get_array_member (persistent, "after"), 0),
+      "outcome");
+  g_assert_cmpstr (string_or_null (b, "class"), ==, "felony-D");
+  g_assert_cmpstr (string_or_null (a, "class"), ==, "felony-E");
+  g_assert_cmpstr (string_or_null (b, "imprisonment_max"), ==, "P4Y");
+  g_assert_cmpstr (string_or_null (a, "imprisonment_max"), ==, "P4Y");
+  g_assert_cmpint (json_object_get_int_member (b, "fine_max_usd"), ==, 5000);
+  g_assert_cmpint (json_object_get_int_member (a, "fine_max_usd"), ==, 10000);
+
+  out = run_text (text_args);
+  penal_test_assert_contains (
+      out, "prior_prostitution_offenses 2+: changed\n"
+           "    before: class D felony, up to 4 years, fine up to $5,000 "
+           "[RSMo 567.110; RSMo 558.011.1(4)]\n"
+           "    after: class E felony, up to 4 years, fine up to $10,000 "
+           "[RSMo 567.110; RSMo 558.011.1(5)]\n");
+  penal_test_assert_contains (out, "prior_prostitution_offenses 0–1: "
+                                   "unchanged\n");
+}
+
+/* Prostitution from 1 June 2017 to 1 January 2023: the class, term and
+ * fine are the same (RSMo 567.020.2, the table from 2017), but the answer
+ * changed in its parts: the protection of a person under eighteen, not
+ * established before 28 August 2018 (ap-2018-08-28-020), applies under
+ * 567.020.5 from 28 August 2022; the treatment route of 567.020.4, not
+ * established before then, opens to an adult who did not know of HIV.
+ * The persistent offender of 567.110 did not change. */
+static void
+test_diff_parts (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[]
+      = { "diff", "prostitution", "--from",        "2017-06-01",
+          "--to", "2023-01-01",   "--format=json", NULL };
+  const char *const text_args[]
+      = { "diff", "prostitution", "--from", "2017-06-01",
+          "--to", "2023-01-01",   NULL };
+  g_autofree char *out = NULL;
+  JsonObject *root, *protection = NULL, *enhancement = NULL;
+  JsonArray *parts;
+
+  if (!penal_test_have_binary ())
+    return;
+  root = run_json (parser, args);
+  g_assert_false (json_object_get_boolean_member (root, "changed"));
+  g_assert_true (json_object_get_boolean_member (root, "answer_changed"));
+  parts = json_object_get_array_member (root, "parts");
+  for (guint p = 0; p < json_array_get_length (parts); p++)
+    {
+      JsonObject *part = object_at (parts, p);
+
+      if (g_strcmp0 (string_or_null (part, "id"), "mo-567.020-minor") == 0)
+        protection = part;
+      if (g_strcmp0 (string_or_null (part, "id"), "persistent-offender") == 0)
+        enhancement = part;
+    }
+  g_assert_nonnull (protection);
+  g_assert_nonnull (enhancement);
+  g_assert_cmpstr (string_or_null (protection, "kind"), ==, "protection");
+  g_assert_true (json_object_get_boolean_member (protection, "changed"));
+  g_assert_false (json_object_get_boolean_member (enhancement, "changed"));
+
+  out = run_text (text_args);
+  penal_test_assert_contains (out, "The class, term and fine did not change "
+                                   "between 1 June 2017 and 1 January 2023; "
+                                   "what else changed is below.\n");
+  penal_test_assert_contains (out, "Persistent prostitution offender (RSMo "
+                                   "567.110): nothing changed.\n");
+  penal_test_assert_contains (out, "defendant_age 0–17: changed\n"
+                                   "    before: not established [RSMo "
+                                   "567.020]\n"
+                                   "    after: applies [RSMo 567.020.5]\n");
 }
 
 /* Regression: a region in which every candidate version on one side gives
@@ -1749,16 +1867,101 @@ test_what_if_victim_age (void)
       out, "Patronizing prostitution (RSMo 567.030), offense committed on "
            "1 January 2024, as victim_age (age in years of the individual "
            "patronized) varies:\n"));
+  /* Under eighteen, the person patronized is referred (567.030's
+   * referral rule). */
   penal_test_assert_contains (out, "  0–14 → class D felony, up to 7 years, "
                                    "fine up to $10,000 [RSMo 567.030.4]; "
-                                   "no diversion\n");
+                                   "no diversion; refer to: National Human "
+                                   "Trafficking Hotline, Veronica's Voice, "
+                                   "Kansas City\n");
   penal_test_assert_contains (out, "  15–17 → class E felony, up to 4 years, "
                                    "fine up to $10,000 [RSMo 567.030.3]; "
-                                   "no diversion\n");
+                                   "no diversion; refer to: National Human "
+                                   "Trafficking Hotline, Veronica's Voice, "
+                                   "Kansas City\n");
   penal_test_assert_contains (
       out, "  18+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
            "[RSMo 567.030.3]\n");
 }
+
+/* defendant_age for prostitution on 1 March 2024: the class stays a class
+ * B misdemeanor (RSMo 567.020.2), but under eighteen RSMo 567.020.5 (in
+ * force from 28 August 2022) protects the person and calls for a referral,
+ * and the treatment route of 567.020.4 is for adults (an inference from
+ * 567.020.5): two ranges, split at 18, where the class alone would give
+ * one. */
+static void
+test_what_if_defendant_age (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const args[] = { "what-if",
+                               "offense=prostitution",
+                               "knew_hiv=no",
+                               "prior_prostitution_offenses=0",
+                               "offense_date=2024-03-01",
+                               "--vary",
+                               "defendant_age",
+                               "--format=json",
+                               NULL };
+  const char *const text_args[] = { "what-if",
+                                    "offense=prostitution",
+                                    "knew_hiv=no",
+                                    "prior_prostitution_offenses=0",
+                                    "offense_date=2024-03-01",
+                                    "--vary",
+                                    "defendant_age",
+                                    NULL };
+  g_autofree char *out = NULL;
+  JsonArray *ranges, *protections, *routes;
+  JsonObject *minor, *adult;
+
+  if (!penal_test_have_binary ())
+    return;
+  ranges = json_object_get_array_member (run_json (parser, args), "ranges");
+  g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
+  minor = object_at (ranges, 0);
+  adult = object_at (ranges, 1);
+  g_assert_cmpint (json_object_get_int_member (minor, "max"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (adult, "min"), ==, 18);
+  g_assert_cmpstr (string_or_null (minor, "class"), ==, "misdemeanor-B");
+  g_assert_cmpstr (string_or_null (adult, "class"), ==, "misdemeanor-B");
+  protections = json_object_get_array_member (minor, "protections");
+  g_assert_cmpuint (json_array_get_length (protections), ==, 1);
+  g_assert_true (
+      json_object_get_boolean_member (object_at (protections, 0), "applies"));
+  g_assert_cmpstr (string_or_null (object_at (protections, 0), "citation"), ==,
+                   "RSMo 567.020.5");
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (minor, "referrals")),
+      >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        minor, "court_discretion")),
+                    ==, 0);
+  routes = json_object_get_array_member (adult, "court_discretion");
+  g_assert_cmpuint (json_array_get_length (routes), ==, 1);
+  g_assert_cmpstr (string_or_null (object_at (routes, 0), "citation"), ==,
+                   "RSMo 567.020.4");
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (adult, "protections")),
+                    ==, 0);
+
+  out = run_text (text_args);
+  penal_test_assert_contains (
+      out, "  0–17 → class B misdemeanor, up to 6 months, fine up to $1,000 "
+           "[RSMo 567.020.2]; no diversion; protection applies: Protection "
+           "of a person under eighteen charged with prostitution "
+           "[RSMo 567.020.5]; refer to: National Human Trafficking Hotline");
+  penal_test_assert_contains (
+      out, "  18+ → class B misdemeanor, up to 6 months, fine up to $1,000 "
+           "[RSMo 567.020.2]; no diversion; the court may allow: Treatment "
+           "program, then withdrawal of the plea [RSMo 567.020.4]\n");
+}
+
+/* What-if's text for a person patronized under eighteen: no diversion,
+ * and the referral 567.030's rules call for. */
+#define REFERRED                                                               \
+  "; no diversion; refer to: National Human Trafficking Hotline, "             \
+  "Veronica's Voice, Kansas City\n"
 
 /* offense_date across time for a person patronized aged 16: the ranges
  * end exactly at the version boundaries of mo-567-030.xml
@@ -1767,7 +1970,10 @@ test_what_if_victim_age (void)
  * - until 31 December 1978: no version held (the code of 1977 took effect
  *   on 1 January 1979);
  * - 1979 to 27 August 2004: one class B misdemeanor, and no figures held
- *   before 2004 (mo-penalties.xml);
+ *   before 2004 (mo-penalties.xml), split where other parts of the answer
+ *   change: from 28 August 1996 the table of RSMo 558.011 before 2017 may
+ *   have been in force (its start is uncertain: SB 700), and from 28
+ *   August 1997 penal holds RSMo 567.110 (the Patrol's date);
  * - 28 August 2004 to 31 December 2016: class A misdemeanor, $1,000 (RSMo
  *   560.016);
  * - 1 January 2017 to 27 August 2018: class A misdemeanor, $2,000
@@ -1791,7 +1997,11 @@ test_what_if_offense_date (void)
     gint64 fine;
   } expected[] = {
     { NULL, "1978-12-31", "no-version", NULL, NULL, NULL, -1 },
-    { "1979-01-01", "2004-08-27", "decided", "misdemeanor-B", "mo-567.030-1979",
+    { "1979-01-01", "1996-08-27", "decided", "misdemeanor-B", "mo-567.030-1979",
+      NULL, -1 },
+    { "1996-08-28", "1997-08-27", "decided", "misdemeanor-B", "mo-567.030-1979",
+      NULL, -1 },
+    { "1997-08-28", "2004-08-27", "decided", "misdemeanor-B", "mo-567.030-1979",
       NULL, -1 },
     { "2004-08-28", "2016-12-31", "decided", "misdemeanor-A", "mo-567.030-2004",
       "P1Y", 1000 },
@@ -1835,11 +2045,23 @@ test_what_if_offense_date (void)
         g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
                          expected[r].fine);
     }
-  /* No figures before 2004; none to speak of before 1979. */
+  /* No figures before 2004: no table held before 28 August 1996, an
+   * uncertain one from then; none to speak of before 1979. */
   g_assert_false (json_object_get_boolean_member (object_at (ranges, 1),
                                                   "penalty_established"));
-  g_assert_true (json_object_get_boolean_member (object_at (ranges, 2),
+  g_assert_cmpstr (string_or_null (object_at (ranges, 1), "penalty_state"), ==,
+                   "not-held");
+  g_assert_cmpstr (string_or_null (object_at (ranges, 2), "penalty_state"), ==,
+                   "uncertain");
+  g_assert_true (json_object_get_boolean_member (object_at (ranges, 4),
                                                  "penalty_established"));
+  /* RSMo 567.110: no version held before 28 August 1997. */
+  g_assert_cmpstr (
+      string_or_null (object_at (json_object_get_array_member (
+                                     object_at (ranges, 2), "enhancements"),
+                                 0),
+                      "status"),
+      ==, "no-version");
   assert_member_null (object_at (ranges, 0), "diversion_eligible");
 
   /* Each range agrees with classify at both of its ends (an open end: a
@@ -1875,18 +2097,28 @@ test_what_if_offense_date (void)
   penal_test_assert_contains (
       out, "  ..1978-12-31 → penal holds no version in force then\n");
   penal_test_assert_contains (
-      out, "  1979-01-01..2004-08-27 → class B misdemeanor, term and fine not "
-           "established [RSMo 567.030]; no diversion\n");
+      out, "  1979-01-01..1996-08-27 → class B misdemeanor, term and fine not "
+           "established [RSMo 567.030]; RSMo 567.110: penal holds no version "
+           "in force then" REFERRED);
+  penal_test_assert_contains (
+      out, "  1996-08-28..1997-08-27 → class B misdemeanor, term and fine not "
+           "established: which penalty table was in force is uncertain "
+           "[RSMo 567.030]; RSMo 567.110: penal holds no version in force "
+           "then" REFERRED);
+  penal_test_assert_contains (
+      out, "  1997-08-28..2004-08-27 → class B misdemeanor, term and fine not "
+           "established: which penalty table was in force is uncertain "
+           "[RSMo 567.030]" REFERRED);
   penal_test_assert_contains (
       out, "  2004-08-28..2016-12-31 → class A misdemeanor, up to 1 year, fine "
-           "up to $1,000 [RSMo 567.030.3]; no diversion\n");
+           "up to $1,000 [RSMo 567.030.3]" REFERRED);
   penal_test_assert_contains (out,
                               "  2017-01-01..2018-08-27 → class A misdemeanor, "
                               "up to 1 year, fine up to $2,000 "
-                              "[RSMo 567.030.3]; no diversion\n");
+                              "[RSMo 567.030.3]" REFERRED);
   penal_test_assert_contains (
       out, "  2018-08-28.. → class E felony, up to 4 years, fine up to $10,000 "
-           "[RSMo 567.030.3]; no diversion\n");
+           "[RSMo 567.030.3]" REFERRED);
 }
 
 /* prior_prostitution_offenses for an adult patronized on 1 June 2018:
@@ -2366,6 +2598,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/explore/diff/unchanged", test_diff_unchanged);
   g_test_add_func ("/explore/diff/partly-changed", test_diff_partly_changed);
   g_test_add_func ("/explore/diff/errors", test_diff_errors);
+  g_test_add_func ("/explore/what-if/defendant-age",
+                   test_what_if_defendant_age);
+  g_test_add_func ("/explore/diff/enhancement", test_diff_enhancement);
+  g_test_add_func ("/explore/diff/parts", test_diff_parts);
   g_test_add_func ("/explore/diff/window-unchanged-region",
                    test_diff_window_unchanged_region);
   g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);

@@ -41,14 +41,23 @@ test_spanish_text (void)
   penal_test_assert_contains (run.out, "[RSMo 567.030.4]");
   penal_test_assert_contains (run.out, "[RSMo 558.011.1(4)]");
   penal_test_assert_contains (run.out, "cárcel del condado");
-  /* The class line alone also names the class in English, as the charging
-   * papers do; no other English. */
+  /* "In short" and the class line alone also name the class in English,
+   * as the charging papers do; no other English. */
+  penal_test_assert_contains (
+      run.out, "En resumen:\n  Pagar por prostitución: delito mayor de clase "
+               "D (class D felony) [RSMo 567.030.4].\n");
   penal_test_assert_contains (
       run.out,
       "Clase: delito mayor de clase D (class D felony) [RSMo 567.030.4]\n");
-  g_assert_cmpstr (strstr (run.out, "felony"), ==,
-                   strstr (run.out, "felony) [RSMo 567.030.4]"));
-  g_assert_null (strstr (strstr (run.out, "felony") + 1, "felony"));
+  {
+    const char *first = strstr (run.out, "felony");
+    const char *second = strstr (first + 1, "felony");
+
+    g_assert_cmpstr (first, ==, strstr (run.out, "felony) [RSMo 567.030.4]."));
+    g_assert_cmpstr (second, ==,
+                     strstr (run.out, "felony) [RSMo 567.030.4]\n"));
+    g_assert_null (strstr (second + 1, "felony"));
+  }
   penal_test_assert_lacks (run.out, "Imprisonment");
 }
 

@@ -5,4 +5,5 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 exec valgrind --quiet --error-exitcode=99 --leak-check=full \
   --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+  --suppressions="$top/tests/valgrind.supp" \
   --log-file="$top/tests/memcheck-penal-%p.log" "$top/src/penal" "$@"

@@ -40,15 +40,15 @@ fi
 
 # Every source file that marks strings, and every statute file, is listed.
 missing=
-for f in "$top"/src/*.c; do
-  rel=src/$(basename "$f")
+for f in "$top"/src/*.c "$top"/src/cli/*.c "$top"/src/serve/*.c; do
+  rel=${f#"$top"/}
   if grep -q -E '(^|[^A-Za-z_])(N?C?_|g_dngettext|g_dpgettext2) \(' "$f" \
      && ! grep -q -x "$rel" "$top/po/POTFILES.in"; then
     missing="$missing $rel"
   fi
 done
-for f in "$top"/statutes/*.xml; do
-  rel=statutes/$(basename "$f")
+for f in "$top"/statutes/*.xml "$top"/data/*.xml; do
+  rel=${f#"$top"/}
   case $rel in *.gresource.xml) continue ;; esac
   grep -q -x "$rel" "$top/po/POTFILES.in" || missing="$missing $rel"
 done

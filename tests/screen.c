@@ -203,15 +203,16 @@ test_bad_answer_asked_again (void)
   penal_test_assert_contains (run.err,
                               "That answer was not understood: “7” is not one "
                               "of the choices; give a number from 1 to 2.");
-  penal_test_assert_contains (run.err,
-                              "That answer was not understood: offense_date: "
-                              "“2024-13-01” is not valid");
+  /* Plain words, and no fact names such as victim_age. */
   penal_test_assert_contains (
-      run.err,
-      "That answer was not understood: victim_age: “thirty” is not valid");
+      run.err, "That answer was not understood: “2024-13-01” is not a date; "
+               "write it as YYYY-MM-DD");
   penal_test_assert_contains (
-      run.err,
-      "That answer was not understood: victim_age: “-3” is out of range");
+      run.err, "That answer was not understood: “thirty” is not a number");
+  penal_test_assert_contains (run.err, "That answer was not understood: “-3” "
+                                       "is too large or too small");
+  penal_test_assert_lacks (run.err, "victim_age");
+  penal_test_assert_lacks (run.err, "offense_date");
   /* Each question is put once; after a bad answer only the allowed answers
    * are repeated, and nothing answered before is lost. */
   g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 1);
@@ -241,7 +242,7 @@ test_hostile_answers (void)
   penal_test_assert_contains (run.err, "the answer contains a NUL byte");
   penal_test_assert_contains (run.err, "the answer is not valid UTF-8 text");
   penal_test_assert_contains (run.err, "the answer is longer than 256 bytes");
-  penal_test_assert_contains (run.err, "is out of range");
+  penal_test_assert_contains (run.err, "is too large or too small");
   penal_test_assert_contains (run.out, "class B misdemeanor [RSMo 567.030.3]");
 }
 
@@ -273,6 +274,73 @@ test_dont_know (void)
   /* "I don't know" in words works like "?". */
   screen (&words, NULL, args, "2\n2019-01-15\nI don't know\n0\n");
   g_assert_cmpstr (words.out, ==, run.out);
+}
+
+/* Every spelling of "I don't know" in data/interview.xml, as typed:
+ * capitals, a curly apostrophe, a full stop, and Spanish in English. */
+static void
+test_dont_know_spellings (gconstpointer data)
+{
+  const char *args[] = { "screen", NULL };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) reference = { 0 };
+  g_autofree char *input
+      = g_strdup_printf ("2\n2024-05-01\n%s\n0\n", (const char *)data);
+
+  screen (&reference, NULL, args, "2\n2024-05-01\n?\n0\n");
+  screen (&run, NULL, args, input);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_lacks (run.err, "not understood");
+  g_assert_cmpstr (run.out, ==, reference.out);
+}
+
+/* "sí" is yes, in English as in Spanish. */
+static void
+test_yes_spellings (void)
+{
+  const char *args[]
+      = { "screen", "offense=prostitution", "offense_date=2024-05-01", NULL };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) reference = { 0 };
+
+  screen (&reference, NULL, args, "yes\n30\n0\n");
+  screen (&run, NULL, args, "Sí\n30\n0\n");
+  penal_test_assert_lacks (run.err, "not understood");
+  g_assert_cmpstr (run.out, ==, reference.out);
+}
+
+/* A byte-order mark at the start of piped answers (Windows editors write
+ * one) is not part of the first answer, and derails nothing after it. */
+static void
+test_byte_order_mark (void)
+{
+  const char *args[] = { "screen", NULL };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) reference = { 0 };
+
+  screen (&reference, NULL, args, "2\n2024-05-01\n30\n0\n");
+  screen (&run, NULL, args,
+          "\xEF\xBB\xBF"
+          "2\n2024-05-01\n30\n0\n");
+  penal_test_assert_lacks (run.err, "not understood");
+  g_assert_cmpstr (run.out, ==, reference.out);
+}
+
+/* "back" and "<" return to the previous question, whose answer can then
+ * be given again; at the first question there is nothing to go back to. */
+static void
+test_back (void)
+{
+  const char *args[] = { "screen", NULL };
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) reference = { 0 };
+
+  screen (&reference, NULL, args, "2\n2024-05-01\n16\n0\n");
+  screen (&run, NULL, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n");
+  g_assert_cmpint (run.exit_code, ==, 0);
+  penal_test_assert_contains (run.err, "This is the first question");
+  g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 2);
+  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 static void
@@ -428,14 +496,28 @@ type (Terminal *term, const char *answer)
   g_assert_cmpint (write (term->master, "\r", 1), ==, 1);
 }
 
+/* Left arrow, as a terminal sends it. */
+#define KEY_LEFT "\033[D"
+
 static void
 test_pseudo_terminal (void)
 {
   Terminal term = { -1, g_string_new (NULL) };
   const char *binary = g_getenv ("PENAL_BINARY");
-  const char *answers[] = { "2", "2019-01-15", "thirty", "30", "0", NULL };
+  /* The age is typed "0", left arrow, "3": line editing makes it 30, where
+   * the arrow's escape code would once have become part of the answer.
+   * "<" goes back from the priors question to the age, and the recap
+   * changes the age (answer 3) from 30 to 16 before the result. */
+  const char *answers[]
+      = { "2",  "2024-05-01", "thirty", "0" KEY_LEFT "3", "<", "30", "0", "3",
+          "16", "",           NULL };
   const char *waits[]
-      = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, "not understood", Q_PRIORS, NULL };
+      = { Q_OFFENSE,    Q_DATE,
+          Q_VICTIM_AGE, "not understood",
+          Q_PRIORS,     Q_VICTIM_AGE,
+          Q_PRIORS,     "type the number of an answer to change it",
+          Q_VICTIM_AGE, "type the number of an answer to change it",
+          NULL };
   gsize offset = 0;
   int status = 0;
   pid_t child;
@@ -461,6 +543,7 @@ test_pseudo_terminal (void)
       close (term.master);
       unsetenv ("LANGUAGE");
       setenv ("LC_ALL", "C", 1);
+      setenv ("TERM", "xterm", 1);
       execl (binary, binary, "screen", (char *)NULL);
       _exit (127);
     }
@@ -484,16 +567,19 @@ test_pseudo_terminal (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   close (term.master);
 
-  /* The terminal echoed what was typed, and the result came after the
-   * last question. */
+  /* The terminal echoed what was typed; the recap showed the answers; the
+   * result, after it, is for the age as changed. */
   penal_test_assert_contains (term.screen->str, "thirty");
+  penal_test_assert_contains (term.screen->str, "Your answers:");
+  penal_test_assert_contains (term.screen->str, Q_VICTIM_AGE);
   penal_test_assert_contains (term.screen->str, "In short:");
+  /* RSMo 567.030.3 (from 2017): an individual patronized aged 15 to 17
+   * makes patronizing a class E felony. */
   penal_test_assert_contains (
       term.screen->str,
-      "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
-  penal_test_assert_contains (term.screen->str, "  Diversion: open.");
+      "Patronizing prostitution: class E felony [RSMo 567.030.3].");
   g_assert_true (strstr (term.screen->str, "In short:")
-                 > strstr (term.screen->str, Q_PRIORS));
+                 > strstr (term.screen->str, "Your answers:"));
   g_string_free (term.screen, TRUE);
 }
 
@@ -515,6 +601,20 @@ main (int argc, char **argv)
                    test_bad_answer_asked_again);
   g_test_add_func ("/screen/answers/hostile", test_hostile_answers);
   g_test_add_func ("/screen/answers/dont-know", test_dont_know);
+  {
+    static const char *const spellings[]
+        = { "not sure", "idk",   "I don’t know", "I DON'T KNOW.",
+            "no sé",    "No se", "unknown",      NULL };
+    for (guint i = 0; spellings[i] != NULL; i++)
+      {
+        g_autofree char *path
+            = g_strdup_printf ("/screen/answers/dont-know-spelling/%u", i);
+        g_test_add_data_func (path, spellings[i], test_dont_know_spellings);
+      }
+  }
+  g_test_add_func ("/screen/answers/yes-spellings", test_yes_spellings);
+  g_test_add_func ("/screen/answers/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/screen/answers/back", test_back);
   g_test_add_func ("/screen/answers/date-unknown", test_date_unknown);
   g_test_add_func ("/screen/answers/end-of-input", test_end_of_input);
   g_test_add_func ("/screen/json-same-as-classify", test_json_same_as_classify);

@@ -18,6 +18,8 @@ mv "$top/penal-sanitize" "$dir/penal"
 cd "$dir/penal"
 ./configure -q CFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined"
 make -s -j"$(nproc)" >/dev/null
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions="$dir/penal/tests/lsan.supp":print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   G_SLICE=always-malloc make -s check
 echo "sanitize: make check passed with ASan and UBSan in $dir/penal"

@@ -99,5 +99,6 @@ PenalExit penal_cmd_diff (int argc, char **argv);
 PenalExit penal_cmd_what_if (int argc, char **argv);
 PenalExit penal_cmd_export (int argc, char **argv);
 PenalExit penal_cmd_lookup (int argc, char **argv);
+PenalExit penal_cmd_serve (int argc, char **argv);
 
 G_END_DECLS

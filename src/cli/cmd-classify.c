@@ -40,11 +40,9 @@ penal_cmd_classify (int argc, char **argv)
   static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
   g_autoptr (PenalFacts) facts = NULL;
-  g_autoptr (PenalOutcome) outcome = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
   PenalExit status;
-  gint64 offense_date;
   int format;
 
   if (!penal_cli_parse (&help, &argc, &argv, &status))
@@ -56,19 +54,9 @@ penal_cmd_classify (int argc, char **argv)
   if (model == NULL)
     return penal_cli_fail (error);
   facts = penal_facts_new (model);
-  if (!penal_cli_read_facts (facts, argc, argv, &error))
-    return penal_cli_fail (error);
-  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE_DATE, &offense_date))
-    offense_date = penal_date_today ();
-  outcome = penal_evaluate (model, facts, offense_date, &error);
-  if (outcome == NULL)
-    return penal_cli_fail (error);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autofree char *json = penal_render_json_string (model, outcome, TRUE);
-      answer = g_strconcat (json, "\n", NULL);
-    }
-  else
-    answer = penal_render_text (model, outcome);
-  return penal_cli_write (answer);
+  for (int i = 1; i < argc; i++)
+    if (!penal_facts_parse_assignment (facts, argv[i], &error))
+      return penal_cli_fail (error);
+  answer = penal_classify (model, facts, format, &error);
+  return penal_cli_finish (answer, error);
 }

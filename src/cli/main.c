@@ -32,6 +32,8 @@ static const PenalCommand commands[] = {
   { "lookup", penal_cmd_lookup,
     N_ ("any Missouri charge code: its class on a date and its penalty "
         "range") },
+  { "serve", penal_cmd_serve,
+    N_ ("the interview in a browser, and a JSON API, on this machine") },
 };
 
 /* --lang must act before any message is translated, including --help, so

@@ -1,0 +1,23 @@
+/* penal-interview.h: the interview's words that are data
+ * (data/interview.xml): the answers that mean "I don't know", "yes" and
+ * "no", and each fact's help text (penal-interview.c). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PENAL_INTERVIEW_DONT_KNOW,
+  PENAL_INTERVIEW_YES,
+  PENAL_INTERVIEW_NO,
+  PENAL_INTERVIEW_BACK,
+} PenalInterviewMeaning;
+
+char *penal_interview_normalize (const char *answer);
+gboolean penal_interview_means (const char *normalized,
+                                PenalInterviewMeaning meaning);
+const char *penal_interview_help (const char *fact_name);
+
+G_END_DECLS
