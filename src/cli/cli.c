@@ -267,6 +267,8 @@ append_exit_status (GString *out)
               "could not be classified; 66 statute or input file missing;\n"
               "70 internal error; 74 output error."));
   g_string_append_c (out, '\n');
+  /* TRANSLATORS: %s is the address bug reports go to. */
+  g_string_append_printf (out, _ ("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static char *
