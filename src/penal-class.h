@@ -26,5 +26,6 @@ gboolean penal_class_from_code (const char *code, PenalClass *out_class);
 const char *penal_class_to_code (PenalClass klass);
 const char *penal_class_to_name (PenalClass klass);
 char *penal_class_to_name_with_english (PenalClass klass);
+gboolean penal_class_parse_typed (const char *text, PenalClass *out_class);
 
 G_END_DECLS

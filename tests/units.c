@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "penal-class.h"
 #include "penal-date.h"
 #include "penal-facts.h"
 #include "penal-model-private.h"
@@ -187,11 +188,68 @@ test_outcome_equal (void)
   g_assert_true (penal_outcome_equal (unknown_age, unknown_age));
 }
 
+/* The classes a case record may hold, as people type them (issue 20's
+ * examples among them), and the spellings that name no class for sure. */
+static void
+test_class_typed (void)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *code; /* NULL: refused */
+  } cases[] = {
+    { "felony-D", "felony-D" },
+    { "misdemeanor-B", "misdemeanor-B" },
+    { "Class D Felony", "felony-D" },
+    { "class d felony", "felony-D" },
+    { "D felony", "felony-D" },
+    { "Felony D", "felony-D" },
+    { "Felony Class D", "felony-D" },
+    { "  Class   E   Felony ", "felony-E" },
+    { "M-A", "misdemeanor-A" },
+    { "m_b", "misdemeanor-B" },
+    { "F-E", "felony-E" },
+    { "FD", "felony-D" },
+    { "MA", "misdemeanor-A" },
+    { "misd. C", "misdemeanor-C" },
+    { "Class A Misdemeanor", "misdemeanor-A" },
+    { "Infraction", "infraction" },
+    { "D", NULL },
+    { "felony", NULL },
+    { "Class E Misdemeanor", NULL },
+    { "Felony F", NULL },
+    { "felony D B", NULL },
+    { "felony misdemeanor A", NULL },
+    { "infraction A", NULL },
+    { "DF", NULL },
+    { "", NULL },
+    { "felony-d ", "felony-D" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PenalClass klass = PENAL_N_CLASSES;
+      gboolean parsed = penal_class_parse_typed (cases[i].typed, &klass);
+
+      if (cases[i].code == NULL)
+        {
+          if (parsed)
+            g_error ("“%s” was taken as %s", cases[i].typed,
+                     penal_class_to_code (klass));
+          continue;
+        }
+      if (!parsed)
+        g_error ("“%s” was refused", cases[i].typed);
+      g_assert_cmpstr (penal_class_to_code (klass), ==, cases[i].code);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/units/dates/agree-1900-2100", test_dates_agree);
+  g_test_add_func ("/units/class/typed", test_class_typed);
   g_test_add_func ("/units/dates/refuse-alike", test_dates_refuse_alike);
   g_test_add_func ("/units/regions/cut-at-rule-bounds",
                    test_regions_cut_at_rule_bounds);
