@@ -620,3 +620,23 @@ penal_charges_in_force (const PenalCharges *charges, const char *family,
   g_ptr_array_set_size (rows, kept);
   return rows;
 }
+
+/* The class penal's codes give the table's type and class letter: FALSE
+ * for an ordinance, an unclassified code or one with no class. */
+gboolean
+penal_charge_code_class (const PenalChargeCode *row, PenalClass *out)
+{
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  if (row->type == 'I')
+    return penal_class_from_code ("infraction", out);
+  if (row->klass == 0 || row->klass == 'U' || row->klass == 'N')
+    return FALSE;
+  if (row->type == 'F')
+    code = g_strdup_printf ("felony-%c", row->klass);
+  else if (row->type == 'M')
+    code = g_strdup_printf ("misdemeanor-%c", row->klass);
+  return code != NULL && penal_class_from_code (code, out);
+}

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "penal-class.h"
 #include "penal.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,8 @@ G_GNUC_INTERNAL gboolean penal_charges_has_family (const PenalCharges *charges,
                                                    const char *family);
 G_GNUC_INTERNAL GPtrArray *penal_charges_family (const PenalCharges *charges,
                                                  const char *family);
+G_GNUC_INTERNAL gboolean penal_charge_code_class (const PenalChargeCode *row,
+                                                  PenalClass *out);
 G_GNUC_INTERNAL GPtrArray *penal_charges_in_force (const PenalCharges *charges,
                                                    const char *family,
                                                    gint64 date);

@@ -88,23 +88,6 @@ held_statute (const PenalModel *model, const char *code)
   return NULL;
 }
 
-/* The class penal's codes give the table's type and class letter. */
-static gboolean
-class_of (const PenalChargeCode *row, PenalClass *out)
-{
-  g_autofree char *code = NULL;
-
-  if (row->type == 'I')
-    return penal_class_from_code ("infraction", out);
-  if (row->klass == 0 || row->klass == 'U' || row->klass == 'N')
-    return FALSE;
-  if (row->type == 'F')
-    code = g_strdup_printf ("felony-%c", row->klass);
-  else if (row->type == 'M')
-    code = g_strdup_printf ("misdemeanor-%c", row->klass);
-  return code != NULL && penal_class_from_code (code, out);
-}
-
 static LookupCode *
 evaluate_code (const PenalModel *model, const PenalCharges *charges,
                const PenalPenalties *penalties, const PenalChargeCode *row,
@@ -119,7 +102,7 @@ evaluate_code (const PenalModel *model, const PenalCharges *charges,
                       ? g_ptr_array_new ()
                       : penal_charges_in_force (charges, row->family, date);
   code->held = held_statute (model, row->code);
-  code->has_class = class_of (row, &code->klass);
+  code->has_class = penal_charge_code_class (row, &code->klass);
   code->penalty_state = PENAL_PENALTY_NOT_HELD;
   if (!code->in_force)
     code->status = LOOKUP_NOT_IN_FORCE;
@@ -857,7 +840,7 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
       const PenalChargeCode *row = g_ptr_array_index (found, i);
       g_autofree char *period = period_text (row);
       PenalClass klass;
-      gboolean has_class = class_of (row, &klass);
+      gboolean has_class = penal_charge_code_class (row, &klass);
       char letter[2] = { row->klass, '\0' };
 
       json_builder_begin_object (builder);
@@ -932,8 +915,9 @@ row_summary (const PenalChargeCode *row)
   PenalClass klass;
 
   return g_strdup_printf ("%s, %s: %s",
-                          class_of (row, &klass) ? penal_class_to_name (klass)
-                                                 : type_text (row->type),
+                          penal_charge_code_class (row, &klass)
+                              ? penal_class_to_name (klass)
+                              : type_text (row->type),
                           period, row->description);
 }
 

@@ -1,0 +1,475 @@
+/* penal-audit.c: one recorded charge checked against the law on its
+ * offense date.
+ *
+ * A record gives a date and what was recorded: a charge code, a class, or
+ * both, and sometimes the facts.  What the law says on the date comes from
+ * the best thing penal holds: the facts, evaluated as classify would (and,
+ * when the code is an enhancement's, the enhancement's class and whether it
+ * raises the exposure); else the rule of a statute penal holds that carries
+ * the code's family in the version in force; else the Patrol's class of the
+ * family's code in force on the date.  Each finding carries the citation
+ * and the basis of what decided it.  Nothing here reads input or writes
+ * output: penal audit renders the result. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "penal-audit.h"
+#include "penal-date.h"
+#include "penal-render.h"
+#include "penal-tree.h"
+
+static const char *const kind_codes[PENAL_AUDIT_N_KINDS] = {
+  "ok",
+  "code-not-in-force",
+  "code-class-mismatch",
+  "class-mismatch",
+  "enhancement-cannot-raise",
+  "cannot-check",
+};
+
+const char *
+penal_audit_kind_to_code (PenalAuditKind kind)
+{
+  g_return_val_if_fail (kind < PENAL_AUDIT_N_KINDS, NULL);
+  return kind_codes[kind];
+}
+
+static void
+finding_free (PenalAuditFinding *finding)
+{
+  g_free (finding->message);
+  g_free (finding->citation);
+  g_free (finding);
+}
+
+void
+penal_audit_result_free (PenalAuditResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->findings);
+  g_clear_pointer (&result->in_force, g_ptr_array_unref);
+  g_free (result->law_citation);
+  g_free (result);
+}
+
+/* Adds a finding; citation may be NULL, message is taken. */
+static void
+add_finding (PenalAuditResult *result, PenalAuditKind kind, char *message,
+             const char *citation, const PenalBasis *basis)
+{
+  PenalAuditFinding *finding = g_new0 (PenalAuditFinding, 1);
+
+  finding->kind = kind;
+  finding->message = message;
+  finding->citation = g_strdup (citation);
+  finding->has_basis = basis != NULL;
+  if (basis != NULL)
+    finding->basis = *basis;
+  g_ptr_array_add (result->findings, finding);
+}
+
+static gint
+by_kind (gconstpointer a, gconstpointer b)
+{
+  const PenalAuditFinding *x = *(const PenalAuditFinding *const *)a;
+  const PenalAuditFinding *y = *(const PenalAuditFinding *const *)b;
+
+  return (int)x->kind - (int)y->kind;
+}
+
+static void
+set_law (PenalAuditResult *result, PenalClass klass, char *citation,
+         PenalBasis basis)
+{
+  result->has_law_class = TRUE;
+  result->law_class = klass;
+  g_free (result->law_citation);
+  result->law_citation = citation;
+  result->law_basis = basis;
+}
+
+static char *
+class_name (PenalClass klass)
+{
+  return penal_class_to_name_with_english (klass);
+}
+
+/* The code itself: in force on the date, and of the recorded class. */
+static void
+check_code (const PenalModel *model, PenalAuditResult *result,
+            const char *typed, gint64 date)
+{
+  const PenalChargeCode *row = penal_charges_find (model->charges, typed);
+  g_autofree char *table = penal_charges_citation (model->charges);
+  g_autofree char *day = penal_date_to_display (date);
+  PenalBasis official = PENAL_BASIS_OFFICIAL_RECORD;
+  PenalClass code_class;
+
+  if (row == NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (typed);
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("The code “%s” is not in the Patrol's "
+                                       "table."),
+                                    shown),
+                   table, &official);
+      return;
+    }
+  result->code = row;
+  result->in_force = penal_charges_in_force (model->charges, row->family, date);
+  if (date < row->from || date > row->to)
+    {
+      g_autofree char *instead = NULL;
+
+      if (result->in_force->len > 0)
+        {
+          const PenalChargeCode *now = g_ptr_array_index (result->in_force, 0);
+          PenalClass now_class;
+          g_autofree char *name = penal_charge_code_class (now, &now_class)
+                                      ? class_name (now_class)
+                                      : NULL;
+
+          instead = name != NULL
+                        ? g_strdup_printf (_ ("the code of %s in force then "
+                                              "is %s (%s)"),
+                                           row->family, now->code, name)
+                        : g_strdup_printf (_ ("the code of %s in force then "
+                                              "is %s"),
+                                           row->family, now->code);
+        }
+      else
+        instead = g_strdup_printf (_ ("no code of %s was in force then"),
+                                   row->family);
+      add_finding (result, PENAL_AUDIT_CODE_NOT_IN_FORCE,
+                   /* TRANSLATORS: "The code <code> was not in force on
+                      <date>: <the code of … in force then is …>." */
+                   g_strdup_printf (_ ("The code %s was not in force on %s: "
+                                       "%s."),
+                                    row->code, day, instead),
+                   table, &official);
+    }
+  if (result->has_recorded && penal_charge_code_class (row, &code_class)
+      && code_class != result->recorded)
+    {
+      g_autofree char *coded = class_name (code_class);
+      g_autofree char *recorded = class_name (result->recorded);
+
+      add_finding (result, PENAL_AUDIT_CODE_CLASS_MISMATCH,
+                   g_strdup_printf (_ ("The code %s is a %s in the Patrol's "
+                                       "table, but the record says %s."),
+                                    row->code, coded, recorded),
+                   table, &official);
+    }
+}
+
+/* The rule of a statute penal holds that carries family, in the versions
+ * that may be in force on the date; FALSE when none does, or when the
+ * candidate versions disagree (*out_ambiguous). */
+static gboolean
+rule_for_family (const PenalModel *model, const char *family, gint64 date,
+                 const PenalRule **out_rule, gboolean *out_ambiguous)
+{
+  GPtrArray *kinds[] = { model->offenses, model->enhancements };
+  const PenalRule *found = NULL;
+
+  *out_ambiguous = FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < kinds[k]->len; s++)
+      {
+        const PenalOffense *statute = g_ptr_array_index (kinds[k], s);
+
+        for (guint v = 0; v < statute->versions->len; v++)
+          {
+            const PenalVersion *version
+                = g_ptr_array_index (statute->versions, v);
+
+            if (!penal_effective_may_cover (&version->effective, date))
+              continue;
+            for (guint r = 0; r < version->rules->len; r++)
+              {
+                const PenalRule *rule = g_ptr_array_index (version->rules, r);
+
+                for (guint c = 0; c < rule->charge_codes->len; c++)
+                  if (g_str_equal (
+                          g_array_index (rule->charge_codes, PenalChargeRef, c)
+                              .family,
+                          family)
+                      && rule->kind == PENAL_RULE_CLASS)
+                    {
+                      if (found != NULL && found->klass != rule->klass)
+                        *out_ambiguous = TRUE;
+                      found = rule;
+                    }
+              }
+          }
+      }
+  *out_rule = *out_ambiguous ? NULL : found;
+  return *out_rule != NULL;
+}
+
+static char *
+labels_of (GPtrArray *facts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    g_string_append_printf (
+        out, "%s%s", i > 0 ? "; " : "",
+        penal_statute_text (
+            ((PenalFactDecl *)g_ptr_array_index (facts, i))->label));
+  return g_string_free (out, FALSE);
+}
+
+/* Why an outcome gives no class, as a cannot-check finding. */
+static void
+cannot_check_outcome (PenalAuditResult *result, const PenalOutcome *outcome)
+{
+  g_autofree char *day = penal_date_to_display (outcome->offense_date);
+
+  switch (outcome->status)
+    {
+    case PENAL_STATUS_NEEDS_FACTS:
+      {
+        g_autofree char *labels = labels_of (outcome->missing);
+        add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                     g_strdup_printf (_ ("The class depends on facts the "
+                                         "record does not give: %s."),
+                                      labels),
+                     outcome->offense->statute, NULL);
+      }
+      break;
+    case PENAL_STATUS_NO_VERSION:
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("penal holds no version of %s in force "
+                                       "on %s."),
+                                    outcome->offense->statute, day),
+                   outcome->offense->statute, NULL);
+      break;
+    case PENAL_STATUS_AMBIGUOUS:
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("Which version of %s was in force on "
+                                       "%s is not established, and they give "
+                                       "different classes."),
+                                    outcome->offense->statute, day),
+                   outcome->offense->statute, NULL);
+      break;
+    case PENAL_STATUS_DECIDED:
+    default:
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("The class of %s on %s is not "
+                                       "established."),
+                                    outcome->offense->statute, day),
+                   outcome->offense->statute, NULL);
+      break;
+    }
+}
+
+/* The law from the facts: the offense's class, or the enhancement's when
+ * the recorded code is the enhancement's. */
+static void
+law_from_facts (const PenalModel *model, PenalAuditResult *result,
+                const PenalFacts *facts, gint64 date)
+{
+  g_autoptr (PenalOutcome) outcome = penal_evaluate (model, facts, date, NULL);
+  const PenalOutcome *enhanced = NULL;
+
+  if (outcome->status != PENAL_STATUS_DECIDED
+      || outcome->rule->kind != PENAL_RULE_CLASS)
+    {
+      cannot_check_outcome (result, outcome);
+      return;
+    }
+  for (guint e = 0; result->code != NULL && e < outcome->enhancements->len; e++)
+    {
+      const PenalOutcome *candidate
+          = g_ptr_array_index (outcome->enhancements, e);
+
+      for (guint v = 0; v < candidate->offense->versions->len; v++)
+        {
+          const PenalVersion *version
+              = g_ptr_array_index (candidate->offense->versions, v);
+
+          for (guint r = 0; r < version->rules->len; r++)
+            {
+              const PenalRule *rule = g_ptr_array_index (version->rules, r);
+
+              for (guint c = 0; c < rule->charge_codes->len; c++)
+                if (g_str_equal (
+                        g_array_index (rule->charge_codes, PenalChargeRef, c)
+                            .family,
+                        result->code->family))
+                  enhanced = candidate;
+            }
+        }
+    }
+
+  if (enhanced == NULL)
+    {
+      set_law (result, outcome->rule->klass,
+               penal_rule_citation_text (outcome->rule), outcome->rule->basis);
+      if (result->code != NULL && outcome->charge_family != NULL
+          && !g_str_equal (outcome->charge_family, result->code->family))
+        {
+          g_autofree char *klass = class_name (outcome->rule->klass);
+          add_finding (result, PENAL_AUDIT_CLASS_MISMATCH,
+                       g_strdup_printf (
+                           _ ("The facts make it a %s, coded under %s, "
+                              "not under %s."),
+                           klass, outcome->charge_family, result->code->family),
+                       result->law_citation, &outcome->rule->basis);
+        }
+      return;
+    }
+
+  /* The record charges the enhancement. */
+  if (enhanced->status != PENAL_STATUS_DECIDED
+      || enhanced->rule->kind != PENAL_RULE_CLASS)
+    {
+      if (enhanced->status == PENAL_STATUS_DECIDED
+          && enhanced->rule->kind == PENAL_RULE_NOT_APPLICABLE)
+        {
+          g_autofree char *cited = penal_rule_citation_text (enhanced->rule);
+          add_finding (
+              result, PENAL_AUDIT_CLASS_MISMATCH,
+              g_strdup_printf (_ ("The record charges %s (%s), but the facts "
+                                  "do not support it: %s"),
+                               enhanced->offense->statute,
+                               penal_statute_text (enhanced->offense->title),
+                               penal_statute_text (enhanced->rule->explain)),
+              cited, &enhanced->rule->basis);
+          set_law (result, outcome->rule->klass,
+                   penal_rule_citation_text (outcome->rule),
+                   outcome->rule->basis);
+        }
+      else
+        cannot_check_outcome (result, enhanced);
+      return;
+    }
+  set_law (result, enhanced->rule->klass,
+           penal_rule_citation_text (enhanced->rule), enhanced->rule->basis);
+  if (enhanced->exposure == PENAL_EXPOSURE_SAME)
+    {
+      g_autofree char *base = class_name (outcome->rule->klass);
+      g_autofree char *klass = class_name (enhanced->rule->klass);
+      g_autofree char *base_cited = penal_rule_citation_text (outcome->rule);
+
+      add_finding (
+          result, PENAL_AUDIT_ENHANCEMENT_CANNOT_RAISE,
+          /* TRANSLATORS: "The record charges <RSMo 567.110>
+             (<Persistent prostitution offender>), a <class E
+             felony>, but the offense itself is a <class D felony>
+             [<RSMo 567.030.4>]: charging it does not raise the
+             exposure." */
+          g_strdup_printf (_ ("The record charges %s (%s), a %s, but "
+                              "the offense itself is a %s [%s]: "
+                              "charging it does not raise the "
+                              "exposure."),
+                           enhanced->offense->statute,
+                           penal_statute_text (enhanced->offense->title), klass,
+                           base, base_cited),
+          result->law_citation, &enhanced->rule->basis);
+    }
+}
+
+/* The law from the code's family: a rule penal holds, or the Patrol's
+ * class of the family's code in force. */
+static void
+law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
+{
+  const PenalRule *rule = NULL;
+  gboolean ambiguous = FALSE;
+  g_autofree char *day = penal_date_to_display (date);
+
+  if (rule_for_family (model, result->code->family, date, &rule, &ambiguous))
+    {
+      set_law (result, rule->klass, penal_rule_citation_text (rule),
+               rule->basis);
+      return;
+    }
+  if (ambiguous)
+    {
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("Which version of the statute was in "
+                                       "force on %s is not established, and "
+                                       "they give %s different classes."),
+                                    day, result->code->family),
+                   NULL, NULL);
+      return;
+    }
+  for (guint i = 0; i < result->in_force->len; i++)
+    {
+      PenalClass klass;
+
+      if (penal_charge_code_class (g_ptr_array_index (result->in_force, i),
+                                   &klass))
+        {
+          set_law (result, klass, penal_charges_citation (model->charges),
+                   PENAL_BASIS_OFFICIAL_RECORD);
+          return;
+        }
+    }
+  add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+               g_strdup_printf (_ ("Neither penal's statutes nor the "
+                                   "Patrol's table give a class for %s on "
+                                   "%s."),
+                                result->code->family, day),
+               NULL, NULL);
+}
+
+/* Checks one record: code (as typed, or NULL), recorded class (or NULL),
+ * facts (or NULL; with an offense when given) on the offense date.
+ * (transfer full) */
+PenalAuditResult *
+penal_audit_check (const PenalModel *model, const char *code,
+                   const PenalClass *recorded, const PenalFacts *facts,
+                   gint64 date)
+{
+  PenalAuditResult *result = g_new0 (PenalAuditResult, 1);
+  gint64 offense;
+
+  g_return_val_if_fail (model != NULL && model->charges != NULL, result);
+
+  result->findings
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
+  result->has_recorded = recorded != NULL;
+  if (recorded != NULL)
+    result->recorded = *recorded;
+
+  if (code != NULL)
+    check_code (model, result, code, date);
+  if (facts != NULL && penal_facts_get (facts, PENAL_FACT_OFFENSE, &offense))
+    law_from_facts (model, result, facts, date);
+  else if (result->code != NULL)
+    law_from_code (model, result, date);
+  else if (code == NULL)
+    add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                 g_strdup (_ ("The record gives neither a charge code nor "
+                              "the offense and its facts.")),
+                 NULL, NULL);
+
+  if (result->has_recorded && result->has_law_class
+      && result->recorded != result->law_class)
+    {
+      g_autofree char *said = class_name (result->recorded);
+      g_autofree char *law = class_name (result->law_class);
+      g_autofree char *day = penal_date_to_display (date);
+
+      add_finding (result, PENAL_AUDIT_CLASS_MISMATCH,
+                   /* TRANSLATORS: "The record says <class>; on <date> the
+                      law makes it a <class>." */
+                   g_strdup_printf (_ ("The record says %s; on %s the law "
+                                       "makes it a %s."),
+                                    said, day, law),
+                   result->law_citation, &result->law_basis);
+    }
+  if (result->findings->len == 0)
+    add_finding (result, PENAL_AUDIT_OK,
+                 g_strdup (_ ("The record agrees with the law on the offense "
+                              "date.")),
+                 result->law_citation,
+                 result->has_law_class ? &result->law_basis : NULL);
+  g_ptr_array_sort (result->findings, by_kind);
+  return result;
+}
