@@ -270,6 +270,11 @@ answer_text (const Batch *batch, const PenalOutcome *outcome)
     }
 }
 
+/* How every JSON Lines row begins, an answer or an error: its format, then
+ * the line its record starts on. */
+#define JSONL_ROW_START                                                        \
+  "{\"format_version\":" G_STRINGIFY (PENAL_JSON_FORMAT_VERSION) ",\"line\":"
+
 /* Rows are written in blocks: one fwrite per row costs more than the
  * row. */
 static void
@@ -294,7 +299,7 @@ start_line (Batch *batch, guint64 line)
     *--p = (char)('0' + line % 10);
   while ((line /= 10) > 0);
   if (batch->output_format == PENAL_BATCH_JSONL)
-    g_string_append (batch->line, "{\"line\":");
+    g_string_append (batch->line, JSONL_ROW_START);
   g_string_append (batch->line, p);
 }
 

@@ -200,10 +200,10 @@ penalties_of (const PenalModel *model, const PenalOffense *statute)
 }
 
 /* One statute's diff: its versions on each date, and every region of the
- * facts they read. */
+ * facts they read; the answer's own object (top_level) names its format. */
 static JsonNode *
 diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
-              gint64 to)
+              gint64 to, gboolean top_level)
 {
   const PenalPenalties *penalties = penalties_of (model, offense);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -234,6 +234,8 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
   n = facts_read->len;
 
   json_builder_begin_object (builder);
+  if (top_level)
+    penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "id", offense->id);
   penal_json_add_string_or_null (builder, "statute", offense->statute);
   penal_json_add_string_or_null (builder, "title",
@@ -387,7 +389,7 @@ JsonNode *
 penal_explore_diff (const PenalModel *model, const PenalOffense *statute,
                     gint64 from, gint64 to)
 {
-  JsonNode *root = diff_statute (model, statute, from, to);
+  JsonNode *root = diff_statute (model, statute, from, to, TRUE);
   JsonObject *object = json_node_get_object (root);
   gboolean changed = json_object_get_boolean_member (object, "changed");
   JsonArray *parts;
@@ -401,8 +403,8 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *statute,
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint i = 0; i < kinds[k]->len; i++)
       {
-        JsonNode *part
-            = diff_statute (model, g_ptr_array_index (kinds[k], i), from, to);
+        JsonNode *part = diff_statute (model, g_ptr_array_index (kinds[k], i),
+                                       from, to, FALSE);
 
         changed |= json_object_get_boolean_member (json_node_get_object (part),
                                                    "changed");

@@ -44,6 +44,7 @@ penal_explore_list (const PenalModel *model)
       = { model->offenses, model->enhancements, model->programs };
 
   json_builder_begin_object (builder);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "jurisdiction", model->jurisdiction);
   json_builder_set_member_name (builder, "statutes");
   json_builder_begin_array (builder);

@@ -333,6 +333,7 @@ penal_explore_show (const PenalModel *model, const PenalFound *found,
   const PenalOffense *statute = found->statute;
 
   json_builder_begin_object (builder);
+  penal_json_add_format_version (builder);
   penal_explore_add_date (builder, "date", date);
   if (statute == NULL)
     {

@@ -68,6 +68,7 @@ penal_explore_tree (const PenalModel *model, const PenalOffense *statute,
   g_autoptr (GPtrArray) versions = penal_explore_versions_on (statute, date);
 
   json_builder_begin_object (builder);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "id", statute->id);
   penal_json_add_string_or_null (builder, "statute", statute->statute);
   penal_json_add_string_or_null (builder, "title",

@@ -235,6 +235,7 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
   values = sample_values (decl, offense, vary);
 
   json_builder_begin_object (builder);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "offense", offense->id);
   penal_json_add_string_or_null (builder, "statute", offense->statute);
   penal_json_add_string_or_null (builder, "title",

@@ -667,10 +667,7 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
   g_autofree char *explanation = penal_render_text (model, outcome);
 
   json_builder_begin_object (builder);
-  /* The shape of this object: 2 since bases replaced standings and charge
-   * codes, penalty states and "no-version" came in. */
-  json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "penal_version", PACKAGE_VERSION);
   add_outcome_members (builder, model, outcome, TRUE);
   add_inputs (builder, model, outcome);
@@ -717,6 +714,15 @@ penal_render_json (const PenalModel *model, const PenalOutcome *outcome)
   penal_json_add_string_or_null (builder, "explanation", explanation);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* "format_version", the first member of every top-level object penal
+ * writes as JSON, so a reader can tell which shape it holds. */
+void
+penal_json_add_format_version (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
 }
 
 /* (transfer full): the node as JSON text, indented by two spaces when

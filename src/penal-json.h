@@ -9,12 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* The version of the answer's JSON shape; every JSON answer names it. */
-#define PENAL_JSON_FORMAT_VERSION 2
-
 JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
+void penal_json_add_format_version (JsonBuilder *builder);
 void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
                                     const char *value);
 void penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p);

@@ -740,8 +740,7 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
       g_autofree char *json = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "format_version");
-      json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
+      penal_json_add_format_version (builder);
       penal_json_add_string_or_null (builder, "query", query);
       add_iso_or_null (builder, "offense_date", date, -1);
       penal_json_add_string_or_null (builder, "edition",
@@ -818,8 +817,7 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "search", words);
   penal_json_add_string_or_null (builder, "edition",
                                  penal_charges_get_edition (charges));
@@ -967,8 +965,7 @@ penal_charges_diff_report (const PenalCharges *older, const PenalCharges *newer,
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
+  penal_json_add_format_version (builder);
   penal_json_add_string_or_null (builder, "older",
                                  penal_charges_get_edition (older));
   penal_json_add_string_or_null (builder, "newer",

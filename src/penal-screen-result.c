@@ -278,6 +278,8 @@ penal_screen_result_json (PenalScreen *screen, GError **error)
       root = json_node_new (JSON_NODE_OBJECT);
       object = json_object_new ();
       json_node_take_object (root, object);
+      json_object_set_int_member (object, "format_version",
+                                  PENAL_JSON_FORMAT_VERSION);
       json_object_set_string_member (object, "status", "needs-facts");
       json_object_set_string_member (object, "jurisdiction",
                                      screen->model->jurisdiction);

@@ -152,6 +152,7 @@ penal_verify_json (const PenalVerifyCounts *counts, double milliseconds)
   };
 
   json_builder_begin_object (builder);
+  penal_json_add_format_version (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "sound");
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)

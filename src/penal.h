@@ -22,6 +22,13 @@ typedef struct _PenalOutcome PenalOutcome;
 typedef struct _PenalScreen PenalScreen;
 typedef struct _PenalCharges PenalCharges;
 
+/* The version of the shape of every JSON object penal writes (each answer,
+ * report, batch row and API response names it as "format_version"; the
+ * JSON Schemas in doc/schema/ describe this version).  2 since bases
+ * replaced standings and charge codes, penalty states and "no-version"
+ * came in. */
+#define PENAL_JSON_FORMAT_VERSION 2
+
 /* How a report is written: prose in the reader's language, JSON with
  * stable codes, or (decision trees) Graphviz DOT. */
 typedef enum

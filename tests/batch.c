@@ -44,6 +44,9 @@
 #define CHILD_2024                                                             \
   ",decided,patronizing,felony-D,RSMo 567.030.4,,P7Y,false,P1Y,10000,false,\n"
 
+/* How every JSON Lines row begins: its format, then its line number. */
+#define JSON_ROW "{\"format_version\":2,\"line\":"
+
 /* The same three answers as JSON Lines rows, after the line number. */
 #define ADULT_2024_JSON                                                        \
   ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":"             \
@@ -631,9 +634,9 @@ assert_agrees_with_classify (GPtrArray *rows)
           g_assert_true (g_str_has_prefix (message, "penal: "));
           json_node_set_string (quoted, message + strlen ("penal: "));
           quoted_text = json_to_string (quoted, FALSE);
-          wanted = g_strdup_printf (
-              "{\"line\":%u,\"status\":\"error\",\"message\":%s}", i + 2,
-              quoted_text);
+          wanted = g_strdup_printf (JSON_ROW
+                                    "%u,\"status\":\"error\",\"message\":%s}",
+                                    i + 2, quoted_text);
           g_assert_cmpstr (lines[i], ==, wanted);
           continue;
         }
@@ -845,23 +848,23 @@ test_jsonl (gconstpointer data)
   /* The rows expected, NULL for the blank line; a row ending in … is
    * matched up to it (json-glib's messages differ between versions). */
   const char *expected[] = {
-    "{\"line\":1" ADULT_2024_JSON,
-    "{\"line\":2,\"status\":\"error\",\"message\":\"not a JSON object: …",
-    "{\"line\":3,\"status\":\"error\",\"message\":\"not a JSON object\"}",
-    "{\"line\":4,\"status\":\"error\",\"message\":\"not a JSON object\"}",
+    JSON_ROW "1" ADULT_2024_JSON,
+    JSON_ROW "2,\"status\":\"error\",\"message\":\"not a JSON object: …",
+    JSON_ROW "3,\"status\":\"error\",\"message\":\"not a JSON object\"}",
+    JSON_ROW "4,\"status\":\"error\",\"message\":\"not a JSON object\"}",
     NULL,
-    ignore_unknown ? "{\"line\":6" ADULT_2024_JSON
-                   : "{\"line\":6,\"status\":\"error\",\"message\":\"unknown "
-                     "fact “colour” (or give --ignore-unknown)\"}",
-    "{\"line\":7" CHILD_2024_JSON,
-    "{\"line\":8" ADULT_2024_JSON,
-    "{\"line\":9,\"status\":\"error\",\"message\":\"the line contains a NUL "
-    "byte\"}",
-    "{\"line\":10,\"status\":\"error\",\"message\":\"offense: not given; every "
-    "row needs one\"}",
-    "{\"line\":11,\"status\":\"error\",\"message\":\"victim_age: “abc” is not "
-    "valid; give a whole number from 0 to 120\"}",
-    "{\"line\":12" TEEN_2024_JSON,
+    ignore_unknown ? JSON_ROW "6" ADULT_2024_JSON
+                   : JSON_ROW "6,\"status\":\"error\",\"message\":\"unknown "
+                              "fact “colour” (or give --ignore-unknown)\"}",
+    JSON_ROW "7" CHILD_2024_JSON,
+    JSON_ROW "8" ADULT_2024_JSON,
+    JSON_ROW "9,\"status\":\"error\",\"message\":\"the line contains a NUL "
+             "byte\"}",
+    JSON_ROW "10,\"status\":\"error\",\"message\":\"offense: not given; every "
+             "row needs one\"}",
+    JSON_ROW "11,\"status\":\"error\",\"message\":\"victim_age: “abc” is not "
+             "valid; give a whole number from 0 to 120\"}",
+    JSON_ROW "12" TEEN_2024_JSON,
   };
   const char *options[] = { "--input-format=jsonl", "--format=jsonl",
                             ignore_unknown ? "--ignore-unknown" : NULL, NULL };
@@ -977,17 +980,18 @@ test_jsonl_whitespace_line (void)
   penal_test_assert_lacks (run.err, "CRITICAL");
   if (strstr (run.out, "\"line\":2") != NULL)
     {
-      assert_same_lines (run.out, "{\"line\":1" ADULT_2024_JSON "\n"
-                                  "{\"line\":2,\"status\":\"error\","
-                                  "\"message\":\"not a JSON object\"}\n"
-                                  "{\"line\":3" CHILD_2024_JSON "\n");
+      assert_same_lines (run.out, JSON_ROW
+                         "1" ADULT_2024_JSON "\n" JSON_ROW
+                         "2,\"status\":\"error\","
+                         "\"message\":\"not a JSON object\"}\n" JSON_ROW
+                         "3" CHILD_2024_JSON "\n");
       g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
       g_assert_cmpint (run.exit_code, ==, 65);
     }
   else
     {
-      assert_same_lines (run.out, "{\"line\":1" ADULT_2024_JSON
-                                  "\n{\"line\":3" CHILD_2024_JSON "\n");
+      assert_same_lines (run.out, JSON_ROW "1" ADULT_2024_JSON "\n" JSON_ROW
+                                           "3" CHILD_2024_JSON "\n");
       g_assert_cmpstr (run.err, ==, "");
       g_assert_cmpint (run.exit_code, ==, 0);
     }
@@ -1016,11 +1020,11 @@ test_jsonl_two_values_on_a_line (void)
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (
-      lines[0], "{\"line\":1,\"status\":\"error\",\"message\":\""));
-  g_assert_true (g_str_has_prefix (
-      lines[1], "{\"line\":2,\"status\":\"error\",\"message\":\""));
-  g_assert_cmpstr (lines[2], ==, "{\"line\":3" TEEN_2024_JSON);
+  g_assert_true (g_str_has_prefix (lines[0], JSON_ROW
+                                   "1,\"status\":\"error\",\"message\":\""));
+  g_assert_true (g_str_has_prefix (lines[1], JSON_ROW
+                                   "2,\"status\":\"error\",\"message\":\""));
+  g_assert_cmpstr (lines[2], ==, JSON_ROW "3" TEEN_2024_JSON);
   g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
   g_assert_cmpint (run.exit_code, ==, 65);
 }
@@ -1046,13 +1050,13 @@ test_jsonl_escaped_nul (void)
   run_batch (&run, options, input, strlen (input));
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (
-      lines[0], "{\"line\":1,\"status\":\"error\",\"message\":"));
+  g_assert_true (g_str_has_prefix (lines[0], JSON_ROW
+                                   "1,\"status\":\"error\",\"message\":"));
   penal_test_assert_contains (lines[0], "escaped NUL");
-  g_assert_true (g_str_has_prefix (
-      lines[1], "{\"line\":2,\"status\":\"error\",\"message\":"));
+  g_assert_true (g_str_has_prefix (lines[1], JSON_ROW
+                                   "2,\"status\":\"error\",\"message\":"));
   penal_test_assert_contains (lines[1], "escaped NUL");
-  g_assert_cmpstr (lines[2], ==, "{\"line\":3" TEEN_2024_JSON);
+  g_assert_cmpstr (lines[2], ==, JSON_ROW "3" TEEN_2024_JSON);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1140,9 +1144,9 @@ test_file_and_stdin (void)
     run_batch (&from_stdin, options, jsonl, strlen (jsonl));
     assert_same_lines (
         from_file.out,
-        "{\"line\":1" ADULT_2024_JSON "\n"
-        "{\"line\":2,\"status\":\"error\",\"message\":\"victim_age: “x” is not "
-        "valid; give a whole number from 0 to 120\"}\n");
+        JSON_ROW "1" ADULT_2024_JSON "\n" JSON_ROW
+                 "2,\"status\":\"error\",\"message\":\"victim_age: “x” is not "
+                 "valid; give a whole number from 0 to 120\"}\n");
     g_assert_cmpstr (from_file.out, ==, from_stdin.out);
     g_assert_cmpstr (from_file.err, ==, SUMMARY ("1", "2 rows"));
     g_assert_cmpint (from_file.exit_code, ==, 65);

@@ -561,6 +561,7 @@ test_verify_bundled (void)
   penal_test_run (&json, NULL, "C", json_args);
   g_assert_cmpint (json.exit_code, ==, 0);
   root = parse_object (parser, json.out);
+  g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "sound");
   g_assert_cmpint (json_object_get_int_member (root, "offenses"), ==, 2);
   /* RSMo 567.030's change of 2018 is dated (the Revisor's list and the

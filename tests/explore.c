@@ -36,6 +36,10 @@ run_json (JsonParser *parser, const char *const *args)
   root = json_parser_get_root (parser);
   g_assert_nonnull (root);
   g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_OBJECT);
+  /* Every JSON answer names the version of its shape. */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root),
+                                               "format_version"),
+                   ==, 2);
   return json_node_get_object (root);
 }
 

@@ -426,6 +426,38 @@ test_json_same_as_classify (void)
   g_assert_true (json_object_get_boolean_member (diversion, "eligible"));
 }
 
+/* Without an offense date, one classify object per period, inside an
+ * object that names its format as every JSON answer does. */
+static void
+test_json_periods (void)
+{
+  const char *args[]
+      = { "screen", "--format=json", "offense=patronizing", NULL };
+  g_auto (PenalTestRun) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray *periods;
+
+  screen (&run, NULL, args, "?\n30\n0\n");
+  g_assert_cmpint (run.exit_code, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                   "needs-facts");
+  periods = json_object_get_array_member (root, "periods");
+  g_assert_cmpuint (json_array_get_length (periods), >, 1);
+  for (guint i = 0; i < json_array_get_length (periods); i++)
+    {
+      JsonObject *outcome = json_object_get_object_member (
+          json_array_get_object_element (periods, i), "outcome");
+      g_assert_cmpint (json_object_get_int_member (outcome, "format_version"),
+                       ==, 2);
+    }
+}
+
 static void
 test_spanish (void)
 {
@@ -618,6 +650,7 @@ main (int argc, char **argv)
   g_test_add_func ("/screen/answers/date-unknown", test_date_unknown);
   g_test_add_func ("/screen/answers/end-of-input", test_end_of_input);
   g_test_add_func ("/screen/json-same-as-classify", test_json_same_as_classify);
+  g_test_add_func ("/screen/json-periods", test_json_periods);
   g_test_add_func ("/screen/spanish", test_spanish);
   g_test_add_func ("/screen/pseudo-terminal", test_pseudo_terminal);
 

@@ -204,6 +204,8 @@ assert_json_error (const Response *response, guint status,
       soup_message_headers_get_content_type (response->headers, NULL), ==,
       "application/json");
   object = parse_object (parser, response->body);
+  g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==,
+                   2);
   g_assert_cmpint (json_object_get_int_member (object, "status"), ==, status);
   penal_test_assert_contains (json_object_get_string_member (object, "error"),
                               message_part);
@@ -223,8 +225,10 @@ test_health (Fixture *fixture, gconstpointer data)
 
   request (fixture, &response, "GET", "/api/v1/health", NULL, NULL, 0, NULL);
   g_assert_cmpuint (response.status, ==, 200);
-  g_assert_cmpstr (response.body, ==,
-                   "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}\n");
+  g_assert_cmpstr (
+      response.body, ==,
+      "{\"format_version\":2,\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION
+      "\"}\n");
   penal_test_assert_contains (soup_message_headers_get_one (
                                   response.headers, "Content-Security-Policy"),
                               "default-src 'self'");

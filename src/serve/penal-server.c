@@ -248,6 +248,8 @@ error_json (guint status, const char *message)
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
   json_builder_set_member_name (builder, "status");
   json_builder_add_int_value (builder, status);
   json_builder_set_member_name (builder, "error");
@@ -447,9 +449,10 @@ api_statutes (PenalServer *server, SoupServerMessage *message)
 static void
 api_health (SoupServerMessage *message)
 {
-  respond (
-      message, SOUP_STATUS_OK, "application/json",
-      g_strdup ("{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}\n"));
+  respond (message, SOUP_STATUS_OK, "application/json",
+           g_strdup_printf (
+               "{\"format_version\":%d,\"status\":\"ok\",\"version\":\"%s\"}\n",
+               PENAL_JSON_FORMAT_VERSION, PACKAGE_VERSION));
 }
 
 /* ------------------------------------------------------------------ */
