@@ -640,3 +640,64 @@ penal_charge_code_class (const PenalChargeCode *row, PenalClass *out)
     code = g_strdup_printf ("misdemeanor-%c", row->klass);
   return code != NULL && penal_class_from_code (code, out);
 }
+
+/* A code's type as penal's output names it. */
+const char *
+penal_charge_type_code (char type)
+{
+  switch (type)
+    {
+    case 'F':
+      return "felony";
+    case 'M':
+      return "misdemeanor";
+    case 'I':
+      return "infraction";
+    case 'L':
+      return "ordinance";
+    case 'U':
+      return "unknown";
+    default:
+      return "other";
+    }
+}
+
+/* A code's type in the reader's language. */
+const char *
+penal_charge_type_text (char type)
+{
+  switch (type)
+    {
+    case 'F':
+      return _ ("felony");
+    case 'M':
+      return _ ("misdemeanor");
+    case 'I':
+      return _ ("infraction");
+    case 'L':
+      return _ ("municipal ordinance");
+    case 'U':
+      return _ ("type unknown");
+    default:
+      return _ ("a type the Patrol's file layout does not list");
+    }
+}
+
+/* When a code was in force, in words.  (transfer full) */
+char *
+penal_charge_period_text (const PenalChargeCode *row)
+{
+  g_autofree char *from = row->from != PENAL_DATE_OPEN_START
+                              ? penal_date_to_display (row->from)
+                              : NULL;
+  g_autofree char *to
+      = row->to != PENAL_DATE_OPEN_END ? penal_date_to_display (row->to) : NULL;
+
+  if (from != NULL && to != NULL)
+    return g_strdup_printf (_ ("from %s to %s"), from, to);
+  if (from != NULL)
+    return g_strdup_printf (_ ("from %s on"), from);
+  if (to != NULL)
+    return g_strdup_printf (_ ("until %s"), to);
+  return g_strdup (_ ("with no dates in the table"));
+}

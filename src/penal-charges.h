@@ -55,6 +55,9 @@ G_GNUC_INTERNAL gboolean penal_charges_has_family (const PenalCharges *charges,
                                                    const char *family);
 G_GNUC_INTERNAL GPtrArray *penal_charges_family (const PenalCharges *charges,
                                                  const char *family);
+G_GNUC_INTERNAL const char *penal_charge_type_code (char type);
+G_GNUC_INTERNAL const char *penal_charge_type_text (char type);
+G_GNUC_INTERNAL char *penal_charge_period_text (const PenalChargeCode *row);
 G_GNUC_INTERNAL gboolean penal_charge_code_class (const PenalChargeCode *row,
                                                   PenalClass *out);
 G_GNUC_INTERNAL GPtrArray *penal_charges_in_force (const PenalCharges *charges,

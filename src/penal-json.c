@@ -36,9 +36,10 @@ penal_json_add_penalty_fields (JsonBuilder *builder, const PenalClassPenalty *p)
     json_builder_add_null_value (builder);
 }
 
-static void
-add_date_or_null (JsonBuilder *builder, const char *member, gint64 julian,
-                  gint64 open_value)
+/* A date as ISO 8601, or null when it is open_value (an open end). */
+void
+penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
+                             gint64 julian, gint64 open_value)
 {
   json_builder_set_member_name (builder, member);
   if (julian == open_value)
@@ -85,15 +86,16 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
   penal_json_add_string_or_null (builder, "id", version->id);
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (version->title));
-  add_date_or_null (builder, "from", version->effective.from,
-                    PENAL_DATE_OPEN_START);
-  add_date_or_null (builder, "to", version->effective.to, PENAL_DATE_OPEN_END);
+  penal_json_add_date_or_null (builder, "from", version->effective.from,
+                               PENAL_DATE_OPEN_START);
+  penal_json_add_date_or_null (builder, "to", version->effective.to,
+                               PENAL_DATE_OPEN_END);
   if (version->effective.from_latest != version->effective.from)
-    add_date_or_null (builder, "from_latest", version->effective.from_latest,
-                      -1);
+    penal_json_add_date_or_null (builder, "from_latest",
+                                 version->effective.from_latest, -1);
   if (version->effective.to_earliest != version->effective.to)
-    add_date_or_null (builder, "to_earliest", version->effective.to_earliest,
-                      -1);
+    penal_json_add_date_or_null (builder, "to_earliest",
+                                 version->effective.to_earliest, -1);
   penal_json_add_string_or_null (builder, "basis",
                                  penal_basis_to_code (version->basis));
   json_builder_set_member_name (builder, "uncertain");
@@ -201,8 +203,9 @@ add_charge_codes (JsonBuilder *builder, const PenalModel *model,
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       add_letter (builder, "type", row->type);
       add_letter (builder, "class", row->klass);
-      add_date_or_null (builder, "from", row->from, PENAL_DATE_OPEN_START);
-      add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_date_or_null (builder, "from", row->from,
+                                   PENAL_DATE_OPEN_START);
+      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
       add_flag (builder, "fingerprints", row->fingerprints ? 'Y' : 'N');
       add_flag (builder, "dna_at_arrest", row->dna_at_arrest ? 'Y' : 'N');
       add_flag (builder, "sex_offender_registration", row->registration);
@@ -507,7 +510,8 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
       penal_json_add_string_or_null (
           builder, "offense",
           outcome->offense != NULL ? outcome->offense->id : NULL);
-      add_date_or_null (builder, "offense_date", outcome->offense_date, -1);
+      penal_json_add_date_or_null (builder, "offense_date",
+                                   outcome->offense_date, -1);
     }
   penal_json_add_string_or_null (
       builder, "statute",
@@ -635,7 +639,8 @@ add_inputs (JsonBuilder *builder, const PenalModel *model,
   json_builder_set_member_name (builder, "assumed");
   json_builder_begin_object (builder);
   if (!outcome->date_given)
-    add_date_or_null (builder, "offense_date", outcome->offense_date, -1);
+    penal_json_add_date_or_null (builder, "offense_date", outcome->offense_date,
+                                 -1);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }

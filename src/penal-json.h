@@ -13,6 +13,8 @@ JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
 void penal_json_add_format_version (JsonBuilder *builder);
+void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
+                                  gint64 julian, gint64 open_value);
 void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
                                     const char *value);
 void penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p);

@@ -267,46 +267,6 @@ find_rows (const PenalCharges *charges, const char *query, gint64 date,
 /* Words and codes                                                      */
 
 static const char *
-type_code (char type)
-{
-  switch (type)
-    {
-    case 'F':
-      return "felony";
-    case 'M':
-      return "misdemeanor";
-    case 'I':
-      return "infraction";
-    case 'L':
-      return "ordinance";
-    case 'U':
-      return "unknown";
-    default:
-      return "other";
-    }
-}
-
-static const char *
-type_text (char type)
-{
-  switch (type)
-    {
-    case 'F':
-      return _ ("felony");
-    case 'M':
-      return _ ("misdemeanor");
-    case 'I':
-      return _ ("infraction");
-    case 'L':
-      return _ ("municipal ordinance");
-    case 'U':
-      return _ ("type unknown");
-    default:
-      return _ ("a type the Patrol's file layout does not list");
-    }
-}
-
-static const char *
 status_code (LookupStatus status)
 {
   switch (status)
@@ -352,24 +312,6 @@ statute_citation (const PenalChargeCode *row)
   return number != NULL ? g_strconcat ("RSMo ", number, NULL) : NULL;
 }
 
-static char *
-period_text (const PenalChargeCode *row)
-{
-  g_autofree char *from = row->from != PENAL_DATE_OPEN_START
-                              ? penal_date_to_display (row->from)
-                              : NULL;
-  g_autofree char *to
-      = row->to != PENAL_DATE_OPEN_END ? penal_date_to_display (row->to) : NULL;
-
-  if (from != NULL && to != NULL)
-    return g_strdup_printf (_ ("from %s to %s"), from, to);
-  if (from != NULL)
-    return g_strdup_printf (_ ("from %s on"), from);
-  if (to != NULL)
-    return g_strdup_printf (_ ("until %s"), to);
-  return g_strdup (_ ("with no dates in the table"));
-}
-
 static void
 add_step (GPtrArray *trace, const char *citation, char *text)
 {
@@ -404,13 +346,13 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_trace_step_free);
   const PenalChargeCode *row = code->row;
   g_autofree char *citation = penal_charges_citation (charges);
-  g_autofree char *period = period_text (row);
+  g_autofree char *period = penal_charge_period_text (row);
   g_autofree char *day = penal_date_to_display (date);
   g_autofree char *statute = statute_citation (row);
   /* The class as the charging papers name it too, as in classify. */
   g_autofree char *klass = code->has_class
                                ? penal_class_to_name_with_english (code->klass)
-                               : g_strdup (type_text (row->type));
+                               : g_strdup (penal_charge_type_text (row->type));
 
   add_step (trace, citation,
             penal_with_basis (
@@ -543,15 +485,6 @@ add_bool (JsonBuilder *builder, const char *member, gboolean value)
 }
 
 static void
-add_iso_or_null (JsonBuilder *builder, const char *member, gint64 day,
-                 gint64 open)
-{
-  g_autofree char *iso = day != open ? penal_date_to_iso (day) : NULL;
-
-  penal_json_add_string_or_null (builder, member, iso);
-}
-
-static void
 add_code_json (JsonBuilder *builder, const PenalModel *model,
                const PenalCharges *charges, const LookupCode *code, gint64 date)
 {
@@ -566,11 +499,13 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_string_or_null (builder, "legacy", row->legacy);
   penal_json_add_string_or_null (builder, "description", row->description);
   penal_json_add_string_or_null (builder, "statute", statute);
-  penal_json_add_string_or_null (builder, "type", type_code (row->type));
+  penal_json_add_string_or_null (builder, "type",
+                                 penal_charge_type_code (row->type));
   penal_json_add_string_or_null (builder, "class_letter",
                                  row->klass != 0 ? letter : NULL);
-  add_iso_or_null (builder, "from", row->from, PENAL_DATE_OPEN_START);
-  add_iso_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+  penal_json_add_date_or_null (builder, "from", row->from,
+                               PENAL_DATE_OPEN_START);
+  penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
   add_bool (builder, "in_force", code->in_force);
   json_builder_set_member_name (builder, "in_force_instead");
   json_builder_begin_array (builder);
@@ -742,7 +677,7 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
       json_builder_begin_object (builder);
       penal_json_add_format_version (builder);
       penal_json_add_string_or_null (builder, "query", query);
-      add_iso_or_null (builder, "offense_date", date, -1);
+      penal_json_add_date_or_null (builder, "offense_date", date, -1);
       penal_json_add_string_or_null (builder, "edition",
                                      penal_charges_get_edition (charges));
       penal_json_add_string_or_null (builder, "table",
@@ -836,7 +771,7 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
   for (guint i = 0; i < found->len; i++)
     {
       const PenalChargeCode *row = g_ptr_array_index (found, i);
-      g_autofree char *period = period_text (row);
+      g_autofree char *period = penal_charge_period_text (row);
       PenalClass klass;
       gboolean has_class = penal_charge_code_class (row, &klass);
       char letter[2] = { row->klass, '\0' };
@@ -845,204 +780,23 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
       penal_json_add_string_or_null (builder, "code", row->code);
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       penal_json_add_string_or_null (builder, "description", row->description);
-      penal_json_add_string_or_null (builder, "type", type_code (row->type));
+      penal_json_add_string_or_null (builder, "type",
+                                     penal_charge_type_code (row->type));
       penal_json_add_string_or_null (builder, "class_letter",
                                      row->klass != 0 ? letter : NULL);
       penal_json_add_string_or_null (
           builder, "class", has_class ? penal_class_to_code (klass) : NULL);
-      add_iso_or_null (builder, "from", row->from, PENAL_DATE_OPEN_START);
-      add_iso_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_date_or_null (builder, "from", row->from,
+                                   PENAL_DATE_OPEN_START);
+      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
       json_builder_end_object (builder);
       g_string_append_printf (out, "  %s  %s, %s: %s\n", row->code,
                               has_class ? penal_class_to_name (klass)
-                                        : type_text (row->type),
+                                        : penal_charge_type_text (row->type),
                               period, row->description);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* ------------------------------------------------------------------ */
-/* Two editions of the table                                            */
-
-typedef enum
-{
-  CHANGE_ADDED,
-  CHANGE_DROPPED,
-  CHANGE_RETIRED,
-  CHANGE_RECLASSIFIED,
-  CHANGE_REDATED,
-  N_CHANGES
-} ChangeKind;
-
-static const char *const change_codes[N_CHANGES]
-    = { "added", "dropped", "retired", "reclassified", "redated" };
-
-static const char *
-change_heading (ChangeKind kind)
-{
-  switch (kind)
-    {
-    case CHANGE_ADDED:
-      return _ ("Added (in the newer edition only):");
-    case CHANGE_DROPPED:
-      return _ ("Dropped (in the older edition only):");
-    case CHANGE_RETIRED:
-      return _ ("Retired (given an end date):");
-    case CHANGE_RECLASSIFIED:
-      return _ ("Reclassified (another type or class):");
-    case CHANGE_REDATED:
-    default:
-      return _ ("Redated (other dates):");
-    }
-}
-
-static char *
-row_summary (const PenalChargeCode *row)
-{
-  g_autofree char *period = period_text (row);
-  PenalClass klass;
-
-  return g_strdup_printf ("%s, %s: %s",
-                          penal_charge_code_class (row, &klass)
-                              ? penal_class_to_name (klass)
-                              : type_text (row->type),
-                          period, row->description);
-}
-
-char *
-penal_charges_diff_report (const PenalCharges *older, const PenalCharges *newer,
-                           PenalFormat format)
-{
-  GPtrArray *changes[N_CHANGES];
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  GString *out = g_string_new (NULL);
-  g_autofree char *from
-      = penal_date_to_display (penal_charges_get_edition_day (older));
-  g_autofree char *to
-      = penal_date_to_display (penal_charges_get_edition_day (newer));
-  guint total = 0;
-
-  /* Pairs (older row, newer row); one is NULL for added and dropped. */
-  for (guint k = 0; k < N_CHANGES; k++)
-    changes[k] = g_ptr_array_new ();
-  for (guint i = 0; i < penal_charges_get_n_codes (newer); i++)
-    {
-      const PenalChargeCode *row = penal_charges_get_row (newer, i);
-      const PenalChargeCode *was = penal_charges_find (older, row->code);
-      int kind = -1;
-
-      if (was == NULL)
-        kind = CHANGE_ADDED;
-      else if (was->type != row->type || was->klass != row->klass)
-        kind = CHANGE_RECLASSIFIED;
-      else if (was->to == PENAL_DATE_OPEN_END && row->to != PENAL_DATE_OPEN_END)
-        kind = CHANGE_RETIRED;
-      else if (was->from != row->from || was->to != row->to)
-        kind = CHANGE_REDATED;
-      if (kind < 0)
-        continue;
-      g_ptr_array_add (changes[kind], (gpointer)was);
-      g_ptr_array_add (changes[kind], (gpointer)row);
-    }
-  for (guint i = 0; i < penal_charges_get_n_codes (older); i++)
-    {
-      const PenalChargeCode *row = penal_charges_get_row (older, i);
-      if (penal_charges_find (newer, row->code) == NULL)
-        {
-          g_ptr_array_add (changes[CHANGE_DROPPED], (gpointer)row);
-          g_ptr_array_add (changes[CHANGE_DROPPED], NULL);
-        }
-    }
-
-  json_builder_begin_object (builder);
-  penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "older",
-                                 penal_charges_get_edition (older));
-  penal_json_add_string_or_null (builder, "newer",
-                                 penal_charges_get_edition (newer));
-  g_string_append_printf (out,
-                          _ ("Highway Patrol charge codes: the edition of %s "
-                             "compared with the edition of %s\n"),
-                          from, to);
-  for (guint k = 0; k < N_CHANGES; k++)
-    {
-      json_builder_set_member_name (builder, change_codes[k]);
-      json_builder_begin_array (builder);
-      if (changes[k]->len > 0)
-        g_string_append_printf (out, "\n%s\n", change_heading (k));
-      for (guint i = 0; i + 1 < changes[k]->len; i += 2)
-        {
-          const PenalChargeCode *was = g_ptr_array_index (changes[k], i);
-          const PenalChargeCode *now = g_ptr_array_index (changes[k], i + 1);
-          const PenalChargeCode *any = now != NULL ? now : was;
-
-          json_builder_begin_object (builder);
-          penal_json_add_string_or_null (builder, "code", any->code);
-          penal_json_add_string_or_null (builder, "description",
-                                         any->description);
-          if (was != NULL)
-            {
-              char letter[2] = { was->klass, '\0' };
-              json_builder_set_member_name (builder, "before");
-              json_builder_begin_object (builder);
-              penal_json_add_string_or_null (builder, "type",
-                                             type_code (was->type));
-              penal_json_add_string_or_null (builder, "class_letter",
-                                             was->klass != 0 ? letter : NULL);
-              add_iso_or_null (builder, "from", was->from,
-                               PENAL_DATE_OPEN_START);
-              add_iso_or_null (builder, "to", was->to, PENAL_DATE_OPEN_END);
-              json_builder_end_object (builder);
-            }
-          if (now != NULL)
-            {
-              char letter[2] = { now->klass, '\0' };
-              json_builder_set_member_name (builder, "after");
-              json_builder_begin_object (builder);
-              penal_json_add_string_or_null (builder, "type",
-                                             type_code (now->type));
-              penal_json_add_string_or_null (builder, "class_letter",
-                                             now->klass != 0 ? letter : NULL);
-              add_iso_or_null (builder, "from", now->from,
-                               PENAL_DATE_OPEN_START);
-              add_iso_or_null (builder, "to", now->to, PENAL_DATE_OPEN_END);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_object (builder);
-
-          if (was != NULL && now != NULL)
-            {
-              g_autofree char *before = row_summary (was);
-              g_autofree char *after = row_summary (now);
-              g_string_append_printf (out, "  %s\n    %s %s\n    %s %s\n",
-                                      any->code, _ ("before:"), before,
-                                      _ ("after:"), after);
-            }
-          else
-            {
-              g_autofree char *summary = row_summary (any);
-              g_string_append_printf (out, "  %s  %s\n", any->code, summary);
-            }
-          total++;
-        }
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  if (total == 0)
-    g_string_append (out, _ ("\nNo code was added, dropped, retired, "
-                             "reclassified or redated.\n"));
-  for (guint k = 0; k < N_CHANGES; k++)
-    g_ptr_array_unref (changes[k]);
   if (format == PENAL_FORMAT_JSON)
     {
       g_autoptr (JsonNode) root = json_builder_get_root (builder);
