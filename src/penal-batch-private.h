@@ -39,6 +39,7 @@ typedef struct
   GString *line; /* the output row being built */
   PenalBatchCounts *counts;
   gboolean write_failed;
+  int write_errno; /* why, once write_failed */
   /* Per row: the value given for each fact, or none. */
   const char **values;
   gsize *lengths;

@@ -908,35 +908,112 @@ test_global_options_anywhere (void)
   penal_test_assert_contains (before.out, "class B misdemeanor");
 }
 
+/* Every command writes through a checked writer: with standard output on
+ * a full device, closed, or a pipe nobody reads (SIGPIPE ignored), penal
+ * exits 74 with one line saying why, never a crash or a silent 0.  Batch
+ * writes more than its 64 KiB output buffer, so a failure in the middle of
+ * the rows is seen as well as one at the end.  "@CSV" and "@JSONL" stand
+ * for the caseload files made in main(). */
 typedef struct
 {
   const char *name;
-  const char *args[4];
+  const char *args[8];
 } FullCase;
 
-/* Help and the version go through the same checked writer as an answer:
- * with standard output on a full device, exit 74 and one line saying so. */
 static const FullCase full_cases[] = {
+  { "classify",
+    { "classify", "offense=patronizing", "victim_age=30",
+      "offense_date=2024-01-01", NULL } },
+  { "screen",
+    { "screen", "offense=patronizing", "offense_date=2024-01-01",
+      "victim_age=30", "prior_prostitution_offenses=0", NULL } },
+  { "batch-csv", { "batch", "@CSV", NULL } },
+  { "batch-csv-to-jsonl", { "batch", "--format=jsonl", "@CSV", NULL } },
+  { "batch-jsonl", { "batch", "--input-format=jsonl", "@JSONL", NULL } },
+  { "batch-jsonl-to-jsonl",
+    { "batch", "--input-format=jsonl", "--format=jsonl", "@JSONL", NULL } },
+  { "verify", { "verify", NULL } },
+  { "list", { "list", NULL } },
+  { "show", { "show", "567.030", "--date=2016-06-01", NULL } },
+  { "tree", { "tree", "patronizing", "--date=2024-01-01", NULL } },
+  { "diff",
+    { "diff", "patronizing", "--from=2016-06-01", "--to=2024-01-01", NULL } },
+  { "what-if",
+    { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
+      "victim_age", NULL } },
+  { "export",
+    { "export", "--format=dmn", "--date=2024-01-01", "patronizing", NULL } },
   { "help", { "--help", NULL } },
   { "help-command", { "help", "classify", NULL } },
   { "command-help", { "tree", "--help", NULL } },
   { "version", { "--version", NULL } },
-  { "answer", { "classify", "offense=patronizing", NULL } },
 };
+
+typedef struct
+{
+  PenalTestStdout how;
+  const char *name;
+  const char *reason; /* strerror in the C locale */
+} FullWay;
+
+static const FullWay full_ways[] = {
+  { PENAL_TEST_STDOUT_FULL, "full", "No space left on device" },
+  { PENAL_TEST_STDOUT_CLOSED, "closed", "Bad file descriptor" },
+  { PENAL_TEST_STDOUT_BROKEN_PIPE, "broken-pipe", "Broken pipe" },
+};
+
+typedef struct
+{
+  const FullCase *command;
+  const FullWay *way;
+} FullTest;
+
+static char *caseload_csv;
+static char *caseload_jsonl;
 
 static void
 test_full_stdout (gconstpointer data)
 {
-  const FullCase *c = data;
+  const FullTest *t = data;
   g_auto (PenalTestRun) run = { 0 };
+  const char *args[G_N_ELEMENTS (t->command->args)] = { NULL };
+  g_autofree char *expected = NULL;
 
   if (!penal_test_have_binary ()
-      || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+      || (t->way->how == PENAL_TEST_STDOUT_FULL
+          && !g_file_test ("/dev/full", G_FILE_TEST_EXISTS)))
     return;
-  penal_test_run_to (&run, c->args, "/dev/full");
+  for (guint i = 0; t->command->args[i] != NULL; i++)
+    args[i] = g_str_equal (t->command->args[i], "@CSV") ? caseload_csv
+              : g_str_equal (t->command->args[i], "@JSONL")
+                  ? caseload_jsonl
+                  : t->command->args[i];
+  penal_test_run_to (&run, args, t->way->how);
   g_assert_cmpint (run.exit_code, ==, 74);
-  g_assert_cmpstr (run.err, ==,
-                   "penal: cannot write the answer to standard output\n");
+  expected = g_strdup_printf (
+      "penal: cannot write the %s to standard output: %s\n",
+      g_str_equal (t->command->args[0], "batch") ? "answers" : "answer",
+      t->way->reason);
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+/* A caseload whose answers are well over 64 KiB, in both input formats. */
+static void
+make_caseloads (void)
+{
+  g_autoptr (GString) csv = g_string_new ("offense,victim_age,offense_date\n");
+  g_autoptr (GString) jsonl = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append_printf (csv, "patronizing,%u,2024-01-01\n", i % 121);
+      g_string_append_printf (jsonl,
+                              "{\"offense\":\"patronizing\",\"victim_age\":%u,"
+                              "\"offense_date\":\"2024-01-01\"}\n",
+                              i % 121);
+    }
+  caseload_csv = penal_test_write_temporary (csv->str, csv->len);
+  caseload_jsonl = penal_test_write_temporary (jsonl->str, jsonl->len);
 }
 
 static void
@@ -956,6 +1033,8 @@ test_version (void)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/json/patronizing-2016", test_json_patronizing_2016);
@@ -992,12 +1071,24 @@ main (int argc, char *argv[])
                    test_help_facts_from_statutes);
   g_test_add_func ("/cli/global-options-anywhere",
                    test_global_options_anywhere);
-  for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/cli/exit/full/%s", full_cases[i].name);
-      g_test_add_data_func (path, &full_cases[i], test_full_stdout);
-    }
+  make_caseloads ();
+  for (guint w = 0; w < G_N_ELEMENTS (full_ways); w++)
+    for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
+      {
+        g_autofree char *path
+            = g_strdup_printf ("/cli/exit/stdout-fails/%s/%s",
+                               full_ways[w].name, full_cases[i].name);
+        FullTest *t = g_new (FullTest, 1);
+
+        t->command = &full_cases[i];
+        t->way = &full_ways[w];
+        g_test_add_data_func_full (path, t, test_full_stdout, g_free);
+      }
   g_test_add_func ("/cli/version", test_version);
-  return g_test_run ();
+  status = g_test_run ();
+  g_unlink (caseload_csv);
+  g_unlink (caseload_jsonl);
+  g_free (caseload_csv);
+  g_free (caseload_jsonl);
+  return status;
 }

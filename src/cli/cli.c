@@ -10,6 +10,7 @@
  * what to do instead. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,21 +59,34 @@ penal_cli_print_error (const char *message)
   fprintf (stderr, "penal: %s\n", message);
 }
 
+/* Writes text and flushes it; on failure returns FALSE with *out_errno
+ * saying why (ENOSPC on a full disk, EPIPE on a closed pipe, EBADF on a
+ * closed descriptor). */
 gboolean
-penal_cli_write_stream (FILE *stream, const char *text)
+penal_cli_write_stream (FILE *stream, const char *text, int *out_errno)
 {
   gsize length = strlen (text);
 
-  return fwrite (text, 1, length, stream) == length && fflush (stream) == 0;
+  errno = 0;
+  if (fwrite (text, 1, length, stream) == length && fflush (stream) == 0)
+    return TRUE;
+  *out_errno = errno != 0 ? errno : EIO;
+  return FALSE;
 }
 
-/* Writes the whole answer, or says it could not. */
+/* Writes the whole answer, or says it could not, and why. */
 PenalExit
 penal_cli_write (const char *text)
 {
-  if (!penal_cli_write_stream (stdout, text))
+  int saved = 0;
+
+  if (!penal_cli_write_stream (stdout, text, &saved))
     {
-      penal_cli_print_error (_ ("cannot write the answer to standard output"));
+      /* TRANSLATORS: %s says why, e.g. "No space left on device". */
+      g_autofree char *message = g_strdup_printf (
+          _ ("cannot write the answer to standard output: %s"),
+          g_strerror (saved));
+      penal_cli_print_error (message);
       return PENAL_EXIT_IOERR;
     }
   return PENAL_EXIT_OK;

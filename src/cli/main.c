@@ -3,10 +3,13 @@
  * all the work is done by libpenal. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -74,6 +77,27 @@ setup_language (int argc, char **argv)
       setlocale (LC_CTYPE, "C.UTF-8");
       setlocale (LC_MESSAGES, "C.UTF-8");
     }
+}
+
+/* A standard descriptor that was closed (penal >&-) is held on /dev/null
+ * opened the wrong way round: writing the answer then fails with EBADF and
+ * is reported (74), where otherwise the next file penal opened would take
+ * the descriptor's number, and a statute file or a caseload would be
+ * where the answer went. */
+static void
+hold_standard_descriptors (void)
+{
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+    if (fcntl (fd, F_GETFD) < 0 && errno == EBADF)
+      {
+        int held = open ("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+
+        if (held >= 0 && held != fd)
+          {
+            dup2 (held, fd);
+            close (held);
+          }
+      }
 }
 
 static const PenalCommand *
@@ -173,6 +197,7 @@ main (int argc, char **argv)
   const PenalCommand *command;
   int word;
 
+  hold_standard_descriptors ();
   setup_language (argc, argv);
   /* PENAL_LOCALEDIR lets the tests use catalogs built in the source tree
    * before anything is installed. */
