@@ -182,7 +182,7 @@ region_free (Region *region)
 
 JsonNode *
 penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
-                    gint64 from, gint64 to)
+                    gint64 from, gint64 to, GError **error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GPtrArray) before = penal_explore_versions_on (offense, from);
@@ -210,6 +210,26 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *offense,
           break;
         }
   n = facts_read->len;
+
+  /* Every combination is evaluated, so their number is bounded first:
+   * rules over many facts can cut them into more than anyone can read. */
+  {
+    guint64 combinations = 1;
+
+    for (guint i = 0; i < n; i++)
+      combinations
+          = MIN (combinations * ((GArray *)g_ptr_array_index (cuts, i))->len,
+                 (guint64)PENAL_REPORT_MAX_ROWS + 1);
+    if (combinations > PENAL_REPORT_MAX_ROWS)
+      {
+        g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_TOO_LARGE,
+                     _ ("diff: the rules of %s cut its facts into more than "
+                        "%d combinations, more than a report can show; "
+                        "try penal what-if, which moves one fact at a time"),
+                     offense->id, PENAL_REPORT_MAX_ROWS);
+        return NULL;
+      }
+  }
 
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "id", offense->id);

@@ -162,6 +162,7 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
   PenalFactDecl *offense_fact
       = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
   g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+  PenalTreeBudget budget = { 0, 0 };
 
   /* Reported at the root of the last file read: that is where an
    * <offense> would be missing. */
@@ -265,7 +266,8 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
           for (guint v = 0; v < statute->versions->len; v++)
             {
               PenalVersion *version = g_ptr_array_index (statute->versions, v);
-              version->tree = penal_tree_compile (model, version, error);
+              version->tree
+                  = penal_tree_compile (model, version, &budget, error);
               if (version->tree == NULL)
                 return FALSE;
               for (guint m = 0; m < statute->monotone->len; m++)
@@ -274,7 +276,7 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
                       = &g_array_index (statute->monotone, PenalMonotone, m);
                   if (!penal_tree_check_monotone (
                           model, version, monotone->fact, monotone->decreasing,
-                          monotone->line, error))
+                          monotone->line, &budget, error))
                     return FALSE;
                 }
             }

@@ -52,8 +52,21 @@ typedef enum
   PENAL_MODEL_ERROR_FAILED,
 } PenalModelError;
 
-/* Statute files larger than this are refused before they are parsed. */
+/* Limits.  Everything penal reads is bounded, so no statute file and no
+ * caseload can make it run out of time or memory; past a limit the input
+ * is refused with a message naming it.  README.md, "Limits", lists them.
+ *
+ * A statute file larger than this is refused before it is parsed. */
 #define PENAL_MODEL_MAX_FILE_SIZE (1024 * 1024)
+/* The decision trees of one load (every version of every statute) may
+ * have this many nodes, shared subtrees counted once, and compiling them
+ * and proving the declared severity orders may take this many steps. */
+#define PENAL_MODEL_MAX_TREE_NODES 200000
+#define PENAL_MODEL_MAX_PROOF_STEPS 20000000
+/* A report (penal tree, penal diff) shows at most this many leaves or
+ * regions; a statute whose tree or changes are larger loads, but is not
+ * drawn. */
+#define PENAL_REPORT_MAX_ROWS 10000
 
 #define PENAL_FACT_OFFENSE 0
 #define PENAL_FACT_OFFENSE_DATE 1
@@ -203,6 +216,7 @@ gboolean penal_batch_run (const PenalModel *model,
 typedef enum
 {
   PENAL_QUERY_ERROR_INVALID,
+  PENAL_QUERY_ERROR_TOO_LARGE, /* more than PENAL_REPORT_MAX_ROWS to show */
   PENAL_QUERY_ERROR_FAILED,
 } PenalQueryError;
 

@@ -120,8 +120,10 @@ penal_cli_exit_for_error (const GError *error)
   if (error->domain == PENAL_BATCH_ERROR)
     return error->code == PENAL_BATCH_ERROR_HEADER ? PENAL_EXIT_USAGE
                                                    : PENAL_EXIT_IOERR;
-  if (error->domain == PENAL_FACTS_ERROR || error->domain == PENAL_QUERY_ERROR
-      || error->domain == G_OPTION_ERROR)
+  if (error->domain == PENAL_QUERY_ERROR)
+    return error->code == PENAL_QUERY_ERROR_TOO_LARGE ? PENAL_EXIT_DATAERR
+                                                      : PENAL_EXIT_USAGE;
+  if (error->domain == PENAL_FACTS_ERROR || error->domain == G_OPTION_ERROR)
     return PENAL_EXIT_USAGE;
   return PENAL_EXIT_SOFTWARE;
 }
@@ -158,8 +160,8 @@ penal_cli_statutes (void)
 PenalModel *
 penal_cli_load_model (GError **error)
 {
-  return penal_model_load_with_charges (globals.statutes,
-                                        globals.charge_codes, error);
+  return penal_model_load_with_charges (globals.statutes, globals.charge_codes,
+                                        error);
 }
 
 /* Reads FACT=VALUE arguments into facts, and checks that each applies. */
