@@ -503,6 +503,17 @@ penal_diff_report (const PenalModel *model, const char *name, gint64 from,
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
 
+  if (from > to)
+    {
+      g_autofree char *from_text = penal_date_to_iso (from);
+      g_autofree char *to_text = penal_date_to_iso (to);
+
+      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                   _ ("diff: --from %s is later than --to %s; give the "
+                      "earlier date as --from"),
+                   from_text, to_text);
+      return NULL;
+    }
   if (!lookup (model, "diff", name, TRUE, &found, error))
     return NULL;
   root = penal_explore_diff (model, found.statute, from, to, error);

@@ -1554,6 +1554,10 @@ test_diff_errors (void)
   const char *const dot[]
       = { "diff", "patronizing", "--from",       "2016-01-01",
           "--to", "2025-01-01",  "--format=dot", NULL };
+  /* Reversed dates would be shown as "before" the later one. */
+  const char *const reversed[]
+      = { "diff", "patronizing", "--from", "2025-01-01",
+          "--to", "2016-01-01",  NULL };
 
   if (!penal_test_have_binary ())
     return;
@@ -1573,6 +1577,33 @@ test_diff_errors (void)
   assert_usage_error (
       none, "diff: name one statute, for example: penal diff patronizing");
   assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
+  assert_usage_error (reversed, "diff: --from 2025-01-01 is later than --to "
+                                "2016-01-01; give the earlier date as --from");
+}
+
+/* A citation is a FEEL string in the DMN table: a quote or a backslash in
+ * it is escaped (tests/data/valid-citation-quotes.xml), or the string ends
+ * early and a DMN engine refuses the table or reads another citation. */
+static void
+test_export_feel_string (void)
+{
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-citation-quotes.xml", NULL);
+  const char *const args[]
+      = { "export",     "--format=dmn", "--date=2010-01-01",
+          "--statutes", fixture,        "test-offense",
+          NULL };
+  g_autofree char *dmn = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  dmn = run_text (args);
+  penal_test_assert_contains (
+      dmn, "<outputEntry id=\"rule_1_citation\"><text>\"Test Code 900.010.2 "
+           "\\\"a\\\" \\\\ b\"</text></outputEntry>");
+  penal_test_assert_contains (
+      dmn, "<outputEntry id=\"rule_2_citation\"><text>\"Test Code "
+           "900.010.3\"</text></outputEntry>");
 }
 
 /* A statute whose decision tree is small in memory, its equal subtrees
@@ -2364,6 +2395,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/explore/diff/partly-changed", test_diff_partly_changed);
   g_test_add_func ("/explore/diff/errors", test_diff_errors);
   g_test_add_func ("/explore/reports-too-large", test_reports_too_large);
+  g_test_add_func ("/explore/export/feel-string-escaped",
+                   test_export_feel_string);
   g_test_add_func ("/explore/diff/window-unchanged-region",
                    test_diff_window_unchanged_region);
   g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);
