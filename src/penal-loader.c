@@ -737,18 +737,51 @@ load_files (const char *const *paths, PenalCharges *charges, GError **error)
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
+  gsize total = 0;
+
   g_return_val_if_fail (paths != NULL, NULL);
 
+  if (g_strv_length ((char **)paths) > PENAL_MODEL_MAX_FILES)
+    {
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                   _ ("%s: more than %d statute files; penal reads at most "
+                      "%d in one set"),
+                   paths[PENAL_MODEL_MAX_FILES], PENAL_MODEL_MAX_FILES,
+                   PENAL_MODEL_MAX_FILES);
+      penal_charges_free (charges);
+      return NULL;
+    }
   for (guint i = 0; paths[i] != NULL; i++)
     {
       gsize length = 0;
-      char *data = penal_xml_read_file (paths[i], &length, error);
+      gsize left = PENAL_MODEL_MAX_SET_SIZE - total;
+      g_autoptr (GError) local_error = NULL;
+      char *data = penal_xml_read_file (paths[i],
+                                        MIN (PENAL_MODEL_MAX_FILE_SIZE, left),
+                                        &length, &local_error);
 
+      /* A file under the file cap but over what the set has left: the
+       * set is too large, whichever file tips it. */
+      if (data == NULL && length <= PENAL_MODEL_MAX_FILE_SIZE
+          && g_error_matches (local_error, PENAL_MODEL_ERROR,
+                              PENAL_MODEL_ERROR_TOO_LARGE))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, PENAL_MODEL_ERROR,
+                       PENAL_MODEL_ERROR_TOO_LARGE,
+                       _ ("%s: the statute files come to more than %d MiB "
+                          "with this one; penal reads at most %d MiB in one "
+                          "set"),
+                       paths[i], PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
+                       PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024));
+        }
       if (data == NULL)
         {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           penal_charges_free (charges);
           return NULL;
         }
+      total += length;
       g_ptr_array_add (names, (gpointer)paths[i]);
       g_ptr_array_add (contents, data);
       g_array_append_val (lengths, length);
@@ -793,10 +826,24 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
       penal_charges_free (charges);
       return NULL;
     }
+  /* Counted as listed: a directory of a million names is refused without
+   * holding them all. */
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml")
         && !g_str_has_suffix (name, ".gresource.xml"))
-      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+      {
+        if (paths->len == PENAL_MODEL_MAX_FILES)
+          {
+            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                         _ ("%s: more than %d statute files; penal reads at "
+                            "most %d in one set"),
+                         directory, PENAL_MODEL_MAX_FILES,
+                         PENAL_MODEL_MAX_FILES);
+            penal_charges_free (charges);
+            return NULL;
+          }
+        g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+      }
   if (paths->len == 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND,

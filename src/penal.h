@@ -56,8 +56,12 @@ typedef enum
  * caseload can make it run out of time or memory; past a limit the input
  * is refused with a message naming it.  README.md, "Limits", lists them.
  *
- * A statute file larger than this is refused before it is parsed. */
+ * A statute file larger than this is refused before it is parsed; one
+ * set of statutes (a directory, or the files given) may hold this many
+ * files and this many bytes in all. */
 #define PENAL_MODEL_MAX_FILE_SIZE (1024 * 1024)
+#define PENAL_MODEL_MAX_FILES 64
+#define PENAL_MODEL_MAX_SET_SIZE (4 * 1024 * 1024)
 /* The decision trees of one load (every version of every statute) may
  * have this many nodes, shared subtrees counted once, and compiling them
  * and proving the declared severity orders may take this many steps. */
