@@ -249,6 +249,24 @@ char *penal_export_dmn (const PenalModel *model, const char *offense,
                         gint64 date, PenalDmnVersion dmn_version,
                         GError **error);
 
+/* Languages ------------------------------------------------------------ */
+
+#define PENAL_LANGUAGE_ERROR (penal_language_error_quark ())
+
+typedef enum
+{
+  PENAL_LANGUAGE_ERROR_CATALOG, /* a catalog that must not be used */
+  PENAL_LANGUAGE_ERROR_FAILED,
+} PenalLanguageError;
+
+GQuark penal_language_error_quark (void);
+gboolean penal_language_is_shipped (const char *language);
+char *penal_language_names (void);
+char *penal_language_filter (const char *requested);
+char *penal_language_from_locale (const char *locale);
+gboolean penal_language_check_catalog (const char *localedir,
+                                       const char *language, GError **error);
+
 /* Text ----------------------------------------------------------------- */
 
 void penal_append_wrapped (GString *out, const char *text, guint first_column,
