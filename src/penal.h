@@ -71,6 +71,11 @@ typedef enum
  * regions; a statute whose tree or changes are larger loads, but is not
  * drawn. */
 #define PENAL_REPORT_MAX_ROWS 10000
+/* A caseload's record (a CSV record, its quotes, commas and line ends
+ * counted, or a JSON line) may have this many bytes, and a CSV record this
+ * many fields; a longer one is an error row. */
+#define PENAL_BATCH_MAX_RECORD_LENGTH (64 * 1024)
+#define PENAL_BATCH_MAX_FIELDS 1024
 
 #define PENAL_FACT_OFFENSE 0
 #define PENAL_FACT_OFFENSE_DATE 1

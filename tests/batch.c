@@ -44,6 +44,10 @@
 #define CHILD_2024                                                             \
   ",decided,patronizing,felony-D,RSMo 567.030.4,,P7Y,false,P1Y,10000,false,\n"
 
+/* A teenager's answer as one line of the output split at its newlines. */
+#define TEEN_2024_LINE                                                         \
+  ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,"
+
 /* The same three answers as JSON Lines rows, after the line number. */
 #define ADULT_2024_JSON                                                        \
   ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":"             \
@@ -215,15 +219,18 @@ static const CsvCase csv_cases[] = {
   { "blank-lines-before-header", NULL,
     "\n\r\noffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
     HEADER "4" ADULT_2024, 0, "", NULL },
-  /* A quote left open swallows the rest of the input into one record,
-   * which is an error row at the line it starts on. */
+  /* A quote left open would swallow the rest of the input into one
+   * record: it is an error row at the line it starts on, naming the line
+   * the quote opened on, and reading goes on at the next line. */
   { "unterminated-quote", NULL,
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "\"14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
     HEADER "2" ADULT_2024
-           "3,error,,,,,,,,,,the input ends inside a quoted field\n",
-    65, SUMMARY ("1", "2 rows"), NULL },
+           "3,error,,,,,,,,,,the quote opened on line 3 is never closed: the "
+           "input ends inside it\n"
+           "4" TEEN_2024,
+    65, SUMMARY ("1", "3 rows"), NULL },
   { "stray-quotes", NULL,
     "offense,victim_age,offense_date\npatro\"nizing,30,2024-01-"
     "01\n\"patronizing\"x,30,2024-01-01\n"
@@ -748,32 +755,41 @@ typedef struct
   const char *option;
   const char *input;
   const char *err; /* standard error starts with this */
+  gsize length;    /* of input, when it holds a NUL; 0: strlen */
 } HeaderCase;
 
 static const HeaderCase header_cases[] = {
   { "unknown-column", NULL, "offense,victim_age,colour\npatronizing,30,red\n",
-    "penal: -:1: unknown column “colour”; the columns are facts: offense, " },
+    "penal: -:1: unknown column “colour”; the columns are facts: offense, ",
+    0 },
   { "unknown-column-after-blank-lines", NULL,
     "\n\noffense,colour\npatronizing,red\n",
-    "penal: -:3: unknown column “colour”;" },
+    "penal: -:3: unknown column “colour”;", 0 },
   { "empty-column-name", NULL,
     "offense,,offense_date\npatronizing,30,2024-01-01\n",
-    "penal: -:1: unknown column “”;" },
+    "penal: -:1: unknown column “”;", 0 },
   { "repeated-column", NULL,
     "offense,victim_age,victim_age\npatronizing,30,30\n",
-    "penal: -:1: column “victim_age” appears twice\n" },
+    "penal: -:1: column “victim_age” appears twice\n", 0 },
   /* --ignore-unknown skips what names no fact, never a repeated fact. */
   { "repeated-column-ignore-unknown", "--ignore-unknown",
     "offense,victim_age,offense,colour\n",
-    "penal: -:1: column “offense” appears twice\n" },
+    "penal: -:1: column “offense” appears twice\n", 0 },
   { "empty-input", NULL, "",
     "penal: -: no header row: the first row must name the facts, for example "
-    "offense,victim_age,offense_date\n" },
-  { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:" },
-  { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:" },
+    "offense,victim_age,offense_date\n",
+    0 },
+  { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:", 0 },
+  { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:", 0 },
+  /* The byte cap counts the commas: a header of them is refused, even
+   * where the columns it names would be ignored. */
+  { "header-of-commas", "--ignore-unknown", NULL,
+    "penal: -:1: the row is longer than 64 KiB\n", 0 },
   { "unterminated-quote-in-header", NULL,
     "offense,\"victim_age\npatronizing,30\n",
-    "penal: -:1: the input ends inside a quoted field\n" },
+    "penal: -:1: the quote opened on line 1 is never closed: the input ends "
+    "inside it\n",
+    0 },
 };
 
 static void
@@ -785,7 +801,18 @@ test_header_case (gconstpointer data)
 
   if (!penal_test_have_binary ())
     return;
-  run_batch (&run, options, c->input, strlen (c->input));
+  if (c->input != NULL)
+    run_batch (&run, options, c->input,
+               c->length > 0 ? c->length : strlen (c->input));
+  else
+    {
+      /* 100 M commas took 791 MB as a header with --ignore-unknown. */
+      g_autofree char *commas = g_malloc (10 * 1024 * 1024 + 16);
+
+      memset (commas, ',', 10 * 1024 * 1024);
+      strcpy (commas + 10 * 1024 * 1024, "\npatronizing\n");
+      run_batch (&run, options, commas, strlen (commas));
+    }
   g_assert_cmpint (run.exit_code, ==, 64);
   if (!g_str_has_prefix (run.err, c->err))
     g_assert_cmpstr (run.err, ==, c->err);
@@ -1084,6 +1111,101 @@ test_jsonl_overlong_line (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Quotes left open, and records of commas                             */
+
+/* A quote left open on line 3 of a 100,002-row caseload swallowed every
+ * later row (two rows out, and "longer than 64 KiB"): now line 3 is one
+ * error row naming the quote, and every later line has its own row. */
+static void
+test_unclosed_quote_every_later_row (void)
+{
+  const guint rows = 100000;
+  g_autoptr (GString) input = g_string_new ("offense,victim_age,offense_date\n"
+                                            "patronizing,16,2024-01-01\n"
+                                            "patronizing,\"16,2024-01-01\n");
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < rows; i++)
+    g_string_append (input, "patronizing,16,2024-01-01\n");
+  run_batch (&run, NULL, input->str, input->len);
+  lines = g_strsplit (run.out, "\n", -1);
+  /* The header, rows for lines 2 to 100,003, and the empty last piece. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + rows + 1);
+  g_assert_cmpstr (lines[1], ==, "2" TEEN_2024_LINE);
+  g_assert_cmpstr (lines[2], ==,
+                   "3,error,,,,,,,,,,the quote opened on line 3 is not "
+                   "closed within 64 KiB");
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u" TEEN_2024_LINE, i + 4);
+      g_assert_cmpstr (lines[3 + i], ==, expected);
+    }
+  g_assert_cmpstr (run.err, ==, SUMMARY ("1", "100002 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* Every line of this input leaves a quote open into the next, so read as
+ * RFC 4180 says each starts a record that never ends.  Each line is an
+ * error row of its own, and the reader reads each byte a bounded number of
+ * times: 200,000 lines take well under the seconds a reader that went
+ * back over the 64 KiB after each line would take. */
+static void
+test_unclosed_quote_on_every_line (void)
+{
+  const guint rows = 200000;
+  g_autoptr (GString) input = g_string_new ("offense,victim_age\n");
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *err = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < rows; i++)
+    g_string_append (input, "x\",\"\n");
+  run_batch (&run, NULL, input->str, input->len);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + rows + 1);
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("%u,error,,,,,,,,,,", i + 2);
+      g_assert_true (g_str_has_prefix (lines[1 + i], start));
+    }
+  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), rows, rows);
+  g_assert_cmpstr (run.err, ==, err);
+}
+
+/* The cap counts a record's commas too, and its fields are capped: a row
+ * of 100,000 commas is an error row, not 100,001 fields held; one of 1,100
+ * fields is refused for its fields. */
+static void
+test_rows_of_commas (void)
+{
+  g_autoptr (GString) input
+      = g_string_new ("offense,victim_age,offense_date\n");
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (input, ',');
+  g_string_append (input, "\n");
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_c (input, ',');
+  g_string_append (input, "\npatronizing,14,2024-01-01\n");
+  run_batch (&run, NULL, input->str, input->len);
+  assert_same_lines (run.out,
+                     HEADER "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
+                            "3,error,,,,,,,,,,the row has more than 1024 "
+                            "fields\n"
+                            "4" CHILD_2024);
+  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* ------------------------------------------------------------------ */
 /* A file or standard input                                             */
 
 static char *
@@ -1281,6 +1403,11 @@ main (int argc, char *argv[])
                    test_jsonl_two_values_on_a_line);
   g_test_add_func ("/batch/jsonl/escaped-nul", test_jsonl_escaped_nul);
   g_test_add_func ("/batch/jsonl/overlong-line", test_jsonl_overlong_line);
+  g_test_add_func ("/batch/csv/unclosed-quote/every-later-row",
+                   test_unclosed_quote_every_later_row);
+  g_test_add_func ("/batch/csv/unclosed-quote/on-every-line",
+                   test_unclosed_quote_on_every_line);
+  g_test_add_func ("/batch/csv/rows-of-commas", test_rows_of_commas);
   g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
   g_test_add_func ("/batch/input/file-header-error", test_file_header_error);
   g_test_add_func ("/batch/input/missing-file", test_file_missing);
