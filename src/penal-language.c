@@ -96,8 +96,7 @@ penal_language_filter (const char *requested)
       any = TRUE;
       if (g_str_equal (language, "en"))
         break;
-      if (!g_ptr_array_find_with_equal_func (kept, language, g_str_equal,
-                                             NULL))
+      if (!g_ptr_array_find_with_equal_func (kept, language, g_str_equal, NULL))
         g_ptr_array_add (kept, g_steal_pointer (&language));
     }
   if (!any)
