@@ -295,11 +295,27 @@ flush_line (Batch *batch)
     write_rows (batch);
 }
 
+/* The CSV header goes before the first row, not before the input is
+ * read: if the input is refused, nothing but the error appears, and
+ * `penal batch x.csv > out.csv` leaves no file that looks like an
+ * answer. */
+static void
+write_header (Batch *batch)
+{
+  if (batch->header_written)
+    return;
+  batch->header_written = TRUE;
+  if (batch->output_format == PENAL_BATCH_CSV)
+    g_string_append (batch->line, csv_header);
+}
+
 static void
 start_line (Batch *batch, guint64 line)
 {
   char digits[24];
   char *p = digits + sizeof digits;
+
+  write_header (batch);
 
   *--p = '\0';
   do
@@ -543,13 +559,12 @@ penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
     prepare_offense (model, g_ptr_array_index (model->offenses, o),
                      &batch.preps[o]);
 
-  if (output_format == PENAL_BATCH_CSV)
-    g_string_append (batch.line, csv_header);
-  flush_line (&batch);
-
   ok = input_format == PENAL_BATCH_CSV
            ? penal_batch_run_csv (&batch, in, input_name, error)
            : penal_batch_run_jsonl (&batch, in, input_name, error);
+  /* A header row and no case: the answer is the header alone. */
+  if (ok)
+    write_header (&batch);
   write_rows (&batch);
   errno = 0;
   if (!batch.write_failed && fflush (out) != 0)

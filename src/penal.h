@@ -190,8 +190,10 @@ char *penal_screen_result_json (PenalScreen *screen, GError **error);
  * A bad row is never one of these: it becomes an error row. */
 typedef enum
 {
-  PENAL_BATCH_ERROR_HEADER, /* missing, unknown or repeated column */
-  PENAL_BATCH_ERROR_IO,     /* reading or writing failed */
+  PENAL_BATCH_ERROR_HEADER,   /* missing, unknown or repeated column, or
+                                 no input at all */
+  PENAL_BATCH_ERROR_IO,       /* reading or writing failed */
+  PENAL_BATCH_ERROR_ENCODING, /* the input is not UTF-8 (UTF-16) */
   PENAL_BATCH_ERROR_FAILED,
 } PenalBatchError;
 

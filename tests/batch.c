@@ -781,6 +781,10 @@ static const HeaderCase header_cases[] = {
     0 },
   { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:", 0 },
   { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:", 0 },
+  /* A NUL would cut the name short: "offense\0x" is not offense. */
+  { "nul-in-header", NULL, "offense\0x,victim_age\npatronizing,30\n",
+    "penal: -:1: column 1 of the header holds a NUL byte\n",
+    sizeof ("offense\0x,victim_age\npatronizing,30\n") - 1 },
   /* The byte cap counts the commas: a header of them is refused, even
    * where the columns it names would be ignored. */
   { "header-of-commas", "--ignore-unknown", NULL,
@@ -816,10 +820,12 @@ test_header_case (gconstpointer data)
   g_assert_cmpint (run.exit_code, ==, 64);
   if (!g_str_has_prefix (run.err, c->err))
     g_assert_cmpstr (run.err, ==, c->err);
-  /* One message, no summary of rows and no row: no row was read. */
+  /* One message, no summary of rows and no row: no row was read.  Not
+   * even the output's header, or `penal batch x.csv > out.csv` would leave
+   * a file that looks like an answer. */
   g_assert_true (g_str_has_suffix (run.err, "\n"));
   g_assert_cmpuint (strcspn (run.err, "\n"), ==, strlen (run.err) - 1);
-  penal_test_assert_lacks (run.out, "\n2,");
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 /* With --ignore-unknown, columns that name no fact are skipped: the
@@ -1206,6 +1212,171 @@ test_rows_of_commas (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* JSON Lines values, read as written                                   */
+
+typedef struct
+{
+  const char *value; /* victim_age's member value, as written */
+  const char *row;   /* the row written, after the line number */
+} JsonValueCase;
+
+/* Numbers are read by the command line's rules from the text as written:
+ * json-glib had made 17.9999999 18 (a class B misdemeanor where 17 gives a
+ * class E felony), 14.9999999 15, taken 16.0 and 1e1, and quoted overflows
+ * back as -1 or 9223372036854775807. */
+static const JsonValueCase json_value_cases[] = {
+  { "17.9999999", ",error,,,,,,,,,,victim_age: “17.9999999” is not valid; "
+                  "give a whole number from 0 to 120\n" },
+  { "14.9999999", ",error,,,,,,,,,,victim_age: “14.9999999” is not valid; "
+                  "give a whole number from 0 to 120\n" },
+  { "16.0", ",error,,,,,,,,,,victim_age: “16.0” is not valid; give a whole "
+            "number from 0 to 120\n" },
+  { "1e1", ",error,,,,,,,,,,victim_age: “1e1” is not valid; give a whole "
+           "number from 0 to 120\n" },
+  { "9223372036854775808",
+    ",error,,,,,,,,,,victim_age: “9223372036854775808” is out of range; give "
+    "a whole number from 0 to 120\n" },
+  { "-9223372036854775809",
+    ",error,,,,,,,,,,victim_age: “-9223372036854775809” is out of range; give "
+    "a whole number from 0 to 120\n" },
+  { "[1,2]", ",error,,,,,,,,,,\"victim_age: “[1,2]” is not valid; give a "
+             "whole number from 0 to 120\"\n" },
+  { "16", TEEN_2024 },
+  { "\"16\"", TEEN_2024 },
+  { "null", ",needs-facts,patronizing,,,,,,,,,needs: victim_age\n" },
+};
+
+static void
+test_jsonl_values_as_written (void)
+{
+  const char *options[] = { "--input-format=jsonl", NULL };
+  g_autoptr (GString) input = g_string_new (NULL);
+  g_autoptr (GString) expected = g_string_new (HEADER);
+  g_auto (PenalTestRun) run = { 0 };
+  guint errors = 0;
+  g_autofree char *err = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (json_value_cases); i++)
+    {
+      g_string_append_printf (input,
+                              "{\"offense\":\"patronizing\",\"victim_age\":%s,"
+                              "\"offense_date\":\"2024-01-01\"}\n",
+                              json_value_cases[i].value);
+      g_string_append_printf (expected, "%u%s", i + 1, json_value_cases[i].row);
+      errors += g_str_has_prefix (json_value_cases[i].row, ",error");
+    }
+  run_batch (&run, options, input->str, input->len);
+  assert_same_lines (run.out, expected->str);
+  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors,
+                         (guint)G_N_ELEMENTS (json_value_cases));
+  g_assert_cmpstr (run.err, ==, err);
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* A member given twice is refused, as a repeated column or a fact given
+ * twice on the command line is; json-glib kept the last silently.  The
+ * names compare decoded: \u0061 is a. */
+static void
+test_jsonl_duplicate_member (void)
+{
+  const char *options[] = { "--input-format=jsonl", "--ignore-unknown", NULL };
+  const char *input
+      = "{\"offense\":\"patronizing\",\"victim_age\":30,\"victim_age\":3,"
+        "\"offense_date\":\"2024-01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_\\u0061ge\":30,\"victim_age\":3,"
+        "\"offense_date\":\"2024-01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":16,\"colour\":1,"
+        "\"colour\":2,\"offense_date\":\"2024-01-01\"}\n";
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary ())
+    return;
+  run_batch (&run, options, input, strlen (input));
+  assert_same_lines (run.out, HEADER "1,error,,,,,,,,,,victim_age: given more "
+                                     "than once; give each fact once\n"
+                                     "2,error,,,,,,,,,,victim_age: given more "
+                                     "than once; give each fact once\n"
+                                     "3" TEEN_2024);
+  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* ------------------------------------------------------------------ */
+/* Input that is refused: nothing but the error                         */
+
+typedef struct
+{
+  const char *name;
+  const char *format; /* --input-format */
+  const char *input;  /* NULL: standard input is closed */
+  gsize length;
+  int exit_code;
+  const char *err;
+} RefusedInput;
+
+#define BYTES(text) text, sizeof (text) - 1
+
+static const RefusedInput refused_inputs[] = {
+  { "closed-stdin-csv", "csv", NULL, 0, 74,
+    "penal: -: reading failed: Bad file descriptor\n" },
+  { "closed-stdin-jsonl", "jsonl", NULL, 0, 74,
+    "penal: -: reading failed: Bad file descriptor\n" },
+  { "empty-jsonl", "jsonl", BYTES (""), 64,
+    "penal: -: the input is empty; give one JSON object of facts per line\n" },
+  { "utf16le-bom", "csv", BYTES ("\xff\xfeo\0f\0f\0"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16be-bom", "jsonl", BYTES ("\xfe\xff\0{\0\"\0o"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16le", "csv", BYTES ("o\0f\0f\0e\0n\0s\0e\0"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16be", "jsonl", BYTES ("\0{\0\"\0o\0f"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+};
+
+static void
+test_input_refused (gconstpointer data)
+{
+  const RefusedInput *c = data;
+  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *option = g_strconcat ("--input-format=", c->format, NULL);
+  const char *args[] = { "batch", option, "-", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  if (c->input == NULL)
+    penal_test_run_without_stdin (&run, args);
+  else
+    penal_test_run_input (&run, NULL, "C", args, c->input, c->length);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, c->err);
+  g_assert_cmpint (run.exit_code, ==, c->exit_code);
+}
+
+/* A directory named as the caseload: reading fails, and says why. */
+static void
+test_input_directory (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-batch-XXXXXX", &error);
+  g_autofree char *expected = NULL;
+  const char *args[] = { "batch", dir, NULL };
+
+  g_assert_no_error (error);
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_rmdir (dir);
+  expected
+      = g_strdup_printf ("penal: %s: reading failed: Is a directory\n", dir);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpint (run.exit_code, ==, 74);
+}
+
+/* ------------------------------------------------------------------ */
 /* A file or standard input                                             */
 
 static char *
@@ -1408,6 +1579,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/batch/csv/unclosed-quote/on-every-line",
                    test_unclosed_quote_on_every_line);
   g_test_add_func ("/batch/csv/rows-of-commas", test_rows_of_commas);
+  g_test_add_func ("/batch/jsonl/values-as-written",
+                   test_jsonl_values_as_written);
+  g_test_add_func ("/batch/jsonl/duplicate-member",
+                   test_jsonl_duplicate_member);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_inputs); i++)
+    {
+      g_autofree char *path
+          = g_strdup_printf ("/batch/input/refused/%s", refused_inputs[i].name);
+      g_test_add_data_func (path, &refused_inputs[i], test_input_refused);
+    }
+  g_test_add_func ("/batch/input/refused/directory", test_input_directory);
   g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
   g_test_add_func ("/batch/input/file-header-error", test_file_header_error);
   g_test_add_func ("/batch/input/missing-file", test_file_missing);

@@ -59,7 +59,14 @@ ignore_sigpipe (gpointer data)
   signal (SIGPIPE, SIG_IGN);
 }
 
-/* stdout_how < 0: standard output is captured in run->out. */
+static void
+close_stdin (gpointer data)
+{
+  close (STDIN_FILENO);
+}
+
+/* stdout_how < 0: standard output is captured in run->out; input NULL:
+ * standard input is closed. */
 static void
 run_child (PenalTestRun *run, const char *language, const char *lc_all,
            const char *const *args, const char *input, gsize length,
@@ -86,7 +93,8 @@ run_child (PenalTestRun *run, const char *language, const char *lc_all,
   envp = lc_all != NULL ? g_environ_setenv (envp, "LC_ALL", lc_all, TRUE)
                         : g_environ_unsetenv (envp, "LC_ALL");
 
-  input_path = penal_test_write_temporary (input, length);
+  if (input != NULL)
+    input_path = penal_test_write_temporary (input, length);
 
   launcher = g_subprocess_launcher_new (
       stdout_how >= 0
@@ -109,13 +117,17 @@ run_child (PenalTestRun *run, const char *language, const char *lc_all,
                                              NULL);
     }
   g_subprocess_launcher_set_environ (launcher, envp);
-  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  else
+    g_subprocess_launcher_set_child_setup (launcher, close_stdin, NULL, NULL);
   process = g_subprocess_launcher_spawnv (
       launcher, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
-  g_unlink (input_path);
+  if (input_path != NULL)
+    g_unlink (input_path);
   /* Empty output comes back as a GBytes with no data at all. */
   run->out
       = out != NULL && g_bytes_get_size (out) > 0
@@ -136,6 +148,13 @@ penal_test_run_input (PenalTestRun *run, const char *language,
                       const char *input, gsize length)
 {
   run_child (run, language, lc_all, args, input, length, -1);
+}
+
+/* Runs penal with its standard input closed (<&-). */
+void
+penal_test_run_without_stdin (PenalTestRun *run, const char *const *args)
+{
+  run_child (run, NULL, "C", args, NULL, 0, -1);
 }
 
 /* Runs penal with a standard output that fails as how says, to see the

@@ -29,6 +29,7 @@ typedef enum
 
 void penal_test_run_to (PenalTestRun *run, const char *const *args,
                         PenalTestStdout how);
+void penal_test_run_without_stdin (PenalTestRun *run, const char *const *args);
 gboolean penal_test_have_binary (void);
 gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);

@@ -118,8 +118,15 @@ penal_cli_exit_for_error (const GError *error)
         return PENAL_EXIT_DATAERR;
       }
   if (error->domain == PENAL_BATCH_ERROR)
-    return error->code == PENAL_BATCH_ERROR_HEADER ? PENAL_EXIT_USAGE
-                                                   : PENAL_EXIT_IOERR;
+    switch (error->code)
+      {
+      case PENAL_BATCH_ERROR_HEADER:
+        return PENAL_EXIT_USAGE;
+      case PENAL_BATCH_ERROR_ENCODING:
+        return PENAL_EXIT_DATAERR;
+      default:
+        return PENAL_EXIT_IOERR;
+      }
   if (error->domain == PENAL_QUERY_ERROR)
     return error->code == PENAL_QUERY_ERROR_TOO_LARGE ? PENAL_EXIT_DATAERR
                                                       : PENAL_EXIT_USAGE;
