@@ -111,9 +111,11 @@ read_header (Batch *batch, const PenalCsvRecord *record, const char *input_name,
         {
           if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
             {
+              g_autofree char *shown = penal_quote_untrusted (name);
+
               g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                            _ ("%s:%u: column “%s” appears twice"), input_name,
-                           line, name);
+                           line, shown);
               return FALSE;
             }
           column = (gint)fact;

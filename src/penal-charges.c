@@ -317,7 +317,7 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
 
   g_return_val_if_fail (name != NULL && data != NULL, NULL);
 
-  charges->name = g_strdup (name);
+  charges->name = penal_escape_untrusted (name);
   if (length > PENAL_CHARGES_MAX_FILE_SIZE)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
@@ -401,6 +401,7 @@ read_table_file (const char *path, gsize *out_length, GError **error)
 {
   char *data = NULL;
   int saved = 0;
+  g_autofree char *shown = penal_escape_untrusted (path);
 
   switch (penal_file_read (path, PENAL_CHARGES_MAX_FILE_SIZE, &data, out_length,
                            &saved))
@@ -410,19 +411,19 @@ read_table_file (const char *path, gsize *out_length, GError **error)
     case PENAL_FILE_NOT_REGULAR:
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
                    _ ("%s: the charge-code table must be a regular file"),
-                   path);
+                   shown);
       return NULL;
     case PENAL_FILE_TOO_LARGE:
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
                    _ ("%s:1: the charge-code table is larger than %d MiB"),
-                   path, PENAL_CHARGES_MAX_FILE_SIZE / (1024 * 1024));
+                   shown, PENAL_CHARGES_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     case PENAL_FILE_ERRNO:
     default:
       g_set_error (error, PENAL_MODEL_ERROR,
                    saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND
                                    : PENAL_MODEL_ERROR_IO,
-                   _ ("%s: cannot open the charge-code table: %s"), path,
+                   _ ("%s: cannot open the charge-code table: %s"), shown,
                    g_strerror (saved));
       return NULL;
     }

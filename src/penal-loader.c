@@ -25,7 +25,10 @@
 /* Building the model                                                   */
 
 /* Attribute or element text with runs of white space folded to one space,
- * so the same sentence always has the same translation key. */
+ * so the same sentence always has the same translation key, and any
+ * character that would act on a terminal (a bidi override, a byte order
+ * mark, a C1 control) written as \uXXXX: every view shows statute text,
+ * and none may let it reorder or recolour what a reader sees. */
 char *
 penal_loader_fold_space (const xmlChar *text)
 {
@@ -50,6 +53,16 @@ penal_loader_fold_space (const xmlChar *text)
       *out++ = *p;
     }
   *out = '\0';
+  /* XML refuses the C0 controls but for white space; anything else that
+   * acts on a terminal is not ASCII. */
+  for (const char *p2 = folded; *p2 != '\0'; p2++)
+    if ((guchar)*p2 >= 0x80)
+      {
+        char *shown = penal_escape_untrusted (folded);
+
+        g_free (folded);
+        return shown;
+      }
   return folded;
 }
 
@@ -716,8 +729,12 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
     {
       LoadedDoc loaded;
 
-      loaded.file = g_string_chunk_insert_const (model->file_names,
-                                                 g_ptr_array_index (names, i));
+      /* File names come from the command line: every message shows
+       * them escaped. */
+      g_autofree char *shown
+          = penal_escape_untrusted (g_ptr_array_index (names, i));
+
+      loaded.file = g_string_chunk_insert_const (model->file_names, shown);
       loaded.doc
           = penal_xml_parse (loaded.file, g_ptr_array_index (contents, i),
                              g_array_index (lengths, gsize, i), error);
@@ -743,11 +760,13 @@ load_files (const char *const *paths, PenalCharges *charges, GError **error)
 
   if (g_strv_length ((char **)paths) > PENAL_MODEL_MAX_FILES)
     {
+      g_autofree char *shown
+          = penal_escape_untrusted (paths[PENAL_MODEL_MAX_FILES]);
+
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
                    _ ("%s: more than %d statute files; penal reads at most "
                       "%d in one set"),
-                   paths[PENAL_MODEL_MAX_FILES], PENAL_MODEL_MAX_FILES,
-                   PENAL_MODEL_MAX_FILES);
+                   shown, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
       penal_charges_free (charges);
       return NULL;
     }
@@ -766,13 +785,15 @@ load_files (const char *const *paths, PenalCharges *charges, GError **error)
           && g_error_matches (local_error, PENAL_MODEL_ERROR,
                               PENAL_MODEL_ERROR_TOO_LARGE))
         {
+          g_autofree char *shown = penal_escape_untrusted (paths[i]);
+
           g_clear_error (&local_error);
           g_set_error (&local_error, PENAL_MODEL_ERROR,
                        PENAL_MODEL_ERROR_TOO_LARGE,
                        _ ("%s: the statute files come to more than %d MiB "
                           "with this one; penal reads at most %d MiB in one "
                           "set"),
-                       paths[i], PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
+                       shown, PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
                        PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024));
         }
       if (data == NULL)
@@ -811,8 +832,11 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (directory != NULL, NULL);
+
+  shown = penal_escape_untrusted (directory);
 
   dir = g_dir_open (directory, 0, &local_error);
   if (dir == NULL)
@@ -821,7 +845,7 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
           = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
       g_set_error (error, PENAL_MODEL_ERROR,
                    missing ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
-                   _ ("%s: cannot open the statutes directory: %s"), directory,
+                   _ ("%s: cannot open the statutes directory: %s"), shown,
                    local_error->message);
       penal_charges_free (charges);
       return NULL;
@@ -837,8 +861,7 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
             g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
                          _ ("%s: more than %d statute files; penal reads at "
                             "most %d in one set"),
-                         directory, PENAL_MODEL_MAX_FILES,
-                         PENAL_MODEL_MAX_FILES);
+                         shown, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
             penal_charges_free (charges);
             return NULL;
           }
@@ -847,8 +870,7 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
   if (paths->len == 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND,
-                   _ ("%s: the statutes directory has no .xml files"),
-                   directory);
+                   _ ("%s: the statutes directory has no .xml files"), shown);
       penal_charges_free (charges);
       return NULL;
     }

@@ -50,12 +50,15 @@ static void
 collect_xml_error (void *data, xmlErrorPtr error)
 {
   XmlProblem *problem = data;
+  g_autofree char *message = NULL;
 
   if (problem->message != NULL || error == NULL)
     return;
   problem->line = error->line;
-  problem->message
+  /* libxml2 quotes the file's own names and text. */
+  message
       = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  problem->message = penal_escape_untrusted (message);
 }
 
 static void
@@ -91,6 +94,7 @@ penal_xml_read_file (const char *file, gsize max_size, gsize *out_length,
 {
   char *data = NULL;
   int saved = 0;
+  g_autofree char *shown = penal_escape_untrusted (file);
 
   switch (penal_file_read (file, max_size, &data, out_length, &saved))
     {
@@ -100,13 +104,13 @@ penal_xml_read_file (const char *file, gsize max_size, gsize *out_length,
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
                    _ ("%s: not a regular file; statute files are read only "
                       "from regular files"),
-                   file);
+                   shown);
       return NULL;
     case PENAL_FILE_TOO_LARGE:
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
                    _ ("%s:1: the file is larger than %d KiB; statute files are "
                       "small, so this is refused"),
-                   file, PENAL_MODEL_MAX_FILE_SIZE / 1024);
+                   shown, PENAL_MODEL_MAX_FILE_SIZE / 1024);
       return NULL;
     case PENAL_FILE_ERRNO:
     default:
@@ -115,7 +119,7 @@ penal_xml_read_file (const char *file, gsize max_size, gsize *out_length,
           saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
           saved == ENOENT ? _ ("%s: no such statute file or directory (%s)")
                           : _ ("%s: cannot read the statute file: %s"),
-          file, g_strerror (saved));
+          shown, g_strerror (saved));
       return NULL;
     }
 }

@@ -134,6 +134,7 @@ gboolean penal_facts_get (const PenalFacts *facts, guint index,
                           gint64 *out_value);
 
 char *penal_quote_untrusted (const char *text);
+char *penal_escape_untrusted (const char *text);
 gboolean penal_date_parse (const char *text, gint64 *out_julian);
 char *penal_date_to_iso (gint64 julian);
 gint64 penal_date_today (void);

@@ -161,10 +161,12 @@ static const CsvCase csv_cases[] = {
     "\"patronizing\n\",16,2024-01-01,\n"
     "patronizing,16,2024-01-01,\"\n\"\n"
     "patronizing,30,2024-01-01,\n",
-    HEADER "2" ADULT_2024 "5" CHILD_2024
-           "6,error,,,,,,,,,,\"offense: “patronizing?” is not valid; give one "
-           "of prostitution, patronizing\"\n"
-           "8" TEEN_2024 "10" ADULT_2024,
+    HEADER
+    "2" ADULT_2024 "5" CHILD_2024
+    "6,error,,,,,,,,,,\"offense: “patronizing\\u000A” is not valid; give "
+    "one "
+    "of prostitution, patronizing\"\n"
+    "8" TEEN_2024 "10" ADULT_2024,
     65, SUMMARY ("1", "5 rows"), NULL },
   /* CRLF inside quotes is one line end. */
   { "quoted-crlf", "--ignore-unknown",

@@ -694,11 +694,35 @@ static const ErrorCase error_cases[] = {
   { "control-characters",
     { "classify", "offense=patronizing", "victim_age=1\x1b[2J", NULL },
     64,
-    "penal: victim_age: “1?[2J” is not valid" },
+    "penal: victim_age: “1\\u001B[2J” is not valid" },
   { "screen-bad-prefill",
     { "screen", "victim_age=old", NULL },
     64,
     "penal: victim_age: “old” is not valid" },
+  /* Echoed input never prints a character that acts on a terminal: a
+   * bidi override (U+202E), a C1 control (U+009B, the CSI), a byte order
+   * mark; each is shown escaped. */
+  { "echo-unknown-command",
+    { "\u202Enosuch", NULL },
+    64,
+    "penal: unknown command “\\u202Enosuch” (try penal help)\n" },
+  { "echo-unknown-option",
+    { "classify", "--fo\u202Eo", NULL },
+    64,
+    "penal: classify: unknown option --fo\\u202Eo (try penal help classify)" },
+  { "echo-fact-value",
+    { "classify", "offense=patronizing", "victim_age=\uFEFF3\u202E", NULL },
+    64,
+    "penal: victim_age: “\\uFEFF3\\u202E” is not valid" },
+  { "echo-statutes-path",
+    { "classify", "--statutes", "/nonexistent/\u202Ex.xml",
+      "offense=patronizing", NULL },
+    66,
+    "penal: /nonexistent/\\u202Ex.xml: no such statute file or directory" },
+  { "echo-batch-file",
+    { "batch", "/nonexistent/\u202Ex.csv", NULL },
+    66,
+    "penal: /nonexistent/\\u202Ex.csv: cannot open: No such file" },
   { "verify-facts",
     { "verify", "offense=patronizing", NULL },
     64,
@@ -721,6 +745,65 @@ test_error_exit (gconstpointer data)
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
   g_assert_cmpstr (run.out, ==, "");
   penal_test_assert_contains (run.err, c->message);
+}
+
+/* An unknown --format echoes the value escaped: here U+009B, the C1
+ * control that starts a terminal's escape sequence.  GOption reads a value
+ * in the locale's character set, so the locale is UTF-8. */
+static void
+test_echo_unknown_format (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  const char *const args[] = { "classify",
+                               "--format=\xc2\x9b"
+                               "31m",
+                               "offense=patronizing", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "penal: --format: unknown format “\\u009B31m”; use text "
+                   "or json\n");
+}
+
+/* Text from a statute file reaches every view escaped where it would act
+ * on a terminal (tests/data/valid-bidi.xml: a bidi override, a C1 control
+ * and a byte order mark in a rule's explanation and a title). */
+static void
+test_statute_text_escaped (void)
+{
+  g_autofree char *fixture
+      = g_test_build_filename (G_TEST_DIST, "data", "valid-bidi.xml", NULL);
+  const char *const formats[] = { "--format=text", "--format=json" };
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto (PenalTestRun) run = { 0 };
+      const char *const args[] = { "classify",
+                                   "--statutes",
+                                   fixture,
+                                   formats[f],
+                                   "offense=test-offense",
+                                   "person_age=30",
+                                   "offense_date=2024-01-01",
+                                   NULL };
+
+      penal_test_run (&run, NULL, "C.UTF-8", args);
+      g_assert_cmpint (run.exit_code, ==, 0);
+      penal_test_assert_lacks (run.out, "\u202E");
+      penal_test_assert_lacks (run.out, "\xc2\x9b");
+      penal_test_assert_lacks (run.out, "\uFEFF");
+      /* JSON escapes the backslash once more. */
+      penal_test_assert_contains (run.out, f == 0
+                                               ? "eighteen\\u202E or older"
+                                               : "eighteen\\\\u202E or older");
+      penal_test_assert_contains (run.out, "u009B31m");
+    }
 }
 
 /* A broken statute file: 65, located FILE:LINE, nothing on stdout. */
@@ -1058,6 +1141,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/text/diversion", test_text_diversion);
   g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
   g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
+  g_test_add_func ("/cli/exit/echo-unknown-format", test_echo_unknown_format);
+  g_test_add_func ("/cli/statute-text-escaped", test_statute_text_escaped);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path

@@ -446,8 +446,10 @@ unknown_option (const PenalCommandHelp *help, char **args)
 }
 
 static PenalExit
-refuse_unknown (const PenalCommandHelp *help, const char *option)
+refuse_unknown (const PenalCommandHelp *help, const char *given)
 {
+  g_autofree char *option = penal_escape_untrusted (given);
+
   /* A date is a fact of the case for the commands that take facts. */
   if (help->lists_facts
       && (g_str_equal (option, "--date")
@@ -487,6 +489,11 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
+      /* GOption's messages may quote what was typed. */
+      g_autofree char *message = penal_escape_untrusted (error->message);
+
+      g_free (error->message);
+      error->message = g_steal_pointer (&message);
       *out_exit
           = help->name != NULL
                 ? penal_cli_usage (_ ("%s: %s (try penal help %s)"), help->name,
