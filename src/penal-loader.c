@@ -747,6 +747,17 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
   return g_steal_pointer (&model);
 }
 
+/* A set holds at most PENAL_MODEL_MAX_FILES files; where names the set
+ * (a directory) or the first file past the cap, as shown. */
+static void
+set_too_many_files (const char *where, GError **error)
+{
+  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+               _ ("%s: more than %d statute files; penal reads at most %d in "
+                  "one set"),
+               where, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
+}
+
 static PenalModel *
 load_files (const char *const *paths, PenalCharges *charges, GError **error)
 {
@@ -763,10 +774,7 @@ load_files (const char *const *paths, PenalCharges *charges, GError **error)
       g_autofree char *shown
           = penal_escape_untrusted (paths[PENAL_MODEL_MAX_FILES]);
 
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                   _ ("%s: more than %d statute files; penal reads at most "
-                      "%d in one set"),
-                   shown, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
+      set_too_many_files (shown, error);
       penal_charges_free (charges);
       return NULL;
     }
@@ -858,10 +866,7 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
       {
         if (paths->len == PENAL_MODEL_MAX_FILES)
           {
-            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                         _ ("%s: more than %d statute files; penal reads at "
-                            "most %d in one set"),
-                         shown, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
+            set_too_many_files (shown, error);
             penal_charges_free (charges);
             return NULL;
           }
