@@ -1066,6 +1066,14 @@ test_full_stdout (gconstpointer data)
       || (t->way->how == PENAL_TEST_STDOUT_FULL
           && !g_file_test ("/dev/full", G_FILE_TEST_EXISTS)))
     return;
+  /* Under tools/memcheck.sh penal runs inside valgrind, which opens its
+   * log first: the log would take the closed descriptor. */
+  if (t->way->how == PENAL_TEST_STDOUT_CLOSED
+      && g_getenv ("PENAL_MEMCHECK") != NULL)
+    {
+      g_test_skip ("valgrind's log takes a closed standard output");
+      return;
+    }
   for (guint i = 0; t->command->args[i] != NULL; i++)
     args[i] = g_str_equal (t->command->args[i], "@CSV") ? caseload_csv
               : g_str_equal (t->command->args[i], "@JSONL")
