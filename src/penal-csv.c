@@ -78,8 +78,9 @@ struct _PenalCsvReader
   CsvLine current;
   CsvState as_start;
   CsvState as_continuation;
-  gboolean pending_cr; /* the last byte was a CR: is an LF next? */
-  gboolean in_line;    /* some byte of the current line was read */
+  gboolean pending_cr;        /* the last byte was a CR: is an LF next? */
+  gboolean in_line;           /* some byte of the current line was read */
+  gboolean scan_continuation; /* the line is read inside a quote too */
 
   /* The window: the complete lines not yet handed over, from head on. */
   GByteArray *bytes;
@@ -234,6 +235,27 @@ parse_record (PenalCsvReader *reader, guint n)
       char c = *p;
       gboolean opened = FALSE;
 
+      /* The common case: a run of bytes that are only the field's. */
+      if (state == QUOTED || state == UNQUOTED || state == FIELD_START)
+        {
+          const char *run = p;
+
+          if (state == QUOTED)
+            while (run < end && *run != '"')
+              run++;
+          else
+            while (run < end && *run != ',' && *run != '"' && *run != '\r'
+                   && *run != '\n')
+              run++;
+          if (run > p)
+            {
+              g_string_append_len (record->record, p, run - p);
+              if (state == FIELD_START)
+                state = UNQUOTED;
+              p = run - 1;
+              continue;
+            }
+        }
       if (c == '\r' || c == '\n')
         {
           /* Inside quotes a line end is part of the field; otherwise it
@@ -424,7 +446,9 @@ end_line (PenalCsvReader *reader, GError **error)
   line->before = reader->total;
   reader->total += line->size;
   line->open_as_start = reader->as_start == QUOTED;
-  line->open_as_continuation = reader->as_continuation == QUOTED;
+  /* Not read inside a quote: it never will be (see begin_line). */
+  line->open_as_continuation
+      = !reader->scan_continuation || reader->as_continuation == QUOTED;
   line->reopens = line->reopens && line->open_as_continuation;
   g_array_append_val (reader->lines, *line);
 
@@ -437,19 +461,32 @@ end_line (PenalCsvReader *reader, GError **error)
   return emit_records (reader, FALSE, error);
 }
 
-/* One byte of the current line, its line end included. */
+/* Starts the current line if it has not started: its bytes go at the end
+ * of the window.  Its scan as a continuation is needed only while a record
+ * left open waits in the window: lines read when none does are never read
+ * inside a quote (a record that opens later starts at or after them). */
 static void
-add_byte (PenalCsvReader *reader, char c, gboolean line_end)
+begin_line (PenalCsvReader *reader)
 {
   CsvLine *line = &reader->current;
 
-  if (!reader->in_line)
-    {
-      line->offset = reader->bytes->len;
-      line->blank = TRUE;
-      reader->in_line = TRUE;
-    }
-  line->size++;
+  if (reader->in_line)
+    return;
+  line->offset = reader->bytes->len;
+  line->blank = TRUE;
+  reader->in_line = TRUE;
+  reader->scan_continuation = window_length (reader) > 0;
+}
+
+/* Bytes of the current line, its line end included or not. */
+static void
+add_bytes (PenalCsvReader *reader, const char *bytes, gsize n,
+           gboolean line_end)
+{
+  CsvLine *line = &reader->current;
+
+  begin_line (reader);
+  line->size += n;
   if (line->size > PENAL_BATCH_MAX_RECORD_LENGTH + 2 && !line->overlong)
     {
       /* Its bytes are never read again: let them go. */
@@ -459,19 +496,38 @@ add_byte (PenalCsvReader *reader, char c, gboolean line_end)
     }
   if (!line->overlong)
     {
-      g_byte_array_append (reader->bytes, (const guint8 *)&c, 1);
-      line->kept++;
+      g_byte_array_append (reader->bytes, (const guint8 *)bytes, (guint)n);
+      line->kept += n;
     }
-  if (!line_end)
+  if (line_end)
+    return;
+  line->blank = FALSE;
+  /* Without a quote in the run the state follows from its last byte:
+   * inside quotes nothing changes, outside only a comma does. */
+  if (memchr (bytes, '"', n) == NULL)
     {
-      gboolean opened = FALSE, ignored = FALSE;
-
-      line->blank = FALSE;
-      reader->as_start = step (reader->as_start, c, &ignored);
-      reader->as_continuation = step (reader->as_continuation, c, &opened);
-      if (opened)
-        line->reopens = TRUE;
+      if (reader->as_start != QUOTED)
+        reader->as_start = bytes[n - 1] == ',' ? FIELD_START : UNQUOTED;
+      if (reader->as_continuation != QUOTED)
+        reader->as_continuation = bytes[n - 1] == ',' ? FIELD_START : UNQUOTED;
+      return;
     }
+  for (gsize k = 0; k < n; k++)
+    {
+      gboolean ignored = FALSE;
+
+      reader->as_start = step (reader->as_start, bytes[k], &ignored);
+    }
+  if (reader->scan_continuation)
+    for (gsize k = 0; k < n; k++)
+      {
+        gboolean opened = FALSE;
+
+        reader->as_continuation
+            = step (reader->as_continuation, bytes[k], &opened);
+        if (opened)
+          line->reopens = TRUE;
+      }
 }
 
 gboolean
@@ -483,9 +539,10 @@ penal_csv_reader_feed (PenalCsvReader *reader, const char *block, gsize n,
   if (reader->first_block && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
   reader->first_block = FALSE;
-  for (; i < n; i++)
+  while (i < n)
     {
       char c = block[i];
+      gsize end = i;
 
       /* A CR ends a line by itself; an LF right after it belongs to the
        * same line end. */
@@ -494,7 +551,7 @@ penal_csv_reader_feed (PenalCsvReader *reader, const char *block, gsize n,
           reader->pending_cr = FALSE;
           if (c == '\n')
             {
-              add_byte (reader, c, TRUE);
+              add_bytes (reader, block + i++, 1, TRUE);
               if (!end_line (reader, error))
                 return FALSE;
               continue;
@@ -504,13 +561,22 @@ penal_csv_reader_feed (PenalCsvReader *reader, const char *block, gsize n,
         }
       if (c == '\r')
         {
-          add_byte (reader, c, TRUE);
+          add_bytes (reader, block + i++, 1, TRUE);
           reader->pending_cr = TRUE;
           continue;
         }
-      add_byte (reader, c, c == '\n');
-      if (c == '\n' && !end_line (reader, error))
-        return FALSE;
+      if (c == '\n')
+        {
+          add_bytes (reader, block + i++, 1, TRUE);
+          if (!end_line (reader, error))
+            return FALSE;
+          continue;
+        }
+      /* The common case: a run of bytes up to the next line end. */
+      while (end < n && block[end] != '\n' && block[end] != '\r')
+        end++;
+      add_bytes (reader, block + i, end - i, FALSE);
+      i = end;
     }
   return TRUE;
 }
