@@ -179,13 +179,8 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
       PenalOffense *offense = g_ptr_array_index (model->offenses, i);
 
       g_strv_builder_add (ids, offense->id);
-      for (guint p = 0; p < model->penalties->len && offense->penalties == NULL;
-           p++)
-        {
-          PenalPenalties *penalties = g_ptr_array_index (model->penalties, p);
-          if (g_str_equal (penalties->id, offense->penalties_id))
-            offense->penalties = penalties;
-        }
+      offense->penalties
+          = penal_model_named (model, "penalties", offense->penalties_id);
       if (offense->penalties == NULL)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,

@@ -363,18 +363,16 @@ build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   resource->description = penal_loader_child_text (node, "description");
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
-  for (guint i = 0; i < model->resources->len; i++)
-    if (g_str_equal (
-            ((PenalResource *)g_ptr_array_index (model->resources, i))->id,
-            resource->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("resource “%s” is declared twice"),
-                              resource->id);
-        penal_resource_free (resource);
-        return FALSE;
-      }
+  if (penal_model_named (model, "resource", resource->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("resource “%s” is declared twice"),
+                            resource->id);
+      penal_resource_free (resource);
+      return FALSE;
+    }
   g_ptr_array_add (model->resources, resource);
+  penal_model_name (model, "resource", resource->id, resource);
   return penal_loader_resolve_sources (model, loaded, node, &resource->sources,
                                        error);
 }
@@ -558,18 +556,16 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_era_free);
   penalties->file = loaded->file;
   penalties->line = penal_loader_line_of (node);
-  for (guint i = 0; i < model->penalties->len; i++)
-    if (g_str_equal (
-            ((PenalPenalties *)g_ptr_array_index (model->penalties, i))->id,
-            penalties->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("penalty table “%s” is declared twice"),
-                              penalties->id);
-        penal_penalties_free (penalties);
-        return FALSE;
-      }
+  if (penal_model_named (model, "penalties", penalties->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("penalty table “%s” is declared twice"),
+                            penalties->id);
+      penal_penalties_free (penalties);
+      return FALSE;
+    }
   g_ptr_array_add (model->penalties, penalties);
+  penal_model_name (model, "penalties", penalties->id, penalties);
 
   for (xmlNode *e = node->children; e != NULL; e = e->next)
     {
