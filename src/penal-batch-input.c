@@ -9,11 +9,66 @@
  * stops the batch. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "penal-batch-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Either format                                                        */
+
+/* UTF-16, with its byte order mark or as ASCII with every other byte NUL,
+ * would be read as nonsense: it is refused, saying what to do. */
+static gboolean
+refuse_utf16 (const char *data, gsize n, const char *input_name, GError **error)
+{
+  const guchar *b = (const guchar *)data;
+  gboolean utf16
+      = n >= 2
+        && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+
+  if (!utf16 && n >= 4)
+    utf16 = (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0)
+            || (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0);
+  if (utf16)
+    g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_ENCODING,
+                 _ ("%s: the input is UTF-16; save it as UTF-8"), input_name);
+  return !utf16;
+}
+
+/* Reading failed: says why (a directory, a closed standard input). */
+static gboolean
+reading_failed (int saved, const char *input_name, GError **error)
+{
+  g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
+               _ ("%s: reading failed: %s"), input_name,
+               g_strerror (saved != 0 ? saved : EIO));
+  return FALSE;
+}
+
+/* Reads the next block; FALSE at the end of the input, or on an error,
+ * which *out_failed then says. */
+static gboolean
+read_block (FILE *in, char *block, gsize *out_n, gboolean first,
+            const char *input_name, gboolean *out_failed, GError **error)
+{
+  errno = 0;
+  *out_n = fread (block, 1, READ_BLOCK, in);
+  *out_failed = FALSE;
+  if (*out_n == 0 && ferror (in))
+    {
+      *out_failed = TRUE;
+      return reading_failed (errno, input_name, error);
+    }
+  if (first && *out_n > 0 && !refuse_utf16 (block, *out_n, input_name, error))
+    {
+      *out_failed = TRUE;
+      return FALSE;
+    }
+  return *out_n > 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* CSV                                                                  */
@@ -42,14 +97,25 @@ read_header (Batch *batch, const PenalCsvRecord *record, const char *input_name,
       gint column = -1;
 
       penal_csv_record_get_field (record, i, &text, &length);
+      /* A NUL would cut the name short, and "offense\0x" be read as
+       * offense. */
+      if (memchr (text, '\0', length) != NULL)
+        {
+          g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
+                       _ ("%s:%u: column %u of the header holds a NUL byte"),
+                       input_name, line, i + 1);
+          return FALSE;
+        }
       name = g_strndup (text, length);
       if (penal_model_lookup_fact (batch->model, name, &fact) != NULL)
         {
           if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
             {
+              g_autofree char *shown = penal_quote_untrusted (name);
+
               g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                            _ ("%s:%u: column “%s” appears twice"), input_name,
-                           line, name);
+                           line, shown);
               return FALSE;
             }
           column = (gint)fact;
@@ -151,18 +217,17 @@ penal_batch_run_csv (Batch *batch, FILE *in, const char *input_name,
   CsvInput input = { batch, input_name, FALSE };
   g_autoptr (PenalCsvReader) reader
       = penal_csv_reader_new (take_csv_record, &input);
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, failed = FALSE, first = TRUE;
   gsize n;
 
-  while (ok && (n = fread (block, 1, READ_BLOCK, in)) > 0)
-    ok = penal_csv_reader_feed (reader, block, n, error)
-         && !batch->write_failed;
-  if (ok && ferror (in))
+  while (ok && read_block (in, block, &n, first, input_name, &failed, error))
     {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _ ("%s: reading failed"), input_name);
-      ok = FALSE;
+      first = FALSE;
+      ok = penal_csv_reader_feed (reader, block, n, error)
+           && !batch->write_failed;
     }
+  if (failed)
+    ok = FALSE;
   if (ok)
     ok = penal_csv_reader_finish (reader, error);
   if (ok && !input.have_header)
@@ -179,24 +244,210 @@ penal_batch_run_csv (Batch *batch, FILE *in, const char *input_name,
 /* ------------------------------------------------------------------ */
 /* JSON Lines                                                           */
 
-static char *
-json_value_text (JsonNode *node)
+/* The top-level members of a line json-glib has read as one object, read
+ * again from its text: json-glib keeps only the last of two members of one
+ * name, and has turned a number into a double or a 64-bit integer by the
+ * time it hands it over ("17.9999999" is 18, "1e1" is 10, an overflow
+ * saturates).  A caseload must see each member as written, so this small
+ * scanner gives each name, decoded, and each value as text: a string
+ * decoded, a number, object or array exactly as written, true and false as
+ * yes and no, null as not given.  The text is well-formed JSON already; a
+ * byte the scanner does not expect ends it with NULL. */
+typedef struct
 {
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return g_strdup ("");
-  switch (json_node_get_value_type (node))
+  char *name;
+  char *value; /* NULL: null, not given */
+} JsonMember;
+
+static void
+json_member_clear (JsonMember *member)
+{
+  g_free (member->name);
+  g_free (member->value);
+}
+
+static void
+skip_space (const char *text, gsize length, gsize *i)
+{
+  while (*i < length
+         && (text[*i] == ' ' || text[*i] == '\t' || text[*i] == '\n'
+             || text[*i] == '\r'))
+    (*i)++;
+}
+
+static gboolean
+read_hex4 (const char *text, gsize length, gsize at, gunichar *out)
+{
+  *out = 0;
+  if (at + 4 > length)
+    return FALSE;
+  for (gsize k = at; k < at + 4; k++)
     {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "yes" : "no");
-    default:
-      /* A fractional number is never a valid fact value. */
-      return g_strdup_printf ("%g", json_node_get_double (node));
+      int digit = g_ascii_xdigit_value (text[k]);
+
+      if (digit < 0)
+        return FALSE;
+      *out = *out * 16 + (gunichar)digit;
+    }
+  return TRUE;
+}
+
+/* A string at text[*i] == '"', decoded; *i moves past it. */
+static char *
+scan_string (const char *text, gsize length, gsize *i)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for ((*i)++; *i < length; (*i)++)
+    {
+      char c = text[*i];
+      gunichar u, low;
+
+      if (c == '"')
+        {
+          (*i)++;
+          return g_string_free (g_steal_pointer (&out), FALSE);
+        }
+      if (c != '\\')
+        {
+          g_string_append_c (out, c);
+          continue;
+        }
+      if (++(*i) >= length)
+        return NULL;
+      switch (text[*i])
+        {
+        case 'b':
+          g_string_append_c (out, '\b');
+          break;
+        case 'f':
+          g_string_append_c (out, '\f');
+          break;
+        case 'n':
+          g_string_append_c (out, '\n');
+          break;
+        case 'r':
+          g_string_append_c (out, '\r');
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          break;
+        case 'u':
+          if (!read_hex4 (text, length, *i + 1, &u))
+            return NULL;
+          *i += 4;
+          /* A surrogate pair is one character. */
+          if (u >= 0xD800 && u <= 0xDBFF && *i + 6 < length
+              && text[*i + 1] == '\\' && text[*i + 2] == 'u'
+              && read_hex4 (text, length, *i + 3, &low) && low >= 0xDC00
+              && low <= 0xDFFF)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              *i += 6;
+            }
+          if (u >= 0xD800 && u <= 0xDFFF)
+            u = 0xFFFD;
+          g_string_append_unichar (out, u);
+          break;
+        default: /* " \ / */
+          g_string_append_c (out, text[*i]);
+          break;
+        }
+    }
+  return NULL;
+}
+
+/* Moves *i past the value at it, whatever it is; FALSE if it cannot. */
+static gboolean
+skip_value (const char *text, gsize length, gsize *i)
+{
+  int depth = 0;
+
+  do
+    {
+      if (*i >= length)
+        return FALSE;
+      if (text[*i] == '"')
+        {
+          g_autofree char *skipped = scan_string (text, length, i);
+
+          if (skipped == NULL)
+            return FALSE;
+          continue;
+        }
+      if (text[*i] == '{' || text[*i] == '[')
+        depth++;
+      else if (text[*i] == '}' || text[*i] == ']')
+        depth--;
+      else if (depth == 0)
+        {
+          /* A number or a literal, as written. */
+          while (*i < length && strchr (",}] \t\r\n", text[*i]) == NULL)
+            (*i)++;
+          return TRUE;
+        }
+      (*i)++;
+    }
+  while (depth > 0);
+  return TRUE;
+}
+
+static GArray *
+json_members (const char *text, gsize length)
+{
+  g_autoptr (GArray) members = g_array_new (FALSE, TRUE, sizeof (JsonMember));
+  gsize i = 0;
+
+  g_array_set_clear_func (members, (GDestroyNotify)json_member_clear);
+  skip_space (text, length, &i);
+  if (i >= length || text[i++] != '{')
+    return NULL;
+  skip_space (text, length, &i);
+  if (i < length && text[i] == '}')
+    return g_steal_pointer (&members);
+  for (;;)
+    {
+      JsonMember member = { NULL, NULL };
+      gsize start;
+
+      skip_space (text, length, &i);
+      if (i >= length || text[i] != '"'
+          || (member.name = scan_string (text, length, &i)) == NULL)
+        return NULL;
+      g_array_append_val (members, member);
+      skip_space (text, length, &i);
+      if (i >= length || text[i++] != ':')
+        return NULL;
+      skip_space (text, length, &i);
+      start = i;
+      if (i < length && text[i] == '"')
+        {
+          member.value = scan_string (text, length, &i);
+          if (member.value == NULL)
+            return NULL;
+        }
+      else if (skip_value (text, length, &i))
+        {
+          g_autofree char *written = g_strndup (text + start, i - start);
+
+          if (g_str_equal (written, "true") || g_str_equal (written, "false"))
+            member.value = g_strdup (written[0] == 't' ? "yes" : "no");
+          else if (!g_str_equal (written, "null"))
+            member.value = g_steal_pointer (&written);
+        }
+      else
+        return NULL;
+      g_array_index (members, JsonMember, members->len - 1).value
+          = member.value;
+      skip_space (text, length, &i);
+      if (i < length && text[i] == ',')
+        {
+          i++;
+          continue;
+        }
+      if (i < length && text[i] == '}')
+        return g_steal_pointer (&members);
+      return NULL;
     }
 }
 
@@ -253,11 +504,8 @@ process_json_line (Batch *batch, JsonParser *parser, const char *text,
                    gsize length, guint64 line)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  g_autoptr (GArray) members = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   if (memchr (text, '\0', length) != NULL)
     {
@@ -294,37 +542,70 @@ process_json_line (Batch *batch, JsonParser *parser, const char *text,
       penal_batch_write_error_row (batch, line, message);
       return;
     }
-  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_members (text, length);
+  if (members == NULL)
+    {
+      batch->counts->rows++;
+      penal_batch_write_error_row (batch, line, _ ("not a JSON object"));
+      return;
+    }
   for (guint f = 0; f < batch->model->facts->len; f++)
     batch->values[f] = NULL;
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
+  for (guint m = 0; m < members->len; m++)
     {
+      const JsonMember *member = &g_array_index (members, JsonMember, m);
+      const PenalFactDecl *decl;
       guint fact;
-      char *value;
 
-      if (penal_model_lookup_fact (batch->model, name, &fact) == NULL)
+      decl = penal_model_lookup_fact (batch->model, member->name, &fact);
+      if (decl == NULL)
         {
           g_autofree char *shown = NULL;
           g_autofree char *message = NULL;
 
           if (batch->ignore_unknown)
             continue;
-          shown = penal_quote_untrusted (name);
+          shown = penal_quote_untrusted (member->name);
           message = g_strdup_printf (
               _ ("unknown fact “%s” (or give --ignore-unknown)"), shown);
           batch->counts->rows++;
           penal_batch_write_error_row (batch, line, message);
           return;
         }
-      value = json_value_text (member);
-      if (value == NULL)
+      /* A repeated member is refused, as a repeated column or a fact given
+       * twice on the command line is: taking either would be a guess. */
+      if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
+        {
+          g_autofree char *message = g_strdup_printf (
+              _ ("%s: given more than once; give each fact once"), decl->name);
+          batch->counts->rows++;
+          penal_batch_write_error_row (batch, line, message);
+          return;
+        }
+      if (member->value == NULL)
         continue;
-      g_ptr_array_add (owned, value);
-      batch->values[fact] = value;
-      batch->lengths[fact] = strlen (value);
+      batch->values[fact] = member->value;
+      batch->lengths[fact] = strlen (member->value);
     }
   penal_batch_process_row (batch, line);
+}
+
+/* One line of JSON Lines, without its line end; a line longer than the
+ * cap is answered with an error row, its bytes not kept. */
+static void
+end_json_line (Batch *batch, JsonParser *parser, GString *text,
+               gboolean too_long, guint64 line)
+{
+  if (text->len > 0 && text->str[text->len - 1] == '\r')
+    g_string_truncate (text, text->len - 1);
+  if (too_long)
+    {
+      batch->counts->rows++;
+      penal_batch_write_error_row (batch, line,
+                                   _ ("the row is longer than 64 KiB"));
+    }
+  else if (text->len > 0)
+    process_json_line (batch, parser, text->str, text->len, line);
 }
 
 gboolean
@@ -333,43 +614,53 @@ penal_batch_run_jsonl (Batch *batch, FILE *in, const char *input_name,
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GString) text = g_string_new (NULL);
-  guint64 line = 0;
-  gboolean too_long = FALSE;
-  int c;
+  g_autofree char *block = g_malloc (READ_BLOCK);
+  guint64 line = 0, bytes = 0;
+  gboolean too_long = FALSE, failed = FALSE, first = TRUE;
+  gsize n;
 
-  do
+  while (!batch->write_failed
+         && read_block (in, block, &n, first, input_name, &failed, error))
     {
-      c = getc (in);
-      if (c != EOF && c != '\n')
+      gsize i = 0;
+
+      /* A UTF-8 byte order mark is not part of the first object. */
+      if (first && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+      first = FALSE;
+      bytes += n;
+      while (i < n && !batch->write_failed)
         {
-          if (text->len <= PENAL_CSV_MAX_RECORD_LENGTH)
-            g_string_append_c (text, (char)c);
-          else
-            too_long = TRUE;
-          continue;
+          const char *newline = memchr (block + i, '\n', n - i);
+          gsize end = newline != NULL ? (gsize)(newline - block) : n;
+
+          if (!too_long
+              && text->len + (end - i) > PENAL_BATCH_MAX_RECORD_LENGTH)
+            {
+              too_long = TRUE;
+              g_string_truncate (text, 0);
+            }
+          if (!too_long)
+            g_string_append_len (text, block + i, (gssize)(end - i));
+          i = end;
+          if (newline == NULL)
+            break;
+          i++;
+          end_json_line (batch, parser, text, too_long, ++line);
+          g_string_truncate (text, 0);
+          too_long = FALSE;
         }
-      if (c == EOF && text->len == 0 && !too_long)
-        break;
-      line++;
-      if (text->len > 0 && text->str[text->len - 1] == '\r')
-        g_string_truncate (text, text->len - 1);
-      if (too_long)
-        {
-          batch->counts->rows++;
-          penal_batch_write_error_row (batch, line,
-                                       _ ("the row is longer than 64 KiB"));
-        }
-      else if (text->len > 0)
-        process_json_line (batch, parser, text->str, text->len, line);
-      g_string_truncate (text, 0);
-      too_long = FALSE;
     }
-  while (c != EOF && !batch->write_failed);
-
-  if (ferror (in))
+  if (failed)
+    return FALSE;
+  if (!batch->write_failed && (text->len > 0 || too_long))
+    end_json_line (batch, parser, text, too_long, ++line);
+  if (bytes == 0)
     {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _ ("%s: reading failed"), input_name);
+      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
+                   _ ("%s: the input is empty; give one JSON object of facts "
+                      "per line"),
+                   input_name);
       return FALSE;
     }
   return TRUE;

@@ -38,7 +38,9 @@ typedef struct
   FILE *out;
   GString *line; /* the output row being built */
   PenalBatchCounts *counts;
+  gboolean header_written; /* the CSV output's header row */
   gboolean write_failed;
+  int write_errno; /* why, once write_failed */
   /* Per row: the value given for each fact, or none. */
   const char **values;
   gsize *lengths;

@@ -18,6 +18,7 @@
  * message, exactly as `penal classify` would. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -278,14 +279,39 @@ answer_text (const Batch *batch, const PenalOutcome *outcome)
 /* Rows are written in blocks: one fwrite per row costs more than the
  * row. */
 static void
-flush_line (Batch *batch)
+write_rows (Batch *batch)
 {
-  if (batch->line->len < 64 * 1024)
+  if (batch->write_failed || batch->line->len == 0)
     return;
+  errno = 0;
   if (fwrite (batch->line->str, 1, batch->line->len, batch->out)
       != batch->line->len)
-    batch->write_failed = TRUE;
+    {
+      batch->write_failed = TRUE;
+      batch->write_errno = errno != 0 ? errno : EIO;
+    }
   g_string_truncate (batch->line, 0);
+}
+
+static void
+flush_line (Batch *batch)
+{
+  if (batch->line->len >= 64 * 1024)
+    write_rows (batch);
+}
+
+/* The CSV header goes before the first row, not before the input is
+ * read: if the input is refused, nothing but the error appears, and
+ * `penal batch x.csv > out.csv` leaves no file that looks like an
+ * answer. */
+static void
+write_header (Batch *batch)
+{
+  if (batch->header_written)
+    return;
+  batch->header_written = TRUE;
+  if (batch->output_format == PENAL_BATCH_CSV)
+    g_string_append (batch->line, csv_header);
 }
 
 static void
@@ -293,6 +319,8 @@ start_line (Batch *batch, guint64 line)
 {
   char digits[24];
   char *p = digits + sizeof digits;
+
+  write_header (batch);
 
   *--p = '\0';
   do
@@ -536,20 +564,26 @@ penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
     prepare_offense (model, g_ptr_array_index (model->offenses, o),
                      &batch.preps[o]);
 
-  if (output_format == PENAL_BATCH_CSV)
-    g_string_append (batch.line, csv_header);
-  flush_line (&batch);
-
   ok = input_format == PENAL_BATCH_CSV
            ? penal_batch_run_csv (&batch, in, input_name, error)
            : penal_batch_run_jsonl (&batch, in, input_name, error);
-  if (batch.line->len > 0
-      && fwrite (batch.line->str, 1, batch.line->len, out) != batch.line->len)
-    batch.write_failed = TRUE;
-  if (ok && (batch.write_failed || fflush (out) != 0))
+  /* A header row and no case: the answer is the header alone. */
+  if (ok)
+    write_header (&batch);
+  write_rows (&batch);
+  errno = 0;
+  if (!batch.write_failed && fflush (out) != 0)
     {
+      batch.write_failed = TRUE;
+      batch.write_errno = errno != 0 ? errno : EIO;
+    }
+  /* A failed write stops the reading too, and is what went wrong. */
+  if (batch.write_failed)
+    {
+      g_clear_error (error);
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _ ("cannot write the answers to standard output"));
+                   _ ("cannot write the answers to standard output: %s"),
+                   g_strerror (batch.write_errno));
       ok = FALSE;
     }
 

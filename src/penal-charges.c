@@ -14,15 +14,13 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "penal-charges.h"
 #include "penal-date.h"
+#include "penal-file.h"
 #include "penal-model-private.h"
 #include "penal-xml.h"
 
@@ -344,7 +342,7 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
 
   g_return_val_if_fail (name != NULL && data != NULL, NULL);
 
-  charges->name = g_strdup (name);
+  charges->name = penal_escape_untrusted (name);
   if (length > PENAL_CHARGES_MAX_FILE_SIZE)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
@@ -421,56 +419,38 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
   return g_steal_pointer (&charges);
 }
 
-/* Reads a regular file, never more than the cap, without blocking on a
- * FIFO or a device. */
+/* Reads the table, a regular file of at most the cap (penal-file.c). */
 static char *
 read_table_file (const char *path, gsize *out_length, GError **error)
 {
-  struct stat st;
-  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  char *data;
-  gsize done = 0;
+  char *data = NULL;
+  int saved = 0;
+  g_autofree char *shown = penal_escape_untrusted (path);
 
-  if (fd < 0)
+  switch (penal_file_read (path, PENAL_CHARGES_MAX_FILE_SIZE, &data, out_length,
+                           &saved))
     {
-      int saved = errno;
+    case PENAL_FILE_OK:
+      return data;
+    case PENAL_FILE_NOT_REGULAR:
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
+                   _ ("%s: the charge-code table must be a regular file"),
+                   shown);
+      return NULL;
+    case PENAL_FILE_TOO_LARGE:
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                   _ ("%s:1: the charge-code table is larger than %d MiB"),
+                   shown, PENAL_CHARGES_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    case PENAL_FILE_ERRNO:
+    default:
       g_set_error (error, PENAL_MODEL_ERROR,
                    saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND
                                    : PENAL_MODEL_ERROR_IO,
-                   _ ("%s: cannot open the charge-code table: %s"), path,
+                   _ ("%s: cannot open the charge-code table: %s"), shown,
                    g_strerror (saved));
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
-                   _ ("%s: the charge-code table must be a regular file"),
-                   path);
-      return NULL;
-    }
-  if (st.st_size > PENAL_CHARGES_MAX_FILE_SIZE)
-    {
-      close (fd);
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                   _ ("%s:1: the charge-code table is larger than %d MiB"),
-                   path, PENAL_CHARGES_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  data = g_malloc ((gsize)st.st_size + 1);
-  while (done < (gsize)st.st_size)
-    {
-      ssize_t n = read (fd, data + done, (gsize)st.st_size - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += (gsize)n;
-    }
-  close (fd);
-  data[done] = '\0';
-  *out_length = done;
-  return data;
 }
 
 PenalCharges *

@@ -4,11 +4,14 @@
 
 #include <glib.h>
 
+#include "penal.h"
+
 G_BEGIN_DECLS
 
-/* A record longer than this is handed over with a problem; the fields of a
- * record with a problem mean nothing. */
-#define PENAL_CSV_MAX_RECORD_LENGTH (64 * 1024)
+/* A record longer than this (PENAL_BATCH_MAX_RECORD_LENGTH, in penal.h) is
+ * handed over with a problem; the fields of a record with a problem mean
+ * nothing. */
+#define PENAL_CSV_MAX_RECORD_LENGTH PENAL_BATCH_MAX_RECORD_LENGTH
 
 typedef struct _PenalCsvReader PenalCsvReader;
 typedef struct _PenalCsvRecord PenalCsvRecord;

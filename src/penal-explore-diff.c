@@ -203,7 +203,7 @@ penalties_of (const PenalModel *model, const PenalOffense *statute)
  * facts they read; the answer's own object (top_level) names its format. */
 static JsonNode *
 diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
-              gint64 to, gboolean top_level)
+              gint64 to, gboolean top_level, GError **error)
 {
   const PenalPenalties *penalties = penalties_of (model, offense);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -232,6 +232,26 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
           break;
         }
   n = facts_read->len;
+
+  /* Every combination is evaluated, so their number is bounded first:
+   * rules over many facts can cut them into more than anyone can read. */
+  {
+    guint64 combinations = 1;
+
+    for (guint i = 0; i < n; i++)
+      combinations
+          = MIN (combinations * ((GArray *)g_ptr_array_index (cuts, i))->len,
+                 (guint64)PENAL_REPORT_MAX_ROWS + 1);
+    if (combinations > PENAL_REPORT_MAX_ROWS)
+      {
+        g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_TOO_LARGE,
+                     _ ("diff: the rules of %s cut its facts into more than "
+                        "%d combinations, more than a report can show; "
+                        "try penal what-if, which moves one fact at a time"),
+                     offense->id, PENAL_REPORT_MAX_ROWS);
+        return NULL;
+      }
+  }
 
   json_builder_begin_object (builder);
   if (top_level)
@@ -387,14 +407,18 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
  * changed. */
 JsonNode *
 penal_explore_diff (const PenalModel *model, const PenalOffense *statute,
-                    gint64 from, gint64 to)
+                    gint64 from, gint64 to, GError **error)
 {
-  JsonNode *root = diff_statute (model, statute, from, to, TRUE);
-  JsonObject *object = json_node_get_object (root);
-  gboolean changed = json_object_get_boolean_member (object, "changed");
+  JsonNode *root = diff_statute (model, statute, from, to, TRUE, error);
+  JsonObject *object;
+  gboolean changed;
   JsonArray *parts;
   GPtrArray *kinds[2];
 
+  if (root == NULL)
+    return NULL;
+  object = json_node_get_object (root);
+  changed = json_object_get_boolean_member (object, "changed");
   if (statute->is_enhancement || statute->is_program)
     return root;
   kinds[0] = statute->enhancements;
@@ -404,8 +428,14 @@ penal_explore_diff (const PenalModel *model, const PenalOffense *statute,
     for (guint i = 0; i < kinds[k]->len; i++)
       {
         JsonNode *part = diff_statute (model, g_ptr_array_index (kinds[k], i),
-                                       from, to, FALSE);
+                                       from, to, FALSE, error);
 
+        if (part == NULL)
+          {
+            json_array_unref (parts);
+            json_node_unref (root);
+            return NULL;
+          }
         changed |= json_object_get_boolean_member (json_node_get_object (part),
                                                    "changed");
         json_array_add_element (parts, part);

@@ -536,6 +536,26 @@ penal_tree_report (const PenalModel *model, const char *name, gint64 date,
           _ ("tree: a penalty table has no decision tree; try penal show"));
       return NULL;
     }
+  {
+    g_autoptr (GPtrArray) versions
+        = penal_explore_versions_on (found.statute, date);
+    guint64 leaves = 0;
+
+    for (guint v = 0; v < versions->len; v++)
+      leaves += penal_tree_count_leaves (
+          ((const PenalVersion *)g_ptr_array_index (versions, v))->tree);
+    /* Shared subtrees keep a tree small in memory whose paths, drawn
+     * one by one, would be more than anyone can read. */
+    if (leaves > PENAL_REPORT_MAX_ROWS)
+      {
+        g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_TOO_LARGE,
+                     _ ("tree: the decision tree of %s has more than %d "
+                        "leaves, more than a report can show; try penal "
+                        "what-if, which moves one fact at a time"),
+                     found.statute->id, PENAL_REPORT_MAX_ROWS);
+        return NULL;
+      }
+  }
   root = penal_explore_tree (model, found.statute, date);
   return report (root, format,
                  format == PENAL_FORMAT_DOT ? penal_explore_tree_dot
@@ -549,6 +569,17 @@ penal_diff_report (const PenalModel *model, const char *name, gint64 from,
   g_autoptr (JsonNode) root = NULL;
   PenalFound found;
 
+  if (from > to)
+    {
+      g_autofree char *from_text = penal_date_to_iso (from);
+      g_autofree char *to_text = penal_date_to_iso (to);
+
+      g_set_error (error, PENAL_QUERY_ERROR, PENAL_QUERY_ERROR_INVALID,
+                   _ ("diff: --from %s is later than --to %s; give the "
+                      "earlier date as --from"),
+                   from_text, to_text);
+      return NULL;
+    }
   if (!lookup (model, "diff", name, FALSE, &found, error))
     return NULL;
   if (found.statute == NULL)
@@ -562,7 +593,9 @@ penal_diff_report (const PenalModel *model, const char *name, gint64 from,
                    shown, names);
       return NULL;
     }
-  root = penal_explore_diff (model, found.statute, from, to);
+  root = penal_explore_diff (model, found.statute, from, to, error);
+  if (root == NULL)
+    return NULL;
   return report (root, format, penal_explore_diff_text);
 }
 

@@ -40,7 +40,7 @@ char *penal_explore_tree_dot (JsonNode *tree);
 
 JsonNode *penal_explore_diff (const PenalModel *model,
                               const PenalOffense *offense, gint64 from,
-                              gint64 to);
+                              gint64 to, GError **error);
 char *penal_explore_diff_text (JsonNode *diff);
 
 JsonNode *penal_explore_what_if (const PenalModel *model,

@@ -59,6 +59,46 @@ type_ref (const PenalFactDecl *decl)
     }
 }
 
+/* Element content: only &, < and > need escaping there, so a FEEL string's
+ * quotes stay quotes for the people who read the table. */
+static void
+append_content (GString *out, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+/* text as a FEEL string literal: inside the quotes a quote or a backslash
+ * is escaped with a backslash, or a citation that holds one would end the
+ * string early, or change it. */
+static char *
+feel_string (const char *text)
+{
+  GString *literal = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (literal, '\\');
+      g_string_append_c (literal, *p);
+    }
+  g_string_append_c (literal, '"');
+  return g_string_free (literal, FALSE);
+}
+
 /* The S-FEEL unary test for one condition, or "-" when the rule does not
  * narrow the fact. */
 static char *
@@ -73,7 +113,7 @@ unary_test (const PenalFactDecl *decl, const PenalCondition *condition)
     case PENAL_FACT_TYPE_BOOLEAN:
       return g_strdup (condition->lo ? "true" : "false");
     case PENAL_FACT_TYPE_ENUM:
-      return g_strdup_printf ("\"%s\"", decl->values[condition->lo]);
+      return feel_string (decl->values[condition->lo]);
     case PENAL_FACT_TYPE_INTEGER:
     default:
       if (condition->lo == condition->hi)
@@ -173,6 +213,7 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
   for (guint r = 0; r < version->rules->len; r++)
     {
       const PenalRule *rule = g_ptr_array_index (version->rules, r);
+      g_autofree char *citation = NULL;
 
       g_string_append_printf (out, "      <rule id=\"rule_%u\">\n", r + 1);
       g_string_append (out, "        <description>");
@@ -192,7 +233,7 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
           g_string_append_printf (
               out, "        <inputEntry id=\"rule_%u_input_%u\"><text>", r + 1,
               i + 1);
-          append_escaped (out, test);
+          append_content (out, test);
           g_string_append (out, "</text></inputEntry>\n");
         }
       g_string_append_printf (
@@ -201,9 +242,10 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
           "id=\"rule_%u_class\"><text>\"%s\"</text></outputEntry>\n",
           r + 1, outcome_code (rule));
       g_string_append_printf (
-          out, "        <outputEntry id=\"rule_%u_citation\"><text>\"", r + 1);
-      append_escaped (out, rule->citation);
-      g_string_append (out, "\"</text></outputEntry>\n      </rule>\n");
+          out, "        <outputEntry id=\"rule_%u_citation\"><text>", r + 1);
+      citation = feel_string (rule->citation);
+      append_content (out, citation);
+      g_string_append (out, "</text></outputEntry>\n      </rule>\n");
     }
   g_string_append (out, "    </decisionTable>\n  </decision>\n");
   for (guint i = 0; i < inputs->len; i++)

@@ -71,25 +71,71 @@ penal_facts_clear (PenalFacts *facts)
   memset (facts->known, 0, sizeof (gboolean) * facts->n_facts);
 }
 
-/* Returns a copy of untrusted text that is safe to print: valid UTF-8, no
- * control characters, at most a few dozen characters. */
-char *
-penal_quote_untrusted (const char *text)
+/* Does the character act on a terminal rather than show: a control
+ * character (C0, DEL, C1: an escape sequence's start, U+009B), a format
+ * character (a byte order mark, the bidi overrides and isolates such as
+ * U+202E, the zero-width ones), a line or paragraph separator? */
+static gboolean
+acts_on_terminal (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Appends at most max_chars characters of text (all of them: -1) as
+ * penal_escape_untrusted() shows them; returns how many it left out. */
+static glong
+append_escaped (GString *out, const char *text, glong max_chars)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
   glong n = 0;
+  const char *p = valid;
 
-  for (const char *p = valid; *p != '\0' && n < 40;
+  for (; *p != '\0' && (max_chars < 0 || n < max_chars);
        p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (out, '?');
-      else
+
+      if (!acts_on_terminal (c))
         g_string_append_unichar (out, c);
+      else if (c <= 0xFFFF)
+        g_string_append_printf (out, "\\u%04X", (guint)c);
+      else
+        g_string_append_printf (out, "\\U%08X", (guint)c);
     }
-  if (g_utf8_strlen (valid, -1) > 40)
+  return *p != '\0' ? g_utf8_strlen (p, -1) : 0;
+}
+
+/* (transfer full) Text from outside (a file name, an option, a statute
+ * file's words) as it may be shown: invalid UTF-8 as U+FFFD, and every
+ * character that would act on a terminal rather than show written as
+ * \uXXXX, so that no text can reorder, recolour or clear what a reader
+ * sees. */
+char *
+penal_escape_untrusted (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text, -1);
+  return g_string_free (out, FALSE);
+}
+
+/* Returns a copy of untrusted text that is safe to print inside quotes:
+ * as penal_escape_untrusted() shows it, at most a few dozen characters. */
+char *
+penal_quote_untrusted (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (append_escaped (out, text, 40) > 0)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }

@@ -162,6 +162,7 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
   PenalFactDecl *offense_fact
       = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
   g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+  PenalTreeBudget budget = { 0, 0 };
 
   /* Reported at the root of the last file read: that is where an
    * <offense> would be missing. */
@@ -178,13 +179,8 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
       PenalOffense *offense = g_ptr_array_index (model->offenses, i);
 
       g_strv_builder_add (ids, offense->id);
-      for (guint p = 0; p < model->penalties->len && offense->penalties == NULL;
-           p++)
-        {
-          PenalPenalties *penalties = g_ptr_array_index (model->penalties, p);
-          if (g_str_equal (penalties->id, offense->penalties_id))
-            offense->penalties = penalties;
-        }
+      offense->penalties
+          = penal_model_named (model, "penalties", offense->penalties_id);
       if (offense->penalties == NULL)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
@@ -265,7 +261,8 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
           for (guint v = 0; v < statute->versions->len; v++)
             {
               PenalVersion *version = g_ptr_array_index (statute->versions, v);
-              version->tree = penal_tree_compile (model, version, error);
+              version->tree
+                  = penal_tree_compile (model, version, &budget, error);
               if (version->tree == NULL)
                 return FALSE;
               for (guint m = 0; m < statute->monotone->len; m++)
@@ -274,7 +271,7 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
                       = &g_array_index (statute->monotone, PenalMonotone, m);
                   if (!penal_tree_check_monotone (
                           model, version, monotone->fact, monotone->decreasing,
-                          monotone->line, error))
+                          monotone->line, &budget, error))
                     return FALSE;
                 }
             }

@@ -226,14 +226,8 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
     rule->refer = g_ptr_array_new ();
     for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
       {
-        PenalResource *resource = NULL;
+        PenalResource *resource = penal_model_named (model, "resource", ids[i]);
 
-        for (guint r = 0; r < model->resources->len && resource == NULL; r++)
-          if (g_str_equal (
-                  ((PenalResource *)g_ptr_array_index (model->resources, r))
-                      ->id,
-                  ids[i]))
-            resource = g_ptr_array_index (model->resources, r);
         if (resource == NULL)
           return penal_loader_invalid (error, loaded->file, node,
                                        _ ("unknown resource “%s”; declare it "
@@ -352,29 +346,27 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
       penal_offense_free (offense);
       return FALSE;
     }
-  for (guint i = 0; i < model->enhancements->len; i++)
-    if (g_str_equal (
-            ((PenalOffense *)g_ptr_array_index (model->enhancements, i))->id,
-            offense->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("enhancement “%s” is declared twice"),
-                              offense->id);
-        penal_offense_free (offense);
-        return FALSE;
-      }
-  for (guint i = 0; i < model->programs->len; i++)
-    if (g_str_equal (
-            ((PenalOffense *)g_ptr_array_index (model->programs, i))->id,
-            offense->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("program “%s” is declared twice"),
-                              offense->id);
-        penal_offense_free (offense);
-        return FALSE;
-      }
+  if (penal_model_named (model, "enhancement", offense->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("enhancement “%s” is declared twice"),
+                            offense->id);
+      penal_offense_free (offense);
+      return FALSE;
+    }
+  if (penal_model_named (model, "program", offense->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("program “%s” is declared twice"), offense->id);
+      penal_offense_free (offense);
+      return FALSE;
+    }
   g_ptr_array_add (list, offense);
+  penal_model_name (model,
+                    is_enhancement ? "enhancement"
+                    : is_program   ? "program"
+                                   : "offense",
+                    offense->id, offense);
 
   for (xmlNode *m = node->children; m != NULL; m = m->next)
     {

@@ -25,7 +25,10 @@
 /* Building the model                                                   */
 
 /* Attribute or element text with runs of white space folded to one space,
- * so the same sentence always has the same translation key. */
+ * so the same sentence always has the same translation key, and any
+ * character that would act on a terminal (a bidi override, a byte order
+ * mark, a C1 control) written as \uXXXX: every view shows statute text,
+ * and none may let it reorder or recolour what a reader sees. */
 char *
 penal_loader_fold_space (const xmlChar *text)
 {
@@ -50,6 +53,16 @@ penal_loader_fold_space (const xmlChar *text)
       *out++ = *p;
     }
   *out = '\0';
+  /* XML refuses the C0 controls but for white space; anything else that
+   * acts on a terminal is not ASCII. */
+  for (const char *p2 = folded; *p2 != '\0'; p2++)
+    if ((guchar)*p2 >= 0x80)
+      {
+        char *shown = penal_escape_untrusted (folded);
+
+        g_free (folded);
+        return shown;
+      }
   return folded;
 }
 
@@ -351,18 +364,16 @@ build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   resource->description = penal_loader_child_text (node, "description");
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
-  for (guint i = 0; i < model->resources->len; i++)
-    if (g_str_equal (
-            ((PenalResource *)g_ptr_array_index (model->resources, i))->id,
-            resource->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("resource “%s” is declared twice"),
-                              resource->id);
-        penal_resource_free (resource);
-        return FALSE;
-      }
+  if (penal_model_named (model, "resource", resource->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("resource “%s” is declared twice"),
+                            resource->id);
+      penal_resource_free (resource);
+      return FALSE;
+    }
   g_ptr_array_add (model->resources, resource);
+  penal_model_name (model, "resource", resource->id, resource);
   return penal_loader_resolve_sources (model, loaded, node, &resource->sources,
                                        error);
 }
@@ -546,18 +557,16 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_era_free);
   penalties->file = loaded->file;
   penalties->line = penal_loader_line_of (node);
-  for (guint i = 0; i < model->penalties->len; i++)
-    if (g_str_equal (
-            ((PenalPenalties *)g_ptr_array_index (model->penalties, i))->id,
-            penalties->id))
-      {
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("penalty table “%s” is declared twice"),
-                              penalties->id);
-        penal_penalties_free (penalties);
-        return FALSE;
-      }
+  if (penal_model_named (model, "penalties", penalties->id) != NULL)
+    {
+      penal_loader_invalid (error, loaded->file, node,
+                            _ ("penalty table “%s” is declared twice"),
+                            penalties->id);
+      penal_penalties_free (penalties);
+      return FALSE;
+    }
   g_ptr_array_add (model->penalties, penalties);
+  penal_model_name (model, "penalties", penalties->id, penalties);
 
   for (xmlNode *e = node->children; e != NULL; e = e->next)
     {
@@ -717,8 +726,12 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
     {
       LoadedDoc loaded;
 
-      loaded.file = g_string_chunk_insert_const (model->file_names,
-                                                 g_ptr_array_index (names, i));
+      /* File names come from the command line: every message shows
+       * them escaped. */
+      g_autofree char *shown
+          = penal_escape_untrusted (g_ptr_array_index (names, i));
+
+      loaded.file = g_string_chunk_insert_const (model->file_names, shown);
       loaded.doc
           = penal_xml_parse (loaded.file, g_ptr_array_index (contents, i),
                              g_array_index (lengths, gsize, i), error);
@@ -731,6 +744,17 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
   return g_steal_pointer (&model);
 }
 
+/* A set holds at most PENAL_MODEL_MAX_FILES files; where names the set
+ * (a directory) or the first file past the cap, as shown. */
+static void
+set_too_many_files (const char *where, GError **error)
+{
+  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+               _ ("%s: more than %d statute files; penal reads at most %d in "
+                  "one set"),
+               where, PENAL_MODEL_MAX_FILES, PENAL_MODEL_MAX_FILES);
+}
+
 static PenalModel *
 load_files (const char *const *paths, PenalCharges *charges, GError **error)
 {
@@ -738,18 +762,52 @@ load_files (const char *const *paths, PenalCharges *charges, GError **error)
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
+  gsize total = 0;
+
   g_return_val_if_fail (paths != NULL, NULL);
 
+  if (g_strv_length ((char **)paths) > PENAL_MODEL_MAX_FILES)
+    {
+      g_autofree char *shown
+          = penal_escape_untrusted (paths[PENAL_MODEL_MAX_FILES]);
+
+      set_too_many_files (shown, error);
+      penal_charges_free (charges);
+      return NULL;
+    }
   for (guint i = 0; paths[i] != NULL; i++)
     {
       gsize length = 0;
-      char *data = penal_xml_read_file (paths[i], &length, error);
+      gsize left = PENAL_MODEL_MAX_SET_SIZE - total;
+      g_autoptr (GError) local_error = NULL;
+      char *data = penal_xml_read_file (paths[i],
+                                        MIN (PENAL_MODEL_MAX_FILE_SIZE, left),
+                                        &length, &local_error);
 
+      /* A file under the file cap but over what the set has left: the
+       * set is too large, whichever file tips it. */
+      if (data == NULL && length <= PENAL_MODEL_MAX_FILE_SIZE
+          && g_error_matches (local_error, PENAL_MODEL_ERROR,
+                              PENAL_MODEL_ERROR_TOO_LARGE))
+        {
+          g_autofree char *shown = penal_escape_untrusted (paths[i]);
+
+          g_clear_error (&local_error);
+          g_set_error (&local_error, PENAL_MODEL_ERROR,
+                       PENAL_MODEL_ERROR_TOO_LARGE,
+                       _ ("%s: the statute files come to more than %d MiB "
+                          "with this one; penal reads at most %d MiB in one "
+                          "set"),
+                       shown, PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
+                       PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024));
+        }
       if (data == NULL)
         {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           penal_charges_free (charges);
           return NULL;
         }
+      total += length;
       g_ptr_array_add (names, (gpointer)paths[i]);
       g_ptr_array_add (contents, data);
       g_array_append_val (lengths, length);
@@ -779,8 +837,11 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (directory != NULL, NULL);
+
+  shown = penal_escape_untrusted (directory);
 
   dir = g_dir_open (directory, 0, &local_error);
   if (dir == NULL)
@@ -789,20 +850,29 @@ load_directory (const char *directory, PenalCharges *charges, GError **error)
           = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
       g_set_error (error, PENAL_MODEL_ERROR,
                    missing ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
-                   _ ("%s: cannot open the statutes directory: %s"), directory,
+                   _ ("%s: cannot open the statutes directory: %s"), shown,
                    local_error->message);
       penal_charges_free (charges);
       return NULL;
     }
+  /* Counted as listed: a directory of a million names is refused without
+   * holding them all. */
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml")
         && !g_str_has_suffix (name, ".gresource.xml"))
-      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+      {
+        if (paths->len == PENAL_MODEL_MAX_FILES)
+          {
+            set_too_many_files (shown, error);
+            penal_charges_free (charges);
+            return NULL;
+          }
+        g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+      }
   if (paths->len == 0)
     {
       g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND,
-                   _ ("%s: the statutes directory has no .xml files"),
-                   directory);
+                   _ ("%s: the statutes directory has no .xml files"), shown);
       penal_charges_free (charges);
       return NULL;
     }

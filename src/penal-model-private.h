@@ -261,8 +261,10 @@ struct _PenalModel
   GPtrArray *programs;      /* PenalOffense, programs only */
   GPtrArray *resources;     /* PenalResource */
   GStringChunk *file_names; /* the file each element came from */
-  PenalCharges *charges;    /* the Patrol's table the rules' codes are
-                               looked up in; NULL when no rule has one */
+  GHashTable *named;     /* "KIND:ID" -> the resource, penalty table, offense,
+                            enhancement or program of that id */
+  PenalCharges *charges; /* the Patrol's table the rules' codes are
+                            looked up in; NULL when no rule has one */
 };
 
 G_GNUC_INTERNAL PenalModel *penal_model_new (void);
@@ -290,6 +292,10 @@ G_GNUC_INTERNAL gboolean penal_link_model (PenalModel *model,
                                            GError **error);
 
 char *penal_model_offense_names (const PenalModel *model);
+gpointer penal_model_named (const PenalModel *model, const char *kind,
+                            const char *id);
+void penal_model_name (PenalModel *model, const char *kind, const char *id,
+                       gpointer object);
 const PenalFactDecl *penal_model_lookup_fact (const PenalModel *model,
                                               const char *name,
                                               guint *out_index);

@@ -203,6 +203,7 @@ penal_model_new (void)
   model->resources
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_resource_free);
   model->file_names = g_string_chunk_new (256);
+  model->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The two built-in facts: which offense (its values are the offenses
    * loaded, filled in at the end) and when it was committed. */
@@ -240,6 +241,7 @@ penal_model_free (PenalModel *model)
   g_hash_table_unref (model->fact_index);
   g_ptr_array_unref (model->facts);
   g_string_chunk_free (model->file_names);
+  g_hash_table_unref (model->named);
   penal_charges_free (model->charges);
   g_free (model);
 }
@@ -265,16 +267,29 @@ penal_model_lookup_fact (const PenalModel *model, const char *name,
   return g_ptr_array_index (model->facts, index - 1);
 }
 
+/* Elements are found by id through one table, so that a set of
+ * thousands of them loads in time that grows with their number, not with
+ * its square.  kind is "resource", "penalties", "offense", "enhancement"
+ * or "program". */
+gpointer
+penal_model_named (const PenalModel *model, const char *kind, const char *id)
+{
+  g_autofree char *key = g_strconcat (kind, ":", id, NULL);
+
+  return g_hash_table_lookup (model->named, key);
+}
+
+void
+penal_model_name (PenalModel *model, const char *kind, const char *id,
+                  gpointer object)
+{
+  g_hash_table_insert (model->named, g_strconcat (kind, ":", id, NULL), object);
+}
+
 const PenalOffense *
 penal_model_lookup_offense (const PenalModel *model, const char *id)
 {
-  for (guint i = 0; i < model->offenses->len; i++)
-    {
-      const PenalOffense *offense = g_ptr_array_index (model->offenses, i);
-      if (g_str_equal (offense->id, id))
-        return offense;
-    }
-  return NULL;
+  return penal_model_named (model, "offense", id);
 }
 
 const PenalEra *

@@ -31,9 +31,10 @@ penal_regions_new (gint64 lo, gint64 hi)
   return cuts;
 }
 
-static void
-add_condition (GArray *cuts, const PenalCondition *condition, gint64 lo,
-               gint64 hi)
+/* Cuts [lo, hi] at the bounds of one condition. */
+void
+penal_regions_add_condition (GArray *cuts, const PenalCondition *condition,
+                             gint64 lo, gint64 hi)
 {
   gint64 after = condition->hi + 1;
 
@@ -59,7 +60,7 @@ penal_regions_add_rules (GArray *cuts, GPtrArray *rules, guint fact, gint64 lo,
               = &g_array_index (rule->conditions, PenalCondition, c);
 
           if (condition->fact == fact)
-            add_condition (cuts, condition, lo, hi);
+            penal_regions_add_condition (cuts, condition, lo, hi);
         }
     }
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * to cuts[k + 1] - 1, the last one to hi.  Inside a region every condition
  * on the fact of the rules added holds for all values or for none. */
 G_GNUC_INTERNAL GArray *penal_regions_new (gint64 lo, gint64 hi);
+G_GNUC_INTERNAL void
+penal_regions_add_condition (GArray *cuts, const PenalCondition *condition,
+                             gint64 lo, gint64 hi);
 G_GNUC_INTERNAL void penal_regions_add_rules (GArray *cuts, GPtrArray *rules,
                                               guint fact, gint64 lo, gint64 hi);
 G_GNUC_INTERNAL void penal_regions_add_statute (GArray *cuts,

@@ -85,186 +85,579 @@ version_sample_date (const PenalVersion *version)
   return penal_date_to_iso (day);
 }
 
-static PenalTreeNode *
-compile_node (const PenalModel *model, const PenalVersion *version,
-              GPtrArray *rules, gint64 *path_lo, gint64 *path_hi,
-              GError **error)
-{
-  PenalTreeNode *node;
-  gint split = -1;
-  g_autoptr (GArray) cuts = NULL;
-  g_autoptr (GArray) branches = NULL;
+/* ------------------------------------------------------------------ */
+/* Compiling                                                            */
 
-  /* The first fact, in rule order, that some rule still narrows. */
-  for (guint r = 0; r < rules->len && split < 0; r++)
+/* A rule with its conditions also in fact order, to find the one on a
+ * fact without reading them all. */
+typedef struct
+{
+  const PenalRule *rule;
+  const PenalCondition **by_fact;
+} IndexedRule;
+
+static gint
+compare_condition_facts (gconstpointer a, gconstpointer b)
+{
+  const PenalCondition *x = *(const PenalCondition *const *)a;
+  const PenalCondition *y = *(const PenalCondition *const *)b;
+
+  return (x->fact > y->fact) - (x->fact < y->fact);
+}
+
+static IndexedRule *
+index_rules (GPtrArray *rules)
+{
+  IndexedRule *indexed = g_new (IndexedRule, rules->len);
+
+  for (guint r = 0; r < rules->len; r++)
     {
       const PenalRule *rule = g_ptr_array_index (rules, r);
-      for (guint i = 0; i < rule->conditions->len && split < 0; i++)
+      guint n = rule->conditions->len;
+
+      indexed[r].rule = rule;
+      indexed[r].by_fact = g_new (const PenalCondition *, n + 1);
+      for (guint i = 0; i < n; i++)
+        indexed[r].by_fact[i]
+            = &g_array_index (rule->conditions, PenalCondition, i);
+      qsort (indexed[r].by_fact, n, sizeof (const PenalCondition *),
+             compare_condition_facts);
+    }
+  return indexed;
+}
+
+static void
+indexed_rules_free (IndexedRule *indexed, guint n)
+{
+  for (guint r = 0; r < n; r++)
+    g_free (indexed[r].by_fact);
+  g_free (indexed);
+}
+
+/* The rule's condition on fact, or NULL when it does not test it. */
+static const PenalCondition *
+condition_on (const IndexedRule *indexed, guint fact)
+{
+  guint lo = 0, hi = indexed->rule->conditions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint at = indexed->by_fact[mid]->fact;
+
+      if (at == fact)
+        return indexed->by_fact[mid];
+      if (at < fact)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+/* What one compile needs at hand.  Rules are named by their index in
+ * version->rules; a set of rules is a GArray of those indexes, in rule
+ * order, which is the order the messages name them in. */
+typedef struct
+{
+  const PenalModel *model;
+  const PenalVersion *version;
+  IndexedRule *rules;
+  PenalTreeBudget *budget;
+  gint64 *path_lo; /* per fact: the range the current path has left */
+  gint64 *path_hi;
+  GArray *split_facts;    /* guint, ascending: the facts the path split on */
+  GHashTable *memo;       /* GBytes key -> PenalTreeNode, not owned */
+  GHashTable *shapes;     /* PenalTreeNode -> itself, by shape, not owned */
+  PenalTreeNode **leaves; /* per rule: its one leaf, once reached */
+  GError **error;
+} Compiler;
+
+static const PenalRule *
+rule_at (const Compiler *c, guint index)
+{
+  return c->rules[index].rule;
+}
+
+static gboolean
+budget_spent (const PenalVersion *version, PenalTreeBudget *budget,
+              GError **error)
+{
+  if (budget->steps > PENAL_MODEL_MAX_PROOF_STEPS)
+    {
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                   _ ("%s:%d: version %s is too large to prove sound: its "
+                      "rules take more than %d steps to check, penal's "
+                      "limit; test fewer facts in each rule, or split the "
+                      "table"),
+                   version->file, version->line, version->id,
+                   PENAL_MODEL_MAX_PROOF_STEPS);
+      return TRUE;
+    }
+  if (budget->nodes > PENAL_MODEL_MAX_TREE_NODES)
+    {
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                   _ ("%s:%d: version %s is too large to prove sound: its "
+                      "decision tree needs more than %d nodes, penal's "
+                      "limit; test fewer facts in each rule, or split the "
+                      "table"),
+                   version->file, version->line, version->id,
+                   PENAL_MODEL_MAX_TREE_NODES);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Counts work against the load's budget; FALSE, with the error set, once
+ * the budget is spent. */
+static gboolean
+charge (Compiler *c, guint64 steps, guint nodes)
+{
+  c->budget->steps += steps;
+  c->budget->nodes += nodes;
+  return !budget_spent (c->version, c->budget, c->error);
+}
+
+/* What the subtree for a set of rules depends on: the rules, and which
+ * facts the path has split.  A fact split on the path is never split
+ * again below it (each rule left holds for the whole piece), and one not
+ * split still has its whole domain, so where in its domain a split fact's
+ * piece lies changes nothing below but the messages, and a message ends
+ * the compile.  Two paths with the same key get the same subtree, which is
+ * shared. */
+static GBytes *
+subtree_key (Compiler *c, GArray *rules)
+{
+  GByteArray *key = g_byte_array_sized_new (
+      (rules->len + c->split_facts->len + 1) * sizeof (guint));
+  guint n = rules->len;
+
+  g_byte_array_append (key, (const guint8 *)&n, sizeof n);
+  g_byte_array_append (key, (const guint8 *)rules->data,
+                       rules->len * sizeof (guint));
+  g_byte_array_append (key, (const guint8 *)c->split_facts->data,
+                       c->split_facts->len * sizeof (guint));
+  return g_byte_array_free_to_bytes (key);
+}
+
+static PenalTreeNode *
+node_ref (PenalTreeNode *node)
+{
+  node->ref_count++;
+  return node;
+}
+
+static guint
+shape_hash (gconstpointer data)
+{
+  const PenalTreeNode *node = data;
+  guint hash = (guint)node->fact * 31u + node->n_branches;
+
+  for (guint i = 0; i < node->n_branches; i++)
+    hash = hash * 31u + (guint)node->branches[i].lo
+           + g_direct_hash (node->branches[i].child);
+  return hash;
+}
+
+static gboolean
+shape_equal (gconstpointer a, gconstpointer b)
+{
+  const PenalTreeNode *x = a, *y = b;
+
+  if (x->fact != y->fact || x->n_branches != y->n_branches)
+    return FALSE;
+  for (guint i = 0; i < x->n_branches; i++)
+    if (x->branches[i].lo != y->branches[i].lo
+        || x->branches[i].hi != y->branches[i].hi
+        || x->branches[i].child != y->branches[i].child)
+      return FALSE;
+  return TRUE;
+}
+
+/* The one leaf of a rule, made the first time a path reaches it. */
+static PenalTreeNode *
+leaf_for (Compiler *c, guint index)
+{
+  PenalTreeNode *leaf = c->leaves[index];
+
+  if (leaf != NULL)
+    return node_ref (leaf);
+  if (!charge (c, 0, 1))
+    return NULL;
+  leaf = g_new0 (PenalTreeNode, 1);
+  leaf->fact = -1;
+  leaf->rule = rule_at (c, index);
+  leaf->single_rule = leaf->rule;
+  leaf->n_leaves = 1;
+  leaf->ref_count = 1;
+  c->leaves[index] = leaf;
+  return node_ref (leaf);
+}
+
+/* Ends a leaf that has no rule or more than one: the table has a gap or an
+ * overlap at the current path. */
+static void
+set_leaf_error (Compiler *c, GArray *rules)
+{
+  g_autofree char *example = describe_path (c->model, c->path_lo, c->path_hi);
+  g_autofree char *date = version_sample_date (c->version);
+
+  if (rules->len == 0)
+    {
+      g_set_error (c->error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                   _ ("%s:%d: version %s has a gap: no rule decides %s, "
+                      "offense_date=%s"),
+                   c->version->file, c->version->line, c->version->id, example,
+                   date);
+    }
+  else
+    {
+      const PenalRule *a = rule_at (c, g_array_index (rules, guint, 0));
+      const PenalRule *b = rule_at (c, g_array_index (rules, guint, 1));
+
+      g_set_error (c->error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                   _ ("%s:%d: rules at lines %d and %d overlap: both "
+                      "decide %s, offense_date=%s"),
+                   b->file, b->line, a->line, b->line, example, date);
+    }
+}
+
+/* The first fact, in rule order, that some rule still narrows; -1 when
+ * every rule holds for the whole of the path's ranges.  *out_read counts
+ * the conditions read, for the budget. */
+static gint
+choose_split (Compiler *c, GArray *rules, guint64 *out_read)
+{
+  *out_read = 0;
+  for (guint r = 0; r < rules->len; r++)
+    {
+      const PenalRule *rule = rule_at (c, g_array_index (rules, guint, r));
+
+      for (guint i = 0; i < rule->conditions->len; i++)
         {
-          const PenalCondition *c
+          const PenalCondition *cond
               = &g_array_index (rule->conditions, PenalCondition, i);
-          if (c->lo > path_lo[c->fact] || c->hi < path_hi[c->fact])
-            split = (gint)c->fact;
+
+          (*out_read)++;
+          if (cond->lo > c->path_lo[cond->fact]
+              || cond->hi < c->path_hi[cond->fact])
+            return (gint)cond->fact;
         }
     }
+  return -1;
+}
 
-  if (split < 0)
+static PenalTreeNode *compile_node (Compiler *c, GArray *rules);
+
+/* Takes a finished inner node: the same shape made before is shared
+ * instead. */
+static PenalTreeNode *
+intern_node (Compiler *c, PenalTreeNode *node)
+{
+  PenalTreeNode *same = g_hash_table_lookup (c->shapes, node);
+
+  if (same != NULL)
     {
-      g_autofree char *example = describe_path (model, path_lo, path_hi);
-      g_autofree char *date = version_sample_date (version);
-
-      if (rules->len == 0)
-        {
-          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                       _ ("%s:%d: version %s has a gap: no rule decides %s, "
-                          "offense_date=%s"),
-                       version->file, version->line, version->id, example,
-                       date);
-          return NULL;
-        }
-      if (rules->len > 1)
-        {
-          const PenalRule *a = g_ptr_array_index (rules, 0);
-          const PenalRule *b = g_ptr_array_index (rules, 1);
-          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                       _ ("%s:%d: rules at lines %d and %d overlap: both "
-                          "decide %s, offense_date=%s"),
-                       b->file, b->line, a->line, b->line, example, date);
-          return NULL;
-        }
-      node = g_new0 (PenalTreeNode, 1);
-      node->fact = -1;
-      node->rule = g_ptr_array_index (rules, 0);
-      return node;
+      penal_tree_free (node);
+      return node_ref (same);
     }
+  if (!charge (c, node->n_branches, 1))
+    {
+      penal_tree_free (node);
+      return NULL;
+    }
+  g_hash_table_add (c->shapes, node);
+  return node;
+}
 
-  /* Cut the current range of the fact at every rule boundary inside it. */
-  cuts = penal_regions_new (path_lo[split], path_hi[split]);
-  penal_regions_add_rules (cuts, rules, (guint)split, path_lo[split],
-                           path_hi[split]);
+static PenalTreeNode *
+inner_node (Compiler *c, guint fact, GArray *branches)
+{
+  PenalTreeNode *node = g_new0 (PenalTreeNode, 1);
+
+  node->fact = (gint)fact;
+  node->ref_count = 1;
+  node->n_branches = branches->len;
+  node->branches = (PenalTreeBranch *)(void *)g_array_free (branches, FALSE);
+  node->single_rule = node->branches[0].child->single_rule;
+  for (guint b = 0; b < node->n_branches; b++)
+    {
+      const PenalTreeNode *child = node->branches[b].child;
+
+      if (child->single_rule != node->single_rule)
+        node->single_rule = NULL;
+      node->n_leaves = child->n_leaves > G_MAXUINT64 - node->n_leaves
+                           ? G_MAXUINT64
+                           : node->n_leaves + child->n_leaves;
+    }
+  return intern_node (c, node);
+}
+
+static void
+split_facts_add (GArray *split_facts, guint fact, gboolean add)
+{
+  guint at = 0;
+
+  while (at < split_facts->len && g_array_index (split_facts, guint, at) < fact)
+    at++;
+  if (add)
+    g_array_insert_val (split_facts, at, fact);
+  else
+    g_array_remove_index (split_facts, at);
+}
+
+/* Splits on fact: its domain is cut at every bound of the rules, and each
+ * piece gets the rules that hold for all of it (a rule that does not test
+ * the fact holds everywhere).  The pieces are swept in order, keeping the
+ * rules whose range covers the current one, so the work is what the
+ * pieces' rule sets hold, not pieces times rules. */
+static PenalTreeNode *
+compile_split (Compiler *c, GArray *rules, guint fact)
+{
+  gint64 saved_lo = c->path_lo[fact], saved_hi = c->path_hi[fact];
+  g_autoptr (GArray) cuts = penal_regions_new (saved_lo, saved_hi);
+  GArray *branches = g_array_new (FALSE, TRUE, sizeof (PenalTreeBranch));
+  g_autofree guint *first = g_new (guint, rules->len);
+  g_autofree guint *last = g_new (guint, rules->len);
+  g_autofree guint *by_start = g_new (guint, rules->len);
+  g_autofree guint *start_at = NULL;
+  g_autoptr (GArray) active = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) piece_rules = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean ok = TRUE;
+
+  for (guint r = 0; r < rules->len; r++)
+    {
+      const PenalCondition *cond
+          = condition_on (&c->rules[g_array_index (rules, guint, r)], fact);
+
+      if (cond != NULL)
+        penal_regions_add_condition (cuts, cond, saved_lo, saved_hi);
+    }
   penal_regions_finish (cuts);
-
-  branches = g_array_new (FALSE, TRUE, sizeof (PenalTreeBranch));
-  for (guint k = 0; k < cuts->len; k++)
+  if (!charge (c, rules->len + cuts->len, 0))
     {
-      gint64 lo = g_array_index (cuts, gint64, k);
-      gint64 hi = penal_regions_last (cuts, k, path_hi[split]);
-      gint64 saved_lo = path_lo[split];
-      gint64 saved_hi = path_hi[split];
-      g_autoptr (GPtrArray) matching = g_ptr_array_new ();
-      PenalTreeBranch branch;
+      g_array_free (branches, TRUE);
+      return NULL;
+    }
 
-      for (guint r = 0; r < rules->len; r++)
+  /* The pieces each rule holds for, first to last; the rules by the piece
+   * they start at, each group in rule order. */
+  start_at = g_new0 (guint, cuts->len + 1);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      const PenalCondition *cond
+          = condition_on (&c->rules[g_array_index (rules, guint, r)], fact);
+
+      first[r] = 0;
+      last[r] = cuts->len - 1;
+      if (cond != NULL && (cond->lo > saved_hi || cond->hi < saved_lo))
+        continue; /* holds for no piece */
+      if (cond != NULL)
         {
-          const PenalRule *rule = g_ptr_array_index (rules, r);
-          gint64 rlo, rhi;
-          if (!rule_range (rule, (guint)split, &rlo, &rhi)
-              || (rlo <= lo && hi <= rhi))
-            g_ptr_array_add (matching, (gpointer)rule);
+          first[r] = penal_regions_find (cuts, MAX (cond->lo, saved_lo)) - 1;
+          last[r] = penal_regions_find (cuts, MIN (cond->hi, saved_hi)) - 1;
         }
+      start_at[first[r] + 1]++;
+    }
+  for (guint k = 0; k < cuts->len; k++)
+    start_at[k + 1] += start_at[k];
+  {
+    g_autofree guint *next = g_memdup2 (start_at, cuts->len * sizeof (guint));
 
-      path_lo[split] = lo;
-      path_hi[split] = hi;
-      branch.lo = lo;
-      branch.hi = hi;
-      branch.child
-          = compile_node (model, version, matching, path_lo, path_hi, error);
-      path_lo[split] = saved_lo;
-      path_hi[split] = saved_hi;
+    for (guint r = 0; r < rules->len; r++)
+      {
+        const PenalCondition *cond
+            = condition_on (&c->rules[g_array_index (rules, guint, r)], fact);
+
+        if (cond == NULL || (cond->lo <= saved_hi && cond->hi >= saved_lo))
+          by_start[next[first[r]]++] = r;
+      }
+  }
+
+  split_facts_add (c->split_facts, fact, TRUE);
+  for (guint k = 0; k < cuts->len && ok; k++)
+    {
+      PenalTreeBranch branch;
+      guint kept = 0, a = 0, s = start_at[k], s_end = start_at[k + 1];
+
+      /* The rules still holding, merged in rule order with those that
+       * start at this piece. */
+      for (guint i = 0; i < active->len; i++)
+        if (last[g_array_index (active, guint, i)] >= k)
+          g_array_index (active, guint, kept++)
+              = g_array_index (active, guint, i);
+      g_array_set_size (active, kept);
+      g_array_set_size (piece_rules, 0);
+      while (a < active->len || s < s_end)
+        {
+          guint r;
+
+          if (s == s_end
+              || (a < active->len
+                  && g_array_index (active, guint, a) < by_start[s]))
+            r = g_array_index (active, guint, a++);
+          else
+            r = by_start[s++];
+          g_array_append_val (piece_rules, r);
+        }
+      g_array_set_size (active, 0);
+      g_array_append_vals (active, piece_rules->data, piece_rules->len);
+      for (guint i = 0; i < piece_rules->len; i++)
+        g_array_index (piece_rules, guint, i) = g_array_index (
+            rules, guint, g_array_index (piece_rules, guint, i));
+
+      branch.lo = g_array_index (cuts, gint64, k);
+      branch.hi = penal_regions_last (cuts, k, saved_hi);
+      c->path_lo[fact] = branch.lo;
+      c->path_hi[fact] = branch.hi;
+      branch.child = compile_node (c, piece_rules);
+      c->path_lo[fact] = saved_lo;
+      c->path_hi[fact] = saved_hi;
       if (branch.child == NULL)
         {
-          for (guint b = 0; b < branches->len; b++)
-            penal_tree_free (
-                g_array_index (branches, PenalTreeBranch, b).child);
-          return NULL;
+          ok = FALSE;
+          break;
         }
 
       /* Neighbouring ranges that end in the same rule read as one range. */
       if (branches->len > 0)
         {
-          PenalTreeBranch *last
+          PenalTreeBranch *previous
               = &g_array_index (branches, PenalTreeBranch, branches->len - 1);
-          if (last->child->fact < 0 && branch.child->fact < 0
-              && last->child->rule == branch.child->rule)
+          if (previous->child->fact < 0 && previous->child == branch.child)
             {
-              last->hi = branch.hi;
+              previous->hi = branch.hi;
               penal_tree_free (branch.child);
               continue;
             }
         }
       g_array_append_val (branches, branch);
     }
+  split_facts_add (c->split_facts, fact, FALSE);
 
-  node = g_new0 (PenalTreeNode, 1);
-  node->fact = split;
-  node->n_branches = branches->len;
-  node->branches = (PenalTreeBranch *)(void *)g_array_free (
-      g_steal_pointer (&branches), FALSE);
+  if (!ok)
+    {
+      for (guint b = 0; b < branches->len; b++)
+        penal_tree_free (g_array_index (branches, PenalTreeBranch, b).child);
+      g_array_free (branches, TRUE);
+      return NULL;
+    }
+  return inner_node (c, fact, branches);
+}
+
+/* The subtree for the rules that hold for the whole of the current path.
+ * Returns a new reference, or NULL with the error set. */
+static PenalTreeNode *
+compile_node (Compiler *c, GArray *rules)
+{
+  g_autoptr (GBytes) key = NULL;
+  PenalTreeNode *node;
+  guint64 read;
+  gint split;
+
+  if (!charge (c, rules->len + c->split_facts->len, 0))
+    return NULL;
+  key = subtree_key (c, rules);
+  node = g_hash_table_lookup (c->memo, key);
+  if (node != NULL)
+    return node_ref (node);
+
+  split = choose_split (c, rules, &read);
+  if (!charge (c, read, 0))
+    return NULL;
+  if (split < 0 && rules->len == 1)
+    node = leaf_for (c, g_array_index (rules, guint, 0));
+  else if (split < 0)
+    {
+      set_leaf_error (c, rules);
+      return NULL;
+    }
+  else
+    node = compile_split (c, rules, (guint)split);
+  if (node != NULL)
+    g_hash_table_insert (c->memo, g_steal_pointer (&key), node);
   return node;
 }
 
-static void
-collect_rules (const PenalTreeNode *node, GHashTable *reached)
-{
-  if (node->fact < 0)
-    {
-      g_hash_table_add (reached, (gpointer)node->rule);
-      return;
-    }
-  for (guint b = 0; b < node->n_branches; b++)
-    collect_rules (node->branches[b].child, reached);
-}
-
+/* Compiles a version's rules into a decision tree in which equal subtrees
+ * are shared, proving on the way that they leave no gap, overlap nowhere
+ * and each decide some case.  The work is counted against budget, shared
+ * by every version of one load, so no statute file can make loading
+ * run away. */
 PenalTreeNode *
 penal_tree_compile (const PenalModel *model, const PenalVersion *version,
-                    GError **error)
+                    PenalTreeBudget *budget, GError **error)
 {
   guint n = model->facts->len;
   g_autofree gint64 *path_lo = g_new (gint64, n);
   g_autofree gint64 *path_hi = g_new (gint64, n);
+  g_autofree PenalTreeNode **leaves
+      = g_new0 (PenalTreeNode *, version->rules->len);
+  g_autoptr (GArray) all
+      = g_array_sized_new (FALSE, FALSE, sizeof (guint), version->rules->len);
+  g_autoptr (GArray) split_facts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) memo = g_hash_table_new_full (
+      g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  g_autoptr (GHashTable) shapes = g_hash_table_new (shape_hash, shape_equal);
+  Compiler c = { 0 };
   PenalTreeNode *tree;
 
-  g_return_val_if_fail (model != NULL && version != NULL, NULL);
+  g_return_val_if_fail (model != NULL && version != NULL && budget != NULL,
+                        NULL);
 
+  c.model = model;
+  c.version = version;
+  c.rules = index_rules (version->rules);
+  c.budget = budget;
+  c.path_lo = path_lo;
+  c.path_hi = path_hi;
+  c.split_facts = split_facts;
+  c.memo = memo;
+  c.shapes = shapes;
+  c.leaves = leaves;
+  c.error = error;
   for (guint f = 0; f < n; f++)
     {
       const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
       path_lo[f] = decl->min;
       path_hi[f] = decl->max;
     }
-  tree = compile_node (model, version, version->rules, path_lo, path_hi, error);
+  for (guint r = 0; r < version->rules->len; r++)
+    g_array_append_val (all, r);
+  tree = charge (&c, version->rules->len, 0) ? compile_node (&c, all) : NULL;
+  indexed_rules_free (c.rules, version->rules->len);
+
+  /* The compiler's own references to the leaves it made. */
+  for (guint r = 0; r < version->rules->len; r++)
+    if (leaves[r] != NULL)
+      penal_tree_free (leaves[r]);
   if (tree == NULL)
     return NULL;
 
   /* A rule no leaf reaches names no case at all: its conditions leave the
    * facts' declared domains.  (A rule that only repeats cases of others is
    * an overlap, caught above.) */
-  {
-    g_autoptr (GHashTable) reached = g_hash_table_new (NULL, NULL);
-
-    collect_rules (tree, reached);
-    for (guint r = 0; r < version->rules->len; r++)
+  for (guint r = 0; r < version->rules->len; r++)
+    if (leaves[r] == NULL)
       {
         const PenalRule *rule = g_ptr_array_index (version->rules, r);
-        if (!g_hash_table_contains (reached, rule))
-          {
-            g_set_error (
-                error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-                _ ("%s:%d: this rule can never apply: no case within the "
-                   "declared fact domains meets all its conditions"),
-                rule->file, rule->line);
-            penal_tree_free (tree);
-            return NULL;
-          }
+
+        g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+                     _ ("%s:%d: this rule can never apply: no case within "
+                        "the declared fact domains meets all its conditions"),
+                     rule->file, rule->line);
+        penal_tree_free (tree);
+        return NULL;
       }
-  }
   return tree;
 }
 
+/* Drops one reference; subtrees are shared, so a node goes with its
+ * last. */
 void
 penal_tree_free (PenalTreeNode *node)
 {
-  if (node == NULL)
+  if (node == NULL || --node->ref_count > 0)
     return;
   for (guint b = 0; b < node->n_branches; b++)
     penal_tree_free (node->branches[b].child);
@@ -304,22 +697,48 @@ penal_tree_evaluate (const PenalTreeNode *tree, const PenalFacts *facts,
   return node->rule;
 }
 
-/* The one rule every path below this node ends in, or NULL if they differ. */
+/* The one rule every path below this node ends in, or NULL if they differ
+ * (found once, when the tree was compiled). */
 const PenalRule *
 penal_tree_single_rule (const PenalTreeNode *node)
 {
-  const PenalRule *rule = NULL;
+  return node->single_rule;
+}
 
-  if (node->fact < 0)
-    return node->rule;
-  for (guint b = 0; b < node->n_branches; b++)
+/* How many paths lead from node to a leaf: the leaves the tree would have
+ * if no subtree were shared (G_MAXUINT64 when there are more). */
+guint64
+penal_tree_count_leaves (const PenalTreeNode *node)
+{
+  return node->n_leaves;
+}
+
+static gint
+next_fact (const PenalTreeNode *node, const PenalFacts *facts,
+           const gboolean *unknown, GHashTable *settled)
+{
+  gint64 value;
+  gint next = -1;
+
+  if (node->fact < 0 || g_hash_table_contains (settled, node))
+    return -1;
+  if (penal_facts_get (facts, (guint)node->fact, &value))
     {
-      const PenalRule *r = penal_tree_single_rule (node->branches[b].child);
-      if (r == NULL || (rule != NULL && r != rule))
-        return NULL;
-      rule = r;
+      for (guint b = 0; b < node->n_branches; b++)
+        if (value >= node->branches[b].lo && value <= node->branches[b].hi)
+          next = next_fact (node->branches[b].child, facts, unknown, settled);
     }
-  return rule;
+  else if (unknown == NULL || !unknown[node->fact])
+    return node->fact;
+  else
+    for (guint b = 0; b < node->n_branches && next < 0; b++)
+      next = next_fact (node->branches[b].child, facts, unknown, settled);
+  /* Subtrees are shared: one found to need nothing more is not walked
+   * again, so the walk is as long as the tree is big, not as its paths are
+   * many. */
+  if (next < 0)
+    g_hash_table_add (settled, (gpointer)node);
+  return next;
 }
 
 /* The first fact, in the tree's order, that is neither known nor declared
@@ -330,32 +749,18 @@ gint
 penal_tree_next_fact (const PenalTreeNode *node, const PenalFacts *facts,
                       const gboolean *unknown)
 {
-  gint64 value;
+  g_autoptr (GHashTable) settled = g_hash_table_new (NULL, NULL);
 
   g_return_val_if_fail (node != NULL && facts != NULL, -1);
 
-  if (node->fact < 0)
-    return -1;
-  if (penal_facts_get (facts, (guint)node->fact, &value))
-    {
-      for (guint b = 0; b < node->n_branches; b++)
-        if (value >= node->branches[b].lo && value <= node->branches[b].hi)
-          return penal_tree_next_fact (node->branches[b].child, facts, unknown);
-      return -1;
-    }
-  if (unknown == NULL || !unknown[node->fact])
-    return node->fact;
-  for (guint b = 0; b < node->n_branches; b++)
-    {
-      gint next
-          = penal_tree_next_fact (node->branches[b].child, facts, unknown);
-      if (next >= 0)
-        return next;
-    }
-  return -1;
+  return next_fact (node, facts, unknown, settled);
 }
 
-/* Every leaf of the tree with the box of fact values that reaches it. */
+/* ------------------------------------------------------------------ */
+/* Severity orders                                                      */
+
+/* Where a rule holds, clipped to the declared domains: per fact, the
+ * range. */
 typedef struct
 {
   gint64 *lo;
@@ -364,33 +769,18 @@ typedef struct
 } Box;
 
 static void
-box_clear (Box *box)
+box_fill (const PenalModel *model, const PenalRule *rule, Box *box)
 {
-  g_free (box->lo);
-  g_free (box->hi);
-}
-
-static void
-collect_boxes (const PenalTreeNode *node, gint64 *lo, gint64 *hi, guint n,
-               GArray *boxes)
-{
-  if (node->fact < 0)
+  for (guint f = 0; f < model->facts->len; f++)
     {
-      Box box = { g_memdup2 (lo, n * sizeof *lo),
-                  g_memdup2 (hi, n * sizeof *hi), node->rule };
-      g_array_append_val (boxes, box);
-      return;
-    }
-  for (guint b = 0; b < node->n_branches; b++)
-    {
-      gint64 saved_lo = lo[node->fact], saved_hi = hi[node->fact];
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      gint64 lo = decl->min, hi = decl->max;
 
-      lo[node->fact] = node->branches[b].lo;
-      hi[node->fact] = node->branches[b].hi;
-      collect_boxes (node->branches[b].child, lo, hi, n, boxes);
-      lo[node->fact] = saved_lo;
-      hi[node->fact] = saved_hi;
+      rule_range (rule, f, &lo, &hi);
+      box->lo[f] = MAX (lo, decl->min);
+      box->hi[f] = MIN (hi, decl->max);
     }
+  box->rule = rule;
 }
 
 /* One case where boxes a and b meet: "victim_age=14" next to
@@ -417,80 +807,273 @@ describe_meeting (const PenalModel *model, const Box *a, const Box *b,
   return g_string_free (out, FALSE);
 }
 
+/* Do the two rules hold together for some value of every fact but one?
+ * Both lists of conditions are read in fact order, side by side. */
+static gboolean
+meet_beside (const PenalModel *model, const IndexedRule *a,
+             const IndexedRule *b, guint fact)
+{
+  guint na = a->rule->conditions->len, nb = b->rule->conditions->len;
+  guint i = 0, j = 0;
+
+  while (i < na || j < nb)
+    {
+      const PenalCondition *x = i < na ? a->by_fact[i] : NULL;
+      const PenalCondition *y = j < nb ? b->by_fact[j] : NULL;
+      guint f
+          = x != NULL && (y == NULL || x->fact <= y->fact) ? x->fact : y->fact;
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      gint64 lo = decl->min, hi = decl->max;
+
+      if (x != NULL && x->fact == f)
+        {
+          lo = MAX (lo, x->lo), hi = MIN (hi, x->hi);
+          i++;
+        }
+      if (y != NULL && y->fact == f)
+        {
+          lo = MAX (lo, y->lo), hi = MIN (hi, y->hi);
+          j++;
+        }
+      if (f != fact && lo > hi)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+report_milder (const PenalModel *model, const PenalVersion *version, guint fact,
+               gboolean decreasing, int declared_line,
+               const PenalRule *below_rule, const PenalRule *above_rule,
+               GError **error)
+{
+  const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
+  guint n = model->facts->len;
+  g_autofree gint64 *bounds = g_new (gint64, 4 * n);
+  Box below = { bounds, bounds + n, NULL };
+  Box above = { bounds + 2 * n, bounds + 3 * n, NULL };
+  const Box *milder_side, *other_side;
+  g_autofree char *low_case = NULL;
+  g_autofree char *high_case = NULL;
+  g_autofree char *date = version_sample_date (version);
+
+  box_fill (model, below_rule, &below);
+  box_fill (model, above_rule, &above);
+  /* Classes are ordered from most to least severe. */
+  milder_side = below_rule->klass > above_rule->klass ? &below : &above;
+  other_side = milder_side == &below ? &above : &below;
+  low_case = describe_meeting (model, &below, &above, fact, below.hi[fact]);
+  high_case = describe_meeting (model, &below, &above, fact, above.lo[fact]);
+  g_set_error (
+      error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
+      decreasing ? _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
+                      "%s (line %d), offense_date=%s; line %d declares that "
+                      "a lower %s never gives a milder class")
+                 : _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
+                      "%s (line %d), offense_date=%s; line %d declares that "
+                      "a higher %s never gives a milder class"),
+      milder_side->rule->file, milder_side->rule->line,
+      milder_side == &below ? high_case : low_case,
+      penal_class_to_code (other_side->rule->klass), other_side->rule->line,
+      milder_side == &below ? low_case : high_case,
+      penal_class_to_code (milder_side->rule->klass), milder_side->rule->line,
+      date, declared_line, decl->name);
+  return FALSE;
+}
+
+/* One side of a step up the fact: a rule that ends just below the step
+ * (below) or starts at it (above), with its range of the fact the pairs
+ * are swept along. */
+typedef struct
+{
+  guint rule;
+  gboolean above;
+  gint64 lo;
+  gint64 hi;
+} Interval;
+
+static gint
+compare_intervals (gconstpointer a, gconstpointer b)
+{
+  const Interval *x = a, *y = b;
+
+  if (x->lo != y->lo)
+    return (x->lo > y->lo) - (x->lo < y->lo);
+  return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+typedef struct
+{
+  const PenalModel *model;
+  const PenalVersion *version;
+  IndexedRule *rules;
+  guint fact;
+  gboolean decreasing;
+  int declared_line;
+  PenalTreeBudget *budget;
+  GError **error;
+} MonotoneCheck;
+
+/* Compares the rules that end just below a step with those that start at
+ * it.  Rules on one side hold for disjoint sets of the other facts, so a
+ * sweep along one other fact, the one they test most, meets each pair that
+ * overlaps there once and no other. */
+static gboolean
+check_step (MonotoneCheck *m, GArray *below, GArray *above)
+{
+  const PenalModel *model = m->model;
+  g_autofree guint *tested = g_new0 (guint, model->facts->len);
+  g_autoptr (GArray) sweep = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr (GArray) open_below = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr (GArray) open_above = g_array_new (FALSE, FALSE, sizeof (Interval));
+  gint along = -1;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      GArray *list = side == 0 ? below : above;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const PenalRule *rule = m->rules[g_array_index (list, guint, i)].rule;
+
+          m->budget->steps += rule->conditions->len + 1;
+          for (guint c = 0; c < rule->conditions->len; c++)
+            {
+              guint f
+                  = g_array_index (rule->conditions, PenalCondition, c).fact;
+
+              if (f != m->fact
+                  && (++tested[f] > (along >= 0 ? tested[along] : 0)))
+                along = (gint)f;
+            }
+        }
+    }
+  for (guint side = 0; side < 2; side++)
+    {
+      GArray *list = side == 0 ? below : above;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          Interval interval = { g_array_index (list, guint, i), side == 1,
+                                G_MININT64, G_MAXINT64 };
+          const PenalCondition *cond
+              = along >= 0
+                    ? condition_on (&m->rules[interval.rule], (guint)along)
+                    : NULL;
+
+          if (cond != NULL)
+            interval.lo = cond->lo, interval.hi = cond->hi;
+          g_array_append_val (sweep, interval);
+        }
+    }
+  g_array_sort (sweep, compare_intervals);
+
+  for (guint i = 0; i < sweep->len; i++)
+    {
+      const Interval *next = &g_array_index (sweep, Interval, i);
+      GArray *others = next->above ? open_below : open_above;
+      guint kept = 0;
+
+      if (budget_spent (m->version, m->budget, m->error))
+        return FALSE;
+      for (guint j = 0; j < others->len; j++)
+        {
+          const Interval *other = &g_array_index (others, Interval, j);
+          const IndexedRule *lower, *upper;
+
+          /* Intervals start in order: one that ended before this one
+           * starts meets nothing after it either. */
+          if (other->hi < next->lo)
+            continue;
+          g_array_index (others, Interval, kept++) = *other;
+          lower = &m->rules[next->above ? other->rule : next->rule];
+          upper = &m->rules[next->above ? next->rule : other->rule];
+          m->budget->steps += lower->rule->conditions->len
+                              + upper->rule->conditions->len + 1;
+          if ((m->decreasing ? lower->rule->klass > upper->rule->klass
+                             : upper->rule->klass > lower->rule->klass)
+              && meet_beside (model, lower, upper, m->fact))
+            return report_milder (model, m->version, m->fact, m->decreasing,
+                                  m->declared_line, lower->rule, upper->rule,
+                                  m->error);
+        }
+      g_array_set_size (others, kept);
+      g_array_append_val (next->above ? open_above : open_below, *next);
+    }
+  return TRUE;
+}
+
 /* Proves that, within this version, moving the fact one way never gives a
  * milder class: decreasing means a lower value is never milder.  Only cases
- * where both sides give a class are compared. */
+ * where both sides give a class are compared.
+ *
+ * The table is already proved to decide each case by exactly one rule, so
+ * a case and its neighbour one step up the fact are decided by a rule that
+ * ends just below the step and one that starts at it, and the two hold
+ * together for the other facts.  So the proof takes each step at which
+ * some rule ends and another starts, and compares the neighbouring
+ * intervals of the fact there: work that grows with the rules, not with
+ * the decision tree's paths. */
 gboolean
 penal_tree_check_monotone (const PenalModel *model, const PenalVersion *version,
                            guint fact, gboolean decreasing, int declared_line,
-                           GError **error)
+                           PenalTreeBudget *budget, GError **error)
 {
-  guint n = model->facts->len;
-  g_autofree gint64 *lo = g_new (gint64, n);
-  g_autofree gint64 *hi = g_new (gint64, n);
-  g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
+  guint n_rules = version->rules->len;
+  MonotoneCheck m = { model,      version,       NULL,   fact,
+                      decreasing, declared_line, budget, error };
+  g_autoptr (GHashTable) ending = g_hash_table_new_full (
+      g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr (GHashTable) starting = g_hash_table_new_full (
+      g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr (GArray) steps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (version->tree != NULL, FALSE);
 
-  g_array_set_clear_func (boxes, (GDestroyNotify)box_clear);
-  for (guint f = 0; f < n; f++)
+  /* The rules that give a class, by the step they end below or start at,
+   * and the steps in the order the rules first name them. */
+  m.rules = index_rules (version->rules);
+  budget->steps += n_rules;
+  for (guint r = 0; r < n_rules; r++)
     {
-      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
-      lo[f] = decl->min;
-      hi[f] = decl->max;
-    }
-  collect_boxes (version->tree, lo, hi, n, boxes);
+      const PenalCondition *cond = condition_on (&m.rules[r], fact);
+      gint64 lo = cond != NULL ? MAX (cond->lo, decl->min) : decl->min;
+      gint64 hi = cond != NULL ? MIN (cond->hi, decl->max) : decl->max;
 
-  for (guint i = 0; i < boxes->len; i++)
-    for (guint j = 0; j < boxes->len; j++)
-      {
-        const Box *below = &g_array_index (boxes, Box, i);
-        const Box *above = &g_array_index (boxes, Box, j);
-        const Box *milder_side;
-        gboolean meet = below->hi[fact] + 1 == above->lo[fact];
-
-        for (guint f = 0; f < n && meet; f++)
-          if (f != fact)
-            meet = MAX (below->lo[f], above->lo[f])
-                   <= MIN (below->hi[f], above->hi[f]);
-        if (!meet || below->rule->kind != PENAL_RULE_CLASS
-            || above->rule->kind != PENAL_RULE_CLASS)
-          continue;
-        /* Classes are ordered from most to least severe. */
-        if (decreasing && below->rule->klass > above->rule->klass)
-          milder_side = below;
-        else if (!decreasing && above->rule->klass > below->rule->klass)
-          milder_side = above;
-        else
-          continue;
-
+      if (m.rules[r].rule->kind != PENAL_RULE_CLASS)
+        continue;
+      for (guint side = 0; side < 2; side++)
         {
-          g_autofree char *low_case
-              = describe_meeting (model, below, above, fact, below->hi[fact]);
-          g_autofree char *high_case
-              = describe_meeting (model, below, above, fact, above->lo[fact]);
-          g_autofree char *date = version_sample_date (version);
-          const PenalFactDecl *decl = g_ptr_array_index (model->facts, fact);
+          GHashTable *table = side == 0 ? ending : starting;
+          gint64 step = side == 0 ? hi + 1 : lo;
+          GArray *list;
 
-          g_set_error (
-              error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
-              decreasing
-                  ? _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
-                       "%s (line %d), offense_date=%s; line %d declares that a "
-                       "lower %s never gives a milder class")
-                  : _ ("%s:%d: %s gives %s (line %d) but %s gives the milder "
-                       "%s (line %d), offense_date=%s; line %d declares that a "
-                       "higher %s never gives a milder class"),
-              milder_side->rule->file, milder_side->rule->line,
-              milder_side == below ? high_case : low_case,
-              penal_class_to_code (
-                  (milder_side == below ? above : below)->rule->klass),
-              (milder_side == below ? above : below)->rule->line,
-              milder_side == below ? low_case : high_case,
-              penal_class_to_code (milder_side->rule->klass),
-              milder_side->rule->line, date, declared_line, decl->name);
-          return FALSE;
+          if (side == 0 ? hi >= decl->max : lo <= decl->min)
+            continue;
+          list = g_hash_table_lookup (table, &step);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (table, g_memdup2 (&step, sizeof step), list);
+              if (side == 0)
+                g_array_append_val (steps, step);
+            }
+          g_array_append_val (list, r);
         }
-      }
-  return TRUE;
+    }
+
+  for (guint i = 0; i < steps->len && ok; i++)
+    {
+      gint64 step = g_array_index (steps, gint64, i);
+      GArray *above = g_hash_table_lookup (starting, &step);
+
+      if (above != NULL)
+        ok = check_step (&m, g_hash_table_lookup (ending, &step), above);
+    }
+  indexed_rules_free (m.rules, n_rules);
+  if (ok && budget_spent (version, budget, error))
+    ok = FALSE;
+  return ok;
 }

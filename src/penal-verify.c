@@ -19,18 +19,6 @@
 #include "penal-tree.h"
 #include "penal-verify.h"
 
-static guint
-count_leaves (const PenalTreeNode *node)
-{
-  guint n = 0;
-
-  if (node->fact < 0)
-    return 1;
-  for (guint b = 0; b < node->n_branches; b++)
-    n += count_leaves (node->branches[b].child);
-  return n;
-}
-
 static void
 count_statutes (GPtrArray *statutes, PenalVerifyCounts *counts)
 {
@@ -47,7 +35,12 @@ count_statutes (GPtrArray *statutes, PenalVerifyCounts *counts)
           const PenalVersion *version
               = g_ptr_array_index (statute->versions, v);
           counts->rules += version->rules->len;
-          counts->leaves += count_leaves (version->tree);
+          /* Shared subtrees make paths many; the count stops at the
+           * largest a guint holds. */
+          counts->leaves = (guint)MIN (
+              (guint64)counts->leaves
+                  + MIN (penal_tree_count_leaves (version->tree), G_MAXUINT),
+              G_MAXUINT);
           if (version->effective.from != version->effective.from_latest)
             counts->uncertain_changes++;
         }

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "penal-file.h"
 #include "penal-xml.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
@@ -49,12 +50,15 @@ static void
 collect_xml_error (void *data, xmlErrorPtr error)
 {
   XmlProblem *problem = data;
+  g_autofree char *message = NULL;
 
   if (problem->message != NULL || error == NULL)
     return;
   problem->line = error->line;
-  problem->message
+  /* libxml2 quotes the file's own names and text. */
+  message
       = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  problem->message = penal_escape_untrusted (message);
 }
 
 static void
@@ -80,51 +84,44 @@ refuse_doctype (void *context, const xmlChar *name, const xmlChar *external_id,
   xmlStopParser (ctxt);
 }
 
-/* Reads a statute file whole, refusing one larger than any statute file
- * needs to be before reading the rest of it.  Plain stdio: a GFile would
- * start GIO's module machinery, which costs more than the read. */
+/* Reads a statute file whole: a regular file of at most max_size bytes
+ * (the file cap, or what is left of the set's), opened without blocking
+ * and allocated by its real size (penal-file.c).  *out_size is the file's
+ * size, also when it is too large. */
 char *
-penal_xml_read_file (const char *file, gsize *out_length, GError **error)
+penal_xml_read_file (const char *file, gsize max_size, gsize *out_length,
+                     GError **error)
 {
-  g_autofree char *buffer = NULL;
-  gsize length;
-  FILE *in = fopen (file, "rb");
-  int saved;
+  char *data = NULL;
+  int saved = 0;
+  g_autofree char *shown = penal_escape_untrusted (file);
 
-  if (in == NULL)
+  switch (penal_file_read (file, max_size, &data, out_length, &saved))
     {
-      saved = errno;
+    case PENAL_FILE_OK:
+      return data;
+    case PENAL_FILE_NOT_REGULAR:
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
+                   _ ("%s: not a regular file; statute files are read only "
+                      "from regular files"),
+                   shown);
+      return NULL;
+    case PENAL_FILE_TOO_LARGE:
+      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
+                   _ ("%s:1: the file is larger than %d KiB; statute files are "
+                      "small, so this is refused"),
+                   shown, PENAL_MODEL_MAX_FILE_SIZE / 1024);
+      return NULL;
+    case PENAL_FILE_ERRNO:
+    default:
       g_set_error (
           error, PENAL_MODEL_ERROR,
           saved == ENOENT ? PENAL_MODEL_ERROR_NOT_FOUND : PENAL_MODEL_ERROR_IO,
           saved == ENOENT ? _ ("%s: no such statute file or directory (%s)")
                           : _ ("%s: cannot read the statute file: %s"),
-          file, g_strerror (saved));
+          shown, g_strerror (saved));
       return NULL;
     }
-  buffer = g_malloc (PENAL_MODEL_MAX_FILE_SIZE + 1);
-  length = fread (buffer, 1, PENAL_MODEL_MAX_FILE_SIZE + 1, in);
-  saved = errno;
-  if (ferror (in))
-    {
-      fclose (in);
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO,
-                   _ ("%s: cannot read the statute file: %s"), file,
-                   g_strerror (saved));
-      return NULL;
-    }
-  fclose (in);
-  if (length > PENAL_MODEL_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE,
-                   _ ("%s:1: the file is larger than %d KiB; statute files are "
-                      "small, so this is refused"),
-                   file, PENAL_MODEL_MAX_FILE_SIZE / 1024);
-      return NULL;
-    }
-  buffer[length] = '\0';
-  *out_length = length;
-  return g_steal_pointer (&buffer);
 }
 
 void

@@ -23,8 +23,8 @@ penal_xml_string_free (PenalXmlString *s)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalXmlString, penal_xml_string_free)
 
 G_GNUC_INTERNAL void penal_xml_ensure_resources (void);
-G_GNUC_INTERNAL char *penal_xml_read_file (const char *file, gsize *out_length,
-                                           GError **error);
+G_GNUC_INTERNAL char *penal_xml_read_file (const char *file, gsize max_size,
+                                           gsize *out_length, GError **error);
 G_GNUC_INTERNAL xmlDoc *penal_xml_parse (const char *file, const char *data,
                                          gsize length, GError **error);
 

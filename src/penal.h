@@ -59,8 +59,30 @@ typedef enum
   PENAL_MODEL_ERROR_FAILED,
 } PenalModelError;
 
-/* Statute files larger than this are refused before they are parsed. */
+/* Limits.  Everything penal reads is bounded, so no statute file and no
+ * caseload can make it run out of time or memory; past a limit the input
+ * is refused with a message naming it.  README.md, "Limits", lists them.
+ *
+ * A statute file larger than this is refused before it is parsed; one
+ * set of statutes (a directory, or the files given) may hold this many
+ * files and this many bytes in all. */
 #define PENAL_MODEL_MAX_FILE_SIZE (1024 * 1024)
+#define PENAL_MODEL_MAX_FILES 64
+#define PENAL_MODEL_MAX_SET_SIZE (4 * 1024 * 1024)
+/* The decision trees of one load (every version of every statute) may
+ * have this many nodes, shared subtrees counted once, and compiling them
+ * and proving the declared severity orders may take this many steps. */
+#define PENAL_MODEL_MAX_TREE_NODES 200000
+#define PENAL_MODEL_MAX_PROOF_STEPS 20000000
+/* A report (penal tree, penal diff) shows at most this many leaves or
+ * regions; a statute whose tree or changes are larger loads, but is not
+ * drawn. */
+#define PENAL_REPORT_MAX_ROWS 10000
+/* A caseload's record (a CSV record, its quotes, commas and line ends
+ * counted, or a JSON line) may have this many bytes, and a CSV record this
+ * many fields; a longer one is an error row. */
+#define PENAL_BATCH_MAX_RECORD_LENGTH (64 * 1024)
+#define PENAL_BATCH_MAX_FIELDS 1024
 
 #define PENAL_FACT_OFFENSE 0
 #define PENAL_FACT_OFFENSE_DATE 1
@@ -120,6 +142,7 @@ gboolean penal_facts_get (const PenalFacts *facts, guint index,
                           gint64 *out_value);
 
 char *penal_quote_untrusted (const char *text);
+char *penal_escape_untrusted (const char *text);
 gboolean penal_date_parse (const char *text, gint64 *out_julian);
 char *penal_date_to_iso (gint64 julian);
 char *penal_date_to_display (gint64 julian);
@@ -201,8 +224,10 @@ char *penal_screen_result_html (PenalScreen *screen, GError **error);
  * A bad row is never one of these: it becomes an error row. */
 typedef enum
 {
-  PENAL_BATCH_ERROR_HEADER, /* missing, unknown or repeated column */
-  PENAL_BATCH_ERROR_IO,     /* reading or writing failed */
+  PENAL_BATCH_ERROR_HEADER,   /* missing, unknown or repeated column, or
+                                 no input at all */
+  PENAL_BATCH_ERROR_IO,       /* reading or writing failed */
+  PENAL_BATCH_ERROR_ENCODING, /* the input is not UTF-8 (UTF-16) */
   PENAL_BATCH_ERROR_FAILED,
 } PenalBatchError;
 
@@ -236,6 +261,7 @@ gboolean penal_batch_run (const PenalModel *model,
 typedef enum
 {
   PENAL_QUERY_ERROR_INVALID,
+  PENAL_QUERY_ERROR_TOO_LARGE, /* more than PENAL_REPORT_MAX_ROWS to show */
   PENAL_QUERY_ERROR_FAILED,
 } PenalQueryError;
 
@@ -269,6 +295,24 @@ char *penal_charges_diff_report (const PenalCharges *older,
 char *penal_export_dmn (const PenalModel *model, const char *offense,
                         gint64 date, PenalDmnVersion dmn_version,
                         GError **error);
+
+/* Languages ------------------------------------------------------------ */
+
+#define PENAL_LANGUAGE_ERROR (penal_language_error_quark ())
+
+typedef enum
+{
+  PENAL_LANGUAGE_ERROR_CATALOG, /* a catalog that must not be used */
+  PENAL_LANGUAGE_ERROR_FAILED,
+} PenalLanguageError;
+
+GQuark penal_language_error_quark (void);
+gboolean penal_language_is_shipped (const char *language);
+char *penal_language_names (void);
+char *penal_language_filter (const char *requested);
+char *penal_language_from_locale (const char *locale);
+gboolean penal_language_check_catalog (const char *localedir,
+                                       const char *language, GError **error);
 
 /* Text ----------------------------------------------------------------- */
 

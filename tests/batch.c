@@ -46,6 +46,9 @@
 
 /* How every JSON Lines row begins: its format, then its line number. */
 #define JSON_ROW "{\"format_version\":2,\"line\":"
+/* A teenager's answer as one line of the output split at its newlines. */
+#define TEEN_2024_LINE                                                         \
+  ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,"
 
 /* The same three answers as JSON Lines rows, after the line number. */
 #define ADULT_2024_JSON                                                        \
@@ -89,14 +92,36 @@ run_batch (PenalTestRun *run, const char *const *options, const char *input,
                         length);
 }
 
+/* text split at each newline, as g_strsplit (text, "\n", -1) splits it.
+ * Outputs here run to millions of bytes, and under AddressSanitizer
+ * g_strsplit's strstr measures what is left of the text at each line, so
+ * the lines are found by hand. */
+static GStrv
+split_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *start = text;
+
+  for (const char *p = text;; p++)
+    if (*p == '\n' || *p == '\0')
+      {
+        g_ptr_array_add (lines, g_strndup (start, (gsize)(p - start)));
+        if (*p == '\0')
+          break;
+        start = p + 1;
+      }
+  g_ptr_array_add (lines, NULL);
+  return (GStrv)g_ptr_array_free (lines, FALSE);
+}
+
 /* Fails unless ACTUAL is EXPECTED exactly; compared line by line first,
  * so that a failure shows the first line that differs, not two whole
  * outputs. */
 static void
 assert_same_lines (const char *actual, const char *expected)
 {
-  g_auto (GStrv) got = g_strsplit (actual, "\n", -1);
-  g_auto (GStrv) wanted = g_strsplit (expected, "\n", -1);
+  g_auto (GStrv) got = split_lines (actual);
+  g_auto (GStrv) wanted = split_lines (expected);
   guint n_got = g_strv_length (got), n_wanted = g_strv_length (wanted);
 
   for (guint i = 0; i < MIN (n_got, n_wanted); i++)
@@ -160,10 +185,12 @@ static const CsvCase csv_cases[] = {
     "\"patronizing\n\",16,2024-01-01,\n"
     "patronizing,16,2024-01-01,\"\n\"\n"
     "patronizing,30,2024-01-01,\n",
-    HEADER "2" ADULT_2024 "5" CHILD_2024
-           "6,error,,,,,,,,,,\"offense: “patronizing?” is not valid; give one "
-           "of prostitution, patronizing\"\n"
-           "8" TEEN_2024 "10" ADULT_2024,
+    HEADER
+    "2" ADULT_2024 "5" CHILD_2024
+    "6,error,,,,,,,,,,\"offense: “patronizing\\u000A” is not valid; give "
+    "one "
+    "of prostitution, patronizing\"\n"
+    "8" TEEN_2024 "10" ADULT_2024,
     65, SUMMARY ("1", "5 rows"), NULL },
   /* CRLF inside quotes is one line end. */
   { "quoted-crlf", "--ignore-unknown",
@@ -218,15 +245,18 @@ static const CsvCase csv_cases[] = {
   { "blank-lines-before-header", NULL,
     "\n\r\noffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
     HEADER "4" ADULT_2024, 0, "", NULL },
-  /* A quote left open swallows the rest of the input into one record,
-   * which is an error row at the line it starts on. */
+  /* A quote left open would swallow the rest of the input into one
+   * record: it is an error row at the line it starts on, naming the line
+   * the quote opened on, and reading goes on at the next line. */
   { "unterminated-quote", NULL,
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "\"14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
     HEADER "2" ADULT_2024
-           "3,error,,,,,,,,,,the input ends inside a quoted field\n",
-    65, SUMMARY ("1", "2 rows"), NULL },
+           "3,error,,,,,,,,,,the quote opened on line 3 is never closed: the "
+           "input ends inside it\n"
+           "4" TEEN_2024,
+    65, SUMMARY ("1", "3 rows"), NULL },
   { "stray-quotes", NULL,
     "offense,victim_age,offense_date\npatro\"nizing,30,2024-01-"
     "01\n\"patronizing\"x,30,2024-01-01\n"
@@ -449,7 +479,7 @@ test_bad_rows_between_good (void)
   g_assert_cmpint (run.exit_code, ==, 65);
 
   /* Each row, alone, gets the answer it got among the others. */
-  lines = g_strsplit (run.out, "\n", -1);
+  lines = split_lines (run.out);
   for (guint i = 0; i < G_N_ELEMENTS (mixed_rows); i++)
     {
       g_autoptr (GString) one
@@ -594,7 +624,7 @@ assert_agrees_with_classify (GPtrArray *rows)
     }
   run_batch (&run, options, input->str, input->len);
   g_assert_true (run.exit_code == 0 || run.exit_code == 65);
-  lines = g_strsplit (run.out, "\n", -1);
+  lines = split_lines (run.out);
   g_assert_cmpuint (g_strv_length (lines), ==, rows->len + 1);
   g_assert_cmpstr (lines[rows->len], ==, "");
 
@@ -751,32 +781,45 @@ typedef struct
   const char *option;
   const char *input;
   const char *err; /* standard error starts with this */
+  gsize length;    /* of input, when it holds a NUL; 0: strlen */
 } HeaderCase;
 
 static const HeaderCase header_cases[] = {
   { "unknown-column", NULL, "offense,victim_age,colour\npatronizing,30,red\n",
-    "penal: -:1: unknown column “colour”; the columns are facts: offense, " },
+    "penal: -:1: unknown column “colour”; the columns are facts: offense, ",
+    0 },
   { "unknown-column-after-blank-lines", NULL,
     "\n\noffense,colour\npatronizing,red\n",
-    "penal: -:3: unknown column “colour”;" },
+    "penal: -:3: unknown column “colour”;", 0 },
   { "empty-column-name", NULL,
     "offense,,offense_date\npatronizing,30,2024-01-01\n",
-    "penal: -:1: unknown column “”;" },
+    "penal: -:1: unknown column “”;", 0 },
   { "repeated-column", NULL,
     "offense,victim_age,victim_age\npatronizing,30,30\n",
-    "penal: -:1: column “victim_age” appears twice\n" },
+    "penal: -:1: column “victim_age” appears twice\n", 0 },
   /* --ignore-unknown skips what names no fact, never a repeated fact. */
   { "repeated-column-ignore-unknown", "--ignore-unknown",
     "offense,victim_age,offense,colour\n",
-    "penal: -:1: column “offense” appears twice\n" },
+    "penal: -:1: column “offense” appears twice\n", 0 },
   { "empty-input", NULL, "",
     "penal: -: no header row: the first row must name the facts, for example "
-    "offense,victim_age,offense_date\n" },
-  { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:" },
-  { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:" },
+    "offense,victim_age,offense_date\n",
+    0 },
+  { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:", 0 },
+  { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:", 0 },
+  /* A NUL would cut the name short: "offense\0x" is not offense. */
+  { "nul-in-header", NULL, "offense\0x,victim_age\npatronizing,30\n",
+    "penal: -:1: column 1 of the header holds a NUL byte\n",
+    sizeof ("offense\0x,victim_age\npatronizing,30\n") - 1 },
+  /* The byte cap counts the commas: a header of them is refused, even
+   * where the columns it names would be ignored. */
+  { "header-of-commas", "--ignore-unknown", NULL,
+    "penal: -:1: the row is longer than 64 KiB\n", 0 },
   { "unterminated-quote-in-header", NULL,
     "offense,\"victim_age\npatronizing,30\n",
-    "penal: -:1: the input ends inside a quoted field\n" },
+    "penal: -:1: the quote opened on line 1 is never closed: the input ends "
+    "inside it\n",
+    0 },
 };
 
 static void
@@ -788,14 +831,27 @@ test_header_case (gconstpointer data)
 
   if (!penal_test_have_binary ())
     return;
-  run_batch (&run, options, c->input, strlen (c->input));
+  if (c->input != NULL)
+    run_batch (&run, options, c->input,
+               c->length > 0 ? c->length : strlen (c->input));
+  else
+    {
+      /* 100 M commas took 791 MB as a header with --ignore-unknown. */
+      g_autofree char *commas = g_malloc (10 * 1024 * 1024 + 16);
+
+      memset (commas, ',', 10 * 1024 * 1024);
+      strcpy (commas + 10 * 1024 * 1024, "\npatronizing\n");
+      run_batch (&run, options, commas, strlen (commas));
+    }
   g_assert_cmpint (run.exit_code, ==, 64);
   if (!g_str_has_prefix (run.err, c->err))
     g_assert_cmpstr (run.err, ==, c->err);
-  /* One message, no summary of rows and no row: no row was read. */
+  /* One message, no summary of rows and no row: no row was read.  Not
+   * even the output's header, or `penal batch x.csv > out.csv` would leave
+   * a file that looks like an answer. */
   g_assert_true (g_str_has_suffix (run.err, "\n"));
   g_assert_cmpuint (strcspn (run.err, "\n"), ==, strlen (run.err) - 1);
-  penal_test_assert_lacks (run.out, "\n2,");
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 /* With --ignore-unknown, columns that name no fact are skipped: the
@@ -875,7 +931,7 @@ test_jsonl (gconstpointer data)
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, jsonl_input, sizeof jsonl_input - 1);
-  lines = g_strsplit (run.out, "\n", -1);
+  lines = split_lines (run.out);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();
@@ -1018,7 +1074,7 @@ test_jsonl_two_values_on_a_line (void)
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
-  lines = g_strsplit (run.out, "\n", -1);
+  lines = split_lines (run.out);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   g_assert_true (g_str_has_prefix (lines[0], JSON_ROW
                                    "1,\"status\":\"error\",\"message\":\""));
@@ -1048,7 +1104,7 @@ test_jsonl_escaped_nul (void)
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
-  lines = g_strsplit (run.out, "\n", -1);
+  lines = split_lines (run.out);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   g_assert_true (g_str_has_prefix (lines[0], JSON_ROW
                                    "1,\"status\":\"error\",\"message\":"));
@@ -1085,6 +1141,266 @@ test_jsonl_overlong_line (void)
                             "3" CHILD_2024);
   g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
   g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* ------------------------------------------------------------------ */
+/* Quotes left open, and records of commas                             */
+
+/* A quote left open on line 3 of a 100,002-row caseload swallowed every
+ * later row (two rows out, and "longer than 64 KiB"): now line 3 is one
+ * error row naming the quote, and every later line has its own row. */
+static void
+test_unclosed_quote_every_later_row (void)
+{
+  const guint rows = 100000;
+  g_autoptr (GString) input = g_string_new ("offense,victim_age,offense_date\n"
+                                            "patronizing,16,2024-01-01\n"
+                                            "patronizing,\"16,2024-01-01\n");
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < rows; i++)
+    g_string_append (input, "patronizing,16,2024-01-01\n");
+  run_batch (&run, NULL, input->str, input->len);
+  lines = split_lines (run.out);
+  /* The header, rows for lines 2 to 100,003, and the empty last piece. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + rows + 1);
+  g_assert_cmpstr (lines[1], ==, "2" TEEN_2024_LINE);
+  g_assert_cmpstr (lines[2], ==,
+                   "3,error,,,,,,,,,,the quote opened on line 3 is not "
+                   "closed within 64 KiB");
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u" TEEN_2024_LINE, i + 4);
+      g_assert_cmpstr (lines[3 + i], ==, expected);
+    }
+  g_assert_cmpstr (run.err, ==, SUMMARY ("1", "100002 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* Every line of this input leaves a quote open into the next, so read as
+ * RFC 4180 says each starts a record that never ends.  Each line is an
+ * error row of its own, and the reader reads each byte a bounded number of
+ * times: 200,000 lines take well under the seconds a reader that went
+ * back over the 64 KiB after each line would take. */
+static void
+test_unclosed_quote_on_every_line (void)
+{
+  const guint rows = 200000;
+  g_autoptr (GString) input = g_string_new ("offense,victim_age\n");
+  g_auto (PenalTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *err = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < rows; i++)
+    g_string_append (input, "x\",\"\n");
+  run_batch (&run, NULL, input->str, input->len);
+  lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + rows + 1);
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("%u,error,,,,,,,,,,", i + 2);
+      g_assert_true (g_str_has_prefix (lines[1 + i], start));
+    }
+  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), rows, rows);
+  g_assert_cmpstr (run.err, ==, err);
+}
+
+/* The cap counts a record's commas too, and its fields are capped: a row
+ * of 100,000 commas is an error row, not 100,001 fields held; one of 1,100
+ * fields is refused for its fields. */
+static void
+test_rows_of_commas (void)
+{
+  g_autoptr (GString) input
+      = g_string_new ("offense,victim_age,offense_date\n");
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (input, ',');
+  g_string_append (input, "\n");
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_c (input, ',');
+  g_string_append (input, "\npatronizing,14,2024-01-01\n");
+  run_batch (&run, NULL, input->str, input->len);
+  assert_same_lines (run.out,
+                     HEADER "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
+                            "3,error,,,,,,,,,,the row has more than 1024 "
+                            "fields\n"
+                            "4" CHILD_2024);
+  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON Lines values, read as written                                   */
+
+typedef struct
+{
+  const char *value; /* victim_age's member value, as written */
+  const char *row;   /* the row written, after the line number */
+} JsonValueCase;
+
+/* Numbers are read by the command line's rules from the text as written:
+ * json-glib had made 17.9999999 18 (a class B misdemeanor where 17 gives a
+ * class E felony), 14.9999999 15, taken 16.0 and 1e1, and quoted overflows
+ * back as -1 or 9223372036854775807. */
+static const JsonValueCase json_value_cases[] = {
+  { "17.9999999", ",error,,,,,,,,,,victim_age: “17.9999999” is not valid; "
+                  "give a whole number from 0 to 120\n" },
+  { "14.9999999", ",error,,,,,,,,,,victim_age: “14.9999999” is not valid; "
+                  "give a whole number from 0 to 120\n" },
+  { "16.0", ",error,,,,,,,,,,victim_age: “16.0” is not valid; give a whole "
+            "number from 0 to 120\n" },
+  { "1e1", ",error,,,,,,,,,,victim_age: “1e1” is not valid; give a whole "
+           "number from 0 to 120\n" },
+  { "9223372036854775808",
+    ",error,,,,,,,,,,victim_age: “9223372036854775808” is out of range; give "
+    "a whole number from 0 to 120\n" },
+  { "-9223372036854775809",
+    ",error,,,,,,,,,,victim_age: “-9223372036854775809” is out of range; give "
+    "a whole number from 0 to 120\n" },
+  { "[1,2]", ",error,,,,,,,,,,\"victim_age: “[1,2]” is not valid; give a "
+             "whole number from 0 to 120\"\n" },
+  { "16", TEEN_2024 },
+  { "\"16\"", TEEN_2024 },
+  { "null", ",needs-facts,patronizing,,,,,,,,,needs: victim_age\n" },
+};
+
+static void
+test_jsonl_values_as_written (void)
+{
+  const char *options[] = { "--input-format=jsonl", NULL };
+  g_autoptr (GString) input = g_string_new (NULL);
+  g_autoptr (GString) expected = g_string_new (HEADER);
+  g_auto (PenalTestRun) run = { 0 };
+  guint errors = 0;
+  g_autofree char *err = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (json_value_cases); i++)
+    {
+      g_string_append_printf (input,
+                              "{\"offense\":\"patronizing\",\"victim_age\":%s,"
+                              "\"offense_date\":\"2024-01-01\"}\n",
+                              json_value_cases[i].value);
+      g_string_append_printf (expected, "%u%s", i + 1, json_value_cases[i].row);
+      errors += g_str_has_prefix (json_value_cases[i].row, ",error");
+    }
+  run_batch (&run, options, input->str, input->len);
+  assert_same_lines (run.out, expected->str);
+  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors,
+                         (guint)G_N_ELEMENTS (json_value_cases));
+  g_assert_cmpstr (run.err, ==, err);
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* A member given twice is refused, as a repeated column or a fact given
+ * twice on the command line is; json-glib kept the last silently.  The
+ * names compare decoded: \u0061 is a. */
+static void
+test_jsonl_duplicate_member (void)
+{
+  const char *options[] = { "--input-format=jsonl", "--ignore-unknown", NULL };
+  const char *input
+      = "{\"offense\":\"patronizing\",\"victim_age\":30,\"victim_age\":3,"
+        "\"offense_date\":\"2024-01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_\\u0061ge\":30,\"victim_age\":3,"
+        "\"offense_date\":\"2024-01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"victim_age\":16,\"colour\":1,"
+        "\"colour\":2,\"offense_date\":\"2024-01-01\"}\n";
+  g_auto (PenalTestRun) run = { 0 };
+
+  if (!penal_test_have_binary ())
+    return;
+  run_batch (&run, options, input, strlen (input));
+  assert_same_lines (run.out, HEADER "1,error,,,,,,,,,,victim_age: given more "
+                                     "than once; give each fact once\n"
+                                     "2,error,,,,,,,,,,victim_age: given more "
+                                     "than once; give each fact once\n"
+                                     "3" TEEN_2024);
+  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  g_assert_cmpint (run.exit_code, ==, 65);
+}
+
+/* ------------------------------------------------------------------ */
+/* Input that is refused: nothing but the error                         */
+
+typedef struct
+{
+  const char *name;
+  const char *format; /* --input-format */
+  const char *input;  /* NULL: standard input is closed */
+  gsize length;
+  int exit_code;
+  const char *err;
+} RefusedInput;
+
+#define BYTES(text) text, sizeof (text) - 1
+
+static const RefusedInput refused_inputs[] = {
+  { "closed-stdin-csv", "csv", NULL, 0, 74,
+    "penal: -: reading failed: Bad file descriptor\n" },
+  { "closed-stdin-jsonl", "jsonl", NULL, 0, 74,
+    "penal: -: reading failed: Bad file descriptor\n" },
+  { "empty-jsonl", "jsonl", BYTES (""), 64,
+    "penal: -: the input is empty; give one JSON object of facts per line\n" },
+  { "utf16le-bom", "csv", BYTES ("\xff\xfeo\0f\0f\0"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16be-bom", "jsonl", BYTES ("\xfe\xff\0{\0\"\0o"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16le", "csv", BYTES ("o\0f\0f\0e\0n\0s\0e\0"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+  { "utf16be", "jsonl", BYTES ("\0{\0\"\0o\0f"), 65,
+    "penal: -: the input is UTF-16; save it as UTF-8\n" },
+};
+
+static void
+test_input_refused (gconstpointer data)
+{
+  const RefusedInput *c = data;
+  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *option = g_strconcat ("--input-format=", c->format, NULL);
+  const char *args[] = { "batch", option, "-", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  if (c->input == NULL)
+    penal_test_run_without_stdin (&run, args);
+  else
+    penal_test_run_input (&run, NULL, "C", args, c->input, c->length);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, c->err);
+  g_assert_cmpint (run.exit_code, ==, c->exit_code);
+}
+
+/* A directory named as the caseload: reading fails, and says why. */
+static void
+test_input_directory (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-batch-XXXXXX", &error);
+  g_autofree char *expected = NULL;
+  const char *args[] = { "batch", dir, NULL };
+
+  g_assert_no_error (error);
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C", args);
+  g_rmdir (dir);
+  expected
+      = g_strdup_printf ("penal: %s: reading failed: Is a directory\n", dir);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpint (run.exit_code, ==, 74);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1285,6 +1601,22 @@ main (int argc, char *argv[])
                    test_jsonl_two_values_on_a_line);
   g_test_add_func ("/batch/jsonl/escaped-nul", test_jsonl_escaped_nul);
   g_test_add_func ("/batch/jsonl/overlong-line", test_jsonl_overlong_line);
+  g_test_add_func ("/batch/csv/unclosed-quote/every-later-row",
+                   test_unclosed_quote_every_later_row);
+  g_test_add_func ("/batch/csv/unclosed-quote/on-every-line",
+                   test_unclosed_quote_on_every_line);
+  g_test_add_func ("/batch/csv/rows-of-commas", test_rows_of_commas);
+  g_test_add_func ("/batch/jsonl/values-as-written",
+                   test_jsonl_values_as_written);
+  g_test_add_func ("/batch/jsonl/duplicate-member",
+                   test_jsonl_duplicate_member);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_inputs); i++)
+    {
+      g_autofree char *path
+          = g_strdup_printf ("/batch/input/refused/%s", refused_inputs[i].name);
+      g_test_add_data_func (path, &refused_inputs[i], test_input_refused);
+    }
+  g_test_add_func ("/batch/input/refused/directory", test_input_directory);
   g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
   g_test_add_func ("/batch/input/file-header-error", test_file_header_error);
   g_test_add_func ("/batch/input/missing-file", test_file_missing);

@@ -733,11 +733,35 @@ static const ErrorCase error_cases[] = {
   { "control-characters",
     { "classify", "offense=patronizing", "victim_age=1\x1b[2J", NULL },
     64,
-    "penal: victim_age: “1?[2J” is not valid" },
+    "penal: victim_age: “1\\u001B[2J” is not valid" },
   { "screen-bad-prefill",
     { "screen", "victim_age=old", NULL },
     64,
     "penal: victim_age: “old” is not valid" },
+  /* Echoed input never prints a character that acts on a terminal: a
+   * bidi override (U+202E), a C1 control (U+009B, the CSI), a byte order
+   * mark; each is shown escaped. */
+  { "echo-unknown-command",
+    { "\u202Enosuch", NULL },
+    64,
+    "penal: unknown command “\\u202Enosuch” (try penal help)\n" },
+  { "echo-unknown-option",
+    { "classify", "--fo\u202Eo", NULL },
+    64,
+    "penal: classify: unknown option --fo\\u202Eo (try penal help classify)" },
+  { "echo-fact-value",
+    { "classify", "offense=patronizing", "victim_age=\uFEFF3\u202E", NULL },
+    64,
+    "penal: victim_age: “\\uFEFF3\\u202E” is not valid" },
+  { "echo-statutes-path",
+    { "classify", "--statutes", "/nonexistent/\u202Ex.xml",
+      "offense=patronizing", NULL },
+    66,
+    "penal: /nonexistent/\\u202Ex.xml: no such statute file or directory" },
+  { "echo-batch-file",
+    { "batch", "/nonexistent/\u202Ex.csv", NULL },
+    66,
+    "penal: /nonexistent/\\u202Ex.csv: cannot open: No such file" },
   { "verify-facts",
     { "verify", "offense=patronizing", NULL },
     64,
@@ -760,6 +784,65 @@ test_error_exit (gconstpointer data)
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
   g_assert_cmpstr (run.out, ==, "");
   penal_test_assert_contains (run.err, c->message);
+}
+
+/* An unknown --format echoes the value escaped: here U+009B, the C1
+ * control that starts a terminal's escape sequence.  GOption reads a value
+ * in the locale's character set, so the locale is UTF-8. */
+static void
+test_echo_unknown_format (void)
+{
+  g_auto (PenalTestRun) run = { 0 };
+  const char *const args[] = { "classify",
+                               "--format=\xc2\x9b"
+                               "31m",
+                               "offense=patronizing", NULL };
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, "C.UTF-8", args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "penal: --format: unknown format “\\u009B31m”; use text "
+                   "or json\n");
+}
+
+/* Text from a statute file reaches every view escaped where it would act
+ * on a terminal (tests/data/valid-bidi.xml: a bidi override, a C1 control
+ * and a byte order mark in a rule's explanation and a title). */
+static void
+test_statute_text_escaped (void)
+{
+  g_autofree char *fixture
+      = g_test_build_filename (G_TEST_DIST, "data", "valid-bidi.xml", NULL);
+  const char *const formats[] = { "--format=text", "--format=json" };
+
+  if (!penal_test_have_binary ())
+    return;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto (PenalTestRun) run = { 0 };
+      const char *const args[] = { "classify",
+                                   "--statutes",
+                                   fixture,
+                                   formats[f],
+                                   "offense=test-offense",
+                                   "person_age=30",
+                                   "offense_date=2024-01-01",
+                                   NULL };
+
+      penal_test_run (&run, NULL, "C.UTF-8", args);
+      g_assert_cmpint (run.exit_code, ==, 0);
+      penal_test_assert_lacks (run.out, "\u202E");
+      penal_test_assert_lacks (run.out, "\xc2\x9b");
+      penal_test_assert_lacks (run.out, "\uFEFF");
+      /* JSON escapes the backslash once more. */
+      penal_test_assert_contains (run.out, f == 0
+                                               ? "eighteen\\u202E or older"
+                                               : "eighteen\\\\u202E or older");
+      penal_test_assert_contains (run.out, "u009B31m");
+    }
 }
 
 /* A broken statute file: 65, located FILE:LINE, nothing on stdout. */
@@ -947,35 +1030,120 @@ test_global_options_anywhere (void)
   penal_test_assert_contains (before.out, "class B misdemeanor");
 }
 
+/* Every command writes through a checked writer: with standard output on
+ * a full device, closed, or a pipe nobody reads (SIGPIPE ignored), penal
+ * exits 74 with one line saying why, never a crash or a silent 0.  Batch
+ * writes more than its 64 KiB output buffer, so a failure in the middle of
+ * the rows is seen as well as one at the end.  "@CSV" and "@JSONL" stand
+ * for the caseload files made in main(). */
 typedef struct
 {
   const char *name;
-  const char *args[4];
+  const char *args[8];
 } FullCase;
 
-/* Help and the version go through the same checked writer as an answer:
- * with standard output on a full device, exit 74 and one line saying so. */
 static const FullCase full_cases[] = {
+  { "classify",
+    { "classify", "offense=patronizing", "victim_age=30",
+      "offense_date=2024-01-01", NULL } },
+  { "screen",
+    { "screen", "offense=patronizing", "offense_date=2024-01-01",
+      "victim_age=30", "prior_prostitution_offenses=0", NULL } },
+  { "batch-csv", { "batch", "@CSV", NULL } },
+  { "batch-csv-to-jsonl", { "batch", "--format=jsonl", "@CSV", NULL } },
+  { "batch-jsonl", { "batch", "--input-format=jsonl", "@JSONL", NULL } },
+  { "batch-jsonl-to-jsonl",
+    { "batch", "--input-format=jsonl", "--format=jsonl", "@JSONL", NULL } },
+  { "verify", { "verify", NULL } },
+  { "list", { "list", NULL } },
+  { "show", { "show", "567.030", "--date=2016-06-01", NULL } },
+  { "tree", { "tree", "patronizing", "--date=2024-01-01", NULL } },
+  { "diff",
+    { "diff", "patronizing", "--from=2016-06-01", "--to=2024-01-01", NULL } },
+  { "what-if",
+    { "what-if", "offense=patronizing", "offense_date=2024-01-01", "--vary",
+      "victim_age", NULL } },
+  { "export",
+    { "export", "--format=dmn", "--date=2024-01-01", "patronizing", NULL } },
   { "help", { "--help", NULL } },
   { "help-command", { "help", "classify", NULL } },
   { "command-help", { "tree", "--help", NULL } },
   { "version", { "--version", NULL } },
-  { "answer", { "classify", "offense=patronizing", NULL } },
 };
+
+typedef struct
+{
+  PenalTestStdout how;
+  const char *name;
+  const char *reason; /* strerror in the C locale */
+} FullWay;
+
+static const FullWay full_ways[] = {
+  { PENAL_TEST_STDOUT_FULL, "full", "No space left on device" },
+  { PENAL_TEST_STDOUT_CLOSED, "closed", "Bad file descriptor" },
+  { PENAL_TEST_STDOUT_BROKEN_PIPE, "broken-pipe", "Broken pipe" },
+};
+
+typedef struct
+{
+  const FullCase *command;
+  const FullWay *way;
+} FullTest;
+
+static char *caseload_csv;
+static char *caseload_jsonl;
 
 static void
 test_full_stdout (gconstpointer data)
 {
-  const FullCase *c = data;
+  const FullTest *t = data;
   g_auto (PenalTestRun) run = { 0 };
+  const char *args[G_N_ELEMENTS (t->command->args)] = { NULL };
+  g_autofree char *expected = NULL;
 
   if (!penal_test_have_binary ()
-      || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+      || (t->way->how == PENAL_TEST_STDOUT_FULL
+          && !g_file_test ("/dev/full", G_FILE_TEST_EXISTS)))
     return;
-  penal_test_run_to (&run, c->args, "/dev/full");
+  /* Under tools/memcheck.sh penal runs inside valgrind, which opens its
+   * log first: the log would take the closed descriptor. */
+  if (t->way->how == PENAL_TEST_STDOUT_CLOSED
+      && g_getenv ("PENAL_MEMCHECK") != NULL)
+    {
+      g_test_skip ("valgrind's log takes a closed standard output");
+      return;
+    }
+  for (guint i = 0; t->command->args[i] != NULL; i++)
+    args[i] = g_str_equal (t->command->args[i], "@CSV") ? caseload_csv
+              : g_str_equal (t->command->args[i], "@JSONL")
+                  ? caseload_jsonl
+                  : t->command->args[i];
+  penal_test_run_to (&run, args, t->way->how);
   g_assert_cmpint (run.exit_code, ==, 74);
-  g_assert_cmpstr (run.err, ==,
-                   "penal: cannot write the answer to standard output\n");
+  expected = g_strdup_printf (
+      "penal: cannot write the %s to standard output: %s\n",
+      g_str_equal (t->command->args[0], "batch") ? "answers" : "answer",
+      t->way->reason);
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+/* A caseload whose answers are well over 64 KiB, in both input formats. */
+static void
+make_caseloads (void)
+{
+  g_autoptr (GString) csv = g_string_new ("offense,victim_age,offense_date\n");
+  g_autoptr (GString) jsonl = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append_printf (csv, "patronizing,%u,2024-01-01\n", i % 121);
+      g_string_append_printf (jsonl,
+                              "{\"offense\":\"patronizing\",\"victim_age\":%u,"
+                              "\"offense_date\":\"2024-01-01\"}\n",
+                              i % 121);
+    }
+  caseload_csv = penal_test_write_temporary (csv->str, csv->len);
+  caseload_jsonl = penal_test_write_temporary (jsonl->str, jsonl->len);
 }
 
 /* --version in the GNU form (GNU coding standards, "--version"): the name
@@ -1004,6 +1172,8 @@ test_version (void)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/json/patronizing-2016", test_json_patronizing_2016);
@@ -1029,6 +1199,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/text/diversion", test_text_diversion);
   g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
   g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
+  g_test_add_func ("/cli/exit/echo-unknown-format", test_echo_unknown_format);
+  g_test_add_func ("/cli/statute-text-escaped", test_statute_text_escaped);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path
@@ -1042,12 +1214,24 @@ main (int argc, char *argv[])
                    test_help_facts_from_statutes);
   g_test_add_func ("/cli/global-options-anywhere",
                    test_global_options_anywhere);
-  for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/cli/exit/full/%s", full_cases[i].name);
-      g_test_add_data_func (path, &full_cases[i], test_full_stdout);
-    }
+  make_caseloads ();
+  for (guint w = 0; w < G_N_ELEMENTS (full_ways); w++)
+    for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
+      {
+        g_autofree char *path
+            = g_strdup_printf ("/cli/exit/stdout-fails/%s/%s",
+                               full_ways[w].name, full_cases[i].name);
+        FullTest *t = g_new (FullTest, 1);
+
+        t->command = &full_cases[i];
+        t->way = &full_ways[w];
+        g_test_add_data_func_full (path, t, test_full_stdout, g_free);
+      }
   g_test_add_func ("/cli/version", test_version);
-  return g_test_run ();
+  status = g_test_run ();
+  g_unlink (caseload_csv);
+  g_unlink (caseload_jsonl);
+  g_free (caseload_csv);
+  g_free (caseload_jsonl);
+  return status;
 }

@@ -1617,6 +1617,10 @@ test_diff_errors (void)
   const char *const dot[]
       = { "diff", "patronizing", "--from",       "2016-01-01",
           "--to", "2025-01-01",  "--format=dot", NULL };
+  /* Reversed dates would be shown as "before" the later one. */
+  const char *const reversed[]
+      = { "diff", "patronizing", "--from", "2025-01-01",
+          "--to", "2016-01-01",  NULL };
 
   if (!penal_test_have_binary ())
     return;
@@ -1634,6 +1638,81 @@ test_diff_errors (void)
   assert_usage_error (
       none, "diff: name one statute, for example: penal diff patronizing");
   assert_usage_error (dot, "--format: unknown format “dot”; use text or json");
+  assert_usage_error (reversed, "diff: --from 2025-01-01 is later than --to "
+                                "2016-01-01; give the earlier date as --from");
+}
+
+/* A citation is a FEEL string in the DMN table: a quote or a backslash in
+ * it is escaped (tests/data/valid-citation-quotes.xml), or the string ends
+ * early and a DMN engine refuses the table or reads another citation. */
+static void
+test_export_feel_string (void)
+{
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-citation-quotes.xml", NULL);
+  const char *const args[]
+      = { "export",     "--format=dmn", "--date=2010-01-01",
+          "--statutes", fixture,        "test-offense",
+          NULL };
+  g_autofree char *dmn = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  dmn = run_text (args);
+  penal_test_assert_contains (
+      dmn, "<outputEntry id=\"rule_1_citation\"><text>\"Test Code 900.010.2 "
+           "\\\"a\\\" \\\\ b\"</text></outputEntry>");
+  penal_test_assert_contains (
+      dmn, "<outputEntry id=\"rule_2_citation\"><text>\"Test Code "
+           "900.010.3\"</text></outputEntry>");
+}
+
+/* A statute whose decision tree is small in memory, its equal subtrees
+ * shared, but has 4^12 paths (tests/data/valid-rule-product.xml): tree and
+ * diff refuse at once to draw more than a report can show (65, before
+ * running out of memory), while what-if, which moves one fact, and
+ * classify answer. */
+static void
+test_reports_too_large (void)
+{
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-rule-product.xml", NULL);
+  const char *const tree[] = { "tree", "o", "--statutes", fixture, NULL };
+  const char *const diff[]
+      = { "diff",       "o",          "--from", "2016-01-01", "--to",
+          "2024-01-01", "--statutes", fixture,  NULL };
+  const char *const what_if[] = { "what-if", "offense=o",  "f12=0", "--vary",
+                                  "f1",      "--statutes", fixture, NULL };
+  const char *const classify[]
+      = { "classify", "offense=o", "f1=0",       "f2=0",  "f3=2", "f4=0",
+          "f5=0",     "f6=0",      "f7=0",       "f8=0",  "f9=0", "f10=0",
+          "f11=0",    "f12=0",     "--statutes", fixture, NULL };
+  g_auto (PenalTestRun) tree_run = { 0 };
+  g_auto (PenalTestRun) diff_run = { 0 };
+  g_autofree char *moved = NULL;
+  g_autofree char *answer = NULL;
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&tree_run, NULL, "C", tree);
+  g_assert_cmpint (tree_run.exit_code, ==, 65);
+  g_assert_cmpstr (tree_run.out, ==, "");
+  g_assert_cmpstr (tree_run.err, ==,
+                   "penal: tree: the decision tree of o has more than 10000 "
+                   "leaves, more than a report can show; try penal what-if, "
+                   "which moves one fact at a time\n");
+  penal_test_run (&diff_run, NULL, "C", diff);
+  g_assert_cmpint (diff_run.exit_code, ==, 65);
+  g_assert_cmpstr (diff_run.out, ==, "");
+  g_assert_cmpstr (diff_run.err, ==,
+                   "penal: diff: the rules of o cut its facts into more than "
+                   "10000 combinations, more than a report can show; try "
+                   "penal what-if, which moves one fact at a time\n");
+  moved = run_text (what_if);
+  penal_test_assert_contains (moved, "f1");
+  /* The rule for f3 = 2 with the later facts 0: classes[(3 + 2) % 6]. */
+  answer = run_text (classify);
+  penal_test_assert_contains (answer, "class A misdemeanor");
 }
 
 /* An enhancement compared on its own: RSMo 567.110 was a class D felony
@@ -2606,6 +2685,9 @@ main (int argc, char *argv[])
                    test_what_if_defendant_age);
   g_test_add_func ("/explore/diff/enhancement", test_diff_enhancement);
   g_test_add_func ("/explore/diff/parts", test_diff_parts);
+  g_test_add_func ("/explore/reports-too-large", test_reports_too_large);
+  g_test_add_func ("/explore/export/feel-string-escaped",
+                   test_export_feel_string);
   g_test_add_func ("/explore/diff/window-unchanged-region",
                    test_diff_window_unchanged_region);
   g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);

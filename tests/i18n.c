@@ -210,7 +210,10 @@ run_with_localedir (PenalTestRun *run, const char *dir, const char *language,
   else
     g_unsetenv ("PENAL_LOCALEDIR");
   penal_test_run (run, language, lc_all, args);
-  g_setenv ("PENAL_LOCALEDIR", saved, TRUE);
+  if (saved != NULL)
+    g_setenv ("PENAL_LOCALEDIR", saved, TRUE);
+  else
+    g_unsetenv ("PENAL_LOCALEDIR");
 }
 
 /* The binary of the build tree speaks Spanish before make install, through
@@ -727,6 +730,171 @@ test_spanish_glossary (gconstpointer data)
         g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", run.out, 0, 0));
 }
 
+/* ------------------------------------------------------------------ */
+/* Only the languages penal ships, with catalogs that fit               */
+
+#define UNKNOWN_COMMAND "unknown command “%s” (try penal help)"
+
+/* Writes a gettext catalog (.mo) with one translation, besides the header,
+ * to DIR/LANGUAGE/LC_MESSAGES/penal.mo: the layout of gettext's gmo.h,
+ * with the messages in order and no hash table. */
+static void
+write_catalog (const char *dir, const char *language, const char *message,
+               const char *translation)
+{
+  const char *header = "Content-Type: text/plain; charset=UTF-8\n";
+  const char *originals[] = { "", message };
+  const char *translations[] = { header, translation };
+  g_autoptr (GByteArray) mo = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *messages_dir
+      = g_build_filename (dir, language, "LC_MESSAGES", NULL);
+  g_autofree char *path = g_build_filename (messages_dir, "penal.mo", NULL);
+  guint32 strings = 28 + 2 * 16;
+  guint32 words[7] = { 0x950412de, 0, 2, 28, 28 + 16, 0, 0 };
+
+  g_byte_array_append (mo, (const guint8 *)words, sizeof words);
+  for (guint table = 0; table < 2; table++)
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *text = table == 0 ? originals[i] : translations[i];
+        guint32 entry[2] = { (guint32)strlen (text), strings };
+
+        g_byte_array_append (mo, (const guint8 *)entry, sizeof entry);
+        strings += (guint32)strlen (text) + 1;
+      }
+  for (guint table = 0; table < 2; table++)
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *text = table == 0 ? originals[i] : translations[i];
+
+        g_byte_array_append (mo, (const guint8 *)text, strlen (text) + 1);
+      }
+  g_assert_cmpint (g_mkdir_with_parents (messages_dir, 0700), ==, 0);
+  g_file_set_contents (path, (const char *)mo->data, (gssize)mo->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_catalog (const char *dir, const char *language)
+{
+  g_autofree char *messages_dir
+      = g_build_filename (dir, language, "LC_MESSAGES", NULL);
+  g_autofree char *path = g_build_filename (messages_dir, "penal.mo", NULL);
+  g_autofree char *language_dir = g_build_filename (dir, language, NULL);
+
+  g_remove (path);
+  g_rmdir (messages_dir);
+  g_rmdir (language_dir);
+}
+
+/* A catalog whose translation of a format takes %n, or more values than
+ * the message gives, made penal crash (SIGSEGV) once chosen through
+ * LANGUAGE or --lang: it is checked before it is read, and not used. */
+static void
+test_unsafe_catalog (gconstpointer data)
+{
+  const char *translation = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
+  g_autofree char *expected = NULL;
+  const char *const args[] = { "nosuch", NULL };
+  const char *const lang_args[] = { "--lang=es", "nosuch", NULL };
+
+  g_assert_no_error (error);
+  if (!penal_test_have_binary ())
+    return;
+  write_catalog (dir, "es", UNKNOWN_COMMAND, translation);
+  expected = g_strconcat (
+      "penal: ", dir,
+      "/es/LC_MESSAGES/penal.mo: the translation of “" UNKNOWN_COMMAND
+      "” does not take the values its message gives; this catalog is not "
+      "used\npenal: unknown command “nosuch” (try penal help)\n",
+      NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto (PenalTestRun) run = { 0 };
+
+      run_with_localedir (&run, dir, i == 0 ? "es" : NULL, NULL,
+                          i == 0 ? args : lang_args);
+      g_assert_cmpint (run.exit_code, ==, 64);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+    }
+  remove_catalog (dir, "es");
+  g_rmdir (dir);
+}
+
+/* --lang names a language, never a path: one penal does not ship is
+ * refused, naming those it does. */
+static void
+test_lang_refused (gconstpointer data)
+{
+  const char *lang = data;
+  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *option = g_strconcat ("--lang=", lang, NULL);
+  const char *const args[]
+      = { option, "classify", "offense=patronizing", NULL };
+  g_autofree char *expected = g_strdup_printf (
+      "penal: --lang: “%s” is not a language penal answers in; give one of "
+      "en, es\n",
+      lang);
+
+  if (!penal_test_have_binary ())
+    return;
+  penal_test_run (&run, NULL, NULL, args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+/* An entry of LANGUAGE penal does not ship is skipped, never read, be it a
+ * name or a path: here both lead to an unsafe catalog, and the next entry,
+ * es, answers. */
+static void
+test_language_entry_skipped (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *es_mo = NULL;
+  g_autofree char *shipped = NULL;
+  gsize length = 0;
+  const char *const args[] = { "nosuch", NULL };
+
+  if (!penal_test_have_catalogs ())
+    return;
+  dir = g_dir_make_tmp ("penal-i18n-XXXXXX", &error);
+  g_assert_no_error (error);
+  base = g_path_get_basename (dir);
+  es_mo = g_build_filename (g_getenv ("PENAL_LOCALEDIR"), "es", "LC_MESSAGES",
+                            "penal.mo", NULL);
+  g_file_get_contents (es_mo, &shipped, &length, &error);
+  g_assert_no_error (error);
+  write_catalog (dir, "es", "", ""); /* replaced below by the real one */
+  {
+    g_autofree char *copy
+        = g_build_filename (dir, "es", "LC_MESSAGES", "penal.mo", NULL);
+    g_file_set_contents (copy, shipped, (gssize)length, &error);
+    g_assert_no_error (error);
+  }
+  write_catalog (dir, "xx", UNKNOWN_COMMAND, "%s %s %s %s %s %s %s %s %n");
+  language = g_strdup_printf ("xx:../%s/xx:es", base);
+  {
+    g_auto (PenalTestRun) run = { 0 };
+
+    run_with_localedir (&run, dir, language, NULL, args);
+    g_assert_cmpint (run.exit_code, ==, 64);
+    g_assert_cmpstr (run.err, ==,
+                     "penal: comando desconocido «nosuch» (pruebe penal "
+                     "help)\n");
+  }
+  remove_catalog (dir, "xx");
+  remove_catalog (dir, "es");
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -750,5 +918,18 @@ main (int argc, char *argv[])
                                                spanish_cases[i].name);
       g_test_add_data_func (path, &spanish_cases[i], test_spanish_glossary);
     }
+  g_test_add_data_func ("/i18n/catalog/unsafe/percent-n",
+                        "%s %s %s %s %s %s %s %s %n", test_unsafe_catalog);
+  g_test_add_data_func ("/i18n/catalog/unsafe/extra-values",
+                        "comando «%s» %s %s %s %s desconocido",
+                        test_unsafe_catalog);
+  g_test_add_data_func ("/i18n/catalog/unsafe/wrong-type", "comando %d",
+                        test_unsafe_catalog);
+  g_test_add_data_func ("/i18n/lang/refused/unshipped", "fr",
+                        test_lang_refused);
+  g_test_add_data_func ("/i18n/lang/refused/path", "../x", test_lang_refused);
+  g_test_add_data_func ("/i18n/lang/refused/path-to-shipped", "es/../es",
+                        test_lang_refused);
+  g_test_add_func ("/i18n/language-entry-skipped", test_language_entry_skipped);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "penal.h"
 
@@ -543,6 +545,112 @@ test_too_large_from_data (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* Only regular files are read.  A FIFO named x.xml in a statutes
+ * directory hung the load for ever (a child, so a hang fails this test
+ * only); a device is refused as well, not read as an empty file. */
+static void
+test_not_regular (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) device_error = NULL;
+  g_autofree char *minimal = NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *expected = NULL;
+  const char *device[] = { "/dev/null", NULL };
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (PenalModel) device_model = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  minimal = read_data_file ("valid-minimal.xml", NULL);
+  valid = temp_dir_write (fixture, "a.xml", minimal, -1);
+  fifo = g_build_filename (fixture->directory, "x.xml", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  expected = g_strdup_printf ("%s: not a regular file; statute files are "
+                              "read only from regular files",
+                              fifo);
+  model = penal_model_load_directory (fixture->directory, &error);
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  device_model = penal_model_load_files (device, &device_error);
+  g_assert_null (device_model);
+  g_assert_error (device_error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO);
+  g_assert_cmpstr (device_error->message, ==,
+                   "/dev/null: not a regular file; statute files are read "
+                   "only from regular files");
+}
+
+/* 2,000 hard links to one 1 MiB file took 4.2 GB before the first error:
+ * a set has at most PENAL_MODEL_MAX_FILES files, counted as the directory
+ * is listed, before any is read. */
+static void
+test_too_many_files (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *first = temp_dir_write (fixture, "f0000.xml", contents,
+                                           PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *expected = NULL;
+  g_autoptr (PenalModel) model = NULL;
+
+  for (guint i = 1; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%04u.xml", i);
+      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
+
+      g_assert_cmpint (link (first, path), ==, 0);
+    }
+  expected = g_strdup_printf ("%s: more than %d statute files; penal reads "
+                              "at most %d in one set",
+                              fixture->directory, PENAL_MODEL_MAX_FILES,
+                              PENAL_MODEL_MAX_FILES);
+  model = penal_model_load_directory (fixture->directory, &error);
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* The files of a set come to at most PENAL_MODEL_MAX_SET_SIZE bytes: the
+ * file that passes it is named, and not read. */
+static void
+test_set_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *first
+      = temp_dir_write (fixture, "f0.xml", contents, PENAL_MODEL_MAX_FILE_SIZE);
+  guint n = PENAL_MODEL_MAX_SET_SIZE / PENAL_MODEL_MAX_FILE_SIZE + 1;
+  g_autofree char *last = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (PenalModel) model = NULL;
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%u.xml", i);
+
+      g_clear_pointer (&last, g_free);
+      last = g_build_filename (fixture->directory, name, NULL);
+      g_assert_cmpint (link (first, last), ==, 0);
+    }
+  expected = g_strdup_printf (
+      "%s: the statute files come to more than %d MiB with this one; penal "
+      "reads at most %d MiB in one set",
+      last, PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
+      PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024));
+  model = penal_model_load_directory (fixture->directory, &error);
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* 100000 nested elements (short ones, to stay under the size cap) must be
  * refused, not recursed into: run in a child so that a stack overflow or a
  * hang fails this test and nothing else. */
@@ -637,6 +745,242 @@ test_line_past_65535 (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* ------------------------------------------------------------------ */
+/* Rule tables whose decision tree is the product of the domains       */
+
+/* The classes of the family below, by rule: the rule for fact i and value
+ * v gives classes[(i + v) % 6]; in the monotone variant the rules for the
+ * last fact give a more severe class for a higher value, the rest the
+ * mildest. */
+static const char *const product_classes[]
+    = { "felony-A", "felony-B", "felony-C",
+        "felony-D", "felony-E", "misdemeanor-A" };
+
+static const char *
+product_class (guint k, guint i, guint v, gboolean monotone, gboolean broken)
+{
+  if (v == 0)
+    return "misdemeanor-A";
+  if (!monotone)
+    return product_classes[(i + v) % 6];
+  if (i != k)
+    return "misdemeanor-A";
+  /* felony-C, B, A for 1, 2, 3; broken: 3 gives the mildest felony. */
+  return broken && v == 3 ? "felony-E" : product_classes[3 - v];
+}
+
+/* A schema-valid statute file with k integer facts f1..fk of domain 0-3
+ * and 3k + 1 rules: for each fact fi and value v of 1-3, a rule that tests
+ * fi for v and every later fact for 0, and one that tests all for 0.  The
+ * rules decide every case exactly once, but a compiler that copies the
+ * rules not testing the fact it splits into every branch builds 4^k
+ * leaves (k = 12: 13 KB, 16.7 million leaves, 37 s and 1.5 GB).  With
+ * monotone, f_k is declared increasing, and a check that compares pairs
+ * of leaves takes minutes from k = 9 (8.7 KB).  *out_version_line is the
+ * line of the <version>. */
+static char *
+rule_product_statute (guint k, gboolean monotone, gboolean broken,
+                      int *out_version_line)
+{
+  GString *out = g_string_new (
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<statutes format=\"2\" jurisdiction=\"US-ZZ\">\n"
+      "<source id=\"s\" citation=\"Test Code 1\" basis=\"statute-text\">A "
+      "made-up statute for penal's loader tests.</source>\n");
+  int line = 4;
+
+  for (guint i = 1; i <= k; i++, line++)
+    g_string_append_printf (out,
+                            "<fact name=\"f%u\" type=\"integer\" min=\"0\" "
+                            "max=\"3\"><label>fact %u</label></fact>\n",
+                            i, i);
+  g_string_append (out, "<penalties id=\"p\"><title>Classes</title><era "
+                        "id=\"e\" basis=\"statute-text\" sources=\"s\">"
+                        "<title>All dates</title>\n");
+  line++;
+  for (guint c = 0; c < G_N_ELEMENTS (product_classes); c++, line++)
+    g_string_append_printf (
+        out,
+        "<class code=\"%s\"><imprisonment max=\"P1Y\" citation=\"Test Code "
+        "2\" basis=\"statute-text\"/><fine max-usd=\"1\" citation=\"Test "
+        "Code 3\" basis=\"statute-text\"/></class>\n",
+        product_classes[c]);
+  g_string_append (out, "</era></penalties>\n<offense id=\"o\" "
+                        "statute=\"Test Code 1\" penalties=\"p\"><title>A "
+                        "test offense</title>\n");
+  line += 2;
+  if (monotone)
+    {
+      g_string_append_printf (
+          out, "<monotone fact=\"f%u\" direction=\"increasing\"/>\n", k);
+      line++;
+    }
+  g_string_append (out, "<version id=\"v\" basis=\"statute-text\" "
+                        "sources=\"s\"><title>The only version</title>\n");
+  *out_version_line = line;
+  for (guint i = 0; i <= k; i++)
+    for (guint v = i == 0 ? 0 : 1; v <= (i == 0 ? 0 : 3u); v++)
+      {
+        g_string_append_printf (out,
+                                "<rule class=\"%s\" citation=\"Test Code "
+                                "1.%u\" basis=\"statute-text\">",
+                                product_class (k, i, v, monotone, broken), i);
+        if (i > 0)
+          g_string_append_printf (
+              out, "<when fact=\"f%u\" min=\"%u\" max=\"%u\"/>", i, v, v);
+        for (guint j = MAX (i + 1, 1); j <= k; j++)
+          g_string_append_printf (
+              out, "<when fact=\"f%u\" min=\"0\" max=\"0\"/>", j);
+        g_string_append (out, "<explain>A case.</explain></rule>\n");
+      }
+  g_string_append (out, "</version></offense></statutes>\n");
+  return g_string_free (out, FALSE);
+}
+
+/* The class penal gives the case f<i>=v with every other fact 0 (i = 0:
+ * all 0). */
+static char *
+product_case_class (const PenalModel *model, guint k, guint i, guint v)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonObject *root;
+  gint64 day;
+
+  g_assert_true (penal_facts_parse_assignment (facts, "offense=o", &error));
+  for (guint j = 1; j <= k; j++)
+    {
+      g_autofree char *assignment
+          = g_strdup_printf ("f%u=%u", j, j == i ? v : 0);
+      g_assert_true (penal_facts_parse_assignment (facts, assignment, &error));
+    }
+  g_assert_true (penal_date_parse ("2024-01-01", &day));
+  outcome = penal_evaluate (model, facts, day, &error);
+  g_assert_no_error (error);
+  json = penal_render_json_string (model, outcome, FALSE);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
+                   "decided");
+  return g_strdup (json_object_get_string_member (root, "class"));
+}
+
+typedef struct
+{
+  guint k;
+  gboolean monotone;
+} ProductCase;
+
+static const ProductCase product_cases[] = {
+  { 4, FALSE },  { 8, FALSE }, { 12, FALSE }, { 16, FALSE }, { 24, FALSE },
+  { 48, FALSE }, { 8, TRUE },  { 9, TRUE },   { 12, TRUE },  { 48, TRUE },
+};
+
+/* Each file of the family loads, in a child given SUBPROCESS_TIMEOUT_USEC
+ * (before the compiler shared equal subtrees, k = 12 took 37 s), and
+ * answers as its rules say. */
+static void
+test_rule_product (gconstpointer data)
+{
+  const ProductCase *c = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model = NULL;
+  g_autofree char *contents = NULL;
+  int version_line;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  contents = rule_product_statute (c->k, c->monotone, FALSE, &version_line);
+  model = penal_model_load_from_data ("product.xml", contents,
+                                      strlen (contents), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i <= c->k; i++)
+    for (guint v = i == 0 ? 0 : 1; v <= (i == 0 ? 0 : 3u); v++)
+      {
+        g_autofree char *klass = product_case_class (model, c->k, i, v);
+        g_assert_cmpstr (klass, ==,
+                         product_class (c->k, i, v, c->monotone, FALSE));
+      }
+}
+
+/* The same shape with the declared order broken at f_k = 3 is refused,
+ * quickly, naming the two rules. */
+static void
+test_rule_product_monotone_broken (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  const guint k = 9;
+  int version_line;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  contents = rule_product_statute (k, TRUE, TRUE, &version_line);
+  model = penal_model_load_from_data ("product.xml", contents,
+                                      strlen (contents), &error);
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND);
+  /* The rules for f9 = 2 and f9 = 3 are the last two; the date is the
+   * day the test runs, the version being in force throughout. */
+  expected = g_strdup_printf (
+      "product.xml:%d: f9=2 gives felony-B (line %d) but f9=3 gives the "
+      "milder felony-E (line %d), offense_date=",
+      version_line + 3 * k + 1, version_line + 3 * k, version_line + 3 * k + 1);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_free (expected);
+  expected = g_strdup_printf ("; line %d declares that a higher f9 never "
+                              "gives a milder class",
+                              version_line - 1);
+  g_assert_true (g_str_has_suffix (error->message, expected));
+}
+
+/* Past the work any statute needs, a file is refused, not compiled for
+ * minutes: FILE:LINE of the version, its id, and what was too large. */
+static void
+test_proof_too_large (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  int version_line;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  contents = rule_product_statute (130, FALSE, FALSE, &version_line);
+  g_assert_cmpuint (strlen (contents), <=, PENAL_MODEL_MAX_FILE_SIZE);
+  model = penal_model_load_from_data ("product.xml", contents,
+                                      strlen (contents), &error);
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
+  expected = g_strdup_printf (
+      "product.xml:%d: version v is too large to prove sound: its rules take "
+      "more than %d steps to check, penal's limit; test fewer facts in each "
+      "rule, or split the table",
+      version_line, PENAL_MODEL_MAX_PROOF_STEPS);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -661,11 +1005,27 @@ main (int argc, char *argv[])
   g_test_add ("/loader/too-large", TempDir, NULL, temp_dir_setup,
               test_too_large, temp_dir_teardown);
   g_test_add_func ("/loader/too-large-from-data", test_too_large_from_data);
+  g_test_add ("/loader/limits/not-regular", TempDir, NULL, temp_dir_setup,
+              test_not_regular, temp_dir_teardown);
+  g_test_add ("/loader/limits/too-many-files", TempDir, NULL, temp_dir_setup,
+              test_too_many_files, temp_dir_teardown);
+  g_test_add ("/loader/limits/set-too-large", TempDir, NULL, temp_dir_setup,
+              test_set_too_large, temp_dir_teardown);
   g_test_add ("/loader/deep-nesting", TempDir, NULL, temp_dir_setup,
               test_deep_nesting, temp_dir_teardown);
   g_test_add ("/loader/line-past-65535", TempDir, NULL, temp_dir_setup,
               test_line_past_65535, temp_dir_teardown);
   g_test_add_func ("/loader/secret-marker", test_secret_marker);
+  for (guint i = 0; i < G_N_ELEMENTS (product_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf (
+          "/loader/limits/rule-product%s/%u",
+          product_cases[i].monotone ? "-monotone" : "", product_cases[i].k);
+      g_test_add_data_func (path, &product_cases[i], test_rule_product);
+    }
+  g_test_add_func ("/loader/limits/rule-product-monotone-broken",
+                   test_rule_product_monotone_broken);
+  g_test_add_func ("/loader/limits/proof-too-large", test_proof_too_large);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_fixtures); i++)
     {

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "penal-test-run.h"
@@ -43,10 +45,32 @@ penal_test_write_temporary (const char *data, gsize length)
   return path;
 }
 
+/* In the child, before exec: standard output closed, or SIGPIPE ignored
+ * (an ignored signal stays ignored across exec). */
+static void
+close_stdout (gpointer data)
+{
+  close (STDOUT_FILENO);
+}
+
+static void
+ignore_sigpipe (gpointer data)
+{
+  signal (SIGPIPE, SIG_IGN);
+}
+
+static void
+close_stdin (gpointer data)
+{
+  close (STDIN_FILENO);
+}
+
+/* stdout_how < 0: standard output is captured in run->out; input NULL:
+ * standard input is closed. */
 static void
 run_child (PenalTestRun *run, const char *language, const char *lc_all,
            const char *const *args, const char *input, gsize length,
-           const char *stdout_path)
+           int stdout_how)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -69,22 +93,41 @@ run_child (PenalTestRun *run, const char *language, const char *lc_all,
   envp = lc_all != NULL ? g_environ_setenv (envp, "LC_ALL", lc_all, TRUE)
                         : g_environ_unsetenv (envp, "LC_ALL");
 
-  input_path = penal_test_write_temporary (input, length);
+  if (input != NULL)
+    input_path = penal_test_write_temporary (input, length);
 
   launcher = g_subprocess_launcher_new (
-      stdout_path != NULL
+      stdout_how >= 0
           ? G_SUBPROCESS_FLAGS_STDERR_PIPE
           : G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (stdout_path != NULL)
-    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  if (stdout_how == PENAL_TEST_STDOUT_FULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  else if (stdout_how == PENAL_TEST_STDOUT_CLOSED)
+    g_subprocess_launcher_set_child_setup (launcher, close_stdout, NULL, NULL);
+  else if (stdout_how == PENAL_TEST_STDOUT_BROKEN_PIPE)
+    {
+      int ends[2];
+
+      /* The reading end is closed before the child starts, so every write
+       * fails however the two processes are scheduled. */
+      g_assert_true (g_unix_open_pipe (ends, FD_CLOEXEC, &error));
+      close (ends[0]);
+      g_subprocess_launcher_take_stdout_fd (launcher, ends[1]);
+      g_subprocess_launcher_set_child_setup (launcher, ignore_sigpipe, NULL,
+                                             NULL);
+    }
   g_subprocess_launcher_set_environ (launcher, envp);
-  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  else
+    g_subprocess_launcher_set_child_setup (launcher, close_stdin, NULL, NULL);
   process = g_subprocess_launcher_spawnv (
       launcher, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
-  g_unlink (input_path);
+  if (input_path != NULL)
+    g_unlink (input_path);
   /* Empty output comes back as a GBytes with no data at all. */
   run->out
       = out != NULL && g_bytes_get_size (out) > 0
@@ -104,16 +147,23 @@ penal_test_run_input (PenalTestRun *run, const char *language,
                       const char *lc_all, const char *const *args,
                       const char *input, gsize length)
 {
-  run_child (run, language, lc_all, args, input, length, NULL);
+  run_child (run, language, lc_all, args, input, length, -1);
 }
 
-/* Runs penal with its standard output on stdout_path (/dev/full, to see
- * a failed write reported); run->out stays empty. */
+/* Runs penal with its standard input closed (<&-). */
+void
+penal_test_run_without_stdin (PenalTestRun *run, const char *const *args)
+{
+  run_child (run, NULL, "C", args, NULL, 0, -1);
+}
+
+/* Runs penal with a standard output that fails as how says, to see the
+ * failed write reported; run->out stays empty. */
 void
 penal_test_run_to (PenalTestRun *run, const char *const *args,
-                   const char *stdout_path)
+                   PenalTestStdout how)
 {
-  run_child (run, NULL, "C", args, "", 0, stdout_path);
+  run_child (run, NULL, "C", args, "", 0, (int)how);
 }
 
 /* Is $PENAL_BINARY there to run?  make check sets it; a test that needs

@@ -18,8 +18,18 @@ void penal_test_run (PenalTestRun *run, const char *language,
 void penal_test_run_input (PenalTestRun *run, const char *language,
                            const char *lc_all, const char *const *args,
                            const char *input, gsize length);
+/* How a child's standard output fails: a full device, closed (>&-), or
+ * a pipe nobody reads, with SIGPIPE ignored so the write gets EPIPE. */
+typedef enum
+{
+  PENAL_TEST_STDOUT_FULL,
+  PENAL_TEST_STDOUT_CLOSED,
+  PENAL_TEST_STDOUT_BROKEN_PIPE,
+} PenalTestStdout;
+
 void penal_test_run_to (PenalTestRun *run, const char *const *args,
-                        const char *stdout_path);
+                        PenalTestStdout how);
+void penal_test_run_without_stdin (PenalTestRun *run, const char *const *args);
 gboolean penal_test_have_binary (void);
 gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);

@@ -235,6 +235,7 @@ test_hostile_answers (void)
   for (guint i = 0; i < 10000; i++)           /* overlong */
     g_string_append_c (input, '9');
   g_string_append (input, "\n99999999999999999999999\n"); /* beyond 64 bits */
+  g_string_append (input, "\u202E3\xc2\x9b\n"); /* a bidi override, a C1 */
   g_string_append (input, "30\n0\n");
 
   penal_test_run_input (&run, NULL, NULL, args, input->str, input->len);
@@ -243,6 +244,9 @@ test_hostile_answers (void)
   penal_test_assert_contains (run.err, "the answer is not valid UTF-8 text");
   penal_test_assert_contains (run.err, "the answer is longer than 256 bytes");
   penal_test_assert_contains (run.err, "is too large or too small");
+  /* Echoed escaped, never raw. */
+  penal_test_assert_contains (run.err, "“\\u202E3\\u009B” is not a number");
+  penal_test_assert_lacks (run.err, "\u202E");
   penal_test_assert_contains (run.out, "class B misdemeanor [RSMo 567.030.3]");
 }
 

@@ -244,6 +244,42 @@ test_class_typed (void)
     }
 }
 
+/* LANGUAGE as penal passes it on: only languages it ships (po/LINGUAS:
+ * es), English ending the list as "C", anything else skipped. */
+static void
+test_language_filter (void)
+{
+  static const struct
+  {
+    const char *requested;
+    const char *passed; /* NULL: nothing usable */
+  } cases[] = {
+    { "es", "es" },
+    { "es_MX.UTF-8", "es" },
+    { "es_MX.UTF-8@euro:es", "es" },
+    { "fr:es", "es" },
+    { "../x:es", "es" },
+    { "es:en:fr", "es" },
+    { "en:es", "C" },
+    { "C", "C" },
+    { "fr", NULL },
+    { "../es", NULL },
+    { "es/../es", NULL },
+    { "", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *passed = penal_language_filter (cases[i].requested);
+
+      g_assert_cmpstr (passed, ==, cases[i].passed);
+    }
+  g_assert_true (penal_language_is_shipped ("en"));
+  g_assert_true (penal_language_is_shipped ("es"));
+  g_assert_false (penal_language_is_shipped ("es_MX"));
+  g_assert_false (penal_language_is_shipped (""));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -254,5 +290,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/units/regions/cut-at-rule-bounds",
                    test_regions_cut_at_rule_bounds);
   g_test_add_func ("/units/outcome/equal", test_outcome_equal);
+  g_test_add_func ("/units/language/filter", test_language_filter);
   return g_test_run ();
 }

@@ -19,7 +19,7 @@ make -C "$top" src/penal-resources.c >/dev/null
 
 mkdir -p "$out"
 sources=$(ls "$top"/src/penal-*.c)
-for name in loader facts csv; do
+for name in loader facts csv batch; do
   # shellcheck disable=SC2086
   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -DHAVE_CONFIG_H -I"$top" -I"$top/src" $(pkg-config --cflags $modules) \

@@ -10,6 +10,7 @@
  * what to do instead. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,21 +63,34 @@ penal_cli_print_error (const char *message)
   fprintf (stderr, "penal: %s\n", message);
 }
 
+/* Writes text and flushes it; on failure returns FALSE with *out_errno
+ * saying why (ENOSPC on a full disk, EPIPE on a closed pipe, EBADF on a
+ * closed descriptor). */
 gboolean
-penal_cli_write_stream (FILE *stream, const char *text)
+penal_cli_write_stream (FILE *stream, const char *text, int *out_errno)
 {
   gsize length = strlen (text);
 
-  return fwrite (text, 1, length, stream) == length && fflush (stream) == 0;
+  errno = 0;
+  if (fwrite (text, 1, length, stream) == length && fflush (stream) == 0)
+    return TRUE;
+  *out_errno = errno != 0 ? errno : EIO;
+  return FALSE;
 }
 
-/* Writes the whole answer, or says it could not. */
+/* Writes the whole answer, or says it could not, and why. */
 PenalExit
 penal_cli_write (const char *text)
 {
-  if (!penal_cli_write_stream (stdout, text))
+  int saved = 0;
+
+  if (!penal_cli_write_stream (stdout, text, &saved))
     {
-      penal_cli_print_error (_ ("cannot write the answer to standard output"));
+      /* TRANSLATORS: %s says why, e.g. "No space left on device". */
+      g_autofree char *message = g_strdup_printf (
+          _ ("cannot write the answer to standard output: %s"),
+          g_strerror (saved));
+      penal_cli_print_error (message);
       return PENAL_EXIT_IOERR;
     }
   return PENAL_EXIT_OK;
@@ -108,10 +122,19 @@ penal_cli_exit_for_error (const GError *error)
         return PENAL_EXIT_DATAERR;
       }
   if (error->domain == PENAL_BATCH_ERROR)
-    return error->code == PENAL_BATCH_ERROR_HEADER ? PENAL_EXIT_USAGE
-                                                   : PENAL_EXIT_IOERR;
-  if (error->domain == PENAL_FACTS_ERROR || error->domain == PENAL_QUERY_ERROR
-      || error->domain == G_OPTION_ERROR)
+    switch (error->code)
+      {
+      case PENAL_BATCH_ERROR_HEADER:
+        return PENAL_EXIT_USAGE;
+      case PENAL_BATCH_ERROR_ENCODING:
+        return PENAL_EXIT_DATAERR;
+      default:
+        return PENAL_EXIT_IOERR;
+      }
+  if (error->domain == PENAL_QUERY_ERROR)
+    return error->code == PENAL_QUERY_ERROR_TOO_LARGE ? PENAL_EXIT_DATAERR
+                                                      : PENAL_EXIT_USAGE;
+  if (error->domain == PENAL_FACTS_ERROR || error->domain == G_OPTION_ERROR)
     return PENAL_EXIT_USAGE;
   return PENAL_EXIT_SOFTWARE;
 }
@@ -435,8 +458,10 @@ unknown_option (const PenalCommandHelp *help, char **args)
 }
 
 static PenalExit
-refuse_unknown (const PenalCommandHelp *help, const char *option)
+refuse_unknown (const PenalCommandHelp *help, const char *given)
 {
+  g_autofree char *option = penal_escape_untrusted (given);
+
   /* A date is a fact of the case for the commands that take facts. */
   if (help->lists_facts
       && (g_str_equal (option, "--date")
@@ -499,6 +524,11 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
+      /* GOption's messages may quote what was typed. */
+      g_autofree char *message = penal_escape_untrusted (error->message);
+
+      g_free (error->message);
+      error->message = g_steal_pointer (&message);
       *out_exit
           = help->name != NULL
                 ? penal_cli_usage (_ ("%s: %s (try penal help %s)"), help->name,

@@ -79,7 +79,8 @@ gboolean penal_cli_format (const char *given, const char *const *accepted,
 gint64 penal_cli_date_or_today (const char *option, const char *text,
                                 GError **error);
 
-gboolean penal_cli_write_stream (FILE *stream, const char *text);
+gboolean penal_cli_write_stream (FILE *stream, const char *text,
+                                 int *out_errno);
 PenalExit penal_cli_write (const char *text);
 void penal_cli_print_error (const char *message);
 PenalExit penal_cli_exit_for_error (const GError *error);

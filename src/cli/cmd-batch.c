@@ -66,7 +66,7 @@ penal_cmd_batch (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   PenalBatchCounts counts;
   PenalExit status;
-  const char *name = "-";
+  g_autofree char *name = g_strdup ("-");
   FILE *in = stdin;
   int input_format, output_format;
   gboolean ok;
@@ -74,20 +74,29 @@ penal_cmd_batch (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &output_format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s” for batch; use csv or jsonl"),
-        format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s” for batch; use csv or jsonl"),
+          shown);
+    }
   if (!penal_cli_format (input_format_name, formats, &input_format))
-    return penal_cli_usage (
-        _ ("--input-format: unknown format “%s”; use csv or jsonl"),
-        input_format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (input_format_name);
+
+      return penal_cli_usage (
+          _ ("--input-format: unknown format “%s”; use csv or jsonl"), shown);
+    }
   if (argc > 2)
     return penal_cli_usage (
         "%s", _ ("batch reads one file (or - for standard input)"));
   if (argc == 2 && !g_str_equal (argv[1], "-"))
     {
-      name = argv[1];
-      in = fopen (name, "rb");
+      /* The name as every message shows it. */
+      g_free (name);
+      name = penal_escape_untrusted (argv[1]);
+      in = fopen (argv[1], "rb");
       if (in == NULL)
         {
           g_set_error (&error, PENAL_CLI_ERROR, PENAL_CLI_ERROR_NOINPUT,

@@ -51,8 +51,12 @@ penal_cmd_diff (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s”; use text or json"), format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s”; use text or json"), shown);
+    }
   /* penal diff --charge-codes OLD NEW: two editions of the table, OLD taken
    * by the global option and NEW as the one argument. */
   if (penal_cli_charge_codes () != NULL)

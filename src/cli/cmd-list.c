@@ -41,8 +41,12 @@ penal_cmd_list (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s”; use text or json"), format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s”; use text or json"), shown);
+    }
   if (argc > 1)
     {
       g_autofree char *shown = penal_quote_untrusted (argv[1]);

@@ -292,8 +292,12 @@ penal_cmd_screen (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s”; use text or json"), format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s”; use text or json"), shown);
+    }
   model = penal_cli_load_model (&error);
   if (model == NULL)
     return penal_cli_fail (error);

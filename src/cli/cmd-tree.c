@@ -47,9 +47,13 @@ penal_cmd_tree (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s” for tree; use text, dot or json"),
-        format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s” for tree; use text, dot or json"),
+          shown);
+    }
   date = penal_cli_date_or_today ("--date", date_text, &error);
   if (date < 0)
     return penal_cli_fail (error);

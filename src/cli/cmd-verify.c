@@ -46,16 +46,24 @@ penal_cmd_verify (int argc, char **argv)
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
   if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s”; use text or json"), format_name);
+    {
+      g_autofree char *shown = penal_quote_untrusted (format_name);
+
+      return penal_cli_usage (
+          _ ("--format: unknown format “%s”; use text or json"), shown);
+    }
   if (argc > 1 && penal_cli_statutes () != NULL)
     return penal_cli_usage (
         "%s", _ ("verify: give statute files or --statutes, not both"));
   for (int i = 1; i < argc; i++)
     if (strchr (argv[i], '=') != NULL
         && !g_file_test (argv[i], G_FILE_TEST_EXISTS))
-      return penal_cli_usage (_ ("verify takes statute files, not facts: “%s”"),
-                              argv[i]);
+      {
+        g_autofree char *shown = penal_quote_untrusted (argv[i]);
+
+        return penal_cli_usage (
+            _ ("verify takes statute files, not facts: “%s”"), shown);
+      }
 
   start = g_get_monotonic_time ();
   if (argc > 1)

@@ -3,10 +3,13 @@
  * all the work is done by libpenal. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -42,14 +45,27 @@ static const PenalCommand commands[] = {
  * "C".  When the C locale is merely the default (no locale variable set), a
  * reader who asks for a language with --lang or LANGUAGE gets it: the locale
  * becomes C.UTF-8, which every Debian system has.  An explicit LC_ALL=C
- * still means untranslated output, unless --lang says otherwise. */
-static void
-setup_language (int argc, char **argv)
+ * still means untranslated output, unless --lang says otherwise.
+ *
+ * Only the languages penal ships reach gettext, where a language's name
+ * becomes part of a path and a translation is used as a format: --lang
+ * naming another is refused (64, reported once messages can be
+ * translated), an entry of LANGUAGE or a locale penal does not speak is
+ * skipped, and a catalog whose translations do not fit their messages is
+ * not used, with a warning in *out_warnings.  Returns the --lang refused,
+ * or NULL. */
+static const char *
+setup_language (int argc, char **argv, const char *localedir,
+                GPtrArray *out_warnings)
 {
   const char *lang = NULL;
+  const char *refused = NULL;
   const char *messages;
-  const char *language;
   const char *lc_all = g_getenv ("LC_ALL");
+  g_autofree char *wanted = NULL;
+  g_autoptr (GStrvBuilder) usable = g_strv_builder_new ();
+  g_auto (GStrv) languages = NULL;
+  g_auto (GStrv) kept = NULL;
   gboolean explicit_c;
 
   for (int i = 1; i < argc; i++)
@@ -62,23 +78,73 @@ setup_language (int argc, char **argv)
         lang = argv[i + 1];
     }
   if (lang != NULL && lang[0] != '\0')
-    g_setenv ("LANGUAGE", lang, TRUE);
+    {
+      if (penal_language_is_shipped (lang))
+        wanted = penal_language_filter (lang);
+      else
+        refused = lang;
+    }
 
   /* Only the categories penal uses: the character set, and the messages.
    * Dates, numbers and money are written by penal itself, and loading
    * the other categories would cost more than classifying a case. */
   setlocale (LC_CTYPE, "");
   messages = setlocale (LC_MESSAGES, "");
-  language = g_getenv ("LANGUAGE");
+  if (wanted == NULL)
+    wanted = penal_language_filter (g_getenv ("LANGUAGE"));
+  if (wanted == NULL)
+    wanted = penal_language_from_locale (messages);
+
+  /* Each language's catalog is checked before gettext reads any. */
+  languages = g_strsplit (wanted != NULL ? wanted : "C", ":", -1);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (g_str_equal (languages[i], "C")
+          || penal_language_check_catalog (localedir, languages[i], &error))
+        g_strv_builder_add (usable, languages[i]);
+      else
+        g_ptr_array_add (out_warnings, g_strdup (error->message));
+    }
+  kept = g_strv_builder_end (usable);
+  g_free (wanted);
+  wanted = kept[0] != NULL ? g_strjoinv (":", kept) : g_strdup ("C");
+  /* Set even to "C", so that gettext never takes a language from the
+   * locale's name on its own. */
+  g_setenv ("LANGUAGE", wanted, TRUE);
+
   explicit_c = lc_all != NULL
                && (g_str_equal (lc_all, "C") || g_str_equal (lc_all, "POSIX"));
-  if (language != NULL && language[0] != '\0' && (lang != NULL || !explicit_c)
+  if (!g_str_equal (wanted, "C") && (lang != NULL || !explicit_c)
       && (messages == NULL || g_str_equal (messages, "C")
           || g_str_equal (messages, "POSIX")))
     {
       setlocale (LC_CTYPE, "C.UTF-8");
       setlocale (LC_MESSAGES, "C.UTF-8");
     }
+  return refused;
+}
+
+/* A standard descriptor that was closed (penal >&-) is held on /dev/null
+ * opened the wrong way round: writing the answer then fails with EBADF and
+ * is reported (74), where otherwise the next file penal opened would take
+ * the descriptor's number, and a statute file or a caseload would be
+ * where the answer went. */
+static void
+hold_standard_descriptors (void)
+{
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+    if (fcntl (fd, F_GETFD) < 0 && errno == EBADF)
+      {
+        int held = open ("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+
+        if (held >= 0 && held != fd)
+          {
+            dup2 (held, fd);
+            close (held);
+          }
+      }
 }
 
 /* Where the message catalogs are.  PENAL_LOCALEDIR, when set, wins.  A
@@ -264,13 +330,27 @@ main (int argc, char **argv)
 {
   const PenalCommand *command;
   g_autofree char *localedir = find_localedir ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  const char *refused;
   int word;
 
-  setup_language (argc, argv);
+  hold_standard_descriptors ();
+  refused = setup_language (argc, argv, localedir, warnings);
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < warnings->len; i++)
+    penal_cli_print_error (g_ptr_array_index (warnings, i));
   warn_missing_catalog (localedir);
+  if (refused != NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (refused);
+      g_autofree char *names = penal_language_names ();
+
+      return penal_cli_usage (
+          _ ("--lang: “%s” is not a language penal answers in; give one of %s"),
+          shown, names);
+    }
 
   word = find_command_word (argc, argv);
   if (word < 0)

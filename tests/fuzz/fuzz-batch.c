@@ -1,0 +1,120 @@
+/* fuzz-batch.c: a libFuzzer harness for penal batch as a whole.  The
+ * input's first byte chooses the input format (bit 0: JSON Lines), the
+ * output format (bit 1: JSON Lines) and --ignore-unknown (bit 2); the rest
+ * is the caseload, read through a FILE as penal batch reads a file.
+ * Whatever the bytes, the batch ends: with an answer, or refused with an
+ * error of its own domain and nothing written.  And it writes exactly one
+ * output row per input record it counted, each numbered by a line of the
+ * input, in order, no row split over two lines.  Built with clang's
+ * -fsanitize=fuzzer by tools/fuzz.sh; replayed over its corpus as an
+ * ordinary test by fuzz-replay.c. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "penal.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static PenalModel *model;
+
+/* The line number a row starts with: CSV "12,...", JSON
+ * {"format_version":2,"line":12,...}. */
+static guint64
+row_line (const char *row, gboolean jsonl)
+{
+  const char *digits = row;
+  guint64 line = 0;
+
+  if (jsonl)
+    {
+      const char *start = "{\"format_version\":2,\"line\":";
+
+      g_assert_true (g_str_has_prefix (row, start));
+      digits = row + strlen (start);
+    }
+  g_assert_true (g_ascii_isdigit (*digits));
+  while (g_ascii_isdigit (*digits))
+    line = line * 10 + (guint64)(*digits++ - '0');
+  g_assert_cmpint (*digits, ==, ',');
+  return line;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean jsonl_in, jsonl_out, ignore_unknown, ok;
+  PenalBatchCounts counts;
+  char *output = NULL;
+  size_t output_length = 0;
+  guint64 input_lines = 1, last = 0;
+  FILE *in, *out;
+
+  if (size == 0)
+    return 0;
+  if (model == NULL)
+    {
+      model = penal_model_load_bundled (&error);
+      g_assert_no_error (error);
+    }
+  jsonl_in = (data[0] & 1) != 0;
+  jsonl_out = (data[0] & 2) != 0;
+  ignore_unknown = (data[0] & 4) != 0;
+  data++, size--;
+  for (size_t i = 0; i < size; i++)
+    input_lines
+        += data[i] == '\n'
+           || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
+
+  /* fmemopen refuses an empty buffer: an empty input is /dev/null. */
+  in = size > 0 ? fmemopen ((void *)data, size, "rb")
+                : fopen ("/dev/null", "rb");
+  g_assert_nonnull (in);
+  out = open_memstream (&output, &output_length);
+  g_assert_nonnull (out);
+  ok = penal_batch_run (model, jsonl_in ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV,
+                        jsonl_out ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV,
+                        ignore_unknown, 2460000, in, "fuzz", out, &counts,
+                        &error);
+  fclose (in);
+  fclose (out);
+
+  if (!ok)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == PENAL_BATCH_ERROR);
+    }
+  g_assert_cmpuint (counts.errors, <=, counts.rows);
+  if (!ok && counts.rows == 0)
+    /* Refused before any row: nothing but the error. */
+    g_assert_cmpuint (output_length, ==, 0);
+  else if (output_length == 0)
+    /* No row, and no header to write: JSON Lines out. */
+    g_assert_true (counts.rows == 0 && jsonl_out);
+  else
+    {
+      g_auto (GStrv) rows = g_strsplit (output, "\n", -1);
+      guint n = g_strv_length (rows);
+      guint first = jsonl_out ? 0 : 1;
+
+      /* Every row ends with its newline: the last piece is empty. */
+      g_assert_cmpuint (n, >=, first + 1);
+      g_assert_cmpstr (rows[n - 1], ==, "");
+      g_assert_cmpuint (n - 1 - first, ==, counts.rows);
+      for (guint i = first; i + 1 < n; i++)
+        {
+          guint64 line = row_line (rows[i], jsonl_out);
+
+          g_assert_cmpuint (line, >=, MAX (last, 1));
+          g_assert_cmpuint (line, <=, input_lines);
+          /* One record, one row: no two rows for one line. */
+          g_assert_cmpuint (line, >, last);
+          last = line;
+        }
+    }
+  g_free (output);
+  return 0;
+}
