@@ -4,7 +4,9 @@
  * is day 1), so dates compare and subtract as integers.  Two parsers of
  * YYYY-MM-DD sit side by side: the strict one, through GDate, for facts
  * and options, and a fast one by arithmetic alone for batch rows; they
- * accept exactly the same text and give the same day. */
+ * accept exactly the same text and give the same day.  Caseloads exported
+ * from spreadsheets and case systems write dates in more ways, which
+ * penal_date_parse_export reads where nothing has to be guessed. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -124,4 +126,97 @@ penal_date_parse_fast (const char *text, gsize length, gint64 *out)
   doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   *out = era * 146097 + doe - 719468 + 719163;
   return TRUE;
+}
+
+/* Reads digits from text[*i] on, at least min and at most max of them. */
+static gboolean
+read_digits (const char *text, gsize length, gsize *i, guint min, guint max,
+             guint *out)
+{
+  guint n = 0;
+
+  *out = 0;
+  while (*i < length && n < max && g_ascii_isdigit (text[*i]))
+    *out = *out * 10 + (guint)(text[(*i)++] - '0'), n++;
+  return n >= min && (*i == length || !g_ascii_isdigit (text[*i]));
+}
+
+/* A time of day after a date, from text[i] on: "T00:00", " 00:00:00",
+ * " 0:00", with seconds and a fraction or not.  Only local midnight means
+ * the date alone; any other time, or a time zone (midnight in UTC is the
+ * evening before in Missouri), may put the offense on another day. */
+static PenalDateReading
+read_time (const char *text, gsize length, gsize i)
+{
+  guint hours, minutes, seconds = 0, fraction = 0;
+
+  if (i == length)
+    return PENAL_DATE_READ;
+  if (text[i] != 'T' && text[i] != ' ')
+    return PENAL_DATE_INVALID;
+  i++;
+  if (!read_digits (text, length, &i, 1, 2, &hours) || i >= length
+      || text[i++] != ':' || !read_digits (text, length, &i, 2, 2, &minutes))
+    return PENAL_DATE_INVALID;
+  if (i < length && text[i] == ':')
+    {
+      i++;
+      if (!read_digits (text, length, &i, 2, 2, &seconds))
+        return PENAL_DATE_INVALID;
+      if (i < length && text[i] == '.')
+        {
+          i++;
+          if (!read_digits (text, length, &i, 1, 9, &fraction))
+            return PENAL_DATE_INVALID;
+        }
+    }
+  if (hours > 23 || minutes > 59 || seconds > 60)
+    return PENAL_DATE_INVALID;
+  if (i < length)
+    {
+      /* A time zone: Z, +hh:mm or -hh:mm, after any time at all. */
+      if (text[i] == 'Z' || text[i] == '+' || text[i] == '-')
+        return PENAL_DATE_TIME_SET;
+      return PENAL_DATE_INVALID;
+    }
+  return hours == 0 && minutes == 0 && seconds == 0 && fraction == 0
+             ? PENAL_DATE_READ
+             : PENAL_DATE_TIME_SET;
+}
+
+/* A date as an export writes it: YYYY-MM-DD, that with a time of day of
+ * midnight ("2016-06-01 00:00:00", "2016-06-01T00:00"), or, when order
+ * says how, a slashed date with a four-digit year (6/1/2016, 06/01/2016,
+ * with " 0:00" after it or not).  A slashed date is never read without an
+ * order: 6/1/2016 is 1 June in Missouri and 6 January in much of the
+ * world. */
+PenalDateReading
+penal_date_parse_export (const char *text, gsize length, PenalDateOrder order,
+                         gint64 *out)
+{
+  char iso[11];
+  guint first, second, year;
+  gsize i = 0;
+  PenalDateReading time;
+
+  if (length >= 10 && penal_date_parse_fast (text, 10, out))
+    {
+      time = read_time (text, length, 10);
+      return time;
+    }
+  if (!read_digits (text, length, &i, 1, 2, &first) || i >= length
+      || text[i++] != '/' || !read_digits (text, length, &i, 1, 2, &second)
+      || i >= length || text[i++] != '/'
+      || !read_digits (text, length, &i, 4, 4, &year))
+    return PENAL_DATE_INVALID;
+  time = read_time (text, length, i);
+  if (time != PENAL_DATE_READ)
+    return time;
+  if (order == PENAL_DATE_ORDER_NONE)
+    return PENAL_DATE_SLASHED;
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", year,
+              order == PENAL_DATE_ORDER_MDY ? first : second,
+              order == PENAL_DATE_ORDER_MDY ? second : first);
+  return penal_date_parse_fast (iso, 10, out) ? PENAL_DATE_READ
+                                              : PENAL_DATE_INVALID;
 }

@@ -141,6 +141,16 @@ gboolean penal_facts_check_applicable (const PenalFacts *facts, GError **error);
 gboolean penal_facts_get (const PenalFacts *facts, guint index,
                           gint64 *out_value);
 
+/* How a slashed date (6/1/2016) in a caseload is read: not at all, month
+ * first (as in the United States) or day first (as in much of Latin
+ * America and Europe). */
+typedef enum
+{
+  PENAL_DATE_ORDER_NONE,
+  PENAL_DATE_ORDER_MDY,
+  PENAL_DATE_ORDER_DMY,
+} PenalDateOrder;
+
 char *penal_quote_untrusted (const char *text);
 char *penal_escape_untrusted (const char *text);
 gboolean penal_date_parse (const char *text, gint64 *out_julian);

@@ -1,6 +1,6 @@
 /* units.c: unit tests for the modules every command shares: the strict
- * and the fast date parsers, the regions of a fact's domain, and what
- * "the outcome changed" means (penal_outcome_equal). */
+ * and the fast date parsers and the dates of exports, the regions of a fact's
+ * domain, and what "the outcome changed" means (penal_outcome_equal). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -68,6 +68,64 @@ test_dates_refuse_alike (void)
     g_assert_true (penal_date_parse_fast ("2000-02-29", 10, &fast));
     g_assert_cmpint (strict, ==, fast);
   }
+}
+
+/* Dates as exports write them: ISO, ISO at midnight, slashed only with an
+ * order, and never a time of day or a time zone that may move the day. */
+static void
+test_dates_from_exports (void)
+{
+  static const struct
+  {
+    const char *text;
+    PenalDateOrder order;
+    PenalDateReading reading;
+    const char *iso; /* when read */
+  } cases[] = {
+    { "2016-06-01", PENAL_DATE_ORDER_NONE, PENAL_DATE_READ, "2016-06-01" },
+    { "2016-06-01 00:00:00", PENAL_DATE_ORDER_NONE, PENAL_DATE_READ,
+      "2016-06-01" },
+    { "2016-06-01T00:00", PENAL_DATE_ORDER_NONE, PENAL_DATE_READ,
+      "2016-06-01" },
+    { "2016-06-01T00:00:00.000", PENAL_DATE_ORDER_DMY, PENAL_DATE_READ,
+      "2016-06-01" },
+    { "2016-06-01 14:30", PENAL_DATE_ORDER_NONE, PENAL_DATE_TIME_SET, NULL },
+    { "2016-06-01T00:00:00Z", PENAL_DATE_ORDER_NONE, PENAL_DATE_TIME_SET,
+      NULL },
+    { "2016-06-01T00:00:00-05:00", PENAL_DATE_ORDER_NONE, PENAL_DATE_TIME_SET,
+      NULL },
+    { "2016-06-01T", PENAL_DATE_ORDER_NONE, PENAL_DATE_INVALID, NULL },
+    { "2016-06-01 24:00", PENAL_DATE_ORDER_NONE, PENAL_DATE_INVALID, NULL },
+    { "2016-06-0100", PENAL_DATE_ORDER_NONE, PENAL_DATE_INVALID, NULL },
+    { "6/1/2016", PENAL_DATE_ORDER_NONE, PENAL_DATE_SLASHED, NULL },
+    { "13/1/2016", PENAL_DATE_ORDER_NONE, PENAL_DATE_SLASHED, NULL },
+    { "6/1/2016", PENAL_DATE_ORDER_MDY, PENAL_DATE_READ, "2016-06-01" },
+    { "6/1/2016", PENAL_DATE_ORDER_DMY, PENAL_DATE_READ, "2016-01-06" },
+    { "06/01/2016 0:00", PENAL_DATE_ORDER_MDY, PENAL_DATE_READ, "2016-06-01" },
+    { "6/1/2016 9:15", PENAL_DATE_ORDER_MDY, PENAL_DATE_TIME_SET, NULL },
+    { "13/1/2016", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+    { "2/29/2017", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+    { "6/1/16", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+    { "6/1/02016", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+    { "123/1/2016", PENAL_DATE_ORDER_DMY, PENAL_DATE_INVALID, NULL },
+    { "6-1-2016", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+    { "", PENAL_DATE_ORDER_MDY, PENAL_DATE_INVALID, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 day = -1;
+      PenalDateReading reading = penal_date_parse_export (
+          cases[i].text, strlen (cases[i].text), cases[i].order, &day);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (reading, ==, cases[i].reading);
+      if (cases[i].iso != NULL)
+        {
+          g_autofree char *iso = penal_date_to_iso (day);
+          g_assert_cmpstr (iso, ==, cases[i].iso);
+        }
+    }
 }
 
 static PenalRule *
@@ -287,6 +345,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/units/dates/agree-1900-2100", test_dates_agree);
   g_test_add_func ("/units/class/typed", test_class_typed);
   g_test_add_func ("/units/dates/refuse-alike", test_dates_refuse_alike);
+  g_test_add_func ("/units/dates/from-exports", test_dates_from_exports);
   g_test_add_func ("/units/regions/cut-at-rule-bounds",
                    test_regions_cut_at_rule_bounds);
   g_test_add_func ("/units/outcome/equal", test_outcome_equal);
