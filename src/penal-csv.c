@@ -1,11 +1,13 @@
 /* penal-csv.c: the RFC 4180 reader that penal batch reads a caseload with.
  *
- * Quoted fields with "" escapes, embedded commas and line ends, CRLF, LF
- * or a lone CR as a line end, and a UTF-8 byte order mark before the first
- * byte.  Bytes may come in pieces of any size.  Each record carries the
- * line it starts on, counting line ends inside quotes; blank lines are not
- * records.  The reader never reads a file itself, so it can be fuzzed alone
- * (tests/fuzz/fuzz-csv.c).
+ * Quoted fields with "" escapes, embedded delimiters and line ends, CRLF,
+ * LF or a lone CR as a line end, and a UTF-8 byte order mark before the
+ * first byte.  Fields are separated by commas, or by the semicolons or tabs
+ * spreadsheets write in many locales (penal_csv_sniff_delimiter tells which
+ * from the header line).  Bytes may come in pieces of any size.  Each record
+ * carries the line it starts on, counting line ends inside quotes; blank lines
+ * are not records.  The reader never reads a file itself, so it can be fuzzed
+ * alone (tests/fuzz/fuzz-csv.c).
  *
  * The input is taken a physical line at a time (a line ends at CR, LF or
  * CRLF wherever it is), and each line is scanned once by the state machine
@@ -73,6 +75,7 @@ struct _PenalCsvReader
   gpointer user_data;
   PenalCsvRecord record;
   gboolean first_block;
+  char delimiter; /* between fields: a comma unless set otherwise */
 
   /* The line being read. */
   CsvLine current;
@@ -126,12 +129,22 @@ penal_csv_reader_new (PenalCsvRecordFunc func, gpointer user_data)
   reader->record.record = g_string_sized_new (256);
   reader->record.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader->first_block = TRUE;
+  reader->delimiter = ',';
   reader->bytes = g_byte_array_new ();
   reader->lines = g_array_new (FALSE, FALSE, sizeof (CsvLine));
   reader->next_number = 1;
   reader->as_start = FIELD_START;
   reader->as_continuation = QUOTED;
   return reader;
+}
+
+/* The byte between fields: a comma, a semicolon or a tab.  Set before the
+ * first byte is fed. */
+void
+penal_csv_reader_set_delimiter (PenalCsvReader *reader, char delimiter)
+{
+  g_return_if_fail (delimiter == ',' || delimiter == ';' || delimiter == '\t');
+  reader->delimiter = delimiter;
 }
 
 void
@@ -150,7 +163,7 @@ penal_csv_reader_free (PenalCsvReader *reader)
 /* The state machine over one byte that is not a line end; *opened is set
  * when a quoted field opens. */
 static CsvState
-step (CsvState state, char c, gboolean *opened)
+step (CsvState state, char c, char delimiter, gboolean *opened)
 {
   switch (state)
     {
@@ -160,16 +173,16 @@ step (CsvState state, char c, gboolean *opened)
           *opened = TRUE;
           return QUOTED;
         }
-      return c == ',' ? FIELD_START : UNQUOTED;
+      return c == delimiter ? FIELD_START : UNQUOTED;
     case UNQUOTED:
-      return c == ',' ? FIELD_START : UNQUOTED;
+      return c == delimiter ? FIELD_START : UNQUOTED;
     case QUOTED:
       return c == '"' ? QUOTE_IN_QUOTED : QUOTED;
     case QUOTE_IN_QUOTED:
     default:
       if (c == '"')
         return QUOTED;
-      return c == ',' ? FIELD_START : UNQUOTED;
+      return c == delimiter ? FIELD_START : UNQUOTED;
     }
 }
 
@@ -226,6 +239,7 @@ parse_record (PenalCsvReader *reader, guint n)
   const char *end
       = (const char *)reader->bytes->data + last->offset + last->kept;
   CsvState state = FIELD_START;
+  char delimiter = reader->delimiter;
   gsize start = 0;
 
   record_reset (record, first->number);
@@ -244,7 +258,7 @@ parse_record (PenalCsvReader *reader, guint n)
             while (run < end && *run != '"')
               run++;
           else
-            while (run < end && *run != ',' && *run != '"' && *run != '\r'
+            while (run < end && *run != delimiter && *run != '"' && *run != '\r'
                    && *run != '\n')
               run++;
           if (run > p)
@@ -264,7 +278,7 @@ parse_record (PenalCsvReader *reader, guint n)
             g_string_append_c (record->record, c);
           continue;
         }
-      if (c == ',' && state != QUOTED)
+      if (c == delimiter && state != QUOTED)
         {
           if (record->starts->len == PENAL_BATCH_MAX_FIELDS)
             {
@@ -291,7 +305,7 @@ parse_record (PenalCsvReader *reader, guint n)
       if (c != '"' || state == UNQUOTED
           || (state == QUOTE_IN_QUOTED && c == '"'))
         g_string_append_c (record->record, c);
-      state = step (state, c, &opened);
+      state = step (state, c, delimiter, &opened);
     }
 }
 
@@ -503,28 +517,32 @@ add_bytes (PenalCsvReader *reader, const char *bytes, gsize n,
     return;
   line->blank = FALSE;
   /* Without a quote in the run the state follows from its last byte:
-   * inside quotes nothing changes, outside only a comma does. */
+   * inside quotes nothing changes, outside only a delimiter does. */
   if (memchr (bytes, '"', n) == NULL)
     {
+      CsvState after
+          = bytes[n - 1] == reader->delimiter ? FIELD_START : UNQUOTED;
+
       if (reader->as_start != QUOTED)
-        reader->as_start = bytes[n - 1] == ',' ? FIELD_START : UNQUOTED;
+        reader->as_start = after;
       if (reader->as_continuation != QUOTED)
-        reader->as_continuation = bytes[n - 1] == ',' ? FIELD_START : UNQUOTED;
+        reader->as_continuation = after;
       return;
     }
   for (gsize k = 0; k < n; k++)
     {
       gboolean ignored = FALSE;
 
-      reader->as_start = step (reader->as_start, bytes[k], &ignored);
+      reader->as_start
+          = step (reader->as_start, bytes[k], reader->delimiter, &ignored);
     }
   if (reader->scan_continuation)
     for (gsize k = 0; k < n; k++)
       {
         gboolean opened = FALSE;
 
-        reader->as_continuation
-            = step (reader->as_continuation, bytes[k], &opened);
+        reader->as_continuation = step (reader->as_continuation, bytes[k],
+                                        reader->delimiter, &opened);
         if (opened)
           line->reopens = TRUE;
       }
@@ -626,4 +644,40 @@ penal_csv_record_get_field (const PenalCsvRecord *record, guint i,
 
   *out_text = record->record->str + start;
   *out_length = end - start;
+}
+
+/* The delimiter a header line uses: of comma, semicolon and tab, the one
+ * that appears most often outside quotes in the first line of data (as
+ * much of it as there is), a comma on a tie or when none does.  A header
+ * names columns, so the delimiter is the byte that separates them; a
+ * value never needs to be guessed from it. */
+char
+penal_csv_sniff_delimiter (const char *data, gsize length)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  gsize i = 0;
+  char best = ',';
+  guint most = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  for (; i < length; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+        break;
+      else if (!quoted)
+        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+          counts[c] += data[i] == candidates[c];
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    if (counts[c] > most)
+      {
+        most = counts[c];
+        best = candidates[c];
+      }
+  return best;
 }

@@ -23,10 +23,13 @@ typedef gboolean (*PenalCsvRecordFunc) (const PenalCsvRecord *record,
 
 PenalCsvReader *penal_csv_reader_new (PenalCsvRecordFunc func,
                                       gpointer user_data);
+void penal_csv_reader_set_delimiter (PenalCsvReader *reader, char delimiter);
 void penal_csv_reader_free (PenalCsvReader *reader);
 gboolean penal_csv_reader_feed (PenalCsvReader *reader, const char *data,
                                 gsize length, GError **error);
 gboolean penal_csv_reader_finish (PenalCsvReader *reader, GError **error);
+
+char penal_csv_sniff_delimiter (const char *data, gsize length);
 
 guint64 penal_csv_record_get_line (const PenalCsvRecord *record);
 const char *penal_csv_record_get_problem (const PenalCsvRecord *record);

@@ -4,8 +4,10 @@
  * bytes; both readings must hand over the same records, with the same
  * lines, fields and problems, since a caseload may reach the reader in
  * blocks split anywhere.  Every record's line must be at least the last
- * one's.  Built with clang's -fsanitize=fuzzer by tools/fuzz.sh; replayed
- * over its corpus as an ordinary test by fuzz-replay.c. */
+ * one's.  The delimiter is the one penal_csv_sniff_delimiter finds in the
+ * input's first line, as penal batch reads it.  Built with clang's
+ * -fsanitize=fuzzer by tools/fuzz.sh; replayed over its corpus as an ordinary
+ * test by fuzz-replay.c. */
 #include "config.h"
 
 #include <stdint.h>
@@ -52,6 +54,9 @@ read_in_pieces (const uint8_t *data, size_t size, gboolean whole)
       = penal_csv_reader_new (describe_record, out);
   size_t at = 0;
   guint step = 0;
+
+  penal_csv_reader_set_delimiter (
+      reader, penal_csv_sniff_delimiter ((const char *)data, size));
 
   while (at < size)
     {
