@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
+JsonNode *penal_render_json_undated (const PenalModel *model,
+                                     const PenalFacts *facts,
+                                     const PenalOffense *offense,
+                                     GPtrArray *unknown, GError **error);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
 void penal_json_add_format_version (JsonBuilder *builder);
 void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,

@@ -56,6 +56,59 @@ class_caveat (const PenalLookupCode *code)
       penal_class_to_name (code->klass));
 }
 
+/* (transfer full) Why penal gives no penalty for the code, in a sentence
+ * that does not name the date (batch keeps it for every day on which it
+ * holds), or NULL when it gives one. */
+char *
+penal_lookup_code_reason (const PenalLookupCode *code)
+{
+  switch (code->status)
+    {
+    case PENAL_LOOKUP_UNCLASSIFIED:
+      return g_strdup (_ ("The code is unclassified: the statute itself sets "
+                          "its penalty, and penal does not hold that "
+                          "statute."));
+    case PENAL_LOOKUP_ORDINANCE:
+      return g_strdup (_ ("A municipal ordinance: each city sets its own "
+                          "penalties, and penal holds none of them."));
+    case PENAL_LOOKUP_MODIFIED:
+      return g_strdup_printf (_ ("The modifier marks %s: penal does not hold "
+                                 "the law that sets its penalty, so it gives "
+                                 "none."),
+                              modifier_text (code->modifier));
+    case PENAL_LOOKUP_NO_CLASS:
+      return g_strdup (_ ("The table gives no class penal knows, so "
+                          "penal gives no term or fine."));
+    case PENAL_LOOKUP_NOT_IN_FORCE:
+      {
+        g_autofree char *period = penal_charge_period_text (code->row);
+        GString *instead = g_string_new (NULL);
+        char *reason;
+
+        for (guint i = 0; i < code->instead->len; i++)
+          g_string_append_printf (
+              instead, "%s%s", i > 0 ? ", " : "",
+              ((const PenalChargeCode *)g_ptr_array_index (code->instead, i))
+                  ->code);
+        reason
+            = code->instead->len > 0
+                  ? g_strdup_printf (_ ("Not in force on the offense date: "
+                                        "the table has it %s. The code of "
+                                        "this family in force then: %s."),
+                                     period, instead->str)
+                  : g_strdup_printf (_ ("Not in force on the offense date: "
+                                        "the table has it %s, and no code of "
+                                        "this family in force then."),
+                                     period);
+        g_string_free (instead, TRUE);
+        return reason;
+      }
+    case PENAL_LOOKUP_DECIDED:
+    default:
+      return NULL;
+    }
+}
+
 /* (transfer full): the steps of one code's answer, each with its citation. */
 static GPtrArray *
 code_trace (const PenalModel *model, const PenalCharges *charges,
@@ -125,24 +178,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         add_step (trace, statute, class_caveat (code));
       break;
     case PENAL_LOOKUP_UNCLASSIFIED:
-      add_step (
-          trace, statute,
-          g_strdup (_ ("The code is unclassified: the statute itself sets "
-                       "its penalty, and penal does not hold that "
-                       "statute.")));
-      break;
-    case PENAL_LOOKUP_ORDINANCE:
-      add_step (trace, NULL,
-                g_strdup (_ ("A municipal ordinance: each city sets its own "
-                             "penalties, and penal holds none of them.")));
-      break;
-    case PENAL_LOOKUP_MODIFIED:
-      add_step (
-          trace, NULL,
-          g_strdup_printf (_ ("The modifier marks %s: penal does not hold "
-                              "the law that sets its penalty, so it gives "
-                              "none."),
-                           modifier_text (code->modifier)));
+      add_step (trace, statute, penal_lookup_code_reason (code));
       break;
     case PENAL_LOOKUP_NOT_IN_FORCE:
       add_step (trace, NULL,
@@ -150,10 +186,12 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                              "date: look up the code in force then.")));
       break;
     case PENAL_LOOKUP_NO_CLASS:
+      add_step (trace, citation, penal_lookup_code_reason (code));
+      break;
+    case PENAL_LOOKUP_ORDINANCE:
+    case PENAL_LOOKUP_MODIFIED:
     default:
-      add_step (trace, citation,
-                g_strdup (_ ("The table gives no class penal knows, so "
-                             "penal gives no term or fine.")));
+      add_step (trace, NULL, penal_lookup_code_reason (code));
       break;
     }
 

@@ -65,6 +65,7 @@ G_GNUC_INTERNAL char *
 penal_lookup_statute_citation (const PenalChargeCode *row);
 G_GNUC_INTERNAL const PenalOffense *
 penal_lookup_held_statute (const PenalModel *model, const char *code);
+G_GNUC_INTERNAL char *penal_lookup_code_reason (const PenalLookupCode *code);
 G_GNUC_INTERNAL JsonNode *
 penal_lookup_report_json (const PenalModel *model, const PenalCharges *charges,
                           const char *query, gint64 date, GPtrArray *codes);

@@ -36,6 +36,7 @@ char *penal_render_details (const PenalModel *model,
 GPtrArray *penal_outcome_summary (const PenalOutcome *outcome,
                                   gboolean with_warnings);
 char *penal_charge_summary (const PenalOutcome *outcome);
+char *penal_program_summary (const PenalOutcome *screened);
 char *penal_warning_text (const PenalOutcome *outcome, PenalWarning warning);
 const char *penal_not_advice_text (void);
 

@@ -67,8 +67,8 @@ period_clear (Period *period)
 /* The result for each period of the offense date, neighbours with the
  * same result merged. */
 static GArray *
-evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
-                  GError **error)
+evaluate_periods (const PenalModel *model, const PenalFacts *facts,
+                  const PenalOffense *offense, GError **error)
 {
   g_autoptr (GArray) starts = penal_offense_period_starts (offense);
   g_autoptr (GArray) periods = g_array_new (FALSE, TRUE, sizeof (Period));
@@ -78,9 +78,8 @@ evaluate_periods (const PenalScreen *screen, const PenalOffense *offense,
     {
       Period period = { 0 };
 
-      period.outcome
-          = penal_evaluate (screen->model, screen->facts,
-                            penal_screen_period_sample (starts, i), error);
+      period.outcome = penal_evaluate (
+          model, facts, penal_screen_period_sample (starts, i), error);
       if (period.outcome == NULL)
         return NULL;
       {
@@ -153,7 +152,8 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
   if (offense != NULL
       && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
     {
-      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
+      g_autoptr (GArray) periods
+          = evaluate_periods (screen->model, screen->facts, offense, error);
 
       if (periods == NULL)
         return NULL;
@@ -251,6 +251,64 @@ set_unknown_member (JsonObject *object, GPtrArray *unknown)
   json_object_set_array_member (object, "unknown", names);
 }
 
+/* The answer when the offense is known and its date is not: one classify
+ * object per period in which the law differs, with "unknown" (the facts
+ * answered "I don't know") when unknown is not NULL.  The interview's
+ * result without a date, and a batch row's with --full. */
+JsonNode *
+penal_render_json_undated (const PenalModel *model, const PenalFacts *facts,
+                           const PenalOffense *offense, GPtrArray *unknown,
+                           GError **error)
+{
+  g_autoptr (GArray) periods = evaluate_periods (model, facts, offense, error);
+  JsonNode *root;
+  JsonObject *object;
+  JsonArray *list, *missing;
+
+  if (periods == NULL)
+    return NULL;
+  root = json_node_new (JSON_NODE_OBJECT);
+  object = json_object_new ();
+  json_node_take_object (root, object);
+  json_object_set_int_member (object, "format_version",
+                              PENAL_JSON_FORMAT_VERSION);
+  json_object_set_string_member (object, "status", "needs-facts");
+  json_object_set_string_member (object, "jurisdiction", model->jurisdiction);
+  json_object_set_string_member (object, "offense", offense->id);
+  json_object_set_null_member (object, "offense_date");
+  missing = json_array_new ();
+  json_array_add_string_element (missing, "offense_date");
+  json_object_set_array_member (object, "missing", missing);
+  if (unknown != NULL)
+    set_unknown_member (object, unknown);
+  list = json_array_new ();
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const Period *period = &g_array_index (periods, Period, i);
+      JsonObject *entry = json_object_new ();
+      g_autofree char *from = period->from != PENAL_DATE_OPEN_START
+                                  ? penal_date_to_iso (period->from)
+                                  : NULL;
+      g_autofree char *to = period->to != PENAL_DATE_OPEN_END
+                                ? penal_date_to_iso (period->to)
+                                : NULL;
+
+      if (from != NULL)
+        json_object_set_string_member (entry, "from", from);
+      else
+        json_object_set_null_member (entry, "from");
+      if (to != NULL)
+        json_object_set_string_member (entry, "to", to);
+      else
+        json_object_set_null_member (entry, "to");
+      json_object_set_member (entry, "outcome",
+                              penal_render_json (model, period->outcome));
+      json_array_add_object_element (list, entry);
+    }
+  json_object_set_array_member (object, "periods", list);
+  return root;
+}
+
 /* The same object as classify, with "unknown": the facts answered "I don't
  * know".  Without an offense date, an object with one classify object per
  * period instead. */
@@ -269,52 +327,10 @@ penal_screen_result_json (PenalScreen *screen, GError **error)
   if (offense != NULL
       && !penal_facts_get (screen->facts, PENAL_FACT_OFFENSE_DATE, &date))
     {
-      g_autoptr (GArray) periods = evaluate_periods (screen, offense, error);
-      JsonObject *object;
-      JsonArray *list, *missing;
-
-      if (periods == NULL)
+      root = penal_render_json_undated (screen->model, screen->facts, offense,
+                                        unknown, error);
+      if (root == NULL)
         return NULL;
-      root = json_node_new (JSON_NODE_OBJECT);
-      object = json_object_new ();
-      json_node_take_object (root, object);
-      json_object_set_int_member (object, "format_version",
-                                  PENAL_JSON_FORMAT_VERSION);
-      json_object_set_string_member (object, "status", "needs-facts");
-      json_object_set_string_member (object, "jurisdiction",
-                                     screen->model->jurisdiction);
-      json_object_set_string_member (object, "offense", offense->id);
-      json_object_set_null_member (object, "offense_date");
-      missing = json_array_new ();
-      json_array_add_string_element (missing, "offense_date");
-      json_object_set_array_member (object, "missing", missing);
-      set_unknown_member (object, unknown);
-      list = json_array_new ();
-      for (guint i = 0; i < periods->len; i++)
-        {
-          const Period *period = &g_array_index (periods, Period, i);
-          JsonObject *entry = json_object_new ();
-          g_autofree char *from = period->from != PENAL_DATE_OPEN_START
-                                      ? penal_date_to_iso (period->from)
-                                      : NULL;
-          g_autofree char *to = period->to != PENAL_DATE_OPEN_END
-                                    ? penal_date_to_iso (period->to)
-                                    : NULL;
-
-          if (from != NULL)
-            json_object_set_string_member (entry, "from", from);
-          else
-            json_object_set_null_member (entry, "from");
-          if (to != NULL)
-            json_object_set_string_member (entry, "to", to);
-          else
-            json_object_set_null_member (entry, "to");
-          json_object_set_member (
-              entry, "outcome",
-              penal_render_json (screen->model, period->outcome));
-          json_array_add_object_element (list, entry);
-        }
-      json_object_set_array_member (object, "periods", list);
       return penal_json_to_string (root, TRUE);
     }
 

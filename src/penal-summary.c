@@ -184,8 +184,8 @@ enhancement_summary (const PenalOutcome *enhanced)
 }
 
 /* A protection or a route of the court, when it may matter. */
-static char *
-program_summary (const PenalOutcome *screened)
+char *
+penal_program_summary (const PenalOutcome *screened)
 {
   const PenalOffense *program = screened->offense;
   const char *title = penal_statute_text (program->title);
@@ -251,7 +251,7 @@ add_programs (GPtrArray *lines, const PenalOutcome *outcome,
 
       if (screened->offense->program_kind != kind)
         continue;
-      line = program_summary (screened);
+      line = penal_program_summary (screened);
       if (line != NULL)
         g_ptr_array_add (lines, line);
     }
