@@ -1,12 +1,19 @@
-/* penal-batch-input.c: the caseload as penal batch reads it: CSV through
- * the RFC 4180 reader (penal-csv.c), whose header row names the facts, or
- * one JSON object of facts per line.
+/* penal-batch-input.c: a caseload's rows as exports write them: CSV
+ * through the RFC 4180 reader (penal-csv.c), whose header row names the
+ * columns, or one JSON object per line (penal-json-line.c).
  *
- * Either way each row's values are laid out per fact, as the text given
- * (not NUL-terminated) or none, and handed to penal_batch_process_row();
- * a row that cannot be read becomes an error row with the line it starts
- * on, and the next row is read as if nothing happened.  Only a bad header
- * stops the batch. */
+ * Exports are not written for penal: Excel writes semicolons in many
+ * locales and a byte order mark, case systems write tabs, extra columns,
+ * headers such as "Victim Age", values with spaces around them and rows of
+ * empty cells.  So the delimiter is found from the header line (or given),
+ * a column is matched by its key (its name in lower case without spaces,
+ * "-" or "_"), cells are trimmed, and a row whose cells are all empty is
+ * skipped and counted.  Each row's cells are laid out by the caller's
+ * column numbers (penal-rows.h) as the text given, not NUL-terminated, or
+ * NULL; a row that cannot be read is handed over with its problems and
+ * the line it starts on, and the next row is read as if nothing happened.
+ * Only a bad header, or input that cannot be read at all, stops the
+ * reading.  JSON Lines are read in penal-batch-jsonl.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -14,10 +21,309 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "penal-batch-private.h"
+#include "penal-csv.h"
+#include "penal-date.h"
+#include "penal-rows-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Setting up                                                           */
+
+/* A column's key: its name in ASCII lower case without spaces, "-" or
+ * "_", so "Victim Age", "victim-age" and "VICTIM_AGE" are one column. */
+char *
+penal_row_column_key (const char *name, gsize length)
+{
+  GString *key = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    if (name[i] != ' ' && name[i] != '-' && name[i] != '_' && name[i] != '\t')
+      g_string_append_c (key, g_ascii_tolower (name[i]));
+  return g_string_free (key, FALSE);
+}
+
+PenalRowReader *
+penal_row_reader_new (PenalBatchFormat format, const char *input_name)
+{
+  PenalRowReader *reader = g_new0 (PenalRowReader, 1);
+
+  reader->format = format;
+  reader->input_name = g_strdup (input_name);
+  reader->names = g_ptr_array_new_with_free_func (g_free);
+  reader->name_keys
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->keep = g_ptr_array_new_with_free_func (g_free);
+  reader->keep_keys
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->kept_names = g_ptr_array_new_with_free_func (g_free);
+  reader->ignored = g_ptr_array_new_with_free_func (g_free);
+  reader->ignored_keys
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->row.problems = g_ptr_array_new_with_free_func (g_free);
+  reader->field_column = g_array_new (FALSE, FALSE, sizeof (gint));
+  reader->field_kept = g_array_new (FALSE, FALSE, sizeof (gint));
+  reader->field_named = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return reader;
+}
+
+void
+penal_row_reader_free (PenalRowReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_free (reader->input_name);
+  g_ptr_array_unref (reader->names);
+  g_hash_table_unref (reader->name_keys);
+  g_ptr_array_unref (reader->keep);
+  g_hash_table_unref (reader->keep_keys);
+  g_ptr_array_unref (reader->kept_names);
+  g_ptr_array_unref (reader->ignored);
+  g_hash_table_unref (reader->ignored_keys);
+  g_ptr_array_unref (reader->row.problems);
+  g_free (reader->row.cells);
+  g_free (reader->row.lengths);
+  g_free (reader->row.kept);
+  g_free (reader->row.kept_lengths);
+  g_array_unref (reader->field_column);
+  g_array_unref (reader->field_kept);
+  g_array_unref (reader->field_named);
+  g_clear_error (&reader->header_error);
+  g_clear_object (&reader->parser);
+  g_hash_table_unref (reader->seen);
+  g_free (reader);
+}
+
+/* A column the caller reads; returns its number in PenalRow.cells. */
+guint
+penal_row_reader_add_column (PenalRowReader *reader, const char *name)
+{
+  char *key = penal_row_column_key (name, strlen (name));
+
+  g_ptr_array_add (reader->names, g_strdup (name));
+  if (!g_hash_table_contains (reader->name_keys, key))
+    g_hash_table_insert (reader->name_keys, key,
+                         GUINT_TO_POINTER (reader->names->len));
+  else
+    g_free (key);
+  return reader->names->len - 1;
+}
+
+/* The columns copied to each output row (--keep), by name. */
+void
+penal_row_reader_set_keep (PenalRowReader *reader, const char *const *names)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      char *key = penal_row_column_key (names[i], strlen (names[i]));
+
+      if (key[0] == '\0' || g_hash_table_contains (reader->keep_keys, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_ptr_array_add (reader->keep, g_strdup (names[i]));
+      g_ptr_array_add (reader->kept_names, g_strdup (names[i]));
+      g_hash_table_insert (reader->keep_keys, key,
+                           GUINT_TO_POINTER (reader->keep->len));
+    }
+}
+
+/* A comma, a semicolon or a tab; 0 to find it from the header line. */
+void
+penal_row_reader_set_delimiter (PenalRowReader *reader, char delimiter)
+{
+  reader->delimiter = delimiter;
+}
+
+void
+penal_row_reader_set_ignore_unknown (PenalRowReader *reader, gboolean ignore)
+{
+  reader->ignore_unknown = ignore;
+}
+
+void
+penal_row_reader_set_date_order (PenalRowReader *reader, PenalDateOrder order)
+{
+  reader->date_order = order;
+}
+
+guint
+penal_row_reader_get_n_kept (PenalRowReader *reader)
+{
+  return reader->keep->len;
+}
+
+/* (transfer none) A kept column's name as the header writes it (as asked
+ * for, in JSON Lines). */
+const char *
+penal_row_reader_get_kept_name (PenalRowReader *reader, guint i)
+{
+  return g_ptr_array_index (reader->kept_names, i);
+}
+
+/* Rows skipped because every cell was empty. */
+guint64
+penal_row_reader_get_n_empty (PenalRowReader *reader)
+{
+  return reader->empty;
+}
+
+/* (transfer none) char *: the columns (or JSON members) skipped as unknown
+ * under ignore_unknown, as the input first wrote each. */
+GPtrArray *
+penal_row_reader_get_ignored (PenalRowReader *reader)
+{
+  return reader->ignored;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+
+/* A cell of a date column as exports write it (penal_date_parse_export,
+ * with the order --date-order gave); FALSE with *out_problem, the whole
+ * message, when it is not a date. */
+gboolean
+penal_row_reader_parse_date (PenalRowReader *reader, const char *column,
+                             const char *text, gsize length, gint64 *out_day,
+                             char **out_problem)
+{
+  g_autofree char *value = g_strndup (text, length);
+  g_autofree char *shown = penal_quote_untrusted (value);
+
+  *out_problem = NULL;
+  switch (penal_date_parse_export (text, length, reader->date_order, out_day))
+    {
+    case PENAL_DATE_READ:
+      return TRUE;
+    case PENAL_DATE_SLASHED:
+      *out_problem = g_strdup_printf (
+          _ ("%s: “%s” is a slashed date, and penal does not guess whether "
+             "the month or the day comes first; give --date-order=mdy "
+             "(6/1/2016 is 1 June) or --date-order=dmy (6/1/2016 is "
+             "6 January), or write it YYYY-MM-DD"),
+          column, shown);
+      return FALSE;
+    case PENAL_DATE_TIME_SET:
+      *out_problem = g_strdup_printf (
+          _ ("%s: “%s” has a time of day or a time zone, which may put the "
+             "offense on another day; give the date alone, YYYY-MM-DD"),
+          column, shown);
+      return FALSE;
+    case PENAL_DATE_INVALID:
+    default:
+      /* As classify words it, with the forms batch reads besides. */
+      *out_problem = g_strdup_printf (
+          _ ("%s: “%s” is not valid; give %s"), column, shown,
+          reader->date_order == PENAL_DATE_ORDER_NONE
+              ? _ ("a calendar date written YYYY-MM-DD")
+              : _ ("a calendar date written YYYY-MM-DD, or slashed in the "
+                   "order --date-order gives, with the year in four "
+                   "digits"));
+      return FALSE;
+    }
+}
 
 /* ------------------------------------------------------------------ */
 /* Either format                                                        */
+
+/* A cell without the spaces around it. */
+void
+penal_row_trim (const char **text, gsize *length)
+{
+  while (*length > 0 && g_ascii_isspace (**text))
+    (*text)++, (*length)--;
+  while (*length > 0 && g_ascii_isspace ((*text)[*length - 1]))
+    (*length)--;
+}
+
+void
+penal_row_start (PenalRowReader *reader, guint64 line)
+{
+  reader->row.line = line;
+  reader->row.unreadable = FALSE;
+  g_ptr_array_set_size (reader->row.problems, 0);
+  for (guint c = 0; c < reader->names->len; c++)
+    reader->row.cells[c] = NULL;
+  for (guint k = 0; k < reader->keep->len; k++)
+    reader->row.kept[k] = NULL;
+}
+
+void
+penal_row_problem (PenalRowReader *reader, char *problem)
+{
+  g_ptr_array_add (reader->row.problems, problem);
+}
+
+/* A record that cannot be read: its problem alone. */
+void
+penal_row_hand_over_unreadable (PenalRowReader *reader, guint64 line,
+                                char *problem)
+{
+  penal_row_start (reader, line);
+  reader->row.unreadable = TRUE;
+  penal_row_problem (reader, problem);
+  if (!reader->func (&reader->row, reader->user_data))
+    reader->stopped = TRUE;
+}
+
+/* A cell of a column read or kept, NULs refused: "offense\0x" would be
+ * read as offense. */
+void
+penal_row_set_cell (PenalRowReader *reader, gint column, gint kept,
+                    const char *name, const char *text, gsize length)
+{
+  if (length == 0)
+    return;
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_autofree char *shown = penal_quote_untrusted (name);
+
+      penal_row_problem (
+          reader,
+          g_strdup_printf (_ ("%s: the value contains a NUL byte"), shown));
+      return;
+    }
+  if (column >= 0)
+    {
+      reader->row.cells[column] = text;
+      reader->row.lengths[column] = length;
+    }
+  if (kept >= 0)
+    {
+      reader->row.kept[kept] = text;
+      reader->row.kept_lengths[kept] = length;
+    }
+}
+
+void
+penal_row_hand_over (PenalRowReader *reader)
+{
+  if (!reader->func (&reader->row, reader->user_data))
+    reader->stopped = TRUE;
+}
+
+/* The columns the caller reads, for messages: "offense, victim_age". */
+char *
+penal_row_names_text (PenalRowReader *reader)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < reader->names->len; c++)
+    g_string_append_printf (out, "%s%s", c > 0 ? ", " : "",
+                            (char *)g_ptr_array_index (reader->names, c));
+  return g_string_free (out, FALSE);
+}
+
+/* A column skipped under ignore_unknown, named once. */
+void
+penal_row_note_ignored (PenalRowReader *reader, const char *name,
+                        const char *key)
+{
+  if (g_hash_table_contains (reader->ignored_keys, key))
+    return;
+  g_hash_table_add (reader->ignored_keys, g_strdup (key));
+  g_ptr_array_add (reader->ignored, penal_escape_untrusted (name));
+}
 
 /* UTF-16, with its byte order mark or as ASCII with every other byte NUL,
  * would be read as nonsense: it is refused, saying what to do. */
@@ -38,29 +344,25 @@ refuse_utf16 (const char *data, gsize n, const char *input_name, GError **error)
   return !utf16;
 }
 
-/* Reading failed: says why (a directory, a closed standard input). */
-static gboolean
-reading_failed (int saved, const char *input_name, GError **error)
-{
-  g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-               _ ("%s: reading failed: %s"), input_name,
-               g_strerror (saved != 0 ? saved : EIO));
-  return FALSE;
-}
-
 /* Reads the next block; FALSE at the end of the input, or on an error,
- * which *out_failed then says. */
-static gboolean
-read_block (FILE *in, char *block, gsize *out_n, gboolean first,
-            const char *input_name, gboolean *out_failed, GError **error)
+ * which *out_failed then says (a directory, a closed standard input). */
+gboolean
+penal_row_read_block (FILE *in, char *block, gsize *out_n, gboolean first,
+                      const char *input_name, gboolean *out_failed,
+                      GError **error)
 {
   errno = 0;
   *out_n = fread (block, 1, READ_BLOCK, in);
   *out_failed = FALSE;
   if (*out_n == 0 && ferror (in))
     {
+      int saved = errno;
+
       *out_failed = TRUE;
-      return reading_failed (errno, input_name, error);
+      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
+                   _ ("%s: reading failed: %s"), input_name,
+                   g_strerror (saved != 0 ? saved : EIO));
+      return FALSE;
     }
   if (first && *out_n > 0 && !refuse_utf16 (block, *out_n, input_name, error))
     {
@@ -73,595 +375,273 @@ read_block (FILE *in, char *block, gsize *out_n, gboolean first,
 /* ------------------------------------------------------------------ */
 /* CSV                                                                  */
 
-typedef struct
+static gboolean
+header_error (PenalRowReader *reader, guint line, char *message)
 {
-  Batch *batch;
-  const char *input_name;
-  gboolean have_header;
-} CsvInput;
+  g_set_error (&reader->header_error, PENAL_BATCH_ERROR,
+               PENAL_BATCH_ERROR_HEADER, "%s:%u: %s", reader->input_name, line,
+               message);
+  g_free (message);
+  return FALSE;
+}
+
+/* Finds a column of the header in table (name_keys or keep_keys): its
+ * number, or -1; a second column of the same key is refused. */
+static gboolean
+match_column (PenalRowReader *reader, GHashTable *table, GHashTable *taken,
+              const char *key, const char *name, guint line, gint *out)
+{
+  gpointer found = g_hash_table_lookup (table, key);
+
+  *out = -1;
+  if (found == NULL)
+    return TRUE;
+  *out = GPOINTER_TO_INT (found) - 1;
+  if (!g_hash_table_add (taken, GINT_TO_POINTER (*out + 1)))
+    {
+      g_autofree char *shown = penal_quote_untrusted (name);
+
+      return header_error (
+          reader, line,
+          g_strdup_printf (_ ("column “%s” appears twice; give each column "
+                              "once"),
+                           shown));
+    }
+  return TRUE;
+}
 
 static gboolean
-read_header (Batch *batch, const PenalCsvRecord *record, const char *input_name,
-             GError **error)
+read_header (PenalRowReader *reader, const PenalCsvRecord *record)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) read = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
   guint line = (guint)penal_csv_record_get_line (record);
 
-  g_array_set_size (batch->columns, 0);
+  if (penal_csv_record_get_problem (record) != NULL)
+    return header_error (reader, line,
+                         g_strdup (penal_csv_record_get_problem (record)));
   for (guint i = 0; i < penal_csv_record_get_n_fields (record); i++)
     {
       const char *text;
       gsize length;
       g_autofree char *name = NULL;
-      guint fact;
-      gint column = -1;
+      g_autofree char *key = NULL;
+      gint column, keep;
+      gboolean named;
 
       penal_csv_record_get_field (record, i, &text, &length);
-      /* A NUL would cut the name short, and "offense\0x" be read as
-       * offense. */
+      penal_row_trim (&text, &length);
       if (memchr (text, '\0', length) != NULL)
-        {
-          g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                       _ ("%s:%u: column %u of the header holds a NUL byte"),
-                       input_name, line, i + 1);
-          return FALSE;
-        }
+        return header_error (
+            reader, line,
+            g_strdup_printf (_ ("column %u of the header holds a NUL byte"),
+                             i + 1));
       name = g_strndup (text, length);
-      if (penal_model_lookup_fact (batch->model, name, &fact) != NULL)
+      key = penal_row_column_key (text, length);
+      named = key[0] != '\0';
+      if (!match_column (reader, reader->name_keys, read, key, name, line,
+                         &column)
+          || !match_column (reader, reader->keep_keys, kept, key, name, line,
+                            &keep))
+        return FALSE;
+      if (keep >= 0)
         {
-          if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
+          g_free (g_ptr_array_index (reader->kept_names, keep));
+          g_ptr_array_index (reader->kept_names, keep)
+              = penal_escape_untrusted (name);
+        }
+      /* An unnamed column (Excel ends a header with delimiters) is read
+       * only to make sure no row has a value in it, unless unknown columns
+       * are skipped. */
+      if (!named && reader->ignore_unknown)
+        {
+          g_autofree char *unnamed
+              = g_strdup_printf (_ ("column %u, which has no name"), i + 1);
+          g_autofree char *unnamed_key = g_strdup_printf ("#%u", i + 1);
+
+          penal_row_note_ignored (reader, unnamed, unnamed_key);
+          named = TRUE;
+        }
+      else if (named && column < 0 && keep < 0)
+        {
+          g_autofree char *shown = NULL;
+          g_autofree char *columns = NULL;
+
+          if (reader->ignore_unknown)
+            penal_row_note_ignored (reader, name, key);
+          else
             {
-              g_autofree char *shown = penal_quote_untrusted (name);
-
-              g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                           _ ("%s:%u: column “%s” appears twice"), input_name,
-                           line, shown);
-              return FALSE;
+              shown = penal_quote_untrusted (name);
+              columns = penal_row_names_text (reader);
+              return header_error (
+                  reader, line,
+                  g_strdup_printf (_ ("unknown column “%s”; the columns "
+                                      "penal reads are %s (give "
+                                      "--ignore-unknown to skip the others, "
+                                      "or --keep to copy one to each row)"),
+                                   shown, columns));
             }
-          column = (gint)fact;
         }
-      else if (!batch->ignore_unknown)
-        {
-          g_autofree char *shown = penal_quote_untrusted (name);
-          g_autoptr (GString) known = g_string_new (NULL);
+      g_array_append_val (reader->field_column, column);
+      g_array_append_val (reader->field_kept, keep);
+      g_array_append_val (reader->field_named, named);
+    }
+  for (guint k = 0; k < reader->keep->len; k++)
+    if (!g_hash_table_contains (kept, GINT_TO_POINTER (k + 1)))
+      {
+        g_autofree char *shown
+            = penal_quote_untrusted (g_ptr_array_index (reader->keep, k));
 
-          for (guint f = 0; f < batch->model->facts->len; f++)
-            g_string_append_printf (
-                known, "%s%s", f > 0 ? ", " : "",
-                ((PenalFactDecl *)g_ptr_array_index (batch->model->facts, f))
-                    ->name);
-          g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                       _ ("%s:%u: unknown column “%s”; the columns are facts: "
-                          "%s (or give --ignore-unknown)"),
-                       input_name, line, shown, known->str);
-          return FALSE;
-        }
-      g_array_append_val (batch->columns, column);
+        return header_error (
+            reader, line,
+            g_strdup_printf (_ ("--keep: the header has no column “%s”"),
+                             shown));
+      }
+  return TRUE;
+}
+
+/* Whether every field of the record is empty, or only spaces. */
+static gboolean
+record_is_empty (const PenalCsvRecord *record)
+{
+  for (guint i = 0; i < penal_csv_record_get_n_fields (record); i++)
+    {
+      const char *text;
+      gsize length;
+
+      penal_csv_record_get_field (record, i, &text, &length);
+      penal_row_trim (&text, &length);
+      if (length > 0)
+        return FALSE;
     }
   return TRUE;
 }
 
 static void
-process_csv_record (Batch *batch, const PenalCsvRecord *record)
+read_csv_record (PenalRowReader *reader, const PenalCsvRecord *record)
 {
   guint64 line = penal_csv_record_get_line (record);
   guint n_fields = penal_csv_record_get_n_fields (record);
 
   if (penal_csv_record_get_problem (record) != NULL)
     {
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line,
-                                   penal_csv_record_get_problem (record));
+      penal_row_hand_over_unreadable (
+          reader, line, g_strdup (penal_csv_record_get_problem (record)));
       return;
     }
-  if (n_fields != batch->columns->len)
+  if (record_is_empty (record))
     {
-      g_autofree char *message
-          = g_strdup_printf (_ ("the row has %u fields, but the header has %u"),
-                             n_fields, batch->columns->len);
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, message);
+      reader->empty++;
       return;
     }
-  for (guint f = 0; f < batch->model->facts->len; f++)
-    batch->values[f] = NULL;
+  if (n_fields != reader->field_column->len)
+    {
+      penal_row_hand_over_unreadable (
+          reader, line,
+          g_strdup_printf (_ ("the row has %u fields, but the header has %u"),
+                           n_fields, reader->field_column->len));
+      return;
+    }
+  penal_row_start (reader, line);
   for (guint i = 0; i < n_fields; i++)
     {
-      gint fact = g_array_index (batch->columns, gint, i);
+      gint column = g_array_index (reader->field_column, gint, i);
+      gint keep = g_array_index (reader->field_kept, gint, i);
       const char *text;
       gsize length;
 
-      if (fact < 0)
-        continue;
       penal_csv_record_get_field (record, i, &text, &length);
-      /* An empty cell is a fact not given. */
-      if (length == 0)
-        continue;
-      batch->values[fact] = text;
-      batch->lengths[fact] = length;
+      penal_row_trim (&text, &length);
+      if (length > 0 && !g_array_index (reader->field_named, gboolean, i))
+        penal_row_problem (
+            reader, g_strdup_printf (_ ("column %u has no name in the "
+                                        "header, but the row has a value in "
+                                        "it"),
+                                     i + 1));
+      else if (column >= 0 || keep >= 0)
+        penal_row_set_cell (reader, column, keep,
+                            column >= 0
+                                ? g_ptr_array_index (reader->names, column)
+                                : g_ptr_array_index (reader->kept_names, keep),
+                            text, length);
     }
-  penal_batch_process_row (batch, line);
+  penal_row_hand_over (reader);
 }
 
-/* Each record the reader hands over: the header, then the rows. */
+/* Each record the CSV reader hands over: the header, then the rows. */
 static gboolean
 take_csv_record (const PenalCsvRecord *record, gpointer user_data,
                  GError **error)
 {
-  CsvInput *input = user_data;
+  PenalRowReader *reader = user_data;
 
-  if (input->have_header)
+  if (reader->have_header)
     {
-      process_csv_record (input->batch, record);
-      return TRUE;
+      read_csv_record (reader, record);
+      return !reader->stopped;
     }
-  if (penal_csv_record_get_problem (record) != NULL)
+  if (!read_header (reader, record))
     {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   "%s:%u: %s", input->input_name,
-                   (guint)penal_csv_record_get_line (record),
-                   penal_csv_record_get_problem (record));
+      g_propagate_error (error, g_steal_pointer (&reader->header_error));
       return FALSE;
     }
-  if (!read_header (input->batch, record, input->input_name, error))
-    return FALSE;
-  input->have_header = TRUE;
+  reader->have_header = TRUE;
   return TRUE;
 }
 
-gboolean
-penal_batch_run_csv (Batch *batch, FILE *in, const char *input_name,
-                     GError **error)
+static gboolean
+read_csv (PenalRowReader *reader, FILE *in, GError **error)
 {
   g_autofree char *block = g_malloc (READ_BLOCK);
-  CsvInput input = { batch, input_name, FALSE };
-  g_autoptr (PenalCsvReader) reader
-      = penal_csv_reader_new (take_csv_record, &input);
+  g_autoptr (PenalCsvReader) csv
+      = penal_csv_reader_new (take_csv_record, reader);
   gboolean ok = TRUE, failed = FALSE, first = TRUE;
   gsize n;
 
-  while (ok && read_block (in, block, &n, first, input_name, &failed, error))
+  while (ok && !reader->stopped
+         && penal_row_read_block (in, block, &n, first, reader->input_name,
+                                  &failed, error))
     {
+      if (first)
+        penal_csv_reader_set_delimiter (
+            csv, reader->delimiter != 0 ? reader->delimiter
+                                        : penal_csv_sniff_delimiter (block, n));
       first = FALSE;
-      ok = penal_csv_reader_feed (reader, block, n, error)
-           && !batch->write_failed;
+      ok = penal_csv_reader_feed (csv, block, n, error);
     }
-  if (failed)
-    ok = FALSE;
-  if (ok)
-    ok = penal_csv_reader_finish (reader, error);
-  if (ok && !input.have_header)
+  if (failed || !ok)
+    return FALSE;
+  if (!reader->stopped && !penal_csv_reader_finish (csv, error))
+    return FALSE;
+  if (!reader->have_header && !reader->stopped)
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   _ ("%s: no header row: the first row must name the facts, "
-                      "for example offense,victim_age,offense_date"),
-                   input_name);
-      ok = FALSE;
-    }
-  return ok;
-}
-
-/* ------------------------------------------------------------------ */
-/* JSON Lines                                                           */
-
-/* The top-level members of a line json-glib has read as one object, read
- * again from its text: json-glib keeps only the last of two members of one
- * name, and has turned a number into a double or a 64-bit integer by the
- * time it hands it over ("17.9999999" is 18, "1e1" is 10, an overflow
- * saturates).  A caseload must see each member as written, so this small
- * scanner gives each name, decoded, and each value as text: a string
- * decoded, a number, object or array exactly as written, true and false as
- * yes and no, null as not given.  The text is well-formed JSON already; a
- * byte the scanner does not expect ends it with NULL. */
-typedef struct
-{
-  char *name;
-  char *value; /* NULL: null, not given */
-} JsonMember;
-
-static void
-json_member_clear (JsonMember *member)
-{
-  g_free (member->name);
-  g_free (member->value);
-}
-
-static void
-skip_space (const char *text, gsize length, gsize *i)
-{
-  while (*i < length
-         && (text[*i] == ' ' || text[*i] == '\t' || text[*i] == '\n'
-             || text[*i] == '\r'))
-    (*i)++;
-}
-
-static gboolean
-read_hex4 (const char *text, gsize length, gsize at, gunichar *out)
-{
-  *out = 0;
-  if (at + 4 > length)
-    return FALSE;
-  for (gsize k = at; k < at + 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (text[k]);
-
-      if (digit < 0)
-        return FALSE;
-      *out = *out * 16 + (gunichar)digit;
-    }
-  return TRUE;
-}
-
-/* A string at text[*i] == '"', decoded; *i moves past it. */
-static char *
-scan_string (const char *text, gsize length, gsize *i)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for ((*i)++; *i < length; (*i)++)
-    {
-      char c = text[*i];
-      gunichar u, low;
-
-      if (c == '"')
-        {
-          (*i)++;
-          return g_string_free (g_steal_pointer (&out), FALSE);
-        }
-      if (c != '\\')
-        {
-          g_string_append_c (out, c);
-          continue;
-        }
-      if (++(*i) >= length)
-        return NULL;
-      switch (text[*i])
-        {
-        case 'b':
-          g_string_append_c (out, '\b');
-          break;
-        case 'f':
-          g_string_append_c (out, '\f');
-          break;
-        case 'n':
-          g_string_append_c (out, '\n');
-          break;
-        case 'r':
-          g_string_append_c (out, '\r');
-          break;
-        case 't':
-          g_string_append_c (out, '\t');
-          break;
-        case 'u':
-          if (!read_hex4 (text, length, *i + 1, &u))
-            return NULL;
-          *i += 4;
-          /* A surrogate pair is one character. */
-          if (u >= 0xD800 && u <= 0xDBFF && *i + 6 < length
-              && text[*i + 1] == '\\' && text[*i + 2] == 'u'
-              && read_hex4 (text, length, *i + 3, &low) && low >= 0xDC00
-              && low <= 0xDFFF)
-            {
-              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-              *i += 6;
-            }
-          if (u >= 0xD800 && u <= 0xDFFF)
-            u = 0xFFFD;
-          g_string_append_unichar (out, u);
-          break;
-        default: /* " \ / */
-          g_string_append_c (out, text[*i]);
-          break;
-        }
-    }
-  return NULL;
-}
-
-/* Moves *i past the value at it, whatever it is; FALSE if it cannot. */
-static gboolean
-skip_value (const char *text, gsize length, gsize *i)
-{
-  int depth = 0;
-
-  do
-    {
-      if (*i >= length)
-        return FALSE;
-      if (text[*i] == '"')
-        {
-          g_autofree char *skipped = scan_string (text, length, i);
-
-          if (skipped == NULL)
-            return FALSE;
-          continue;
-        }
-      if (text[*i] == '{' || text[*i] == '[')
-        depth++;
-      else if (text[*i] == '}' || text[*i] == ']')
-        depth--;
-      else if (depth == 0)
-        {
-          /* A number or a literal, as written. */
-          while (*i < length && strchr (",}] \t\r\n", text[*i]) == NULL)
-            (*i)++;
-          return TRUE;
-        }
-      (*i)++;
-    }
-  while (depth > 0);
-  return TRUE;
-}
-
-static GArray *
-json_members (const char *text, gsize length)
-{
-  g_autoptr (GArray) members = g_array_new (FALSE, TRUE, sizeof (JsonMember));
-  gsize i = 0;
-
-  g_array_set_clear_func (members, (GDestroyNotify)json_member_clear);
-  skip_space (text, length, &i);
-  if (i >= length || text[i++] != '{')
-    return NULL;
-  skip_space (text, length, &i);
-  if (i < length && text[i] == '}')
-    return g_steal_pointer (&members);
-  for (;;)
-    {
-      JsonMember member = { NULL, NULL };
-      gsize start;
-
-      skip_space (text, length, &i);
-      if (i >= length || text[i] != '"'
-          || (member.name = scan_string (text, length, &i)) == NULL)
-        return NULL;
-      g_array_append_val (members, member);
-      skip_space (text, length, &i);
-      if (i >= length || text[i++] != ':')
-        return NULL;
-      skip_space (text, length, &i);
-      start = i;
-      if (i < length && text[i] == '"')
-        {
-          member.value = scan_string (text, length, &i);
-          if (member.value == NULL)
-            return NULL;
-        }
-      else if (skip_value (text, length, &i))
-        {
-          g_autofree char *written = g_strndup (text + start, i - start);
-
-          if (g_str_equal (written, "true") || g_str_equal (written, "false"))
-            member.value = g_strdup (written[0] == 't' ? "yes" : "no");
-          else if (!g_str_equal (written, "null"))
-            member.value = g_steal_pointer (&written);
-        }
-      else
-        return NULL;
-      g_array_index (members, JsonMember, members->len - 1).value
-          = member.value;
-      skip_space (text, length, &i);
-      if (i < length && text[i] == ',')
-        {
-          i++;
-          continue;
-        }
-      if (i < length && text[i] == '}')
-        return g_steal_pointer (&members);
-      return NULL;
-    }
-}
-
-/* What json-glib lets pass on one line but a caseload must not: a second
- * value after the object (json-glib reads the first and ignores the rest,
- * which would lose a case), and an escaped NUL in a string (the value
- * would be cut at it).  NULL if the line is sound. */
-static const char *
-json_line_problem (const char *text, gsize length)
-{
-  gsize i = 0;
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  while (i < length && g_ascii_isspace (text[i]))
-    i++;
-  if (i == length || (text[i] != '{' && text[i] != '['))
-    return NULL; /* the parser's own message is better */
-  for (; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < length)
-            {
-              if (text[i + 1] == 'u' && i + 5 < length
-                  && memcmp (text + i + 2, "0000", 4) == 0)
-                return _ ("a string holds an escaped NUL (\\u0000)");
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        {
-          for (i++; i < length; i++)
-            if (!g_ascii_isspace (text[i]))
-              return _ ("more than one JSON value on the line; give one object "
-                        "per line");
-          return NULL;
-        }
-    }
-  return NULL;
-}
-
-static void
-process_json_line (Batch *batch, JsonParser *parser, const char *text,
-                   gsize length, guint64 line)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) members = NULL;
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  if (memchr (text, '\0', length) != NULL)
-    {
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line,
-                                   _ ("the line contains a NUL byte"));
-      return;
-    }
-  {
-    gsize i = 0;
-
-    /* A line of spaces is blank, like an empty one. */
-    while (i < length && g_ascii_isspace (text[i]))
-      i++;
-    if (i == length)
-      return;
-  }
-  if (json_line_problem (text, length) != NULL)
-    {
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line,
-                                   json_line_problem (text, length));
-      return;
-    }
-  if (!json_parser_load_from_data (parser, text, (gssize)length, &error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_autofree char *message
-          = error != NULL
-                ? g_strdup_printf (_ ("not a JSON object: %s"), error->message)
-                : g_strdup (_ ("not a JSON object"));
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, message);
-      return;
-    }
-  members = json_members (text, length);
-  if (members == NULL)
-    {
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line, _ ("not a JSON object"));
-      return;
-    }
-  for (guint f = 0; f < batch->model->facts->len; f++)
-    batch->values[f] = NULL;
-  for (guint m = 0; m < members->len; m++)
-    {
-      const JsonMember *member = &g_array_index (members, JsonMember, m);
-      const PenalFactDecl *decl;
-      guint fact;
-
-      decl = penal_model_lookup_fact (batch->model, member->name, &fact);
-      if (decl == NULL)
-        {
-          g_autofree char *shown = NULL;
-          g_autofree char *message = NULL;
-
-          if (batch->ignore_unknown)
-            continue;
-          shown = penal_quote_untrusted (member->name);
-          message = g_strdup_printf (
-              _ ("unknown fact “%s” (or give --ignore-unknown)"), shown);
-          batch->counts->rows++;
-          penal_batch_write_error_row (batch, line, message);
-          return;
-        }
-      /* A repeated member is refused, as a repeated column or a fact given
-       * twice on the command line is: taking either would be a guess. */
-      if (!g_hash_table_add (seen, GUINT_TO_POINTER (fact + 1)))
-        {
-          g_autofree char *message = g_strdup_printf (
-              _ ("%s: given more than once; give each fact once"), decl->name);
-          batch->counts->rows++;
-          penal_batch_write_error_row (batch, line, message);
-          return;
-        }
-      if (member->value == NULL)
-        continue;
-      batch->values[fact] = member->value;
-      batch->lengths[fact] = strlen (member->value);
-    }
-  penal_batch_process_row (batch, line);
-}
-
-/* One line of JSON Lines, without its line end; a line longer than the
- * cap is answered with an error row, its bytes not kept. */
-static void
-end_json_line (Batch *batch, JsonParser *parser, GString *text,
-               gboolean too_long, guint64 line)
-{
-  if (text->len > 0 && text->str[text->len - 1] == '\r')
-    g_string_truncate (text, text->len - 1);
-  if (too_long)
-    {
-      batch->counts->rows++;
-      penal_batch_write_error_row (batch, line,
-                                   _ ("the row is longer than 64 KiB"));
-    }
-  else if (text->len > 0)
-    process_json_line (batch, parser, text->str, text->len, line);
-}
-
-gboolean
-penal_batch_run_jsonl (Batch *batch, FILE *in, const char *input_name,
-                       GError **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *block = g_malloc (READ_BLOCK);
-  guint64 line = 0, bytes = 0;
-  gboolean too_long = FALSE, failed = FALSE, first = TRUE;
-  gsize n;
-
-  while (!batch->write_failed
-         && read_block (in, block, &n, first, input_name, &failed, error))
-    {
-      gsize i = 0;
-
-      /* A UTF-8 byte order mark is not part of the first object. */
-      if (first && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-      first = FALSE;
-      bytes += n;
-      while (i < n && !batch->write_failed)
-        {
-          const char *newline = memchr (block + i, '\n', n - i);
-          gsize end = newline != NULL ? (gsize)(newline - block) : n;
-
-          if (!too_long
-              && text->len + (end - i) > PENAL_BATCH_MAX_RECORD_LENGTH)
-            {
-              too_long = TRUE;
-              g_string_truncate (text, 0);
-            }
-          if (!too_long)
-            g_string_append_len (text, block + i, (gssize)(end - i));
-          i = end;
-          if (newline == NULL)
-            break;
-          i++;
-          end_json_line (batch, parser, text, too_long, ++line);
-          g_string_truncate (text, 0);
-          too_long = FALSE;
-        }
-    }
-  if (failed)
-    return FALSE;
-  if (!batch->write_failed && (text->len > 0 || too_long))
-    end_json_line (batch, parser, text, too_long, ++line);
-  if (bytes == 0)
-    {
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
-                   _ ("%s: the input is empty; give one JSON object of facts "
-                      "per line"),
-                   input_name);
+                   _ ("%s: no header row: the first row must name the "
+                      "columns, for example offense,victim_age,offense_date"),
+                   reader->input_name);
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Reads the whole input, handing each row that is not empty to func.
+ * FALSE with an error when the header is refused or the input cannot be
+ * read; TRUE, and nothing more read, when func stops it. */
+gboolean
+penal_row_reader_read (PenalRowReader *reader, FILE *in, PenalRowFunc func,
+                       gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (reader != NULL && in != NULL && func != NULL, FALSE);
+
+  reader->func = func;
+  reader->user_data = user_data;
+  reader->row.cells = g_new0 (const char *, reader->names->len);
+  reader->row.lengths = g_new0 (gsize, reader->names->len);
+  reader->row.kept = g_new0 (const char *, reader->keep->len);
+  reader->row.kept_lengths = g_new0 (gsize, reader->keep->len);
+  return reader->format == PENAL_BATCH_CSV
+             ? read_csv (reader, in, error)
+             : penal_row_read_jsonl (reader, in, error);
 }

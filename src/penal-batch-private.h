@@ -1,21 +1,43 @@
-/* penal-batch-private.h: what the two halves of penal batch share: the
- * batch being run, and how a row is answered.  Inside the library only. */
+/* penal-batch-private.h: what the parts of penal batch share: the batch
+ * being run, a row's parts, and an answer as written.  Inside the library
+ * only. */
 #pragma once
 
 #include <stdio.h>
 
 #include <glib.h>
 
-#include "penal-csv.h"
+#include "penal-diversion.h"
+#include "penal-lookup.h"
 #include "penal-model-private.h"
+#include "penal-rows.h"
 
 G_BEGIN_DECLS
 
-#define READ_BLOCK (1024 * 1024)
 /* Answers kept; the cache is emptied when it grows past this. */
 #define MAX_CACHED 65536
 /* Facts per offense that fit the cache key, 8 bits each. */
 #define MAX_KEY_FACTS 6
+
+/* A row's status, as written, in the order the summary counts them. */
+typedef enum
+{
+  BATCH_DECIDED,
+  BATCH_NEEDS_FACTS,
+  BATCH_AMBIGUOUS,
+  BATCH_NO_VERSION,
+  BATCH_UNCLASSIFIED, /* the statuses of a row answered by its charge code */
+  BATCH_ORDINANCE,
+  BATCH_MODIFIED,
+  BATCH_NO_CLASS,
+  BATCH_NOT_IN_FORCE,
+  BATCH_ERROR,
+  BATCH_N_STATUSES
+} BatchStatus;
+
+G_STATIC_ASSERT (BATCH_N_STATUSES <= PENAL_BATCH_N_STATUSES);
+
+typedef struct _BatchAnswer BatchAnswer;
 
 typedef struct
 {
@@ -24,38 +46,135 @@ typedef struct
   guint key_facts[MAX_KEY_FACTS];
   GArray *cuts[MAX_KEY_FACTS]; /* gint64: first value of each region */
   gboolean cacheable;
-  gboolean *reads; /* per fact: the offense reads it */
+  gboolean *reads;      /* per fact: the offense reads it */
+  char **ignored_notes; /* per fact: the note when a row gives it */
+  BatchAnswer *undated; /* the answer for a row with no offense date */
 } OffensePrep;
+
+/* One item of a row's list columns: an enhancement (id, class,
+ * raises_exposure), a protection (id, applies), a route of the court (id,
+ * available, the enhancements that close it) or a referral (id, title). */
+typedef struct
+{
+  const char *id;
+  const char *text; /* the class, or the title */
+  PenalAnswer answer;
+  GPtrArray *not_if; /* const char *: enhancement ids, or NULL */
+} RowItem;
+
+/* Everything a row says, from whichever answer: classify's, a charge
+ * code's, or "give the offense date"; written as CSV or JSON Lines by one
+ * function (penal_batch_answer_new). */
+typedef struct
+{
+  BatchStatus status;
+  const char *offense;
+  char *statute;
+  const char *version;
+  const char *klass;
+  char *citation;
+  const PenalClassPenalty *penalty;
+  PenalAnswer penalty_established;
+  GArray *enhancements; /* RowItem */
+  GArray *protections;
+  GArray *routes;
+  GArray *referrals;
+  PenalAnswer diversion;
+  GPtrArray *charge_codes; /* const char * */
+  const char *family;      /* their family */
+  char *message;
+  GPtrArray *notes; /* char * */
+} RowParts;
+
+/* One answer as written, reused for every row whose case is of its
+ * class: its columns from the status on (head), the offense date's two
+ * cells go after head, then tail, then the notes: the answer's own
+ * (notes), to which a row may add its own, and the cell as written with
+ * the row's end when it adds none (notes_end).  With --full, head is the
+ * whole complete answer after its first member, tail is NULL, and notes
+ * the answer's own "notes" elements. */
+struct _BatchAnswer
+{
+  BatchStatus status;
+  char *head;
+  char *tail;
+  GPtrArray *notes; /* char * */
+  char *notes_end;
+  const char *family; /* the charge-code family of the class decided */
+};
+
+/* A charge code as a row gives it, resolved once (penal-batch-code.c). */
+typedef struct _BatchCode BatchCode;
 
 typedef struct
 {
   const PenalModel *model;
-  PenalBatchFormat output_format;
-  gboolean ignore_unknown;
-  gint64 default_date;
+  PenalBatchOptions options;
+  const char *input_name;
+  gint64 today;
   OffensePrep *preps; /* per offense */
-  GHashTable *cache;  /* guint64 key -> char *answer text */
+  GHashTable *cache;  /* guint64 key -> BatchAnswer */
+  GHashTable *exact;  /* GBytes key -> BatchAnswer: --full, codes */
+  PenalRowReader *reader;
+  guint charge_column; /* the reader's column after the facts */
   FILE *out;
-  GString *line; /* the output row being built */
+  GString *line; /* the output rows being built */
   PenalBatchCounts *counts;
   gboolean header_written; /* the CSV output's header row */
   gboolean write_failed;
   int write_errno; /* why, once write_failed */
-  /* Per row: the value given for each fact, or none. */
-  const char **values;
-  gsize *lengths;
-  /* CSV: the column of each fact, -1 for an ignored column. */
-  GArray *columns;
+
+  /* The row being answered. */
+  PenalRow *row;
+  gint64 *values; /* per fact */
+  gboolean *known;
+  const char *date_text; /* the date as given, when it is YYYY-MM-DD */
+  GPtrArray *row_notes;  /* const char *: the row's own notes */
+  GPtrArray *row_owned;  /* char *: those made for the row alone */
+
+  /* Charge codes. */
+  const PenalCharges *charges;
+  PenalCharges *loaded_charges;
+  GHashTable *codes; /* code as written -> BatchCode */
+  char **code_notes; /* per fact: the note when a code's row gives it */
 } Batch;
 
-G_GNUC_INTERNAL void penal_batch_write_error_row (Batch *batch, guint64 line,
-                                                  const char *message);
-G_GNUC_INTERNAL void penal_batch_process_row (Batch *batch, guint64 line);
-G_GNUC_INTERNAL gboolean penal_batch_run_csv (Batch *batch, FILE *in,
-                                              const char *input_name,
-                                              GError **error);
-G_GNUC_INTERNAL gboolean penal_batch_run_jsonl (Batch *batch, FILE *in,
-                                                const char *input_name,
-                                                GError **error);
+/* penal-batch-row.c: writing rows. */
+G_GNUC_INTERNAL void penal_batch_write_header (Batch *batch);
+G_GNUC_INTERNAL void penal_batch_write_rows (Batch *batch);
+G_GNUC_INTERNAL void penal_batch_write_error_row (Batch *batch);
+G_GNUC_INTERNAL void
+penal_batch_write_answer (Batch *batch, const BatchAnswer *answer, gint64 date);
+G_GNUC_INTERNAL BatchAnswer *penal_batch_answer_new (Batch *batch,
+                                                     RowParts *parts);
+G_GNUC_INTERNAL BatchAnswer *penal_batch_full_answer (Batch *batch,
+                                                      JsonNode *object,
+                                                      BatchStatus status,
+                                                      GPtrArray *notes);
+G_GNUC_INTERNAL void penal_batch_answer_free (BatchAnswer *answer);
+G_GNUC_INTERNAL void penal_batch_parts_init (RowParts *parts,
+                                             BatchStatus status);
+G_GNUC_INTERNAL void penal_batch_parts_clear (RowParts *parts);
+G_GNUC_INTERNAL void
+penal_batch_parts_from_outcome (Batch *batch, const PenalOutcome *outcome,
+                                RowParts *parts);
+G_GNUC_INTERNAL BatchStatus penal_batch_status_of (PenalStatus status);
+G_GNUC_INTERNAL const char *penal_batch_status_to_code (BatchStatus status);
+
+/* penal-batch.c: answering a row by its facts. */
+G_GNUC_INTERNAL PenalFacts *penal_batch_row_facts (Batch *batch);
+G_GNUC_INTERNAL BatchAnswer *penal_batch_facts_answer (Batch *batch,
+                                                       guint index, gint64 date,
+                                                       gboolean *out_owned);
+G_GNUC_INTERNAL void penal_batch_ignore_unread (Batch *batch, guint offense);
+G_GNUC_INTERNAL BatchAnswer *
+penal_batch_exact_lookup (Batch *batch, const void *key, gsize length);
+G_GNUC_INTERNAL void penal_batch_exact_insert (Batch *batch, const void *key,
+                                               gsize length,
+                                               BatchAnswer *answer);
+
+/* penal-batch-code.c: answering a row by its charge code. */
+G_GNUC_INTERNAL void penal_batch_answer_code (Batch *batch);
+G_GNUC_INTERNAL void penal_batch_code_free (BatchCode *code);
 
 G_END_DECLS

@@ -1,36 +1,43 @@
 /* penal-batch.c: classify a caseload, one output row per input row, as a
  * stream.
  *
- * Input is read in large blocks and split by a small RFC 4180 state machine
- * (quoted fields with "" escapes, embedded commas and newlines, CRLF, a
- * leading UTF-8 BOM), or one JSON object per line.  Memory stays flat: only
- * the current record is held.
+ * Rows come from the row reader (penal-batch-input.c: CSV or JSON Lines as
+ * exports write them); each is answered by its facts, here, or by its
+ * charge code (penal-batch-code.c), and written by penal-batch-row.c.  A
+ * row is answered exactly as `penal classify` answers the same facts, with
+ * three differences a caseload needs: a row with no offense date needs
+ * that fact (it is never answered as of today), a fact the offense does
+ * not read is ignored with a note in the row (classify refuses it), and
+ * every problem of a bad row is reported, not only the first.  Memory
+ * stays flat: only the current record is held.
  *
- * Classifying is made cheap by a cache.  Over each offense the facts it
+ * Answering is made cheap by a cache.  Over each offense the facts it
  * reads are cut into regions at every bound any of its rules tests (its
  * own, its enhancements' and its programs'), and the offense date into the
  * periods in which no version or penalty era changes; every case in the
- * same offense, period and regions gets the same answer, so the answer's
- * output text is computed once, by the ordinary evaluator and renderers,
- * and reused.  Values are parsed by a fast path that accepts exactly a
- * subset of what penal_facts_set accepts; anything else goes through
- * penal_facts_set itself, so a row is answered, or refused with the same
- * message, exactly as `penal classify` would. */
+ * same offense, period and regions, on the same side of today, gets the
+ * same answer, so the answer's columns are computed once, by the ordinary
+ * evaluator, and reused.  What differs from row to row is never cached:
+ * the line, the cells kept (--keep), the offense date, and the notes of
+ * facts ignored.  An answer whose words name the date itself (a date in
+ * the future, or before any version held) is not cached, and --full, whose
+ * answer names every fact given, is cached by the exact facts.  Values are
+ * parsed by a fast path that accepts exactly a subset of what
+ * penal_facts_set accepts (and enum values in any case); anything else
+ * goes through penal_facts_set itself, so a value is refused with the
+ * same message as in classify. */
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "penal-batch-private.h"
-#include "penal-diversion.h"
+#include "penal-date.h"
 #include "penal-facts.h"
-#include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-regions.h"
 #include "penal-render.h"
-#include "penal.h"
 
 G_DEFINE_QUARK (penal - batch - error - quark, penal_batch_error)
 
@@ -39,14 +46,21 @@ G_DEFINE_QUARK (penal - batch - error - quark, penal_batch_error)
 
 static void
 prepare_offense (const PenalModel *model, const PenalOffense *offense,
-                 OffensePrep *prep)
+                 guint index, OffensePrep *prep)
 {
   prep->starts = penal_offense_period_starts (offense);
   prep->reads = g_new0 (gboolean, model->facts->len);
-  prep->cacheable
-      = offense->facts_read->len <= MAX_KEY_FACTS && prep->starts->len < 256;
+  prep->ignored_notes = g_new0 (char *, model->facts->len + 1);
+  prep->cacheable = index < 64 && offense->facts_read->len <= MAX_KEY_FACTS
+                    && prep->starts->len < 256;
   for (guint i = 0; i < offense->facts_read->len; i++)
     prep->reads[g_array_index (offense->facts_read, guint, i)] = TRUE;
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    if (!prep->reads[f])
+      prep->ignored_notes[f] = g_strdup_printf (
+          _ ("%s ignored: the offense %s does not depend on it."),
+          ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name,
+          offense->id);
 
   for (guint i = 0; i < offense->facts_read->len && prep->cacheable; i++)
     {
@@ -65,12 +79,16 @@ prepare_offense (const PenalModel *model, const PenalOffense *offense,
 }
 
 static void
-prep_clear (OffensePrep *prep)
+prep_clear (OffensePrep *prep, guint n_facts)
 {
   g_clear_pointer (&prep->starts, g_array_unref);
   for (guint i = 0; i < prep->n_key_facts; i++)
     g_clear_pointer (&prep->cuts[i], g_array_unref);
   g_clear_pointer (&prep->reads, g_free);
+  for (guint f = 0; f < n_facts; f++)
+    g_free (prep->ignored_notes[f]);
+  g_clear_pointer (&prep->ignored_notes, g_free);
+  g_clear_pointer (&prep->undated, penal_batch_answer_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -104,6 +122,7 @@ word_is (const char *text, gsize length, const char *word)
          && g_ascii_strncasecmp (text, word, length) == 0;
 }
 
+/* An enum value is read in any case: exports write "Patronizing". */
 static gboolean
 fast_value (const PenalFactDecl *decl, const char *text, gsize length,
             gint64 *out)
@@ -126,451 +145,394 @@ fast_value (const PenalFactDecl *decl, const char *text, gsize length,
     case PENAL_FACT_TYPE_ENUM:
     default:
       for (guint i = 0; decl->values[i] != NULL; i++)
-        if (strlen (decl->values[i]) == length
-            && memcmp (decl->values[i], text, length) == 0)
+        if (word_is (text, length, decl->values[i]))
           return (*out = i, TRUE);
       return FALSE;
     }
 }
 
-/* ------------------------------------------------------------------ */
-/* Output                                                               */
-
+/* Each cell of a fact as a value, or a problem; every problem of the row
+ * is reported. */
 static void
-append_csv_field (GString *out, const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static const char *const csv_header
-    = "line,status,offense,class,citation,imprisonment_min,imprisonment_max,"
-      "life,"
-      "county_jail_max,fine_max_usd,diversion_eligible,message\n";
-
-/* The needs-facts and ambiguous answers in a word or two, for the message
- * column: which facts are missing, or which classes the candidates give. */
-static char *
-outcome_message (const PenalOutcome *outcome)
-{
-  GString *text = g_string_new (NULL);
-
-  if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
-    {
-      g_string_append (text, _ ("needs:"));
-      for (guint i = 0; i < outcome->missing->len; i++)
-        g_string_append_printf (
-            text, " %s",
-            ((PenalFactDecl *)g_ptr_array_index (outcome->missing, i))->name);
-    }
-  else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
-    {
-      g_string_append (
-          text, _ ("the version in force is not established; candidates:"));
-      for (guint i = 0; i < outcome->candidates->len; i++)
-        {
-          const PenalOutcome *candidate
-              = g_ptr_array_index (outcome->candidates, i);
-          g_string_append_printf (
-              text, " %s %s (%s)", candidate->version->id,
-              candidate->rule->kind == PENAL_RULE_CLASS
-                  ? penal_class_to_code (candidate->rule->klass)
-                  : "open",
-              candidate->rule->citation);
-        }
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* The answer's columns, everything after the line number. */
-static char *
-answer_text (const Batch *batch, const PenalOutcome *outcome)
-{
-  g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
-  gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
-  const PenalRule *rule = decided ? outcome->rule : NULL;
-  const PenalClassPenalty *p = outcome->penalty;
-  g_autofree char *message = outcome_message (outcome);
-  const char *klass = rule != NULL && rule->kind == PENAL_RULE_CLASS
-                          ? penal_class_to_code (rule->klass)
-                          : NULL;
-  const char *eligible = diversion->eligible == PENAL_ANSWER_YES  ? "true"
-                         : diversion->eligible == PENAL_ANSWER_NO ? "false"
-                                                                  : NULL;
-
-  if (batch->output_format == PENAL_BATCH_CSV)
-    {
-      GString *out = g_string_new (NULL);
-
-      g_string_append_c (out, ',');
-      append_csv_field (out, penal_status_to_code (outcome->status));
-      g_string_append_c (out, ',');
-      append_csv_field (out, outcome->offense->id);
-      g_string_append_c (out, ',');
-      append_csv_field (out, klass);
-      g_string_append_c (out, ',');
-      append_csv_field (out, rule != NULL ? rule->citation : NULL);
-      g_string_append_c (out, ',');
-      append_csv_field (out, p != NULL ? p->imprisonment_min.iso : NULL);
-      g_string_append_c (out, ',');
-      append_csv_field (out, p != NULL ? p->imprisonment_max.iso : NULL);
-      g_string_append_c (out, ',');
-      append_csv_field (out, p != NULL ? (p->life ? "true" : "false") : NULL);
-      g_string_append_c (out, ',');
-      append_csv_field (out, p != NULL ? p->county_jail_max.iso : NULL);
-      g_string_append_c (out, ',');
-      if (p != NULL && p->fine_max_usd >= 0)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, p->fine_max_usd);
-      g_string_append_c (out, ',');
-      append_csv_field (out, eligible);
-      g_string_append_c (out, ',');
-      append_csv_field (out, message);
-      g_string_append_c (out, '\n');
-      return g_string_free (out, FALSE);
-    }
-  else
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
-      g_autofree char *json = NULL;
-
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "status",
-                                     penal_status_to_code (outcome->status));
-      penal_json_add_string_or_null (builder, "offense", outcome->offense->id);
-      penal_json_add_string_or_null (builder, "class", klass);
-      penal_json_add_string_or_null (builder, "citation",
-                                     rule != NULL ? rule->citation : NULL);
-      penal_json_add_penalty_fields (builder, p);
-      json_builder_set_member_name (builder, "diversion_eligible");
-      if (eligible == NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_boolean_value (builder, diversion->eligible
-                                                     == PENAL_ANSWER_YES);
-      penal_json_add_string_or_null (builder, "message",
-                                     message[0] != '\0' ? message : NULL);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json = penal_json_to_string (root, FALSE);
-      /* Drop the opening brace: the line number goes first. */
-      return g_strconcat (",", json + 1, "\n", NULL);
-    }
-}
-
-/* How every JSON Lines row begins, an answer or an error: its format, then
- * the line its record starts on. */
-#define JSONL_ROW_START                                                        \
-  "{\"format_version\":" G_STRINGIFY (PENAL_JSON_FORMAT_VERSION) ",\"line\":"
-
-/* Rows are written in blocks: one fwrite per row costs more than the
- * row. */
-static void
-write_rows (Batch *batch)
-{
-  if (batch->write_failed || batch->line->len == 0)
-    return;
-  errno = 0;
-  if (fwrite (batch->line->str, 1, batch->line->len, batch->out)
-      != batch->line->len)
-    {
-      batch->write_failed = TRUE;
-      batch->write_errno = errno != 0 ? errno : EIO;
-    }
-  g_string_truncate (batch->line, 0);
-}
-
-static void
-flush_line (Batch *batch)
-{
-  if (batch->line->len >= 64 * 1024)
-    write_rows (batch);
-}
-
-/* The CSV header goes before the first row, not before the input is
- * read: if the input is refused, nothing but the error appears, and
- * `penal batch x.csv > out.csv` leaves no file that looks like an
- * answer. */
-static void
-write_header (Batch *batch)
-{
-  if (batch->header_written)
-    return;
-  batch->header_written = TRUE;
-  if (batch->output_format == PENAL_BATCH_CSV)
-    g_string_append (batch->line, csv_header);
-}
-
-static void
-start_line (Batch *batch, guint64 line)
-{
-  char digits[24];
-  char *p = digits + sizeof digits;
-
-  write_header (batch);
-
-  *--p = '\0';
-  do
-    *--p = (char)('0' + line % 10);
-  while ((line /= 10) > 0);
-  if (batch->output_format == PENAL_BATCH_JSONL)
-    g_string_append (batch->line, JSONL_ROW_START);
-  g_string_append (batch->line, p);
-}
-
-void
-penal_batch_write_error_row (Batch *batch, guint64 line, const char *message)
-{
-  batch->counts->errors++;
-  start_line (batch, line);
-  if (batch->output_format == PENAL_BATCH_CSV)
-    {
-      g_string_append (batch->line, ",error,,,,,,,,,,");
-      append_csv_field (batch->line, message);
-      g_string_append_c (batch->line, '\n');
-    }
-  else
-    {
-      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
-      g_autofree char *quoted = NULL;
-
-      json_node_set_string (node, message);
-      quoted = penal_json_to_string (node, FALSE);
-      g_string_append_printf (
-          batch->line, ",\"status\":\"error\",\"message\":%s}\n", quoted);
-    }
-  flush_line (batch);
-}
-
-/* ------------------------------------------------------------------ */
-/* One row                                                              */
-
-/* The answer for facts that penal_facts_set accepted, evaluated the
- * ordinary way; NULL with a message if evaluation refuses them. */
-static char *
-evaluate_facts (Batch *batch, PenalFacts *facts, char **out_message)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalOutcome) outcome = NULL;
-  gint64 date;
-
-  if (!penal_facts_check_applicable (facts, &error))
-    {
-      *out_message = g_strdup (error->message);
-      return NULL;
-    }
-  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE_DATE, &date))
-    date = batch->default_date;
-  outcome = penal_evaluate (batch->model, facts, date, &error);
-  if (outcome == NULL)
-    {
-      *out_message = g_strdup (error->message);
-      return NULL;
-    }
-  if (outcome->offense == NULL)
-    {
-      *out_message = g_strdup (_ ("offense: not given; every row needs one"));
-      return NULL;
-    }
-  return answer_text (batch, outcome);
-}
-
-/* The slow path: every value through penal_facts_set, for the exact
- * message of classify, or the answer if the fast parser was merely too
- * strict. */
-static void
-process_row_slowly (Batch *batch, guint64 line)
-{
-  g_autoptr (PenalFacts) facts = penal_facts_new (batch->model);
-  g_autofree char *message = NULL;
-  g_autofree char *answer = NULL;
-
-  for (guint f = 0; f < batch->model->facts->len; f++)
-    {
-      const PenalFactDecl *decl = g_ptr_array_index (batch->model->facts, f);
-      g_autoptr (GError) error = NULL;
-      g_autofree char *value = NULL;
-
-      if (batch->values[f] == NULL)
-        continue;
-      if (memchr (batch->values[f], '\0', batch->lengths[f]) != NULL)
-        {
-          message = g_strdup_printf (_ ("%s: the value contains a NUL byte"),
-                                     decl->name);
-          break;
-        }
-      value = g_strndup (batch->values[f], batch->lengths[f]);
-      if (!penal_facts_set (facts, decl->name, value, &error))
-        {
-          message = g_strdup (error->message);
-          break;
-        }
-    }
-  if (message == NULL)
-    answer = evaluate_facts (batch, facts, &message);
-  if (answer == NULL)
-    {
-      penal_batch_write_error_row (batch, line, message);
-      return;
-    }
-  start_line (batch, line);
-  g_string_append (batch->line, answer);
-  flush_line (batch);
-}
-
-void
-penal_batch_process_row (Batch *batch, guint64 line)
+read_values (Batch *batch)
 {
   const PenalModel *model = batch->model;
-  const PenalFactDecl *offense_decl
-      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE);
-  const PenalFactDecl *date_decl
-      = g_ptr_array_index (model->facts, PENAL_FACT_OFFENSE_DATE);
-  const OffensePrep *prep;
-  gint64 offense, date, value;
-  guint64 key;
-  const char *answer;
+  PenalRow *row = batch->row;
 
-  batch->counts->rows++;
-  if (batch->values[PENAL_FACT_OFFENSE] == NULL
-      || !fast_value (offense_decl, batch->values[PENAL_FACT_OFFENSE],
-                      batch->lengths[PENAL_FACT_OFFENSE], &offense))
+  for (guint f = 0; f < model->facts->len; f++)
     {
-      process_row_slowly (batch, line);
-      return;
-    }
-  prep = &batch->preps[offense];
-  if (batch->values[PENAL_FACT_OFFENSE_DATE] == NULL)
-    date = batch->default_date;
-  else if (!fast_value (date_decl, batch->values[PENAL_FACT_OFFENSE_DATE],
-                        batch->lengths[PENAL_FACT_OFFENSE_DATE], &date))
-    {
-      process_row_slowly (batch, line);
-      return;
-    }
-  if (!prep->cacheable)
-    {
-      process_row_slowly (batch, line);
-      return;
-    }
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      const char *text = row->cells[f];
+      gsize length = row->lengths[f];
+      char *problem = NULL;
 
-  /* A fact the offense does not read is an error, as in classify. */
-  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
-    if (batch->values[f] != NULL && !prep->reads[f])
+      batch->known[f] = FALSE;
+      if (text == NULL)
+        continue;
+      if (fast_value (decl, text, length, &batch->values[f]))
+        {
+          batch->known[f] = TRUE;
+          if (decl->type == PENAL_FACT_TYPE_DATE)
+            batch->date_text = text;
+          continue;
+        }
+      if (decl->type == PENAL_FACT_TYPE_DATE)
+        batch->known[f]
+            = penal_row_reader_parse_date (batch->reader, decl->name, text,
+                                           length, &batch->values[f], &problem);
+      else
+        {
+          g_autoptr (PenalFacts) facts = penal_facts_new (model);
+          g_autoptr (GError) error = NULL;
+          g_autofree char *value = g_strndup (text, length);
+
+          batch->known[f] = penal_facts_set (facts, decl->name, value, &error)
+                            && penal_facts_get (facts, f, &batch->values[f]);
+          if (!batch->known[f])
+            problem = g_strdup (error->message);
+        }
+      if (problem != NULL)
+        g_ptr_array_add (row->problems, problem);
+    }
+}
+
+/* (transfer full) The row's facts, as read. */
+PenalFacts *
+penal_batch_row_facts (Batch *batch)
+{
+  PenalFacts *facts = penal_facts_new (batch->model);
+
+  for (guint f = 0; f < batch->model->facts->len; f++)
+    if (batch->known[f])
+      penal_facts_set_value (facts, f, batch->values[f]);
+  return facts;
+}
+
+/* A fact the offense does not read is left out, with a note in the row:
+ * a full export gives every column on every row, so a patronizing row may
+ * well say knew_hiv=no.  (classify refuses it: one case typed by hand is
+ * most likely a mistake.) */
+void
+penal_batch_ignore_unread (Batch *batch, guint offense)
+{
+  const OffensePrep *prep = &batch->preps[offense];
+
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < batch->model->facts->len; f++)
+    if (batch->known[f] && !prep->reads[f])
       {
-        process_row_slowly (batch, line);
-        return;
+        batch->known[f] = FALSE;
+        g_ptr_array_add (batch->row_notes, prep->ignored_notes[f]);
       }
+}
 
-  key = (guint64)offense
-        | (guint64)penal_regions_find (prep->starts, date) << 8;
+/* ------------------------------------------------------------------ */
+/* The caches                                                           */
+
+/* --full and charge codes: answers by the exact key. */
+BatchAnswer *
+penal_batch_exact_lookup (Batch *batch, const void *key, gsize length)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (key, length);
+
+  return g_hash_table_lookup (batch->exact, bytes);
+}
+
+void
+penal_batch_exact_insert (Batch *batch, const void *key, gsize length,
+                          BatchAnswer *answer)
+{
+  if (g_hash_table_size (batch->exact) >= MAX_CACHED)
+    g_hash_table_remove_all (batch->exact);
+  g_hash_table_insert (batch->exact, g_bytes_new (key, length), answer);
+}
+
+/* The exact key of the facts read: offense, date and every fact. */
+static GString *
+exact_key (Batch *batch, char kind)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_c (key, kind);
+  for (guint f = 0; f < batch->model->facts->len; f++)
+    {
+      g_string_append_c (key, batch->known[f] ? 1 : 0);
+      if (batch->known[f])
+        g_string_append_len (key, (const char *)&batch->values[f],
+                             sizeof (gint64));
+    }
+  return key;
+}
+
+/* An answer is kept for its class of cases unless its words name the date
+ * itself. */
+static gboolean
+date_free (const PenalOutcome *outcome)
+{
+  for (guint w = 0; outcome->warnings != NULL && w < outcome->warnings->len;
+       w++)
+    {
+      PenalWarning warning = g_array_index (outcome->warnings, PenalWarning, w);
+
+      if (warning != PENAL_WARNING_VERSION_UNSURE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The class of cases of a dated row: offense, the date's period and side
+ * of today, and the region of each fact the offense reads. */
+static guint64
+region_key (Batch *batch, const OffensePrep *prep, guint offense, gint64 date)
+{
+  guint64 key = (guint64)offense | (guint64)(date > batch->today) << 6
+                | (guint64)penal_regions_find (prep->starts, date) << 8;
+
   for (guint i = 0; i < prep->n_key_facts; i++)
     {
       guint fact = prep->key_facts[i];
       guint64 region = 0;
 
-      if (batch->values[fact] != NULL)
-        {
-          if (!fast_value (g_ptr_array_index (model->facts, fact),
-                           batch->values[fact], batch->lengths[fact], &value))
-            {
-              process_row_slowly (batch, line);
-              return;
-            }
-          region = penal_regions_find (prep->cuts[i], value) + 1;
-        }
+      if (batch->known[fact])
+        region = penal_regions_find (prep->cuts[i], batch->values[fact]) + 1;
       key |= region << (16 + 8 * i);
     }
+  return key;
+}
 
-  answer = g_hash_table_lookup (batch->cache, &key);
-  if (answer == NULL)
+/* ------------------------------------------------------------------ */
+/* Answering a row by its facts                                         */
+
+static BatchAnswer *
+evaluate (Batch *batch, const PenalOffense *offense, gint64 date,
+          gboolean *out_keep)
+{
+  g_autoptr (PenalFacts) facts = penal_batch_row_facts (batch);
+  g_autoptr (PenalOutcome) outcome = NULL;
+
+  *out_keep = TRUE;
+  if (date < 0)
     {
-      g_autoptr (PenalFacts) facts = penal_facts_new (model);
-      g_autofree char *message = NULL;
-      char *computed;
-      guint64 *stored;
+      /* No offense date: the complete answer is one for each period. */
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (GError) error = NULL;
 
-      penal_facts_set_value (facts, PENAL_FACT_OFFENSE, offense);
-      if (batch->values[PENAL_FACT_OFFENSE_DATE] != NULL)
-        penal_facts_set_value (facts, PENAL_FACT_OFFENSE_DATE, date);
-      for (guint i = 0; i < prep->n_key_facts; i++)
-        {
-          guint fact = prep->key_facts[i];
-          if (batch->values[fact] != NULL
-              && fast_value (g_ptr_array_index (model->facts, fact),
-                             batch->values[fact], batch->lengths[fact], &value))
-            penal_facts_set_value (facts, fact, value);
-        }
-      computed = evaluate_facts (batch, facts, &message);
-      if (computed == NULL)
-        {
-          penal_batch_write_error_row (batch, line, message);
-          return;
-        }
-      if (g_hash_table_size (batch->cache) >= MAX_CACHED)
-        g_hash_table_remove_all (batch->cache);
-      stored = g_new (guint64, 1);
-      *stored = key;
-      g_hash_table_insert (batch->cache, stored, computed);
-      answer = computed;
+      node = penal_render_json_undated (batch->model, facts, offense, NULL,
+                                        &error);
+      g_assert_no_error (error);
+      return penal_batch_full_answer (batch, node, BATCH_NEEDS_FACTS, NULL);
     }
-  start_line (batch, line);
-  g_string_append (batch->line, answer);
-  flush_line (batch);
+  outcome = penal_evaluate_on (batch->model, facts, date, batch->today);
+  if (batch->options.full)
+    {
+      g_autoptr (JsonNode) node = penal_render_json (batch->model, outcome);
+      BatchAnswer *answer = penal_batch_full_answer (
+          batch, node, penal_batch_status_of (outcome->status), NULL);
+
+      answer->family = outcome->status == PENAL_STATUS_DECIDED
+                           ? outcome->charge_family
+                           : NULL;
+      return answer;
+    }
+  {
+    RowParts parts;
+    BatchAnswer *answer;
+
+    penal_batch_parts_from_outcome (batch, outcome, &parts);
+    answer = penal_batch_answer_new (batch, &parts);
+    penal_batch_parts_clear (&parts);
+    *out_keep = date_free (outcome);
+    return answer;
+  }
+}
+
+/* A row with no offense date: the fact it needs, never today's date. */
+static BatchAnswer *
+undated_answer (Batch *batch, guint index)
+{
+  OffensePrep *prep = &batch->preps[index];
+  const PenalOffense *offense
+      = g_ptr_array_index (batch->model->offenses, index);
+  RowParts parts;
+
+  if (prep->undated != NULL)
+    return prep->undated;
+  penal_batch_parts_init (&parts, BATCH_NEEDS_FACTS);
+  parts.offense = offense->id;
+  parts.statute = g_strdup (offense->statute);
+  parts.message = g_strdup_printf ("%s %s", _ ("needs:"), "offense_date");
+  prep->undated = penal_batch_answer_new (batch, &parts);
+  penal_batch_parts_clear (&parts);
+  return prep->undated;
+}
+
+/* (transfer none, or full when *out_owned) The answer for the row's
+ * facts, the offense index among them, on date (-1: none), from the
+ * caches when its class of cases was answered before. */
+BatchAnswer *
+penal_batch_facts_answer (Batch *batch, guint index, gint64 date,
+                          gboolean *out_owned)
+{
+  const PenalOffense *offense
+      = g_ptr_array_index (batch->model->offenses, index);
+  const OffensePrep *prep = &batch->preps[index];
+  BatchAnswer *answer;
+  gboolean keep;
+
+  *out_owned = FALSE;
+  if (date < 0 && !batch->options.full)
+    return undated_answer (batch, index);
+  if (batch->options.full)
+    {
+      g_autoptr (GString) key = exact_key (batch, 'F');
+
+      answer = penal_batch_exact_lookup (batch, key->str, key->len);
+      if (answer == NULL)
+        {
+          answer = evaluate (batch, offense, date, &keep);
+          penal_batch_exact_insert (batch, key->str, key->len, answer);
+        }
+      return answer;
+    }
+  if (!prep->cacheable)
+    {
+      *out_owned = TRUE;
+      return evaluate (batch, offense, date, &keep);
+    }
+  {
+    guint64 key = region_key (batch, prep, index, date);
+    guint64 *stored;
+
+    answer = g_hash_table_lookup (batch->cache, &key);
+    if (answer != NULL)
+      return answer;
+    answer = evaluate (batch, offense, date, &keep);
+    if (!keep)
+      {
+        *out_owned = TRUE;
+        return answer;
+      }
+    if (g_hash_table_size (batch->cache) >= MAX_CACHED)
+      g_hash_table_remove_all (batch->cache);
+    stored = g_new (guint64, 1);
+    *stored = key;
+    g_hash_table_insert (batch->cache, stored, answer);
+    return answer;
+  }
+}
+
+/* A row without a charge code: answered by its facts, as classify answers
+ * them. */
+static void
+answer_facts (Batch *batch)
+{
+  BatchAnswer *answer;
+  gint64 date = -1;
+  guint index;
+  gboolean owned;
+
+  if (!batch->known[PENAL_FACT_OFFENSE] && batch->row->problems->len == 0)
+    g_ptr_array_add (batch->row->problems,
+                     g_strdup (_ ("offense: not given; every row needs one, or "
+                                  "a charge_code")));
+  if (batch->row->problems->len > 0)
+    {
+      penal_batch_write_error_row (batch);
+      return;
+    }
+  index = (guint)batch->values[PENAL_FACT_OFFENSE];
+  penal_batch_ignore_unread (batch, index);
+  if (batch->known[PENAL_FACT_OFFENSE_DATE])
+    date = batch->values[PENAL_FACT_OFFENSE_DATE];
+  answer = penal_batch_facts_answer (batch, index, date, &owned);
+  penal_batch_write_answer (batch, answer, date);
+  if (owned)
+    penal_batch_answer_free (answer);
+}
+
+/* Each row the reader hands over. */
+static gboolean
+take_row (PenalRow *row, gpointer user_data)
+{
+  Batch *batch = user_data;
+
+  batch->row = row;
+  batch->date_text = NULL;
+  g_ptr_array_set_size (batch->row_notes, 0);
+  g_ptr_array_set_size (batch->row_owned, 0);
+  if (row->unreadable)
+    penal_batch_write_error_row (batch);
+  else
+    {
+      read_values (batch);
+      if (row->cells[batch->charge_column] != NULL)
+        penal_batch_answer_code (batch);
+      else
+        answer_facts (batch);
+    }
+  return !batch->write_failed;
 }
 
 /* ------------------------------------------------------------------ */
 
 gboolean
-penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
-                 PenalBatchFormat output_format, gboolean ignore_unknown,
-                 gint64 default_date, FILE *in, const char *input_name,
-                 FILE *out, PenalBatchCounts *counts, GError **error)
+penal_batch_run (const PenalModel *model, const PenalBatchOptions *options,
+                 FILE *in, const char *input_name, FILE *out,
+                 PenalBatchCounts *counts, GError **error)
 {
   Batch batch = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (
-      model != NULL && in != NULL && out != NULL && counts != NULL, FALSE);
+  g_return_val_if_fail (model != NULL && options != NULL && in != NULL
+                            && out != NULL && counts != NULL,
+                        FALSE);
 
   memset (counts, 0, sizeof *counts);
   batch.model = model;
-  batch.output_format = output_format;
-  batch.ignore_unknown = ignore_unknown;
-  batch.default_date = default_date;
+  batch.options = *options;
+  batch.input_name = input_name;
+  batch.today = penal_date_today ();
   batch.out = out;
   batch.counts = counts;
   batch.line = g_string_sized_new (256);
-  batch.values = g_new0 (const char *, model->facts->len);
-  batch.lengths = g_new0 (gsize, model->facts->len);
-  batch.columns = g_array_new (FALSE, FALSE, sizeof (gint));
-  batch.cache
-      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  batch.values = g_new0 (gint64, model->facts->len);
+  batch.known = g_new0 (gboolean, model->facts->len);
+  batch.row_notes = g_ptr_array_new ();
+  batch.row_owned = g_ptr_array_new_with_free_func (g_free);
+  batch.code_notes = g_new0 (char *, model->facts->len + 1);
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    batch.code_notes[f] = g_strdup_printf (
+        _ ("%s ignored: the charge code is answered by its class, which does "
+           "not depend on it."),
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  batch.cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify)penal_batch_answer_free);
+  batch.exact = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                       (GDestroyNotify)g_bytes_unref,
+                                       (GDestroyNotify)penal_batch_answer_free);
+  batch.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)penal_batch_code_free);
   batch.preps = g_new0 (OffensePrep, model->offenses->len);
   for (guint o = 0; o < model->offenses->len; o++)
-    prepare_offense (model, g_ptr_array_index (model->offenses, o),
+    prepare_offense (model, g_ptr_array_index (model->offenses, o), o,
                      &batch.preps[o]);
 
-  ok = input_format == PENAL_BATCH_CSV
-           ? penal_batch_run_csv (&batch, in, input_name, error)
-           : penal_batch_run_jsonl (&batch, in, input_name, error);
+  batch.reader = penal_row_reader_new (options->input_format, input_name);
+  for (guint f = 0; f < model->facts->len; f++)
+    penal_row_reader_add_column (
+        batch.reader,
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  batch.charge_column
+      = penal_row_reader_add_column (batch.reader, "charge_code");
+  penal_row_reader_set_keep (batch.reader, options->keep);
+  penal_row_reader_set_delimiter (batch.reader, options->delimiter);
+  penal_row_reader_set_ignore_unknown (batch.reader, options->ignore_unknown);
+  penal_row_reader_set_date_order (batch.reader, options->date_order);
+
+  ok = penal_row_reader_read (batch.reader, in, take_row, &batch, error);
   /* A header row and no case: the answer is the header alone. */
   if (ok)
-    write_header (&batch);
-  write_rows (&batch);
+    penal_batch_write_header (&batch);
+  penal_batch_write_rows (&batch);
   errno = 0;
   if (!batch.write_failed && fflush (out) != 0)
     {
@@ -586,14 +548,88 @@ penal_batch_run (const PenalModel *model, PenalBatchFormat input_format,
                    g_strerror (batch.write_errno));
       ok = FALSE;
     }
+  counts->empty = penal_row_reader_get_n_empty (batch.reader);
+  {
+    GPtrArray *ignored = penal_row_reader_get_ignored (batch.reader);
 
+    if (ignored->len > 0)
+      {
+        counts->ignored = g_new0 (char *, ignored->len + 1);
+        for (guint i = 0; i < ignored->len; i++)
+          counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
+      }
+  }
+
+  penal_row_reader_free (batch.reader);
   for (guint o = 0; o < model->offenses->len; o++)
-    prep_clear (&batch.preps[o]);
+    prep_clear (&batch.preps[o], model->facts->len);
   g_free (batch.preps);
   g_hash_table_unref (batch.cache);
-  g_array_unref (batch.columns);
+  g_hash_table_unref (batch.exact);
+  g_hash_table_unref (batch.codes);
+  g_clear_pointer (&batch.loaded_charges, penal_charges_free);
   g_free (batch.values);
-  g_free (batch.lengths);
+  g_free (batch.known);
+  g_ptr_array_unref (batch.row_notes);
+  g_ptr_array_unref (batch.row_owned);
+  for (guint f = 0; f < model->facts->len; f++)
+    g_free (batch.code_notes[f]);
+  g_free (batch.code_notes);
   g_string_free (batch.line, TRUE);
   return ok;
+}
+
+void
+penal_batch_counts_clear (PenalBatchCounts *counts)
+{
+  g_clear_pointer (&counts->ignored, g_strfreev);
+}
+
+/* (transfer full) What a batch did, for standard error: the rows by
+ * status, the empty rows skipped and the columns ignored, one line each
+ * that has something to say. */
+char *
+penal_batch_summary (const PenalBatchCounts *counts)
+{
+  GString *out = g_string_new (NULL);
+  GString *statuses = g_string_new (NULL);
+  g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
+
+  for (guint s = 0; s < BATCH_N_STATUSES; s++)
+    if (counts->by_status[s] > 0)
+      g_string_append_printf (
+          statuses, "%s%" G_GUINT64_FORMAT " %s", statuses->len > 0 ? ", " : "",
+          counts->by_status[s], penal_batch_status_to_code (s));
+  /* TRANSLATORS: "6 rows: 3 decided, 2 needs-facts, 1 error"; the
+     statuses after the colon are codes, as the rows write them. */
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "%s row: %s",
+                                       "%s rows: %s",
+                                       (gulong)MIN (counts->rows, G_MAXULONG)),
+                          rows, statuses->len > 0 ? statuses->str : "-");
+  g_string_free (statuses, TRUE);
+  if (counts->empty > 0)
+    {
+      g_autofree char *empty
+          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->empty);
+
+      g_string_append (out, "; ");
+      g_string_append_printf (
+          out,
+          g_dngettext (GETTEXT_PACKAGE, "%s empty row skipped",
+                       "%s empty rows skipped",
+                       (gulong)MIN (counts->empty, G_MAXULONG)),
+          empty);
+    }
+  g_string_append_c (out, '\n');
+  if (counts->ignored != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", counts->ignored);
+
+      /* TRANSLATORS: the columns (or JSON members) --ignore-unknown
+         skipped, as the input names them. */
+      g_string_append_printf (out, _ ("columns ignored: %s"), names);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }

@@ -247,19 +247,39 @@ typedef enum
   PENAL_BATCH_JSONL,
 } PenalBatchFormat;
 
+/* How a caseload is read and answered. */
 typedef struct
 {
-  guint64 rows;
-  guint64 errors;
+  PenalBatchFormat input_format;
+  PenalBatchFormat output_format;
+  gboolean ignore_unknown;   /* skip columns that name nothing penal reads */
+  gboolean full;             /* JSON Lines: classify's whole answer a row */
+  gboolean bom;              /* CSV: a UTF-8 byte order mark first (Excel) */
+  char delimiter;            /* CSV input: ',', ';' or '\t'; 0 to find it
+                                from the header line */
+  PenalDateOrder date_order; /* how a slashed date is read, if at all */
+  const char *const *keep;   /* columns copied to every row, or NULL */
+} PenalBatchOptions;
+
+/* How many rows of each status penal_batch_summary() can name. */
+#define PENAL_BATCH_N_STATUSES 16
+
+typedef struct
+{
+  guint64 rows;   /* rows written, error rows among them */
+  guint64 errors; /* error rows */
+  guint64 empty;  /* rows skipped: every cell was empty */
+  guint64 by_status[PENAL_BATCH_N_STATUSES];
+  char **ignored; /* columns skipped (ignore_unknown), or NULL */
 } PenalBatchCounts;
 
 GQuark penal_batch_error_quark (void);
 gboolean penal_batch_run (const PenalModel *model,
-                          PenalBatchFormat input_format,
-                          PenalBatchFormat output_format,
-                          gboolean ignore_unknown, gint64 default_date,
-                          FILE *in, const char *input_name, FILE *out,
+                          const PenalBatchOptions *options, FILE *in,
+                          const char *input_name, FILE *out,
                           PenalBatchCounts *counts, GError **error);
+void penal_batch_counts_clear (PenalBatchCounts *counts);
+char *penal_batch_summary (const PenalBatchCounts *counts);
 
 /* Reports on the statutes themselves ------------------------------------ */
 

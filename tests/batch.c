@@ -14,8 +14,16 @@
 #include "penal-test-run.h"
 
 #define HEADER                                                                 \
-  "line,status,offense,class,citation,imprisonment_min,imprisonment_max,life," \
-  "county_jail_max,fine_max_usd,diversion_eligible,message\n"
+  "line,status,offense,statute,offense_date,offense_date_assumed,version,"     \
+  "class,citation,imprisonment_min,imprisonment_min_months,imprisonment_max,"  \
+  "imprisonment_max_months,life,county_jail_max,county_jail_max_months,fine_"  \
+  "max_usd,penalty_established,enhancement,enhancement_class,enhancement_"     \
+  "raises_exposure,protection,protection_applies,court_discretion,referral,"   \
+  "diversion_eligible,charge_code,message,notes\n"
+
+/* An error row's cells after its line, up to the message: every column of
+ * an answer is empty. */
+#define ERROR_CELLS ",error,,,,,,,,,,,,,,,,,,,,,,,,,,"
 
 /* The answers the tests expect, everything after the line number, for
  * patronizing on 2024-01-01.  research/missouri-law.md, "RSMo 567.030
@@ -23,57 +31,146 @@
  * existing law by HB 1706 (2024)), and "From 2017-01-01" (RSMo 558.011 and
  * 558.002, verbatim); the subsections are the ones penal cites.  The date
  * is after the span in which the version of 567.030 in force is not
- * established, so the answers are decided. */
+ * established, so the answers are decided, under the version in force
+ * from 28 August 2018.  The charge codes are the Highway Patrol's for
+ * each tier from 28 August 2020 (statutes/mshp-charge-codes.tsv, the
+ * table of 5 August 2021: 567.030-001Y202040 "14 YRS AND YOUNGER" class D
+ * felony, -003Y202040 "> 14 YRS < 18 YRS" class E felony, -004Y202040 "18
+ * YEARS OF AGE OR OLDER" class B misdemeanor).  The referrals are those
+ * statutes/referrals.xml gives when a minor was patronized (the National
+ * Human Trafficking Hotline and Veronica's Voice). */
 
 /* An adult patronized: class B misdemeanor (567.030.3); up to 6 months
  * (558.011.1(7)); fine up to $1,000 (558.002.1(3)).  Diversion is not
  * answered: prior_prostitution_offenses is not given. */
 #define ADULT_2024                                                             \
-  ",decided,patronizing,misdemeanor-B,RSMo 567.030.3,,P6M,false,,1000,,\n"
+  ",decided,patronizing,RSMo 567.030,2024-01-01,false,mo-567.030-2018,"        \
+  "misdemeanor-B,RSMo 567.030.3,,,P6M,6,false,,,1000,true,,,,,,,,,567.030-"    \
+  "004Y202040,,\n"
 
 /* A person patronized aged 15 to 17: class E felony (567.030.3); up to 4
  * years (558.011.1(5)) or up to 1 year in the county jail (558.011.2); fine
  * up to $10,000 (558.002.1(1)).  Never diversion: a minor was involved
  * (seed 004; KCTV5, 22 February 2019). */
-#define TEEN_2024                                                              \
-  ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,\n"
+#define TEEN_2024_LINE                                                         \
+  ",decided,patronizing,RSMo 567.030,2024-01-01,false,mo-567.030-2018,felony-" \
+  "E,RSMo 567.030.3,,,P4Y,48,false,P1Y,12,10000,true,,,,,,,nhth; veronicas-"   \
+  "voice,false,567.030-003Y202040,,"
+#define TEEN_2024 TEEN_2024_LINE "\n"
 
 /* A person patronized aged 14 or younger: class D felony (567.030.4); up to
  * 7 years (558.011.1(4)) or up to 1 year in the county jail (558.011.2);
  * fine up to $10,000 (558.002.1(1)).  Never diversion, as above. */
 #define CHILD_2024                                                             \
-  ",decided,patronizing,felony-D,RSMo 567.030.4,,P7Y,false,P1Y,10000,false,\n"
+  ",decided,patronizing,RSMo 567.030,2024-01-01,false,mo-567.030-2018,felony-" \
+  "D,RSMo 567.030.4,,,P7Y,84,false,P1Y,12,10000,true,,,,,,,nhth; veronicas-"   \
+  "voice,false,567.030-001Y202040,,\n"
 
 /* How every JSON Lines row begins: its format, then its line number. */
 #define JSON_ROW "{\"format_version\":2,\"line\":"
-/* A teenager's answer as one line of the output split at its newlines. */
-#define TEEN_2024_LINE                                                         \
-  ",decided,patronizing,felony-E,RSMo 567.030.3,,P4Y,false,P1Y,10000,false,"
 
 /* The same three answers as JSON Lines rows, after the line number. */
+#define ANSWER_JSON_HEAD(klass, citation)                                      \
+  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"statute\":\"RSMo "    \
+  "567.030\",\"offense_date\":\"2024-01-01\",\"offense_date_assumed\":false,"  \
+  "\"version\":\"mo-567.030-2018\",\"class\":\"" klass                         \
+  "\",\"citation\":\"" citation                                                \
+  "\",\"imprisonment_min\":null,\"imprisonment_min_months\":null,"
+#define REFERRALS_JSON                                                         \
+  "[{\"id\":\"nhth\",\"title\":\"National Human Trafficking "                  \
+  "Hotline\"},{\"id\""                                                         \
+  ":\"veronicas-voice\",\"title\":\"Veronica's Voice, Kansas City\"}]"
 #define ADULT_2024_JSON                                                        \
-  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":"             \
-  "\"misdemeanor-B\",\"citation\":\"RSMo "                                     \
-  "567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P6M\","        \
-  "\"life\":false,\"county_jail_max\":null,\"fine_max_usd\":1000,\"diversion_" \
-  "eligible\":null,\"message\":null}"
+  ANSWER_JSON_HEAD ("misdemeanor-B", "RSMo 567.030.3")                         \
+  "\"imprisonment_max\":\"P6M\",\"imprisonment_max_months\":6,\"life\":false," \
+  "\"county_jail_max\":null,\"county_jail_max_months\":null,\"fine_max_usd\":" \
+  "1000,\"penalty_established\":true,\"enhancements\":[],\"protections\":[],"  \
+  "\"court_discretion\":[],\"referrals\":[],\"diversion_eligible\":null,"      \
+  "\"charge_codes\":[\"567.030-004Y202040\"],\"message\":null,\"notes\":[]}"
 #define TEEN_2024_JSON                                                         \
-  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-"    \
-  "E\",\"citation\":\"RSMo "                                                   \
-  "567.030.3\",\"imprisonment_min\":null,\"imprisonment_max\":\"P4Y\","        \
-  "\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,"         \
-  "\"diversion_eligible\":false,\"message\":null}"
+  ANSWER_JSON_HEAD ("felony-E", "RSMo 567.030.3")                              \
+  "\"imprisonment_max\":\"P4Y\",\"imprisonment_max_months\":48,\"life\":"      \
+  "false,\"county_jail_max\":\"P1Y\",\"county_jail_max_months\":12,\"fine_"    \
+  "max_usd\":10000,\"penalty_established\":true,\"enhancements\":[],"          \
+  "\"protections\":[],\"court_discretion\":[],\"referrals\":" REFERRALS_JSON   \
+  ",\"diversion_eligible\":false,\"charge_codes\":[\"567.030-003Y202040\"],"   \
+  "\"message\":null,\"notes\":[]}"
 #define CHILD_2024_JSON                                                        \
-  ",\"status\":\"decided\",\"offense\":\"patronizing\",\"class\":\"felony-"    \
-  "D\",\"citation\":\"RSMo "                                                   \
-  "567.030.4\",\"imprisonment_min\":null,\"imprisonment_max\":\"P7Y\","        \
-  "\"life\":false,\"county_jail_max\":\"P1Y\",\"fine_max_usd\":10000,"         \
-  "\"diversion_eligible\":false,\"message\":null}"
+  ANSWER_JSON_HEAD ("felony-D", "RSMo 567.030.4")                              \
+  "\"imprisonment_max\":\"P7Y\",\"imprisonment_max_months\":84,\"life\":"      \
+  "false,\"county_jail_max\":\"P1Y\",\"county_jail_max_months\":12,\"fine_"    \
+  "max_usd\":10000,\"penalty_established\":true,\"enhancements\":[],"          \
+  "\"protections\":[],\"court_discretion\":[],\"referrals\":" REFERRALS_JSON   \
+  ",\"diversion_eligible\":false,\"charge_codes\":[\"567.030-001Y202040\"],"   \
+  "\"message\":null,\"notes\":[]}"
 
-/* The summary on standard error when some rows are error rows. */
-#define SUMMARY(errors, rows)                                                  \
-  "penal: " errors " of " rows                                                 \
-  " could not be classified; see the rows with status error\n"
+/* A JSON Lines error row after its line number, with its one problem. */
+#define ERROR_JSON(problem)                                                    \
+  ",\"status\":\"error\",\"message\":\"" problem "\",\"problems\":[\"" problem \
+  "\"]}"
+
+/* What standard error says after a batch: the rows by status, in the order
+ * the summary names them, as the expected output gives them, then the
+ * empty rows skipped and the columns ignored, and the error rows' count. */
+static char *
+expected_stderr (const char *output, gboolean json, guint empty,
+                 const char *ignored)
+{
+  static const char *const statuses[]
+      = { "decided",      "needs-facts", "ambiguous", "no-version",
+          "unclassified", "ordinance",   "modified",  "no-class",
+          "not-in-force", "error" };
+  guint counts[G_N_ELEMENTS (statuses)] = { 0 };
+  guint rows = 0;
+  GString *err = g_string_new (NULL);
+  GString *list = g_string_new (NULL);
+  const char *line = output;
+
+  if (!json && *line != '\0')
+    line = strchr (line, '\n') + 1; /* the header */
+  for (; *line != '\0'; line = strchr (line, '\n') + 1)
+    {
+      const char *status;
+      gsize length;
+
+      if (json)
+        {
+          status = strstr (line, "\"status\":\"") + strlen ("\"status\":\"");
+          length = strcspn (status, "\"");
+        }
+      else
+        {
+          status = strchr (line, ',') + 1;
+          length = strcspn (status, ",");
+        }
+      for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+        if (strlen (statuses[s]) == length
+            && strncmp (status, statuses[s], length) == 0)
+          counts[s]++;
+      rows++;
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+    if (counts[s] > 0)
+      g_string_append_printf (list, "%s%u %s", list->len > 0 ? ", " : "",
+                              counts[s], statuses[s]);
+  g_string_append_printf (err, "penal: %u %s: %s", rows,
+                          rows == 1 ? "row" : "rows",
+                          list->len > 0 ? list->str : "-");
+  if (empty > 0)
+    g_string_append_printf (err, "; %u empty %s skipped", empty,
+                            empty == 1 ? "row" : "rows");
+  g_string_append_c (err, '\n');
+  if (ignored != NULL)
+    g_string_append_printf (err, "penal: columns ignored: %s\n", ignored);
+  if (counts[G_N_ELEMENTS (statuses) - 1] > 0)
+    g_string_append_printf (err,
+                            "penal: %u of %u %s could not be classified; see "
+                            "the rows with status error\n",
+                            counts[G_N_ELEMENTS (statuses) - 1], rows,
+                            rows == 1 ? "row" : "rows");
+  g_string_free (list, TRUE);
+  return g_string_free (err, FALSE);
+}
 
 /* Runs `penal batch [OPTIONS] -` on LENGTH bytes of INPUT, in the C
  * locale. */
@@ -129,6 +226,16 @@ assert_same_lines (const char *actual, const char *expected)
   g_assert_cmpuint (n_got, ==, n_wanted);
 }
 
+/* Fails unless run's standard error is the summary of its own rows. */
+static void
+assert_summary (const PenalTestRun *run, gboolean json, guint empty,
+                const char *ignored)
+{
+  g_autofree char *err = expected_stderr (run->out, json, empty, ignored);
+
+  g_assert_cmpstr (run->err, ==, err);
+}
+
 /* ------------------------------------------------------------------ */
 /* RFC 4180's corners                                                   */
 
@@ -139,8 +246,10 @@ typedef struct
   const char *input;
   const char *expected; /* the whole standard output */
   int exit_code;
-  const char *err; /* the whole standard error */
-  const char *bug; /* a known bug: the test is skipped */
+  guint empty;         /* rows skipped: every cell empty */
+  const char *ignored; /* the columns --ignore-unknown skipped, as standard
+                          error names them */
+  const char *bug;     /* a known bug: the test is skipped */
 } CsvCase;
 
 static const CsvCase csv_cases[] = {
@@ -148,13 +257,13 @@ static const CsvCase csv_cases[] = {
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
-    HEADER "2" ADULT_2024 "3" CHILD_2024 "4" TEEN_2024, 0, "", NULL },
-  { "header-only", NULL, "offense,victim_age,offense_date\n", HEADER, 0, "",
-    NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024 "4" TEEN_2024, 0, 0, NULL, NULL },
+  { "header-only", NULL, "offense,victim_age,offense_date\n", HEADER, 0, 0,
+    NULL, NULL },
   { "quoted-fields", NULL,
     "\"offense\",\"victim_age\",\"offense_date\"\n\"patronizing\",\"30\","
     "\"2024-01-01\"\n",
-    HEADER "2" ADULT_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024, 0, 0, NULL, NULL },
   /* "" inside quotes is one quote: in a column penal ignores it must not
    * end the field; in a fact it is part of the value, which the message
    * shows and the output escapes again. */
@@ -163,21 +272,24 @@ static const CsvCase csv_cases[] = {
     "\"patronizing\",\"30\",\"2024-01-01\",\"say \"\"hi\"\", twice\"\n"
     "patronizing,\"3\"\"0\",2024-01-01,\"\"\"\"\n"
     "patronizing,14,2024-01-01,\"\"\"\"\"\"\n",
-    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,\"victim_age: “3\"\"0” is not "
-           "valid; give a whole number from 0 to 120\"\n"
+    HEADER "2" ADULT_2024
+           "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,\"victim_age: “3\"\"0” is not "
+           "valid; give a whole number from 0 to 120\",\n"
            "4" CHILD_2024,
-    65, SUMMARY ("1", "3 rows"), NULL },
+    65, 0, "note", NULL },
   { "embedded-comma", "--ignore-unknown",
     "offense,victim_age,offense_date,note\n"
     "patronizing,30,2024-01-01,\"one, two, three\"\n"
     "patronizing,\"3,0\",2024-01-01,\n"
     "patronizing,14,2024-01-01,\",\"\n",
-    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,\"victim_age: “3,0” is not valid; "
-           "give a whole number from 0 to 120\"\n"
+    HEADER "2" ADULT_2024
+           "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,\"victim_age: “3,0” is not valid; "
+           "give a whole number from 0 to 120\",\n"
            "4" CHILD_2024,
-    65, SUMMARY ("1", "3 rows"), NULL },
+    65, 0, "note", NULL },
   /* A record with newlines inside quotes spans lines: the next record
-   * starts on the line after its last. */
+   * starts on the line after its last.  A value is trimmed of the line
+   * end inside its quotes as of spaces. */
   { "quoted-newline", "--ignore-unknown",
     "offense,victim_age,offense_date,note\n"
     "patronizing,30,2024-01-01,\"first\nsecond\nthird\"\n"
@@ -185,66 +297,62 @@ static const CsvCase csv_cases[] = {
     "\"patronizing\n\",16,2024-01-01,\n"
     "patronizing,16,2024-01-01,\"\n\"\n"
     "patronizing,30,2024-01-01,\n",
-    HEADER
-    "2" ADULT_2024 "5" CHILD_2024
-    "6,error,,,,,,,,,,\"offense: “patronizing\\u000A” is not valid; give "
-    "one "
-    "of prostitution, patronizing\"\n"
-    "8" TEEN_2024 "10" ADULT_2024,
-    65, SUMMARY ("1", "5 rows"), NULL },
+    HEADER "2" ADULT_2024 "5" CHILD_2024 "6" TEEN_2024 "8" TEEN_2024
+           "10" ADULT_2024,
+    0, 0, "note", NULL },
   /* CRLF inside quotes is one line end. */
   { "quoted-crlf", "--ignore-unknown",
     "offense,victim_age,offense_date,note\r\n"
     "patronizing,30,2024-01-01,\"first\r\nsecond\"\r\n"
     "patronizing,14,2024-01-01,\r\n",
-    HEADER "2" ADULT_2024 "4" CHILD_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "4" CHILD_2024, 0, 0, "note", NULL },
   /* penal takes a lone CR for a line end between records, so it must
    * count one inside quotes too: the second record starts on line 4. */
   { "quoted-lone-cr", "--ignore-unknown",
     "offense,victim_age,offense_date,note\r"
     "patronizing,30,2024-01-01,\"first\rsecond\"\r"
     "patronizing,14,2024-01-01,\r",
-    HEADER "2" ADULT_2024 "4" CHILD_2024, 0, "",
+    HEADER "2" ADULT_2024 "4" CHILD_2024, 0, 0, "note",
     "penal batch does not count a lone CR inside a quoted field as a line end, "
     "though it counts one between records: the record after it is numbered a "
     "line too early" },
   { "crlf", NULL,
     "offense,victim_age,offense_date\r\npatronizing,30,2024-01-"
     "01\r\npatronizing,14,2024-01-01\r\n",
-    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, 0, NULL, NULL },
   { "lone-cr", NULL,
     "offense,victim_age,offense_date\rpatronizing,30,2024-01-01\rpatronizing,"
     "14,2024-01-01\r",
-    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, 0, NULL, NULL },
   /* CRLF, CR and LF in one file, and a blank CRLF line. */
   { "mixed-line-ends", NULL,
     "offense,victim_age,offense_date\r\npatronizing,30,2024-01-01\rpatronizing,"
     "14,2024-01-01\n"
     "\r\npatronizing,16,2024-01-01",
-    HEADER "2" ADULT_2024 "3" CHILD_2024 "5" TEEN_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024 "5" TEEN_2024, 0, 0, NULL, NULL },
   { "bom", NULL,
     "\xef\xbb\xbfoffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
-    HEADER "2" ADULT_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024, 0, 0, NULL, NULL },
   { "bom-quoted-header-crlf", NULL,
     "\xef\xbb\xbf\"offense\",victim_age,offense_date\r\npatronizing,30,2024-01-"
     "01\r\n",
-    HEADER "2" ADULT_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024, 0, 0, NULL, NULL },
   { "no-final-newline", NULL,
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "14,2024-01-01",
-    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, 0, NULL, NULL },
   { "no-final-newline-quoted", NULL,
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "14,\"2024-01-01\"",
-    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, "", NULL },
+    HEADER "2" ADULT_2024 "3" CHILD_2024, 0, 0, NULL, NULL },
   /* Blank lines are skipped but still counted. */
   { "blank-lines", NULL,
     "offense,victim_age,offense_date\n\npatronizing,30,2024-01-"
     "01\n\n\npatronizing,14,2024-01-01\n\n",
-    HEADER "3" ADULT_2024 "6" CHILD_2024, 0, "", NULL },
+    HEADER "3" ADULT_2024 "6" CHILD_2024, 0, 0, NULL, NULL },
   { "blank-lines-before-header", NULL,
     "\n\r\noffense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
-    HEADER "4" ADULT_2024, 0, "", NULL },
+    HEADER "4" ADULT_2024, 0, 0, NULL, NULL },
   /* A quote left open would swallow the rest of the input into one
    * record: it is an error row at the line it starts on, naming the line
    * the quote opened on, and reading goes on at the next line. */
@@ -252,29 +360,33 @@ static const CsvCase csv_cases[] = {
     "offense,victim_age,offense_date\npatronizing,30,2024-01-01\npatronizing,"
     "\"14,2024-01-01\n"
     "patronizing,16,2024-01-01\n",
-    HEADER "2" ADULT_2024
-           "3,error,,,,,,,,,,the quote opened on line 3 is never closed: the "
-           "input ends inside it\n"
+    HEADER "2" ADULT_2024 "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,the quote opened "
+           "on line 3 is never closed: the "
+           "input ends inside it,\n"
            "4" TEEN_2024,
-    65, SUMMARY ("1", "3 rows"), NULL },
+    65, 0, NULL, NULL },
   { "stray-quotes", NULL,
     "offense,victim_age,offense_date\npatro\"nizing,30,2024-01-"
     "01\n\"patronizing\"x,30,2024-01-01\n"
     "patronizing,14,2024-01-01\n",
-    HEADER "2,error,,,,,,,,,,a quote inside an unquoted field; quote the whole "
-           "field and double the quote\n"
-           "3,error,,,,,,,,,,text after the closing quote of a field\n"
+    HEADER "2,error,,,,,,,,,,,,,,,,,,,,,,,,,,a quote inside an unquoted field; "
+           "quote the whole "
+           "field and double the quote,\n"
+           "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,text after the closing quote of a "
+           "field,\n"
            "4" CHILD_2024,
-    65, SUMMARY ("2", "3 rows"), NULL },
+    65, 0, NULL, NULL },
   /* "" alone on a line is a record of one empty field, not a blank line:
-   * it must give an error row, not vanish. */
+   * a row whose cells are all empty, skipped and counted. */
   { "quoted-empty-record", NULL,
     "offense,victim_age,offense_date\n\"\"\npatronizing,30,2024-01-01\n",
-    HEADER "2,error,,,,,,,,,,\"the row has 1 fields, but the header has 3\"\n"
-           "3" ADULT_2024,
-    65, SUMMARY ("1", "2 rows"),
-    "penal batch takes a line holding only \"\" for a blank line and drops the "
-    "record without a row" },
+    HEADER "3" ADULT_2024, 0, 1, NULL, NULL },
+  /* Exports end with rows of delimiters, and pad cells with spaces: such
+   * rows are skipped, and counted, whatever their number of fields. */
+  { "empty-rows", NULL,
+    "offense,victim_age,offense_date\n,,\npatronizing,30,2024-01-01\n"
+    " , ,\t\n,,,,,\n\"\",\" \",\n",
+    HEADER "3" ADULT_2024, 0, 4, NULL, NULL },
 };
 
 static void
@@ -283,12 +395,14 @@ test_csv_case (gconstpointer data)
   const CsvCase *c = data;
   g_auto (PenalTestRun) run = { 0 };
   const char *options[] = { c->option, NULL };
+  g_autofree char *err = NULL;
 
   if (!penal_test_have_binary ())
     return;
+  err = expected_stderr (c->expected, FALSE, c->empty, c->ignored);
   run_batch (&run, options, c->input, strlen (c->input));
   assert_same_lines (run.out, c->expected);
-  g_assert_cmpstr (run.err, ==, c->err);
+  g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, c->exit_code);
 }
 
@@ -313,9 +427,10 @@ test_block_boundaries (gconstpointer data)
   /* The rows in between cycle through four answers, so that a dropped,
    * repeated or reordered row shows. */
   const char *ages[] = { "30", "14", "16", "x" };
-  const char *answers[] = { ADULT_2024, CHILD_2024, TEEN_2024,
-                            ",error,,,,,,,,,,victim_age: “x” is not valid; "
-                            "give a whole number from 0 to 120\n" };
+  const char *answers[]
+      = { ADULT_2024, CHILD_2024, TEEN_2024,
+          ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “x” is not valid; "
+          "give a whole number from 0 to 120,\n" };
   const char *options[] = { "--ignore-unknown", NULL };
   g_autoptr (GString) input
       = g_string_new ("offense,victim_age,offense_date,note\r\n");
@@ -373,10 +488,8 @@ test_block_boundaries (gconstpointer data)
 
   run_batch (&run, options, input->str, input->len);
   assert_same_lines (run.out, expected->str);
-  err = g_strdup_printf (
-      "penal: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-      " rows could not be classified; see the rows with status error\n",
-      errors, rows);
+  err = expected_stderr (expected->str, FALSE, 0, "note");
+  g_assert_cmpuint (errors, >, 0);
   g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
@@ -398,39 +511,62 @@ typedef struct
 static const MixedRow mixed_rows[] = {
   { RECORD ("patronizing,30,2024-01-01,"), ADULT_2024 },
   { RECORD ("patronizing,abc,2024-01-01,"),
-    ",error,,,,,,,,,,victim_age: “abc” is not valid; give a whole number from "
-    "0 to 120\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “abc” is not valid; give a "
+    "whole number from "
+    "0 to 120,\n" },
   { RECORD ("patronizing,14,2024-01-01,"), CHILD_2024 },
   { RECORD ("burglary,30,2024-01-01,"),
-    ",error,,,,,,,,,,\"offense: “burglary” is not valid; give one of "
-    "prostitution, patronizing\"\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"offense: “burglary” is not valid; give "
+    "one of "
+    "prostitution, patronizing\",\n" },
   { RECORD ("patronizing,30,2024-01-01,,extra"),
-    ",error,,,,,,,,,,\"the row has 5 fields, but the header has 4\"\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"the row has 5 fields, but the header "
+    "has 4\",\n" },
   { RECORD ("patronizing,16,2024-01-01,"), TEEN_2024 },
-  { RECORD ("patronizing,30"),
-    ",error,,,,,,,,,,\"the row has 2 fields, but the header has 4\"\n" },
+  { RECORD ("patronizing,30"), ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"the row has "
+                               "2 fields, but the header has 4\",\n" },
   { RECORD ("patronizing,\xff\xfe,2024-01-01,"),
     /* Invalid UTF-8 is shown as U+FFFD, so the output stays UTF-8. */
-    ",error,,,,,,,,,,victim_age: “\xef\xbf\xbd\xef\xbf\xbd” is not valid; give "
-    "a whole number from 0 to 120\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “\xef\xbf\xbd\xef\xbf\xbd” is "
+    "not valid; give "
+    "a whole number from 0 to 120,\n" },
   { RECORD ("patronizing,3\0"
             "0,2024-01-01,"),
-    ",error,,,,,,,,,,victim_age: the value contains a NUL byte\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: the value contains a NUL "
+    "byte,\n" },
   { RECORD ("\0patronizing,30,2024-01-01,"),
-    ",error,,,,,,,,,,offense: the value contains a NUL byte\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,offense: the value contains a NUL "
+    "byte,\n" },
   { NULL, 0,
-    ",error,,,,,,,,,,the row is longer than 64 KiB\n" }, /* an overlong value */
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,the row is longer than 64 KiB,\n" }, /* an
+                                                                             overlong
+                                                                             value
+                                                                           */
   { RECORD ("patronizing,121,2024-01-01,"),
-    ",error,,,,,,,,,,victim_age: “121” is out of range; give a whole number "
-    "from 0 to 120\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “121” is out of range; give a "
+    "whole number "
+    "from 0 to 120,\n" },
   { RECORD ("patronizing,30,2023-02-29,"),
-    ",error,,,,,,,,,,offense_date: “2023-02-29” is not valid; give a calendar "
-    "date written YYYY-MM-DD\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,offense_date: “2023-02-29” is not valid; "
+    "give a calendar "
+    "date written YYYY-MM-DD,\n" },
+  /* A fact the offense does not depend on is left out, with a note. */
   { RECORD ("patronizing,30,2024-01-01,yes"),
-    ",error,,,,,,,,,,\"knew_hiv: does not apply to the offense patronizing; "
-    "its facts are: victim_age, prior_prostitution_offenses\"\n" },
+    ",decided,patronizing,RSMo 567.030,2024-01-01,false,mo-567.030-2018,"
+    "misdemeanor-B,RSMo 567.030.3,,,P6M,6,false,,,1000,true,,,,,,,,,567.030-"
+    "004Y202040,,knew_hiv ignored: the offense patronizing does not depend on "
+    "it.\n" },
   { RECORD (",30,2024-01-01,"),
-    ",error,,,,,,,,,,offense: not given; every row needs one\n" },
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"offense: not "
+    "given; every row needs one, or a "
+    "charge_code\",\n" },
+  /* Every problem of a row, not only the first. */
+  { RECORD ("patronising,-1,2024-13-01,maybe"),
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"offense: “patronising” is not valid; "
+    "give one of prostitution, patronizing | offense_date: “2024-13-01” is "
+    "not valid; give a calendar date written YYYY-MM-DD | victim_age: “-1” is "
+    "out of range; give a whole number from 0 to 120 | knew_hiv: “maybe” is "
+    "not valid; give yes or no (also true/false, 1/0)\",\n" },
   { RECORD ("patronizing,30,2024-01-01,"), ADULT_2024 },
 };
 
@@ -473,9 +609,9 @@ test_bad_rows_between_good (void)
   run_batch (&run, NULL, input->str, input->len);
   assert_same_lines (run.out, expected->str);
   g_assert_true (g_utf8_validate (run.out, -1, NULL));
-  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors,
-                         (guint)G_N_ELEMENTS (mixed_rows));
+  err = expected_stderr (expected->str, FALSE, 0, NULL);
   g_assert_cmpstr (run.err, ==, err);
+  g_assert_cmpuint (errors, >, 0);
   g_assert_cmpint (run.exit_code, ==, 65);
 
   /* Each row, alone, gets the answer it got among the others. */
@@ -520,10 +656,15 @@ test_overlong_last_record (void)
       if (with_newline)
         g_string_append_c (input, '\n');
       run_batch (&run, options, input->str, input->len);
-      assert_same_lines (run.out, HEADER
-                         "2" ADULT_2024
-                         "3,error,,,,,,,,,,the row is longer than 64 KiB\n");
-      g_assert_cmpstr (run.err, ==, SUMMARY ("1", "2 rows"));
+      assert_same_lines (
+          run.out, HEADER
+          "2" ADULT_2024
+          "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,the row is longer than 64 KiB,\n");
+      g_assert_cmpstr (run.err, ==,
+                       "penal: 2 rows: 1 decided, 1 error\n"
+                       "penal: columns ignored: note\n"
+                       "penal: 1 of 2 rows could not be classified; see the "
+                       "rows with status error\n");
       g_assert_cmpint (run.exit_code, ==, 65);
     }
 }
@@ -583,9 +724,65 @@ answer_member (JsonObject *answer, const char *path)
   return JSON_NODE_HOLDS_NULL (node) ? NULL : node;
 }
 
-/* Runs the rows through one `penal batch --format=jsonl` and each through
- * `penal classify --format=json` with the same facts: the same answer, or
- * the same refusal with the same message. */
+/* Runs `penal classify --format=json` on the facts; a fact the offense
+ * does not read (classify refuses it, naming it) is left out and named in
+ * *ignored, as batch leaves it out with a note. */
+static void
+classify_as_batch (PenalTestRun *one, const FactRow *facts, GString *ignored)
+{
+  gboolean left_out[G_N_ELEMENTS (fact_columns)] = { FALSE };
+
+  for (;;)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      gboolean retry = FALSE;
+
+      g_ptr_array_add (args, g_strdup ("classify"));
+      g_ptr_array_add (args, g_strdup ("--format=json"));
+      for (guint c = 0; c < G_N_ELEMENTS (fact_columns); c++)
+        if (facts->values[c] != NULL && !left_out[c])
+          {
+            /* Batch trims values and reads a choice in any case. */
+            g_autofree char *value = g_strstrip (g_strdup (facts->values[c]));
+
+            if (c == 0)
+              {
+                g_autofree char *lower = g_ascii_strdown (value, -1);
+
+                if (g_str_equal (lower, "patronizing")
+                    || g_str_equal (lower, "prostitution"))
+                  g_free (value), value = g_steal_pointer (&lower);
+              }
+            g_ptr_array_add (args,
+                             g_strdup_printf ("%s=%s", fact_columns[c], value));
+          }
+      g_ptr_array_add (args, NULL);
+      penal_test_run (one, NULL, "C", (const char *const *)args->pdata);
+      for (guint c = 0; one->exit_code == 64 && c < G_N_ELEMENTS (fact_columns);
+           c++)
+        {
+          g_autofree char *refusal = g_strdup_printf (
+              "penal: %s: does not apply to the offense", fact_columns[c]);
+
+          if (g_str_has_prefix (one->err, refusal))
+            {
+              left_out[c] = retry = TRUE;
+              g_string_append_printf (ignored, "%s;", fact_columns[c]);
+            }
+        }
+      if (!retry)
+        return;
+      penal_test_run_clear (one);
+    }
+}
+
+/* Runs the rows through `penal batch --format=jsonl`, with and without
+ * --full, and each through `penal classify --format=json` with the same
+ * facts: batch's row says what classify's answer says, its --full row is
+ * classify's answer, and a value classify refuses makes an error row with
+ * classify's message among its problems.  Two differences are batch's
+ * own: a row with no offense date needs it, and a fact the offense does
+ * not read is left out with a note. */
 static void
 assert_agrees_with_classify (GPtrArray *rows)
 {
@@ -597,6 +794,9 @@ assert_agrees_with_classify (GPtrArray *rows)
   } members[] = {
     { "status", "status" },
     { "offense", "offense" },
+    { "statute", "statute" },
+    { "offense_date", "offense_date" },
+    { "version", "version.id" },
     { "class", "class" },
     { "citation", "citation" },
     { "imprisonment_min", "imprisonment.min" },
@@ -604,12 +804,16 @@ assert_agrees_with_classify (GPtrArray *rows)
     { "life", "imprisonment.life" },
     { "county_jail_max", "imprisonment.county_jail_alternative" },
     { "fine_max_usd", "fine.max_usd" },
+    { "penalty_established", "penalty_established" },
     { "diversion_eligible", "diversion.eligible" },
   };
   g_autoptr (GString) input = g_string_new (NULL);
   g_auto (PenalTestRun) run = { 0 };
+  g_auto (PenalTestRun) full = { 0 };
   const char *options[] = { "--format=jsonl", NULL };
+  const char *full_options[] = { "--format=jsonl", "--full", NULL };
   g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) full_lines = NULL;
 
   for (guint c = 0; c < G_N_ELEMENTS (fact_columns); c++)
     g_string_append_printf (input, "%s%s", c > 0 ? "," : "", fact_columns[c]);
@@ -623,61 +827,89 @@ assert_agrees_with_classify (GPtrArray *rows)
       g_string_append_c (input, '\n');
     }
   run_batch (&run, options, input->str, input->len);
+  run_batch (&full, full_options, input->str, input->len);
   g_assert_true (run.exit_code == 0 || run.exit_code == 65);
+  g_assert_cmpint (full.exit_code, ==, run.exit_code);
   lines = split_lines (run.out);
+  full_lines = split_lines (full.out);
   g_assert_cmpuint (g_strv_length (lines), ==, rows->len + 1);
+  g_assert_cmpuint (g_strv_length (full_lines), ==, rows->len + 1);
   g_assert_cmpstr (lines[rows->len], ==, "");
 
   for (guint i = 0; i < rows->len; i++)
     {
       FactRow *facts = g_ptr_array_index (rows, i);
       g_autoptr (JsonParser) row_parser = json_parser_new ();
-      g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (JsonParser) full_parser = json_parser_new ();
+      g_autoptr (GString) ignored = g_string_new (NULL);
       g_auto (PenalTestRun) one = { 0 };
-      g_autoptr (GError) error = NULL;
-      JsonObject *row;
+      JsonObject *row = penal_test_parse_object (row_parser, lines[i]);
+      JsonObject *full_row
+          = penal_test_parse_object (full_parser, full_lines[i]);
+      JsonArray *notes;
 
-      g_ptr_array_add (args, g_strdup ("classify"));
-      g_ptr_array_add (args, g_strdup ("--format=json"));
-      for (guint c = 0; c < G_N_ELEMENTS (fact_columns); c++)
-        if (facts->values[c] != NULL)
-          g_ptr_array_add (args, g_strdup_printf ("%s=%s", fact_columns[c],
-                                                  facts->values[c]));
-      g_ptr_array_add (args, NULL);
-      penal_test_run (&one, NULL, "C", (const char *const *)args->pdata);
-
-      json_parser_load_from_data (row_parser, lines[i], -1, &error);
-      g_assert_no_error (error);
-      row = json_node_get_object (json_parser_get_root (row_parser));
       g_assert_cmpint (json_object_get_int_member (row, "line"), ==, i + 2);
+      g_assert_cmpint (json_object_get_int_member (full_row, "line"), ==,
+                       i + 2);
+      classify_as_batch (&one, facts, ignored);
 
       if (one.exit_code == 64)
         {
-          /* classify refused the facts: batch gives an error row with
-           * classify's message. */
+          /* classify refused a value: batch gives an error row with
+           * classify's message among its problems. */
           g_autofree char *message
               = g_strndup (one.err, strcspn (one.err, "\n"));
-          g_autoptr (JsonNode) quoted = json_node_new (JSON_NODE_VALUE);
-          g_autofree char *quoted_text = NULL;
-          g_autofree char *wanted = NULL;
+          JsonArray *problems;
+          gboolean found = FALSE;
 
-          g_assert_true (g_str_has_prefix (message, "penal: "));
-          json_node_set_string (quoted, message + strlen ("penal: "));
-          quoted_text = json_to_string (quoted, FALSE);
-          wanted = g_strdup_printf (JSON_ROW
-                                    "%u,\"status\":\"error\",\"message\":%s}",
-                                    i + 2, quoted_text);
-          g_assert_cmpstr (lines[i], ==, wanted);
+          g_assert_cmpstr (json_object_get_string_member (row, "status"), ==,
+                           "error");
+          g_assert_cmpstr (full_lines[i], ==, lines[i]);
+          problems = json_object_get_array_member (row, "problems");
+          for (guint p = 0; p < json_array_get_length (problems); p++)
+            found |= g_str_equal (json_array_get_string_element (problems, p),
+                                  message + strlen ("penal: "));
+          if (!found)
+            g_error ("line %u: classify says “%s”, batch %s", i + 2, message,
+                     lines[i]);
           continue;
         }
       g_assert_cmpint (one.exit_code, ==, 0);
+      /* Each fact left out is named in a note. */
+      notes = json_object_get_array_member (row, "notes");
+      {
+        g_autoptr (GString) noted = g_string_new (NULL);
+
+        for (guint n = 0; n < json_array_get_length (notes); n++)
+          {
+            const char *note = json_array_get_string_element (notes, n);
+
+            if (strstr (note, " ignored: ") != NULL)
+              g_string_append_printf (noted, "%.*s;", (int)strcspn (note, " "),
+                                      note);
+          }
+        g_assert_cmpstr (noted->str, ==, ignored->str);
+      }
+      if (facts->values[2] == NULL)
+        {
+          /* No offense date: never today's. */
+          g_assert_cmpstr (json_object_get_string_member (row, "status"), ==,
+                           "needs-facts");
+          g_assert_cmpstr (json_object_get_string_member (row, "message"), ==,
+                           "needs: offense_date");
+          g_assert_true (json_object_get_null_member (row, "offense_date"));
+          g_assert_cmpstr (json_object_get_string_member (full_row, "status"),
+                           ==, "needs-facts");
+          g_assert_true (json_object_has_member (full_row, "periods"));
+          continue;
+        }
       {
         g_autoptr (JsonParser) one_parser = json_parser_new ();
-        JsonObject *answer;
+        JsonObject *answer = penal_test_parse_object (one_parser, one.out);
+        g_autoptr (JsonNode) stripped = NULL;
+        g_autofree char *full_text = NULL;
+        g_autofree char *answer_text = NULL;
 
-        json_parser_load_from_data (one_parser, one.out, -1, &error);
-        g_assert_no_error (error);
-        answer = json_node_get_object (json_parser_get_root (one_parser));
         for (guint m = 0; m < G_N_ELEMENTS (members); m++)
           {
             JsonNode *got = json_object_get_member (row, members[m].row);
@@ -693,6 +925,15 @@ assert_agrees_with_classify (GPtrArray *rows)
               g_error ("line %u, %s: batch says %s, classify says %s (%s)",
                        i + 2, members[m].row, got_text, wanted_text, lines[i]);
           }
+        /* The --full row is classify's answer, with the row's line and
+         * notes. */
+        json_object_remove_member (full_row, "line");
+        json_object_remove_member (full_row, "notes");
+        stripped = json_node_new (JSON_NODE_OBJECT);
+        json_node_set_object (stripped, full_row);
+        full_text = json_to_string (stripped, FALSE);
+        answer_text = json_to_string (json_parser_get_root (one_parser), FALSE);
+        g_assert_cmpstr (full_text, ==, answer_text);
       }
     }
 }
@@ -786,24 +1027,37 @@ typedef struct
 
 static const HeaderCase header_cases[] = {
   { "unknown-column", NULL, "offense,victim_age,colour\npatronizing,30,red\n",
-    "penal: -:1: unknown column “colour”; the columns are facts: offense, ",
+    "penal: -:1: unknown column “colour”; the columns penal reads are "
+    "offense, offense_date, victim_age, knew_hiv, prior_prostitution_offenses, "
+    "defendant_age, charge_code (give --ignore-unknown to skip the others, or "
+    "--keep to copy one to each row)\n",
     0 },
   { "unknown-column-after-blank-lines", NULL,
     "\n\noffense,colour\npatronizing,red\n",
     "penal: -:3: unknown column “colour”;", 0 },
-  { "empty-column-name", NULL,
-    "offense,,offense_date\npatronizing,30,2024-01-01\n",
-    "penal: -:1: unknown column “”;", 0 },
+  /* A header is matched ignoring case, spaces, - and _: these are one
+   * column, twice. */
+  { "repeated-column-spelled-otherwise", NULL,
+    "offense,Victim Age,victim-age\npatronizing,30,30\n",
+    "penal: -:1: column “victim-age” appears twice; give each column once\n",
+    0 },
   { "repeated-column", NULL,
     "offense,victim_age,victim_age\npatronizing,30,30\n",
-    "penal: -:1: column “victim_age” appears twice\n", 0 },
+    "penal: -:1: column “victim_age” appears twice; give each column once\n",
+    0 },
   /* --ignore-unknown skips what names no fact, never a repeated fact. */
   { "repeated-column-ignore-unknown", "--ignore-unknown",
     "offense,victim_age,offense,colour\n",
-    "penal: -:1: column “offense” appears twice\n", 0 },
+    "penal: -:1: column “offense” appears twice; give each column once\n", 0 },
+  { "keep-missing", "--keep=case_id",
+    "offense,victim_age,offense_date\npatronizing,30,2024-01-01\n",
+    "penal: -:1: --keep: the header has no column “case_id”\n", 0 },
+  { "keep-twice", "--keep=Case ID",
+    "case_id,offense,CASE-ID\nA1,patronizing,A1\n",
+    "penal: -:1: column “CASE-ID” appears twice; give each column once\n", 0 },
   { "empty-input", NULL, "",
-    "penal: -: no header row: the first row must name the facts, for example "
-    "offense,victim_age,offense_date\n",
+    "penal: -: no header row: the first row must name the columns, for "
+    "example offense,victim_age,offense_date\n",
     0 },
   { "blank-lines-only", NULL, "\n\r\n\r", "penal: -: no header row:", 0 },
   { "bom-only", NULL, "\xef\xbb\xbf", "penal: -: no header row:", 0 },
@@ -869,7 +1123,10 @@ test_header_ignore_unknown (void)
     return;
   run_batch (&with, options, input, strlen (input));
   assert_same_lines (with.out, HEADER "2" ADULT_2024 "3" CHILD_2024);
-  g_assert_cmpstr (with.err, ==, "");
+  g_assert_cmpstr (with.err, ==,
+                   "penal: 2 rows: 2 decided\n"
+                   "penal: columns ignored: colour, column 4, which has no "
+                   "name\n");
   g_assert_cmpint (with.exit_code, ==, 0);
 }
 
@@ -906,20 +1163,22 @@ test_jsonl (gconstpointer data)
   const char *expected[] = {
     JSON_ROW "1" ADULT_2024_JSON,
     JSON_ROW "2,\"status\":\"error\",\"message\":\"not a JSON object: …",
-    JSON_ROW "3,\"status\":\"error\",\"message\":\"not a JSON object\"}",
-    JSON_ROW "4,\"status\":\"error\",\"message\":\"not a JSON object\"}",
+    JSON_ROW "3" ERROR_JSON ("not a JSON object"),
+    JSON_ROW "4" ERROR_JSON ("not a JSON object"),
     NULL,
     ignore_unknown ? JSON_ROW "6" ADULT_2024_JSON
-                   : JSON_ROW "6,\"status\":\"error\",\"message\":\"unknown "
-                              "fact “colour” (or give --ignore-unknown)\"}",
+                   : JSON_ROW
+        "6" ERROR_JSON (
+            "unknown member “colour”; the members penal reads are offense, "
+            "offense_date, victim_age, knew_hiv, prior_prostitution_offenses, "
+            "defendant_age, charge_code (or give --ignore-unknown)"),
     JSON_ROW "7" CHILD_2024_JSON,
     JSON_ROW "8" ADULT_2024_JSON,
-    JSON_ROW "9,\"status\":\"error\",\"message\":\"the line contains a NUL "
-             "byte\"}",
-    JSON_ROW "10,\"status\":\"error\",\"message\":\"offense: not given; every "
-             "row needs one\"}",
-    JSON_ROW "11,\"status\":\"error\",\"message\":\"victim_age: “abc” is not "
-             "valid; give a whole number from 0 to 120\"}",
+    JSON_ROW "9" ERROR_JSON ("the line contains a NUL byte"),
+    /* {} is a row whose cells are all empty: skipped, and counted. */
+    NULL,
+    JSON_ROW "11" ERROR_JSON (
+        "victim_age: “abc” is not valid; give a whole number from 0 to 120"),
     JSON_ROW "12" TEEN_2024_JSON,
   };
   const char *options[] = { "--input-format=jsonl", "--format=jsonl",
@@ -955,9 +1214,7 @@ test_jsonl (gconstpointer data)
     }
   g_assert_cmpstr (lines[row], ==, "");
   g_assert_null (lines[row + 1]);
-  g_assert_cmpstr (run.err, ==,
-                   ignore_unknown ? SUMMARY ("6", "11 rows")
-                                  : SUMMARY ("7", "11 rows"));
+  assert_summary (&run, TRUE, 1, ignore_unknown ? "colour" : NULL);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1006,13 +1263,14 @@ test_jsonl_same_as_csv (void)
       run_batch (&from_csv, csv_options, csv, strlen (csv));
       run_batch (&from_jsonl, jsonl_options, jsonl, strlen (jsonl));
       assert_same_lines (from_jsonl.out, from_csv.out);
-      g_assert_cmpstr (from_jsonl.err, ==, SUMMARY ("2", "7 rows"));
+      assert_summary (&from_jsonl, f == 1, 0, NULL);
       g_assert_cmpstr (from_csv.err, ==, from_jsonl.err);
       g_assert_cmpint (from_csv.exit_code, ==, 65);
       g_assert_cmpint (from_jsonl.exit_code, ==, 65);
       if (f == 0)
         g_assert_true (g_str_has_prefix (
-            from_csv.out, HEADER "2,decided,patronizing,misdemeanor-B,"));
+            from_csv.out,
+            HEADER "2,decided,patronizing,RSMo 567.030,2024-01-01,"));
     }
 }
 
@@ -1037,18 +1295,17 @@ test_jsonl_whitespace_line (void)
   if (strstr (run.out, "\"line\":2") != NULL)
     {
       assert_same_lines (run.out, JSON_ROW
-                         "1" ADULT_2024_JSON "\n" JSON_ROW
-                         "2,\"status\":\"error\","
-                         "\"message\":\"not a JSON object\"}\n" JSON_ROW
-                         "3" CHILD_2024_JSON "\n");
-      g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
+                         "1" ADULT_2024_JSON "\n" JSON_ROW "2" ERROR_JSON (
+                             "not a JSON object") "\n" JSON_ROW
+                                                  "3" CHILD_2024_JSON "\n");
+      assert_summary (&run, TRUE, 0, NULL);
       g_assert_cmpint (run.exit_code, ==, 65);
     }
   else
     {
       assert_same_lines (run.out, JSON_ROW "1" ADULT_2024_JSON "\n" JSON_ROW
                                            "3" CHILD_2024_JSON "\n");
-      g_assert_cmpstr (run.err, ==, "");
+      assert_summary (&run, TRUE, 0, NULL);
       g_assert_cmpint (run.exit_code, ==, 0);
     }
 }
@@ -1081,7 +1338,7 @@ test_jsonl_two_values_on_a_line (void)
   g_assert_true (g_str_has_prefix (lines[1], JSON_ROW
                                    "2,\"status\":\"error\",\"message\":\""));
   g_assert_cmpstr (lines[2], ==, JSON_ROW "3" TEEN_2024_JSON);
-  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  assert_summary (&run, TRUE, 0, NULL);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1135,11 +1392,12 @@ test_jsonl_overlong_line (void)
   g_string_append (input, "\"}\n{\"offense\":\"patronizing\",\"victim_age\":14,"
                           "\"offense_date\":\"2024-01-01\"}\n");
   run_batch (&run, options, input->str, input->len);
-  assert_same_lines (run.out,
-                     HEADER "1" ADULT_2024
-                            "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
-                            "3" CHILD_2024);
-  g_assert_cmpstr (run.err, ==, SUMMARY ("1", "3 rows"));
+  assert_same_lines (
+      run.out,
+      HEADER "1" ADULT_2024
+             "2,error,,,,,,,,,,,,,,,,,,,,,,,,,,the row is longer than 64 KiB,\n"
+             "3" CHILD_2024);
+  assert_summary (&run, FALSE, 0, NULL);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1168,15 +1426,19 @@ test_unclosed_quote_every_later_row (void)
   /* The header, rows for lines 2 to 100,003, and the empty last piece. */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + rows + 1);
   g_assert_cmpstr (lines[1], ==, "2" TEEN_2024_LINE);
-  g_assert_cmpstr (lines[2], ==,
-                   "3,error,,,,,,,,,,the quote opened on line 3 is not "
-                   "closed within 64 KiB");
+  g_assert_cmpstr (
+      lines[2], ==,
+      "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,the quote opened on line 3 is not "
+      "closed within 64 KiB,");
   for (guint i = 0; i < rows; i++)
     {
       g_autofree char *expected = g_strdup_printf ("%u" TEEN_2024_LINE, i + 4);
       g_assert_cmpstr (lines[3 + i], ==, expected);
     }
-  g_assert_cmpstr (run.err, ==, SUMMARY ("1", "100002 rows"));
+  g_assert_cmpstr (run.err, ==,
+                   "penal: 100002 rows: 100001 decided, 1 error\n"
+                   "penal: 1 of 100002 rows could not be classified; see the "
+                   "rows with status error\n");
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1203,10 +1465,14 @@ test_unclosed_quote_on_every_line (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + rows + 1);
   for (guint i = 0; i < rows; i++)
     {
-      g_autofree char *start = g_strdup_printf ("%u,error,,,,,,,,,,", i + 2);
+      g_autofree char *start
+          = g_strdup_printf ("%u,error,,,,,,,,,,,,,,,,,,,,,,,,,,", i + 2);
       g_assert_true (g_str_has_prefix (lines[1 + i], start));
     }
-  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), rows, rows);
+  err = g_strdup_printf ("penal: %u rows: %u error\n"
+                         "penal: %u of %u rows could not be classified; see "
+                         "the rows with status error\n",
+                         rows, rows, rows, rows);
   g_assert_cmpstr (run.err, ==, err);
 }
 
@@ -1229,12 +1495,13 @@ test_rows_of_commas (void)
     g_string_append_c (input, ',');
   g_string_append (input, "\npatronizing,14,2024-01-01\n");
   run_batch (&run, NULL, input->str, input->len);
-  assert_same_lines (run.out,
-                     HEADER "2,error,,,,,,,,,,the row is longer than 64 KiB\n"
-                            "3,error,,,,,,,,,,the row has more than 1024 "
-                            "fields\n"
-                            "4" CHILD_2024);
-  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  assert_same_lines (
+      run.out,
+      HEADER "2,error,,,,,,,,,,,,,,,,,,,,,,,,,,the row is longer than 64 KiB,\n"
+             "3,error,,,,,,,,,,,,,,,,,,,,,,,,,,the row has more than 1024 "
+             "fields,\n"
+             "4" CHILD_2024);
+  assert_summary (&run, FALSE, 0, NULL);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1252,25 +1519,31 @@ typedef struct
  * class E felony), 14.9999999 15, taken 16.0 and 1e1, and quoted overflows
  * back as -1 or 9223372036854775807. */
 static const JsonValueCase json_value_cases[] = {
-  { "17.9999999", ",error,,,,,,,,,,victim_age: “17.9999999” is not valid; "
-                  "give a whole number from 0 to 120\n" },
-  { "14.9999999", ",error,,,,,,,,,,victim_age: “14.9999999” is not valid; "
-                  "give a whole number from 0 to 120\n" },
-  { "16.0", ",error,,,,,,,,,,victim_age: “16.0” is not valid; give a whole "
-            "number from 0 to 120\n" },
-  { "1e1", ",error,,,,,,,,,,victim_age: “1e1” is not valid; give a whole "
-           "number from 0 to 120\n" },
-  { "9223372036854775808",
-    ",error,,,,,,,,,,victim_age: “9223372036854775808” is out of range; give "
-    "a whole number from 0 to 120\n" },
-  { "-9223372036854775809",
-    ",error,,,,,,,,,,victim_age: “-9223372036854775809” is out of range; give "
-    "a whole number from 0 to 120\n" },
-  { "[1,2]", ",error,,,,,,,,,,\"victim_age: “[1,2]” is not valid; give a "
-             "whole number from 0 to 120\"\n" },
+  { "17.9999999",
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “17.9999999” is not valid; "
+    "give a whole number from 0 to 120,\n" },
+  { "14.9999999",
+    ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “14.9999999” is not valid; "
+    "give a whole number from 0 to 120,\n" },
+  { "16.0", ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “16.0” is not valid; "
+            "give a whole "
+            "number from 0 to 120,\n" },
+  { "1e1", ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: “1e1” is not valid; "
+           "give a whole "
+           "number from 0 to 120,\n" },
+  { "9223372036854775808", ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: "
+                           "“9223372036854775808” is out of range; give "
+                           "a whole number from 0 to 120,\n" },
+  { "-9223372036854775809", ",error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: "
+                            "“-9223372036854775809” is out of range; give "
+                            "a whole number from 0 to 120,\n" },
+  { "[1,2]", ",error,,,,,,,,,,,,,,,,,,,,,,,,,,\"victim_age: “[1,2]” is not "
+             "valid; give a "
+             "whole number from 0 to 120\",\n" },
   { "16", TEEN_2024 },
   { "\"16\"", TEEN_2024 },
-  { "null", ",needs-facts,patronizing,,,,,,,,,needs: victim_age\n" },
+  { "null", ",needs-facts,patronizing,RSMo 567.030,2024-01-01,false,mo-567."
+            "030-2018,,,,,,,,,,,,,,,,,,,,,needs: victim_age,\n" },
 };
 
 static void
@@ -1296,9 +1569,9 @@ test_jsonl_values_as_written (void)
     }
   run_batch (&run, options, input->str, input->len);
   assert_same_lines (run.out, expected->str);
-  err = g_strdup_printf (SUMMARY ("%u", "%u rows"), errors,
-                         (guint)G_N_ELEMENTS (json_value_cases));
+  err = expected_stderr (expected->str, FALSE, 0, NULL);
   g_assert_cmpstr (run.err, ==, err);
+  g_assert_cmpuint (errors, >, 0);
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1315,18 +1588,23 @@ test_jsonl_duplicate_member (void)
         "{\"offense\":\"patronizing\",\"victim_\\u0061ge\":30,\"victim_age\":3,"
         "\"offense_date\":\"2024-01-01\"}\n"
         "{\"offense\":\"patronizing\",\"victim_age\":16,\"colour\":1,"
-        "\"colour\":2,\"offense_date\":\"2024-01-01\"}\n";
+        "\"colour\":2,\"offense_date\":\"2024-01-01\"}\n"
+        "{\"offense\":\"patronizing\",\"Victim Age\":30,\"VICTIM-AGE\":3,"
+        "\"offense_date\":\"2024-01-01\"}\n";
   g_auto (PenalTestRun) run = { 0 };
 
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
-  assert_same_lines (run.out, HEADER "1,error,,,,,,,,,,victim_age: given more "
-                                     "than once; give each fact once\n"
-                                     "2,error,,,,,,,,,,victim_age: given more "
-                                     "than once; give each fact once\n"
-                                     "3" TEEN_2024);
-  g_assert_cmpstr (run.err, ==, SUMMARY ("2", "3 rows"));
+  assert_same_lines (run.out, HEADER
+                     "1,error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: given more "
+                     "than once; give each fact once,\n"
+                     "2,error,,,,,,,,,,,,,,,,,,,,,,,,,,victim_age: given more "
+                     "than once; give each fact once,\n"
+                     "3" TEEN_2024
+                     "4,error,,,,,,,,,,,,,,,,,,,,,,,,,,VICTIM-AGE: given more "
+                     "than once; give each fact once,\n");
+  assert_summary (&run, FALSE, 0, "colour");
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
@@ -1446,7 +1724,7 @@ test_file_and_stdin (void)
     run_batch (&from_stdin, NULL, csv, strlen (csv));
     assert_same_lines (from_file.out, csv_cases[0].expected);
     g_assert_cmpstr (from_file.out, ==, from_stdin.out);
-    g_assert_cmpstr (from_file.err, ==, "");
+    assert_summary (&from_file, FALSE, 0, NULL);
     g_assert_cmpint (from_file.exit_code, ==, 0);
   }
   {
@@ -1458,13 +1736,12 @@ test_file_and_stdin (void)
 
     penal_test_run (&from_file, NULL, "C", args);
     run_batch (&from_stdin, options, jsonl, strlen (jsonl));
-    assert_same_lines (
-        from_file.out,
-        JSON_ROW "1" ADULT_2024_JSON "\n" JSON_ROW
-                 "2,\"status\":\"error\",\"message\":\"victim_age: “x” is not "
-                 "valid; give a whole number from 0 to 120\"}\n");
+    assert_same_lines (from_file.out, JSON_ROW
+                       "1" ADULT_2024_JSON "\n" JSON_ROW "2" ERROR_JSON (
+                           "victim_age: “x” is not valid; give a whole "
+                           "number from 0 to 120") "\n");
     g_assert_cmpstr (from_file.out, ==, from_stdin.out);
-    g_assert_cmpstr (from_file.err, ==, SUMMARY ("1", "2 rows"));
+    assert_summary (&from_file, TRUE, 0, NULL);
     g_assert_cmpint (from_file.exit_code, ==, 65);
   }
   g_unlink (csv_path);
@@ -1487,7 +1764,8 @@ test_file_header_error (void)
   args[1] = path;
   penal_test_run (&run, NULL, "C", args);
   g_unlink (path);
-  err = g_strdup_printf ("penal: %s:1: column “victim_age” appears twice\n",
+  err = g_strdup_printf ("penal: %s:1: column “victim_age” appears twice; "
+                         "give each column once\n",
                          path);
   g_assert_cmpstr (run.err, ==, err);
   g_assert_cmpint (run.exit_code, ==, 64);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -230,4 +231,17 @@ penal_test_assert_lacks (const char *haystack, const char *needle)
 {
   if (strstr (haystack, needle) != NULL)
     g_error ("did not expect “%s” in:\n%s", needle, haystack);
+}
+
+/* The JSON object text holds, parsed by parser (which owns it); fails
+ * unless text is one JSON object. */
+JsonObject *
+penal_test_parse_object (JsonParser *parser, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
 }

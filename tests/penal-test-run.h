@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);
 void penal_test_assert_contains (const char *haystack, const char *needle);
 void penal_test_assert_lacks (const char *haystack, const char *needle);
+JsonObject *penal_test_parse_object (JsonParser *parser, const char *text);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalTestRun, penal_test_run_clear)
 

@@ -490,7 +490,43 @@ test-offense,10,2020-01-01
 test-offense,30,2020-01-01
 test-offense,,2020-01-01
 """
+# A case system's export: a case id kept, spaced headers, charge codes of
+# every kind (a statute penal holds, with and without its facts; one it
+# does not; unclassified, an ordinance, an attempt, one not in force then,
+# one with no date), facts an offense does not read, and bad rows.
+CODES_CSV = """\
+Case ID,Charge Code,Offense,Victim Age,Offense Date,Knew HIV,Prior Prostitution Offenses,Defendant Age
+A-1,567.030-003Y201840,,16,2019-05-01,,,
+A-2,567.030-003Y201840,,,2019-05-01,,,
+A-3,565.020-001Y202009,,,2021-05-01,no,,
+A-4,565.020-001Y202009,,,2019-05-01,,,
+A-5,567.030-003Y20184005.1,,,2019-05-01,,,
+A-6,565.020-001Y202009,,,,,,
+A-7,not-a-code,,,2019-05-01,,,
+A-8,,patronizing,30,2019-05-01,no,,
+A-9,,prostitution,,,,,
+A-10,,patronizing,12,2024-01-01,,2,
+A-11,,patronizing,30,2019-02-22,,0,
+A-12,,prostitution,,2023-01-01,no,0,30
+"""
+# Codes of a class U and of an ordinance, from the table itself.
+table = os.path.join(SRCDIR, "statutes", "mshp-charge-codes.tsv")
+with open(table, encoding="utf-8") as f:
+    rows = [r for r in (line.rstrip("\n").split("\t") for line in f) if len(r) >= 14]
+unclassified = next(r[0] for r in rows if r[3] == "U" and r[5] == "-")
+ordinance = next(
+    (r[0] for r in rows if r[2] == "L" and r[5] == "-"), None
+)
+for code in (unclassified, ordinance):
+    if code is not None:
+        CODES_CSV += "X,%s,,,2021-05-01,,,\n" % code
+KEEP = ["--keep=Case ID", "--ignore-unknown"]
 check("batch-row.schema.json", "batch --format=jsonl -", CSV, 65, True)
+check("batch-row.schema.json", "batch --format=jsonl --full -", CSV, 65, True)
+check("batch-row.schema.json", ["batch", "--format=jsonl"] + KEEP + ["-"],
+      CODES_CSV, 65, True)
+check("batch-row.schema.json", ["batch", "--format=jsonl", "--full"] + KEEP
+      + ["-"], CODES_CSV, 65, True)
 check(
     "batch-row.schema.json",
     "batch --input-format=jsonl --format=jsonl -",
@@ -498,7 +534,16 @@ check(
     65,
     True,
 )
+check(
+    "batch-row.schema.json",
+    "batch --input-format=jsonl --format=jsonl --full --keep=case -",
+    JSONL,
+    65,
+    True,
+)
 check("batch-row.schema.json", window("batch --format=jsonl -"), WINDOW_CSV, 0, True)
+check("batch-row.schema.json", window("batch --format=jsonl --full -"), WINDOW_CSV,
+      0, True)
 
 # ------------------------------------------------------------------
 # The API, from a running server.
@@ -621,7 +666,15 @@ for member in ("penalty_established", "applies", "raises_exposure", "eligible",
                "available"):
     reached("classify.schema.json", member, ANSWERS)
 reached("screen.schema.json", "status", STATUSES)
-reached("batch-row.schema.json", "status", STATUSES + ("error",))
+reached(
+    "batch-row.schema.json",
+    "status",
+    STATUSES + ("error", "unclassified", "ordinance", "modified", "not-in-force"),
+)
+for member in ("raises_exposure", "penalty_established", "diversion_eligible"):
+    reached("batch-row.schema.json", member, ANSWERS)
+for member in ("applies", "available"):
+    reached("batch-row.schema.json", member, (True, None))
 reached(
     "show.schema.json",
     "kind",
@@ -699,6 +752,19 @@ refused("batch-row.schema.json", dict(row, status="error"),
         "an error row with an answer's members")
 refused("batch-row.schema.json", {k: v for k, v in row.items() if k != "line"},
         "a row without its line")
+refused("batch-row.schema.json", dict(row, offense_date_assumed=True),
+        "a row whose date batch assumed")
+refused("batch-row.schema.json", dict(row, imprisonment_max_months=6.5),
+        "a term in part of a month")
+refused("batch-row.schema.json", dict(row, status="guessed"),
+        "a status it does not have")
+full_row = json.loads(
+    run(["batch", "--format=jsonl", "--full", "-"], CSV).stdout.decode().splitlines()[0]
+)
+refused("batch-row.schema.json", {k: v for k, v in full_row.items() if k != "notes"},
+        "a --full row without its notes")
+refused("batch-row.schema.json", dict(full_row, unknown=[]),
+        "a --full row with screen's unknown")
 doc = output("list --format=json")
 doc["statutes"][0]["kind"] = "statute"
 refused("list.schema.json", doc, "a statute kind it does not have")

@@ -181,17 +181,6 @@ raw_exchange (Fixture *fixture, const char *text, gboolean wait_close)
   return g_string_free (g_steal_pointer (&read), FALSE);
 }
 
-static JsonObject *
-parse_object (JsonParser *parser, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 assert_json_error (const Response *response, guint status,
                    const char *message_part)
@@ -203,7 +192,7 @@ assert_json_error (const Response *response, guint status,
   g_assert_cmpstr (
       soup_message_headers_get_content_type (response->headers, NULL), ==,
       "application/json");
-  object = parse_object (parser, response->body);
+  object = penal_test_parse_object (parser, response->body);
   g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==,
                    2);
   g_assert_cmpint (json_object_get_int_member (object, "status"), ==, status);

@@ -301,8 +301,15 @@ command_description (const PenalCommandHelp *help)
 
   if (help->description != NULL)
     {
-      penal_append_wrapped (out, _ (help->description), 0, 0, 78);
-      g_string_append_c (out, '\n');
+      /* Paragraphs are separated by a blank line, each wrapped. */
+      g_auto (GStrv) paragraphs
+          = g_strsplit (_ (help->description), "\n\n", -1);
+
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        {
+          penal_append_wrapped (out, paragraphs[p], 0, 0, 78);
+          g_string_append_c (out, '\n');
+        }
     }
   if (help->formats != NULL)
     {

@@ -379,12 +379,15 @@ static void
 api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
 {
   g_autoptr (GError) error = NULL;
+  PenalBatchOptions options = { 0 };
   PenalBatchCounts counts;
   char *rows = NULL;
   size_t rows_length = 0;
   FILE *in, *out;
   gboolean ok;
 
+  options.input_format = PENAL_BATCH_JSONL;
+  options.output_format = PENAL_BATCH_JSONL;
   /* fmemopen refuses an empty buffer: an empty body is no rows. */
   if (body->len == 0)
     {
@@ -404,9 +407,9 @@ api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
                      g_strerror (errno));
       return;
     }
-  ok = penal_batch_run (server->model, PENAL_BATCH_JSONL, PENAL_BATCH_JSONL,
-                        FALSE, penal_date_today (), in, "request", out, &counts,
+  ok = penal_batch_run (server->model, &options, in, "request", out, &counts,
                         &error);
+  penal_batch_counts_clear (&counts);
   fclose (in);
   fclose (out);
   if (!ok)

@@ -1,7 +1,10 @@
 /* fuzz-batch.c: a libFuzzer harness for penal batch as a whole.  The
  * input's first byte chooses the input format (bit 0: JSON Lines), the
- * output format (bit 1: JSON Lines) and --ignore-unknown (bit 2); the rest
- * is the caseload, read through a FILE as penal batch reads a file.
+ * output format (bit 1: JSON Lines), --ignore-unknown (bit 2), --full
+ * (bit 3, with JSON Lines out), --date-order (bits 4 and 5: none, mdy,
+ * dmy) and --keep=id (bit 6, with JSON Lines out, where the kept cells
+ * follow the line); the rest is the caseload, read through a FILE as
+ * penal batch reads a file.
  * Whatever the bytes, the batch ends: with an answer, or refused with an
  * error of its own domain and nothing written.  And it writes exactly one
  * output row per input record it counted, each numbered by a line of the
@@ -45,8 +48,10 @@ row_line (const char *row, gboolean jsonl)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
+  static const char *const keep[] = { "id", NULL };
   g_autoptr (GError) error = NULL;
-  gboolean jsonl_in, jsonl_out, ignore_unknown, ok;
+  gboolean jsonl_in, jsonl_out, ok;
+  PenalBatchOptions options = { 0 };
   PenalBatchCounts counts;
   char *output = NULL;
   size_t output_length = 0;
@@ -62,7 +67,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   jsonl_in = (data[0] & 1) != 0;
   jsonl_out = (data[0] & 2) != 0;
-  ignore_unknown = (data[0] & 4) != 0;
+  options.input_format = jsonl_in ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV;
+  options.output_format = jsonl_out ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV;
+  options.ignore_unknown = (data[0] & 4) != 0;
+  options.full = jsonl_out && (data[0] & 8) != 0;
+  options.date_order = (data[0] >> 4) % 3 == 1   ? PENAL_DATE_ORDER_MDY
+                       : (data[0] >> 4) % 3 == 2 ? PENAL_DATE_ORDER_DMY
+                                                 : PENAL_DATE_ORDER_NONE;
+  options.keep = jsonl_out && (data[0] & 64) != 0 ? keep : NULL;
   data++, size--;
   for (size_t i = 0; i < size; i++)
     input_lines
@@ -75,10 +87,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_assert_nonnull (in);
   out = open_memstream (&output, &output_length);
   g_assert_nonnull (out);
-  ok = penal_batch_run (model, jsonl_in ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV,
-                        jsonl_out ? PENAL_BATCH_JSONL : PENAL_BATCH_CSV,
-                        ignore_unknown, 2460000, in, "fuzz", out, &counts,
-                        &error);
+  ok = penal_batch_run (model, &options, in, "fuzz", out, &counts, &error);
+  penal_batch_counts_clear (&counts);
   fclose (in);
   fclose (out);
 
