@@ -560,6 +560,26 @@ content_type_is (SoupServerMessage *message, const char *expected)
 static void refuse_early (PenalServer *server, Request *request,
                           SoupServerMessage *message);
 
+/* A refusal, worded in the server's language.  Only here, where
+ * something is translated, does the early handler take language_lock:
+ * a request that is let through takes no lock at all.  format is the
+ * untranslated message (N_). */
+static void G_GNUC_PRINTF (4, 5)
+    refuse (PenalServer *server, SoupServerMessage *message, guint status,
+            const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  g_mutex_lock (&server->language_lock);
+  penal_server_use_language (server->default_language);
+  va_start (args, format);
+  text = g_strdup_vprintf (_ (format), args);
+  va_end (args);
+  respond_error (message, status, text);
+  g_mutex_unlock (&server->language_lock);
+}
+
 /* Runs when the headers are in: anything refused here is answered before
  * a byte of the body is read. */
 static void
@@ -570,13 +590,10 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
   Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
 
   set_security_headers (message);
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
   refuse_early (server, request, message);
-  g_mutex_unlock (&server->language_lock);
 }
 
-/* What the early handler refuses, with language_lock held. */
+/* What the early handler refuses. */
 static void
 refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 {
@@ -589,43 +606,42 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 
   if (!host_allowed (server, message))
     {
-      respond_error (message, SOUP_STATUS_MISDIRECTED_REQUEST,
-                     _ ("this server answers only requests addressed to it "
-                        "by the address it listens on"));
+      refuse (server, message, SOUP_STATUS_MISDIRECTED_REQUEST,
+              N_ ("this server answers only requests addressed to it by the "
+                  "address it listens on"));
       return;
     }
   soup_message_headers_foreach (headers, add_header_size, &header_size);
   if (header_size > server->limits.max_header_size)
     {
-      respond_error (message, 431, _ ("the request's headers are too large"));
+      refuse (server, message, 431, N_ ("the request's headers are too large"));
       return;
     }
   request->route = find_route (path);
   if (request->route == NULL)
     {
-      respond_error (message, SOUP_STATUS_NOT_FOUND,
-                     _ ("there is nothing at this address"));
+      refuse (server, message, SOUP_STATUS_NOT_FOUND,
+              N_ ("there is nothing at this address"));
       return;
     }
   if (!g_str_equal (method, request->route->method)
       && !(g_str_equal (method, "HEAD")
            && g_str_equal (request->route->method, "GET")))
     {
-      g_autofree char *text = g_strdup_printf (
-          _ ("%s is not allowed here; use %s"), method, request->route->method);
       soup_message_headers_replace (
           soup_server_message_get_response_headers (message), "Allow",
           request->route->method);
-      respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, text);
+      refuse (server, message, SOUP_STATUS_METHOD_NOT_ALLOWED,
+              N_ ("%s is not allowed here; use %s"), method,
+              request->route->method);
       return;
     }
   if (request->route->content_type == NULL)
     return;
   if (!content_type_is (message, request->route->content_type))
     {
-      g_autofree char *text = g_strdup_printf (_ ("the body must be %s"),
-                                               request->route->content_type);
-      respond_error (message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, text);
+      refuse (server, message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+              N_ ("the body must be %s"), request->route->content_type);
       return;
     }
   length = soup_message_headers_get_content_length (headers);
@@ -633,8 +649,8 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
                              ? server->limits.max_batch_body
                              : server->limits.max_classify_body))
     {
-      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     _ ("the request body is too large"));
+      refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+              N_ ("the request body is too large"));
       return;
     }
   request->body = g_byte_array_new ();
@@ -658,11 +674,8 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
 
   if (request->too_large)
     {
-      g_mutex_lock (&server->language_lock);
-      penal_server_use_language (server->default_language);
-      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     _ ("the request body is too large"));
-      g_mutex_unlock (&server->language_lock);
+      refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+              N_ ("the request body is too large"));
       return;
     }
   if (request->route->route == ROUTE_CLASSIFY)
