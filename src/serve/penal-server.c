@@ -62,6 +62,7 @@ struct _PenalServer
   guint16 port;
   GPtrArray *allowed_hosts; /* "127.0.0.1:8080", … lower case */
   gint *connections;        /* atomic; shared with the sockets' data */
+  GQuark admitted;          /* marks the socket of an admitted connection */
   PenalServerLogFunc log_func;
   gpointer log_data;
   /* Held while anything is translated: the language is per process. */
@@ -827,7 +828,9 @@ sweep_tick (gpointer user_data)
 /* Counts a connection at its first request, gives its socket the idle
  * timeout (a read or write that waits longer fails, and libsoup closes
  * the connection), and closes it at once when too many are open; at the
- * cap, connections whose clients have gone are not counted. */
+ * cap, connections whose clients have gone are not counted.  Later
+ * requests on an admitted connection find the mark on its socket and
+ * take no lock. */
 static gboolean
 admit_connection (Worker *worker, SoupServerMessage *message)
 {
@@ -835,7 +838,8 @@ admit_connection (Worker *worker, SoupServerMessage *message)
   GSocket *socket = soup_server_message_get_socket (message);
   gboolean admitted = TRUE;
 
-  if (socket == NULL)
+  if (socket == NULL
+      || g_object_get_qdata (G_OBJECT (socket), server->admitted) != NULL)
     return TRUE;
   g_mutex_lock (&server->sockets_lock);
   if (!g_ptr_array_find (worker->sockets, socket, NULL))
@@ -854,6 +858,8 @@ admit_connection (Worker *worker, SoupServerMessage *message)
           g_atomic_int_add (server->connections, 1);
           g_ptr_array_add (worker->sockets, g_object_ref (socket));
           g_socket_set_timeout (socket, server->limits.idle_timeout);
+          g_object_set_qdata (G_OBJECT (socket), server->admitted,
+                              GINT_TO_POINTER (TRUE));
         }
       else
         g_socket_shutdown (socket, TRUE, TRUE, NULL);
@@ -940,6 +946,7 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
                       : "en");
   server->allowed_hosts = g_ptr_array_new_with_free_func (g_free);
   server->connections = g_rc_box_new0 (gint);
+  server->admitted = g_quark_from_static_string ("penal-server-admitted");
   server->workers = g_ptr_array_new ();
   server->cache = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                          (GDestroyNotify)g_bytes_unref,
