@@ -9,8 +9,8 @@
  * type and a declared length, and refuses what fails with a status of its
  * own before any body is read.  Bodies are gathered by the server itself,
  * up to the route's cap; beyond it the rest is discarded and the answer
- * is 413.  A timer per request closes a connection that takes longer than
- * the request timeout, slow or not.
+ * is 413.  Once a second each worker closes the connection of a request
+ * that has taken longer than the request timeout, slow or not.
  *
  * One thread per processor serves requests, each with its own main
  * context and SoupServer on its own socket bound to the same address.
@@ -51,6 +51,7 @@ typedef struct
   GMainLoop *loop;
   GThread *thread;
   GPtrArray *sockets; /* GSocket: this thread's connections (sockets_lock) */
+  GQueue requests;    /* Request: being read or answered, oldest first */
 } Worker;
 
 struct _PenalServer
@@ -109,25 +110,36 @@ static const RouteEntry routes[] = {
   { "/api/v1/health", ROUTE_HEALTH, "GET", NULL },
 };
 
-/* What the server knows of one request while it is read and answered. */
+/* What the server knows of one request while it is read and answered.
+ * Its worker keeps it in a queue until it is answered or aborted, so the
+ * worker's sweep can close a request that takes too long: one timer per
+ * worker rather than one per request. */
 typedef struct
 {
   PenalServer *server;
+  Worker *worker;
+  SoupServerMessage *message; /* not a reference: the message owns this */
   const RouteEntry *route;
   gint64 started;
   GByteArray *body;
   gboolean too_large;
-  GSource *timeout;
+  gboolean in_flight; /* link is in worker->requests */
+  gboolean timed_out;
+  GList link;
 } Request;
+
+static void
+request_done (Request *request)
+{
+  if (request->in_flight)
+    g_queue_unlink (&request->worker->requests, &request->link);
+  request->in_flight = FALSE;
+}
 
 static void
 request_free (Request *request)
 {
-  if (request->timeout != NULL)
-    {
-      g_source_destroy (request->timeout);
-      g_source_unref (request->timeout);
-    }
+  request_done (request);
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_free (request);
 }
@@ -814,11 +826,40 @@ count_closed_elsewhere (Worker *worker)
   return closed;
 }
 
+/* Closes the connection of each request that has taken longer than the
+ * request timeout, slow or stuck, whatever it was doing. */
+static void
+expire_requests (Worker *worker)
+{
+  gint64 deadline
+      = g_get_monotonic_time ()
+        - (gint64)worker->server->limits.request_timeout * G_USEC_PER_SEC;
+
+  /* Oldest first: the first request still in time ends the search. */
+  for (GList *l = worker->requests.head; l != NULL; l = l->next)
+    {
+      Request *request = l->data;
+      GSocket *socket;
+
+      if (request->started > deadline)
+        break;
+      if (request->timed_out)
+        continue;
+      request->timed_out = TRUE;
+      socket = soup_server_message_get_socket (request->message);
+      if (socket != NULL)
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
+    }
+}
+
+/* Once a second: the requests that took too long, and the connections
+ * whose clients have gone. */
 static gboolean
 sweep_tick (gpointer user_data)
 {
   Worker *worker = user_data;
 
+  expire_requests (worker);
   g_mutex_lock (&worker->server->sockets_lock);
   sweep_connections (worker);
   g_mutex_unlock (&worker->server->sockets_lock);
@@ -868,18 +909,6 @@ admit_connection (Worker *worker, SoupServerMessage *message)
   return admitted;
 }
 
-static gboolean
-request_timed_out (gpointer user_data)
-{
-  SoupServerMessage *message = user_data;
-  GSocket *socket = soup_server_message_get_socket (message);
-
-  /* Slow or stuck: the connection is closed, whatever it was doing. */
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 request_started (SoupServer *soup, SoupServerMessage *message,
                  gpointer user_data)
@@ -889,12 +918,13 @@ request_started (SoupServer *soup, SoupServerMessage *message,
   Request *request = g_new0 (Request, 1);
 
   request->server = server;
+  request->worker = worker;
+  request->message = message;
   request->started = g_get_monotonic_time ();
   admit_connection (worker, message);
-  request->timeout
-      = g_timeout_source_new_seconds (server->limits.request_timeout);
-  g_source_set_callback (request->timeout, request_timed_out, message, NULL);
-  g_source_attach (request->timeout, g_main_context_get_thread_default ());
+  request->link.data = request;
+  g_queue_push_tail_link (&worker->requests, &request->link);
+  request->in_flight = TRUE;
   g_object_set_data_full (G_OBJECT (message), "penal-request", request,
                           (GDestroyNotify)request_free);
 }
@@ -911,11 +941,7 @@ request_finished (SoupServer *soup, SoupServerMessage *message,
 
   if (request == NULL)
     return;
-  if (request->timeout != NULL)
-    {
-      g_source_destroy (request->timeout);
-      g_clear_pointer (&request->timeout, g_source_unref);
-    }
+  request_done (request);
   if (server->log_func == NULL)
     return;
   line = g_strdup_printf (
@@ -1233,6 +1259,7 @@ penal_server_listen (PenalServer *server, const char *address, GError **error)
 
       worker->context = g_main_context_new ();
       worker->sockets = g_ptr_array_new_with_free_func (g_object_unref);
+      g_queue_init (&worker->requests);
       worker->loop = g_main_loop_new (worker->context, FALSE);
       worker->thread = g_thread_new ("penal-serve", run_worker, worker);
     }
