@@ -25,13 +25,18 @@ typedef struct
   GPtrArray *log; /* char *: every line the server logged */
 } Fixture;
 
+/* The server hands on its lines in blocks, each line ending in a
+ * newline. */
 static void
-collect_log (const char *line, gpointer user_data)
+collect_log (const char *lines, gpointer user_data)
 {
   Fixture *fixture = user_data;
+  g_auto (GStrv) split = g_strsplit (lines, "\n", -1);
 
+  g_assert_true (g_str_has_suffix (lines, "\n"));
   g_mutex_lock (&fixture->log_lock);
-  g_ptr_array_add (fixture->log, g_strdup (line));
+  for (guint i = 0; split[i] != NULL && split[i + 1] != NULL; i++)
+    g_ptr_array_add (fixture->log, g_strdup (split[i]));
   g_cond_broadcast (&fixture->log_grew);
   g_mutex_unlock (&fixture->log_lock);
 }

@@ -40,6 +40,10 @@
  * so memory stays flat however many requests come. */
 #define MAX_CACHED_ANSWERS 4096
 
+/* A worker hands its log lines on in blocks of about this size, or
+ * sooner when it has nothing else to do: one write for many requests. */
+#define LOG_BLOCK_SIZE (4 * KIB)
+
 /* One thread: its own main context and SoupServer, on its own socket
  * bound to the same address (SO_REUSEPORT: the kernel spreads the
  * connections). */
@@ -52,6 +56,8 @@ typedef struct
   GThread *thread;
   GPtrArray *sockets; /* GSocket: this thread's connections (sockets_lock) */
   GQueue requests;    /* Request: being read or answered, oldest first */
+  GString *log;       /* lines not yet handed to the log function */
+  GSource *log_idle;  /* hands them on when the worker is idle */
 } Worker;
 
 struct _PenalServer
@@ -766,6 +772,28 @@ handle_locked (PenalServer *server, SoupServerMessage *message,
 /* ------------------------------------------------------------------ */
 /* Timing and the log                                                   */
 
+/* Hands the worker's lines to the log function. */
+static void
+write_log (Worker *worker)
+{
+  PenalServer *server = worker->server;
+
+  if (worker->log->len == 0)
+    return;
+  server->log_func (worker->log->str, server->log_data);
+  g_string_truncate (worker->log, 0);
+}
+
+static gboolean
+write_log_when_idle (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  write_log (worker);
+  g_clear_pointer (&worker->log_idle, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 /* Has the client closed this connection?  A socket that libsoup closed
  * is done with; one whose peer sent its FIN with nothing left unread is
  * one that libsoup 3.2 would keep, idle, forever (it misses a client's
@@ -860,6 +888,8 @@ sweep_tick (gpointer user_data)
   Worker *worker = user_data;
 
   expire_requests (worker);
+  if (worker->server->log_func != NULL)
+    write_log (worker);
   g_mutex_lock (&worker->server->sockets_lock);
   sweep_connections (worker);
   g_mutex_unlock (&worker->server->sockets_lock);
@@ -930,26 +960,42 @@ request_started (SoupServer *soup, SoupServerMessage *message,
 }
 
 /* One line per request: never the query, the body or a path the server
- * does not serve, so no fact reaches the log. */
+ * does not serve, so no fact reaches the log.  The line waits in the
+ * worker's block until the block is full or the worker is idle (or at
+ * the latest the next sweep). */
 static void
 request_finished (SoupServer *soup, SoupServerMessage *message,
                   gpointer user_data)
 {
   PenalServer *server = user_data;
   Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
-  g_autofree char *line = NULL;
+  Worker *worker;
+  gint64 tenths;
 
   if (request == NULL)
     return;
   request_done (request);
   if (server->log_func == NULL)
     return;
-  line = g_strdup_printf (
-      "%s %s %u %.1f ms", soup_server_message_get_method (message),
-      request->route != NULL ? request->route->path : "(other)",
-      soup_server_message_get_status (message),
-      (double)(g_get_monotonic_time () - request->started) / 1000.0);
-  server->log_func (line, server->log_data);
+  worker = request->worker;
+  /* Tenths of a millisecond, rounded, in whole numbers. */
+  tenths = (g_get_monotonic_time () - request->started + 50) / 100;
+  g_string_append_printf (worker->log, "%s %s %u %" G_GINT64_FORMAT ".%d ms\n",
+                          soup_server_message_get_method (message),
+                          request->route != NULL ? request->route->path
+                                                 : "(other)",
+                          soup_server_message_get_status (message), tenths / 10,
+                          (int)(tenths % 10));
+  if (worker->log->len >= LOG_BLOCK_SIZE)
+    write_log (worker);
+  else if (worker->log_idle == NULL)
+    {
+      worker->log_idle = g_idle_source_new ();
+      g_source_set_priority (worker->log_idle, G_PRIORITY_LOW);
+      g_source_set_callback (worker->log_idle, write_log_when_idle, worker,
+                             NULL);
+      g_source_attach (worker->log_idle, worker->context);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1028,6 +1074,7 @@ penal_server_free (PenalServer *server)
       g_thread_join (worker->thread);
       g_main_loop_unref (worker->loop);
       g_ptr_array_unref (worker->sockets);
+      g_string_free (worker->log, TRUE);
       g_main_context_unref (worker->context);
       g_object_unref (worker->socket);
       g_free (worker);
@@ -1083,9 +1130,16 @@ run_worker (gpointer user_data)
   }
   soup_server_disconnect (soup);
   g_object_unref (soup);
-  /* Let what the server closed finish closing. */
+  /* Let what the server closed finish closing, then log the rest. */
   while (g_main_context_iteration (worker->context, FALSE))
     ;
+  if (worker->log_idle != NULL)
+    {
+      g_source_destroy (worker->log_idle);
+      g_clear_pointer (&worker->log_idle, g_source_unref);
+    }
+  if (server->log_func != NULL)
+    write_log (worker);
   g_main_context_pop_thread_default (worker->context);
   return NULL;
 }
@@ -1260,6 +1314,7 @@ penal_server_listen (PenalServer *server, const char *address, GError **error)
       worker->context = g_main_context_new ();
       worker->sockets = g_ptr_array_new_with_free_func (g_object_unref);
       g_queue_init (&worker->requests);
+      worker->log = g_string_sized_new (LOG_BLOCK_SIZE + 256);
       worker->loop = g_main_loop_new (worker->context, FALSE);
       worker->thread = g_thread_new ("penal-serve", run_worker, worker);
     }
