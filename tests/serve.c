@@ -186,6 +186,32 @@ raw_exchange (Fixture *fixture, const char *text, gboolean wait_close)
   return g_string_free (g_steal_pointer (&read), FALSE);
 }
 
+/* REQUEST_LINE ("POST /path") with EXTRA_HEADERS and a chunked body of
+ * 96 KiB, over the 64 KiB cap, sent on a fresh connection; what the
+ * server answers before it closes it. */
+static char *
+raw_exchange_oversized (Fixture *fixture, const char *request_line,
+                        const char *extra_headers)
+{
+  g_autoptr (GString) raw = g_string_new (NULL);
+
+  g_string_append_printf (raw,
+                          "%s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n%s"
+                          "Transfer-Encoding: chunked\r\nConnection: "
+                          "close\r\n\r\n",
+                          request_line, penal_server_get_port (fixture->server),
+                          extra_headers);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_string_append_printf (raw, "%x\r\n", 32 * 1024);
+      for (guint j = 0; j < 32 * 1024; j++)
+        g_string_append_c (raw, ' ');
+      g_string_append (raw, "\r\n");
+    }
+  g_string_append (raw, "0\r\n\r\n");
+  return raw_exchange (fixture, raw->str, TRUE);
+}
+
 static JsonObject *
 parse_object (JsonParser *parser, const char *text)
 {
@@ -328,7 +354,6 @@ test_classify_too_large (Fixture *fixture, gconstpointer data)
   g_autofree char *body = g_malloc (size);
   g_auto (Response) declared = { 0 };
   g_autofree char *chunked = NULL;
-  g_autoptr (GString) raw = g_string_new (NULL);
 
   memset (body, ' ', size);
   body[0] = '{';
@@ -337,21 +362,31 @@ test_classify_too_large (Fixture *fixture, gconstpointer data)
            body, (gssize)size, NULL);
   assert_json_error (&declared, 413, "too large");
 
-  g_string_append_printf (raw,
-                          "POST /api/v1/classify HTTP/1.1\r\nHost: "
-                          "127.0.0.1:%u\r\nContent-Type: "
-                          "application/json\r\nTransfer-Encoding: "
-                          "chunked\r\nConnection: close\r\n\r\n",
-                          penal_server_get_port (fixture->server));
-  for (guint i = 0; i < 3; i++)
-    {
-      g_string_append_printf (raw, "%x\r\n", 32 * 1024);
-      for (guint j = 0; j < 32 * 1024; j++)
-        g_string_append_c (raw, ' ');
-      g_string_append (raw, "\r\n");
-    }
-  g_string_append (raw, "0\r\n\r\n");
-  chunked = raw_exchange (fixture, raw->str, TRUE);
+  chunked = raw_exchange_oversized (fixture, "POST /api/v1/classify",
+                                    "Content-Type: application/json\r\n");
+  g_assert_true (g_str_has_prefix (chunked, "HTTP/1.1 413 "));
+}
+
+/* A GET's body is held to the same cap, declared or chunked: the server
+ * does not gather a body it has no use for without limit. */
+static void
+test_get_body_too_large (Fixture *fixture, gconstpointer data)
+{
+  gsize size = 64 * 1024 + 1;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *declared = NULL;
+  g_autofree char *chunked
+      = raw_exchange_oversized (fixture, "GET /api/v1/health", "");
+
+  g_string_append_printf (text,
+                          "GET /api/v1/health HTTP/1.1\r\nHost: "
+                          "127.0.0.1:%u\r\nContent-Length: %" G_GSIZE_FORMAT
+                          "\r\nConnection: close\r\n\r\n",
+                          penal_server_get_port (fixture->server), size);
+  for (gsize i = 0; i < size; i++)
+    g_string_append_c (text, ' ');
+  declared = raw_exchange (fixture, text->str, TRUE);
+  g_assert_true (g_str_has_prefix (declared, "HTTP/1.1 413 "));
   g_assert_true (g_str_has_prefix (chunked, "HTTP/1.1 413 "));
 }
 
@@ -856,6 +891,7 @@ main (int argc, char **argv)
   ADD ("api/classify/bad-json-400", test_classify_bad_json);
   ADD ("api/classify/wrong-type-415", test_classify_wrong_type);
   ADD ("api/classify/too-large-413", test_classify_too_large);
+  ADD ("limits/get-body-too-large-413", test_get_body_too_large);
   ADD ("api/batch/same-as-cli", test_batch_same_as_cli);
   ADD ("api/batch/errors", test_batch_errors);
   ADD ("api/statutes", test_statutes);

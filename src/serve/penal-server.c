@@ -610,6 +610,12 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
 
   set_security_headers (message);
   refuse_early (server, request, message);
+  /* libsoup reads a request's whole body before it answers: a refused
+   * one is dropped as it comes in, never kept, however long it says it
+   * is. */
+  if (soup_server_message_get_status (message) != SOUP_STATUS_NONE)
+    soup_message_body_set_accumulate (
+        soup_server_message_get_request_body (message), FALSE);
 }
 
 /* What the early handler refuses. */
@@ -655,9 +661,8 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
               request->route->method);
       return;
     }
-  if (request->route->content_type == NULL)
-    return;
-  if (!content_type_is (message, request->route->content_type))
+  if (request->route->content_type != NULL
+      && !content_type_is (message, request->route->content_type))
     {
       refuse (server, message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
               N_ ("the body must be %s"), request->route->content_type);
