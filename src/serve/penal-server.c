@@ -18,8 +18,9 @@
  * gettext reads on every call; since that is one setting for the whole
  * process, anything that translates holds language_lock, so answers in
  * different languages never mix.  The answers of /api/v1/classify are
- * kept (a bounded cache, by language, day and request body), so a request
- * seen before is answered without taking the lock. */
+ * kept (a bounded cache, by day and request body: the API answers in the
+ * server's one language), so a request seen before is answered without
+ * taking the lock. */
 #include "config.h"
 
 #define _GNU_SOURCE 1
@@ -31,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "penal-server.h"
 
@@ -58,6 +60,9 @@ typedef struct
   GQueue requests;    /* Request: being read or answered, oldest first */
   GString *log;       /* lines not yet handed to the log function */
   GSource *log_idle;  /* hands them on when the worker is idle */
+  gint64 today;       /* the local day, as a Julian day number … */
+  time_t day_starts;  /* … from this time … */
+  time_t day_ends;    /* … until this one */
 } Worker;
 
 struct _PenalServer
@@ -70,11 +75,12 @@ struct _PenalServer
   GPtrArray *allowed_hosts; /* "127.0.0.1:8080", … lower case */
   gint *connections;        /* atomic; shared with the sockets' data */
   GQuark admitted;          /* marks the socket of an admitted connection */
+  GQuark request_key;       /* a message's Request */
   PenalServerLogFunc log_func;
   gpointer log_data;
   /* Held while anything is translated: the language is per process. */
   GMutex language_lock;
-  /* The answers of /api/v1/classify, by language, day and body. */
+  /* The answers of /api/v1/classify, by day and body. */
   GMutex cache_lock;
   GHashTable *cache; /* GBytes key -> GBytes answer */
   /* Guards every worker's list of sockets. */
@@ -233,20 +239,22 @@ accepted_language (SoupServerMessage *message, const char *fallback)
 /* ------------------------------------------------------------------ */
 /* Answers                                                              */
 
+/* On every answer; appended, since the early handler sets them first,
+ * once per request. */
 static void
 set_security_headers (SoupServerMessage *message)
 {
   SoupMessageHeaders *headers
       = soup_server_message_get_response_headers (message);
 
-  soup_message_headers_replace (headers, "Content-Security-Policy",
-                                "default-src 'self'; form-action 'self'; "
-                                "frame-ancestors 'none'; base-uri 'none'");
-  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
-  soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
+  soup_message_headers_append (headers, "Content-Security-Policy",
+                               "default-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'");
+  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_append (headers, "Referrer-Policy", "no-referrer");
+  soup_message_headers_append (headers, "X-Frame-Options", "DENY");
   /* Pages and answers hold a client's facts: no cache keeps them. */
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_append (headers, "Cache-Control", "no-store");
 }
 
 static void
@@ -304,17 +312,48 @@ respond_error (SoupServerMessage *message, guint status, const char *text)
 /* ------------------------------------------------------------------ */
 /* The API                                                              */
 
-static GBytes *
-cache_key (PenalServer *server, GByteArray *body)
+/* Today, the local day, as penal_date_today() gives it; looked up again
+ * only when the day known has ended (or the clock went back), since the
+ * C library takes a process-wide lock to read the local time. */
+static gint64
+worker_today (Worker *worker)
 {
-  GByteArray *key = g_byte_array_sized_new (body->len + 32);
-  g_autofree char *prefix
-      = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n", server->default_language,
-                         penal_date_today ());
+  time_t now = time (NULL);
+  struct tm local;
+  GDate date;
 
-  g_byte_array_append (key, (const guint8 *)prefix, (guint)strlen (prefix));
-  g_byte_array_append (key, body->data, body->len);
-  return g_byte_array_free_to_bytes (key);
+  if (now >= worker->day_starts && now < worker->day_ends)
+    return worker->today;
+  localtime_r (&now, &local);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay)local.tm_mday,
+                  (GDateMonth)(local.tm_mon + 1),
+                  (GDateYear)(local.tm_year + 1900));
+  worker->today = g_date_get_julian (&date);
+  local.tm_hour = local.tm_min = local.tm_sec = 0;
+  local.tm_isdst = -1;
+  worker->day_starts = mktime (&local);
+  local.tm_mday++;
+  local.tm_hour = local.tm_min = local.tm_sec = 0;
+  local.tm_isdst = -1;
+  worker->day_ends = mktime (&local);
+  return worker->today;
+}
+
+/* An answer's key in the cache: the day (a fact's default, the offense
+ * date, is today), then the request body.  The API answers in the
+ * server's one language, which needs no place in it. */
+static GBytes *
+cache_key (gint64 today, GBytes *body)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (body, &length);
+  guint8 *key = g_malloc (sizeof today + length);
+
+  memcpy (key, &today, sizeof today);
+  if (length > 0)
+    memcpy (key + sizeof today, data, length);
+  return g_bytes_new_take (key, sizeof today + length);
 }
 
 /* The answer to the same request today, if one was given.  Classifying
@@ -347,17 +386,19 @@ respond_bytes (SoupServerMessage *message, const char *content_type,
                GBytes *body)
 {
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (
-      soup_server_message_get_response_headers (message), content_type, NULL);
+  soup_message_headers_replace (
+      soup_server_message_get_response_headers (message), "Content-Type",
+      content_type);
   soup_message_body_append_bytes (
       soup_server_message_get_response_body (message), body);
   soup_message_body_complete (soup_server_message_get_response_body (message));
 }
 
 static void
-api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
+api_classify (PenalServer *server, Worker *worker, SoupServerMessage *message,
+              GBytes *body)
 {
-  g_autoptr (GBytes) key = cache_key (server, body);
+  g_autoptr (GBytes) key = cache_key (worker_today (worker), body);
   g_autoptr (GBytes) cached = cached_answer (server, key);
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalFacts) facts = NULL;
@@ -370,9 +411,13 @@ api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
     }
   g_mutex_lock (&server->language_lock);
   penal_server_use_language (server->default_language);
-  facts = penal_facts_new_from_json (
-      server->model, body->len > 0 ? (const char *)body->data : "", body->len,
-      &error);
+  {
+    gsize length;
+    const char *data = g_bytes_get_data (body, &length);
+
+    facts = penal_facts_new_from_json (server->model, length > 0 ? data : "",
+                                       length, &error);
+  }
   if (facts != NULL)
     answer = penal_classify (server->model, facts, PENAL_FORMAT_JSON, &error);
   if (answer == NULL)
@@ -393,7 +438,7 @@ api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
 /* JSON Lines in, the rows of `penal batch --input-format=jsonl
  * --format=jsonl` out, from the same library call. */
 static void
-api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
+api_batch (PenalServer *server, SoupServerMessage *message, GBytes *body)
 {
   g_autoptr (GError) error = NULL;
   PenalBatchCounts counts;
@@ -403,12 +448,13 @@ api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
   gboolean ok;
 
   /* fmemopen refuses an empty buffer: an empty body is no rows. */
-  if (body->len == 0)
+  if (g_bytes_get_size (body) == 0)
     {
       respond (message, SOUP_STATUS_OK, "application/x-ndjson", g_strdup (""));
       return;
     }
-  in = fmemopen (body->data, body->len, "r");
+  in = fmemopen ((void *)g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                 "r");
   out = open_memstream (&rows, &rows_length);
   if (in == NULL || out == NULL)
     {
@@ -477,11 +523,12 @@ api_health (SoupServerMessage *message)
 /* application/x-www-form-urlencoded: single fields by name, and every
  * "a" field (an answer, NAME=VALUE) in order. */
 static GHashTable *
-decode_form (GByteArray *body, GPtrArray *answers)
+decode_form (GBytes *body, GPtrArray *answers)
 {
   GHashTable *form
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *text = g_strndup ((const char *)body->data, body->len);
+  g_autofree char *text
+      = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   g_auto (GStrv) pairs = g_strsplit (text, "&", -1);
 
   for (guint i = 0; pairs[i] != NULL; i++)
@@ -606,7 +653,8 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
                GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
 
   set_security_headers (message);
   refuse_early (server, request, message);
@@ -677,6 +725,18 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
               N_ ("the request body is too large"));
       return;
     }
+  /* A declared length within the cap is left to libsoup to gather.  The
+   * server gathers a batch itself (so that up to 8 MiB are held once, not
+   * twice) and a chunked body (whose length is known only as it comes),
+   * up to the cap. */
+  {
+    SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+
+    if (request->route->route != ROUTE_BATCH
+        && (encoding == SOUP_ENCODING_CONTENT_LENGTH
+            || encoding == SOUP_ENCODING_NONE))
+      return;
+  }
   request->body = g_byte_array_new ();
   soup_message_body_set_accumulate (
       soup_server_message_get_request_body (message), FALSE);
@@ -684,17 +744,16 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 }
 
 static void handle_locked (PenalServer *server, SoupServerMessage *message,
-                           Request *request, GHashTable *query,
-                           GByteArray *body);
+                           Request *request, GHashTable *query, GBytes *body);
 
 static void
 handler (SoupServer *soup, SoupServerMessage *message, const char *path,
          GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
-  static GByteArray empty = { NULL, 0 };
-  GByteArray *body = request->body != NULL ? request->body : &empty;
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  g_autoptr (GBytes) body = NULL;
 
   if (request->too_large)
     {
@@ -702,9 +761,16 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
               N_ ("the request body is too large"));
       return;
     }
+  /* As the early handler arranged: gathered by the server, or by
+   * libsoup. */
+  if (request->body != NULL)
+    body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  else
+    body = soup_message_body_flatten (
+        soup_server_message_get_request_body (message));
   if (request->route->route == ROUTE_CLASSIFY)
     {
-      api_classify (server, message, body);
+      api_classify (server, request->worker, message, body);
       return;
     }
   g_mutex_lock (&server->language_lock);
@@ -716,7 +782,7 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
 /* Every route but classify, with language_lock held. */
 static void
 handle_locked (PenalServer *server, SoupServerMessage *message,
-               Request *request, GHashTable *query, GByteArray *body)
+               Request *request, GHashTable *query, GBytes *body)
 {
   switch (request->route->route)
     {
@@ -960,8 +1026,8 @@ request_started (SoupServer *soup, SoupServerMessage *message,
   request->link.data = request;
   g_queue_push_tail_link (&worker->requests, &request->link);
   request->in_flight = TRUE;
-  g_object_set_data_full (G_OBJECT (message), "penal-request", request,
-                          (GDestroyNotify)request_free);
+  g_object_set_qdata_full (G_OBJECT (message), server->request_key, request,
+                           (GDestroyNotify)request_free);
 }
 
 /* One line per request: never the query, the body or a path the server
@@ -973,7 +1039,8 @@ request_finished (SoupServer *soup, SoupServerMessage *message,
                   gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
   Worker *worker;
   gint64 tenths;
 
@@ -1024,6 +1091,7 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
   server->allowed_hosts = g_ptr_array_new_with_free_func (g_free);
   server->connections = g_rc_box_new0 (gint);
   server->admitted = g_quark_from_static_string ("penal-server-admitted");
+  server->request_key = g_quark_from_static_string ("penal-server-request");
   server->workers = g_ptr_array_new ();
   server->cache = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                          (GDestroyNotify)g_bytes_unref,
