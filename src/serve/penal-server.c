@@ -28,6 +28,8 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +139,30 @@ typedef struct
   gboolean too_large;
   gboolean in_flight; /* link is in worker->requests */
   gboolean timed_out;
+  gboolean corked; /* the answer's frames are held until it is all written */
   GList link;
 } Request;
+
+/* libsoup sends an answer's headers and its body in two writes: on
+ * their own, two TCP segments and two wake-ups of the client for every
+ * answer.  Corked from the handler until the answer is written, they go
+ * out together.  (Not before the handler: an interim 100 Continue must
+ * go out at once.) */
+static void
+cork (Request *request, gboolean on)
+{
+#ifdef TCP_CORK
+  GSocket *socket;
+
+  if (request->corked == on)
+    return;
+  socket = soup_server_message_get_socket (request->message);
+  if (socket == NULL || g_socket_is_closed (socket))
+    return;
+  g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, on, NULL);
+  request->corked = on;
+#endif
+}
 
 static void
 request_done (Request *request)
@@ -755,6 +779,7 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
       = g_object_get_qdata (G_OBJECT (message), server->request_key);
   g_autoptr (GBytes) body = NULL;
 
+  cork (request, TRUE);
   if (request->too_large)
     {
       refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
@@ -1047,6 +1072,7 @@ request_finished (SoupServer *soup, SoupServerMessage *message,
   if (request == NULL)
     return;
   request_done (request);
+  cork (request, FALSE);
   if (server->log_func == NULL)
     return;
   worker = request->worker;
