@@ -16,11 +16,12 @@
  * context and SoupServer on its own socket bound to the same address.
  * The reader's language is switched per request with LANGUAGE, which
  * gettext reads on every call; since that is one setting for the whole
- * process, anything that translates holds language_lock, so answers in
- * different languages never mix.  The answers of /api/v1/classify are
- * kept (a bounded cache, by day and request body: the API answers in the
- * server's one language), so a request seen before is answered without
- * taking the lock. */
+ * process, a request translates only in its turn (language_enter): any
+ * number at once in the server's own language, which the API always
+ * uses, or one in another, so answers in different languages never mix.
+ * The answers of /api/v1/classify are kept (a bounded cache, by day and
+ * request body: the API answers in the server's one language), so a
+ * request seen before is answered without translating anything. */
 #include "config.h"
 
 #define _GNU_SOURCE 1
@@ -80,8 +81,13 @@ struct _PenalServer
   GQuark request_key;       /* a message's Request */
   PenalServerLogFunc log_func;
   gpointer log_data;
-  /* Held while anything is translated: the language is per process. */
+  /* Who may translate now (language_enter): gettext's language is one
+   * setting for the whole process. */
   GMutex language_lock;
+  GCond language_turn;
+  guint sharing;     /* requests translating in the server's language */
+  gboolean switched; /* one request translating in another */
+  guint waiting;     /* requests waiting to translate in another */
   /* The answers of /api/v1/classify, by day and body. */
   GMutex cache_lock;
   GHashTable *cache; /* GBytes key -> GBytes answer */
@@ -227,8 +233,8 @@ shipped_language (const char *tag)
   return NULL;
 }
 
-/* Makes gettext answer in language from now on; with language_lock
- * held. */
+/* Makes gettext answer in language from now on; only in a request's
+ * turn to translate in another language, and at start-up. */
 void
 penal_server_use_language (const char *language)
 {
@@ -258,6 +264,56 @@ accepted_language (SoupServerMessage *message, const char *fallback)
     chosen = shipped_language (l->data);
   soup_header_free_list (accepted);
   return chosen != NULL ? chosen : fallback;
+}
+
+/* A request's turn to translate.  Between turns gettext answers in the
+ * server's own language: any number of requests may translate in it at
+ * once (the API always does), or one request in another language, which
+ * switches for its turn and switches back.  A request waiting for another
+ * language goes before those that come after it, so a stream of API
+ * requests never keeps a page in Spanish waiting. */
+static gboolean
+is_default_language (PenalServer *server, const char *language)
+{
+  return g_str_equal (language, server->default_language);
+}
+
+static void
+language_enter (PenalServer *server, const char *language)
+{
+  g_mutex_lock (&server->language_lock);
+  if (is_default_language (server, language))
+    {
+      while (server->switched || server->waiting > 0)
+        g_cond_wait (&server->language_turn, &server->language_lock);
+      server->sharing++;
+    }
+  else
+    {
+      server->waiting++;
+      while (server->switched || server->sharing > 0)
+        g_cond_wait (&server->language_turn, &server->language_lock);
+      server->waiting--;
+      server->switched = TRUE;
+      penal_server_use_language (language);
+    }
+  g_mutex_unlock (&server->language_lock);
+}
+
+static void
+language_leave (PenalServer *server, const char *language)
+{
+  g_mutex_lock (&server->language_lock);
+  if (is_default_language (server, language))
+    server->sharing--;
+  else
+    {
+      penal_server_use_language (server->default_language);
+      server->switched = FALSE;
+    }
+  if (!server->switched && server->sharing == 0)
+    g_cond_broadcast (&server->language_turn);
+  g_mutex_unlock (&server->language_lock);
 }
 
 /* ------------------------------------------------------------------ */
@@ -433,8 +489,7 @@ api_classify (PenalServer *server, Worker *worker, SoupServerMessage *message,
       respond_bytes (message, "application/json", cached);
       return;
     }
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
+  language_enter (server, server->default_language);
   {
     gsize length;
     const char *data = g_bytes_get_data (body, &length);
@@ -450,7 +505,7 @@ api_classify (PenalServer *server, Worker *worker, SoupServerMessage *message,
                        ? SOUP_STATUS_BAD_REQUEST
                        : SOUP_STATUS_INTERNAL_SERVER_ERROR,
                    error->message);
-  g_mutex_unlock (&server->language_lock);
+  language_leave (server, server->default_language);
   if (answer != NULL)
     {
       g_autoptr (GBytes) computed = g_bytes_new_take (answer, strlen (answer));
@@ -651,9 +706,9 @@ static void refuse_early (PenalServer *server, Request *request,
                           SoupServerMessage *message);
 
 /* A refusal, worded in the server's language.  Only here, where
- * something is translated, does the early handler take language_lock:
- * a request that is let through takes no lock at all.  format is the
- * untranslated message (N_). */
+ * something is translated, does the early handler take its turn to
+ * translate: a request that is let through takes no lock at all.  format
+ * is the untranslated message (N_). */
 static void G_GNUC_PRINTF (4, 5)
     refuse (PenalServer *server, SoupServerMessage *message, guint status,
             const char *format, ...)
@@ -661,13 +716,12 @@ static void G_GNUC_PRINTF (4, 5)
   g_autofree char *text = NULL;
   va_list args;
 
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
+  language_enter (server, server->default_language);
   va_start (args, format);
   text = g_strdup_vprintf (_ (format), args);
   va_end (args);
   respond_error (message, status, text);
-  g_mutex_unlock (&server->language_lock);
+  language_leave (server, server->default_language);
 }
 
 /* Runs when the headers are in: anything refused here is answered before
@@ -767,8 +821,8 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
   g_signal_connect (message, "got-chunk", G_CALLBACK (got_chunk), request);
 }
 
-static void handle_locked (PenalServer *server, SoupServerMessage *message,
-                           Request *request, GHashTable *query, GBytes *body);
+static void answer_in_turn (PenalServer *server, SoupServerMessage *message,
+                            Request *request, GHashTable *query, GBytes *body);
 
 static void
 handler (SoupServer *soup, SoupServerMessage *message, const char *path,
@@ -798,17 +852,44 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
       api_classify (server, request->worker, message, body);
       return;
     }
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
-  handle_locked (server, message, request, query, body);
-  g_mutex_unlock (&server->language_lock);
+  answer_in_turn (server, message, request, query, body);
 }
 
-/* Every route but classify, with language_lock held. */
-static void
-handle_locked (PenalServer *server, SoupServerMessage *message,
-               Request *request, GHashTable *query, GBytes *body)
+/* The language a page is asked in: the form's or the address's "lang",
+ * else the browser's, else the server's. */
+static const char *
+page_language (PenalServer *server, SoupServerMessage *message,
+               const char *asked)
 {
+  const char *language = shipped_language (asked);
+
+  return language != NULL
+             ? language
+             : accepted_language (message, server->default_language);
+}
+
+/* Every route but classify, in its turn to translate: the pages in the
+ * reader's language, the rest in the server's. */
+static void
+answer_in_turn (PenalServer *server, SoupServerMessage *message,
+                Request *request, GHashTable *query, GBytes *body)
+{
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr (GHashTable) form = NULL;
+  const char *language = server->default_language;
+
+  if (request->route->route == ROUTE_START)
+    language = page_language (
+        server, message,
+        query != NULL ? g_hash_table_lookup (query, "lang") : NULL);
+  else if (request->route->route == ROUTE_INTERVIEW)
+    {
+      answers = g_ptr_array_new_with_free_func (g_free);
+      form = decode_form (body, answers);
+      language
+          = page_language (server, message, g_hash_table_lookup (form, "lang"));
+    }
+  language_enter (server, language);
   switch (request->route->route)
     {
     case ROUTE_BATCH:
@@ -833,36 +914,18 @@ handle_locked (PenalServer *server, SoupServerMessage *message,
       }
       break;
     case ROUTE_START:
-      {
-        const char *asked
-            = query != NULL ? g_hash_table_lookup (query, "lang") : NULL;
-        const char *language = shipped_language (asked);
-
-        if (language == NULL)
-          language = accepted_language (message, server->default_language);
-        penal_server_use_language (language);
-        penal_server_page_start (server->model, message, language);
-      }
+      penal_server_page_start (server->model, message, language);
       break;
     case ROUTE_INTERVIEW:
-      {
-        g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr (GHashTable) form = decode_form (body, answers);
-        const char *language
-            = shipped_language (g_hash_table_lookup (form, "lang"));
-
-        if (language == NULL)
-          language = accepted_language (message, server->default_language);
-        penal_server_use_language (language);
-        penal_server_page_interview (server->model, message, language, form,
-                                     answers);
-      }
+      penal_server_page_interview (server->model, message, language, form,
+                                   answers);
       break;
     case ROUTE_CLASSIFY:
     case ROUTE_NONE:
     default:
       g_assert_not_reached ();
     }
+  language_leave (server, language);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1123,6 +1186,7 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
                                          (GDestroyNotify)g_bytes_unref,
                                          (GDestroyNotify)g_bytes_unref);
   g_mutex_init (&server->language_lock);
+  g_cond_init (&server->language_turn);
   g_mutex_init (&server->cache_lock);
   g_mutex_init (&server->sockets_lock);
   g_mutex_init (&server->ready_lock);
@@ -1181,6 +1245,7 @@ penal_server_free (PenalServer *server)
   g_ptr_array_unref (server->workers);
   g_hash_table_unref (server->cache);
   g_mutex_clear (&server->language_lock);
+  g_cond_clear (&server->language_turn);
   g_mutex_clear (&server->cache_lock);
   g_mutex_clear (&server->sockets_lock);
   g_mutex_clear (&server->ready_lock);
