@@ -1,15 +1,16 @@
--- serve-cases.lua: wrk's requests for bench/serve.sh's round of distinct
+-- serve-cases.lua: wrk's requests for bench/serve.sh's rounds of distinct
 -- cases: a different case on every request, the same sequence for penal
 -- serve and the peer.  Request i asks about victim age (i / 8736) % 121
 -- on day i % 8736 of a calendar of 26 years (2000-2025) of twelve months
 -- of 28 days, so consecutive requests fall under every version of the
--- statute, and no case comes twice in the first million requests: no
--- answer is ever served from penal's cache.
+-- statute, and no case comes twice in 1,057,056 requests.  The sequence
+-- starts at CASES_FROM (default 0), which the bench moves on each round,
+-- so no answer is ever served from penal's cache.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
 local days = 26 * 12 * 28
-local i = 0
+local i = tonumber(os.getenv("CASES_FROM") or "0")
 
 request = function()
   local day = i % days

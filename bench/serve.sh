@@ -18,24 +18,28 @@
 #   - first, penal and the peer must agree on the class for every age 0-120
 #     on two offense dates (one on each side of the 2017 revision);
 #   - then wrk sends the same request (bench/serve.lua) to each, one server
-#     at a time, at 1, 16 and 64 connections for DURATION seconds (default
-#     10): requests per second and p50/p99 latency, each server's processor
-#     time per request, and how much of the machine's processors other
-#     work took meanwhile (neither the server nor wrk);
+#     at a time, at 1, 16 and 64 connections, in ROUNDS rounds (default 5)
+#     of DURATION seconds (default 4) each, the servers taking turns, so
+#     that what else the machine does weighs on them alike: requests per
+#     second and p50/p99 latency, each server's processor time per
+#     request, and how much of the machine's processors other work took
+#     meanwhile (neither the server nor wrk); each figure is the median of
+#     the rounds;
 #   - then REQUESTS (default 1,000,000) more to penal serve at 64
 #     connections, with its resident memory read before and after;
 #   - last, a different case on every request (bench/serve-cases.lua) to
-#     penal and the peer at 64 connections: penal's cache answers none, and
-#     fills (its memory is read once more).
+#     penal and the peer at 64 connections, in rounds as above: penal's
+#     cache answers none, and fills (its memory is read once more).
 #
-# Usage: [WORKERS=N] bench/serve.sh [DURATION [REQUESTS]].  Installs wrk,
+# Usage: [WORKERS=N] [ROUNDS=N] bench/serve.sh [DURATION [REQUESTS]].  Installs wrk,
 # nodejs, npm, gcc and libsoup-3.0-dev from Debian when run as root, and
 # the engine from npm.  The last line is for scripts.  Only 127.0.0.1 is
 # ever sent a request.
 # shellcheck disable=SC2046 # measure's figures are split into words
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-duration=${1:-10}
+duration=${1:-4}
+rounds=${ROUNDS:-5}
 requests=${2:-1000000}
 workers=${WORKERS:-$(nproc)}
 penal=$top/src/penal
@@ -198,14 +202,46 @@ ratio () {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'
 }
 
-echo "bench: $workers workers each, on $(nproc) processors shared with wrk and anything else running; nothing pinned"
+# The medians of measure's figures over the rounds in FILE, one round a
+# line.
+medians () {
+  for column in 1 2 3 4 5; do
+    awk -v c="$column" '{ print $c }' "$1" | sort -g \
+      | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+  done | tr '\n' ' '
+}
+
+# ROUNDS rounds at CONNECTIONS with SCRIPT, the servers named after them
+# (penal, peer, alone) taking turns; the medians in $work/NAME.medians.
+rounds_of () {
+  connections=$1 script=$2
+  shift 2
+  for name in "$@"; do : > "$work/$name.rounds"; done
+  round=0
+  while [ $round -lt "$rounds" ]; do
+    # Each round of distinct cases starts further on (bench/serve-cases.lua).
+    CASES_FROM=$((round * 200000))
+    export CASES_FROM
+    for name in "$@"; do
+      eval "port=\$${name}_port pid=\$${name}_pid"
+      measure "$port" "$connections" "$script" "$pid" >> "$work/$name.rounds" \
+        && [ "$(wc -w < "$work/$name.rounds")" -eq $((5 * (round + 1))) ] \
+        || exit 1
+    done
+    round=$((round + 1))
+  done
+  for name in "$@"; do medians "$work/$name.rounds" > "$work/$name.medians"; done
+}
+
+echo "bench: $workers workers each, on $(nproc) processors shared with wrk and anything else running; nothing pinned; medians of $rounds rounds of $duration s, the servers taking turns"
 summary=" workers=$workers"
 for connections in 1 16 64; do
-  set -- $(measure "$penal_port" "$connections" "$top/bench/serve.lua" "$penal_pid") && [ $# -eq 5 ] || exit 1
+  rounds_of "$connections" "$top/bench/serve.lua" penal peer alone
+  set -- $(cat "$work/penal.medians")
   penal_rate=$1 penal_p50=$2 penal_p99=$3 penal_us=$4 penal_others=$5
-  set -- $(measure "$peer_port" "$connections" "$top/bench/serve.lua" "$peer_pid") && [ $# -eq 5 ] || exit 1
+  set -- $(cat "$work/peer.medians")
   peer_rate=$1 peer_p50=$2 peer_p99=$3 peer_us=$4 peer_others=$5
-  set -- $(measure "$alone_port" "$connections" "$top/bench/serve.lua" "$alone_pid") && [ $# -eq 5 ] || exit 1
+  set -- $(cat "$work/alone.medians")
   alone_rate=$1 alone_p50=$2 alone_p99=$3 alone_us=$4 alone_others=$5
   echo "bench: $connections connections: penal $penal_rate req/s (p50 $penal_p50 ms, p99 $penal_p99 ms); peer $peer_rate req/s (p50 $peer_p50 ms, p99 $peer_p99 ms); ratio $(ratio "$penal_rate" "$peer_rate")"
   echo "bench:   libsoup alone $alone_rate req/s (p50 $alone_p50 ms, p99 $alone_p99 ms), penal $(ratio "$penal_rate" "$alone_rate") of it; processor time per request: penal $penal_us us, peer $peer_us us, libsoup alone $alone_us us; other work took $penal_others%, $peer_others%, $alone_others% of the processors"
@@ -231,9 +267,10 @@ echo "bench: memory: $before KB before, $after KB after $done_requests more requ
 
 # Last, a different case on every request: none is answered from the
 # cache, which fills.
-set -- $(measure "$penal_port" 64 "$top/bench/serve-cases.lua" "$penal_pid") && [ $# -eq 5 ] || exit 1
+rounds_of 64 "$top/bench/serve-cases.lua" penal peer
+set -- $(cat "$work/penal.medians")
 penal_rate=$1 penal_p50=$2 penal_p99=$3 penal_us=$4 penal_others=$5
-set -- $(measure "$peer_port" 64 "$top/bench/serve-cases.lua" "$peer_pid") && [ $# -eq 5 ] || exit 1
+set -- $(cat "$work/peer.medians")
 peer_rate=$1 peer_p50=$2 peer_p99=$3 peer_us=$4 peer_others=$5
 echo "bench: 64 connections, a different case each request: penal $penal_rate req/s (p50 $penal_p50 ms, p99 $penal_p99 ms, $penal_us us each); peer $peer_rate req/s (p50 $peer_p50 ms, p99 $peer_p99 ms, $peer_us us each); ratio $(ratio "$penal_rate" "$peer_rate"); other work took $penal_others%, $peer_others%"
 summary="$summary cases_rps=$penal_rate cases_peer_rps=$peer_rate cases_ratio=$(ratio "$penal_rate" "$peer_rate") cases_penal_us=$penal_us cases_peer_us=$peer_us rss_cases_kb=$(rss_kb "$penal_pid")"
