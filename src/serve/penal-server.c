@@ -7,10 +7,12 @@
  * address served (so a page on another site cannot reach the server by
  * DNS rebinding), the headers' size, the route, the method, the content
  * type and a declared length, and refuses what fails with a status of its
- * own before any body is read.  Bodies are gathered by the server itself,
- * up to the route's cap; beyond it the rest is discarded and the answer
- * is 413.  Once a second each worker closes the connection of a request
- * that has taken longer than the request timeout, slow or not.
+ * own; a refused request's body is dropped as it comes in (or never sent,
+ * by a client that asked first).  A body is gathered up to the route's
+ * cap: by libsoup when its declared length is within it, by the server
+ * for a batch or a chunked body, beyond which the rest is discarded and
+ * the answer is 413.  Once a second each worker closes the connection of
+ * a request that has taken longer than the request timeout, slow or not.
  *
  * One thread per processor serves requests, each with its own main
  * context and SoupServer on its own socket bound to the same address.
