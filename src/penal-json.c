@@ -248,12 +248,11 @@ add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
           : NULL);
 }
 
-static void
-add_trace (JsonBuilder *builder, const PenalModel *model,
-           const PenalOutcome *outcome)
+/* The member "trace": each step of a trace (PenalTraceStep), with the
+ * citation that decided it. */
+void
+penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace)
 {
-  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
-
   json_builder_set_member_name (builder, "trace");
   json_builder_begin_array (builder);
   for (guint i = 0; i < trace->len; i++)
@@ -500,6 +499,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
 {
   gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
   const PenalRule *rule = decided ? outcome->rule : NULL;
+  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
 
   penal_json_add_string_or_null (builder, "status",
                                  penal_status_to_code (outcome->status));
@@ -532,7 +532,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_penalty (builder, outcome->penalty);
   add_penalty_state (builder, outcome);
   add_charge_codes (builder, model, outcome);
-  add_trace (builder, model, outcome);
+  penal_json_add_trace (builder, trace);
   add_sources (builder, outcome);
 
   if (outcome->status == PENAL_STATUS_NEEDS_FACTS)

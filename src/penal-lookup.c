@@ -312,16 +312,6 @@ statute_citation (const PenalChargeCode *row)
   return number != NULL ? g_strconcat ("RSMo ", number, NULL) : NULL;
 }
 
-static void
-add_step (GPtrArray *trace, const char *citation, char *text)
-{
-  PenalTraceStep *step = g_new0 (PenalTraceStep, 1);
-
-  step->citation = g_strdup (citation);
-  step->text = text;
-  g_ptr_array_add (trace, step);
-}
-
 /* A class's range is what the penalty table authorizes for the class; the
  * statute that defines the offense may set its own (murder in the first
  * degree, mandatory minimum terms, no probation), and penal holds only the
@@ -354,13 +344,15 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                                ? penal_class_to_name_with_english (code->klass)
                                : g_strdup (penal_charge_type_text (row->type));
 
-  add_step (trace, citation,
-            penal_with_basis (
-                g_strdup_printf (_ ("The table gives it as a %s."), klass),
-                PENAL_BASIS_OFFICIAL_RECORD));
+  penal_trace_add_step (
+      trace, citation,
+      penal_with_basis (
+          g_strdup_printf (_ ("The table gives it as a %s."), klass),
+          PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
-    add_step (trace, citation,
-              g_strdup_printf (_ ("In force %s, so on %s."), period, day));
+    penal_trace_add_step (
+        trace, citation,
+        g_strdup_printf (_ ("In force %s, so on %s."), period, day));
   else
     {
       GString *instead = g_string_new (NULL);
@@ -371,14 +363,14 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
             ((const PenalChargeCode *)g_ptr_array_index (code->instead, i))
                 ->code);
       if (code->instead->len > 0)
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s. "
                                 "The code of this family in force then: "
                                 "%s."),
                              day, period, instead->str));
       else
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s, "
                                 "and no code of this family in force then."),
@@ -390,7 +382,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
     {
     case LOOKUP_DECIDED:
       if (code->penalty_state == PENAL_PENALTY_HELD && code->penalty == NULL)
-        add_step (
+        penal_trace_add_step (
             trace, NULL,
             g_strdup_printf (_ ("The penalty table in force on %s has no %s, "
                                 "so penal gives no term or fine."),
@@ -399,26 +391,28 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         penal_trace_add_penalty (trace, code->penalty_state, code->era,
                                  code->penalty, date);
       if (code->penalty != NULL)
-        add_step (trace, NULL,
-                  g_strdup_printf (_ ("Penalties from %s."),
-                                   penal_statute_text (code->era->title)));
+        penal_trace_add_step (
+            trace, NULL,
+            g_strdup_printf (_ ("Penalties from %s."),
+                             penal_statute_text (code->era->title)));
       if (code->penalty != NULL && code->held == NULL)
-        add_step (trace, statute, class_caveat (code));
+        penal_trace_add_step (trace, statute, class_caveat (code));
       break;
     case LOOKUP_UNCLASSIFIED:
-      add_step (
+      penal_trace_add_step (
           trace, statute,
           g_strdup (_ ("The code is unclassified: the statute itself sets "
                        "its penalty, and penal does not hold that "
                        "statute.")));
       break;
     case LOOKUP_ORDINANCE:
-      add_step (trace, NULL,
-                g_strdup (_ ("A municipal ordinance: each city sets its own "
-                             "penalties, and penal holds none of them.")));
+      penal_trace_add_step (
+          trace, NULL,
+          g_strdup (_ ("A municipal ordinance: each city sets its own "
+                       "penalties, and penal holds none of them.")));
       break;
     case LOOKUP_MODIFIED:
-      add_step (
+      penal_trace_add_step (
           trace, NULL,
           g_strdup_printf (_ ("The modifier marks %s: penal does not hold "
                               "the law that sets its penalty, so it gives "
@@ -426,23 +420,26 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                            modifier_text (code->modifier)));
       break;
     case LOOKUP_NOT_IN_FORCE:
-      add_step (trace, NULL,
-                g_strdup (_ ("So penal gives no term or fine for it on that "
-                             "date: look up the code in force then.")));
+      penal_trace_add_step (
+          trace, NULL,
+          g_strdup (_ ("So penal gives no term or fine for it on that "
+                       "date: look up the code in force then.")));
       break;
     case LOOKUP_NO_CLASS:
     default:
-      add_step (trace, citation,
-                g_strdup (_ ("The table gives no class penal knows, so "
-                             "penal gives no term or fine.")));
+      penal_trace_add_step (
+          trace, citation,
+          g_strdup (_ ("The table gives no class penal knows, so "
+                       "penal gives no term or fine.")));
       break;
     }
 
   {
     g_autofree char *flags = penal_charge_code_text (row);
-    add_step (trace, citation,
-              penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
-                                PENAL_BASIS_OFFICIAL_RECORD));
+    penal_trace_add_step (
+        trace, citation,
+        penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
+                          PENAL_BASIS_OFFICIAL_RECORD));
   }
   if (code->held != NULL)
     {
@@ -457,16 +454,17 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         }
       g_autofree char *iso = penal_date_to_iso (date);
 
-      add_step (trace, code->held->statute,
-                g_strdup_printf (
-                    _ ("penal holds %s in full: for the complete "
-                       "answer, with what the facts change, run penal "
-                       "classify offense=%s offense_date=%s%s"),
-                    code->held->statute, code->held->id, iso, facts->str));
+      penal_trace_add_step (
+          trace, code->held->statute,
+          g_strdup_printf (_ ("penal holds %s in full: for the complete "
+                              "answer, with what the facts change, run penal "
+                              "classify offense=%s offense_date=%s%s"),
+                           code->held->statute, code->held->id, iso,
+                           facts->str));
       g_string_free (facts, TRUE);
     }
   if (date > penal_charges_get_edition_day (charges))
-    add_step (
+    penal_trace_add_step (
         trace, citation,
         g_strdup (_ ("The date is after this edition of the table: the code "
                      "is as of the edition, and a later edition may "
@@ -579,17 +577,7 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "trace");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < trace->len; i++)
-    {
-      const PenalTraceStep *step = g_ptr_array_index (trace, i);
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation", step->citation);
-      penal_json_add_string_or_null (builder, "text", step->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  penal_json_add_trace (builder, trace);
   json_builder_end_object (builder);
 }
 
