@@ -112,13 +112,11 @@ penal_loader_invalid (GError **error, const char *file, xmlNode *node,
                       const char *format, ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  penal_model_invalid_valist (error, file, penal_loader_line_of (node), format,
+                              args);
   va_end (args);
-  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID, "%s:%d: %s",
-               file, penal_loader_line_of (node), message);
   return FALSE;
 }
 
