@@ -172,6 +172,18 @@ penal_explore_kind_code (const PenalOffense *statute)
   return penal_program_kind_to_code (statute->program_kind);
 }
 
+/* The members that name a statute or a penalty table, as list and show
+ * give them: its id, kind, statute number and title (translated). */
+void
+penal_explore_add_names (JsonBuilder *builder, const char *id, const char *kind,
+                         const char *statute, const char *title)
+{
+  penal_json_add_string_or_null (builder, "id", id);
+  penal_json_add_string_or_null (builder, "kind", kind);
+  penal_json_add_string_or_null (builder, "statute", statute);
+  penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
+}
+
 const char *
 penal_explore_kind_text (const char *code)
 {
