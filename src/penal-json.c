@@ -379,23 +379,24 @@ add_fact_names (JsonBuilder *builder, const char *member, GPtrArray *facts)
   json_builder_end_array (builder);
 }
 
+/* The programs of one kind, each in full: what it is, who runs it, its
+ * answer (under answer_member), why, and what it still needs. */
 static void
 add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
               PenalProgramKind kind, const char *member,
               const char *answer_member)
 {
+  g_autoptr (GPtrArray) programs = penal_outcome_programs_of (outcome, kind);
+
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  for (guint p = 0; p < outcome->programs->len; p++)
+  for (guint p = 0; p < programs->len; p++)
     {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+      const PenalOutcome *screened = g_ptr_array_index (programs, p);
       const PenalOffense *program = screened->offense;
       gboolean decided = screened->status == PENAL_STATUS_DECIDED;
-      g_autofree char *reason = NULL;
+      g_autofree char *reason = penal_program_reason (screened);
 
-      if (program->program_kind != kind)
-        continue;
-      reason = penal_program_reason (screened);
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", program->id);
       penal_json_add_string_or_null (builder, "title",

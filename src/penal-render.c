@@ -464,36 +464,25 @@ append_program (GString *out, const PenalOutcome *screened)
                             penal_statute_text (program->caveat));
 }
 
-static gboolean
-has_program_kind (const PenalOutcome *outcome, PenalProgramKind kind)
-{
-  for (guint p = 0; p < outcome->programs->len; p++)
-    if (((PenalOutcome *)g_ptr_array_index (outcome->programs, p))
-            ->offense->program_kind
-        == kind)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 append_section (GString *out, const PenalOutcome *outcome,
                 PenalProgramKind kind, const char *heading)
 {
-  if (!has_program_kind (outcome, kind))
+  g_autoptr (GPtrArray) programs = penal_outcome_programs_of (outcome, kind);
+
+  if (programs->len == 0)
     return;
   g_string_append_printf (out, "%s\n", heading);
-  for (guint p = 0; p < outcome->programs->len; p++)
-    {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
-      if (screened->offense->program_kind == kind)
-        append_program (out, screened);
-    }
+  for (guint p = 0; p < programs->len; p++)
+    append_program (out, g_ptr_array_index (programs, p));
 }
 
 static void
 append_diversion_text (GString *out, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+  g_autoptr (GPtrArray) programs
+      = penal_outcome_programs_of (outcome, PENAL_PROGRAM_DIVERSION);
 
   g_string_append_printf (out, "%s\n",
                           diversion->eligible == PENAL_ANSWER_YES
@@ -501,13 +490,9 @@ append_diversion_text (GString *out, const PenalOutcome *outcome)
                           : diversion->eligible == PENAL_ANSWER_NO
                               ? _ ("Diversion: not open.")
                               : _ ("Diversion: cannot tell yet."));
-  for (guint p = 0; p < outcome->programs->len; p++)
-    {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
-      if (screened->offense->program_kind == PENAL_PROGRAM_DIVERSION)
-        append_program (out, screened);
-    }
-  if (!has_program_kind (outcome, PENAL_PROGRAM_DIVERSION))
+  for (guint p = 0; p < programs->len; p++)
+    append_program (out, g_ptr_array_index (programs, p));
+  if (programs->len == 0)
     g_string_append_printf (out, "  %s\n",
                             (char *)g_ptr_array_index (diversion->reasons, 0));
   append_section (out, outcome, PENAL_PROGRAM_COURT_DISCRETION,
