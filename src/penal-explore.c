@@ -472,12 +472,7 @@ penal_explore_effective_text (JsonObject *version)
 static char *
 report (JsonNode *root, PenalFormat format, char *(*render) (JsonNode *))
 {
-  g_autofree char *json = NULL;
-
-  if (format != PENAL_FORMAT_JSON)
-    return render (root);
-  json = penal_json_to_string (root, TRUE);
-  return g_strconcat (json, "\n", NULL);
+  return format == PENAL_FORMAT_JSON ? penal_json_report (root) : render (root);
 }
 
 /* The one statute a command names, or an error saying what may be named. */

@@ -744,6 +744,53 @@ penal_json_to_string (JsonNode *root, gboolean pretty)
   return json_generator_to_data (generator, NULL);
 }
 
+/* A charge code's kind as the Patrol's table gives it: "type" (felony,
+ * misdemeanor, ...) and "class_letter", null where the table has none. */
+void
+penal_json_add_charge_type (JsonBuilder *builder, const PenalChargeCode *row)
+{
+  char letter[2] = { row->klass, '\0' };
+
+  penal_json_add_string_or_null (builder, "type",
+                                 penal_charge_type_code (row->type));
+  penal_json_add_string_or_null (builder, "class_letter",
+                                 row->klass != 0 ? letter : NULL);
+}
+
+/* The dates a charge code was in force: "from" and "to", null where open. */
+void
+penal_json_add_charge_period (JsonBuilder *builder, const PenalChargeCode *row)
+{
+  penal_json_add_date_or_null (builder, "from", row->from,
+                               PENAL_DATE_OPEN_START);
+  penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+}
+
+/* (transfer full): a JSON report as penal writes it, indented, with the
+ * newline that ends it. */
+char *
+penal_json_report (JsonNode *root)
+{
+  g_autofree char *json = penal_json_to_string (root, TRUE);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* (transfer full): of a report built as JSON and as text side by side,
+ * the one format asks for; the text is used up either way. */
+char *
+penal_json_report_or_text (JsonBuilder *builder, GString *text,
+                           PenalFormat format)
+{
+  g_autoptr (JsonNode) root = NULL;
+
+  if (format != PENAL_FORMAT_JSON)
+    return g_string_free (text, FALSE);
+  g_string_free (text, TRUE);
+  root = json_builder_get_root (builder);
+  return penal_json_report (root);
+}
+
 char *
 penal_render_json_string (const PenalModel *model, const PenalOutcome *outcome,
                           gboolean pretty)

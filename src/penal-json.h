@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
+char *penal_json_report (JsonNode *root);
+void penal_json_add_charge_type (JsonBuilder *builder,
+                                 const PenalChargeCode *row);
+void penal_json_add_charge_period (JsonBuilder *builder,
+                                   const PenalChargeCode *row);
+char *penal_json_report_or_text (JsonBuilder *builder, GString *text,
+                                 PenalFormat format);
 void penal_json_add_format_version (JsonBuilder *builder);
 void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
                                   gint64 julian, gint64 open_value);

@@ -489,7 +489,6 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   const PenalChargeCode *row = code->row;
   g_autoptr (GPtrArray) trace = code_trace (model, charges, code, date);
   g_autofree char *statute = statute_citation (row);
-  char letter[2] = { row->klass, '\0' };
 
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "code", row->code);
@@ -497,13 +496,8 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_string_or_null (builder, "legacy", row->legacy);
   penal_json_add_string_or_null (builder, "description", row->description);
   penal_json_add_string_or_null (builder, "statute", statute);
-  penal_json_add_string_or_null (builder, "type",
-                                 penal_charge_type_code (row->type));
-  penal_json_add_string_or_null (builder, "class_letter",
-                                 row->klass != 0 ? letter : NULL);
-  penal_json_add_date_or_null (builder, "from", row->from,
-                               PENAL_DATE_OPEN_START);
-  penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+  penal_json_add_charge_type (builder, row);
+  penal_json_add_charge_period (builder, row);
   add_bool (builder, "in_force", code->in_force);
   json_builder_set_member_name (builder, "in_force_instead");
   json_builder_begin_array (builder);
@@ -660,7 +654,6 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *json = NULL;
 
       json_builder_begin_object (builder);
       penal_json_add_format_version (builder);
@@ -678,8 +671,7 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      json = penal_json_to_string (root, TRUE);
-      return g_strconcat (json, "\n", NULL);
+      return penal_json_report (root);
     }
   {
     GString *out = g_string_new (NULL);
@@ -762,21 +754,15 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
       g_autofree char *period = penal_charge_period_text (row);
       PenalClass klass;
       gboolean has_class = penal_charge_code_class (row, &klass);
-      char letter[2] = { row->klass, '\0' };
 
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "code", row->code);
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       penal_json_add_string_or_null (builder, "description", row->description);
-      penal_json_add_string_or_null (builder, "type",
-                                     penal_charge_type_code (row->type));
-      penal_json_add_string_or_null (builder, "class_letter",
-                                     row->klass != 0 ? letter : NULL);
+      penal_json_add_charge_type (builder, row);
       penal_json_add_string_or_null (
           builder, "class", has_class ? penal_class_to_code (klass) : NULL);
-      penal_json_add_date_or_null (builder, "from", row->from,
-                                   PENAL_DATE_OPEN_START);
-      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_charge_period (builder, row);
       json_builder_end_object (builder);
       g_string_append_printf (out, "  %s  %s, %s: %s\n", row->code,
                               has_class ? penal_class_to_name (klass)
@@ -785,13 +771,5 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
+  return penal_json_report_or_text (builder, out, format);
 }
