@@ -203,9 +203,7 @@ add_charge_codes (JsonBuilder *builder, const PenalModel *model,
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       add_letter (builder, "type", row->type);
       add_letter (builder, "class", row->klass);
-      penal_json_add_date_or_null (builder, "from", row->from,
-                                   PENAL_DATE_OPEN_START);
-      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_charge_period (builder, row);
       add_flag (builder, "fingerprints", row->fingerprints ? 'Y' : 'N');
       add_flag (builder, "dna_at_arrest", row->dna_at_arrest ? 'Y' : 'N');
       add_flag (builder, "sex_offender_registration", row->registration);
@@ -749,12 +747,9 @@ penal_json_to_string (JsonNode *root, gboolean pretty)
 void
 penal_json_add_charge_type (JsonBuilder *builder, const PenalChargeCode *row)
 {
-  char letter[2] = { row->klass, '\0' };
-
   penal_json_add_string_or_null (builder, "type",
                                  penal_charge_type_code (row->type));
-  penal_json_add_string_or_null (builder, "class_letter",
-                                 row->klass != 0 ? letter : NULL);
+  add_letter (builder, "class_letter", row->klass);
 }
 
 /* The dates a charge code was in force: "from" and "to", null where open. */
