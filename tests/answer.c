@@ -430,19 +430,10 @@ test_json_given_date (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
-  const char *statutes;
 
   g_test_init (&argc, &argv, NULL);
-
-  statutes = g_getenv ("PENAL_STATUTES");
-  if (statutes != NULL)
-    loaded = penal_model_load_directory (statutes, &error);
-  else
-    loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  model = loaded;
+  model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (exposure_cases); i++)
     {

@@ -709,22 +709,10 @@ test_protection (gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
-  const char *statutes;
 
   g_test_init (&argc, &argv, NULL);
-
-  /* make check points PENAL_STATUTES at the source statutes/; run by hand,
-   * the binary uses the statutes compiled into it. */
-  statutes = g_getenv ("PENAL_STATUTES");
-  if (statutes != NULL)
-    loaded = penal_model_load_directory (statutes, &error);
-  else
-    loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  model = loaded;
+  model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
     {
