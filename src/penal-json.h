@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "penal-charges.h"
 #include "penal-outcome.h"
 
 G_BEGIN_DECLS
