@@ -18,20 +18,6 @@
 
 static PenalModel *model;
 
-static PenalFacts *
-facts_of (const char *const *assignments)
-{
-  g_autoptr (GError) error = NULL;
-  PenalFacts *facts = penal_facts_new (model);
-
-  for (guint i = 0; assignments[i] != NULL; i++)
-    {
-      penal_facts_parse_assignment (facts, assignments[i], &error);
-      g_assert_no_error (error);
-    }
-  return facts;
-}
-
 static const PenalOutcome *
 find_part (GPtrArray *parts, const char *id)
 {
@@ -124,7 +110,7 @@ static void
 test_exposure (gconstpointer data)
 {
   const ExposureCase *c = data;
-  g_autoptr (PenalFacts) facts = facts_of (c->facts);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, c->facts);
   g_autoptr (PenalOutcome) outcome = penal_evaluate (
       model, facts, penal_test_parse_date (c->offense_date), NULL);
   const PenalOutcome *enhanced
@@ -162,8 +148,8 @@ test_date_assumed (void)
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
   const char *const dated[] = { "offense=patronizing", "victim_age=30",
                                 "offense_date=2016-06-01", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
-  g_autoptr (PenalFacts) dated_facts = facts_of (dated);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
+  g_autoptr (PenalFacts) dated_facts = penal_test_facts_of (model, dated);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (PenalOutcome) dated_outcome
       = penal_answer (model, dated_facts, NULL);
@@ -190,7 +176,7 @@ static void
 test_date_future (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   gint64 today = penal_test_parse_date ("2026-11-30");
   g_autoptr (PenalOutcome) tomorrow
       = penal_evaluate_on (model, facts, today + 1, today);
@@ -210,7 +196,7 @@ static void
 test_before_held (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   gint64 today = penal_test_parse_date ("2026-11-30");
   g_autoptr (PenalOutcome) before = penal_evaluate_on (
       model, facts, penal_test_parse_date ("1978-12-31"), today);
@@ -259,7 +245,7 @@ test_summary_minor (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=16",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_evaluate (
       model, facts, penal_test_parse_date ("2024-03-01"), NULL);
   g_autoptr (GPtrArray) lines = penal_outcome_summary (outcome, TRUE);
@@ -286,7 +272,7 @@ test_summary_persistent (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_evaluate (
       model, facts, penal_test_parse_date ("2024-03-01"), NULL);
   g_autofree char *text = summary_of (outcome);
@@ -311,7 +297,7 @@ test_summary_no_raise (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=12",
                                 "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_evaluate (
       model, facts, penal_test_parse_date ("2024-03-01"), NULL);
   g_autofree char *text = summary_of (outcome);
@@ -335,27 +321,16 @@ test_summary_no_raise (void)
 
 /* JSON ------------------------------------------------------------------ */
 
-static JsonObject *
-answer_json (JsonParser *parser, const PenalOutcome *outcome)
-{
-  g_autofree char *text = penal_render_json_string (model, outcome, FALSE);
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 test_json_inputs (void)
 {
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = answer_json (parser, outcome);
+  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonObject *in_given = json_object_get_object_member (inputs, "given");
   JsonObject *assumed = json_object_get_object_member (inputs, "assumed");
@@ -406,10 +381,10 @@ test_json_given_date (void)
   const char *const given[]
       = { "offense=patronizing", "victim_age=30", "offense_date=2016-06-01",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = answer_json (parser, outcome);
+  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonArray *enhancements = json_object_get_array_member (root, "enhancements");
 

@@ -7,6 +7,7 @@
 
 #include "penal-class.h"
 #include "penal-facts.h"
+#include "penal-json.h"
 #include "penal-model-private.h"
 #include "penal-test-case.h"
 
@@ -32,6 +33,50 @@ penal_test_parse_date (const char *text)
 
   g_assert_true (penal_date_parse (text, &julian));
   return julian;
+}
+
+/* The facts of NAME=VALUE assignments (NULL-terminated), each valid. */
+PenalFacts *
+penal_test_facts_of (const PenalModel *model, const char *const *assignments)
+{
+  g_autoptr (GError) error = NULL;
+  PenalFacts *facts = penal_facts_new (model);
+
+  for (guint i = 0; assignments[i] != NULL; i++)
+    {
+      penal_facts_parse_assignment (facts, assignments[i], &error);
+      g_assert_no_error (error);
+    }
+  return facts;
+}
+
+/* The outcome of a case given as NAME=VALUE assignments on offense_date;
+ * the facts are not checked against the offense. */
+PenalOutcome *
+penal_test_evaluate_on (const PenalModel *model, const char *offense_date,
+                        const char *const *assignments)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, assignments);
+  PenalOutcome *outcome = penal_evaluate (
+      model, facts, penal_test_parse_date (offense_date), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  return outcome;
+}
+
+/* The outcome's JSON answer, parsed: the object parser keeps. */
+JsonObject *
+penal_test_outcome_json (JsonParser *parser, const PenalModel *model,
+                         const PenalOutcome *outcome)
+{
+  g_autofree char *text = penal_render_json_string (model, outcome, FALSE);
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
 }
 
 /* Evaluates a case given as NAME, VALUE pairs ending with NULL; every fact

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "penal-outcome.h"
 
@@ -58,6 +59,14 @@ void penal_test_assert_decided_class (const PenalOutcome *outcome,
 
 PenalModel *penal_test_load_statutes (void);
 gint64 penal_test_parse_date (const char *text);
+PenalFacts *penal_test_facts_of (const PenalModel *model,
+                                 const char *const *assignments);
+PenalOutcome *penal_test_evaluate_on (const PenalModel *model,
+                                      const char *offense_date,
+                                      const char *const *assignments);
+JsonObject *penal_test_outcome_json (JsonParser *parser,
+                                     const PenalModel *model,
+                                     const PenalOutcome *outcome);
 PenalOutcome *penal_test_evaluate_case (const PenalModel *model,
                                         const char *offense_date,
                                         ...) G_GNUC_NULL_TERMINATED;
