@@ -15,6 +15,7 @@
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-test-case.h"
+#include "penal-test-run.h"
 
 static PenalModel *model;
 
@@ -220,20 +221,6 @@ summary_of (const PenalOutcome *outcome)
   return g_strjoinv ("\n", (char **)lines->pdata);
 }
 
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("did not expect “%s” in:\n%s", needle, haystack);
-}
-
 /* RSMo 567.020.5 as in force from 28 August 2022: a person under eighteen
  * is not certified as an adult or adjudicated a delinquent for prostitution
  * and is a victim of abuse, to be reported.  The protection comes first,
@@ -255,12 +242,14 @@ test_summary_minor (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 0),
                                    "Protection of a person under eighteen "
                                    "charged with prostitution: applies."));
-  assert_contains (g_ptr_array_index (lines, 0), "[RSMo 567.020.5]");
-  assert_contains (text, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
-  assert_contains (text, "Refer the person to: National Human Trafficking "
-                         "Hotline, 1-888-373-7888");
-  assert_lacks (text, "The court may allow");
-  assert_lacks (text, "Persistent prostitution offender");
+  penal_test_assert_contains (g_ptr_array_index (lines, 0), "[RSMo 567.020.5]");
+  penal_test_assert_contains (
+      text, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
+  penal_test_assert_contains (text,
+                              "Refer the person to: National Human Trafficking "
+                              "Hotline, 1-888-373-7888");
+  penal_test_assert_lacks (text, "The court may allow");
+  penal_test_assert_lacks (text, "Persistent prostitution offender");
 }
 
 /* A persistent offender charged with prostitution: the class E felony of
@@ -277,15 +266,17 @@ test_summary_persistent (void)
       model, facts, penal_test_parse_date ("2024-03-01"), NULL);
   g_autofree char *text = summary_of (outcome);
 
-  assert_contains (text, "Persistent prostitution offender (RSMo 567.110): "
-                         "if charged, a class E felony [RSMo 567.110], more "
-                         "serious than the offense's own class. "
-                         "Imprisonment: up to 4 years.");
-  assert_contains (text, "The court may allow: Treatment program, then "
-                         "withdrawal of the plea [RSMo 567.020.4], but only "
-                         "for the class B misdemeanor: not if the charge is "
-                         "brought under RSMo 567.110");
-  assert_lacks (text, "Protection");
+  penal_test_assert_contains (
+      text, "Persistent prostitution offender (RSMo 567.110): "
+            "if charged, a class E felony [RSMo 567.110], more "
+            "serious than the offense's own class. "
+            "Imprisonment: up to 4 years.");
+  penal_test_assert_contains (
+      text, "The court may allow: Treatment program, then "
+            "withdrawal of the plea [RSMo 567.020.4], but only "
+            "for the class B misdemeanor: not if the charge is "
+            "brought under RSMo 567.110");
+  penal_test_assert_lacks (text, "Protection");
 }
 
 /* Patronizing a twelve-year-old (RSMo 567.030.4, class D felony, up to 7
@@ -305,11 +296,13 @@ test_summary_no_raise (void)
   const char *in_short = strstr (full, "\nIn short:\n");
   const char *class_line = strstr (full, "\nClass: ");
 
-  assert_contains (text, "Patronizing prostitution: class D felony "
-                         "[RSMo 567.030.4].\nImprisonment: up to 7 years.");
-  assert_contains (text, "no more serious than the offense's own class, so "
-                         "charging it would not raise the penalty.");
-  assert_lacks (text, "So the offense is a class E felony");
+  penal_test_assert_contains (
+      text, "Patronizing prostitution: class D felony "
+            "[RSMo 567.030.4].\nImprisonment: up to 7 years.");
+  penal_test_assert_contains (
+      text, "no more serious than the offense's own class, so "
+            "charging it would not raise the penalty.");
+  penal_test_assert_lacks (text, "So the offense is a class E felony");
   /* The text: heading, In short, details, then the closing line. */
   g_assert_nonnull (in_short);
   g_assert_nonnull (class_line);

@@ -69,17 +69,6 @@ assert_dot_braces_balance (const char *dot)
   g_assert_cmpint (depth, ==, 0);
 }
 
-static guint
-count_occurrences (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL;
-       p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* The DOT leaf whose label is "<class name>\n<citation>", and the edge
  * into it labelled with the age range. */
 static void
@@ -101,7 +90,7 @@ assert_dot_leaf (const char *dot, const char *klass, const char *citation,
     line++;
   node = g_strndup (line, (gsize)(at - line));
   g_assert_true (g_str_has_prefix (node, "n"));
-  g_assert_cmpuint (count_occurrences (dot, label), ==, 1);
+  g_assert_cmpuint (penal_test_count (dot, label), ==, 1);
   edge = g_strdup_printf (" -> %s [label=\"%s\"];\n", node, range);
   penal_test_assert_contains (dot, edge);
 }
@@ -126,10 +115,10 @@ test_tree_dot (void)
   g_assert_true (g_str_has_suffix (dot, "}\n"));
   assert_dot_braces_balance (dot);
   /* One leaf per rule of mo-567.030-2004, one decision node. */
-  g_assert_cmpuint (count_occurrences (dot, "shape=box"), ==, 3);
-  g_assert_cmpuint (count_occurrences (dot, "shape=ellipse"), ==, 1);
-  g_assert_cmpuint (count_occurrences (dot, " -> "), ==, 3);
-  g_assert_cmpuint (count_occurrences (dot, "subgraph cluster_"), ==, 1);
+  g_assert_cmpuint (penal_test_count (dot, "shape=box"), ==, 3);
+  g_assert_cmpuint (penal_test_count (dot, "shape=ellipse"), ==, 1);
+  g_assert_cmpuint (penal_test_count (dot, " -> "), ==, 3);
+  g_assert_cmpuint (penal_test_count (dot, "subgraph cluster_"), ==, 1);
   /* Figures as in rules_2004. */
   assert_dot_leaf (dot, "class D felony", "RSMo 567.030.4", "0–14");
   assert_dot_leaf (dot, "class A misdemeanor", "RSMo 567.030.3", "15–17");
@@ -143,10 +132,10 @@ test_tree_dot (void)
    * candidate version is its own cluster. */
   both = penal_test_run_text (NULL, "C", window);
   assert_dot_braces_balance (both);
-  g_assert_cmpuint (count_occurrences (both, "subgraph cluster_"), ==, 2);
-  g_assert_cmpuint (count_occurrences (both, "shape=box"), ==, 6);
+  g_assert_cmpuint (penal_test_count (both, "subgraph cluster_"), ==, 2);
+  g_assert_cmpuint (penal_test_count (both, "shape=box"), ==, 6);
   g_assert_cmpuint (
-      count_occurrences (both, "may have been in force on 1 January 2020\";\n"),
+      penal_test_count (both, "may have been in force on 1 January 2020\";\n"),
       ==, 2);
   assert_dot_leaf (both, "class E felony", "Test Code 900.030.4", "0–14");
   assert_dot_leaf (both, "class D felony", "Test Code 900.030.4", "0–14");
@@ -341,8 +330,8 @@ test_tree_window (void)
     }
   out = penal_test_run_text (NULL, "C", text_args);
   g_assert_cmpuint (
-      count_occurrences (out,
-                         ", which may have been in force on 1 January 2020:\n"),
+      penal_test_count (out,
+                        ", which may have been in force on 1 January 2020:\n"),
       ==, 2);
   penal_test_assert_contains (
       out, "    0–14 → class E felony [Test Code 900.030.4]\n");

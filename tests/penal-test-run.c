@@ -221,8 +221,21 @@ penal_test_run (PenalTestRun *run, const char *language, const char *lc_all,
 void
 penal_test_assert_contains (const char *haystack, const char *needle)
 {
+  g_assert_nonnull (haystack);
   if (strstr (haystack, needle) == NULL)
     g_error ("expected to find “%s” in:\n%s", needle, haystack);
+}
+
+/* How many times needle occurs in haystack, overlapping or not. */
+guint
+penal_test_count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
 
 void

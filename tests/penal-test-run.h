@@ -36,6 +36,7 @@ gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);
 void penal_test_assert_contains (const char *haystack, const char *needle);
 void penal_test_assert_lacks (const char *haystack, const char *needle);
+guint penal_test_count (const char *haystack, const char *needle);
 
 /* What the binary prints, read: text or one JSON object, with exit 0 and
  * nothing on standard error required; and the usage errors (exit 64). */
