@@ -111,9 +111,8 @@ static void
 test_exposure (gconstpointer data)
 {
   const ExposureCase *c = data;
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, c->facts);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date (c->offense_date), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, c->offense_date, c->facts);
   const PenalOutcome *enhanced
       = find_part (outcome->enhancements, "persistent-offender");
 
@@ -232,9 +231,8 @@ test_summary_minor (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=16",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autoptr (GPtrArray) lines = penal_outcome_summary (outcome, TRUE);
   g_autofree char *text = summary_of (outcome);
 
@@ -261,9 +259,8 @@ test_summary_persistent (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autofree char *text = summary_of (outcome);
 
   penal_test_assert_contains (
@@ -288,9 +285,8 @@ test_summary_no_raise (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=12",
                                 "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autofree char *text = summary_of (outcome);
   g_autofree char *full = penal_render_text (model, outcome);
   const char *in_short = strstr (full, "\nIn short:\n");
