@@ -319,15 +319,10 @@ test_seed (gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-
-  loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  model = loaded;
+  model = loaded = penal_test_load_bundled ();
 
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_cases); i++)
     {

@@ -502,10 +502,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
 
-  loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  model = loaded;
+  model = loaded = penal_test_load_bundled ();
   {
     g_autofree char *path = g_test_build_filename (
         G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);

@@ -26,6 +26,19 @@ penal_test_load_statutes (void)
   return model;
 }
 
+/* The statutes compiled into penal, whatever make check names.
+ * (transfer full) */
+PenalModel *
+penal_test_load_bundled (void)
+{
+  g_autoptr (GError) error = NULL;
+  PenalModel *model = penal_model_load_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  return model;
+}
+
 gint64
 penal_test_parse_date (const char *text)
 {

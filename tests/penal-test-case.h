@@ -58,6 +58,7 @@ void penal_test_assert_decided_class (const PenalOutcome *outcome,
                                       const char *class_code);
 
 PenalModel *penal_test_load_statutes (void);
+PenalModel *penal_test_load_bundled (void);
 gint64 penal_test_parse_date (const char *text);
 PenalFacts *penal_test_facts_of (const PenalModel *model,
                                  const char *const *assignments);
