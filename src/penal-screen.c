@@ -626,23 +626,39 @@ given_answer (PenalScreen *screen, guint fact, gboolean *out_unknown,
   return *out_unknown || penal_facts_get (screen->facts, fact, out_value);
 }
 
-/* The answer to fact as penal_screen_answer() takes it back: "?" for "I
- * don't know", a choice's value, yes or no, an ISO date or a number; NULL
- * when it was not answered. */
-char *
-penal_screen_answer_value (PenalScreen *screen, guint fact)
+/* The answer given to fact, NULL when none was: in_words, as a recap shows
+ * it ("I don't know", Yes, a choice's label, a date in words); otherwise
+ * as penal_screen_answer() takes it back ("?", yes or no, a choice's
+ * value, an ISO date or a number). */
+static char *
+answer_of (PenalScreen *screen, guint fact, gboolean in_words)
 {
+  const PenalFactDecl *decl = declared (screen, fact);
   gboolean unknown;
   gint64 value;
-
-  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
-                        NULL);
 
   if (!given_answer (screen, fact, &unknown, &value))
     return NULL;
   if (unknown)
-    return g_strdup (PENAL_SCREEN_DONT_KNOW);
-  return penal_range_to_text (declared (screen, fact), value, value);
+    return g_strdup (in_words ? _ ("I don't know") : PENAL_SCREEN_DONT_KNOW);
+  if (in_words && decl->type == PENAL_FACT_TYPE_BOOLEAN)
+    return g_strdup (value ? _ ("Yes") : _ ("No"));
+  if (in_words && decl->type == PENAL_FACT_TYPE_ENUM)
+    return penal_screen_choice_label (screen, fact, (guint)value);
+  if (in_words && decl->type == PENAL_FACT_TYPE_DATE)
+    return penal_date_to_display (value);
+  return penal_range_to_text (decl, value, value);
+}
+
+/* The answer to fact as penal_screen_answer() takes it back; NULL when it
+ * was not answered. */
+char *
+penal_screen_answer_value (PenalScreen *screen, guint fact)
+{
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  return answer_of (screen, fact, FALSE);
 }
 
 /* The answer to fact in plain words, for a recap; NULL when it was not
@@ -650,25 +666,10 @@ penal_screen_answer_value (PenalScreen *screen, guint fact)
 char *
 penal_screen_answer_text (PenalScreen *screen, guint fact)
 {
-  const PenalFactDecl *decl;
-  gboolean unknown;
-  gint64 value;
-
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  if (!given_answer (screen, fact, &unknown, &value))
-    return NULL;
-  if (unknown)
-    return g_strdup (_ ("I don't know"));
-  decl = declared (screen, fact);
-  if (decl->type == PENAL_FACT_TYPE_BOOLEAN)
-    return g_strdup (value ? _ ("Yes") : _ ("No"));
-  if (decl->type == PENAL_FACT_TYPE_ENUM)
-    return penal_screen_choice_label (screen, fact, (guint)value);
-  if (decl->type == PENAL_FACT_TYPE_DATE)
-    return penal_date_to_display (value);
-  return penal_range_to_text (decl, value, value);
+  return answer_of (screen, fact, TRUE);
 }
 
 /* Does the person's line ask to go back to the previous question ("back",
