@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "penal-charges.h"
 #include "penal-outcome.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,13 @@ G_BEGIN_DECLS
 JsonNode *penal_render_json (const PenalModel *model,
                              const PenalOutcome *outcome);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
+char *penal_json_report (JsonNode *root);
+void penal_json_add_charge_type (JsonBuilder *builder,
+                                 const PenalChargeCode *row);
+void penal_json_add_charge_period (JsonBuilder *builder,
+                                   const PenalChargeCode *row);
+char *penal_json_report_or_text (JsonBuilder *builder, GString *text,
+                                 PenalFormat format);
 void penal_json_add_format_version (JsonBuilder *builder);
 void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
                                   gint64 julian, gint64 open_value);
@@ -26,5 +34,6 @@ void penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
                                 gint64 value);
 void penal_json_add_penalty_fields (JsonBuilder *builder,
                                     const PenalClassPenalty *p);
+void penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace);
 
 G_END_DECLS

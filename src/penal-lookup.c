@@ -312,16 +312,6 @@ statute_citation (const PenalChargeCode *row)
   return number != NULL ? g_strconcat ("RSMo ", number, NULL) : NULL;
 }
 
-static void
-add_step (GPtrArray *trace, const char *citation, char *text)
-{
-  PenalTraceStep *step = g_new0 (PenalTraceStep, 1);
-
-  step->citation = g_strdup (citation);
-  step->text = text;
-  g_ptr_array_add (trace, step);
-}
-
 /* A class's range is what the penalty table authorizes for the class; the
  * statute that defines the offense may set its own (murder in the first
  * degree, mandatory minimum terms, no probation), and penal holds only the
@@ -354,13 +344,15 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                                ? penal_class_to_name_with_english (code->klass)
                                : g_strdup (penal_charge_type_text (row->type));
 
-  add_step (trace, citation,
-            penal_with_basis (
-                g_strdup_printf (_ ("The table gives it as a %s."), klass),
-                PENAL_BASIS_OFFICIAL_RECORD));
+  penal_trace_add_step (
+      trace, citation,
+      penal_with_basis (
+          g_strdup_printf (_ ("The table gives it as a %s."), klass),
+          PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
-    add_step (trace, citation,
-              g_strdup_printf (_ ("In force %s, so on %s."), period, day));
+    penal_trace_add_step (
+        trace, citation,
+        g_strdup_printf (_ ("In force %s, so on %s."), period, day));
   else
     {
       GString *instead = g_string_new (NULL);
@@ -371,14 +363,14 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
             ((const PenalChargeCode *)g_ptr_array_index (code->instead, i))
                 ->code);
       if (code->instead->len > 0)
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s. "
                                 "The code of this family in force then: "
                                 "%s."),
                              day, period, instead->str));
       else
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s, "
                                 "and no code of this family in force then."),
@@ -390,7 +382,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
     {
     case LOOKUP_DECIDED:
       if (code->penalty_state == PENAL_PENALTY_HELD && code->penalty == NULL)
-        add_step (
+        penal_trace_add_step (
             trace, NULL,
             g_strdup_printf (_ ("The penalty table in force on %s has no %s, "
                                 "so penal gives no term or fine."),
@@ -399,26 +391,28 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         penal_trace_add_penalty (trace, code->penalty_state, code->era,
                                  code->penalty, date);
       if (code->penalty != NULL)
-        add_step (trace, NULL,
-                  g_strdup_printf (_ ("Penalties from %s."),
-                                   penal_statute_text (code->era->title)));
+        penal_trace_add_step (
+            trace, NULL,
+            g_strdup_printf (_ ("Penalties from %s."),
+                             penal_statute_text (code->era->title)));
       if (code->penalty != NULL && code->held == NULL)
-        add_step (trace, statute, class_caveat (code));
+        penal_trace_add_step (trace, statute, class_caveat (code));
       break;
     case LOOKUP_UNCLASSIFIED:
-      add_step (
+      penal_trace_add_step (
           trace, statute,
           g_strdup (_ ("The code is unclassified: the statute itself sets "
                        "its penalty, and penal does not hold that "
                        "statute.")));
       break;
     case LOOKUP_ORDINANCE:
-      add_step (trace, NULL,
-                g_strdup (_ ("A municipal ordinance: each city sets its own "
-                             "penalties, and penal holds none of them.")));
+      penal_trace_add_step (
+          trace, NULL,
+          g_strdup (_ ("A municipal ordinance: each city sets its own "
+                       "penalties, and penal holds none of them.")));
       break;
     case LOOKUP_MODIFIED:
-      add_step (
+      penal_trace_add_step (
           trace, NULL,
           g_strdup_printf (_ ("The modifier marks %s: penal does not hold "
                               "the law that sets its penalty, so it gives "
@@ -426,23 +420,26 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                            modifier_text (code->modifier)));
       break;
     case LOOKUP_NOT_IN_FORCE:
-      add_step (trace, NULL,
-                g_strdup (_ ("So penal gives no term or fine for it on that "
-                             "date: look up the code in force then.")));
+      penal_trace_add_step (
+          trace, NULL,
+          g_strdup (_ ("So penal gives no term or fine for it on that "
+                       "date: look up the code in force then.")));
       break;
     case LOOKUP_NO_CLASS:
     default:
-      add_step (trace, citation,
-                g_strdup (_ ("The table gives no class penal knows, so "
-                             "penal gives no term or fine.")));
+      penal_trace_add_step (
+          trace, citation,
+          g_strdup (_ ("The table gives no class penal knows, so "
+                       "penal gives no term or fine.")));
       break;
     }
 
   {
     g_autofree char *flags = penal_charge_code_text (row);
-    add_step (trace, citation,
-              penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
-                                PENAL_BASIS_OFFICIAL_RECORD));
+    penal_trace_add_step (
+        trace, citation,
+        penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
+                          PENAL_BASIS_OFFICIAL_RECORD));
   }
   if (code->held != NULL)
     {
@@ -457,16 +454,17 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         }
       g_autofree char *iso = penal_date_to_iso (date);
 
-      add_step (trace, code->held->statute,
-                g_strdup_printf (
-                    _ ("penal holds %s in full: for the complete "
-                       "answer, with what the facts change, run penal "
-                       "classify offense=%s offense_date=%s%s"),
-                    code->held->statute, code->held->id, iso, facts->str));
+      penal_trace_add_step (
+          trace, code->held->statute,
+          g_strdup_printf (_ ("penal holds %s in full: for the complete "
+                              "answer, with what the facts change, run penal "
+                              "classify offense=%s offense_date=%s%s"),
+                           code->held->statute, code->held->id, iso,
+                           facts->str));
       g_string_free (facts, TRUE);
     }
   if (date > penal_charges_get_edition_day (charges))
-    add_step (
+    penal_trace_add_step (
         trace, citation,
         g_strdup (_ ("The date is after this edition of the table: the code "
                      "is as of the edition, and a later edition may "
@@ -491,7 +489,6 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   const PenalChargeCode *row = code->row;
   g_autoptr (GPtrArray) trace = code_trace (model, charges, code, date);
   g_autofree char *statute = statute_citation (row);
-  char letter[2] = { row->klass, '\0' };
 
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "code", row->code);
@@ -499,13 +496,8 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_string_or_null (builder, "legacy", row->legacy);
   penal_json_add_string_or_null (builder, "description", row->description);
   penal_json_add_string_or_null (builder, "statute", statute);
-  penal_json_add_string_or_null (builder, "type",
-                                 penal_charge_type_code (row->type));
-  penal_json_add_string_or_null (builder, "class_letter",
-                                 row->klass != 0 ? letter : NULL);
-  penal_json_add_date_or_null (builder, "from", row->from,
-                               PENAL_DATE_OPEN_START);
-  penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+  penal_json_add_charge_type (builder, row);
+  penal_json_add_charge_period (builder, row);
   add_bool (builder, "in_force", code->in_force);
   json_builder_set_member_name (builder, "in_force_instead");
   json_builder_begin_array (builder);
@@ -579,17 +571,7 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "trace");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < trace->len; i++)
-    {
-      const PenalTraceStep *step = g_ptr_array_index (trace, i);
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation", step->citation);
-      penal_json_add_string_or_null (builder, "text", step->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  penal_json_add_trace (builder, trace);
   json_builder_end_object (builder);
 }
 
@@ -672,7 +654,6 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *json = NULL;
 
       json_builder_begin_object (builder);
       penal_json_add_format_version (builder);
@@ -690,8 +671,7 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      json = penal_json_to_string (root, TRUE);
-      return g_strconcat (json, "\n", NULL);
+      return penal_json_report (root);
     }
   {
     GString *out = g_string_new (NULL);
@@ -774,21 +754,15 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
       g_autofree char *period = penal_charge_period_text (row);
       PenalClass klass;
       gboolean has_class = penal_charge_code_class (row, &klass);
-      char letter[2] = { row->klass, '\0' };
 
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "code", row->code);
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       penal_json_add_string_or_null (builder, "description", row->description);
-      penal_json_add_string_or_null (builder, "type",
-                                     penal_charge_type_code (row->type));
-      penal_json_add_string_or_null (builder, "class_letter",
-                                     row->klass != 0 ? letter : NULL);
+      penal_json_add_charge_type (builder, row);
       penal_json_add_string_or_null (
           builder, "class", has_class ? penal_class_to_code (klass) : NULL);
-      penal_json_add_date_or_null (builder, "from", row->from,
-                                   PENAL_DATE_OPEN_START);
-      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_charge_period (builder, row);
       json_builder_end_object (builder);
       g_string_append_printf (out, "  %s  %s, %s: %s\n", row->code,
                               has_class ? penal_class_to_name (klass)
@@ -797,13 +771,5 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
+  return penal_json_report_or_text (builder, out, format);
 }

@@ -33,6 +33,24 @@ penal_status_to_code (PenalStatus status)
     }
 }
 
+/* The programs of one kind that the outcome screened, in the order of the
+ * statute files: what each view lists under diversion, the court's
+ * discretion or protections.  (transfer container) */
+GPtrArray *
+penal_outcome_programs_of (const PenalOutcome *outcome, PenalProgramKind kind)
+{
+  GPtrArray *programs = g_ptr_array_new ();
+
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+
+      if (screened->offense->program_kind == kind)
+        g_ptr_array_add (programs, screened);
+    }
+  return programs;
+}
+
 const char *
 penal_exposure_to_code (PenalExposure exposure)
 {

@@ -104,5 +104,7 @@ PenalOutcome *penal_evaluate_on (const PenalModel *model,
                                  const PenalFacts *facts, gint64 offense_date,
                                  gint64 today);
 GArray *penal_offense_period_starts (const PenalOffense *offense);
+GPtrArray *penal_outcome_programs_of (const PenalOutcome *outcome,
+                                      PenalProgramKind kind);
 
 G_END_DECLS

@@ -39,17 +39,6 @@ screen (PenalTestRun *run, const char *language, const char *const *args,
   penal_test_run_input (run, language, NULL, args, input, strlen (input));
 }
 
-static guint
-count (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL;
-       p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* Asserts that the interview asked exactly these questions, each once, in
  * this order (NULL-terminated), and no others. */
 static void
@@ -65,11 +54,11 @@ assert_questions (const char *err, const char *const *questions)
         g_error (
             "question %u, “%s”, was not asked after the previous ones in:\n%s",
             n + 1, questions[n], err);
-      g_assert_cmpuint (count (err, questions[n]), ==, 1);
+      g_assert_cmpuint (penal_test_count (err, questions[n]), ==, 1);
       at = found + strlen (questions[n]);
     }
   /* Every question ends in one "> " prompt. */
-  g_assert_cmpuint (count (err, "\n> "), ==, n);
+  g_assert_cmpuint (penal_test_count (err, "\n> "), ==, n);
 }
 
 static void
@@ -184,7 +173,7 @@ test_prefilled_all (void)
 
   screen (&run, NULL, args, "");
   g_assert_cmpint (run.exit_code, ==, 0);
-  g_assert_cmpuint (count (run.err, "> "), ==, 0);
+  g_assert_cmpuint (penal_test_count (run.err, "> "), ==, 0);
   /* RSMo 567.110: two prior findings of guilt make a persistent offender;
    * not a first-time offender, so no diversion. */
   penal_test_assert_contains (run.out, "  Diversion: not open.\n");
@@ -215,9 +204,10 @@ test_bad_answer_asked_again (void)
   penal_test_assert_lacks (run.err, "offense_date");
   /* Each question is put once; after a bad answer only the allowed answers
    * are repeated, and nothing answered before is lost. */
-  g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 1);
-  g_assert_cmpuint (count (run.err, "Answer with a whole number from 0 to 120"),
-                    ==, 3);
+  g_assert_cmpuint (penal_test_count (run.err, Q_VICTIM_AGE), ==, 1);
+  g_assert_cmpuint (
+      penal_test_count (run.err, "Answer with a whole number from 0 to 120"),
+      ==, 3);
   screen (&clean, NULL, args, "2\n2019-01-15\n30\n0\n");
   g_assert_cmpstr (run.out, ==, clean.out);
 }
@@ -343,7 +333,7 @@ test_back (void)
   screen (&run, NULL, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   penal_test_assert_contains (run.err, "This is the first question");
-  g_assert_cmpuint (count (run.err, Q_VICTIM_AGE), ==, 2);
+  g_assert_cmpuint (penal_test_count (run.err, Q_VICTIM_AGE), ==, 2);
   g_assert_cmpstr (run.out, ==, reference.out);
 }
 
@@ -473,7 +463,7 @@ test_spanish (void)
   screen (&english, NULL, args, "2\n2019-01-15\n?\n0\n");
   g_assert_cmpint (run.exit_code, ==, 0);
   /* Four questions, all in Spanish. */
-  g_assert_cmpuint (count (run.err, "\n> "), ==, 4);
+  g_assert_cmpuint (penal_test_count (run.err, "\n> "), ==, 4);
   penal_test_assert_lacks (run.err, Q_OFFENSE);
   penal_test_assert_lacks (run.err, Q_VICTIM_AGE);
   penal_test_assert_contains (run.err, "¿");
