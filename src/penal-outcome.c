@@ -68,6 +68,24 @@ penal_exposure_to_code (PenalExposure exposure)
     }
 }
 
+/* Marks the answer, and every part of it, as written for a volunteer or a
+ * client: the renderers name facts by their labels. */
+void
+penal_outcome_set_plain (PenalOutcome *outcome)
+{
+  GPtrArray *parts[3];
+
+  g_return_if_fail (outcome != NULL);
+
+  outcome->plain = TRUE;
+  parts[0] = outcome->candidates;
+  parts[1] = outcome->enhancements;
+  parts[2] = outcome->programs;
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    for (guint i = 0; i < parts[k]->len; i++)
+      penal_outcome_set_plain (g_ptr_array_index (parts[k], i));
+}
+
 const char *
 penal_warning_to_code (PenalWarning warning)
 {

@@ -324,9 +324,14 @@ penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
         const PenalFactDecl *fact = g_ptr_array_index (outcome->missing, i);
         penal_trace_add_step (
             trace, outcome->offense->statute,
-            g_strdup_printf (
-                _ ("The answer depends on %s (%s), which was not given."),
-                fact->name, penal_statute_text (fact->label)));
+            outcome->plain
+                ? g_strdup_printf (
+                    _ ("The answer depends on something not known: %s."),
+                    penal_statute_text (fact->label))
+                : g_strdup_printf (
+                    _ ("The answer depends on %s (%s), which was not "
+                       "given."),
+                    fact->name, penal_statute_text (fact->label)));
       }
   return trace;
 }
@@ -386,7 +391,7 @@ append_possibilities (GString *out, const PenalOutcome *outcome)
     {
       const PenalPossibility *p
           = &g_array_index (outcome->possible, PenalPossibility, i);
-      g_autofree char *range = penal_possibility_to_text (p);
+      g_autofree char *range = penal_possibility_to_text (p, outcome->plain);
       g_autofree char *prefix
           = p->version != NULL ? g_strdup_printf (
                 "%s: ", penal_statute_text (p->version->title))
@@ -433,7 +438,7 @@ append_program (GString *out, const PenalOutcome *screened)
       {
         const PenalPossibility *p
             = &g_array_index (screened->possible, PenalPossibility, i);
-        g_autofree char *range = penal_possibility_to_text (p);
+        g_autofree char *range = penal_possibility_to_text (p, screened->plain);
         PenalAnswer leads = PENAL_ANSWER_UNKNOWN;
 
         if (p->rule != NULL)

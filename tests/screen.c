@@ -255,15 +255,25 @@ test_dont_know (void)
   assert_questions (run.err, questions);
   penal_test_assert_contains (
       run.out, "Not known: age in years of the individual patronized.");
-  /* RSMo 567.030.3 and .4, text in force by 2024: what each age leads to. */
+  /* RSMo 567.030.3 and .4, text in force by 2024: what each age leads to,
+   * in the words the volunteer read, never a fact's id. */
   penal_test_assert_contains (
-      run.out, "victim_age=0–14 → class D felony [RSMo 567.030.4]");
+      run.out, "age in years of the individual patronized: 0–14 → class D "
+               "felony [RSMo 567.030.4]");
   penal_test_assert_contains (
-      run.out, "victim_age=15–17 → class E felony [RSMo 567.030.3]");
+      run.out, "age in years of the individual patronized: 15–17 → class E "
+               "felony [RSMo 567.030.3]");
   penal_test_assert_contains (
-      run.out, "victim_age=18–120 → class B misdemeanor [RSMo 567.030.3]");
-  penal_test_assert_contains (run.out, "victim_age=18–120 → eligible");
+      run.out, "age in years of the individual patronized: 18+ → class B "
+               "misdemeanor [RSMo 567.030.3]");
+  penal_test_assert_contains (
+      run.out, "age in years of the individual patronized: 18+ → eligible");
+  penal_test_assert_contains (run.out,
+                              "The answer depends on something not known: "
+                              "age in years of the individual patronized.");
   penal_test_assert_contains (run.out, "  Diversion: cannot tell yet.\n");
+  penal_test_assert_lacks (run.out, "victim_age");
+  penal_test_assert_lacks (run.out, "which was not given");
 
   /* "I don't know" in words works like "?". */
   screen (&words, NULL, args, "2\n2019-01-15\nI don't know\n0\n");
@@ -470,7 +480,9 @@ test_spanish (void)
   penal_test_assert_contains (run.err, "o ? si no lo sabe");
   /* "no sé" is "I don't know": the same missing fact as in English. */
   penal_test_assert_contains (
-      run.out, "victim_age=0–14 → delito mayor de clase D [RSMo 567.030.4]");
+      run.out, "edad en años de la persona a quien se pagó por sexo: 0–14 → "
+               "delito mayor de clase D [RSMo 567.030.4]");
+  penal_test_assert_lacks (run.out, "victim_age");
   penal_test_assert_lacks (run.out, "Diversion");
   g_assert_cmpstr (run.out, !=, english.out);
 }
