@@ -534,10 +534,13 @@ process_json_line (Batch *batch, JsonParser *parser, const char *text,
       || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
+      /* json-glib's message quotes the line, its escapes decoded: shown
+       * escaped, so a message stays on one line of the output. */
+      g_autofree char *shown
+          = error != NULL ? penal_escape_untrusted (error->message) : NULL;
       g_autofree char *message
-          = error != NULL
-                ? g_strdup_printf (_ ("not a JSON object: %s"), error->message)
-                : g_strdup (_ ("not a JSON object"));
+          = shown != NULL ? g_strdup_printf (_ ("not a JSON object: %s"), shown)
+                          : g_strdup (_ ("not a JSON object"));
       batch->counts->rows++;
       penal_batch_write_error_row (batch, line, message);
       return;
