@@ -164,6 +164,18 @@ check_code (const PenalModel *model, PenalAuditResult *result,
     }
 }
 
+/* Does the rule carry a charge code of family? */
+static gboolean
+rule_carries (const PenalRule *rule, const char *family)
+{
+  for (guint c = 0; c < rule->charge_codes->len; c++)
+    if (g_str_equal (
+            g_array_index (rule->charge_codes, PenalChargeRef, c).family,
+            family))
+      return TRUE;
+  return FALSE;
+}
+
 /* The rule of a statute penal holds that carries family, in the versions
  * that may be in force on the date; FALSE when none does, or when the
  * candidate versions disagree (*out_ambiguous). */
@@ -191,17 +203,13 @@ rule_for_family (const PenalModel *model, const char *family, gint64 date,
               {
                 const PenalRule *rule = g_ptr_array_index (version->rules, r);
 
-                for (guint c = 0; c < rule->charge_codes->len; c++)
-                  if (g_str_equal (
-                          g_array_index (rule->charge_codes, PenalChargeRef, c)
-                              .family,
-                          family)
-                      && rule->kind == PENAL_RULE_CLASS)
-                    {
-                      if (found != NULL && found->klass != rule->klass)
-                        *out_ambiguous = TRUE;
-                      found = rule;
-                    }
+                if (rule->kind == PENAL_RULE_CLASS
+                    && rule_carries (rule, family))
+                  {
+                    if (found != NULL && found->klass != rule->klass)
+                      *out_ambiguous = TRUE;
+                    found = rule;
+                  }
               }
           }
       }
@@ -295,12 +303,8 @@ law_from_facts (const PenalModel *model, PenalAuditResult *result,
             {
               const PenalRule *rule = g_ptr_array_index (version->rules, r);
 
-              for (guint c = 0; c < rule->charge_codes->len; c++)
-                if (g_str_equal (
-                        g_array_index (rule->charge_codes, PenalChargeRef, c)
-                            .family,
-                        result->code->family))
-                  enhanced = candidate;
+              if (rule_carries (rule, result->code->family))
+                enhanced = candidate;
             }
         }
     }

@@ -49,11 +49,15 @@ read_json_line (PenalRowReader *reader, const char *text, gsize length,
       || json_parser_get_root (reader->parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (reader->parser)))
     {
+      /* json-glib's message quotes the line, its escapes decoded: shown
+       * escaped, so a message stays on one line of the output. */
+      g_autofree char *shown
+          = error != NULL ? penal_escape_untrusted (error->message) : NULL;
+
       penal_row_hand_over_unreadable (
           reader, line,
-          error != NULL
-              ? g_strdup_printf (_ ("not a JSON object: %s"), error->message)
-              : g_strdup (_ ("not a JSON object")));
+          shown != NULL ? g_strdup_printf (_ ("not a JSON object: %s"), shown)
+                        : g_strdup (_ ("not a JSON object")));
       return;
     }
   members = penal_json_line_members (text, length);

@@ -57,6 +57,21 @@ row_summary (const PenalChargeCode *row)
                           period, row->description);
 }
 
+/* A code as one edition has it, under member: its type, class letter and
+ * the dates it was in force; nothing where that edition lacks it. */
+static void
+add_edition_row (JsonBuilder *builder, const char *member,
+                 const PenalChargeCode *row)
+{
+  if (row == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  penal_json_add_charge_type (builder, row);
+  penal_json_add_charge_period (builder, row);
+  json_builder_end_object (builder);
+}
+
 char *
 penal_charges_diff_report (const PenalCharges *older, const PenalCharges *newer,
                            PenalFormat format)
@@ -128,36 +143,8 @@ penal_charges_diff_report (const PenalCharges *older, const PenalCharges *newer,
           penal_json_add_string_or_null (builder, "code", any->code);
           penal_json_add_string_or_null (builder, "description",
                                          any->description);
-          if (was != NULL)
-            {
-              char letter[2] = { was->klass, '\0' };
-              json_builder_set_member_name (builder, "before");
-              json_builder_begin_object (builder);
-              penal_json_add_string_or_null (
-                  builder, "type", penal_charge_type_code (was->type));
-              penal_json_add_string_or_null (builder, "class_letter",
-                                             was->klass != 0 ? letter : NULL);
-              penal_json_add_date_or_null (builder, "from", was->from,
-                                           PENAL_DATE_OPEN_START);
-              penal_json_add_date_or_null (builder, "to", was->to,
-                                           PENAL_DATE_OPEN_END);
-              json_builder_end_object (builder);
-            }
-          if (now != NULL)
-            {
-              char letter[2] = { now->klass, '\0' };
-              json_builder_set_member_name (builder, "after");
-              json_builder_begin_object (builder);
-              penal_json_add_string_or_null (
-                  builder, "type", penal_charge_type_code (now->type));
-              penal_json_add_string_or_null (builder, "class_letter",
-                                             now->klass != 0 ? letter : NULL);
-              penal_json_add_date_or_null (builder, "from", now->from,
-                                           PENAL_DATE_OPEN_START);
-              penal_json_add_date_or_null (builder, "to", now->to,
-                                           PENAL_DATE_OPEN_END);
-              json_builder_end_object (builder);
-            }
+          add_edition_row (builder, "before", was);
+          add_edition_row (builder, "after", now);
           json_builder_end_object (builder);
 
           if (was != NULL && now != NULL)
@@ -183,13 +170,5 @@ penal_charges_diff_report (const PenalCharges *older, const PenalCharges *newer,
                              "reclassified or redated.\n"));
   for (guint k = 0; k < N_CHANGES; k++)
     g_ptr_array_unref (changes[k]);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
+  return penal_json_report_or_text (builder, out, format);
 }

@@ -60,21 +60,6 @@ penal_charges_free (PenalCharges *charges)
   g_free (charges);
 }
 
-static gboolean G_GNUC_PRINTF (4, 5)
-    bad_line (GError **error, const char *name, int line, const char *format,
-              ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID, "%s:%d: %s",
-               name, line, message);
-  return FALSE;
-}
-
 /* Cuts line at tabs into at most max fields; returns how many there were
  * (more than max means too many). */
 static guint
@@ -186,47 +171,53 @@ parse_row (PenalCharges *charges, char **f, int line, PenalChargeCode *row,
   const char *name = charges->name;
 
   if (!is_charge_code (f[0]))
-    return bad_line (error, name, line,
-                     _ ("“%s” is not a charge code written as the Patrol "
-                        "writes them, for example 567.030-003Y201840"),
-                     f[0]);
+    return penal_model_invalid_at (
+        error, name, line,
+        _ ("“%s” is not a charge code written as the Patrol "
+           "writes them, for example 567.030-003Y201840"),
+        f[0]);
   row->code = f[0];
   row->family = g_string_chunk_insert_len (charges->families, f[0],
                                            strchr (f[0], '-') + 4 - f[0]);
   row->legacy = optional (f[1]);
   if (row->legacy != NULL
       && (strlen (row->legacy) != 5 || strspn (row->legacy, "0123456789") != 5))
-    return bad_line (error, name, line,
-                     _ ("legacy code “%s” is not five digits"), f[1]);
+    return penal_model_invalid_at (
+        error, name, line, _ ("legacy code “%s” is not five digits"), f[1]);
   if (!is_letter_in (f[2], "FMILUA", &row->type) || row->type == 0)
-    return bad_line (error, name, line,
-                     _ ("type “%s” is not one of F, M, I, L, U or A"), f[2]);
+    return penal_model_invalid_at (
+        error, name, line, _ ("type “%s” is not one of F, M, I, L, U or A"),
+        f[2]);
   if (!is_letter_in (f[3], "ABCDEUN", &row->klass))
-    return bad_line (error, name, line,
-                     _ ("class “%s” is not one of A to E, U, N or -"), f[3]);
+    return penal_model_invalid_at (
+        error, name, line, _ ("class “%s” is not one of A to E, U, N or -"),
+        f[3]);
   if (!parse_day (f[4], PENAL_DATE_OPEN_START, &row->from)
       || !parse_day (f[5], PENAL_DATE_OPEN_END, &row->to))
-    return bad_line (error, name, line,
-                     _ ("the dates “%s” and “%s” must be YYYY-MM-DD or -"),
-                     f[4], f[5]);
+    return penal_model_invalid_at (
+        error, name, line,
+        _ ("the dates “%s” and “%s” must be YYYY-MM-DD or -"), f[4], f[5]);
   if (!(g_str_equal (f[6], "Y") || g_str_equal (f[6], "N"))
       || !(g_str_equal (f[7], "Y") || g_str_equal (f[7], "N"))
       || !is_letter_in (f[8], "YN", &row->registration))
-    return bad_line (error, name, line,
-                     _ ("fingerprints and DNA must be Y or N, registration Y, "
-                        "N or -"));
+    return penal_model_invalid_at (
+        error, name, line,
+        _ ("fingerprints and DNA must be Y or N, registration Y, "
+           "N or -"));
   row->fingerprints = f[6][0] == 'Y';
   row->dna_at_arrest = f[7][0] == 'Y';
   if (strlen (f[9]) != 4 || strspn (f[9], "YN") != 4)
-    return bad_line (error, name, line,
-                     _ ("modifiers “%s” must be four letters Y or N"), f[9]);
+    return penal_model_invalid_at (
+        error, name, line, _ ("modifiers “%s” must be four letters Y or N"),
+        f[9]);
   memcpy (row->modifiers, f[9], 5);
   row->case_type = optional (f[10]);
   row->ncic = optional (f[11]);
   row->statute = optional (f[12]);
   row->description = f[13];
   if (f[13][0] == '\0')
-    return bad_line (error, name, line, _ ("the description is empty"));
+    return penal_model_invalid_at (error, name, line,
+                                   _ ("the description is empty"));
   row->line = line;
   return TRUE;
 }
@@ -246,8 +237,9 @@ parse_header (PenalCharges *charges, char *p, int *line, GError **error)
 
       if (end == NULL)
         {
-          bad_line (error, name, *line,
-                    _ ("the table ends before its “columns” line"));
+          penal_model_invalid_at (
+              error, name, *line,
+              _ ("the table ends before its “columns” line"));
           return NULL;
         }
       *end = '\0';
@@ -256,17 +248,19 @@ parse_header (PenalCharges *charges, char *p, int *line, GError **error)
         {
           if (n != 2 || !g_str_equal (fields[0], "penal-charge-codes"))
             {
-              bad_line (error, name, *line,
-                        _ ("not a charge-code table: convert the Patrol's CSV "
-                           "with tools/mshp-charge-codes"));
+              penal_model_invalid_at (
+                  error, name, *line,
+                  _ ("not a charge-code table: convert the Patrol's CSV "
+                     "with tools/mshp-charge-codes"));
               return NULL;
             }
           if (!g_str_equal (fields[1], "1"))
             {
-              bad_line (error, name, *line,
-                        _ ("charge-code table format “%s” is not one penal "
-                           "reads (it reads format 1)"),
-                        fields[1]);
+              penal_model_invalid_at (
+                  error, name, *line,
+                  _ ("charge-code table format “%s” is not one penal "
+                     "reads (it reads format 1)"),
+                  fields[1]);
               return NULL;
             }
         }
@@ -275,35 +269,38 @@ parse_header (PenalCharges *charges, char *p, int *line, GError **error)
           if (n != N_COLUMNS + 1)
             {
               g_autofree char *expected = g_strjoinv (" ", (char **)columns);
-              bad_line (error, name, *line,
-                        _ ("the table must have exactly these columns, in "
-                           "this order: %s"),
-                        expected);
+              penal_model_invalid_at (
+                  error, name, *line,
+                  _ ("the table must have exactly these columns, in "
+                     "this order: %s"),
+                  expected);
               return NULL;
             }
           for (guint c = 0; c < N_COLUMNS; c++)
             if (!g_str_equal (fields[c + 1], columns[c]))
               {
-                bad_line (error, name, *line,
-                          _ ("column %u is “%s”; it must be “%s”"), c + 1,
-                          fields[c + 1], columns[c]);
+                penal_model_invalid_at (
+                    error, name, *line,
+                    _ ("column %u is “%s”; it must be “%s”"), c + 1,
+                    fields[c + 1], columns[c]);
                 return NULL;
               }
           columns_seen = TRUE;
         }
       else if (n != 2)
         {
-          bad_line (error, name, *line,
-                    _ ("a header line is a key, a tab and a value"));
+          penal_model_invalid_at (
+              error, name, *line,
+              _ ("a header line is a key, a tab and a value"));
           return NULL;
         }
       else if (g_str_equal (fields[0], "edition"))
         {
           if (!penal_date_parse (fields[1], &charges->edition_day))
             {
-              bad_line (error, name, *line,
-                        _ ("the edition “%s” is not a date YYYY-MM-DD"),
-                        fields[1]);
+              penal_model_invalid_at (
+                  error, name, *line,
+                  _ ("the edition “%s” is not a date YYYY-MM-DD"), fields[1]);
               return NULL;
             }
           g_free (charges->edition);
@@ -325,8 +322,9 @@ parse_header (PenalCharges *charges, char *p, int *line, GError **error)
     }
   if (charges->edition == NULL || charges->title == NULL)
     {
-      bad_line (error, name, *line - 1,
-                _ ("the header must name the edition and the title"));
+      penal_model_invalid_at (
+          error, name, *line - 1,
+          _ ("the header must name the edition and the title"));
       return NULL;
     }
   return p;
@@ -382,15 +380,16 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
       *end = '\0';
       if (end - p > 2048)
         {
-          bad_line (error, name, line, _ ("the line is longer than 2 KiB"));
+          penal_model_invalid_at (error, name, line,
+                                  _ ("the line is longer than 2 KiB"));
           return NULL;
         }
       n = split_fields (p, fields, N_COLUMNS);
       if (n != N_COLUMNS)
         {
-          bad_line (error, name, line,
-                    _ ("%u fields; a row has %d, separated by tabs"), n,
-                    N_COLUMNS);
+          penal_model_invalid_at (
+              error, name, line,
+              _ ("%u fields; a row has %d, separated by tabs"), n, N_COLUMNS);
           return NULL;
         }
       if (!parse_row (charges, fields, line, &row, error))
@@ -402,10 +401,11 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
                      row.code)
                  >= 0)
         {
-          bad_line (error, name, line,
-                    _ ("charge code %s is out of order or repeated: rows are "
-                       "sorted by code, each once"),
-                    row.code);
+          penal_model_invalid_at (
+              error, name, line,
+              _ ("charge code %s is out of order or repeated: rows are "
+                 "sorted by code, each once"),
+              row.code);
           return NULL;
         }
       g_array_append_val (charges->rows, row);
@@ -413,7 +413,8 @@ penal_charges_load_data (const char *name, const char *data, gsize length,
     }
   if (charges->rows->len == 0)
     {
-      bad_line (error, name, line, _ ("the table has no charge codes"));
+      penal_model_invalid_at (error, name, line,
+                              _ ("the table has no charge codes"));
       return NULL;
     }
   return g_steal_pointer (&charges);

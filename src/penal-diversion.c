@@ -76,9 +76,14 @@ penal_program_reason (const PenalOutcome *screened)
           const PenalFactDecl *fact = g_ptr_array_index (screened->missing, m);
           if (out->len > 0)
             g_string_append_c (out, ' ');
-          g_string_append_printf (
-              out, _ ("It depends on %s (%s), which was not given."),
-              fact->name, penal_statute_text (fact->label));
+          if (screened->plain)
+            g_string_append_printf (
+                out, _ ("It depends on something not known: %s."),
+                penal_statute_text (fact->label));
+          else
+            g_string_append_printf (
+                out, _ ("It depends on %s (%s), which was not given."),
+                fact->name, penal_statute_text (fact->label));
         }
       break;
     case PENAL_STATUS_NO_VERSION:

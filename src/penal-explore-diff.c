@@ -260,11 +260,8 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
   penal_json_add_string_or_null (builder, "statute", offense->statute);
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (offense->title));
-  penal_json_add_string_or_null (
-      builder, "kind",
-      offense->is_enhancement ? "enhancement"
-      : offense->is_program ? penal_program_kind_to_code (offense->program_kind)
-                            : "offense");
+  penal_json_add_string_or_null (builder, "kind",
+                                 penal_explore_kind_code (offense));
   add_side (builder, "before", penalties, before, from);
   add_side (builder, "after", penalties, after, to);
 

@@ -21,12 +21,9 @@ static void
 add_statute_summary (JsonBuilder *builder, const PenalOffense *statute)
 {
   json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "id", statute->id);
-  penal_json_add_string_or_null (builder, "kind",
-                                 penal_explore_kind_code (statute));
-  penal_json_add_string_or_null (builder, "statute", statute->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (statute->title));
+  penal_explore_add_names (builder, statute->id,
+                           penal_explore_kind_code (statute), statute->statute,
+                           statute->title);
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);
   for (guint v = 0; v < statute->versions->len; v++)
@@ -56,11 +53,8 @@ penal_explore_list (const PenalModel *model)
       const PenalPenalties *penalties = g_ptr_array_index (model->penalties, i);
 
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "id", penalties->id);
-      penal_json_add_string_or_null (builder, "kind", "penalties");
-      penal_json_add_string_or_null (builder, "statute", NULL);
-      penal_json_add_string_or_null (builder, "title",
-                                     penal_statute_text (penalties->title));
+      penal_explore_add_names (builder, penalties->id, "penalties", NULL,
+                               penalties->title);
       json_builder_set_member_name (builder, "versions");
       json_builder_begin_array (builder);
       for (guint e = 0; e < penalties->eras->len; e++)

@@ -115,6 +115,31 @@ same_citation (gconstpointer a, gconstpointer b)
                       ((const PenalRule *)b)->citation);
 }
 
+/* A subsection's citation: the section's, with the subsection's label. */
+static char *
+subsection_citation (const char *section, const PenalSubsection *subsection)
+{
+  return subsection->label != NULL
+             ? g_strdup_printf ("%s.%s", section, subsection->label)
+             : g_strdup (section);
+}
+
+/* Opens the object of one subsection, up to its "rules" array, which the
+ * caller fills and closes: its citation, the source its rules cite where
+ * penal holds no text for it (cites), its label and its words. */
+static void
+begin_subsection (JsonBuilder *builder, const char *citation,
+                  const PenalRule *cites, const char *label, const char *text)
+{
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "citation", citation);
+  penal_explore_add_cites (builder, cites);
+  penal_json_add_string_or_null (builder, "label", label);
+  penal_json_add_string_or_null (builder, "text", text);
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_array (builder);
+}
+
 /* The subsections of a version: each subsection of the text held, with
  * the words it says and the rules that cite it, Catala-style; then the
  * rules whose citations land on no text penal holds, grouped by citation
@@ -138,18 +163,10 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
         {
           const PenalSubsection *subsection
               = g_ptr_array_index (version->text->subsections, t);
-          g_autofree char *citation
-              = subsection->label != NULL
-                    ? g_strdup_printf ("%s.%s", section, subsection->label)
-                    : g_strdup (section);
+          g_autofree char *citation = subsection_citation (section, subsection);
 
-          json_builder_begin_object (builder);
-          penal_json_add_string_or_null (builder, "citation", citation);
-          penal_explore_add_cites (builder, NULL);
-          penal_json_add_string_or_null (builder, "label", subsection->label);
-          penal_json_add_string_or_null (builder, "text", subsection->text);
-          json_builder_set_member_name (builder, "rules");
-          json_builder_begin_array (builder);
+          begin_subsection (builder, citation, NULL, subsection->label,
+                            subsection->text);
           for (guint r = 0; r < version->rules->len; r++)
             {
               const PenalRule *rule = g_ptr_array_index (version->rules, r);
@@ -178,13 +195,7 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
     {
       const PenalRule *first = g_ptr_array_index (citations, c);
 
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation", first->citation);
-      penal_explore_add_cites (builder, first);
-      penal_json_add_string_or_null (builder, "label", NULL);
-      penal_json_add_string_or_null (builder, "text", NULL);
-      json_builder_set_member_name (builder, "rules");
-      json_builder_begin_array (builder);
+      begin_subsection (builder, first->citation, first, NULL, NULL);
       for (guint r = 0; r < version->rules->len; r++)
         {
           const PenalRule *rule = g_ptr_array_index (version->rules, r);
@@ -274,17 +285,11 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
           const PenalSubsection *subsection
               = g_ptr_array_index (era->text->subsections, t);
           g_autofree char *citation
-              = subsection->label != NULL ? g_strdup_printf (
-                    "%s.%s", era->text->statute, subsection->label)
-                                          : g_strdup (era->text->statute);
+              = subsection_citation (era->text->statute, subsection);
 
-          json_builder_begin_object (builder);
-          penal_json_add_string_or_null (builder, "citation", citation);
-          penal_explore_add_cites (builder, NULL);
-          penal_json_add_string_or_null (builder, "label", subsection->label);
-          penal_json_add_string_or_null (builder, "text", subsection->text);
-          json_builder_set_member_name (builder, "rules");
-          json_builder_begin_array (builder);
+          /* A penalty table's subsections hold no rules of an offense. */
+          begin_subsection (builder, citation, NULL, subsection->label,
+                            subsection->text);
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
@@ -337,11 +342,8 @@ penal_explore_show (const PenalModel *model, const PenalFound *found,
   penal_explore_add_date (builder, "date", date);
   if (statute == NULL)
     {
-      penal_json_add_string_or_null (builder, "id", found->penalties->id);
-      penal_json_add_string_or_null (builder, "kind", "penalties");
-      penal_json_add_string_or_null (builder, "statute", NULL);
-      penal_json_add_string_or_null (
-          builder, "title", penal_statute_text (found->penalties->title));
+      penal_explore_add_names (builder, found->penalties->id, "penalties", NULL,
+                               found->penalties->title);
       penal_json_add_string_or_null (builder, "description", NULL);
       add_penalties_shown (builder, found->penalties, date);
       json_builder_set_member_name (builder, "open_questions");
@@ -354,12 +356,9 @@ penal_explore_show (const PenalModel *model, const PenalFound *found,
   {
     g_autoptr (GPtrArray) versions = penal_explore_versions_on (statute, date);
 
-    penal_json_add_string_or_null (builder, "id", statute->id);
-    penal_json_add_string_or_null (builder, "kind",
-                                   penal_explore_kind_code (statute));
-    penal_json_add_string_or_null (builder, "statute", statute->statute);
-    penal_json_add_string_or_null (builder, "title",
-                                   penal_statute_text (statute->title));
+    penal_explore_add_names (builder, statute->id,
+                             penal_explore_kind_code (statute),
+                             statute->statute, statute->title);
     penal_json_add_string_or_null (builder, "description",
                                    penal_statute_text (statute->description));
     json_builder_set_member_name (builder, "versions");

@@ -20,23 +20,21 @@
 /* ------------------------------------------------------------------ */
 /* what-if                                                              */
 
-/* The programs of one kind that matter in a row: those that apply (or
- * may), with the answer as a boolean or null. */
+/* The programs of one kind that matter in a row, in brief: those that
+ * apply (or may), with the answer (under answer_member) as true or null. */
 static void
-add_program_rows (JsonBuilder *builder, const PenalOutcome *outcome,
-                  PenalProgramKind kind, const char *member,
+add_program_rows (JsonBuilder *builder, GPtrArray *programs,
                   const char *answer_member)
 {
-  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  for (guint p = 0; p < outcome->programs->len; p++)
+  for (guint p = 0; p < programs->len; p++)
     {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+      const PenalOutcome *screened = g_ptr_array_index (programs, p);
       PenalAnswer answer = penal_program_answer (screened);
       const PenalRule *rule
           = screened->status == PENAL_STATUS_DECIDED ? screened->rule : NULL;
 
-      if (screened->offense->program_kind != kind || answer == PENAL_ANSWER_NO)
+      if (answer == PENAL_ANSWER_NO)
         continue;
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", screened->offense->id);
@@ -60,6 +58,10 @@ static void
 add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+  g_autoptr (GPtrArray) protections
+      = penal_outcome_programs_of (outcome, PENAL_PROGRAM_PROTECTION);
+  g_autoptr (GPtrArray) court_discretion
+      = penal_outcome_programs_of (outcome, PENAL_PROGRAM_COURT_DISCRETION);
   const PenalRule *rule
       = outcome->status == PENAL_STATUS_DECIDED ? outcome->rule : NULL;
   const PenalClassPenalty *p = rule != NULL ? outcome->penalty : NULL;
@@ -169,10 +171,10 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
     }
   json_builder_end_array (builder);
 
-  add_program_rows (builder, outcome, PENAL_PROGRAM_PROTECTION, "protections",
-                    "applies");
-  add_program_rows (builder, outcome, PENAL_PROGRAM_COURT_DISCRETION,
-                    "court_discretion", "available");
+  json_builder_set_member_name (builder, "protections");
+  add_program_rows (builder, protections, "applies");
+  json_builder_set_member_name (builder, "court_discretion");
+  add_program_rows (builder, court_discretion, "available");
   json_builder_set_member_name (builder, "referrals");
   json_builder_begin_array (builder);
   for (guint r = 0; r < diversion->resources->len; r++)

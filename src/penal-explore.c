@@ -172,53 +172,62 @@ penal_explore_kind_code (const PenalOffense *statute)
   return penal_program_kind_to_code (statute->program_kind);
 }
 
+/* The members that name a statute or a penalty table, as list and show
+ * give them: its id, kind, statute number and title (translated). */
+void
+penal_explore_add_names (JsonBuilder *builder, const char *id, const char *kind,
+                         const char *statute, const char *title)
+{
+  penal_json_add_string_or_null (builder, "id", id);
+  penal_json_add_string_or_null (builder, "kind", kind);
+  penal_json_add_string_or_null (builder, "statute", statute);
+  penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
+}
+
 const char *
 penal_explore_kind_text (const char *code)
 {
+  PenalProgramKind kind;
+
   if (g_strcmp0 (code, "offense") == 0)
     return _ ("offense");
   if (g_strcmp0 (code, "enhancement") == 0)
     return _ ("enhancement");
-  if (g_strcmp0 (code, "diversion") == 0)
-    return _ ("diversion program");
-  if (g_strcmp0 (code, "court-discretion") == 0)
-    return _ ("at the court's discretion");
-  if (g_strcmp0 (code, "protection") == 0)
-    return _ ("protection in the statute");
-  if (g_strcmp0 (code, "referral") == 0)
-    return _ ("referral");
+  if (code != NULL && penal_program_kind_from_code (code, &kind))
+    return penal_program_kind_to_text (kind);
   return _ ("penalty table");
+}
+
+/* A statute's version and a penalty table's era are listed alike: what
+ * it is, when it was in force, and how sure that is. */
+static void
+add_dated_object (JsonBuilder *builder, const char *id, const char *title,
+                  const PenalEffective *effective, PenalBasis basis,
+                  const char *uncertain)
+{
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", id);
+  penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
+  penal_explore_add_effective (builder, effective);
+  penal_json_add_string_or_null (builder, "basis", penal_basis_to_code (basis));
+  penal_json_add_string_or_null (builder, "uncertain",
+                                 penal_statute_text (uncertain));
+  json_builder_end_object (builder);
 }
 
 void
 penal_explore_add_version_object (JsonBuilder *builder,
                                   const PenalVersion *version)
 {
-  json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "id", version->id);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (version->title));
-  penal_explore_add_effective (builder, &version->effective);
-  penal_json_add_string_or_null (builder, "basis",
-                                 penal_basis_to_code (version->basis));
-  penal_json_add_string_or_null (builder, "uncertain",
-                                 penal_statute_text (version->uncertain));
-  json_builder_end_object (builder);
+  add_dated_object (builder, version->id, version->title, &version->effective,
+                    version->basis, version->uncertain);
 }
 
 void
 penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
 {
-  json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "id", era->id);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (era->title));
-  penal_explore_add_effective (builder, &era->effective);
-  penal_json_add_string_or_null (builder, "basis",
-                                 penal_basis_to_code (era->basis));
-  penal_json_add_string_or_null (builder, "uncertain",
-                                 penal_statute_text (era->uncertain));
-  json_builder_end_object (builder);
+  add_dated_object (builder, era->id, era->title, &era->effective, era->basis,
+                    era->uncertain);
 }
 
 /* The versions that may have been in force on date. */
@@ -460,12 +469,7 @@ penal_explore_effective_text (JsonObject *version)
 static char *
 report (JsonNode *root, PenalFormat format, char *(*render) (JsonNode *))
 {
-  g_autofree char *json = NULL;
-
-  if (format != PENAL_FORMAT_JSON)
-    return render (root);
-  json = penal_json_to_string (root, TRUE);
-  return g_strconcat (json, "\n", NULL);
+  return format == PENAL_FORMAT_JSON ? penal_json_report (root) : render (root);
 }
 
 /* The one statute a command names, or an error saying what may be named. */

@@ -62,6 +62,10 @@ penal_explore_add_effective (JsonBuilder *builder,
 G_GNUC_INTERNAL const char *
 penal_explore_kind_code (const PenalOffense *statute);
 G_GNUC_INTERNAL const char *penal_explore_kind_text (const char *code);
+G_GNUC_INTERNAL void penal_explore_add_names (JsonBuilder *builder,
+                                              const char *id, const char *kind,
+                                              const char *statute,
+                                              const char *title);
 G_GNUC_INTERNAL void
 penal_explore_add_version_object (JsonBuilder *builder,
                                   const PenalVersion *version);

@@ -203,9 +203,7 @@ add_charge_codes (JsonBuilder *builder, const PenalModel *model,
       penal_json_add_string_or_null (builder, "legacy", row->legacy);
       add_letter (builder, "type", row->type);
       add_letter (builder, "class", row->klass);
-      penal_json_add_date_or_null (builder, "from", row->from,
-                                   PENAL_DATE_OPEN_START);
-      penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+      penal_json_add_charge_period (builder, row);
       add_flag (builder, "fingerprints", row->fingerprints ? 'Y' : 'N');
       add_flag (builder, "dna_at_arrest", row->dna_at_arrest ? 'Y' : 'N');
       add_flag (builder, "sex_offender_registration", row->registration);
@@ -248,12 +246,11 @@ add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
           : NULL);
 }
 
-static void
-add_trace (JsonBuilder *builder, const PenalModel *model,
-           const PenalOutcome *outcome)
+/* The member "trace": each step of a trace (PenalTraceStep), with the
+ * citation that decided it. */
+void
+penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace)
 {
-  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
-
   json_builder_set_member_name (builder, "trace");
   json_builder_begin_array (builder);
   for (guint i = 0; i < trace->len; i++)
@@ -380,23 +377,24 @@ add_fact_names (JsonBuilder *builder, const char *member, GPtrArray *facts)
   json_builder_end_array (builder);
 }
 
+/* The programs of one kind, each in full: what it is, who runs it, its
+ * answer (under answer_member), why, and what it still needs. */
 static void
 add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
               PenalProgramKind kind, const char *member,
               const char *answer_member)
 {
+  g_autoptr (GPtrArray) programs = penal_outcome_programs_of (outcome, kind);
+
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  for (guint p = 0; p < outcome->programs->len; p++)
+  for (guint p = 0; p < programs->len; p++)
     {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+      const PenalOutcome *screened = g_ptr_array_index (programs, p);
       const PenalOffense *program = screened->offense;
       gboolean decided = screened->status == PENAL_STATUS_DECIDED;
-      g_autofree char *reason = NULL;
+      g_autofree char *reason = penal_program_reason (screened);
 
-      if (program->program_kind != kind)
-        continue;
-      reason = penal_program_reason (screened);
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "id", program->id);
       penal_json_add_string_or_null (builder, "title",
@@ -500,6 +498,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
 {
   gboolean decided = outcome->status == PENAL_STATUS_DECIDED;
   const PenalRule *rule = decided ? outcome->rule : NULL;
+  g_autoptr (GPtrArray) trace = penal_outcome_trace (model, outcome);
 
   penal_json_add_string_or_null (builder, "status",
                                  penal_status_to_code (outcome->status));
@@ -532,7 +531,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
   penal_json_add_penalty (builder, outcome->penalty);
   add_penalty_state (builder, outcome);
   add_charge_codes (builder, model, outcome);
-  add_trace (builder, model, outcome);
+  penal_json_add_trace (builder, trace);
   add_sources (builder, outcome);
 
   if (outcome->status == PENAL_STATUS_NEEDS_FACTS)
@@ -741,6 +740,50 @@ penal_json_to_string (JsonNode *root, gboolean pretty)
   json_generator_set_pretty (generator, pretty);
   json_generator_set_indent (generator, 2);
   return json_generator_to_data (generator, NULL);
+}
+
+/* A charge code's kind as the Patrol's table gives it: "type" (felony,
+ * misdemeanor, ...) and "class_letter", null where the table has none. */
+void
+penal_json_add_charge_type (JsonBuilder *builder, const PenalChargeCode *row)
+{
+  penal_json_add_string_or_null (builder, "type",
+                                 penal_charge_type_code (row->type));
+  add_letter (builder, "class_letter", row->klass);
+}
+
+/* The dates a charge code was in force: "from" and "to", null where open. */
+void
+penal_json_add_charge_period (JsonBuilder *builder, const PenalChargeCode *row)
+{
+  penal_json_add_date_or_null (builder, "from", row->from,
+                               PENAL_DATE_OPEN_START);
+  penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
+}
+
+/* (transfer full): a JSON report as penal writes it, indented, with the
+ * newline that ends it. */
+char *
+penal_json_report (JsonNode *root)
+{
+  g_autofree char *json = penal_json_to_string (root, TRUE);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* (transfer full): of a report built as JSON and as text side by side,
+ * the one format asks for; the text is used up either way. */
+char *
+penal_json_report_or_text (JsonBuilder *builder, GString *text,
+                           PenalFormat format)
+{
+  g_autoptr (JsonNode) root = NULL;
+
+  if (format != PENAL_FORMAT_JSON)
+    return g_string_free (text, FALSE);
+  g_string_free (text, TRUE);
+  root = json_builder_get_root (builder);
+  return penal_json_report (root);
 }
 
 char *

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "penal-charges.h"
 #include "penal-outcome.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,13 @@ JsonNode *penal_render_json_undated (const PenalModel *model,
                                      const PenalOffense *offense,
                                      GPtrArray *unknown, GError **error);
 char *penal_json_to_string (JsonNode *root, gboolean pretty);
+char *penal_json_report (JsonNode *root);
+void penal_json_add_charge_type (JsonBuilder *builder,
+                                 const PenalChargeCode *row);
+void penal_json_add_charge_period (JsonBuilder *builder,
+                                   const PenalChargeCode *row);
+char *penal_json_report_or_text (JsonBuilder *builder, GString *text,
+                                 PenalFormat format);
 void penal_json_add_format_version (JsonBuilder *builder);
 void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
                                   gint64 julian, gint64 open_value);
@@ -30,5 +38,6 @@ void penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
                                 gint64 value);
 void penal_json_add_penalty_fields (JsonBuilder *builder,
                                     const PenalClassPenalty *p);
+void penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace);
 
 G_END_DECLS

@@ -7,11 +7,15 @@
 
 #include "penal-kinds.h"
 
-static const struct
+/* One word of a vocabulary: its code in the files and in JSON, and its
+ * name in prose (N_(), or NULL where prose never names it). */
+typedef struct
 {
   const char *code;
   const char *text;
-} basis_table[PENAL_N_BASES] = {
+} CodeText;
+
+static const CodeText basis_table[PENAL_N_BASES] = {
   /* TRANSLATORS: the basis of a legal figure: the statute's own words. */
   { "statute-text", N_ ("statute text") },
   /* TRANSLATORS: the basis of a legal figure: an official list that is not
@@ -27,43 +31,38 @@ static const struct
   { "open", N_ ("not established") },
 };
 
-static const char *const rule_kind_codes[PENAL_N_RULE_KINDS] = {
-  "class", "not-applicable", "open", "eligible", "not-eligible", "applies",
+static const CodeText rule_kind_table[PENAL_N_RULE_KINDS] = {
+  { "class", NULL },    { "not-applicable", NULL }, { "open", NULL },
+  { "eligible", NULL }, { "not-eligible", NULL },   { "applies", NULL },
 };
 
-static const char *const program_kind_codes[PENAL_N_PROGRAM_KINDS] = {
-  "diversion",
-  "court-discretion",
-  "protection",
-  "referral",
+static const CodeText program_kind_table[PENAL_N_PROGRAM_KINDS] = {
+  { "diversion", N_ ("diversion program") },
+  { "court-discretion", N_ ("at the court's discretion") },
+  { "protection", N_ ("protection in the statute") },
+  { "referral", N_ ("referral") },
 };
 
-static gboolean
-find_code (const char *const *codes, guint n, const char *code, guint *out)
+/* The index of code in a table of n words, or -1. */
+static int
+find_code (const CodeText *table, guint n, const char *code)
 {
-  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (code != NULL, -1);
 
   for (guint i = 0; i < n; i++)
-    if (g_str_equal (codes[i], code))
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+    if (g_str_equal (table[i].code, code))
+      return (int)i;
+  return -1;
 }
 
 gboolean
 penal_basis_from_code (const char *code, PenalBasis *out_basis)
 {
-  g_return_val_if_fail (code != NULL, FALSE);
+  int i = find_code (basis_table, PENAL_N_BASES, code);
 
-  for (guint i = 0; i < PENAL_N_BASES; i++)
-    if (g_str_equal (basis_table[i].code, code))
-      {
-        *out_basis = (PenalBasis)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (i >= 0)
+    *out_basis = (PenalBasis)i;
+  return i >= 0;
 }
 
 const char *
@@ -84,35 +83,41 @@ penal_basis_to_text (PenalBasis basis)
 gboolean
 penal_rule_kind_from_code (const char *code, PenalRuleKind *out_kind)
 {
-  guint i;
+  int i = find_code (rule_kind_table, PENAL_N_RULE_KINDS, code);
 
-  if (!find_code (rule_kind_codes, PENAL_N_RULE_KINDS, code, &i))
-    return FALSE;
-  *out_kind = (PenalRuleKind)i;
-  return TRUE;
+  if (i >= 0)
+    *out_kind = (PenalRuleKind)i;
+  return i >= 0;
 }
 
 const char *
 penal_rule_kind_to_code (PenalRuleKind kind)
 {
   g_return_val_if_fail (kind < PENAL_N_RULE_KINDS, NULL);
-  return rule_kind_codes[kind];
+  return rule_kind_table[kind].code;
 }
 
 gboolean
 penal_program_kind_from_code (const char *code, PenalProgramKind *out_kind)
 {
-  guint i;
+  int i = find_code (program_kind_table, PENAL_N_PROGRAM_KINDS, code);
 
-  if (!find_code (program_kind_codes, PENAL_N_PROGRAM_KINDS, code, &i))
-    return FALSE;
-  *out_kind = (PenalProgramKind)i;
-  return TRUE;
+  if (i >= 0)
+    *out_kind = (PenalProgramKind)i;
+  return i >= 0;
 }
 
 const char *
 penal_program_kind_to_code (PenalProgramKind kind)
 {
   g_return_val_if_fail (kind < PENAL_N_PROGRAM_KINDS, NULL);
-  return program_kind_codes[kind];
+  return program_kind_table[kind].code;
+}
+
+/* The translated name of a kind of program, for example "referral". */
+const char *
+penal_program_kind_to_text (PenalProgramKind kind)
+{
+  g_return_val_if_fail (kind < PENAL_N_PROGRAM_KINDS, NULL);
+  return _ (program_kind_table[kind].text);
 }

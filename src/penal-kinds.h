@@ -53,5 +53,6 @@ const char *penal_rule_kind_to_code (PenalRuleKind kind);
 gboolean penal_program_kind_from_code (const char *code,
                                        PenalProgramKind *out_kind);
 const char *penal_program_kind_to_code (PenalProgramKind kind);
+const char *penal_program_kind_to_text (PenalProgramKind kind);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
-/* penal-loader-private.h: what the two halves of the loader share: the
- * document being read and the helpers that read elements and attributes.
- * Inside the library only. */
+/* penal-loader-private.h: what the parts of the loader share: the document
+ * being read, the helpers that read elements and attributes
+ * (penal-loader-element.c), and the statute builders
+ * (penal-loader-statute.c).  Inside the library only. */
 #pragma once
 
 #include <glib.h>

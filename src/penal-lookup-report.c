@@ -31,16 +31,6 @@ modifier_text (char modifier)
     }
 }
 
-static void
-add_step (GPtrArray *trace, const char *citation, char *text)
-{
-  PenalTraceStep *step = g_new0 (PenalTraceStep, 1);
-
-  step->citation = g_strdup (citation);
-  step->text = text;
-  g_ptr_array_add (trace, step);
-}
-
 /* A class's range is what the penalty table authorizes for the class; the
  * statute that defines the offense may set its own (murder in the first
  * degree, mandatory minimum terms, no probation), and penal holds only the
@@ -126,12 +116,12 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                                ? penal_class_to_name_with_english (code->klass)
                                : g_strdup (penal_charge_type_text (row->type));
 
-  add_step (trace, citation,
+  penal_trace_add_step (trace, citation,
             penal_with_basis (
                 g_strdup_printf (_ ("The table gives it as a %s."), klass),
                 PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
-    add_step (trace, citation,
+    penal_trace_add_step (trace, citation,
               g_strdup_printf (_ ("In force %s, so on %s."), period, day));
   else
     {
@@ -143,14 +133,14 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
             ((const PenalChargeCode *)g_ptr_array_index (code->instead, i))
                 ->code);
       if (code->instead->len > 0)
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s. "
                                 "The code of this family in force then: "
                                 "%s."),
                              day, period, instead->str));
       else
-        add_step (
+        penal_trace_add_step (
             trace, citation,
             g_strdup_printf (_ ("Not in force on %s: the table has it %s, "
                                 "and no code of this family in force then."),
@@ -162,7 +152,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
     {
     case PENAL_LOOKUP_DECIDED:
       if (code->penalty_state == PENAL_PENALTY_HELD && code->penalty == NULL)
-        add_step (
+        penal_trace_add_step (
             trace, NULL,
             g_strdup_printf (_ ("The penalty table in force on %s has no %s, "
                                 "so penal gives no term or fine."),
@@ -171,33 +161,33 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         penal_trace_add_penalty (trace, code->penalty_state, code->era,
                                  code->penalty, date);
       if (code->penalty != NULL)
-        add_step (trace, NULL,
+        penal_trace_add_step (trace, NULL,
                   g_strdup_printf (_ ("Penalties from %s."),
                                    penal_statute_text (code->era->title)));
       if (code->penalty != NULL && code->held == NULL)
-        add_step (trace, statute, class_caveat (code));
+        penal_trace_add_step (trace, statute, class_caveat (code));
       break;
     case PENAL_LOOKUP_UNCLASSIFIED:
-      add_step (trace, statute, penal_lookup_code_reason (code));
+      penal_trace_add_step (trace, statute, penal_lookup_code_reason (code));
       break;
     case PENAL_LOOKUP_NOT_IN_FORCE:
-      add_step (trace, NULL,
+      penal_trace_add_step (trace, NULL,
                 g_strdup (_ ("So penal gives no term or fine for it on that "
                              "date: look up the code in force then.")));
       break;
     case PENAL_LOOKUP_NO_CLASS:
-      add_step (trace, citation, penal_lookup_code_reason (code));
+      penal_trace_add_step (trace, citation, penal_lookup_code_reason (code));
       break;
     case PENAL_LOOKUP_ORDINANCE:
     case PENAL_LOOKUP_MODIFIED:
     default:
-      add_step (trace, NULL, penal_lookup_code_reason (code));
+      penal_trace_add_step (trace, NULL, penal_lookup_code_reason (code));
       break;
     }
 
   {
     g_autofree char *flags = penal_charge_code_text (row);
-    add_step (trace, citation,
+    penal_trace_add_step (trace, citation,
               penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
                                 PENAL_BASIS_OFFICIAL_RECORD));
   }
@@ -214,7 +204,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         }
       g_autofree char *iso = penal_date_to_iso (date);
 
-      add_step (trace, code->held->statute,
+      penal_trace_add_step (trace, code->held->statute,
                 g_strdup_printf (
                     _ ("penal holds %s in full: for the complete "
                        "answer, with what the facts change, run penal "
@@ -223,7 +213,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
       g_string_free (facts, TRUE);
     }
   if (date > penal_charges_get_edition_day (charges))
-    add_step (
+    penal_trace_add_step (
         trace, citation,
         g_strdup (_ ("The date is after this edition of the table: the code "
                      "is as of the edition, and a later edition may "

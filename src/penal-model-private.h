@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 #include "penal-class.h"
 #include "penal-kinds.h"
@@ -268,6 +269,15 @@ struct _PenalModel
 };
 
 G_GNUC_INTERNAL PenalModel *penal_model_new (void);
+G_GNUC_INTERNAL gboolean penal_model_invalid_valist (GError **error,
+                                                     const char *file, int line,
+                                                     const char *format,
+                                                     va_list args)
+    G_GNUC_PRINTF (4, 0);
+G_GNUC_INTERNAL gboolean penal_model_invalid_at (GError **error,
+                                                 const char *file, int line,
+                                                 const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
 G_GNUC_INTERNAL void penal_source_free (PenalSource *source);
 G_GNUC_INTERNAL void penal_fact_decl_free (PenalFactDecl *decl);
 G_GNUC_INTERNAL void penal_note_free (PenalNote *note);

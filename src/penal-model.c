@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "penal-facts.h"
@@ -14,6 +15,31 @@
 #include "penal-tree.h"
 
 G_DEFINE_QUARK (penal - model - error - quark, penal_model_error)
+
+/* A statute file or charge-code table is broken at file:line: the error
+ * every load reports, "FILE:LINE: what is wrong".  Returns FALSE. */
+gboolean
+penal_model_invalid_valist (GError **error, const char *file, int line,
+                            const char *format, va_list args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID, "%s:%d: %s",
+               file, line, message);
+  return FALSE;
+}
+
+gboolean
+penal_model_invalid_at (GError **error, const char *file, int line,
+                        const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  penal_model_invalid_valist (error, file, line, format, args);
+  va_end (args);
+  return FALSE;
+}
 
 void
 penal_source_free (PenalSource *source)

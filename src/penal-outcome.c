@@ -33,6 +33,24 @@ penal_status_to_code (PenalStatus status)
     }
 }
 
+/* The programs of one kind that the outcome screened, in the order of the
+ * statute files: what each view lists under diversion, the court's
+ * discretion or protections.  (transfer container) */
+GPtrArray *
+penal_outcome_programs_of (const PenalOutcome *outcome, PenalProgramKind kind)
+{
+  GPtrArray *programs = g_ptr_array_new ();
+
+  for (guint p = 0; p < outcome->programs->len; p++)
+    {
+      PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
+
+      if (screened->offense->program_kind == kind)
+        g_ptr_array_add (programs, screened);
+    }
+  return programs;
+}
+
 const char *
 penal_exposure_to_code (PenalExposure exposure)
 {
@@ -48,6 +66,24 @@ penal_exposure_to_code (PenalExposure exposure)
     default:
       return NULL;
     }
+}
+
+/* Marks the answer, and every part of it, as written for a volunteer or a
+ * client: the renderers name facts by their labels. */
+void
+penal_outcome_set_plain (PenalOutcome *outcome)
+{
+  GPtrArray *parts[3];
+
+  g_return_if_fail (outcome != NULL);
+
+  outcome->plain = TRUE;
+  parts[0] = outcome->candidates;
+  parts[1] = outcome->enhancements;
+  parts[2] = outcome->programs;
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    for (guint i = 0; i < parts[k]->len; i++)
+      penal_outcome_set_plain (g_ptr_array_index (parts[k], i));
 }
 
 const char *

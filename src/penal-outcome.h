@@ -90,6 +90,10 @@ struct _PenalOutcome
   gboolean date_given; /* FALSE: offense_date is assumed (today) */
   GArray *warnings;    /* PenalWarning */
 
+  /* Written for a volunteer or a client (the interview): facts named by
+   * their labels, never by their ids. */
+  gboolean plain;
+
   /* An enhancement's relation to the base offense. */
   PenalExposure exposure;
   /* A court-discretion route limited to one class: the enhancements which,
@@ -99,10 +103,13 @@ struct _PenalOutcome
 
 const char *penal_status_to_code (PenalStatus status);
 const char *penal_exposure_to_code (PenalExposure exposure);
+void penal_outcome_set_plain (PenalOutcome *outcome);
 const char *penal_warning_to_code (PenalWarning warning);
 PenalOutcome *penal_evaluate_on (const PenalModel *model,
                                  const PenalFacts *facts, gint64 offense_date,
                                  gint64 today);
 GArray *penal_offense_period_starts (const PenalOffense *offense);
+GPtrArray *penal_outcome_programs_of (const PenalOutcome *outcome,
+                                      PenalProgramKind kind);
 
 G_END_DECLS

@@ -22,8 +22,10 @@ penal_trace_step_free (PenalTraceStep *step)
   g_free (step);
 }
 
-static void
-add_step (GPtrArray *trace, const char *citation, char *text)
+/* Adds a step to a trace: its citation (copied, or NULL) and its text
+ * (taken). */
+void
+penal_trace_add_step (GPtrArray *trace, const char *citation, char *text)
 {
   PenalTraceStep *step = g_new0 (PenalTraceStep, 1);
 
@@ -36,7 +38,7 @@ add_step (GPtrArray *trace, const char *citation, char *text)
 static void
 add_rule_step (GPtrArray *trace, const PenalRule *rule, char *text)
 {
-  add_step (trace, rule->citation, text);
+  penal_trace_add_step (trace, rule->citation, text);
   ((PenalTraceStep *)g_ptr_array_index (trace, trace->len - 1))->cites
       = rule->cites;
 }
@@ -46,7 +48,7 @@ static void
 add_step_with_basis (GPtrArray *trace, const char *citation, PenalBasis basis,
                      char *text)
 {
-  add_step (trace, citation, penal_with_basis (text, basis));
+  penal_trace_add_step (trace, citation, penal_with_basis (text, basis));
 }
 
 static void
@@ -97,16 +99,18 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
       g_autofree char *date = penal_date_to_display (offense_date);
 
       if (state == PENAL_PENALTY_UNCERTAIN)
-        add_step (trace, NULL,
-                  g_strdup_printf (_ ("Imprisonment and fine: not established "
-                                      "for an offense committed on %s: %s"),
-                                   date, penal_statute_text (era->uncertain)));
+        penal_trace_add_step (
+            trace, NULL,
+            g_strdup_printf (_ ("Imprisonment and fine: not established "
+                                "for an offense committed on %s: %s"),
+                             date, penal_statute_text (era->uncertain)));
       else
-        add_step (trace, NULL,
-                  g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
-                                      "penalty table for an offense committed "
-                                      "on %s."),
-                                   date));
+        penal_trace_add_step (
+            trace, NULL,
+            g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
+                                "penalty table for an offense committed "
+                                "on %s."),
+                             date));
       return;
     }
   if (p == NULL)
@@ -130,8 +134,8 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
   for (guint i = 0; i < p->notes->len; i++)
     {
       const PenalNote *note = g_ptr_array_index (p->notes, i);
-      add_step (trace, note->citation,
-                g_strdup (penal_statute_text (note->text)));
+      penal_trace_add_step (trace, note->citation,
+                            g_strdup (penal_statute_text (note->text)));
     }
 }
 
@@ -213,34 +217,37 @@ add_charge_code_steps (GPtrArray *trace, const PenalModel *model,
   citation = penal_charges_citation (model->charges);
   date = penal_date_to_display (outcome->offense_date);
   if (outcome->charge_codes->len == 0)
-    add_step (trace, citation,
-              penal_with_basis (
-                  g_strdup_printf (_ ("Charge code: the table has no code of "
-                                      "%s in force on %s."),
-                                   outcome->charge_family, date),
-                  PENAL_BASIS_OFFICIAL_RECORD));
+    penal_trace_add_step (
+        trace, citation,
+        penal_with_basis (
+            g_strdup_printf (_ ("Charge code: the table has no code of "
+                                "%s in force on %s."),
+                             outcome->charge_family, date),
+            PENAL_BASIS_OFFICIAL_RECORD));
   for (guint c = 0; c < outcome->charge_codes->len; c++)
     {
       g_autofree char *code = penal_charge_code_text (
           g_ptr_array_index (outcome->charge_codes, c));
-      add_step (
+      penal_trace_add_step (
           trace, citation,
           penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), code),
                             PENAL_BASIS_OFFICIAL_RECORD));
     }
   if (outcome->offense_date > penal_charges_get_edition_day (model->charges))
-    add_step (trace, citation,
-              g_strdup (_ ("The offense date is after this edition of the "
-                           "table: the code is as of the edition, and a later "
-                           "edition may differ.")));
+    penal_trace_add_step (
+        trace, citation,
+        g_strdup (_ ("The offense date is after this edition of the "
+                     "table: the code is as of the edition, and a later "
+                     "edition may differ.")));
 }
 
 static void
 add_notes (GPtrArray *trace, const char *citation, GPtrArray *notes)
 {
   for (guint n = 0; notes != NULL && n < notes->len; n++)
-    add_step (trace, citation,
-              g_strdup (penal_statute_text (g_ptr_array_index (notes, n))));
+    penal_trace_add_step (
+        trace, citation,
+        g_strdup (penal_statute_text (g_ptr_array_index (notes, n))));
 }
 
 static void
@@ -249,14 +256,15 @@ add_version_step (GPtrArray *trace, const PenalOutcome *outcome,
 {
   g_autofree char *date = penal_date_to_display (outcome->offense_date);
 
-  add_step (trace, outcome->offense->statute,
-            /* TRANSLATORS: "<version title> applies to an offense committed on
-               <date> (basis: <statute text|official record|secondary
-               source|inference|not established>)." */
-            g_strdup_printf (
-                _ ("%s applies to an offense committed on %s (basis: %s)."),
-                penal_statute_text (version->title), date,
-                penal_basis_to_text (version->basis)));
+  penal_trace_add_step (
+      trace, outcome->offense->statute,
+      /* TRANSLATORS: "<version title> applies to an offense committed on
+         <date> (basis: <statute text|official record|secondary
+         source|inference|not established>)." */
+      g_strdup_printf (
+          _ ("%s applies to an offense committed on %s (basis: %s)."),
+          penal_statute_text (version->title), date,
+          penal_basis_to_text (version->basis)));
 }
 
 /* (transfer full): an array of PenalTraceStep. */
@@ -274,47 +282,56 @@ penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
   if (outcome->status == PENAL_STATUS_NO_VERSION)
     {
       g_autofree char *date = penal_date_to_display (outcome->offense_date);
-      add_step (trace, outcome->offense->statute,
-                g_strdup_printf (_ ("penal holds no version of %s in force on "
-                                    "%s, so it gives no answer for that "
-                                    "date."),
-                                 outcome->offense->statute, date));
+      penal_trace_add_step (
+          trace, outcome->offense->statute,
+          g_strdup_printf (_ ("penal holds no version of %s in force on "
+                              "%s, so it gives no answer for that "
+                              "date."),
+                           outcome->offense->statute, date));
     }
   else if (outcome->status == PENAL_STATUS_DECIDED)
     {
       add_version_step (trace, outcome, outcome->version);
       add_notes (trace, outcome->offense->statute, outcome->version->notes);
       if (outcome->version_uncertain)
-        add_step (trace, outcome->offense->statute,
-                  g_strdup_printf (_ ("Which version was in force on that date "
-                                      "is not established: %s Every candidate "
-                                      "version gives the same answer here."),
-                                   penal_statute_text (outcome->reason)));
+        penal_trace_add_step (
+            trace, outcome->offense->statute,
+            g_strdup_printf (_ ("Which version was in force on that date "
+                                "is not established: %s Every candidate "
+                                "version gives the same answer here."),
+                             penal_statute_text (outcome->reason)));
       add_decided_steps (trace, outcome);
       if (outcome->era != NULL && outcome->penalty != NULL)
         {
-          add_step (trace, NULL,
-                    g_strdup_printf (_ ("Penalties from %s."),
-                                     penal_statute_text (outcome->era->title)));
+          penal_trace_add_step (
+              trace, NULL,
+              g_strdup_printf (_ ("Penalties from %s."),
+                               penal_statute_text (outcome->era->title)));
           add_notes (trace, NULL, outcome->era->notes);
         }
       add_charge_code_steps (trace, model, outcome);
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
-    add_step (trace, outcome->offense->statute,
-              g_strdup_printf (
-                  _ ("More than one version of %s may have been in force on "
-                     "that date, and they give different answers: %s"),
-                  outcome->offense->statute,
-                  penal_statute_text (outcome->reason)));
+    penal_trace_add_step (
+        trace, outcome->offense->statute,
+        g_strdup_printf (
+            _ ("More than one version of %s may have been in force on "
+               "that date, and they give different answers: %s"),
+            outcome->offense->statute, penal_statute_text (outcome->reason)));
   else
     for (guint i = 0; i < outcome->missing->len; i++)
       {
         const PenalFactDecl *fact = g_ptr_array_index (outcome->missing, i);
-        add_step (trace, outcome->offense->statute,
-                  g_strdup_printf (
-                      _ ("The answer depends on %s (%s), which was not given."),
-                      fact->name, penal_statute_text (fact->label)));
+        penal_trace_add_step (
+            trace, outcome->offense->statute,
+            outcome->plain
+                ? g_strdup_printf (
+                    _ ("The answer depends on something not known: %s."),
+                    penal_statute_text (fact->label))
+                : g_strdup_printf (
+                    _ ("The answer depends on %s (%s), which was not "
+                       "given."),
+                    fact->name, penal_statute_text (fact->label)));
       }
   return trace;
 }
@@ -374,7 +391,7 @@ append_possibilities (GString *out, const PenalOutcome *outcome)
     {
       const PenalPossibility *p
           = &g_array_index (outcome->possible, PenalPossibility, i);
-      g_autofree char *range = penal_possibility_to_text (p);
+      g_autofree char *range = penal_possibility_to_text (p, outcome->plain);
       g_autofree char *prefix
           = p->version != NULL ? g_strdup_printf (
                 "%s: ", penal_statute_text (p->version->title))
@@ -421,7 +438,7 @@ append_program (GString *out, const PenalOutcome *screened)
       {
         const PenalPossibility *p
             = &g_array_index (screened->possible, PenalPossibility, i);
-        g_autofree char *range = penal_possibility_to_text (p);
+        g_autofree char *range = penal_possibility_to_text (p, screened->plain);
         PenalAnswer leads = PENAL_ANSWER_UNKNOWN;
 
         if (p->rule != NULL)
@@ -452,36 +469,25 @@ append_program (GString *out, const PenalOutcome *screened)
                             penal_statute_text (program->caveat));
 }
 
-static gboolean
-has_program_kind (const PenalOutcome *outcome, PenalProgramKind kind)
-{
-  for (guint p = 0; p < outcome->programs->len; p++)
-    if (((PenalOutcome *)g_ptr_array_index (outcome->programs, p))
-            ->offense->program_kind
-        == kind)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 append_section (GString *out, const PenalOutcome *outcome,
                 PenalProgramKind kind, const char *heading)
 {
-  if (!has_program_kind (outcome, kind))
+  g_autoptr (GPtrArray) programs = penal_outcome_programs_of (outcome, kind);
+
+  if (programs->len == 0)
     return;
   g_string_append_printf (out, "%s\n", heading);
-  for (guint p = 0; p < outcome->programs->len; p++)
-    {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
-      if (screened->offense->program_kind == kind)
-        append_program (out, screened);
-    }
+  for (guint p = 0; p < programs->len; p++)
+    append_program (out, g_ptr_array_index (programs, p));
 }
 
 static void
 append_diversion_text (GString *out, const PenalOutcome *outcome)
 {
   g_autoptr (PenalDiversion) diversion = penal_diversion_new (outcome);
+  g_autoptr (GPtrArray) programs
+      = penal_outcome_programs_of (outcome, PENAL_PROGRAM_DIVERSION);
 
   g_string_append_printf (out, "%s\n",
                           diversion->eligible == PENAL_ANSWER_YES
@@ -489,13 +495,9 @@ append_diversion_text (GString *out, const PenalOutcome *outcome)
                           : diversion->eligible == PENAL_ANSWER_NO
                               ? _ ("Diversion: not open.")
                               : _ ("Diversion: cannot tell yet."));
-  for (guint p = 0; p < outcome->programs->len; p++)
-    {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
-      if (screened->offense->program_kind == PENAL_PROGRAM_DIVERSION)
-        append_program (out, screened);
-    }
-  if (!has_program_kind (outcome, PENAL_PROGRAM_DIVERSION))
+  for (guint p = 0; p < programs->len; p++)
+    append_program (out, g_ptr_array_index (programs, p));
+  if (programs->len == 0)
     g_string_append_printf (out, "  %s\n",
                             (char *)g_ptr_array_index (diversion->reasons, 0));
   append_section (out, outcome, PENAL_PROGRAM_COURT_DISCRETION,

@@ -178,6 +178,8 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
   result->outcome = penal_evaluate (screen->model, screen->facts, date, error);
   if (result->outcome == NULL)
     return NULL;
+  /* A volunteer reads it: facts by what they mean, never by their ids. */
+  penal_outcome_set_plain (result->outcome);
   if (offense == NULL)
     {
       result->heading = g_strdup (

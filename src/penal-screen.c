@@ -57,6 +57,14 @@ penal_screen_free (PenalScreen *screen)
   g_free (screen);
 }
 
+/* The declaration of fact, which the caller has checked the statutes
+ * declare. */
+static const PenalFactDecl *
+declared (PenalScreen *screen, guint fact)
+{
+  return g_ptr_array_index (screen->model->facts, fact);
+}
+
 /* A fact given on the command line; NAME=? means "I don't know". */
 gboolean
 penal_screen_prefill (PenalScreen *screen, const char *assignment,
@@ -188,7 +196,7 @@ penal_screen_question_title (PenalScreen *screen, guint fact)
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
+  decl = declared (screen, fact);
   if (fact == PENAL_FACT_OFFENSE)
     return g_strdup (_ ("What is the person charged with?"));
   if (fact == PENAL_FACT_OFFENSE_DATE)
@@ -237,7 +245,7 @@ penal_screen_get_n_choices (PenalScreen *screen, guint fact)
 
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len, 0);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
+  decl = declared (screen, fact);
   if (decl->type != PENAL_FACT_TYPE_ENUM)
     return 0;
   return g_strv_length (decl->values);
@@ -252,7 +260,7 @@ penal_screen_choice_value (PenalScreen *screen, guint fact, guint i)
 
   g_return_val_if_fail (i < penal_screen_get_n_choices (screen, fact), NULL);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
+  decl = declared (screen, fact);
   return decl->values[i];
 }
 
@@ -301,16 +309,14 @@ penal_screen_help (PenalScreen *screen, guint fact)
 char *
 penal_screen_allowed (PenalScreen *screen, guint fact)
 {
-  const PenalFactDecl *decl;
-
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
-  switch (decl->type)
+  switch (declared (screen, fact)->type)
     {
     case PENAL_FACT_TYPE_INTEGER:
       {
+        const PenalFactDecl *decl = declared (screen, fact);
         g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, decl->min);
         g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, decl->max);
         return g_strdup_printf (_ ("Answer with a whole number from %s to %s, "
@@ -346,13 +352,10 @@ remember_answer (PenalScreen *screen, guint fact)
 PenalQuestionKind
 penal_screen_question_kind (PenalScreen *screen, guint fact)
 {
-  const PenalFactDecl *decl;
-
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         PENAL_QUESTION_NUMBER);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
-  switch (decl->type)
+  switch (declared (screen, fact)->type)
     {
     case PENAL_FACT_TYPE_BOOLEAN:
       return PENAL_QUESTION_YES_NO;
@@ -419,7 +422,7 @@ penal_screen_answer (PenalScreen *screen, guint fact, const char *answer,
   g_return_val_if_fail (screen != NULL && answer != NULL, FALSE);
   g_return_val_if_fail (fact < screen->model->facts->len, FALSE);
 
-  decl = g_ptr_array_index (screen->model->facts, fact);
+  decl = declared (screen, fact);
   if (!g_utf8_validate (answer, -1, NULL))
     {
       g_set_error (error, PENAL_FACTS_ERROR, PENAL_FACTS_ERROR_INVALID_VALUE,
@@ -623,24 +626,39 @@ given_answer (PenalScreen *screen, guint fact, gboolean *out_unknown,
   return *out_unknown || penal_facts_get (screen->facts, fact, out_value);
 }
 
-/* The answer to fact as penal_screen_answer() takes it back: "?" for "I
- * don't know", a choice's value, yes or no, an ISO date or a number; NULL
- * when it was not answered. */
-char *
-penal_screen_answer_value (PenalScreen *screen, guint fact)
+/* The answer given to fact, NULL when none was: in_words, as a recap shows
+ * it ("I don't know", Yes, a choice's label, a date in words); otherwise
+ * as penal_screen_answer() takes it back ("?", yes or no, a choice's
+ * value, an ISO date or a number). */
+static char *
+answer_of (PenalScreen *screen, guint fact, gboolean in_words)
 {
+  const PenalFactDecl *decl = declared (screen, fact);
   gboolean unknown;
   gint64 value;
-
-  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
-                        NULL);
 
   if (!given_answer (screen, fact, &unknown, &value))
     return NULL;
   if (unknown)
-    return g_strdup (PENAL_SCREEN_DONT_KNOW);
-  return penal_range_to_text (g_ptr_array_index (screen->model->facts, fact),
-                              value, value);
+    return g_strdup (in_words ? _ ("I don't know") : PENAL_SCREEN_DONT_KNOW);
+  if (in_words && decl->type == PENAL_FACT_TYPE_BOOLEAN)
+    return g_strdup (value ? _ ("Yes") : _ ("No"));
+  if (in_words && decl->type == PENAL_FACT_TYPE_ENUM)
+    return penal_screen_choice_label (screen, fact, (guint)value);
+  if (in_words && decl->type == PENAL_FACT_TYPE_DATE)
+    return penal_date_to_display (value);
+  return penal_range_to_text (decl, value, value);
+}
+
+/* The answer to fact as penal_screen_answer() takes it back; NULL when it
+ * was not answered. */
+char *
+penal_screen_answer_value (PenalScreen *screen, guint fact)
+{
+  g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
+                        NULL);
+
+  return answer_of (screen, fact, FALSE);
 }
 
 /* The answer to fact in plain words, for a recap; NULL when it was not
@@ -648,25 +666,10 @@ penal_screen_answer_value (PenalScreen *screen, guint fact)
 char *
 penal_screen_answer_text (PenalScreen *screen, guint fact)
 {
-  const PenalFactDecl *decl;
-  gboolean unknown;
-  gint64 value;
-
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  if (!given_answer (screen, fact, &unknown, &value))
-    return NULL;
-  if (unknown)
-    return g_strdup (_ ("I don't know"));
-  decl = g_ptr_array_index (screen->model->facts, fact);
-  if (decl->type == PENAL_FACT_TYPE_BOOLEAN)
-    return g_strdup (value ? _ ("Yes") : _ ("No"));
-  if (decl->type == PENAL_FACT_TYPE_ENUM)
-    return penal_screen_choice_label (screen, fact, (guint)value);
-  if (decl->type == PENAL_FACT_TYPE_DATE)
-    return penal_date_to_display (value);
-  return penal_range_to_text (decl, value, value);
+  return answer_of (screen, fact, TRUE);
 }
 
 /* Does the person's line ask to go back to the previous question ("back",

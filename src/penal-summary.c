@@ -244,14 +244,12 @@ static void
 add_programs (GPtrArray *lines, const PenalOutcome *outcome,
               PenalProgramKind kind)
 {
-  for (guint p = 0; p < outcome->programs->len; p++)
-    {
-      const PenalOutcome *screened = g_ptr_array_index (outcome->programs, p);
-      char *line;
+  g_autoptr (GPtrArray) programs = penal_outcome_programs_of (outcome, kind);
 
-      if (screened->offense->program_kind != kind)
-        continue;
-      line = penal_program_summary (screened);
+  for (guint p = 0; p < programs->len; p++)
+    {
+      char *line = penal_program_summary (g_ptr_array_index (programs, p));
+
       if (line != NULL)
         g_ptr_array_add (lines, line);
     }

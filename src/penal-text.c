@@ -299,11 +299,23 @@ penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi)
   return g_strdup_printf ("%s–%s", low, high);
 }
 
+/* A range of the next fact that matters: "victim_age=0–14", or, plain,
+ * "age in years of the individual patronized: 0–14". */
 char *
-penal_possibility_to_text (const PenalPossibility *possibility)
+penal_possibility_to_text (const PenalPossibility *possibility, gboolean plain)
 {
   g_autofree char *lo = fact_value_text (possibility->fact, possibility->lo);
   g_autofree char *hi = NULL;
+
+  if (plain)
+    {
+      g_autofree char *range = penal_range_to_text (
+          possibility->fact, possibility->lo, possibility->hi);
+      /* TRANSLATORS: "<what a fact means>: <its range>", as the interview
+         shows where each answer leads. */
+      return g_strdup_printf (
+          _ ("%s: %s"), penal_statute_text (possibility->fact->label), range);
+    }
 
   if (possibility->lo == possibility->hi)
     return g_strdup_printf ("%s=%s", possibility->fact->name, lo);

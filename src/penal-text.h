@@ -20,6 +20,7 @@ char *penal_imprisonment_text (const PenalClassPenalty *p);
 char *penal_fine_text (const PenalClassPenalty *p);
 G_GNUC_INTERNAL char *penal_gain_text (const PenalClassPenalty *p);
 char *penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi);
-char *penal_possibility_to_text (const PenalPossibility *possibility);
+char *penal_possibility_to_text (const PenalPossibility *possibility,
+                                 gboolean plain);
 
 G_END_DECLS

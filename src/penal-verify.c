@@ -165,13 +165,11 @@ penal_verify_report (const PenalModel *model, double milliseconds,
                      PenalFormat format)
 {
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   PenalVerifyCounts counts;
 
   penal_verify_count (model, &counts);
   if (format != PENAL_FORMAT_JSON)
     return penal_verify_text (&counts, milliseconds);
   root = penal_verify_json (&counts, milliseconds);
-  json = penal_json_to_string (root, TRUE);
-  return g_strconcat (json, "\n", NULL);
+  return penal_json_report (root);
 }

@@ -15,22 +15,9 @@
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-test-case.h"
+#include "penal-test-run.h"
 
 static PenalModel *model;
-
-static PenalFacts *
-facts_of (const char *const *assignments)
-{
-  g_autoptr (GError) error = NULL;
-  PenalFacts *facts = penal_facts_new (model);
-
-  for (guint i = 0; assignments[i] != NULL; i++)
-    {
-      penal_facts_parse_assignment (facts, assignments[i], &error);
-      g_assert_no_error (error);
-    }
-  return facts;
-}
 
 static const PenalOutcome *
 find_part (GPtrArray *parts, const char *id)
@@ -124,9 +111,8 @@ static void
 test_exposure (gconstpointer data)
 {
   const ExposureCase *c = data;
-  g_autoptr (PenalFacts) facts = facts_of (c->facts);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date (c->offense_date), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, c->offense_date, c->facts);
   const PenalOutcome *enhanced
       = find_part (outcome->enhancements, "persistent-offender");
 
@@ -162,8 +148,8 @@ test_date_assumed (void)
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
   const char *const dated[] = { "offense=patronizing", "victim_age=30",
                                 "offense_date=2016-06-01", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
-  g_autoptr (PenalFacts) dated_facts = facts_of (dated);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
+  g_autoptr (PenalFacts) dated_facts = penal_test_facts_of (model, dated);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (PenalOutcome) dated_outcome
       = penal_answer (model, dated_facts, NULL);
@@ -190,7 +176,7 @@ static void
 test_date_future (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   gint64 today = penal_test_parse_date ("2026-11-30");
   g_autoptr (PenalOutcome) tomorrow
       = penal_evaluate_on (model, facts, today + 1, today);
@@ -210,7 +196,7 @@ static void
 test_before_held (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=30", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   gint64 today = penal_test_parse_date ("2026-11-30");
   g_autoptr (PenalOutcome) before = penal_evaluate_on (
       model, facts, penal_test_parse_date ("1978-12-31"), today);
@@ -234,20 +220,6 @@ summary_of (const PenalOutcome *outcome)
   return g_strjoinv ("\n", (char **)lines->pdata);
 }
 
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("did not expect “%s” in:\n%s", needle, haystack);
-}
-
 /* RSMo 567.020.5 as in force from 28 August 2022: a person under eighteen
  * is not certified as an adult or adjudicated a delinquent for prostitution
  * and is a victim of abuse, to be reported.  The protection comes first,
@@ -259,9 +231,8 @@ test_summary_minor (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=16",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autoptr (GPtrArray) lines = penal_outcome_summary (outcome, TRUE);
   g_autofree char *text = summary_of (outcome);
 
@@ -269,12 +240,14 @@ test_summary_minor (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 0),
                                    "Protection of a person under eighteen "
                                    "charged with prostitution: applies."));
-  assert_contains (g_ptr_array_index (lines, 0), "[RSMo 567.020.5]");
-  assert_contains (text, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
-  assert_contains (text, "Refer the person to: National Human Trafficking "
-                         "Hotline, 1-888-373-7888");
-  assert_lacks (text, "The court may allow");
-  assert_lacks (text, "Persistent prostitution offender");
+  penal_test_assert_contains (g_ptr_array_index (lines, 0), "[RSMo 567.020.5]");
+  penal_test_assert_contains (
+      text, "Prostitution: class B misdemeanor [RSMo 567.020.2].");
+  penal_test_assert_contains (text,
+                              "Refer the person to: National Human Trafficking "
+                              "Hotline, 1-888-373-7888");
+  penal_test_assert_lacks (text, "The court may allow");
+  penal_test_assert_lacks (text, "Persistent prostitution offender");
 }
 
 /* A persistent offender charged with prostitution: the class E felony of
@@ -286,20 +259,21 @@ test_summary_persistent (void)
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autofree char *text = summary_of (outcome);
 
-  assert_contains (text, "Persistent prostitution offender (RSMo 567.110): "
-                         "if charged, a class E felony [RSMo 567.110], more "
-                         "serious than the offense's own class. "
-                         "Imprisonment: up to 4 years.");
-  assert_contains (text, "The court may allow: Treatment program, then "
-                         "withdrawal of the plea [RSMo 567.020.4], but only "
-                         "for the class B misdemeanor: not if the charge is "
-                         "brought under RSMo 567.110");
-  assert_lacks (text, "Protection");
+  penal_test_assert_contains (
+      text, "Persistent prostitution offender (RSMo 567.110): "
+            "if charged, a class E felony [RSMo 567.110], more "
+            "serious than the offense's own class. "
+            "Imprisonment: up to 4 years.");
+  penal_test_assert_contains (
+      text, "The court may allow: Treatment program, then "
+            "withdrawal of the plea [RSMo 567.020.4], but only "
+            "for the class B misdemeanor: not if the charge is "
+            "brought under RSMo 567.110");
+  penal_test_assert_lacks (text, "Protection");
 }
 
 /* Patronizing a twelve-year-old (RSMo 567.030.4, class D felony, up to 7
@@ -311,19 +285,20 @@ test_summary_no_raise (void)
 {
   const char *const given[] = { "offense=patronizing", "victim_age=12",
                                 "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
-  g_autoptr (PenalOutcome) outcome = penal_evaluate (
-      model, facts, penal_test_parse_date ("2024-03-01"), NULL);
+  g_autoptr (PenalOutcome) outcome
+      = penal_test_evaluate_on (model, "2024-03-01", given);
   g_autofree char *text = summary_of (outcome);
   g_autofree char *full = penal_render_text (model, outcome);
   const char *in_short = strstr (full, "\nIn short:\n");
   const char *class_line = strstr (full, "\nClass: ");
 
-  assert_contains (text, "Patronizing prostitution: class D felony "
-                         "[RSMo 567.030.4].\nImprisonment: up to 7 years.");
-  assert_contains (text, "no more serious than the offense's own class, so "
-                         "charging it would not raise the penalty.");
-  assert_lacks (text, "So the offense is a class E felony");
+  penal_test_assert_contains (
+      text, "Patronizing prostitution: class D felony "
+            "[RSMo 567.030.4].\nImprisonment: up to 7 years.");
+  penal_test_assert_contains (
+      text, "no more serious than the offense's own class, so "
+            "charging it would not raise the penalty.");
+  penal_test_assert_lacks (text, "So the offense is a class E felony");
   /* The text: heading, In short, details, then the closing line. */
   g_assert_nonnull (in_short);
   g_assert_nonnull (class_line);
@@ -335,27 +310,16 @@ test_summary_no_raise (void)
 
 /* JSON ------------------------------------------------------------------ */
 
-static JsonObject *
-answer_json (JsonParser *parser, const PenalOutcome *outcome)
-{
-  g_autofree char *text = penal_render_json_string (model, outcome, FALSE);
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 test_json_inputs (void)
 {
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = answer_json (parser, outcome);
+  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonObject *in_given = json_object_get_object_member (inputs, "given");
   JsonObject *assumed = json_object_get_object_member (inputs, "assumed");
@@ -406,10 +370,10 @@ test_json_given_date (void)
   const char *const given[]
       = { "offense=patronizing", "victim_age=30", "offense_date=2016-06-01",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = facts_of (given);
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
   g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = answer_json (parser, outcome);
+  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonArray *enhancements = json_object_get_array_member (root, "enhancements");
 
@@ -430,19 +394,10 @@ test_json_given_date (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
-  const char *statutes;
 
   g_test_init (&argc, &argv, NULL);
-
-  statutes = g_getenv ("PENAL_STATUTES");
-  if (statutes != NULL)
-    loaded = penal_model_load_directory (statutes, &error);
-  else
-    loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  model = loaded;
+  model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (exposure_cases); i++)
     {

@@ -249,16 +249,10 @@ test_case (gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
-  const char *statutes;
 
   g_test_init (&argc, &argv, NULL);
-
-  statutes = g_getenv ("PENAL_STATUTES");
-  loaded = penal_model_load_with_charges (statutes, NULL, &error);
-  g_assert_no_error (error);
-  model = loaded;
+  model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

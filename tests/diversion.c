@@ -13,6 +13,7 @@
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-test-case.h"
+#include "penal-test-run.h"
 
 /* The statutes, loaded once in main () and shared by every test; the tests
  * only read it. */
@@ -36,16 +37,6 @@ answer_to_code (PenalAnswer answer)
     default:
       return "invalid";
     }
-}
-
-/* Fails unless NEEDLE occurs in HAYSTACK; on failure the comparison prints
- * both strings. */
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  g_assert_nonnull (haystack);
-  if (strstr (haystack, needle) == NULL)
-    g_assert_cmpstr (haystack, ==, needle);
 }
 
 /* The outcome of the program PROGRAM_ID among OUTCOME's programs; fails the
@@ -134,25 +125,20 @@ count_resource (const PenalDiversion *diversion, const char *resource_id,
   return count;
 }
 
+/* How many of strings are text or, containing, hold it. */
 static guint
-count_strings (GPtrArray *strings, const char *expected)
+count_strings (GPtrArray *strings, const char *text, gboolean containing)
 {
   guint count = 0;
 
   for (guint i = 0; i < strings->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (strings, i), expected) == 0)
-      count++;
-  return count;
-}
+    {
+      const char *string = g_ptr_array_index (strings, i);
 
-static guint
-count_strings_containing (GPtrArray *strings, const char *needle)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < strings->len; i++)
-    if (strstr (g_ptr_array_index (strings, i), needle) != NULL)
-      count++;
+      if (containing ? strstr (string, text) != NULL
+                     : g_strcmp0 (string, text) == 0)
+        count++;
+    }
   return count;
 }
 
@@ -279,8 +265,10 @@ test_eligible (gconstpointer data)
   g_assert_nonnull (oar->offense->next_step);
   johnz_step = penal_statute_text (johnz->offense->next_step);
   oar_step = penal_statute_text (oar->offense->next_step);
-  g_assert_cmpuint (count_strings (diversion->next_steps, johnz_step), ==, 1);
-  g_assert_cmpuint (count_strings (diversion->next_steps, oar_step), ==, 1);
+  g_assert_cmpuint (count_strings (diversion->next_steps, johnz_step, FALSE),
+                    ==, 1);
+  g_assert_cmpuint (count_strings (diversion->next_steps, oar_step, FALSE), ==,
+                    1);
   assert_no_referrals (diversion);
 }
 
@@ -330,11 +318,13 @@ test_program_periods (gconstpointer data)
   oar = assert_program (outcome, "kc-oar", PENAL_PROGRAM_DIVERSION,
                         answer_of (c->oar), c->oar, OAR_CITATION);
   if (c->johnz == PENAL_RULE_OPEN)
-    assert_contains (johnz->rule->explain,
-                     "Not established that Johnz School ran at the time");
+    penal_test_assert_contains (
+        johnz->rule->explain,
+        "Not established that Johnz School ran at the time");
   if (c->oar == PENAL_RULE_OPEN)
-    assert_contains (oar->rule->explain,
-                     "Not established that the OAR program ran at the time");
+    penal_test_assert_contains (
+        oar->rule->explain,
+        "Not established that the OAR program ran at the time");
   diversion = penal_diversion_new (outcome);
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, c->diversion);
   g_assert_cmpuint (diversion->missing->len, ==, 0);
@@ -371,16 +361,17 @@ test_not_first_time (gconstpointer data)
           outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
           PENAL_RULE_NOT_ELIGIBLE, citations[p]);
 
-      assert_contains (screened->rule->explain, "not a first-time offender");
+      penal_test_assert_contains (screened->rule->explain,
+                                  "not a first-time offender");
     }
 
   diversion = penal_diversion_new (outcome);
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
   g_assert_cmpuint (diversion->missing->len, ==, 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 2);
-  g_assert_cmpuint (count_strings_containing (diversion->reasons,
-                                              "not a first-time offender"),
-                    ==, 2);
+  g_assert_cmpuint (
+      count_strings (diversion->reasons, "not a first-time offender", TRUE), ==,
+      2);
   g_assert_cmpuint (diversion->next_steps->len, ==, 0);
   assert_no_referrals (diversion);
 }
@@ -436,7 +427,8 @@ test_minor (gconstpointer data)
           outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
           PENAL_RULE_NOT_ELIGIBLE, citations[p]);
 
-      assert_contains (screened->rule->explain, "A minor was involved");
+      penal_test_assert_contains (screened->rule->explain,
+                                  "A minor was involved");
     }
   referral = assert_program (outcome, "referral-minor-patronized",
                              PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_YES,
@@ -476,8 +468,8 @@ test_prostitution_no_program (gconstpointer data)
   g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
   g_assert_cmpuint (diversion->missing->len, ==, 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 1);
-  g_assert_cmpuint (
-      count_strings_containing (diversion->reasons, "RSMo 567.020"), ==, 1);
+  g_assert_cmpuint (count_strings (diversion->reasons, "RSMo 567.020", TRUE),
+                    ==, 1);
   g_assert_cmpstr (g_ptr_array_index (diversion->reasons, 0), ==,
                    "No diversion program in the statute files applies to "
                    "this offense (RSMo 567.020).");
@@ -537,7 +529,8 @@ test_unknown (gconstpointer data)
   find_out = g_strdup_printf ("Find out, to settle whether diversion is "
                               "open: %s.",
                               penal_statute_text (fact->label));
-  g_assert_cmpuint (count_strings (diversion->next_steps, find_out), ==, 1);
+  g_assert_cmpuint (count_strings (diversion->next_steps, find_out, FALSE), ==,
+                    1);
   assert_no_referrals (diversion);
 }
 
@@ -626,7 +619,7 @@ test_court_discretion (gconstpointer data)
   g_assert_cmpuint (diversion->reasons->len, ==, 1);
   g_assert_nonnull (treatment->offense->next_step);
   step = penal_statute_text (treatment->offense->next_step);
-  g_assert_cmpuint (count_strings (diversion->next_steps, step), ==,
+  g_assert_cmpuint (count_strings (diversion->next_steps, step, FALSE), ==,
                     c->answer == PENAL_ANSWER_YES ? 1 : 0);
   /* A person under eighteen is referred under the protection. */
   if (g_ascii_strtoll (c->defendant_age, NULL, 10) >= 18)
@@ -709,22 +702,10 @@ test_protection (gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
-  const char *statutes;
 
   g_test_init (&argc, &argv, NULL);
-
-  /* make check points PENAL_STATUTES at the source statutes/; run by hand,
-   * the binary uses the statutes compiled into it. */
-  statutes = g_getenv ("PENAL_STATUTES");
-  if (statutes != NULL)
-    loaded = penal_model_load_directory (statutes, &error);
-  else
-    loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  model = loaded;
+  model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
     {

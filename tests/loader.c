@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "penal-test-case.h"
 #include "penal.h"
 
 /* tests/data/secret.txt holds this marker.  Fixtures try to read that file
@@ -308,17 +309,67 @@ test_secret_marker (void)
   g_assert_nonnull (strstr (secret, SECRET_MARKER));
 }
 
-static void
-test_valid_minimal (void)
+/* Statutes that load: the way they are read, and the jurisdiction they
+ * declare. */
+typedef enum
 {
+  LOAD_FILE,      /* tests/data/valid-minimal.xml, by name */
+  LOAD_DATA,      /* the same, from memory */
+  LOAD_BUNDLED,   /* the statutes compiled into penal */
+  LOAD_DIRECTORY, /* the source statutes/, as penal --statutes reads it */
+} LoadWay;
+
+typedef struct
+{
+  const char *path;
+  LoadWay way;
+  const char *jurisdiction;
+} LoadCase;
+
+static const LoadCase load_cases[] = {
+  { "/loader/valid-minimal", LOAD_FILE, "US-ZZ" },
+  { "/loader/from-data", LOAD_DATA, "US-ZZ" },
+  { "/loader/bundled", LOAD_BUNDLED, "US-MO" },
+  { "/loader/statutes-directory", LOAD_DIRECTORY, "US-MO" },
+};
+
+static void
+test_loads (gconstpointer data)
+{
+  const LoadCase *c = data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model = NULL;
   g_autofree char *path = data_path ("valid-minimal.xml");
   const char *paths[] = { path, NULL };
-  g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
+  switch (c->way)
+    {
+    case LOAD_FILE:
+      model = penal_model_load_files (paths, &error);
+      break;
+    case LOAD_DATA:
+      contents = read_data_file ("valid-minimal.xml", &length);
+      model = penal_model_load_from_data ("minimal.xml", contents, length,
+                                          &error);
+      break;
+    case LOAD_BUNDLED:
+      model = penal_model_load_bundled (&error);
+      break;
+    case LOAD_DIRECTORY:
+    default:
+      if (g_getenv ("PENAL_STATUTES") == NULL)
+        {
+          g_test_skip ("PENAL_STATUTES is not set");
+          return;
+        }
+      model = penal_model_load_directory (g_getenv ("PENAL_STATUTES"), &error);
+      break;
+    }
   g_assert_no_error (error);
   g_assert_nonnull (model);
-  g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, "US-ZZ");
+  g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, c->jurisdiction);
 }
 
 /* A version older than every era loads: penal holds no penalty table for
@@ -336,25 +387,14 @@ test_valid_no_era_yet (void)
   g_assert_no_error (error);
   for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
     {
-      g_autoptr (PenalFacts) facts = penal_facts_new (model);
       g_autofree char *date = g_strdup_printf ("offense_date=%s", dates[d]);
-      g_autoptr (PenalOutcome) outcome = NULL;
+      const char *const facts[]
+          = { "offense=test-offense", "person_age=30", date, NULL };
+      g_autoptr (PenalOutcome) outcome
+          = penal_test_evaluate_on (model, dates[d], facts);
       g_autoptr (JsonParser) parser = json_parser_new ();
-      g_autofree char *json = NULL;
-      JsonObject *root;
-      gint64 day;
+      JsonObject *root = penal_test_outcome_json (parser, model, outcome);
 
-      g_assert_true (
-          penal_facts_parse_assignment (facts, "offense=test-offense", &error));
-      g_assert_true (
-          penal_facts_parse_assignment (facts, "person_age=30", &error));
-      g_assert_true (penal_facts_parse_assignment (facts, date, &error));
-      g_assert_true (penal_date_parse (dates[d], &day));
-      outcome = penal_evaluate (model, facts, day, &error);
-      g_assert_no_error (error);
-      json = penal_render_json_string (model, outcome, FALSE);
-      g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-      root = json_node_get_object (json_parser_get_root (parser));
       g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
                        "decided");
       g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
@@ -365,50 +405,6 @@ test_valid_no_era_yet (void)
       g_assert_cmpint (json_object_get_null_member (root, "imprisonment"), ==,
                        !established[d]);
     }
-}
-
-static void
-test_from_data (void)
-{
-  g_autoptr (GError) error = NULL;
-  gsize length = 0;
-  g_autofree char *contents = read_data_file ("valid-minimal.xml", &length);
-  g_autoptr (PenalModel) model
-      = penal_model_load_from_data ("minimal.xml", contents, length, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (model);
-  g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, "US-ZZ");
-}
-
-static void
-test_bundled (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = penal_model_load_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (model);
-  g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, "US-MO");
-}
-
-/* The source statutes/ directory, as "penal --statutes statutes" reads it. */
-static void
-test_statutes_directory (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = NULL;
-  const char *directory = g_getenv ("PENAL_STATUTES");
-
-  if (directory == NULL)
-    {
-      g_test_skip ("PENAL_STATUTES is not set");
-      return;
-    }
-  model = penal_model_load_directory (directory, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (model);
-  g_assert_cmpstr (penal_model_get_jurisdiction (model), ==, "US-MO");
 }
 
 static void
@@ -745,242 +741,6 @@ test_line_past_65535 (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr (error->message, ==, expected);
 }
 
-/* ------------------------------------------------------------------ */
-/* Rule tables whose decision tree is the product of the domains       */
-
-/* The classes of the family below, by rule: the rule for fact i and value
- * v gives classes[(i + v) % 6]; in the monotone variant the rules for the
- * last fact give a more severe class for a higher value, the rest the
- * mildest. */
-static const char *const product_classes[]
-    = { "felony-A", "felony-B", "felony-C",
-        "felony-D", "felony-E", "misdemeanor-A" };
-
-static const char *
-product_class (guint k, guint i, guint v, gboolean monotone, gboolean broken)
-{
-  if (v == 0)
-    return "misdemeanor-A";
-  if (!monotone)
-    return product_classes[(i + v) % 6];
-  if (i != k)
-    return "misdemeanor-A";
-  /* felony-C, B, A for 1, 2, 3; broken: 3 gives the mildest felony. */
-  return broken && v == 3 ? "felony-E" : product_classes[3 - v];
-}
-
-/* A schema-valid statute file with k integer facts f1..fk of domain 0-3
- * and 3k + 1 rules: for each fact fi and value v of 1-3, a rule that tests
- * fi for v and every later fact for 0, and one that tests all for 0.  The
- * rules decide every case exactly once, but a compiler that copies the
- * rules not testing the fact it splits into every branch builds 4^k
- * leaves (k = 12: 13 KB, 16.7 million leaves, 37 s and 1.5 GB).  With
- * monotone, f_k is declared increasing, and a check that compares pairs
- * of leaves takes minutes from k = 9 (8.7 KB).  *out_version_line is the
- * line of the <version>. */
-static char *
-rule_product_statute (guint k, gboolean monotone, gboolean broken,
-                      int *out_version_line)
-{
-  GString *out = g_string_new (
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<statutes format=\"2\" jurisdiction=\"US-ZZ\">\n"
-      "<source id=\"s\" citation=\"Test Code 1\" basis=\"statute-text\">A "
-      "made-up statute for penal's loader tests.</source>\n");
-  int line = 4;
-
-  for (guint i = 1; i <= k; i++, line++)
-    g_string_append_printf (out,
-                            "<fact name=\"f%u\" type=\"integer\" min=\"0\" "
-                            "max=\"3\"><label>fact %u</label></fact>\n",
-                            i, i);
-  g_string_append (out, "<penalties id=\"p\"><title>Classes</title><era "
-                        "id=\"e\" basis=\"statute-text\" sources=\"s\">"
-                        "<title>All dates</title>\n");
-  line++;
-  for (guint c = 0; c < G_N_ELEMENTS (product_classes); c++, line++)
-    g_string_append_printf (
-        out,
-        "<class code=\"%s\"><imprisonment max=\"P1Y\" citation=\"Test Code "
-        "2\" basis=\"statute-text\"/><fine max-usd=\"1\" citation=\"Test "
-        "Code 3\" basis=\"statute-text\"/></class>\n",
-        product_classes[c]);
-  g_string_append (out, "</era></penalties>\n<offense id=\"o\" "
-                        "statute=\"Test Code 1\" penalties=\"p\"><title>A "
-                        "test offense</title>\n");
-  line += 2;
-  if (monotone)
-    {
-      g_string_append_printf (
-          out, "<monotone fact=\"f%u\" direction=\"increasing\"/>\n", k);
-      line++;
-    }
-  g_string_append (out, "<version id=\"v\" basis=\"statute-text\" "
-                        "sources=\"s\"><title>The only version</title>\n");
-  *out_version_line = line;
-  for (guint i = 0; i <= k; i++)
-    for (guint v = i == 0 ? 0 : 1; v <= (i == 0 ? 0 : 3u); v++)
-      {
-        g_string_append_printf (out,
-                                "<rule class=\"%s\" citation=\"Test Code "
-                                "1.%u\" basis=\"statute-text\">",
-                                product_class (k, i, v, monotone, broken), i);
-        if (i > 0)
-          g_string_append_printf (
-              out, "<when fact=\"f%u\" min=\"%u\" max=\"%u\"/>", i, v, v);
-        for (guint j = MAX (i + 1, 1); j <= k; j++)
-          g_string_append_printf (
-              out, "<when fact=\"f%u\" min=\"0\" max=\"0\"/>", j);
-        g_string_append (out, "<explain>A case.</explain></rule>\n");
-      }
-  g_string_append (out, "</version></offense></statutes>\n");
-  return g_string_free (out, FALSE);
-}
-
-/* The class penal gives the case f<i>=v with every other fact 0 (i = 0:
- * all 0). */
-static char *
-product_case_class (const PenalModel *model, guint k, guint i, guint v)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalFacts) facts = penal_facts_new (model);
-  g_autoptr (PenalOutcome) outcome = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *json = NULL;
-  JsonObject *root;
-  gint64 day;
-
-  g_assert_true (penal_facts_parse_assignment (facts, "offense=o", &error));
-  for (guint j = 1; j <= k; j++)
-    {
-      g_autofree char *assignment
-          = g_strdup_printf ("f%u=%u", j, j == i ? v : 0);
-      g_assert_true (penal_facts_parse_assignment (facts, assignment, &error));
-    }
-  g_assert_true (penal_date_parse ("2024-01-01", &day));
-  outcome = penal_evaluate (model, facts, day, &error);
-  g_assert_no_error (error);
-  json = penal_render_json_string (model, outcome, FALSE);
-  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==,
-                   "decided");
-  return g_strdup (json_object_get_string_member (root, "class"));
-}
-
-typedef struct
-{
-  guint k;
-  gboolean monotone;
-} ProductCase;
-
-static const ProductCase product_cases[] = {
-  { 4, FALSE },  { 8, FALSE }, { 12, FALSE }, { 16, FALSE }, { 24, FALSE },
-  { 48, FALSE }, { 8, TRUE },  { 9, TRUE },   { 12, TRUE },  { 48, TRUE },
-};
-
-/* Each file of the family loads, in a child given SUBPROCESS_TIMEOUT_USEC
- * (before the compiler shared equal subtrees, k = 12 took 37 s), and
- * answers as its rules say. */
-static void
-test_rule_product (gconstpointer data)
-{
-  const ProductCase *c = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = NULL;
-  g_autofree char *contents = NULL;
-  int version_line;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
-                              G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-  contents = rule_product_statute (c->k, c->monotone, FALSE, &version_line);
-  model = penal_model_load_from_data ("product.xml", contents,
-                                      strlen (contents), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i <= c->k; i++)
-    for (guint v = i == 0 ? 0 : 1; v <= (i == 0 ? 0 : 3u); v++)
-      {
-        g_autofree char *klass = product_case_class (model, c->k, i, v);
-        g_assert_cmpstr (klass, ==,
-                         product_class (c->k, i, v, c->monotone, FALSE));
-      }
-}
-
-/* The same shape with the declared order broken at f_k = 3 is refused,
- * quickly, naming the two rules. */
-static void
-test_rule_product_monotone_broken (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *expected = NULL;
-  const guint k = 9;
-  int version_line;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
-                              G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-  contents = rule_product_statute (k, TRUE, TRUE, &version_line);
-  model = penal_model_load_from_data ("product.xml", contents,
-                                      strlen (contents), &error);
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND);
-  /* The rules for f9 = 2 and f9 = 3 are the last two; the date is the
-   * day the test runs, the version being in force throughout. */
-  expected = g_strdup_printf (
-      "product.xml:%d: f9=2 gives felony-B (line %d) but f9=3 gives the "
-      "milder felony-E (line %d), offense_date=",
-      version_line + 3 * k + 1, version_line + 3 * k, version_line + 3 * k + 1);
-  g_assert_true (g_str_has_prefix (error->message, expected));
-  g_free (expected);
-  expected = g_strdup_printf ("; line %d declares that a higher f9 never "
-                              "gives a milder class",
-                              version_line - 1);
-  g_assert_true (g_str_has_suffix (error->message, expected));
-}
-
-/* Past the work any statute needs, a file is refused, not compiled for
- * minutes: FILE:LINE of the version, its id, and what was too large. */
-static void
-test_proof_too_large (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PenalModel) model = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *expected = NULL;
-  int version_line;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_USEC,
-                              G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-  contents = rule_product_statute (130, FALSE, FALSE, &version_line);
-  g_assert_cmpuint (strlen (contents), <=, PENAL_MODEL_MAX_FILE_SIZE);
-  model = penal_model_load_from_data ("product.xml", contents,
-                                      strlen (contents), &error);
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
-  expected = g_strdup_printf (
-      "product.xml:%d: version v is too large to prove sound: its rules take "
-      "more than %d steps to check, penal's limit; test fewer facts in each "
-      "rule, or split the table",
-      version_line, PENAL_MODEL_MAX_PROOF_STEPS);
-  g_assert_cmpstr (error->message, ==, expected);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -989,11 +749,9 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/loader/valid-minimal", test_valid_minimal);
+  for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)
+    g_test_add_data_func (load_cases[i].path, &load_cases[i], test_loads);
   g_test_add_func ("/loader/valid-no-era-yet", test_valid_no_era_yet);
-  g_test_add_func ("/loader/from-data", test_from_data);
-  g_test_add_func ("/loader/bundled", test_bundled);
-  g_test_add_func ("/loader/statutes-directory", test_statutes_directory);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/missing-directory", test_missing_directory);
   g_test_add ("/loader/directory-without-xml", TempDir, NULL, temp_dir_setup,
@@ -1016,16 +774,6 @@ main (int argc, char *argv[])
   g_test_add ("/loader/line-past-65535", TempDir, NULL, temp_dir_setup,
               test_line_past_65535, temp_dir_teardown);
   g_test_add_func ("/loader/secret-marker", test_secret_marker);
-  for (guint i = 0; i < G_N_ELEMENTS (product_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf (
-          "/loader/limits/rule-product%s/%u",
-          product_cases[i].monotone ? "-monotone" : "", product_cases[i].k);
-      g_test_add_data_func (path, &product_cases[i], test_rule_product);
-    }
-  g_test_add_func ("/loader/limits/rule-product-monotone-broken",
-                   test_rule_product_monotone_broken);
-  g_test_add_func ("/loader/limits/proof-too-large", test_proof_too_large);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_fixtures); i++)
     {

@@ -257,13 +257,10 @@ test_registration_flags (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  loaded = penal_model_load_bundled (&error);
-  g_assert_no_error (error);
-  model = loaded;
+  model = loaded = penal_test_load_bundled ();
 
   g_test_add_func ("/mshp/567/every-row", test_rows);
   g_test_add_func ("/mshp/567/single-tier-before-2004", test_single_tier_code);

@@ -222,8 +222,21 @@ penal_test_run (PenalTestRun *run, const char *language, const char *lc_all,
 void
 penal_test_assert_contains (const char *haystack, const char *needle)
 {
+  g_assert_nonnull (haystack);
   if (strstr (haystack, needle) == NULL)
     g_error ("expected to find “%s” in:\n%s", needle, haystack);
+}
+
+/* How many times needle occurs in haystack, overlapping or not. */
+guint
+penal_test_count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
 
 void
@@ -233,15 +246,153 @@ penal_test_assert_lacks (const char *haystack, const char *needle)
     g_error ("did not expect “%s” in:\n%s", needle, haystack);
 }
 
-/* The JSON object text holds, parsed by parser (which owns it); fails
- * unless text is one JSON object. */
+/* ------------------------------------------------------------------ */
+/* Reading what penal prints                                            */
+
+/* Runs penal in the given language and locale; requires exit 0 and an
+ * empty standard error; returns standard output. */
+char *
+penal_test_run_text (const char *language, const char *lc_all,
+                     const char *const *args)
+{
+  g_auto (PenalTestRun) run = { 0 };
+
+  penal_test_run (&run, language, lc_all, args);
+  if (run.exit_code != 0)
+    g_error ("penal %s exited %d: %s", args[0], run.exit_code, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_steal_pointer (&run.out);
+}
+
+/* Parses text as one JSON object, which parser keeps. */
 JsonObject *
 penal_test_parse_object (JsonParser *parser, const char *text)
 {
   g_autoptr (GError) error = NULL;
+  JsonNode *root;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_OBJECT);
+  return json_node_get_object (root);
+}
+
+/* Runs penal in the C locale with args; requires exit 0 and an empty
+ * standard error, and parses standard output as one JSON object, which
+ * like every JSON answer names the version of its shape. */
+JsonObject *
+penal_test_run_json (JsonParser *parser, const char *const *args)
+{
+  g_autofree char *out = penal_test_run_text (NULL, "C", args);
+  JsonObject *root = penal_test_parse_object (parser, out);
+
+  g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, 2);
+  return root;
+}
+
+/* A usage error: exit 64 (EX_USAGE), nothing on standard output, and one
+ * message on standard error that starts "penal: " and holds message. */
+void
+penal_test_assert_usage_error (const char *const *args, const char *message)
+{
+  g_auto (PenalTestRun) run = { 0 };
+
+  penal_test_run (&run, NULL, "C", args);
+  g_assert_cmpint (run.exit_code, ==, 64);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "penal: "));
+  penal_test_assert_contains (run.err, message);
+}
+
+/* A string member that must be present: its value, or NULL for null. */
+const char *
+penal_test_string_or_null (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    g_error ("no member “%s”", member);
+  return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
+}
+
+void
+penal_test_assert_member_null (JsonObject *object, const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (json_object_get_null_member (object, member));
+}
+
+JsonObject *
+penal_test_object_at (JsonArray *array, guint index)
+{
+  g_assert_cmpuint (index, <, json_array_get_length (array));
+  return json_array_get_object_element (array, index);
+}
+
+/* The element of array whose member "id" is id. */
+JsonObject *
+penal_test_find_by_id (JsonArray *array, const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (penal_test_string_or_null (element, "id"), id) == 0)
+        return element;
+    }
+  g_error ("no element with id “%s”", id);
+}
+
+/* The node a path of members and array indexes leads to, "/" between
+ * them: "versions/0/tree/branches/0/node/outcome". */
+JsonNode *
+penal_test_json_path (JsonObject *object, const char *path)
+{
+  g_auto (GStrv) steps = g_strsplit (path, "/", -1);
+  JsonNode *node = NULL;
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      guint64 index;
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          g_assert_true (g_ascii_string_to_unsigned (steps[i], 10, 0, G_MAXUINT,
+                                                     &index, NULL));
+          g_assert_cmpuint (index, <, json_array_get_length (array));
+          node = json_array_get_element (array, (guint)index);
+          continue;
+        }
+      if (node != NULL)
+        {
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+          object = json_node_get_object (node);
+        }
+      node = json_object_get_member (object, steps[i]);
+      if (node == NULL)
+        g_error ("no member “%s” on the path %s", steps[i], path);
+    }
+  return node;
+}
+
+JsonObject *
+penal_test_object_path (JsonObject *object, const char *path)
+{
+  JsonNode *node = penal_test_json_path (object, path);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+JsonArray *
+penal_test_array_path (JsonObject *object, const char *path)
+{
+  JsonNode *node = penal_test_json_path (object, path);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  return json_node_get_array (node);
 }

@@ -36,7 +36,26 @@ gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);
 void penal_test_assert_contains (const char *haystack, const char *needle);
 void penal_test_assert_lacks (const char *haystack, const char *needle);
+guint penal_test_count (const char *haystack, const char *needle);
+
+/* What the binary prints, read: text or one JSON object, with exit 0 and
+ * nothing on standard error required; and the usage errors (exit 64). */
+char *penal_test_run_text (const char *language, const char *lc_all,
+                           const char *const *args);
+JsonObject *penal_test_run_json (JsonParser *parser, const char *const *args);
+void penal_test_assert_usage_error (const char *const *args,
+                                    const char *message);
+
+/* JSON read in tests: every lookup fails the test when the shape is not
+ * what it expects, rather than returning NULL to crash later. */
 JsonObject *penal_test_parse_object (JsonParser *parser, const char *text);
+const char *penal_test_string_or_null (JsonObject *object, const char *member);
+void penal_test_assert_member_null (JsonObject *object, const char *member);
+JsonObject *penal_test_object_at (JsonArray *array, guint index);
+JsonObject *penal_test_find_by_id (JsonArray *array, const char *id);
+JsonNode *penal_test_json_path (JsonObject *object, const char *path);
+JsonObject *penal_test_object_path (JsonObject *object, const char *path);
+JsonArray *penal_test_array_path (JsonObject *object, const char *path);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalTestRun, penal_test_run_clear)
 

@@ -1,8 +1,11 @@
 #!/bin/sh
-# tools/fuzz.sh [SECONDS]: builds penal's libFuzzer harnesses
+# tools/fuzz.sh [SECONDS|--fixed]: builds penal's libFuzzer harnesses
 # (tests/fuzz/fuzz-*.c) with clang, -fsanitize=fuzzer,address,undefined, and
 # runs each for SECONDS (default 60) on a scratch copy of its seed corpus
 # (tests/fuzz/corpus-*), so the corpus in the repository never changes.
+# With --fixed, each runs a fixed number of inputs from a fixed seed
+# instead: the same inputs on every machine, however fast or loaded, so a
+# result can be reproduced (CI runs this; explore with SECONDS).
 # Needs a configured, built tree (tools/setup.sh) and clang.  Prints one
 # summary line per harness: fuzz: NAME runs=N seconds=S.  A crash, leak or
 # undefined behaviour stops the harness, saves the input under fuzz-build/,
@@ -10,6 +13,15 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
+# Inputs per harness with --fixed: about 30 s each on a 2-core machine.
+fixed_runs () {
+  case $1 in
+    loader) echo 1000000 ;;
+    facts) echo 20000 ;;
+    csv) echo 50000 ;;
+    batch) echo 25000 ;;
+  esac
+}
 out=${FUZZ_BUILD:-$top/fuzz-build}
 modules="glib-2.0 gio-2.0 libxml-2.0 json-glib-1.0"
 
@@ -28,7 +40,13 @@ for name in loader facts csv batch; do
   rm -rf "$out/corpus-$name"
   cp -r "$top/tests/fuzz/corpus-$name" "$out/corpus-$name"
   start=$(date +%s)
-  if ! (cd "$out" && PENAL_LOCALEDIR=/nonexistent ./"fuzz-$name" -max_total_time="$seconds" \
+  if [ "$seconds" = --fixed ]; then
+    limit="-runs=$(fixed_runs "$name") -seed=1"
+  else
+    limit="-max_total_time=$seconds"
+  fi
+  # shellcheck disable=SC2086
+  if ! (cd "$out" && PENAL_LOCALEDIR=/nonexistent ./"fuzz-$name" $limit \
           -max_len=65536 -timeout=10 -print_final_stats=1 "corpus-$name" \
           > "fuzz-$name.log" 2>&1); then
     tail -40 "$out/fuzz-$name.log" >&2

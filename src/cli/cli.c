@@ -160,6 +160,20 @@ penal_cli_usage (const char *format, ...)
   return PENAL_EXIT_USAGE;
 }
 
+/* The same as an error, for a step that reports through GError: the
+ * message, then exit 64, once penal_cli_fail() is given it. */
+void
+penal_cli_set_usage (GError **error, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error,
+                     g_error_new_valist (PENAL_CLI_ERROR, PENAL_CLI_ERROR_USAGE,
+                                         format, args));
+  va_end (args);
+}
+
 const char *
 penal_cli_statutes (void)
 {
@@ -191,13 +205,17 @@ penal_cli_read_facts (PenalFacts *facts, int argc, char **argv, GError **error)
   return penal_facts_check_applicable (facts, error);
 }
 
-/* A command that explores one statute was given none, or several. */
-PenalExit
-penal_cli_name_one (const char *command)
+/* Is one statute named, as a command that explores one statute needs?
+ * FALSE with a usage error when none is, or several are. */
+gboolean
+penal_cli_name_one (const char *command, int argc, GError **error)
 {
-  return penal_cli_usage (
-      _ ("%s: name one statute, for example: penal %s patronizing"), command,
-      command);
+  if (argc == 2)
+    return TRUE;
+  penal_cli_set_usage (
+      error, _ ("%s: name one statute, for example: penal %s patronizing"),
+      command, command);
+  return FALSE;
 }
 
 /* The end every command shares: the answer written, or the error that
@@ -564,4 +582,53 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
       return FALSE;
     }
   return TRUE;
+}
+
+/* penal_cli_parse(), then the command's --format, which must be text (the
+ * default) or json, as most commands write. */
+gboolean
+penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
+                              char ***argv, int *out_format,
+                              PenalExit *out_exit)
+{
+  static const char *const formats[] = { "text", "json", NULL };
+  const GOptionEntry *entry
+      = find_entry (help->entries, "format", strlen ("format"), 0);
+  const char *given;
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+  if (!penal_cli_parse (help, argc, argv, out_exit))
+    return FALSE;
+  given = *(char **)entry->arg_data;
+  if (penal_cli_format (given, formats, out_format))
+    return TRUE;
+  shown = penal_quote_untrusted (given);
+  *out_exit = penal_cli_usage (
+      _ ("--format: unknown format “%s”; use text or json"), shown);
+  return FALSE;
+}
+
+/* Runs a command the way most run: its command line parsed, --format text
+ * or json, its arguments checked (check may be NULL), the statutes loaded
+ * and the answer written, or the error that stopped it reported. */
+PenalExit
+penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
+               PenalCommandCheck check, PenalCommandAnswer answer)
+{
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  PenalExit status;
+  int format;
+
+  if (!penal_cli_parse_text_or_json (help, &argc, &argv, &format, &status))
+    return status;
+  if (check != NULL && !check (argc, argv, &error))
+    return penal_cli_fail (error);
+  model = penal_cli_load_model (&error);
+  if (model == NULL)
+    return penal_cli_fail (error);
+  text = answer (model, argc, argv, format, &error);
+  return penal_cli_finish (text, error);
 }

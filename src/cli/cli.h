@@ -38,6 +38,20 @@ typedef enum
   PENAL_CLI_ERROR_IO,      /* 74 */
 } PenalCliError;
 
+/* Options several commands take, for their GOptionEntry[]: --format, with
+ * what the command writes (N_()), and --date, the version in force. */
+#define PENAL_CLI_FORMAT_OPTION(variable, description)                         \
+  {                                                                            \
+    "format", 'f', 0, G_OPTION_ARG_STRING, &(variable), (description),         \
+        N_ ("FORMAT")                                                          \
+  }
+#define PENAL_CLI_DATE_OPTION(variable)                                        \
+  {                                                                            \
+    "date", 0, 0, G_OPTION_ARG_STRING, &(variable),                            \
+        N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),       \
+        N_ ("DATE")                                                            \
+  }
+
 /* What `penal help NAME` and `penal NAME --help` print. */
 typedef struct
 {
@@ -53,6 +67,13 @@ typedef struct
 
 typedef PenalExit (*PenalCommandRun) (int argc, char **argv);
 
+/* The two halves of a command that penal_cli_run() runs: its arguments
+ * checked before the statutes are loaded (FALSE with error set), and the
+ * answer made from the statutes (NULL with error set). */
+typedef gboolean (*PenalCommandCheck) (int argc, char **argv, GError **error);
+typedef char *(*PenalCommandAnswer) (PenalModel *model, int argc, char **argv,
+                                     int format, GError **error);
+
 /* A row of main.c's command table. */
 typedef struct
 {
@@ -65,6 +86,11 @@ GQuark penal_cli_error_quark (void);
 
 gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
                           PenalExit *out_exit);
+gboolean penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
+                                       char ***argv, int *out_format,
+                                       PenalExit *out_exit);
+PenalExit penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
+                         PenalCommandCheck check, PenalCommandAnswer answer);
 gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                                   PenalExit *out_exit);
 char *penal_cli_general_help (const PenalCommand *commands, gsize n_commands);
@@ -85,8 +111,10 @@ PenalExit penal_cli_write (const char *text);
 void penal_cli_print_error (const char *message);
 PenalExit penal_cli_exit_for_error (const GError *error);
 PenalExit penal_cli_fail (const GError *error);
-PenalExit penal_cli_name_one (const char *command);
+gboolean penal_cli_name_one (const char *command, int argc, GError **error);
 PenalExit penal_cli_usage (const char *format, ...) G_GNUC_PRINTF (1, 2);
+void penal_cli_set_usage (GError **error, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
 
 /* The commands, one file each. */
 PenalExit penal_cmd_classify (int argc, char **argv);

@@ -12,9 +12,8 @@
 static char *format_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the answer as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name, N_ ("Write the answer as text (the default) or json")),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -34,33 +33,19 @@ static const PenalCommandHelp help = {
   entries,
 };
 
+static char *
+classify (PenalModel *model, int argc, char **argv, int format, GError **error)
+{
+  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+
+  for (int i = 1; i < argc; i++)
+    if (!penal_facts_parse_assignment (facts, argv[i], error))
+      return NULL;
+  return penal_classify (model, facts, format, error);
+}
+
 PenalExit
 penal_cmd_classify (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (PenalFacts) facts = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  PenalExit status;
-  int format;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
-  facts = penal_facts_new (model);
-  for (int i = 1; i < argc; i++)
-    if (!penal_facts_parse_assignment (facts, argv[i], &error))
-      return penal_cli_fail (error);
-  answer = penal_classify (model, facts, format, &error);
-  return penal_cli_finish (answer, error);
+  return penal_cli_run (&help, argc, argv, NULL, classify);
 }

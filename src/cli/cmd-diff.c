@@ -11,9 +11,9 @@ static char *from_text;
 static char *to_text;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the changes as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name,
+            N_ ("Write the changes as text (the default) or json")),
         { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
           N_ ("The earlier date compared (YYYY-MM-DD)"), N_ ("DATE") },
         { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
@@ -40,7 +40,6 @@ static const PenalCommandHelp help = {
 PenalExit
 penal_cmd_diff (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
@@ -48,15 +47,8 @@ penal_cmd_diff (int argc, char **argv)
   int format;
   gint64 from, to;
 
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
+  if (!penal_cli_parse_text_or_json (&help, &argc, &argv, &format, &status))
     return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
   /* penal diff --charge-codes OLD NEW: two editions of the table, OLD taken
    * by the global option and NEW as the one argument. */
   if (penal_cli_charge_codes () != NULL)
@@ -87,8 +79,8 @@ penal_cmd_diff (int argc, char **argv)
   model = penal_cli_load_model (&error);
   if (model == NULL)
     return penal_cli_fail (error);
-  if (argc != 2)
-    return penal_cli_name_one ("diff");
+  if (!penal_cli_name_one ("diff", argc, &error))
+    return penal_cli_fail (error);
   answer = penal_diff_report (model, argv[1], from, to, format, &error);
   return penal_cli_finish (answer, error);
 }

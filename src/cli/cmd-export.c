@@ -11,11 +11,9 @@ static char *date_text;
 static char *dmn_version_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("The format to export: dmn (required)"), N_ ("FORMAT") },
-        { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
-          N_ ("DATE") },
+    = { PENAL_CLI_FORMAT_OPTION (format_name,
+                                 N_ ("The format to export: dmn (required)")),
+        PENAL_CLI_DATE_OPTION (date_text),
         { "dmn-version", 0, 0, G_OPTION_ARG_STRING, &dmn_version_name,
           N_ ("DMN 1.3 (default) or 1.1"), N_ ("VERSION") },
         G_OPTION_ENTRY_NULL };

@@ -9,8 +9,8 @@
 static char *format_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the list as text (the default) or json"), N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name, N_ ("Write the list as text (the default) or json")),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -28,35 +28,29 @@ static const PenalCommandHelp help = {
   entries,
 };
 
+static gboolean
+check_no_arguments (int argc, char **argv, GError **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (argc < 2)
+    return TRUE;
+  shown = penal_quote_untrusted (argv[1]);
+  penal_cli_set_usage (
+      error,
+      _ ("list takes no arguments, but was given “%s” (try penal show %s)"),
+      shown, shown);
+  return FALSE;
+}
+
+static char *
+list (PenalModel *model, int argc, char **argv, int format, GError **error)
+{
+  return penal_list_report (model, format);
+}
+
 PenalExit
 penal_cmd_list (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  PenalExit status;
-  int format;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
-  if (argc > 1)
-    {
-      g_autofree char *shown = penal_quote_untrusted (argv[1]);
-      return penal_cli_usage (
-          _ ("list takes no arguments, but was given “%s” (try penal show %s)"),
-          shown, shown);
-    }
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
-  answer = penal_list_report (model, format);
-  return penal_cli_write (answer);
+  return penal_cli_run (&help, argc, argv, check_no_arguments, list);
 }

@@ -12,9 +12,8 @@ static char *format_name;
 static char *search;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the answer as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name, N_ ("Write the answer as text (the default) or json")),
         { "search", 0, 0, G_OPTION_ARG_STRING, &search,
           N_ ("List the codes whose description holds every one of WORDS, "
               "with their periods"),
@@ -43,23 +42,13 @@ static const PenalCommandHelp help = {
   entries,
 };
 
-PenalExit
-penal_cmd_lookup (int argc, char **argv)
-{
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  const char *code = NULL;
-  gint64 date = -1;
-  PenalExit status;
-  int format;
+static const char *code;
+static gint64 date = -1;
 
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    return penal_cli_usage (
-        _ ("--format: unknown format “%s”; use text or json"), format_name);
+/* The charge code and offense_date among the arguments, once each. */
+static gboolean
+read_arguments (int argc, char **argv, GError **error)
+{
   for (int i = 1; i < argc; i++)
     {
       if (g_str_has_prefix (argv[i], "offense_date="))
@@ -67,38 +56,58 @@ penal_cmd_lookup (int argc, char **argv)
           const char *text = argv[i] + strlen ("offense_date=");
 
           if (date >= 0)
-            return penal_cli_usage ("%s",
-                                    _ ("lookup: offense_date is given twice"));
-          date = penal_cli_date_or_today ("offense_date", text, &error);
+            {
+              penal_cli_set_usage (error, "%s",
+                                   _ ("lookup: offense_date is given twice"));
+              return FALSE;
+            }
+          date = penal_cli_date_or_today ("offense_date", text, error);
           if (date < 0)
-            return penal_cli_fail (error);
+            return FALSE;
         }
       else if (strchr (argv[i], '=') != NULL)
         {
           g_autofree char *shown = penal_quote_untrusted (argv[i]);
-          return penal_cli_usage (
+
+          penal_cli_set_usage (
+              error,
               _ ("lookup takes a charge code and offense_date, not “%s”; for "
                  "the facts of a case use penal classify"),
               shown);
+          return FALSE;
         }
       else if (code != NULL)
-        return penal_cli_usage (
-            "%s", _ ("lookup: give one charge code, for example: penal lookup "
-                     "567.030-003Y201840"));
+        {
+          penal_cli_set_usage (
+              error, "%s",
+              _ ("lookup: give one charge code, for example: penal lookup "
+                 "567.030-003Y201840"));
+          return FALSE;
+        }
       else
         code = argv[i];
     }
   if ((code == NULL) == (search == NULL))
-    return penal_cli_usage (
-        "%s", _ ("lookup: give one charge code, or --search WORDS"));
+    {
+      penal_cli_set_usage (
+          error, "%s", _ ("lookup: give one charge code, or --search WORDS"));
+      return FALSE;
+    }
   if (date < 0)
     date = penal_date_today ();
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
+  return TRUE;
+}
+
+static char *
+lookup (PenalModel *model, int argc, char **argv, int format, GError **error)
+{
   if (search != NULL)
-    answer = penal_lookup_search_report (model, search, format, &error);
-  else
-    answer = penal_lookup_report (model, code, date, format, &error);
-  return penal_cli_finish (answer, error);
+    return penal_lookup_search_report (model, search, format, error);
+  return penal_lookup_report (model, code, date, format, error);
+}
+
+PenalExit
+penal_cmd_lookup (int argc, char **argv)
+{
+  return penal_cli_run (&help, argc, argv, read_arguments, lookup);
 }

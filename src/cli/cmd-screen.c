@@ -28,9 +28,8 @@
 static char *format_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the result as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name, N_ ("Write the result as text (the default) or json")),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -278,52 +277,33 @@ interview (Terminal *term)
     }
 }
 
+/* The facts given up front, then the interview, then the result. */
+static char *
+screen_case (PenalModel *model, int argc, char **argv, int format,
+             GError **error)
+{
+  g_autoptr (PenalScreen) screen = penal_screen_new (model);
+  Terminal term = { screen, stdin, stderr,
+                    isatty (STDIN_FILENO) && isatty (STDERR_FILENO) };
+  g_autofree char *json = NULL;
+
+  for (int i = 1; i < argc; i++)
+    if (!penal_screen_prefill (screen, argv[i], error))
+      return NULL;
+  if (term.interactive)
+    {
+      rl_instream = stdin;
+      rl_outstream = stderr;
+    }
+  interview (&term);
+  if (format != PENAL_FORMAT_JSON)
+    return penal_screen_result_text (screen, error);
+  json = penal_screen_result_json (screen, error);
+  return json != NULL ? g_strconcat (json, "\n", NULL) : NULL;
+}
+
 PenalExit
 penal_cmd_screen (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (PenalScreen) screen = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  PenalExit status;
-  int format;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
-  screen = penal_screen_new (model);
-  for (int i = 1; i < argc; i++)
-    if (!penal_screen_prefill (screen, argv[i], &error))
-      return penal_cli_fail (error);
-
-  {
-    Terminal term = { screen, stdin, stderr,
-                      isatty (STDIN_FILENO) && isatty (STDERR_FILENO) };
-
-    if (term.interactive)
-      {
-        rl_instream = stdin;
-        rl_outstream = stderr;
-      }
-    interview (&term);
-  }
-
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autofree char *json = penal_screen_result_json (screen, &error);
-      answer = json != NULL ? g_strconcat (json, "\n", NULL) : NULL;
-    }
-  else
-    answer = penal_screen_result_text (screen, &error);
-  return penal_cli_finish (answer, error);
+  return penal_cli_run (&help, argc, argv, NULL, screen_case);
 }

@@ -10,6 +10,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "serve/penal-server.h"
@@ -45,10 +46,26 @@ static const PenalCommandHelp help = {
   entries,
 };
 
+/* The server's lines come in blocks: each block is written at once, so
+ * blocks from different threads never mix, and a busy server makes one
+ * write for many requests. */
 static void
-log_line (const char *line, gpointer user_data)
+log_lines (const char *lines, gpointer user_data)
 {
-  fprintf (stderr, "penal serve: %s\n", line);
+  g_autoptr (GString) text = g_string_sized_new (2 * strlen (lines));
+
+  for (const char *line = lines; *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize)(end - line) : strlen (line);
+
+      g_string_append (text, "penal serve: ");
+      g_string_append_len (text, line, (gssize)length);
+      g_string_append_c (text, '\n');
+      line += length + (end != NULL);
+    }
+  fwrite (text->str, 1, text->len, stderr);
+  fflush (stderr);
 }
 
 static gboolean
@@ -83,7 +100,7 @@ penal_cmd_serve (int argc, char **argv)
   server = penal_server_new (model, &limits,
                              language != NULL && language[0] != '\0' ? language
                                                                      : "en");
-  penal_server_set_log_func (server, log_line, NULL);
+  penal_server_set_log_func (server, log_lines, NULL);
   if (!penal_server_listen (server, address, &error))
     return penal_cli_usage ("%s", error->message);
   if (!penal_server_address_is_loopback (address))

@@ -9,13 +9,10 @@ static char *format_name;
 static char *date_text;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the statute as text (the default) or json"),
-          N_ ("FORMAT") },
-        { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
-          N_ ("DATE") },
-        G_OPTION_ENTRY_NULL };
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name,
+            N_ ("Write the statute as text (the default) or json")),
+        PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "show",
@@ -34,34 +31,25 @@ static const PenalCommandHelp help = {
   entries,
 };
 
+static gint64 date;
+
+static gboolean
+check_date (int argc, char **argv, GError **error)
+{
+  date = penal_cli_date_or_today ("--date", date_text, error);
+  return date >= 0;
+}
+
+static char *
+show (PenalModel *model, int argc, char **argv, int format, GError **error)
+{
+  if (!penal_cli_name_one ("show", argc, error))
+    return NULL;
+  return penal_show_report (model, argv[1], date, format, error);
+}
+
 PenalExit
 penal_cmd_show (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  PenalExit status;
-  int format;
-  gint64 date;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
-  date = penal_cli_date_or_today ("--date", date_text, &error);
-  if (date < 0)
-    return penal_cli_fail (error);
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
-  if (argc != 2)
-    return penal_cli_name_one ("show");
-  answer = penal_show_report (model, argv[1], date, format, &error);
-  return penal_cli_finish (answer, error);
+  return penal_cli_run (&help, argc, argv, check_date, show);
 }

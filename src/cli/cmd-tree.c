@@ -9,13 +9,10 @@ static char *format_name;
 static char *date_text;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the tree as text (the default), dot or json"),
-          N_ ("FORMAT") },
-        { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
-          N_ ("DATE") },
-        G_OPTION_ENTRY_NULL };
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name,
+            N_ ("Write the tree as text (the default), dot or json")),
+        PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "tree",
@@ -60,8 +57,8 @@ penal_cmd_tree (int argc, char **argv)
   model = penal_cli_load_model (&error);
   if (model == NULL)
     return penal_cli_fail (error);
-  if (argc != 2)
-    return penal_cli_name_one ("tree");
+  if (!penal_cli_name_one ("tree", argc, &error))
+    return penal_cli_fail (error);
   answer = penal_tree_report (model, argv[1], date, as_format[format], &error);
   return penal_cli_finish (answer, error);
 }

@@ -10,9 +10,8 @@
 static char *format_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the report as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name, N_ ("Write the report as text (the default) or json")),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -35,7 +34,6 @@ static const PenalCommandHelp help = {
 PenalExit
 penal_cmd_verify (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
   g_autoptr (PenalModel) model = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
@@ -43,15 +41,8 @@ penal_cmd_verify (int argc, char **argv)
   gint64 start;
   int format;
 
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
+  if (!penal_cli_parse_text_or_json (&help, &argc, &argv, &format, &status))
     return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
   if (argc > 1 && penal_cli_statutes () != NULL)
     return penal_cli_usage (
         "%s", _ ("verify: give statute files or --statutes, not both"));

@@ -10,9 +10,9 @@ static char *format_name;
 static char *vary;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-          N_ ("Write the outcomes as text (the default) or json"),
-          N_ ("FORMAT") },
+    = { PENAL_CLI_FORMAT_OPTION (
+            format_name,
+            N_ ("Write the outcomes as text (the default) or json")),
         { "vary", 0, 0, G_OPTION_ARG_STRING, &vary,
           N_ ("The fact that moves across its domain, for example victim_age "
               "or offense_date"),
@@ -35,37 +35,31 @@ static const PenalCommandHelp help = {
   entries,
 };
 
+static gboolean
+check_vary (int argc, char **argv, GError **error)
+{
+  if (vary != NULL)
+    return TRUE;
+  penal_cli_set_usage (
+      error, "%s",
+      _ ("what-if: say which fact to vary, for example: penal what-if "
+         "offense=patronizing --vary victim_age"));
+  return FALSE;
+}
+
+static char *
+what_if (PenalModel *model, int argc, char **argv, int format, GError **error)
+{
+  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+
+  if (!penal_what_if_check_vary (model, vary, error)
+      || !penal_cli_read_facts (facts, argc, argv, error))
+    return NULL;
+  return penal_what_if_report (model, facts, vary, format, error);
+}
+
 PenalExit
 penal_cmd_what_if (int argc, char **argv)
 {
-  static const char *const formats[] = { "text", "json", NULL };
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (PenalFacts) facts = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *answer = NULL;
-  PenalExit status;
-  int format;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_format (format_name, formats, &format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      return penal_cli_usage (
-          _ ("--format: unknown format “%s”; use text or json"), shown);
-    }
-  if (vary == NULL)
-    return penal_cli_usage (
-        "%s", _ ("what-if: say which fact to vary, for example: penal what-if "
-                 "offense=patronizing --vary victim_age"));
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    return penal_cli_fail (error);
-  facts = penal_facts_new (model);
-  answer = penal_what_if_check_vary (model, vary, &error)
-                   && penal_cli_read_facts (facts, argc, argv, &error)
-               ? penal_what_if_report (model, facts, vary, format, &error)
-               : NULL;
-  return penal_cli_finish (answer, error);
+  return penal_cli_run (&help, argc, argv, check_vary, what_if);
 }

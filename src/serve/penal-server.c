@@ -7,19 +7,23 @@
  * address served (so a page on another site cannot reach the server by
  * DNS rebinding), the headers' size, the route, the method, the content
  * type and a declared length, and refuses what fails with a status of its
- * own before any body is read.  Bodies are gathered by the server itself,
- * up to the route's cap; beyond it the rest is discarded and the answer
- * is 413.  A timer per request closes a connection that takes longer than
- * the request timeout, slow or not.
+ * own; a refused request's body is dropped as it comes in (or never sent,
+ * by a client that asked first).  A body is gathered up to the route's
+ * cap: by libsoup when its declared length is within it, by the server
+ * for a batch or a chunked body, beyond which the rest is discarded and
+ * the answer is 413.  Once a second each worker closes the connection of
+ * a request that has taken longer than the request timeout, slow or not.
  *
  * One thread per processor serves requests, each with its own main
  * context and SoupServer on its own socket bound to the same address.
  * The reader's language is switched per request with LANGUAGE, which
  * gettext reads on every call; since that is one setting for the whole
- * process, anything that translates holds language_lock, so answers in
- * different languages never mix.  The answers of /api/v1/classify are
- * kept (a bounded cache, by language, day and request body), so a request
- * seen before is answered without taking the lock. */
+ * process, a request translates only in its turn (language_enter): any
+ * number at once in the server's own language, which the API always
+ * uses, or one in another, so answers in different languages never mix.
+ * The answers of /api/v1/classify are kept (a bounded cache, by day and
+ * request body: the API answers in the server's one language), so a
+ * request seen before is answered without translating anything. */
 #include "config.h"
 
 #define _GNU_SOURCE 1
@@ -27,10 +31,13 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "penal-server.h"
 
@@ -39,6 +46,10 @@
 /* Answers kept by request; the cache is emptied when it grows past this,
  * so memory stays flat however many requests come. */
 #define MAX_CACHED_ANSWERS 4096
+
+/* A worker hands its log lines on in blocks of about this size, or
+ * sooner when it has nothing else to do: one write for many requests. */
+#define LOG_BLOCK_SIZE (4 * KIB)
 
 /* One thread: its own main context and SoupServer, on its own socket
  * bound to the same address (SO_REUSEPORT: the kernel spreads the
@@ -51,6 +62,12 @@ typedef struct
   GMainLoop *loop;
   GThread *thread;
   GPtrArray *sockets; /* GSocket: this thread's connections (sockets_lock) */
+  GQueue requests;    /* Request: being read or answered, oldest first */
+  GString *log;       /* lines not yet handed to the log function */
+  GSource *log_idle;  /* hands them on when the worker is idle */
+  gint64 today;       /* the local day, as a Julian day number … */
+  time_t day_starts;  /* … from this time … */
+  time_t day_ends;    /* … until this one */
 } Worker;
 
 struct _PenalServer
@@ -62,11 +79,18 @@ struct _PenalServer
   guint16 port;
   GPtrArray *allowed_hosts; /* "127.0.0.1:8080", … lower case */
   gint *connections;        /* atomic; shared with the sockets' data */
+  GQuark admitted;          /* marks the socket of an admitted connection */
+  GQuark request_key;       /* a message's Request */
   PenalServerLogFunc log_func;
   gpointer log_data;
-  /* Held while anything is translated: the language is per process. */
+  /* Who may translate now (language_enter): gettext's language is one
+   * setting for the whole process. */
   GMutex language_lock;
-  /* The answers of /api/v1/classify, by language, day and body. */
+  GCond language_turn;
+  guint sharing;     /* requests translating in the server's language */
+  gboolean switched; /* one request translating in another */
+  guint waiting;     /* requests waiting to translate in another */
+  /* The answers of /api/v1/classify, by day and body. */
   GMutex cache_lock;
   GHashTable *cache; /* GBytes key -> GBytes answer */
   /* Guards every worker's list of sockets. */
@@ -108,25 +132,58 @@ static const RouteEntry routes[] = {
   { "/api/v1/health", ROUTE_HEALTH, "GET", NULL },
 };
 
-/* What the server knows of one request while it is read and answered. */
+/* What the server knows of one request while it is read and answered.
+ * Its worker keeps it in a queue until it is answered or aborted, so the
+ * worker's sweep can close a request that takes too long: one timer per
+ * worker rather than one per request. */
 typedef struct
 {
   PenalServer *server;
+  Worker *worker;
+  SoupServerMessage *message; /* not a reference: the message owns this */
   const RouteEntry *route;
   gint64 started;
   GByteArray *body;
   gboolean too_large;
-  GSource *timeout;
+  gboolean in_flight; /* link is in worker->requests */
+  gboolean timed_out;
+  gboolean corked; /* the answer's frames are held until it is all written */
+  GList link;
 } Request;
+
+/* libsoup sends an answer's headers and its body in two writes: on
+ * their own, two TCP segments and two wake-ups of the client for every
+ * answer.  Corked from the handler until the answer is written, they go
+ * out together.  (Not before the handler: an interim 100 Continue must
+ * go out at once.) */
+static void
+cork (Request *request, gboolean on)
+{
+#ifdef TCP_CORK
+  GSocket *socket;
+
+  if (request->corked == on)
+    return;
+  socket = soup_server_message_get_socket (request->message);
+  if (socket == NULL || g_socket_is_closed (socket))
+    return;
+  g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, on, NULL);
+  request->corked = on;
+#endif
+}
+
+static void
+request_done (Request *request)
+{
+  if (request->in_flight)
+    g_queue_unlink (&request->worker->requests, &request->link);
+  request->in_flight = FALSE;
+}
 
 static void
 request_free (Request *request)
 {
-  if (request->timeout != NULL)
-    {
-      g_source_destroy (request->timeout);
-      g_source_unref (request->timeout);
-    }
+  request_done (request);
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_free (request);
 }
@@ -178,8 +235,8 @@ shipped_language (const char *tag)
   return NULL;
 }
 
-/* Makes gettext answer in language from now on; with language_lock
- * held. */
+/* Makes gettext answer in language from now on; only in a request's
+ * turn to translate in another language, and at start-up. */
 void
 penal_server_use_language (const char *language)
 {
@@ -211,23 +268,75 @@ accepted_language (SoupServerMessage *message, const char *fallback)
   return chosen != NULL ? chosen : fallback;
 }
 
+/* A request's turn to translate.  Between turns gettext answers in the
+ * server's own language: any number of requests may translate in it at
+ * once (the API always does), or one request in another language, which
+ * switches for its turn and switches back.  A request waiting for another
+ * language goes before those that come after it, so a stream of API
+ * requests never keeps a page in Spanish waiting. */
+static gboolean
+is_default_language (PenalServer *server, const char *language)
+{
+  return g_str_equal (language, server->default_language);
+}
+
+static void
+language_enter (PenalServer *server, const char *language)
+{
+  g_mutex_lock (&server->language_lock);
+  if (is_default_language (server, language))
+    {
+      while (server->switched || server->waiting > 0)
+        g_cond_wait (&server->language_turn, &server->language_lock);
+      server->sharing++;
+    }
+  else
+    {
+      server->waiting++;
+      while (server->switched || server->sharing > 0)
+        g_cond_wait (&server->language_turn, &server->language_lock);
+      server->waiting--;
+      server->switched = TRUE;
+      penal_server_use_language (language);
+    }
+  g_mutex_unlock (&server->language_lock);
+}
+
+static void
+language_leave (PenalServer *server, const char *language)
+{
+  g_mutex_lock (&server->language_lock);
+  if (is_default_language (server, language))
+    server->sharing--;
+  else
+    {
+      penal_server_use_language (server->default_language);
+      server->switched = FALSE;
+    }
+  if (!server->switched && server->sharing == 0)
+    g_cond_broadcast (&server->language_turn);
+  g_mutex_unlock (&server->language_lock);
+}
+
 /* ------------------------------------------------------------------ */
 /* Answers                                                              */
 
+/* On every answer; appended, since the early handler sets them first,
+ * once per request. */
 static void
 set_security_headers (SoupServerMessage *message)
 {
   SoupMessageHeaders *headers
       = soup_server_message_get_response_headers (message);
 
-  soup_message_headers_replace (headers, "Content-Security-Policy",
-                                "default-src 'self'; form-action 'self'; "
-                                "frame-ancestors 'none'; base-uri 'none'");
-  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
-  soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
+  soup_message_headers_append (headers, "Content-Security-Policy",
+                               "default-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'");
+  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_append (headers, "Referrer-Policy", "no-referrer");
+  soup_message_headers_append (headers, "X-Frame-Options", "DENY");
   /* Pages and answers hold a client's facts: no cache keeps them. */
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_append (headers, "Cache-Control", "no-store");
 }
 
 static void
@@ -287,17 +396,48 @@ respond_error (SoupServerMessage *message, guint status, const char *text)
 /* ------------------------------------------------------------------ */
 /* The API                                                              */
 
-static GBytes *
-cache_key (PenalServer *server, GByteArray *body)
+/* Today, the local day, as penal_date_today() gives it; looked up again
+ * only when the day known has ended (or the clock went back), since the
+ * C library takes a process-wide lock to read the local time. */
+static gint64
+worker_today (Worker *worker)
 {
-  GByteArray *key = g_byte_array_sized_new (body->len + 32);
-  g_autofree char *prefix
-      = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n", server->default_language,
-                         penal_date_today ());
+  time_t now = time (NULL);
+  struct tm local;
+  GDate date;
 
-  g_byte_array_append (key, (const guint8 *)prefix, (guint)strlen (prefix));
-  g_byte_array_append (key, body->data, body->len);
-  return g_byte_array_free_to_bytes (key);
+  if (now >= worker->day_starts && now < worker->day_ends)
+    return worker->today;
+  localtime_r (&now, &local);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay)local.tm_mday,
+                  (GDateMonth)(local.tm_mon + 1),
+                  (GDateYear)(local.tm_year + 1900));
+  worker->today = g_date_get_julian (&date);
+  local.tm_hour = local.tm_min = local.tm_sec = 0;
+  local.tm_isdst = -1;
+  worker->day_starts = mktime (&local);
+  local.tm_mday++;
+  local.tm_hour = local.tm_min = local.tm_sec = 0;
+  local.tm_isdst = -1;
+  worker->day_ends = mktime (&local);
+  return worker->today;
+}
+
+/* An answer's key in the cache: the day (a fact's default, the offense
+ * date, is today), then the request body.  The API answers in the
+ * server's one language, which needs no place in it. */
+static GBytes *
+cache_key (gint64 today, GBytes *body)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (body, &length);
+  guint8 *key = g_malloc (sizeof today + length);
+
+  memcpy (key, &today, sizeof today);
+  if (length > 0)
+    memcpy (key + sizeof today, data, length);
+  return g_bytes_new_take (key, sizeof today + length);
 }
 
 /* The answer to the same request today, if one was given.  Classifying
@@ -330,17 +470,19 @@ respond_bytes (SoupServerMessage *message, const char *content_type,
                GBytes *body)
 {
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (
-      soup_server_message_get_response_headers (message), content_type, NULL);
+  soup_message_headers_replace (
+      soup_server_message_get_response_headers (message), "Content-Type",
+      content_type);
   soup_message_body_append_bytes (
       soup_server_message_get_response_body (message), body);
   soup_message_body_complete (soup_server_message_get_response_body (message));
 }
 
 static void
-api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
+api_classify (PenalServer *server, Worker *worker, SoupServerMessage *message,
+              GBytes *body)
 {
-  g_autoptr (GBytes) key = cache_key (server, body);
+  g_autoptr (GBytes) key = cache_key (worker_today (worker), body);
   g_autoptr (GBytes) cached = cached_answer (server, key);
   g_autoptr (GError) error = NULL;
   g_autoptr (PenalFacts) facts = NULL;
@@ -351,11 +493,14 @@ api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
       respond_bytes (message, "application/json", cached);
       return;
     }
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
-  facts = penal_facts_new_from_json (
-      server->model, body->len > 0 ? (const char *)body->data : "", body->len,
-      &error);
+  language_enter (server, server->default_language);
+  {
+    gsize length;
+    const char *data = g_bytes_get_data (body, &length);
+
+    facts = penal_facts_new_from_json (server->model, length > 0 ? data : "",
+                                       length, &error);
+  }
   if (facts != NULL)
     answer = penal_classify (server->model, facts, PENAL_FORMAT_JSON, &error);
   if (answer == NULL)
@@ -364,7 +509,7 @@ api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
                        ? SOUP_STATUS_BAD_REQUEST
                        : SOUP_STATUS_INTERNAL_SERVER_ERROR,
                    error->message);
-  g_mutex_unlock (&server->language_lock);
+  language_leave (server, server->default_language);
   if (answer != NULL)
     {
       g_autoptr (GBytes) computed = g_bytes_new_take (answer, strlen (answer));
@@ -376,7 +521,7 @@ api_classify (PenalServer *server, SoupServerMessage *message, GByteArray *body)
 /* JSON Lines in, the rows of `penal batch --input-format=jsonl
  * --format=jsonl` out, from the same library call. */
 static void
-api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
+api_batch (PenalServer *server, SoupServerMessage *message, GBytes *body)
 {
   g_autoptr (GError) error = NULL;
   PenalBatchOptions options = { 0 };
@@ -389,12 +534,13 @@ api_batch (PenalServer *server, SoupServerMessage *message, GByteArray *body)
   options.input_format = PENAL_BATCH_JSONL;
   options.output_format = PENAL_BATCH_JSONL;
   /* fmemopen refuses an empty buffer: an empty body is no rows. */
-  if (body->len == 0)
+  if (g_bytes_get_size (body) == 0)
     {
       respond (message, SOUP_STATUS_OK, "application/x-ndjson", g_strdup (""));
       return;
     }
-  in = fmemopen (body->data, body->len, "r");
+  in = fmemopen ((void *)g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                 "r");
   out = open_memstream (&rows, &rows_length);
   if (in == NULL || out == NULL)
     {
@@ -464,11 +610,12 @@ api_health (SoupServerMessage *message)
 /* application/x-www-form-urlencoded: single fields by name, and every
  * "a" field (an answer, NAME=VALUE) in order. */
 static GHashTable *
-decode_form (GByteArray *body, GPtrArray *answers)
+decode_form (GBytes *body, GPtrArray *answers)
 {
   GHashTable *form
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *text = g_strndup ((const char *)body->data, body->len);
+  g_autofree char *text
+      = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   g_auto (GStrv) pairs = g_strsplit (text, "&", -1);
 
   for (guint i = 0; pairs[i] != NULL; i++)
@@ -566,6 +713,25 @@ content_type_is (SoupServerMessage *message, const char *expected)
 static void refuse_early (PenalServer *server, Request *request,
                           SoupServerMessage *message);
 
+/* A refusal, worded in the server's language.  Only here, where
+ * something is translated, does the early handler take its turn to
+ * translate: a request that is let through takes no lock at all.  format
+ * is the untranslated message (N_). */
+static void G_GNUC_PRINTF (4, 5)
+    refuse (PenalServer *server, SoupServerMessage *message, guint status,
+            const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  language_enter (server, server->default_language);
+  va_start (args, format);
+  text = g_strdup_vprintf (_ (format), args);
+  va_end (args);
+  respond_error (message, status, text);
+  language_leave (server, server->default_language);
+}
+
 /* Runs when the headers are in: anything refused here is answered before
  * a byte of the body is read. */
 static void
@@ -573,16 +739,20 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
                GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
 
   set_security_headers (message);
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
   refuse_early (server, request, message);
-  g_mutex_unlock (&server->language_lock);
+  /* libsoup reads a request's whole body before it answers: a refused
+   * one is dropped as it comes in, never kept, however long it says it
+   * is. */
+  if (soup_server_message_get_status (message) != SOUP_STATUS_NONE)
+    soup_message_body_set_accumulate (
+        soup_server_message_get_request_body (message), FALSE);
 }
 
-/* What the early handler refuses, with language_lock held. */
+/* What the early handler refuses. */
 static void
 refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 {
@@ -595,43 +765,41 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
 
   if (!host_allowed (server, message))
     {
-      respond_error (message, SOUP_STATUS_MISDIRECTED_REQUEST,
-                     _ ("this server answers only requests addressed to it "
-                        "by the address it listens on"));
+      refuse (server, message, SOUP_STATUS_MISDIRECTED_REQUEST,
+              N_ ("this server answers only requests addressed to it by the "
+                  "address it listens on"));
       return;
     }
   soup_message_headers_foreach (headers, add_header_size, &header_size);
   if (header_size > server->limits.max_header_size)
     {
-      respond_error (message, 431, _ ("the request's headers are too large"));
+      refuse (server, message, 431, N_ ("the request's headers are too large"));
       return;
     }
   request->route = find_route (path);
   if (request->route == NULL)
     {
-      respond_error (message, SOUP_STATUS_NOT_FOUND,
-                     _ ("there is nothing at this address"));
+      refuse (server, message, SOUP_STATUS_NOT_FOUND,
+              N_ ("there is nothing at this address"));
       return;
     }
   if (!g_str_equal (method, request->route->method)
       && !(g_str_equal (method, "HEAD")
            && g_str_equal (request->route->method, "GET")))
     {
-      g_autofree char *text = g_strdup_printf (
-          _ ("%s is not allowed here; use %s"), method, request->route->method);
       soup_message_headers_replace (
           soup_server_message_get_response_headers (message), "Allow",
           request->route->method);
-      respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, text);
+      refuse (server, message, SOUP_STATUS_METHOD_NOT_ALLOWED,
+              N_ ("%s is not allowed here; use %s"), method,
+              request->route->method);
       return;
     }
-  if (request->route->content_type == NULL)
-    return;
-  if (!content_type_is (message, request->route->content_type))
+  if (request->route->content_type != NULL
+      && !content_type_is (message, request->route->content_type))
     {
-      g_autofree char *text = g_strdup_printf (_ ("the body must be %s"),
-                                               request->route->content_type);
-      respond_error (message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, text);
+      refuse (server, message, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+              N_ ("the body must be %s"), request->route->content_type);
       return;
     }
   length = soup_message_headers_get_content_length (headers);
@@ -639,54 +807,97 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
                              ? server->limits.max_batch_body
                              : server->limits.max_classify_body))
     {
-      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     _ ("the request body is too large"));
+      refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+              N_ ("the request body is too large"));
       return;
     }
+  /* A declared length within the cap is left to libsoup to gather.  The
+   * server gathers a batch itself (so that up to 8 MiB are held once, not
+   * twice) and a chunked body (whose length is known only as it comes),
+   * up to the cap. */
+  {
+    SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+
+    if (request->route->route != ROUTE_BATCH
+        && (encoding == SOUP_ENCODING_CONTENT_LENGTH
+            || encoding == SOUP_ENCODING_NONE))
+      return;
+  }
   request->body = g_byte_array_new ();
   soup_message_body_set_accumulate (
       soup_server_message_get_request_body (message), FALSE);
   g_signal_connect (message, "got-chunk", G_CALLBACK (got_chunk), request);
 }
 
-static void handle_locked (PenalServer *server, SoupServerMessage *message,
-                           Request *request, GHashTable *query,
-                           GByteArray *body);
+static void answer_in_turn (PenalServer *server, SoupServerMessage *message,
+                            Request *request, GHashTable *query, GBytes *body);
 
 static void
 handler (SoupServer *soup, SoupServerMessage *message, const char *path,
          GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
-  static GByteArray empty = { NULL, 0 };
-  GByteArray *body = request->body != NULL ? request->body : &empty;
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  g_autoptr (GBytes) body = NULL;
 
+  cork (request, TRUE);
   if (request->too_large)
     {
-      g_mutex_lock (&server->language_lock);
-      penal_server_use_language (server->default_language);
-      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     _ ("the request body is too large"));
-      g_mutex_unlock (&server->language_lock);
+      refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+              N_ ("the request body is too large"));
       return;
     }
+  /* As the early handler arranged: gathered by the server, or by
+   * libsoup. */
+  if (request->body != NULL)
+    body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  else
+    body = soup_message_body_flatten (
+        soup_server_message_get_request_body (message));
   if (request->route->route == ROUTE_CLASSIFY)
     {
-      api_classify (server, message, body);
+      api_classify (server, request->worker, message, body);
       return;
     }
-  g_mutex_lock (&server->language_lock);
-  penal_server_use_language (server->default_language);
-  handle_locked (server, message, request, query, body);
-  g_mutex_unlock (&server->language_lock);
+  answer_in_turn (server, message, request, query, body);
 }
 
-/* Every route but classify, with language_lock held. */
-static void
-handle_locked (PenalServer *server, SoupServerMessage *message,
-               Request *request, GHashTable *query, GByteArray *body)
+/* The language a page is asked in: the form's or the address's "lang",
+ * else the browser's, else the server's. */
+static const char *
+page_language (PenalServer *server, SoupServerMessage *message,
+               const char *asked)
 {
+  const char *language = shipped_language (asked);
+
+  return language != NULL
+             ? language
+             : accepted_language (message, server->default_language);
+}
+
+/* Every route but classify, in its turn to translate: the pages in the
+ * reader's language, the rest in the server's. */
+static void
+answer_in_turn (PenalServer *server, SoupServerMessage *message,
+                Request *request, GHashTable *query, GBytes *body)
+{
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr (GHashTable) form = NULL;
+  const char *language = server->default_language;
+
+  if (request->route->route == ROUTE_START)
+    language = page_language (
+        server, message,
+        query != NULL ? g_hash_table_lookup (query, "lang") : NULL);
+  else if (request->route->route == ROUTE_INTERVIEW)
+    {
+      answers = g_ptr_array_new_with_free_func (g_free);
+      form = decode_form (body, answers);
+      language
+          = page_language (server, message, g_hash_table_lookup (form, "lang"));
+    }
+  language_enter (server, language);
   switch (request->route->route)
     {
     case ROUTE_BATCH:
@@ -711,40 +922,44 @@ handle_locked (PenalServer *server, SoupServerMessage *message,
       }
       break;
     case ROUTE_START:
-      {
-        const char *asked
-            = query != NULL ? g_hash_table_lookup (query, "lang") : NULL;
-        const char *language = shipped_language (asked);
-
-        if (language == NULL)
-          language = accepted_language (message, server->default_language);
-        penal_server_use_language (language);
-        penal_server_page_start (server->model, message, language);
-      }
+      penal_server_page_start (server->model, message, language);
       break;
     case ROUTE_INTERVIEW:
-      {
-        g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr (GHashTable) form = decode_form (body, answers);
-        const char *language
-            = shipped_language (g_hash_table_lookup (form, "lang"));
-
-        if (language == NULL)
-          language = accepted_language (message, server->default_language);
-        penal_server_use_language (language);
-        penal_server_page_interview (server->model, message, language, form,
-                                     answers);
-      }
+      penal_server_page_interview (server->model, message, language, form,
+                                   answers);
       break;
     case ROUTE_CLASSIFY:
     case ROUTE_NONE:
     default:
       g_assert_not_reached ();
     }
+  language_leave (server, language);
 }
 
 /* ------------------------------------------------------------------ */
 /* Timing and the log                                                   */
+
+/* Hands the worker's lines to the log function. */
+static void
+write_log (Worker *worker)
+{
+  PenalServer *server = worker->server;
+
+  if (worker->log->len == 0)
+    return;
+  server->log_func (worker->log->str, server->log_data);
+  g_string_truncate (worker->log, 0);
+}
+
+static gboolean
+write_log_when_idle (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  write_log (worker);
+  g_clear_pointer (&worker->log_idle, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
 
 /* Has the client closed this connection?  A socket that libsoup closed
  * is done with; one whose peer sent its FIN with nothing left unread is
@@ -806,11 +1021,42 @@ count_closed_elsewhere (Worker *worker)
   return closed;
 }
 
+/* Closes the connection of each request that has taken longer than the
+ * request timeout, slow or stuck, whatever it was doing. */
+static void
+expire_requests (Worker *worker)
+{
+  gint64 deadline
+      = g_get_monotonic_time ()
+        - (gint64)worker->server->limits.request_timeout * G_USEC_PER_SEC;
+
+  /* Oldest first: the first request still in time ends the search. */
+  for (GList *l = worker->requests.head; l != NULL; l = l->next)
+    {
+      Request *request = l->data;
+      GSocket *socket;
+
+      if (request->started > deadline)
+        break;
+      if (request->timed_out)
+        continue;
+      request->timed_out = TRUE;
+      socket = soup_server_message_get_socket (request->message);
+      if (socket != NULL)
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
+    }
+}
+
+/* Once a second: the requests that took too long, and the connections
+ * whose clients have gone. */
 static gboolean
 sweep_tick (gpointer user_data)
 {
   Worker *worker = user_data;
 
+  expire_requests (worker);
+  if (worker->server->log_func != NULL)
+    write_log (worker);
   g_mutex_lock (&worker->server->sockets_lock);
   sweep_connections (worker);
   g_mutex_unlock (&worker->server->sockets_lock);
@@ -820,7 +1066,9 @@ sweep_tick (gpointer user_data)
 /* Counts a connection at its first request, gives its socket the idle
  * timeout (a read or write that waits longer fails, and libsoup closes
  * the connection), and closes it at once when too many are open; at the
- * cap, connections whose clients have gone are not counted. */
+ * cap, connections whose clients have gone are not counted.  Later
+ * requests on an admitted connection find the mark on its socket and
+ * take no lock. */
 static gboolean
 admit_connection (Worker *worker, SoupServerMessage *message)
 {
@@ -828,7 +1076,8 @@ admit_connection (Worker *worker, SoupServerMessage *message)
   GSocket *socket = soup_server_message_get_socket (message);
   gboolean admitted = TRUE;
 
-  if (socket == NULL)
+  if (socket == NULL
+      || g_object_get_qdata (G_OBJECT (socket), server->admitted) != NULL)
     return TRUE;
   g_mutex_lock (&server->sockets_lock);
   if (!g_ptr_array_find (worker->sockets, socket, NULL))
@@ -847,24 +1096,14 @@ admit_connection (Worker *worker, SoupServerMessage *message)
           g_atomic_int_add (server->connections, 1);
           g_ptr_array_add (worker->sockets, g_object_ref (socket));
           g_socket_set_timeout (socket, server->limits.idle_timeout);
+          g_object_set_qdata (G_OBJECT (socket), server->admitted,
+                              GINT_TO_POINTER (TRUE));
         }
       else
         g_socket_shutdown (socket, TRUE, TRUE, NULL);
     }
   g_mutex_unlock (&server->sockets_lock);
   return admitted;
-}
-
-static gboolean
-request_timed_out (gpointer user_data)
-{
-  SoupServerMessage *message = user_data;
-  GSocket *socket = soup_server_message_get_socket (message);
-
-  /* Slow or stuck: the connection is closed, whatever it was doing. */
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -876,41 +1115,56 @@ request_started (SoupServer *soup, SoupServerMessage *message,
   Request *request = g_new0 (Request, 1);
 
   request->server = server;
+  request->worker = worker;
+  request->message = message;
   request->started = g_get_monotonic_time ();
   admit_connection (worker, message);
-  request->timeout
-      = g_timeout_source_new_seconds (server->limits.request_timeout);
-  g_source_set_callback (request->timeout, request_timed_out, message, NULL);
-  g_source_attach (request->timeout, g_main_context_get_thread_default ());
-  g_object_set_data_full (G_OBJECT (message), "penal-request", request,
-                          (GDestroyNotify)request_free);
+  request->link.data = request;
+  g_queue_push_tail_link (&worker->requests, &request->link);
+  request->in_flight = TRUE;
+  g_object_set_qdata_full (G_OBJECT (message), server->request_key, request,
+                           (GDestroyNotify)request_free);
 }
 
 /* One line per request: never the query, the body or a path the server
- * does not serve, so no fact reaches the log. */
+ * does not serve, so no fact reaches the log.  The line waits in the
+ * worker's block until the block is full or the worker is idle (or at
+ * the latest the next sweep). */
 static void
 request_finished (SoupServer *soup, SoupServerMessage *message,
                   gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request = g_object_get_data (G_OBJECT (message), "penal-request");
-  g_autofree char *line = NULL;
+  Request *request
+      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  Worker *worker;
+  gint64 tenths;
 
   if (request == NULL)
     return;
-  if (request->timeout != NULL)
-    {
-      g_source_destroy (request->timeout);
-      g_clear_pointer (&request->timeout, g_source_unref);
-    }
+  request_done (request);
+  cork (request, FALSE);
   if (server->log_func == NULL)
     return;
-  line = g_strdup_printf (
-      "%s %s %u %.1f ms", soup_server_message_get_method (message),
-      request->route != NULL ? request->route->path : "(other)",
-      soup_server_message_get_status (message),
-      (double)(g_get_monotonic_time () - request->started) / 1000.0);
-  server->log_func (line, server->log_data);
+  worker = request->worker;
+  /* Tenths of a millisecond, rounded, in whole numbers. */
+  tenths = (g_get_monotonic_time () - request->started + 50) / 100;
+  g_string_append_printf (worker->log, "%s %s %u %" G_GINT64_FORMAT ".%d ms\n",
+                          soup_server_message_get_method (message),
+                          request->route != NULL ? request->route->path
+                                                 : "(other)",
+                          soup_server_message_get_status (message), tenths / 10,
+                          (int)(tenths % 10));
+  if (worker->log->len >= LOG_BLOCK_SIZE)
+    write_log (worker);
+  else if (worker->log_idle == NULL)
+    {
+      worker->log_idle = g_idle_source_new ();
+      g_source_set_priority (worker->log_idle, G_PRIORITY_LOW);
+      g_source_set_callback (worker->log_idle, write_log_when_idle, worker,
+                             NULL);
+      g_source_attach (worker->log_idle, worker->context);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,11 +1187,14 @@ penal_server_new (const PenalModel *model, const PenalServerLimits *limits,
                       : "en");
   server->allowed_hosts = g_ptr_array_new_with_free_func (g_free);
   server->connections = g_rc_box_new0 (gint);
+  server->admitted = g_quark_from_static_string ("penal-server-admitted");
+  server->request_key = g_quark_from_static_string ("penal-server-request");
   server->workers = g_ptr_array_new ();
   server->cache = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                          (GDestroyNotify)g_bytes_unref,
                                          (GDestroyNotify)g_bytes_unref);
   g_mutex_init (&server->language_lock);
+  g_cond_init (&server->language_turn);
   g_mutex_init (&server->cache_lock);
   g_mutex_init (&server->sockets_lock);
   g_mutex_init (&server->ready_lock);
@@ -988,6 +1245,7 @@ penal_server_free (PenalServer *server)
       g_thread_join (worker->thread);
       g_main_loop_unref (worker->loop);
       g_ptr_array_unref (worker->sockets);
+      g_string_free (worker->log, TRUE);
       g_main_context_unref (worker->context);
       g_object_unref (worker->socket);
       g_free (worker);
@@ -995,6 +1253,7 @@ penal_server_free (PenalServer *server)
   g_ptr_array_unref (server->workers);
   g_hash_table_unref (server->cache);
   g_mutex_clear (&server->language_lock);
+  g_cond_clear (&server->language_turn);
   g_mutex_clear (&server->cache_lock);
   g_mutex_clear (&server->sockets_lock);
   g_mutex_clear (&server->ready_lock);
@@ -1043,9 +1302,16 @@ run_worker (gpointer user_data)
   }
   soup_server_disconnect (soup);
   g_object_unref (soup);
-  /* Let what the server closed finish closing. */
+  /* Let what the server closed finish closing, then log the rest. */
   while (g_main_context_iteration (worker->context, FALSE))
     ;
+  if (worker->log_idle != NULL)
+    {
+      g_source_destroy (worker->log_idle);
+      g_clear_pointer (&worker->log_idle, g_source_unref);
+    }
+  if (server->log_func != NULL)
+    write_log (worker);
   g_main_context_pop_thread_default (worker->context);
   return NULL;
 }
@@ -1219,6 +1485,8 @@ penal_server_listen (PenalServer *server, const char *address, GError **error)
 
       worker->context = g_main_context_new ();
       worker->sockets = g_ptr_array_new_with_free_func (g_object_unref);
+      g_queue_init (&worker->requests);
+      worker->log = g_string_sized_new (LOG_BLOCK_SIZE + 256);
       worker->loop = g_main_loop_new (worker->context, FALSE);
       worker->thread = g_thread_new ("penal-serve", run_worker, worker);
     }

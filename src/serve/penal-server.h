@@ -28,8 +28,13 @@ typedef struct
   guint max_connections;   /* open at once; more are closed at once */
 } PenalServerLimits;
 
-/* Where each request's line goes: "POST /api/v1/classify 200 0.2 ms". */
-typedef void (*PenalServerLogFunc) (const char *line, gpointer user_data);
+/* Where the request log goes: one or more lines, each ending in a
+ * newline, one per request: "POST /api/v1/classify 200 0.2 ms\n".  Each
+ * worker thread hands on its lines in blocks (when it has gathered a few
+ * kilobytes, when it is idle, and at least once a second), so a busy
+ * server writes its log once for many requests; the function may be
+ * called from any of the threads, and must not keep lines. */
+typedef void (*PenalServerLogFunc) (const char *lines, gpointer user_data);
 
 void penal_server_limits_init (PenalServerLimits *limits);
 PenalServer *penal_server_new (const PenalModel *model,

@@ -1,0 +1,207 @@
+/* penal-test-explore.c: the figures of RSMo 567.030 that the tests of the
+ * exploring commands check, with their sources, and the checks they share
+ * (penal-test-explore.h). */
+#include "config.h"
+
+#include "penal-test-explore.h"
+#include "penal-test-run.h"
+
+/* `penal classify --format=json` with the facts given (NULL-terminated). */
+JsonObject *
+classify_json (JsonParser *parser, const char *const *facts)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "classify");
+  g_ptr_array_add (args, (gpointer) "--format=json");
+  for (guint i = 0; facts[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer)facts[i]);
+  g_ptr_array_add (args, NULL);
+  return penal_test_run_json (parser, (const char *const *)args->pdata);
+}
+
+/* The class `penal classify` gives for patronizing at one age and date,
+ * with its citation, version, maximum term and maximum fine. */
+JsonObject *
+classify_patronizing (JsonParser *parser, gint64 victim_age, const char *date)
+{
+  g_autofree char *age
+      = g_strdup_printf ("victim_age=%" G_GINT64_FORMAT, victim_age);
+  g_autofree char *when = g_strdup_printf ("offense_date=%s", date);
+  const char *const facts[] = { "offense=patronizing", age, when, NULL };
+
+  return classify_json (parser, facts);
+}
+
+/* RSMo 567.030 with the age tiers of 28 August 2004, until 31 December 2016
+ * (mo-567-030.xml, basis official record: the Highway Patrol's charge codes
+ * 21022, 21027 and 21029, edition of 5 August 2021), under the table until
+ * 31 December 2016 (mo-penalties.xml: RSMo 558.011
+ * until 31 December 2016, verbatim; fines by RSMo 560.011 and 560.016,
+ * Missouri Bar, Criminal Practice 2012 Supp. § 27.16, secondary):
+ * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 4 years,
+ *   558.011.2 county jail up to 1 year, 560.011 fine up to $5,000;
+ * - 567.030.3, 15 to 17: class A misdemeanor; 558.011.1(5) up to 1 year,
+ *   560.016 fine up to $1,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(6) up to 6
+ *   months, 560.016 fine up to $500. */
+const ExpectedRule rules_2004[3] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000,
+    "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 500,
+    "RSMo 558.011.1(6)" },
+};
+
+/* RSMo 567.030 as revised by SB 491, from 1 January 2017 to 27 August 2018
+ * (the Patrol's codes 567.030-001Y201740 and 21027; Columbia Missourian, 13
+ * February 2017, on SB 341, secondary: class E felony for 14 or younger,
+ * class A misdemeanor for 15 to 17), under the table from
+ * 1 January 2017 (RSMo 558.011 effective 1 January 2017, revisor, and RSMo
+ * 558.002, verbatim):
+ * - 567.030.4: class E felony; 558.011.1(5) up to 4 years, 558.011.2 county
+ *   jail up to 1 year, 558.002.1(1) fine up to $10,000;
+ * - 567.030.3, 15 to 17: class A misdemeanor; 558.011.1(6) up to 1 year,
+ *   558.002.1(2) fine up to $2,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
+ *   months, 558.002.1(3) fine up to $1,000. */
+const ExpectedRule sb491_rules[3] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-E", "P4Y", "P1Y", 10000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 2000,
+    "RSMo 558.011.1(6)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
+    "RSMo 558.011.1(7)" },
+};
+
+/* RSMo 567.030 from 28 August 2018 (HB 1706 (2024) prints the text, statute
+ * text; the date from the Revisor's list of 16 September 2021 and the
+ * Patrol's codes), under the table from 1 January 2017 (RSMo 558.011 and
+ * 558.002, statute text):
+ * - 567.030.4, 14 or younger: class D felony; 558.011.1(4) up to 7 years,
+ *   558.011.2 county jail up to 1 year, 558.002.1(1) fine up to $10,000;
+ * - 567.030.3, 15 to 17 ("less than eighteen ... but older than
+ *   fourteen"): class E felony; 558.011.1(5) up to 4 years, 558.011.2 up to
+ *   1 year, 558.002.1(1) up to $10,000;
+ * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
+ *   months, 558.002.1(3) up to $1,000. */
+const ExpectedRule rules_2018[3] = {
+  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000,
+    "RSMo 558.011.1(4)" },
+  { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000,
+    "RSMo 558.011.1(5)" },
+  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
+    "RSMo 558.011.1(7)" },
+};
+
+/* A rule outcome object (show, tree, diff) against the expected rule. */
+void
+assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
+                const char *era)
+{
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "kind"), ==, "class");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
+                   expected->klass);
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
+                   expected->citation);
+  penal_test_assert_member_null (outcome, "imprisonment_min");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
+                   expected->imprisonment_max);
+  g_assert_false (json_object_get_boolean_member (outcome, "life"));
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "county_jail_max"), ==,
+                   expected->county_jail_max);
+  g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==,
+                   expected->fine_max_usd);
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "penalty_citation"), ==,
+                   expected->penalty_citation);
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "era"), ==, era);
+}
+
+/* The subsections of a shown version of RSMo 567.030 that cite 567.030.4
+ * (one rule) and 567.030.3 (two rules), each rule's condition and outcome;
+ * where the text is held, those subsections carry its words. */
+void
+assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
+                    const char *era)
+{
+  JsonArray *subsections = json_object_get_array_member (shown, "subsections");
+  const char *citations[] = { "RSMo 567.030.4", "RSMo 567.030.3" };
+  const guint first[] = { 0, 1 };
+  const guint rules_in[] = { 1, 2 };
+  gboolean text_held
+      = !JSON_NODE_HOLDS_NULL (json_object_get_member (shown, "text"));
+
+  for (guint c = 0; c < 2; c++)
+    {
+      JsonObject *subsection = NULL;
+      JsonArray *rules;
+
+      for (guint s = 0; s < json_array_get_length (subsections); s++)
+        if (g_strcmp0 (penal_test_string_or_null (
+                           penal_test_object_at (subsections, s), "citation"),
+                       citations[c])
+            == 0)
+          subsection = penal_test_object_at (subsections, s);
+      g_assert_nonnull (subsection);
+      g_assert_cmpint (penal_test_string_or_null (subsection, "text") != NULL,
+                       ==, text_held);
+      rules = json_object_get_array_member (subsection, "rules");
+      g_assert_cmpuint (json_array_get_length (rules), ==, rules_in[c]);
+      for (guint r = 0; r < rules_in[c]; r++)
+        {
+          const ExpectedRule *want = &expected[first[c] + r];
+          JsonObject *rule = penal_test_object_at (rules, r);
+          JsonArray *when = json_object_get_array_member (rule, "when");
+          JsonObject *condition = penal_test_object_at (when, 0);
+
+          g_assert_cmpstr (want->citation, ==, citations[c]);
+          g_assert_cmpuint (json_array_get_length (when), ==, 1);
+          g_assert_cmpstr (penal_test_string_or_null (condition, "fact"), ==,
+                           "victim_age");
+          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
+                           want->min);
+          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
+                           want->max);
+          g_assert_cmpstr (penal_test_string_or_null (condition, "range"), ==,
+                           want->range);
+          g_assert_nonnull (penal_test_string_or_null (rule, "explain"));
+          assert_outcome (json_object_get_object_member (rule, "outcome"), want,
+                          era);
+        }
+    }
+}
+
+/* statutes/mo-567-030.xml (../shared/research/findings-2026-11-30.md,
+ * sections 1 and 4): one class B misdemeanor from the code of 1977 (in
+ * force 1 January 1979) to 27 August 2004; the age tiers of 28 August 2004
+ * to 31 December 2016 (the Highway Patrol's codes); SB 491's tiers from
+ * 1 January 2017 to 27 August 2018; the tiers of 28 August 2018 (the
+ * Revisor's list and the Patrol's codes), whose text HB 1706 (2024) prints.
+ * No boundary is uncertain: to-earliest equals to, from-latest equals
+ * from. */
+const ExpectedVersion patronizing_versions[4] = {
+  { "mo-567.030-1979", "1979-01-01", "1979-01-01", "2004-08-27", "2004-08-27",
+    "official-record" },
+  { "mo-567.030-2004", "2004-08-28", "2004-08-28", "2016-12-31", "2016-12-31",
+    "official-record" },
+  { "mo-567.030-2017", "2017-01-01", "2017-01-01", "2018-08-27", "2018-08-27",
+    "official-record" },
+  { "mo-567.030-2018", "2018-08-28", "2018-08-28", NULL, NULL, "statute-text" },
+};
+
+void
+assert_version (JsonObject *version, const ExpectedVersion *expected)
+{
+  g_assert_cmpstr (penal_test_string_or_null (version, "id"), ==, expected->id);
+  g_assert_cmpstr (penal_test_string_or_null (version, "from"), ==,
+                   expected->from);
+  g_assert_cmpstr (penal_test_string_or_null (version, "from_latest"), ==,
+                   expected->from_latest);
+  g_assert_cmpstr (penal_test_string_or_null (version, "to_earliest"), ==,
+                   expected->to_earliest);
+  g_assert_cmpstr (penal_test_string_or_null (version, "to"), ==, expected->to);
+  g_assert_cmpstr (penal_test_string_or_null (version, "basis"), ==,
+                   expected->basis);
+  g_assert_nonnull (penal_test_string_or_null (version, "title"));
+}
