@@ -116,13 +116,15 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                                ? penal_class_to_name_with_english (code->klass)
                                : g_strdup (penal_charge_type_text (row->type));
 
-  penal_trace_add_step (trace, citation,
-            penal_with_basis (
-                g_strdup_printf (_ ("The table gives it as a %s."), klass),
-                PENAL_BASIS_OFFICIAL_RECORD));
+  penal_trace_add_step (
+      trace, citation,
+      penal_with_basis (
+          g_strdup_printf (_ ("The table gives it as a %s."), klass),
+          PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
-    penal_trace_add_step (trace, citation,
-              g_strdup_printf (_ ("In force %s, so on %s."), period, day));
+    penal_trace_add_step (
+        trace, citation,
+        g_strdup_printf (_ ("In force %s, so on %s."), period, day));
   else
     {
       GString *instead = g_string_new (NULL);
@@ -161,9 +163,10 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         penal_trace_add_penalty (trace, code->penalty_state, code->era,
                                  code->penalty, date);
       if (code->penalty != NULL)
-        penal_trace_add_step (trace, NULL,
-                  g_strdup_printf (_ ("Penalties from %s."),
-                                   penal_statute_text (code->era->title)));
+        penal_trace_add_step (
+            trace, NULL,
+            g_strdup_printf (_ ("Penalties from %s."),
+                             penal_statute_text (code->era->title)));
       if (code->penalty != NULL && code->held == NULL)
         penal_trace_add_step (trace, statute, class_caveat (code));
       break;
@@ -171,9 +174,10 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
       penal_trace_add_step (trace, statute, penal_lookup_code_reason (code));
       break;
     case PENAL_LOOKUP_NOT_IN_FORCE:
-      penal_trace_add_step (trace, NULL,
-                g_strdup (_ ("So penal gives no term or fine for it on that "
-                             "date: look up the code in force then.")));
+      penal_trace_add_step (
+          trace, NULL,
+          g_strdup (_ ("So penal gives no term or fine for it on that "
+                       "date: look up the code in force then.")));
       break;
     case PENAL_LOOKUP_NO_CLASS:
       penal_trace_add_step (trace, citation, penal_lookup_code_reason (code));
@@ -187,9 +191,10 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
 
   {
     g_autofree char *flags = penal_charge_code_text (row);
-    penal_trace_add_step (trace, citation,
-              penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
-                                PENAL_BASIS_OFFICIAL_RECORD));
+    penal_trace_add_step (
+        trace, citation,
+        penal_with_basis (g_strdup_printf (_ ("Charge code: %s."), flags),
+                          PENAL_BASIS_OFFICIAL_RECORD));
   }
   if (code->held != NULL)
     {
@@ -204,12 +209,13 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         }
       g_autofree char *iso = penal_date_to_iso (date);
 
-      penal_trace_add_step (trace, code->held->statute,
-                g_strdup_printf (
-                    _ ("penal holds %s in full: for the complete "
-                       "answer, with what the facts change, run penal "
-                       "classify offense=%s offense_date=%s%s"),
-                    code->held->statute, code->held->id, iso, facts->str));
+      penal_trace_add_step (
+          trace, code->held->statute,
+          g_strdup_printf (_ ("penal holds %s in full: for the complete "
+                              "answer, with what the facts change, run penal "
+                              "classify offense=%s offense_date=%s%s"),
+                           code->held->statute, code->held->id, iso,
+                           facts->str));
       g_string_free (facts, TRUE);
     }
   if (date > penal_charges_get_edition_day (charges))
