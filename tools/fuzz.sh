@@ -18,8 +18,8 @@ fixed_runs () {
   case $1 in
     loader) echo 1000000 ;;
     facts) echo 20000 ;;
-    csv) echo 50000 ;;
-    batch) echo 25000 ;;
+    csv) echo 30000 ;;
+    batch) echo 80000 ;;
   esac
 }
 out=${FUZZ_BUILD:-$top/fuzz-build}
