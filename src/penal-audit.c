@@ -8,8 +8,11 @@
  * raises the exposure); else the rule of a statute penal holds that carries
  * the code's family in the version in force; else the Patrol's class of the
  * family's code in force on the date.  Each finding carries the citation
- * and the basis of what decided it.  Nothing here reads input or writes
- * output: penal audit renders the result. */
+ * and the basis of what decided it.  A finding's words never name the
+ * date, only "the offense date": the result is the same for every date of
+ * a period in which neither the code's family nor a version changes, so
+ * penal audit can reuse it (penal-audit-run.c).  Nothing here reads input
+ * or writes output. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -103,7 +106,6 @@ check_code (const PenalModel *model, PenalAuditResult *result,
 {
   const PenalChargeCode *row = penal_charges_find (model->charges, typed);
   g_autofree char *table = penal_charges_citation (model->charges);
-  g_autofree char *day = penal_date_to_display (date);
   PenalBasis official = PENAL_BASIS_OFFICIAL_RECORD;
   PenalClass code_class;
 
@@ -144,10 +146,11 @@ check_code (const PenalModel *model, PenalAuditResult *result,
                                    row->family);
       add_finding (result, PENAL_AUDIT_CODE_NOT_IN_FORCE,
                    /* TRANSLATORS: "The code <code> was not in force on
-                      <date>: <the code of … in force then is …>." */
-                   g_strdup_printf (_ ("The code %s was not in force on %s: "
-                                       "%s."),
-                                    row->code, day, instead),
+                      the offense date: <the code of … in force then is
+                      …>." */
+                   g_strdup_printf (_ ("The code %s was not in force on the "
+                                       "offense date: %s."),
+                                    row->code, instead),
                    table, &official);
     }
   if (result->has_recorded && penal_charge_code_class (row, &code_class)
@@ -234,8 +237,6 @@ labels_of (GPtrArray *facts)
 static void
 cannot_check_outcome (PenalAuditResult *result, const PenalOutcome *outcome)
 {
-  g_autofree char *day = penal_date_to_display (outcome->offense_date);
-
   switch (outcome->status)
     {
     case PENAL_STATUS_NEEDS_FACTS:
@@ -251,24 +252,24 @@ cannot_check_outcome (PenalAuditResult *result, const PenalOutcome *outcome)
     case PENAL_STATUS_NO_VERSION:
       add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
                    g_strdup_printf (_ ("penal holds no version of %s in force "
-                                       "on %s."),
-                                    outcome->offense->statute, day),
+                                       "on the offense date."),
+                                    outcome->offense->statute),
                    outcome->offense->statute, NULL);
       break;
     case PENAL_STATUS_AMBIGUOUS:
       add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
                    g_strdup_printf (_ ("Which version of %s was in force on "
-                                       "%s is not established, and they give "
-                                       "different classes."),
-                                    outcome->offense->statute, day),
+                                       "the offense date is not established, "
+                                       "and they give different classes."),
+                                    outcome->offense->statute),
                    outcome->offense->statute, NULL);
       break;
     case PENAL_STATUS_DECIDED:
     default:
       add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
-                   g_strdup_printf (_ ("The class of %s on %s is not "
-                                       "established."),
-                                    outcome->offense->statute, day),
+                   g_strdup_printf (_ ("The class of %s on the offense date is "
+                                       "not established."),
+                                    outcome->offense->statute),
                    outcome->offense->statute, NULL);
       break;
     }
@@ -384,7 +385,6 @@ law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
 {
   const PenalRule *rule = NULL;
   gboolean ambiguous = FALSE;
-  g_autofree char *day = penal_date_to_display (date);
 
   if (rule_for_family (model, result->code->family, date, &rule, &ambiguous))
     {
@@ -396,9 +396,10 @@ law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
     {
       add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
                    g_strdup_printf (_ ("Which version of the statute was in "
-                                       "force on %s is not established, and "
-                                       "they give %s different classes."),
-                                    day, result->code->family),
+                                       "force on the offense date is not "
+                                       "established, and they give %s "
+                                       "different classes."),
+                                    result->code->family),
                    NULL, NULL);
       return;
     }
@@ -417,9 +418,24 @@ law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
   add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
                g_strdup_printf (_ ("Neither penal's statutes nor the "
                                    "Patrol's table give a class for %s on "
-                                   "%s."),
-                                result->code->family, day),
+                                   "the offense date."),
+                                result->code->family),
                NULL, NULL);
+}
+
+/* (transfer full) A result that cannot check, for the reason given: a
+ * code the audit cannot take as one charge (a family, a legacy code, an
+ * attempt). */
+PenalAuditResult *
+penal_audit_result_cannot_check (const char *why)
+{
+  PenalAuditResult *result = g_new0 (PenalAuditResult, 1);
+
+  result->findings
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
+  result->in_force = g_ptr_array_new ();
+  add_finding (result, PENAL_AUDIT_CANNOT_CHECK, g_strdup (why), NULL, NULL);
+  return result;
 }
 
 /* Checks one record: code (as typed, or NULL), recorded class (or NULL),
@@ -458,14 +474,13 @@ penal_audit_check (const PenalModel *model, const char *code,
     {
       g_autofree char *said = class_name (result->recorded);
       g_autofree char *law = class_name (result->law_class);
-      g_autofree char *day = penal_date_to_display (date);
 
       add_finding (result, PENAL_AUDIT_CLASS_MISMATCH,
-                   /* TRANSLATORS: "The record says <class>; on <date> the
-                      law makes it a <class>." */
-                   g_strdup_printf (_ ("The record says %s; on %s the law "
-                                       "makes it a %s."),
-                                    said, day, law),
+                   /* TRANSLATORS: "The record says <class>; on the offense
+                      date the law makes it a <class>." */
+                   g_strdup_printf (_ ("The record says %s; on the offense "
+                                       "date the law makes it a %s."),
+                                    said, law),
                    result->law_citation, &result->law_basis);
     }
   if (result->findings->len == 0)

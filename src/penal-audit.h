@@ -53,6 +53,8 @@ G_GNUC_INTERNAL PenalAuditResult *penal_audit_check (const PenalModel *model,
                                                      const PenalClass *recorded,
                                                      const PenalFacts *facts,
                                                      gint64 date);
+G_GNUC_INTERNAL PenalAuditResult *
+penal_audit_result_cannot_check (const char *why);
 G_GNUC_INTERNAL void penal_audit_result_free (PenalAuditResult *result);
 G_GNUC_INTERNAL const char *penal_audit_kind_to_code (PenalAuditKind kind);
 

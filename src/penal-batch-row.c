@@ -70,48 +70,6 @@ penal_batch_status_to_code (BatchStatus status)
 /* ------------------------------------------------------------------ */
 /* Cells                                                                */
 
-/* A CSV cell, quoted when it must be; a cell that a spreadsheet would
- * take for a formula is written with a ' before it. */
-static void
-append_csv_cell (GString *out, const char *text, gssize length)
-{
-  gsize n = length < 0 ? (text != NULL ? strlen (text) : 0) : (gsize)length;
-  gboolean formula = n > 0 && strchr ("=+-@\t\r", text[0]) != NULL;
-  gboolean quote = formula;
-
-  for (gsize i = 0; i < n && !quote; i++)
-    quote = text[i] == ',' || text[i] == '"' || text[i] == '\r'
-            || text[i] == '\n';
-  if (!quote)
-    {
-      g_string_append_len (out, text, (gssize)n);
-      return;
-    }
-  g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (gsize i = 0; i < n; i++)
-    {
-      if (text[i] == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, text[i]);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_string (GString *out, const char *text, gssize length)
-{
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
-  g_autofree char *value
-      = length < 0 ? g_strdup (text) : g_strndup (text, (gsize)length);
-  g_autofree char *quoted = NULL;
-
-  json_node_set_string (node, value);
-  quoted = penal_json_to_string (node, FALSE);
-  g_string_append (out, quoted);
-}
-
 static const char *
 answer_word (PenalAnswer answer)
 {
@@ -145,14 +103,14 @@ cell_text (Cells *cells, const char *member, const char *text)
   if (!cells->json)
     {
       if (text != NULL)
-        append_csv_cell (cells->out, text, -1);
+        penal_row_append_csv_cell (cells->out, text, -1);
       return;
     }
   g_string_append_printf (cells->out, "\"%s\":", member);
   if (text == NULL)
     g_string_append (cells->out, "null");
   else
-    append_json_string (cells->out, text, -1);
+    penal_row_append_json_string (cells->out, text, -1);
 }
 
 /* A number, a boolean word or null: bare in JSON. */
@@ -192,7 +150,7 @@ csv_list (Cells *cells, GArray *items, int field)
         g_string_append (joined, text);
     }
   g_string_append_c (cells->out, ',');
-  append_csv_cell (cells->out, joined->str, (gssize)joined->len);
+  penal_row_append_csv_cell (cells->out, joined->str, (gssize)joined->len);
   g_string_free (joined, TRUE);
 }
 
@@ -207,12 +165,12 @@ json_list (Cells *cells, const char *member, GArray *items,
       const RowItem *item = &g_array_index (items, RowItem, i);
 
       g_string_append (cells->out, i > 0 ? ",{\"id\":" : "{\"id\":");
-      append_json_string (cells->out, item->id, -1);
+      penal_row_append_json_string (cells->out, item->id, -1);
       if (text_member != NULL)
         {
           g_string_append_printf (cells->out, ",\"%s\":", text_member);
           if (item->text != NULL)
-            append_json_string (cells->out, item->text, -1);
+            penal_row_append_json_string (cells->out, item->text, -1);
           else
             g_string_append (cells->out, "null");
         }
@@ -229,8 +187,8 @@ json_list (Cells *cells, const char *member, GArray *items,
             {
               if (e > 0)
                 g_string_append_c (cells->out, ',');
-              append_json_string (cells->out,
-                                  g_ptr_array_index (item->not_if, e), -1);
+              penal_row_append_json_string (
+                  cells->out, g_ptr_array_index (item->not_if, e), -1);
             }
           g_string_append_c (cells->out, ']');
         }
@@ -257,14 +215,14 @@ append_notes (GString *out, gboolean json, GPtrArray *notes, GPtrArray *more)
           {
             if (!first)
               g_string_append_c (out, ',');
-            append_json_string (out, note, -1);
+            penal_row_append_json_string (out, note, -1);
           }
         else
           g_string_append_printf (joined, "%s%s", first ? "" : " ", note);
         first = FALSE;
       }
   if (!json)
-    append_csv_cell (out, joined->str, (gssize)joined->len);
+    penal_row_append_csv_cell (out, joined->str, (gssize)joined->len);
   g_string_free (joined, TRUE);
 }
 
@@ -334,8 +292,8 @@ penal_batch_answer_new (Batch *batch, RowParts *parts)
         {
           if (c > 0)
             g_string_append_c (cells.out, ',');
-          append_json_string (cells.out,
-                              g_ptr_array_index (parts->charge_codes, c), -1);
+          penal_row_append_json_string (
+              cells.out, g_ptr_array_index (parts->charge_codes, c), -1);
         }
       g_string_append_c (cells.out, ']');
       cell_text (&cells, "message", parts->message);
@@ -409,11 +367,6 @@ penal_batch_answer_free (BatchAnswer *answer)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
-/* How every JSON Lines row begins, an answer or an error: its format,
- * then the line its record starts on. */
-#define JSONL_ROW_START                                                        \
-  "{\"format_version\":" G_STRINGIFY (PENAL_JSON_FORMAT_VERSION) ",\"line\":"
-
 /* Rows are written in blocks: one fwrite per row costs more than the
  * row. */
 void
@@ -445,8 +398,6 @@ flush_line (Batch *batch)
 void
 penal_batch_write_header (Batch *batch)
 {
-  guint n_kept = penal_row_reader_get_n_kept (batch->reader);
-
   if (batch->header_written)
     return;
   batch->header_written = TRUE;
@@ -454,12 +405,7 @@ penal_batch_write_header (Batch *batch)
     return;
   if (batch->options.bom)
     g_string_append (batch->line, "\xEF\xBB\xBF");
-  for (guint k = 0; k < n_kept; k++)
-    {
-      append_csv_cell (batch->line,
-                       penal_row_reader_get_kept_name (batch->reader, k), -1);
-      g_string_append_c (batch->line, ',');
-    }
+  penal_row_append_kept_names (batch->line, batch->reader);
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     g_string_append_printf (batch->line, "%s%s", c > 0 ? "," : "", columns[c]);
   g_string_append_c (batch->line, '\n');
@@ -470,49 +416,9 @@ penal_batch_write_header (Batch *batch)
 static void
 start_row (Batch *batch)
 {
-  const PenalRow *row = batch->row;
-  guint n_kept = penal_row_reader_get_n_kept (batch->reader);
-  gboolean json = batch->options.output_format == PENAL_BATCH_JSONL;
-  char digits[24];
-  char *p = digits + sizeof digits;
-  guint64 line = row->line;
-
   penal_batch_write_header (batch);
-  *--p = '\0';
-  do
-    *--p = (char)('0' + line % 10);
-  while ((line /= 10) > 0);
-  if (!json)
-    {
-      for (guint k = 0; k < n_kept; k++)
-        {
-          if (row->kept[k] != NULL)
-            append_csv_cell (batch->line, row->kept[k],
-                             (gssize)row->kept_lengths[k]);
-          g_string_append_c (batch->line, ',');
-        }
-      g_string_append (batch->line, p);
-      return;
-    }
-  g_string_append (batch->line, JSONL_ROW_START);
-  g_string_append (batch->line, p);
-  if (n_kept == 0)
-    return;
-  g_string_append (batch->line, ",\"kept\":{");
-  for (guint k = 0; k < n_kept; k++)
-    {
-      if (k > 0)
-        g_string_append_c (batch->line, ',');
-      append_json_string (
-          batch->line, penal_row_reader_get_kept_name (batch->reader, k), -1);
-      g_string_append_c (batch->line, ':');
-      if (row->kept[k] != NULL)
-        append_json_string (batch->line, row->kept[k],
-                            (gssize)row->kept_lengths[k]);
-      else
-        g_string_append (batch->line, "null");
-    }
-  g_string_append_c (batch->line, '}');
+  penal_row_append_start (batch->line, batch->reader, batch->row,
+                          batch->options.output_format == PENAL_BATCH_JSONL);
 }
 
 /* The row's problems, every one, as the message. */
@@ -536,19 +442,22 @@ penal_batch_write_error_row (Batch *batch)
       for (guint c = 2; c + 2 < G_N_ELEMENTS (columns); c++)
         g_string_append_c (batch->line, ',');
       g_string_append_c (batch->line, ',');
-      append_csv_cell (batch->line, message->str, (gssize)message->len);
+      penal_row_append_csv_cell (batch->line, message->str,
+                                 (gssize)message->len);
       g_string_append (batch->line, ",\n");
     }
   else
     {
       g_string_append (batch->line, ",\"status\":\"error\",\"message\":");
-      append_json_string (batch->line, message->str, (gssize)message->len);
+      penal_row_append_json_string (batch->line, message->str,
+                                    (gssize)message->len);
       g_string_append (batch->line, ",\"problems\":[");
       for (guint i = 0; i < problems->len; i++)
         {
           if (i > 0)
             g_string_append_c (batch->line, ',');
-          append_json_string (batch->line, g_ptr_array_index (problems, i), -1);
+          penal_row_append_json_string (batch->line,
+                                        g_ptr_array_index (problems, i), -1);
         }
       g_string_append (batch->line, "]}\n");
     }

@@ -554,6 +554,21 @@ compare_days (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* Sorts days (gint64) and drops repeats. */
+void
+penal_days_sort_unique (GArray *days)
+{
+  guint kept = 0;
+
+  g_array_sort (days, compare_days);
+  for (guint i = 0; i < days->len; i++)
+    if (kept == 0
+        || g_array_index (days, gint64, i)
+               != g_array_index (days, gint64, kept - 1))
+      g_array_index (days, gint64, kept++) = g_array_index (days, gint64, i);
+  g_array_set_size (days, kept);
+}
+
 /* The first day of every period in which the offense's versions, its
  * enhancements', its programs' and its penalty eras stay the same; the
  * first period starts at PENAL_DATE_OPEN_START. */
@@ -562,7 +577,6 @@ penal_offense_period_starts (const PenalOffense *offense)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 open = PENAL_DATE_OPEN_START;
-  guint kept = 0;
 
   g_array_append_val (starts, open);
   add_statute_boundaries (starts, offense);
@@ -579,14 +593,26 @@ penal_offense_period_starts (const PenalOffense *offense)
       add_boundary (starts, era->effective.from_latest);
       add_boundary (starts, era->effective.to + 1);
     }
-  g_array_sort (starts, compare_days);
-  for (guint i = 0; i < starts->len; i++)
-    if (kept == 0
-        || g_array_index (starts, gint64, i)
-               != g_array_index (starts, gint64, kept - 1))
-      g_array_index (starts, gint64, kept++)
-          = g_array_index (starts, gint64, i);
-  g_array_set_size (starts, kept);
+  penal_days_sort_unique (starts);
+  return starts;
+}
+
+/* The first day of every period in which no statute penal holds changes
+ * version (offenses, enhancements and programs alike); the first period
+ * starts at PENAL_DATE_OPEN_START. */
+GArray *
+penal_model_period_starts (const PenalModel *model)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *kinds[]
+      = { model->offenses, model->enhancements, model->programs };
+  gint64 open = PENAL_DATE_OPEN_START;
+
+  g_array_append_val (starts, open);
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < kinds[k]->len; s++)
+      add_statute_boundaries (starts, g_ptr_array_index (kinds[k], s));
+  penal_days_sort_unique (starts);
   return starts;
 }
 

@@ -109,6 +109,8 @@ PenalOutcome *penal_evaluate_on (const PenalModel *model,
                                  const PenalFacts *facts, gint64 offense_date,
                                  gint64 today);
 GArray *penal_offense_period_starts (const PenalOffense *offense);
+GArray *penal_model_period_starts (const PenalModel *model);
+void penal_days_sort_unique (GArray *days);
 GPtrArray *penal_outcome_programs_of (const PenalOutcome *outcome,
                                       PenalProgramKind kind);
 

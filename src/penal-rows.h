@@ -72,6 +72,18 @@ G_GNUC_INTERNAL gboolean penal_row_reader_parse_date (
     PenalRowReader *reader, const char *column, const char *text, gsize length,
     gint64 *out_day, char **out_problem);
 
+/* Writing rows (penal-rows-write.c). */
+G_GNUC_INTERNAL void penal_row_append_csv_cell (GString *out, const char *text,
+                                                gssize length);
+G_GNUC_INTERNAL void
+penal_row_append_json_string (GString *out, const char *text, gssize length);
+G_GNUC_INTERNAL void penal_row_append_kept_names (GString *out,
+                                                  PenalRowReader *reader);
+G_GNUC_INTERNAL void penal_row_append_start (GString *out,
+                                             PenalRowReader *reader,
+                                             const PenalRow *row,
+                                             gboolean json);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalRowReader, penal_row_reader_free)
 
 G_END_DECLS

@@ -281,6 +281,39 @@ gboolean penal_batch_run (const PenalModel *model,
 void penal_batch_counts_clear (PenalBatchCounts *counts);
 char *penal_batch_summary (const PenalBatchCounts *counts);
 
+/* Auditing a caseload ---------------------------------------------------- */
+
+/* How a caseload of recorded charges is read and written: as batch reads
+ * and writes (input_format, output_format, ignore_unknown, bom,
+ * delimiter, date_order and keep as in PenalBatchOptions). */
+typedef PenalBatchOptions PenalAuditOptions;
+
+/* Rows by their first finding: ok, code-not-in-force, code-class-mismatch,
+ * class-mismatch, enhancement-cannot-raise, cannot-check, then error. */
+#define PENAL_AUDIT_N_OUTCOMES 7
+
+typedef struct _PenalAuditReport PenalAuditReport;
+
+typedef struct
+{
+  guint64 rows;      /* rows written, error rows among them */
+  guint64 errors;    /* error rows */
+  guint64 attention; /* rows with a finding that needs attention */
+  guint64 empty;     /* rows skipped: every cell was empty */
+  guint64 by_outcome[PENAL_AUDIT_N_OUTCOMES];
+  char **ignored;           /* columns skipped (ignore_unknown), or NULL */
+  PenalAuditReport *report; /* the findings for penal_audit_report_html */
+} PenalAuditCounts;
+
+gboolean penal_audit_run (const PenalModel *model,
+                          const PenalAuditOptions *options, FILE *in,
+                          const char *input_name, FILE *out,
+                          PenalAuditCounts *counts, GError **error);
+void penal_audit_counts_clear (PenalAuditCounts *counts);
+char *penal_audit_summary (const PenalAuditCounts *counts);
+char *penal_audit_report_html (const PenalAuditCounts *counts,
+                               const char *input_name);
+
 /* Reports on the statutes themselves ------------------------------------ */
 
 #define PENAL_QUERY_ERROR (penal_query_error_quark ())

@@ -438,6 +438,9 @@ static const FullCase full_cases[] = {
   { "batch-jsonl", { "batch", "--input-format=jsonl", "@JSONL", NULL } },
   { "batch-jsonl-to-jsonl",
     { "batch", "--input-format=jsonl", "--format=jsonl", "@JSONL", NULL } },
+  { "audit-csv", { "audit", "@CSV", NULL } },
+  { "audit-jsonl",
+    { "audit", "--input-format=jsonl", "--format=jsonl", "@JSONL", NULL } },
   { "verify", { "verify", NULL } },
   { "list", { "list", NULL } },
   { "show", { "show", "567.030", "--date=2016-06-01", NULL } },
@@ -506,7 +509,9 @@ test_full_stdout (gconstpointer data)
   g_assert_cmpint (run.exit_code, ==, 74);
   expected = g_strdup_printf (
       "penal: cannot write the %s to standard output: %s\n",
-      g_str_equal (t->command->args[0], "batch") ? "answers" : "answer",
+      g_str_equal (t->command->args[0], "batch")   ? "answers"
+      : g_str_equal (t->command->args[0], "audit") ? "findings"
+                                                   : "answer",
       t->way->reason);
   g_assert_cmpstr (run.err, ==, expected);
 }

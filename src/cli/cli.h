@@ -19,13 +19,15 @@ G_BEGIN_DECLS
  * command line from bad statute data from a missing file. */
 typedef enum
 {
-  PENAL_EXIT_OK = 0,        /* an answer was printed (decided or not) */
-  PENAL_EXIT_USAGE = 64,    /* bad option, command, fact or value */
-  PENAL_EXIT_DATAERR = 65,  /* a statute file is malformed or unsound, or
-                               (batch) a row could not be classified */
-  PENAL_EXIT_NOINPUT = 66,  /* a statute or input file is missing */
-  PENAL_EXIT_SOFTWARE = 70, /* an internal error: a bug in penal */
-  PENAL_EXIT_IOERR = 74,    /* writing the answer failed */
+  PENAL_EXIT_OK = 0,         /* an answer was printed (decided or not) */
+  PENAL_EXIT_FINDINGS = 1,   /* (audit) a finding needs attention */
+  PENAL_EXIT_USAGE = 64,     /* bad option, command, fact or value */
+  PENAL_EXIT_DATAERR = 65,   /* a statute file is malformed or unsound, or
+                                (batch) a row could not be classified */
+  PENAL_EXIT_NOINPUT = 66,   /* a statute or input file is missing */
+  PENAL_EXIT_SOFTWARE = 70,  /* an internal error: a bug in penal */
+  PENAL_EXIT_CANTCREAT = 73, /* (audit) the report cannot be written */
+  PENAL_EXIT_IOERR = 74,     /* writing the answer failed */
 } PenalExit;
 
 #define PENAL_CLI_ERROR (penal_cli_error_quark ())
@@ -82,6 +84,20 @@ typedef struct
   const char *summary; /* N_() */
 } PenalCommand;
 
+/* What the command line gave a command that reads a caseload
+ * (cli-caseload.c); each command points its own option entries here. */
+typedef struct
+{
+  char *format_name;
+  char *input_format_name;
+  gboolean ignore_unknown;
+  char **keep_lists;
+  char *delimiter_name;
+  char *date_order_name;
+  gboolean full;
+  gboolean bom;
+} PenalCliCaseload;
+
 GQuark penal_cli_error_quark (void);
 
 gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
@@ -120,6 +136,16 @@ void penal_cli_set_usage (GError **error, const char *format, ...)
 PenalExit penal_cmd_classify (int argc, char **argv);
 PenalExit penal_cmd_screen (int argc, char **argv);
 PenalExit penal_cmd_batch (int argc, char **argv);
+PenalExit penal_cmd_audit (int argc, char **argv);
+gboolean penal_cli_caseload_options (const PenalCliCaseload *raw,
+                                     const char *command,
+                                     PenalBatchOptions *options,
+                                     GPtrArray *keep, PenalExit *status);
+gboolean penal_cli_open_caseload (const char *command, int argc, char **argv,
+                                  FILE **out_in, char **out_name,
+                                  PenalModel **out_model, PenalExit *status);
+void penal_cli_close_caseload (FILE *in);
+void penal_cli_print_summary (const char *summary);
 PenalExit penal_cmd_verify (int argc, char **argv);
 PenalExit penal_cmd_list (int argc, char **argv);
 PenalExit penal_cmd_show (int argc, char **argv);

@@ -9,41 +9,34 @@
 
 #include "cli.h"
 
-static char *format_name;
-static char *input_format_name;
-static gboolean ignore_unknown;
-static char **keep_lists;
-static char *delimiter_name;
-static char *date_order_name;
-static gboolean full;
-static gboolean bom;
+static PenalCliCaseload raw;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &raw.format_name,
           N_ ("Write csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format_name,
+        { "input-format", 0, 0, G_OPTION_ARG_STRING, &raw.input_format_name,
           N_ ("Read csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &keep_lists,
+        { "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &raw.keep_lists,
           N_ ("Copy these input columns (a case id, say) to the front of "
               "every output row"),
           N_ ("COLUMN[,COLUMN…]") },
-        { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &delimiter_name,
+        { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &raw.delimiter_name,
           N_ ("Read CSV fields separated by , or ; or tab (default: whichever "
               "the header line uses)"),
           N_ ("CHAR") },
-        { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order_name,
+        { "date-order", 0, 0, G_OPTION_ARG_STRING, &raw.date_order_name,
           N_ ("Read slashed dates as mdy (6/1/2016 is 1 June) or dmy "
               "(6/1/2016 is 6 January); without it they are refused"),
           N_ ("ORDER") },
-        { "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &ignore_unknown,
+        { "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &raw.ignore_unknown,
           N_ ("Skip columns (or JSON members) penal does not read instead of "
               "refusing them; standard error names them"),
           NULL },
-        { "full", 0, 0, G_OPTION_ARG_NONE, &full,
+        { "full", 0, 0, G_OPTION_ARG_NONE, &raw.full,
           N_ ("With --format=jsonl, write the complete answer on each row, "
               "as penal classify --format=json gives it"),
           NULL },
-        { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+        { "bom", 0, 0, G_OPTION_ARG_NONE, &raw.bom,
           N_ ("Begin CSV output with a byte-order mark, so that Excel reads "
               "it as UTF-8"),
           NULL },
@@ -101,11 +94,8 @@ static PenalExit
 report (const PenalBatchCounts *counts)
 {
   g_autofree char *summary = penal_batch_summary (counts);
-  g_auto (GStrv) lines = g_strsplit (summary, "\n", -1);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      penal_cli_print_error (lines[i]);
+  penal_cli_print_summary (summary);
   if (counts->errors > 0)
     {
       g_autofree char *errors
@@ -127,109 +117,6 @@ report (const PenalBatchCounts *counts)
   return PENAL_EXIT_OK;
 }
 
-/* The options as penal_batch_run takes them; FALSE, having said why, on a
- * bad one. */
-static gboolean
-read_options (PenalBatchOptions *options, GPtrArray *keep, PenalExit *status)
-{
-  static const char *const formats[] = { "csv", "jsonl", NULL };
-  static const char *const orders[] = { "mdy", "dmy", NULL };
-  int input_format, output_format, order = -1;
-
-  memset (options, 0, sizeof *options);
-  if (!penal_cli_format (format_name, formats, &output_format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (format_name);
-
-      *status = penal_cli_usage (
-          _ ("--format: unknown format “%s” for batch; use csv or jsonl"),
-          shown);
-      return FALSE;
-    }
-  if (!penal_cli_format (input_format_name, formats, &input_format))
-    {
-      g_autofree char *shown = penal_quote_untrusted (input_format_name);
-
-      *status = penal_cli_usage (
-          _ ("--input-format: unknown format “%s”; use csv or jsonl"), shown);
-      return FALSE;
-    }
-  if (date_order_name != NULL
-      && !penal_cli_format (date_order_name, orders, &order))
-    {
-      g_autofree char *shown = penal_quote_untrusted (date_order_name);
-
-      *status = penal_cli_usage (
-          _ ("--date-order: unknown order “%s”; use mdy (month first) or "
-             "dmy (day first)"),
-          shown);
-      return FALSE;
-    }
-  options->input_format = input_format;
-  options->output_format = output_format;
-  options->date_order = date_order_name == NULL ? PENAL_DATE_ORDER_NONE
-                        : order == 0            ? PENAL_DATE_ORDER_MDY
-                                                : PENAL_DATE_ORDER_DMY;
-  options->ignore_unknown = ignore_unknown;
-  options->full = full;
-  options->bom = bom;
-  if (delimiter_name != NULL)
-    {
-      if (g_str_equal (delimiter_name, ",")
-          || g_str_equal (delimiter_name, "comma"))
-        options->delimiter = ',';
-      else if (g_str_equal (delimiter_name, ";")
-               || g_str_equal (delimiter_name, "semicolon"))
-        options->delimiter = ';';
-      else if (g_str_equal (delimiter_name, "\t")
-               || g_str_equal (delimiter_name, "tab"))
-        options->delimiter = '\t';
-      else
-        {
-          g_autofree char *shown = penal_quote_untrusted (delimiter_name);
-
-          *status = penal_cli_usage (
-              _ ("--delimiter: “%s” is not one penal reads; use , or ; or "
-                 "tab"),
-              shown);
-          return FALSE;
-        }
-    }
-  if (full && output_format != PENAL_BATCH_JSONL)
-    {
-      *status = penal_cli_usage (
-          "%s", _ ("--full: give --format=jsonl too; a CSV row cannot hold "
-                   "the complete answer"));
-      return FALSE;
-    }
-  if (bom && output_format != PENAL_BATCH_CSV)
-    {
-      *status = penal_cli_usage (
-          "%s", _ ("--bom: only CSV output begins with a byte-order mark"));
-      return FALSE;
-    }
-  if (delimiter_name != NULL && input_format != PENAL_BATCH_CSV)
-    {
-      *status = penal_cli_usage (
-          "%s", _ ("--delimiter: only CSV input has a delimiter"));
-      return FALSE;
-    }
-  for (guint i = 0; keep_lists != NULL && keep_lists[i] != NULL; i++)
-    {
-      g_auto (GStrv) names = g_strsplit (keep_lists[i], ",", -1);
-
-      for (guint n = 0; names[n] != NULL; n++)
-        {
-          g_strstrip (names[n]);
-          if (names[n][0] != '\0')
-            g_ptr_array_add (keep, g_strdup (names[n]));
-        }
-    }
-  g_ptr_array_add (keep, NULL);
-  options->keep = (const char *const *)keep->pdata;
-  return TRUE;
-}
-
 PenalExit
 penal_cmd_batch (int argc, char **argv)
 {
@@ -239,43 +126,19 @@ penal_cmd_batch (int argc, char **argv)
   PenalBatchOptions options;
   PenalBatchCounts counts;
   PenalExit status;
-  g_autofree char *name = g_strdup ("-");
-  FILE *in = stdin;
+  g_autofree char *name = NULL;
+  FILE *in;
   gboolean ok;
 
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
-  if (!read_options (&options, keep, &status))
+  if (!penal_cli_caseload_options (&raw, "batch", &options, keep, &status))
     return status;
-  if (argc > 2)
-    return penal_cli_usage (
-        "%s", _ ("batch reads one file (or - for standard input)"));
-  if (argc == 2 && !g_str_equal (argv[1], "-"))
-    {
-      /* The name as every message shows it. */
-      g_free (name);
-      name = penal_escape_untrusted (argv[1]);
-      in = fopen (argv[1], "rb");
-      if (in == NULL)
-        {
-          g_set_error (&error, PENAL_CLI_ERROR, PENAL_CLI_ERROR_NOINPUT,
-                       _ ("%s: cannot open: %s"), name, g_strerror (errno));
-          return penal_cli_fail (error);
-        }
-    }
-
-  model = penal_cli_load_model (&error);
-  if (model == NULL)
-    {
-      if (in != stdin)
-        fclose (in);
-      return penal_cli_fail (error);
-    }
-
-  setvbuf (stdout, NULL, _IOFBF, 1 << 20);
+  if (!penal_cli_open_caseload ("batch", argc, argv, &in, &name, &model,
+                                &status))
+    return status;
   ok = penal_batch_run (model, &options, in, name, stdout, &counts, &error);
-  if (in != stdin)
-    fclose (in);
+  penal_cli_close_caseload (in);
   if (!ok)
     {
       penal_batch_counts_clear (&counts);

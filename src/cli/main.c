@@ -20,6 +20,9 @@ static const PenalCommand commands[] = {
     N_ ("a guided interview that asks only what the answer still depends on") },
   { "batch", penal_cmd_batch,
     N_ ("classify a caseload: one output row per CSV or JSON Lines row") },
+  { "audit", penal_cmd_audit,
+    N_ ("check recorded charge codes and classes against the law on each "
+        "offense date") },
   { "verify", penal_cmd_verify,
     N_ ("prove the statutes sound and report what was proved") },
   { "list", penal_cmd_list,

@@ -1,0 +1,850 @@
+/* penal-audit-run.c: penal audit over a caseload of recorded charges, one
+ * output row per input row, in order, as a stream.
+ *
+ * Rows come from the row reader batch uses (penal-rows.h: CSV or JSON
+ * Lines as exports write them, --keep, every problem of a row); each row
+ * gives an offense date and what was recorded (a charge_code, a
+ * charged_class, and for an offense penal holds in full, its facts), and
+ * gets the findings of penal_audit_check (penal-audit.c).
+ *
+ * Checking is made cheap as batch's answering is: a row that gives no
+ * facts is checked by its code and recorded class alone, and that check
+ * gives the same findings for every date of a period in which neither a
+ * statute penal holds changes version nor a code of the code's family
+ * begins or ends (a finding's words never name the date).  So each pair
+ * of code and class as written is resolved once, its periods found once,
+ * and each period's row checked and written once; what differs from row to
+ * row (the line, the kept cells, the date, the notes) is written around
+ * it.  A row with facts is checked on its own.  Findings that need
+ * attention are kept, up to a cap per kind, for the HTML report
+ * (penal-audit-html.c). */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "penal-audit-private.h"
+#include "penal-date.h"
+#include "penal-facts.h"
+#include "penal-kinds.h"
+#include "penal-lookup.h"
+#include "penal-outcome.h"
+#include "penal-rows.h"
+
+/* Pairs of code and class resolved; emptied when it grows past this. */
+#define MAX_ENTRIES 65536
+
+/* The CSV columns after the kept ones. */
+static const char *const columns[] = {
+  "line",    "offense_date",  "charge_code", "charged_class",
+  "finding", "findings",      "law_class",   "citation",
+  "basis",   "code_in_force", "message",     "notes",
+};
+
+/* A code and a recorded class as rows write them, resolved. */
+typedef struct
+{
+  char *code;    /* the code checked (modifier digits cut off), or NULL */
+  char *shown;   /* the code as the row gives it, upper case, or NULL */
+  char *why_not; /* a code that cannot be checked: why */
+  gboolean has_recorded;
+  PenalClass recorded;
+  char *problem;            /* the cells cannot be read: an error row */
+  const PenalOffense *held; /* the code's statute, held in full */
+  GArray *starts;           /* gint64: the periods' first days */
+  PenalAuditAnswer **by_period;
+} Entry;
+
+typedef struct
+{
+  const PenalModel *model;
+  PenalAuditOptions options;
+  PenalRowReader *reader;
+  guint code_column, class_column;
+  GArray *model_starts;
+  GHashTable *entries; /* key as written -> Entry */
+  GString *key;
+  char **unread_notes; /* per fact: the note when a code's row gives it */
+  FILE *out;
+  GString *line;
+  PenalAuditCounts *counts;
+  gboolean header_written;
+  gboolean write_failed;
+  int write_errno;
+} Audit;
+
+/* ------------------------------------------------------------------ */
+/* Answers                                                              */
+
+PenalAuditAnswer *
+penal_audit_answer_ref (PenalAuditAnswer *answer)
+{
+  answer->refs++;
+  return answer;
+}
+
+void
+penal_audit_answer_unref (PenalAuditAnswer *answer)
+{
+  if (answer == NULL || --answer->refs > 0)
+    return;
+  penal_audit_result_free (answer->result);
+  g_free (answer->code);
+  g_free (answer->csv);
+  g_free (answer->json);
+  g_free (answer);
+}
+
+static const char *
+basis_code (const PenalAuditFinding *finding)
+{
+  return finding->has_basis ? penal_basis_to_code (finding->basis) : NULL;
+}
+
+/* The cells from charge_code to message (CSV), or the members from
+ * charge_code to code_in_force (JSON), each with its comma before it. */
+static void
+render (PenalAuditAnswer *answer)
+{
+  const PenalAuditResult *result = answer->result;
+  const PenalAuditFinding *first = g_ptr_array_index (result->findings, 0);
+  const char *recorded
+      = result->has_recorded ? penal_class_to_code (result->recorded) : NULL;
+  const char *law
+      = result->has_law_class ? penal_class_to_code (result->law_class) : NULL;
+  gboolean stale = FALSE;
+  guint seen = 0;
+  GString *csv = g_string_new (NULL);
+  GString *json = g_string_new (NULL);
+  GString *kinds = g_string_new (NULL);
+  GString *messages = g_string_new (NULL);
+  GString *in_force = g_string_new (NULL);
+
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      const PenalAuditFinding *finding
+          = g_ptr_array_index (result->findings, i);
+      const char *kind = penal_audit_kind_to_code (finding->kind);
+
+      if ((seen & (1u << finding->kind)) == 0)
+        g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? ";" : "", kind);
+      seen |= 1u << finding->kind;
+      g_string_append_printf (messages, "%s%s", i > 0 ? " | " : "",
+                              finding->message);
+      stale |= finding->kind == PENAL_AUDIT_CODE_NOT_IN_FORCE;
+    }
+  for (guint i = 0; stale && i < result->in_force->len; i++)
+    g_string_append_printf (
+        in_force, "%s%s", i > 0 ? ";" : "",
+        ((const PenalChargeCode *)g_ptr_array_index (result->in_force, i))
+            ->code);
+
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, answer->code, -1);
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, recorded, -1);
+  g_string_append_printf (csv, ",%s,%s,",
+                          penal_audit_kind_to_code (first->kind), kinds->str);
+  penal_row_append_csv_cell (csv, law, -1);
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, first->citation, -1);
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, basis_code (first), -1);
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, in_force->str, -1);
+  g_string_append_c (csv, ',');
+  penal_row_append_csv_cell (csv, messages->str, -1);
+
+  g_string_append (json, ",\"charge_code\":");
+  if (answer->code != NULL)
+    penal_row_append_json_string (json, answer->code, -1);
+  else
+    g_string_append (json, "null");
+  g_string_append (json, ",\"charged_class\":");
+  if (recorded != NULL)
+    g_string_append_printf (json, "\"%s\"", recorded);
+  else
+    g_string_append (json, "null");
+  g_string_append_printf (json, ",\"finding\":\"%s\",\"findings\":[",
+                          penal_audit_kind_to_code (first->kind));
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      const PenalAuditFinding *finding
+          = g_ptr_array_index (result->findings, i);
+
+      g_string_append_printf (
+          json, "%s{\"kind\":\"%s\",\"message\":", i > 0 ? "," : "",
+          penal_audit_kind_to_code (finding->kind));
+      penal_row_append_json_string (json, finding->message, -1);
+      g_string_append (json, ",\"citation\":");
+      if (finding->citation != NULL)
+        penal_row_append_json_string (json, finding->citation, -1);
+      else
+        g_string_append (json, "null");
+      if (basis_code (finding) != NULL)
+        g_string_append_printf (json, ",\"basis\":\"%s\"}",
+                                basis_code (finding));
+      else
+        g_string_append (json, ",\"basis\":null}");
+    }
+  g_string_append (json, "],\"law\":");
+  if (law != NULL)
+    {
+      g_string_append_printf (json, "{\"class\":\"%s\",\"citation\":", law);
+      if (result->law_citation != NULL)
+        penal_row_append_json_string (json, result->law_citation, -1);
+      else
+        g_string_append (json, "null");
+      g_string_append_printf (json, ",\"basis\":\"%s\"}",
+                              penal_basis_to_code (result->law_basis));
+    }
+  else
+    g_string_append (json, "null");
+  g_string_append (json, ",\"code_in_force\":[");
+  for (guint i = 0; stale && i < result->in_force->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      penal_row_append_json_string (
+          json,
+          ((const PenalChargeCode *)g_ptr_array_index (result->in_force, i))
+              ->code,
+          -1);
+    }
+  g_string_append_c (json, ']');
+
+  answer->first = first->kind;
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      PenalAuditKind kind
+          = ((const PenalAuditFinding *)g_ptr_array_index (result->findings, i))
+                ->kind;
+      answer->attention
+          |= kind != PENAL_AUDIT_OK && kind != PENAL_AUDIT_CANNOT_CHECK;
+    }
+  answer->csv = g_string_free (csv, FALSE);
+  answer->json = g_string_free (json, FALSE);
+  g_string_free (kinds, TRUE);
+  g_string_free (messages, TRUE);
+  g_string_free (in_force, TRUE);
+}
+
+/* (transfer full) The answer for a check's result, which it takes. */
+static PenalAuditAnswer *
+answer_new (PenalAuditResult *result, const char *code)
+{
+  PenalAuditAnswer *answer = g_new0 (PenalAuditAnswer, 1);
+
+  answer->refs = 1;
+  answer->result = result;
+  answer->code = g_strdup (code);
+  render (answer);
+  return answer;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entries: a code and a class as written, resolved once                */
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->code);
+  g_free (entry->shown);
+  g_free (entry->why_not);
+  g_free (entry->problem);
+  for (guint p = 0; entry->by_period != NULL && p < entry->starts->len; p++)
+    penal_audit_answer_unref (entry->by_period[p]);
+  g_free (entry->by_period);
+  g_clear_pointer (&entry->starts, g_array_unref);
+  g_free (entry);
+}
+
+/* The periods of a code: the statutes' versions, and the first and the
+ * day after the last day of every code of its family. */
+static GArray *
+code_starts (Audit *audit, const char *code)
+{
+  const PenalChargeCode *row
+      = code != NULL ? penal_charges_find (audit->model->charges, code) : NULL;
+  GArray *starts = g_array_copy (audit->model_starts);
+  g_autoptr (GPtrArray) family = NULL;
+
+  if (row == NULL)
+    return starts;
+  family = penal_charges_family (audit->model->charges, row->family);
+  for (guint i = 0; i < family->len; i++)
+    {
+      const PenalChargeCode *member = g_ptr_array_index (family, i);
+      gint64 after = member->to + 1;
+
+      g_array_append_val (starts, member->from);
+      g_array_append_val (starts, after);
+    }
+  penal_days_sort_unique (starts);
+  return starts;
+}
+
+/* The code cell: a full code, with or without its modifier digits.  A
+ * family or a legacy code cannot be checked: it names no one charge. */
+static void
+resolve_code (Entry *entry, const char *text, gsize length)
+{
+  g_autofree char *typed = g_strndup (text, length);
+  g_autofree char *shown = penal_quote_untrusted (typed);
+  g_autofree char *code = NULL;
+  char modifier = 0;
+  gboolean family = FALSE;
+
+  entry->shown = g_ascii_strup (typed, -1);
+  if (length == 5 && strspn (entry->shown, "0123456789") == 5)
+    entry->why_not = g_strdup_printf (
+        _ ("%s is a legacy code, which names the charges of several "
+           "periods: the audit checks a charge's full code."),
+        shown);
+  else if (length > 64
+           || !penal_lookup_split_code (entry->shown, &code, &modifier,
+                                        &family))
+    entry->problem = g_strdup_printf (
+        _ ("charge_code: “%s” is not a charge code; give it as the Patrol "
+           "writes it, for example 567.030-003Y201840"),
+        shown);
+  else if (family)
+    entry->why_not = g_strdup_printf (
+        _ ("%s is a family of codes: the audit checks a charge's full "
+           "code."),
+        shown);
+  else if (modifier >= '1' && modifier <= '3')
+    entry->why_not = g_strdup_printf (
+        _ ("The code %s marks an attempt, an accessory or a conspiracy: "
+           "penal does not hold the law that sets its class."),
+        shown);
+  else
+    entry->code = g_steal_pointer (&code);
+}
+
+static Entry *
+entry_new (Audit *audit, const PenalRow *row)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  const char *code = row->cells[audit->code_column];
+  const char *klass = row->cells[audit->class_column];
+
+  if (code != NULL)
+    resolve_code (entry, code, row->lengths[audit->code_column]);
+  if (klass != NULL)
+    {
+      g_autofree char *typed
+          = g_strndup (klass, row->lengths[audit->class_column]);
+
+      entry->has_recorded = penal_class_parse_typed (typed, &entry->recorded);
+      if (!entry->has_recorded)
+        {
+          g_autofree char *shown = penal_quote_untrusted (typed);
+          char *problem = g_strdup_printf (
+              _ ("charged_class: “%s” is not a class penal reads; write it "
+                 "as felony-D, Class D Felony, D felony or M-A"),
+              shown);
+
+          if (entry->problem != NULL)
+            {
+              char *both = g_strconcat (entry->problem, " | ", problem, NULL);
+              g_free (problem);
+              problem = both;
+            }
+          g_free (entry->problem);
+          entry->problem = problem;
+        }
+    }
+  if (entry->code != NULL)
+    entry->held = penal_lookup_held_statute (audit->model, entry->code);
+  entry->starts = code_starts (audit, entry->code);
+  entry->by_period = g_new0 (PenalAuditAnswer *, entry->starts->len);
+  return entry;
+}
+
+/* The entry for the row's code and class as written. */
+static Entry *
+entry_for (Audit *audit, const PenalRow *row)
+{
+  const char *code = row->cells[audit->code_column];
+  const char *klass = row->cells[audit->class_column];
+  Entry *entry;
+
+  g_string_truncate (audit->key, 0);
+  if (code != NULL)
+    g_string_append_len (audit->key, code,
+                         (gssize)row->lengths[audit->code_column]);
+  /* A byte no cell holds apart from a NUL: code and class stay apart. */
+  g_string_append_c (audit->key, '\x1f');
+  if (klass != NULL)
+    g_string_append_len (audit->key, klass,
+                         (gssize)row->lengths[audit->class_column]);
+  entry = g_hash_table_lookup (audit->entries, audit->key->str);
+  if (entry != NULL)
+    return entry;
+  if (g_hash_table_size (audit->entries) >= MAX_ENTRIES)
+    g_hash_table_remove_all (audit->entries);
+  entry = entry_new (audit, row);
+  g_hash_table_insert (audit->entries, g_strdup (audit->key->str), entry);
+  return entry;
+}
+
+/* The period of the entry's the date falls in. */
+static guint
+period_of (const Entry *entry, gint64 date)
+{
+  guint low = 0, high = entry->starts->len;
+
+  /* The last start on or before the date; the first is open. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (entry->starts, gint64, middle) <= date)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* (transfer full) The check of the entry's code and class alone. */
+static PenalAuditAnswer *
+check_entry (Audit *audit, const Entry *entry, gint64 date)
+{
+  if (entry->why_not != NULL)
+    return answer_new (penal_audit_result_cannot_check (entry->why_not),
+                       entry->shown);
+  return answer_new (
+      penal_audit_check (audit->model, entry->code,
+                         entry->has_recorded ? &entry->recorded : NULL, NULL,
+                         date),
+      entry->code);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                              */
+
+static void
+write_out (Audit *audit)
+{
+  if (audit->line->len > 0 && !audit->write_failed)
+    {
+      errno = 0;
+      if (fwrite (audit->line->str, 1, audit->line->len, audit->out)
+          != audit->line->len)
+        {
+          audit->write_failed = TRUE;
+          audit->write_errno = errno != 0 ? errno : EIO;
+        }
+    }
+  g_string_truncate (audit->line, 0);
+}
+
+static void
+write_header (Audit *audit)
+{
+  if (audit->header_written)
+    return;
+  audit->header_written = TRUE;
+  if (audit->options.output_format != PENAL_BATCH_CSV)
+    return;
+  if (audit->options.bom)
+    g_string_append (audit->line, "\xEF\xBB\xBF");
+  penal_row_append_kept_names (audit->line, audit->reader);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_string_append_printf (audit->line, "%s%s", c > 0 ? "," : "", columns[c]);
+  g_string_append_c (audit->line, '\n');
+}
+
+static void
+end_row (Audit *audit)
+{
+  if (audit->line->len >= 64 * 1024)
+    write_out (audit);
+}
+
+static void
+write_error_row (Audit *audit, const PenalRow *row)
+{
+  gboolean json = audit->options.output_format == PENAL_BATCH_JSONL;
+  g_autoptr (GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < row->problems->len; i++)
+    g_string_append_printf (message, "%s%s", i > 0 ? " | " : "",
+                            (char *)g_ptr_array_index (row->problems, i));
+  audit->counts->rows++;
+  audit->counts->errors++;
+  audit->counts->by_outcome[PENAL_AUDIT_N_KINDS]++;
+  write_header (audit);
+  penal_row_append_start (audit->line, audit->reader, row, json);
+  if (!json)
+    {
+      g_string_append (audit->line, ",,,,error,error,,,,,");
+      penal_row_append_csv_cell (audit->line, message->str,
+                                 (gssize)message->len);
+      g_string_append (audit->line, ",\n");
+    }
+  else
+    {
+      g_string_append (audit->line, ",\"finding\":\"error\",\"message\":");
+      penal_row_append_json_string (audit->line, message->str,
+                                    (gssize)message->len);
+      g_string_append (audit->line, ",\"problems\":[");
+      for (guint i = 0; i < row->problems->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (audit->line, ',');
+          penal_row_append_json_string (
+              audit->line, g_ptr_array_index (row->problems, i), -1);
+        }
+      g_string_append (audit->line, "]}\n");
+    }
+  end_row (audit);
+}
+
+static void
+write_answer (Audit *audit, const PenalRow *row, const char *date_text,
+              gint64 date, PenalAuditAnswer *answer, GPtrArray *notes)
+{
+  gboolean json = audit->options.output_format == PENAL_BATCH_JSONL;
+  char iso[16];
+
+  if (date_text == NULL)
+    {
+      g_autofree char *text = penal_date_to_iso (date);
+
+      g_strlcpy (iso, text, sizeof iso);
+      date_text = iso;
+    }
+  audit->counts->rows++;
+  audit->counts->by_outcome[answer->first]++;
+  audit->counts->attention += answer->attention;
+  write_header (audit);
+  penal_row_append_start (audit->line, audit->reader, row, json);
+  if (json)
+    g_string_append (audit->line, ",\"offense_date\":\"");
+  else
+    g_string_append_c (audit->line, ',');
+  g_string_append_len (audit->line, date_text, 10);
+  if (json)
+    {
+      g_string_append_c (audit->line, '"');
+      g_string_append (audit->line, answer->json);
+      g_string_append (audit->line, ",\"notes\":[");
+      for (guint i = 0; i < notes->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (audit->line, ',');
+          penal_row_append_json_string (audit->line,
+                                        g_ptr_array_index (notes, i), -1);
+        }
+      g_string_append (audit->line, "]}\n");
+    }
+  else
+    {
+      g_string_append (audit->line, answer->csv);
+      g_string_append_c (audit->line, ',');
+      if (notes->len > 0)
+        {
+          g_autoptr (GString) joined = g_string_new (NULL);
+
+          for (guint i = 0; i < notes->len; i++)
+            g_string_append_printf (joined, "%s%s", i > 0 ? " | " : "",
+                                    (char *)g_ptr_array_index (notes, i));
+          penal_row_append_csv_cell (audit->line, joined->str,
+                                     (gssize)joined->len);
+        }
+      g_string_append_c (audit->line, '\n');
+    }
+  if (answer->first != PENAL_AUDIT_OK)
+    penal_audit_report_add (audit->counts->report, row, audit->reader,
+                            date_text, answer);
+  end_row (audit);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                 */
+
+/* The row's facts, when it gives the offense (or the code of a statute
+ * held in full, with facts): NULL when it gives none, or with a problem
+ * added to the row.  Facts its offense does not read are left out, with a
+ * note. */
+static PenalFacts *
+row_facts (Audit *audit, PenalRow *row, const Entry *entry, GPtrArray *notes)
+{
+  const PenalModel *model = audit->model;
+  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+  const PenalOffense *offense = NULL;
+  gboolean any = FALSE;
+  gint64 index;
+
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    any |= row->cells[f] != NULL;
+  if (row->cells[PENAL_FACT_OFFENSE] != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = g_strndup (row->cells[PENAL_FACT_OFFENSE],
+                                         row->lengths[PENAL_FACT_OFFENSE]);
+
+      if (!penal_facts_set (facts, "offense", text, &error))
+        {
+          g_ptr_array_add (row->problems, g_strdup (error->message));
+          return NULL;
+        }
+    }
+  else if (entry->held != NULL && any)
+    for (guint o = 0; o < model->offenses->len; o++)
+      if (g_ptr_array_index (model->offenses, o) == entry->held)
+        penal_facts_set_value (facts, PENAL_FACT_OFFENSE, o);
+  if (!penal_facts_get (facts, PENAL_FACT_OFFENSE, &index))
+    {
+      for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+        if (row->cells[f] != NULL)
+          g_ptr_array_add (notes, g_strdup (audit->unread_notes[f]));
+      return NULL;
+    }
+  offense = g_ptr_array_index (model->offenses, index);
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    {
+      const PenalFactDecl *decl = g_ptr_array_index (model->facts, f);
+      gboolean reads = FALSE;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      if (row->cells[f] == NULL)
+        continue;
+      for (guint r = 0; r < offense->facts_read->len; r++)
+        reads |= g_array_index (offense->facts_read, guint, r) == f;
+      if (!reads)
+        {
+          g_ptr_array_add (notes,
+                           g_strdup_printf (_ ("%s ignored: the offense %s "
+                                               "does not depend on it."),
+                                            decl->name, offense->id));
+          continue;
+        }
+      text = g_strndup (row->cells[f], row->lengths[f]);
+      if (!penal_facts_set (facts, decl->name, text, &error))
+        g_ptr_array_add (row->problems, g_strdup (error->message));
+    }
+  return g_steal_pointer (&facts);
+}
+
+static gboolean
+take_row (PenalRow *row, gpointer user_data)
+{
+  Audit *audit = user_data;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (PenalFacts) facts = NULL;
+  const char *date_text = row->cells[PENAL_FACT_OFFENSE_DATE];
+  gsize date_length = row->lengths[PENAL_FACT_OFFENSE_DATE];
+  gint64 date = 0;
+  Entry *entry;
+  PenalAuditAnswer *answer;
+
+  if (row->unreadable)
+    {
+      write_error_row (audit, row);
+      return !audit->write_failed;
+    }
+  if (date_text == NULL)
+    g_ptr_array_add (row->problems,
+                     g_strdup (_ ("offense_date: not given; every row needs "
+                                  "the date of the offense")));
+  else if (!penal_date_parse_fast (date_text, date_length, &date))
+    {
+      char *problem = NULL;
+
+      if (!penal_row_reader_parse_date (audit->reader, "offense_date",
+                                        date_text, date_length, &date,
+                                        &problem))
+        g_ptr_array_add (row->problems, problem);
+      date_text = NULL;
+    }
+  else if (date_length != 10)
+    date_text = NULL;
+  entry = entry_for (audit, row);
+  if (entry->problem != NULL)
+    g_ptr_array_add (row->problems, g_strdup (entry->problem));
+  facts = row_facts (audit, row, entry, notes);
+  if (row->problems->len > 0)
+    {
+      write_error_row (audit, row);
+      return !audit->write_failed;
+    }
+  if (facts != NULL)
+    answer = answer_new (
+        penal_audit_check (audit->model, entry->code,
+                           entry->has_recorded ? &entry->recorded : NULL, facts,
+                           date),
+        entry->code != NULL ? entry->code : entry->shown);
+  else
+    {
+      guint period = period_of (entry, date);
+
+      if (entry->by_period[period] == NULL)
+        entry->by_period[period] = check_entry (audit, entry, date);
+      answer = penal_audit_answer_ref (entry->by_period[period]);
+    }
+  write_answer (audit, row, date_text, date, answer, notes);
+  penal_audit_answer_unref (answer);
+  return !audit->write_failed;
+}
+
+/* ------------------------------------------------------------------ */
+
+gboolean
+penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
+                 FILE *in, const char *input_name, FILE *out,
+                 PenalAuditCounts *counts, GError **error)
+{
+  Audit audit = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (model != NULL && options != NULL && in != NULL
+                            && out != NULL && counts != NULL,
+                        FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  counts->report = penal_audit_report_new (model);
+  audit.model = model;
+  audit.options = *options;
+  audit.out = out;
+  audit.counts = counts;
+  audit.line = g_string_sized_new (256);
+  audit.key = g_string_new (NULL);
+  audit.model_starts = penal_model_period_starts (model);
+  audit.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)entry_free);
+  audit.unread_notes = g_new0 (char *, model->facts->len + 1);
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    audit.unread_notes[f] = g_strdup_printf (
+        _ ("%s ignored: without the offense, the charge is checked by its "
+           "code, whose class does not depend on it."),
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+
+  audit.reader = penal_row_reader_new (options->input_format, input_name);
+  for (guint f = 0; f < model->facts->len; f++)
+    penal_row_reader_add_column (
+        audit.reader,
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  audit.code_column = penal_row_reader_add_column (audit.reader, "charge_code");
+  audit.class_column
+      = penal_row_reader_add_column (audit.reader, "charged_class");
+  penal_row_reader_set_keep (audit.reader, options->keep);
+  penal_row_reader_set_delimiter (audit.reader, options->delimiter);
+  penal_row_reader_set_ignore_unknown (audit.reader, options->ignore_unknown);
+  penal_row_reader_set_date_order (audit.reader, options->date_order);
+
+  ok = penal_row_reader_read (audit.reader, in, take_row, &audit, error);
+  if (ok)
+    write_header (&audit);
+  write_out (&audit);
+  errno = 0;
+  if (!audit.write_failed && fflush (out) != 0)
+    {
+      audit.write_failed = TRUE;
+      audit.write_errno = errno != 0 ? errno : EIO;
+    }
+  if (audit.write_failed)
+    {
+      g_clear_error (error);
+      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
+                   _ ("cannot write the findings to standard output: %s"),
+                   g_strerror (audit.write_errno));
+      ok = FALSE;
+    }
+  counts->empty = penal_row_reader_get_n_empty (audit.reader);
+  {
+    GPtrArray *ignored = penal_row_reader_get_ignored (audit.reader);
+
+    if (ignored->len > 0)
+      {
+        counts->ignored = g_new0 (char *, ignored->len + 1);
+        for (guint i = 0; i < ignored->len; i++)
+          counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
+      }
+  }
+
+  penal_row_reader_free (audit.reader);
+  g_hash_table_unref (audit.entries);
+  g_array_unref (audit.model_starts);
+  for (guint f = 0; f < model->facts->len; f++)
+    g_free (audit.unread_notes[f]);
+  g_free (audit.unread_notes);
+  g_string_free (audit.key, TRUE);
+  g_string_free (audit.line, TRUE);
+  return ok;
+}
+
+void
+penal_audit_counts_clear (PenalAuditCounts *counts)
+{
+  g_clear_pointer (&counts->ignored, g_strfreev);
+  g_clear_pointer (&counts->report, penal_audit_report_free);
+}
+
+/* The code of an outcome of penal_audit_run: a finding's, or "error". */
+const char *
+penal_audit_outcome_to_code (guint outcome)
+{
+  return outcome < PENAL_AUDIT_N_KINDS ? penal_audit_kind_to_code (outcome)
+                                       : "error";
+}
+
+/* (transfer full) What an audit did, for standard error: the rows by
+ * their first finding and how many need attention; the empty rows
+ * skipped; the columns ignored. */
+char *
+penal_audit_summary (const PenalAuditCounts *counts)
+{
+  GString *out = g_string_new (NULL);
+  GString *outcomes = g_string_new (NULL);
+  g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
+  g_autofree char *attention
+      = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->attention);
+
+  for (guint o = 0; o < PENAL_AUDIT_N_OUTCOMES; o++)
+    if (counts->by_outcome[o] > 0)
+      g_string_append_printf (
+          outcomes, "%s%" G_GUINT64_FORMAT " %s", outcomes->len > 0 ? ", " : "",
+          counts->by_outcome[o], penal_audit_outcome_to_code (o));
+  /* TRANSLATORS: "6 rows: 3 ok, 2 class-mismatch, 1 error"; the words
+     after the colon are codes, as the rows write them. */
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "%s row: %s",
+                                       "%s rows: %s",
+                                       (gulong)MIN (counts->rows, G_MAXULONG)),
+                          rows, outcomes->len > 0 ? outcomes->str : "-");
+  g_string_free (outcomes, TRUE);
+  g_string_append (out, "; ");
+  g_string_append_printf (
+      out,
+      g_dngettext (GETTEXT_PACKAGE, "%s needs attention", "%s need attention",
+                   (gulong)MIN (counts->attention, G_MAXULONG)),
+      attention);
+  if (counts->empty > 0)
+    {
+      g_autofree char *empty
+          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->empty);
+
+      g_string_append (out, "; ");
+      g_string_append_printf (
+          out,
+          g_dngettext (GETTEXT_PACKAGE, "%s empty row skipped",
+                       "%s empty rows skipped",
+                       (gulong)MIN (counts->empty, G_MAXULONG)),
+          empty);
+    }
+  g_string_append_c (out, '\n');
+  if (counts->ignored != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", counts->ignored);
+
+      g_string_append_printf (out, _ ("columns ignored: %s"), names);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
