@@ -30,6 +30,7 @@
 #include "penal-kinds.h"
 #include "penal-lookup.h"
 #include "penal-outcome.h"
+#include "penal-render.h"
 #include "penal-rows.h"
 
 /* Pairs of code and class resolved; emptied when it grows past this. */
@@ -65,6 +66,10 @@ typedef struct
   GArray *model_starts;
   GHashTable *entries; /* key as written -> Entry */
   GString *key;
+  GHashTable *classes; /* class as typed -> its PenalClass + 1, or 0 */
+  GString *typed;
+  char *table;         /* the Patrol's table, as every finding cites it */
+  GPtrArray *notes;    /* char *: the notes of the row being checked */
   char **unread_notes; /* per fact: the note when a code's row gives it */
   FILE *out;
   GString *line;
@@ -105,7 +110,7 @@ basis_code (const PenalAuditFinding *finding)
 /* The cells from charge_code to message (CSV), or the members from
  * charge_code to code_in_force (JSON), each with its comma before it. */
 static void
-render (PenalAuditAnswer *answer)
+render (PenalAuditAnswer *answer, gboolean json_out)
 {
   const PenalAuditResult *result = answer->result;
   const PenalAuditFinding *first = g_ptr_array_index (result->findings, 0);
@@ -140,6 +145,17 @@ render (PenalAuditAnswer *answer)
         ((const PenalChargeCode *)g_ptr_array_index (result->in_force, i))
             ->code);
 
+  answer->first = first->kind;
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      PenalAuditKind kind
+          = ((const PenalAuditFinding *)g_ptr_array_index (result->findings, i))
+                ->kind;
+      answer->attention
+          |= kind != PENAL_AUDIT_OK && kind != PENAL_AUDIT_CANNOT_CHECK;
+    }
+  if (json_out)
+    goto json;
   g_string_append_c (csv, ',');
   penal_row_append_csv_cell (csv, answer->code, -1);
   g_string_append_c (csv, ',');
@@ -155,7 +171,9 @@ render (PenalAuditAnswer *answer)
   penal_row_append_csv_cell (csv, in_force->str, -1);
   g_string_append_c (csv, ',');
   penal_row_append_csv_cell (csv, messages->str, -1);
+  goto done;
 
+json:
   g_string_append (json, ",\"charge_code\":");
   if (answer->code != NULL)
     penal_row_append_json_string (json, answer->code, -1);
@@ -214,15 +232,7 @@ render (PenalAuditAnswer *answer)
     }
   g_string_append_c (json, ']');
 
-  answer->first = first->kind;
-  for (guint i = 0; i < result->findings->len; i++)
-    {
-      PenalAuditKind kind
-          = ((const PenalAuditFinding *)g_ptr_array_index (result->findings, i))
-                ->kind;
-      answer->attention
-          |= kind != PENAL_AUDIT_OK && kind != PENAL_AUDIT_CANNOT_CHECK;
-    }
+done:
   answer->csv = g_string_free (csv, FALSE);
   answer->json = g_string_free (json, FALSE);
   g_string_free (kinds, TRUE);
@@ -232,14 +242,14 @@ render (PenalAuditAnswer *answer)
 
 /* (transfer full) The answer for a check's result, which it takes. */
 static PenalAuditAnswer *
-answer_new (PenalAuditResult *result, const char *code)
+answer_new (Audit *audit, PenalAuditResult *result, const char *code)
 {
   PenalAuditAnswer *answer = g_new0 (PenalAuditAnswer, 1);
 
   answer->refs = 1;
   answer->result = result;
   answer->code = g_strdup (code);
-  render (answer);
+  render (answer, audit->options.output_format == PENAL_BATCH_JSONL);
   return answer;
 }
 
@@ -260,16 +270,25 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-/* The periods of a code: the statutes' versions, and the first and the
- * day after the last day of every code of its family. */
+/* The periods of a code: the first and the day after the last day of
+ * every code of its family, and the statutes' versions when one of them
+ * carries the family. */
 static GArray *
 code_starts (Audit *audit, const char *code)
 {
   const PenalChargeCode *row
       = code != NULL ? penal_charges_find (audit->model->charges, code) : NULL;
-  GArray *starts = g_array_copy (audit->model_starts);
+  GArray *starts;
   g_autoptr (GPtrArray) family = NULL;
+  gint64 open = PENAL_DATE_OPEN_START;
 
+  if (row != NULL && !penal_audit_family_held (audit->model, row->family))
+    {
+      starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (starts, open);
+    }
+  else
+    starts = g_array_copy (audit->model_starts);
   if (row == NULL)
     return starts;
   family = penal_charges_family (audit->model->charges, row->family);
@@ -375,11 +394,38 @@ entry_for (Audit *audit, const PenalRow *row)
   if (code != NULL)
     g_string_append_len (audit->key, code,
                          (gssize)row->lengths[audit->code_column]);
-  /* A byte no cell holds apart from a NUL: code and class stay apart. */
+  /* A byte no cell holds apart from a NUL: code and class stay apart.
+   * The class goes in as read, so that the ways of typing one class
+   * share an entry; one penal cannot read, as typed. */
   g_string_append_c (audit->key, '\x1f');
   if (klass != NULL)
-    g_string_append_len (audit->key, klass,
-                         (gssize)row->lengths[audit->class_column]);
+    {
+      gpointer value;
+
+      g_string_truncate (audit->typed, 0);
+      g_string_append_len (audit->typed, klass,
+                           (gssize)row->lengths[audit->class_column]);
+      if (!g_hash_table_lookup_extended (audit->classes, audit->typed->str,
+                                         NULL, &value))
+        {
+          PenalClass read;
+
+          if (g_hash_table_size (audit->classes) >= 4096)
+            g_hash_table_remove_all (audit->classes);
+          value = GINT_TO_POINTER (
+              penal_class_parse_typed (audit->typed->str, &read) ? read + 1
+                                                                 : 0);
+          g_hash_table_insert (audit->classes, g_strdup (audit->typed->str),
+                               value);
+        }
+      if (GPOINTER_TO_INT (value) > 0)
+        g_string_append_c (audit->key, (char)('A' + GPOINTER_TO_INT (value)));
+      else
+        {
+          g_string_append_c (audit->key, '!');
+          g_string_append (audit->key, audit->typed->str);
+        }
+    }
   entry = g_hash_table_lookup (audit->entries, audit->key->str);
   if (entry != NULL)
     return entry;
@@ -414,12 +460,13 @@ static PenalAuditAnswer *
 check_entry (Audit *audit, const Entry *entry, gint64 date)
 {
   if (entry->why_not != NULL)
-    return answer_new (penal_audit_result_cannot_check (entry->why_not),
+    return answer_new (audit, penal_audit_result_cannot_check (entry->why_not),
                        entry->shown);
   return answer_new (
-      penal_audit_check (audit->model, entry->code,
-                         entry->has_recorded ? &entry->recorded : NULL, NULL,
-                         date),
+      audit,
+      penal_audit_check_cited (audit->model, audit->table, entry->code,
+                               entry->has_recorded ? &entry->recorded : NULL,
+                               NULL, date),
       entry->code);
 }
 
@@ -575,13 +622,17 @@ static PenalFacts *
 row_facts (Audit *audit, PenalRow *row, const Entry *entry, GPtrArray *notes)
 {
   const PenalModel *model = audit->model;
-  g_autoptr (PenalFacts) facts = penal_facts_new (model);
+  g_autoptr (PenalFacts) facts = NULL;
   const PenalOffense *offense = NULL;
   gboolean any = FALSE;
   gint64 index;
 
   for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
     any |= row->cells[f] != NULL;
+  /* The common case, a code and a class alone, costs nothing here. */
+  if (!any && row->cells[PENAL_FACT_OFFENSE] == NULL)
+    return NULL;
+  facts = penal_facts_new (model);
   if (row->cells[PENAL_FACT_OFFENSE] != NULL)
     {
       g_autoptr (GError) error = NULL;
@@ -636,7 +687,7 @@ static gboolean
 take_row (PenalRow *row, gpointer user_data)
 {
   Audit *audit = user_data;
-  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *notes = audit->notes;
   g_autoptr (PenalFacts) facts = NULL;
   const char *date_text = row->cells[PENAL_FACT_OFFENSE_DATE];
   gsize date_length = row->lengths[PENAL_FACT_OFFENSE_DATE];
@@ -644,6 +695,7 @@ take_row (PenalRow *row, gpointer user_data)
   Entry *entry;
   PenalAuditAnswer *answer;
 
+  g_ptr_array_set_size (notes, 0);
   if (row->unreadable)
     {
       write_error_row (audit, row);
@@ -676,9 +728,10 @@ take_row (PenalRow *row, gpointer user_data)
     }
   if (facts != NULL)
     answer = answer_new (
-        penal_audit_check (audit->model, entry->code,
-                           entry->has_recorded ? &entry->recorded : NULL, facts,
-                           date),
+        audit,
+        penal_audit_check_cited (audit->model, audit->table, entry->code,
+                                 entry->has_recorded ? &entry->recorded : NULL,
+                                 facts, date),
         entry->code != NULL ? entry->code : entry->shown);
   else
     {
@@ -715,6 +768,10 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
   audit.counts = counts;
   audit.line = g_string_sized_new (256);
   audit.key = g_string_new (NULL);
+  audit.typed = g_string_new (NULL);
+  audit.classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  audit.table = penal_charges_citation (model->charges);
+  audit.notes = g_ptr_array_new_with_free_func (g_free);
   audit.model_starts = penal_model_period_starts (model);
   audit.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)entry_free);
@@ -775,6 +832,10 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
     g_free (audit.unread_notes[f]);
   g_free (audit.unread_notes);
   g_string_free (audit.key, TRUE);
+  g_string_free (audit.typed, TRUE);
+  g_hash_table_unref (audit.classes);
+  g_free (audit.table);
+  g_ptr_array_unref (audit.notes);
   g_string_free (audit.line, TRUE);
   return ok;
 }

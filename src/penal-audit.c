@@ -101,11 +101,10 @@ class_name (PenalClass klass)
 
 /* The code itself: in force on the date, and of the recorded class. */
 static void
-check_code (const PenalModel *model, PenalAuditResult *result,
-            const char *typed, gint64 date)
+check_code (const PenalModel *model, const char *table,
+            PenalAuditResult *result, const char *typed, gint64 date)
 {
   const PenalChargeCode *row = penal_charges_find (model->charges, typed);
-  g_autofree char *table = penal_charges_citation (model->charges);
   PenalBasis official = PENAL_BASIS_OFFICIAL_RECORD;
   PenalClass code_class;
 
@@ -176,6 +175,32 @@ rule_carries (const PenalRule *rule, const char *family)
             g_array_index (rule->charge_codes, PenalChargeRef, c).family,
             family))
       return TRUE;
+  return FALSE;
+}
+
+/* Does a rule of a statute penal holds, in any version, carry family?
+ * When none does, the check of a code of the family does not depend on
+ * the statutes' versions. */
+gboolean
+penal_audit_family_held (const PenalModel *model, const char *family)
+{
+  GPtrArray *kinds[] = { model->offenses, model->enhancements };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < kinds[k]->len; s++)
+      {
+        const PenalOffense *statute = g_ptr_array_index (kinds[k], s);
+
+        for (guint v = 0; v < statute->versions->len; v++)
+          {
+            const PenalVersion *version
+                = g_ptr_array_index (statute->versions, v);
+
+            for (guint r = 0; r < version->rules->len; r++)
+              if (rule_carries (g_ptr_array_index (version->rules, r), family))
+                return TRUE;
+          }
+      }
   return FALSE;
 }
 
@@ -381,7 +406,8 @@ law_from_facts (const PenalModel *model, PenalAuditResult *result,
 /* The law from the code's family: a rule penal holds, or the Patrol's
  * class of the family's code in force. */
 static void
-law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
+law_from_code (const PenalModel *model, const char *table,
+               PenalAuditResult *result, gint64 date)
 {
   const PenalRule *rule = NULL;
   gboolean ambiguous = FALSE;
@@ -410,7 +436,7 @@ law_from_code (const PenalModel *model, PenalAuditResult *result, gint64 date)
       if (penal_charge_code_class (g_ptr_array_index (result->in_force, i),
                                    &klass))
         {
-          set_law (result, klass, penal_charges_citation (model->charges),
+          set_law (result, klass, g_strdup (table),
                    PENAL_BASIS_OFFICIAL_RECORD);
           return;
         }
@@ -446,6 +472,20 @@ penal_audit_check (const PenalModel *model, const char *code,
                    const PenalClass *recorded, const PenalFacts *facts,
                    gint64 date)
 {
+  g_autofree char *table = NULL;
+
+  g_return_val_if_fail (model != NULL && model->charges != NULL, NULL);
+  table = penal_charges_citation (model->charges);
+  return penal_audit_check_cited (model, table, code, recorded, facts, date);
+}
+
+/* As penal_audit_check, with the citation of the Patrol's table given
+ * (penal_charges_citation): penal audit formats it once, not per check. */
+PenalAuditResult *
+penal_audit_check_cited (const PenalModel *model, const char *table,
+                         const char *code, const PenalClass *recorded,
+                         const PenalFacts *facts, gint64 date)
+{
   PenalAuditResult *result = g_new0 (PenalAuditResult, 1);
   gint64 offense;
 
@@ -458,11 +498,11 @@ penal_audit_check (const PenalModel *model, const char *code,
     result->recorded = *recorded;
 
   if (code != NULL)
-    check_code (model, result, code, date);
+    check_code (model, table, result, code, date);
   if (facts != NULL && penal_facts_get (facts, PENAL_FACT_OFFENSE, &offense))
     law_from_facts (model, result, facts, date);
   else if (result->code != NULL)
-    law_from_code (model, result, date);
+    law_from_code (model, table, result, date);
   else if (code == NULL)
     add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
                  g_strdup (_ ("The record gives neither a charge code nor "

@@ -53,8 +53,14 @@ G_GNUC_INTERNAL PenalAuditResult *penal_audit_check (const PenalModel *model,
                                                      const PenalClass *recorded,
                                                      const PenalFacts *facts,
                                                      gint64 date);
+G_GNUC_INTERNAL gboolean penal_audit_family_held (const PenalModel *model,
+                                                  const char *family);
 G_GNUC_INTERNAL PenalAuditResult *
 penal_audit_result_cannot_check (const char *why);
+G_GNUC_INTERNAL PenalAuditResult *
+penal_audit_check_cited (const PenalModel *model, const char *table,
+                         const char *code, const PenalClass *recorded,
+                         const PenalFacts *facts, gint64 date);
 G_GNUC_INTERNAL void penal_audit_result_free (PenalAuditResult *result);
 G_GNUC_INTERNAL const char *penal_audit_kind_to_code (PenalAuditKind kind);
 
