@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # autogen.sh: generate the configure script from a fresh checkout.
 set -e
 srcdir=$(dirname "$0")

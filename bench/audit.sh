@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/audit.sh [ROWS]: penal audit's benchmark.  Generates ROWS recorded
 # charges (default 1000000) from a fixed seed (bench/generate-audit.awk:
 # codes of every kind from the bundled Highway Patrol table, dates around

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # generate-audit.awk: N recorded charges for `penal audit`, CSV with a
 # header, from a fixed seed so every run of the benchmark reads the same
 # file: a case id, an offense date and the charge code and class as an

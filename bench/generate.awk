@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # generate.awk: N synthetic cases for `penal batch`, CSV with a header, from
 # a fixed seed so every run of the benchmark reads the same file.  Mixed
 # offenses, ages across every tier, dates across every statute version

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/run.sh [ROWS]: penal's benchmark.  Generates ROWS synthetic cases
 # (default 1000000) from a fixed seed, then measures, side by side in this
 # one run and over the same file:

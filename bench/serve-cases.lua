@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- serve-cases.lua: wrk's requests for bench/serve.sh's rounds of distinct
 -- cases: a different case on every request, the same sequence for penal
 -- serve and the peer.  Request i asks about victim age (i / 8736) % 121

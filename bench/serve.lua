@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- serve.lua: wrk's request for bench/serve.sh: one classify request, the
 -- same for penal serve and the peer.
 wrk.method = "POST"

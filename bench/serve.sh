@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # serve.sh: penal serve's /api/v1/classify under load, beside a peer a team
 # might build instead, in the same run, over the same loopback connections.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* soup-alone.c: libsoup 3 alone, for bench/serve.sh: the most any server
  * on libsoup can answer on this machine, measured in the same run as
  * penal serve.  It answers every request with the bytes of one file, from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-audit-html.c: penal audit's report, one HTML page a supervisor can
  * read and print without a spreadsheet: the rows by finding, then the
  * findings that need a look, grouped by kind, each with its row, what was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-audit-private.h: what penal audit's parts share: one check's
  * answer as written (penal-audit-run.c) and the findings kept for the HTML
  * report (penal-audit-html.c).  Inside the library only. */

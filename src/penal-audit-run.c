@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-audit-run.c: penal audit over a caseload of recorded charges, one
  * output row per input row, in order, as a stream.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-audit.c: one recorded charge checked against the law on its
  * offense date.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-code.c: batch's charge_code column: a row answered by the
  * Highway Patrol's code it gives, for any offense.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-input.c: a caseload's rows as exports write them: CSV
  * through the RFC 4180 reader (penal-csv.c), whose header row names the
  * columns, or one JSON object per line (penal-json-line.c).

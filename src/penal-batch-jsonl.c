@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-jsonl.c: a caseload as JSON Lines, one object of facts per
  * line, as an API sends it: the row reader's other format
  * (penal-batch-input.c reads CSV).  Each line's members are read as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-parts.c: what a batch row says, read off the answer the
  * library computed (penal_evaluate): its status, class, penalty, the
  * enhancements that may be charged, the protections, the routes of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-private.h: what the parts of penal batch share: the batch
  * being run, a row's parts, and an answer as written.  Inside the library
  * only. */

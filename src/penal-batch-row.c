@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch-row.c: penal batch's output: the header, each answer's row
  * as CSV or as one JSON object, and error rows.
  *

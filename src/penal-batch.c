@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-batch.c: classify a caseload, one output row per input row, as a
  * stream.
  *

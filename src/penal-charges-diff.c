@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-charges-diff.c: penal diff --charge-codes OLD NEW: what changed
  * between two editions of the Highway Patrol's charge-code table, code by
  * code: added, dropped, retired (given an end date), reclassified (another

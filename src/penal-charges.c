@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-charges.c: the Missouri State Highway Patrol's charge-code table,
  * read as strictly as a statute file.
  *

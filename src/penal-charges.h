@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-charges.h: the Missouri State Highway Patrol's charge-code table,
  * as converted by tools/mshp-charge-codes (penal-charges.c). */
 #pragma once

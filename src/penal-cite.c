@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-cite.c: what every citation and charge code in the statute files
  * points at, checked once the model is linked.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-class.h: the stable offense class codes and their display names. */
 #pragma once
 

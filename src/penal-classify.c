@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-classify.c: one case from facts to its written answer, as
  * `penal classify` and the server's /api/v1/classify give it, and the
  * facts of a case read from a JSON object.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-csv.c: the RFC 4180 reader that penal batch reads a caseload with.
  *
  * Quoted fields with "" escapes, embedded delimiters and line ends, CRLF,

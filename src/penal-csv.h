@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-csv.h: an RFC 4180 reader that is pushed bytes and hands over one
  * record at a time, each with the line it starts on. */
 #pragma once

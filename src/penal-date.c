@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-date.c: calendar dates as penal reads and writes them.
  *
  * A date is a Julian day number as GDate counts them (1 January of year 1

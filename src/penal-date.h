@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-date.h: the dates that only the library uses (penal-date.c); the
  * public ones are in penal.h. */
 #pragma once

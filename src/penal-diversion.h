@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-diversion.h: whether diversion is open for a case, what the court
  * may allow, what the statute protects, and where to refer the person. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore-diff.c: penal diff: what changed for an offense, an
  * enhancement or a program between two dates, region by region of the
  * facts it reads; for an offense, the same for each of its parts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore-show.c: penal show: one statute, or one penalty table, as
  * in force on a date.
  *

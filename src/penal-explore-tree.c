@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore-tree.c: penal tree: a version's compiled decision tree as
  * data, as an indented tree and as Graphviz DOT.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore-what-if.c: penal what-if: how the outcome moves as one
  * fact moves across its domain, the others held as given.
  *

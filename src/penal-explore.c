@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore.c: the statutes made visible for students: finding a
  * statute by name, the pieces every exploring command shares, and each
  * command's report, as penal.h offers it.

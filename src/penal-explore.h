@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-explore.h: the statutes made visible for students: the list of
  * statutes and their versions, one statute as in force on a date, its
  * decision tree, what changed between two dates, and how the outcome moves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-export-dmn.c: a statute version's rule table as a standard DMN decision
  * table, so it opens in DMN tools and other engines can check penal.
  *

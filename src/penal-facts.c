@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-facts.c: the facts of one case, parsed and checked against the
  * domains the statute files declare.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-file.c: reading a file penal did not write: a statute file, a
  * charge-code table.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-file.h: reading a file penal did not write (penal-file.c), inside
  * the library only. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-html.c: the interview's result as HTML, for the web interview and
  * its printed record.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-interview.c: the interview's words that are data, read once from
  * data/interview.xml (compiled into the binary) and translated on use.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-interview.h: the interview's words that are data
  * (data/interview.xml): the answers that mean "I don't know", "yes" and
  * "no", and each fact's help text (penal-interview.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-json-line.c: one line of JSON Lines as a caseload must read it:
  * its members as written, and what json-glib lets pass but a caseload
  * must not.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-json-line.h: one line of JSON Lines as a caseload must read it
  * (penal-json-line.c). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-json.c: an outcome as JSON, with stable codes.
  *
  * Codes (status, class, durations, dates) never change with the language;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-json.h: an outcome, and the pieces of other answers, as JSON
  * (penal-json.c). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-kinds.c: the stable codes of the statute files' small vocabularies
  * (penal-kinds.h), each written once: the loader reads them, JSON writes
  * them, and prose names them through the catalog. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-kinds.h: the small closed vocabularies of the statute files, each
  * an enum with one table of its stable codes: the basis of a figure, what
  * a rule decides, what a program is. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-language.c: the languages penal answers in: English, and those it
  * ships a catalog for (po/LINGUAS), each only with a catalog whose
  * translations are safe to print through.

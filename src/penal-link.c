@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-link.c: the model's references resolved, and what loading proves
  * about it: versions in sequence, a penalty for every class, compiled and
  * complete decision trees, declared severity orders.

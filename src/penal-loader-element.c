@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-loader-element.c: what every element builder of the loader reads:
  * attributes and text (white space folded, terminal controls escaped),
  * dates, effective periods, durations and amounts, the sources an element

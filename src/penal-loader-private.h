@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-loader-private.h: what the parts of the loader share: the document
  * being read, the helpers that read elements and attributes
  * (penal-loader-element.c), and the statute builders

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-loader-statute.c: <offense>, <enhancement> and <program>
  * elements, with their versions, rules and conditions, turned into the
  * model.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-loader.c: statute elements turned into the model.
  *
  * Documents come from penal-xml.c well-formed and valid against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-lookup-report.c: penal lookup's answer for the codes a query
  * names (penal-lookup.c finds and evaluates them): each code's steps with
  * their citations, as text and as JSON; and --search, the codes whose

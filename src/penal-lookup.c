@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-lookup.c: any Missouri charge code, its class on a date and the
  * penalty range that class carries, from the Highway Patrol's table and
  * the penalty tables penal holds.

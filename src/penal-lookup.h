@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-lookup.h: any charge code of the Highway Patrol's table, its class
  * on a date and the penalty range that class carries (penal-lookup.c), for
  * penal lookup (penal-lookup-report.c) and batch's charge_code column. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-model-private.h: the statute model's structures, shared by the
  * loader, the decision tree, the evaluator and the renderers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-model.c: the statute model's life cycle and what it answers
  * about itself: facts, offenses, penalty eras, effective dates.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-outcome.c: evaluates one case against the model.
  *
  * The offense date picks the statute version.  Where it falls in a window in

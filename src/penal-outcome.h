@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-outcome.h: the answer for one case: class, term, fine, citations. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-regions.c: a fact's domain split at every bound the rules test, so
  * that the outcome is the same for every value inside a piece.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-regions.h: a fact's domain split at the bounds the rules test. */
 #pragma once
 

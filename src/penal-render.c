@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-render.c: an outcome as prose, in the reader's language.
  *
  * The text is built from the trace: a list of steps, each a sentence and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-render.h: an outcome as prose (penal-render.c), with the words
  * (penal-text.h) and the JSON view (penal-json.h) beside it. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-rows-private.h: the row reader's state and the helpers its two
  * formats share (penal-batch-input.c, CSV; penal-batch-jsonl.c, JSON
  * Lines).  Inside the library only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-rows-write.c: what every command that answers a caseload row by
  * row writes the same way (penal batch, penal audit): a CSV cell, a JSON
  * string, the kept columns' names, and a row's start: its kept cells and

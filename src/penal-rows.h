@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-rows.h: a caseload's rows as exports write them, read from CSV or
  * JSON Lines (penal-batch-input.c), for penal batch and any other command
  * that reads a caseload.

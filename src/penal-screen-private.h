@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-screen-private.h: the interview's state, shared by the engine
  * (penal-screen.c) and the result (penal-screen-result.c).  Inside the
  * library only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-screen-result.c: the interview's result in plain words: in short
  * (class, term and fine, whether diversion is open, what was not known),
  * then the full answer; or, when nobody knows the offense date, one line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-screen.c: the guided screening interview for clinic volunteers.
  *
  * The interview keeps a PenalFacts and, per fact, whether the person said

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-summary.c: "In short": the answer in a few plain sentences, one for
  * each part that changes what happens to the person: what the offense date
  * was taken to be, a protection that applies, the class with its term and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-text.c: the words for the parts of an answer: durations, amounts,
  * bases, fact values and ranges, and paragraphs wrapped to a width.
  *

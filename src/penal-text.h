@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-text.h: the words for the parts of an answer (penal-text.c). */
 #pragma once
 

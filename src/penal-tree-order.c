@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-tree-order.c: the proof that a version's rule table keeps a
  * declared severity order: moving a fact one way never gives a milder
  * class.  It runs once the table is compiled (penal-tree.c), which has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-tree-private.h: what the decision-tree compiler (penal-tree.c)
  * and the severity-order proof (penal-tree-order.c) share. */
 #pragma once

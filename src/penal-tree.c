@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-tree.c: a statute version's rule table compiled to a decision tree.
  *
  * Each rule is a conjunction of conditions "fact in [lo, hi]".  Compiling

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-tree.h: a statute version's rule table compiled to a decision tree. */
 #pragma once
 

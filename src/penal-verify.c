@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-verify.c: what loading proved about a set of statute files.
  *
  * Every check `penal verify` reports runs on every load (penal-loader.c and

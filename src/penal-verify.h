@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-verify.h: what loading proved about a set of statute files, for
  * `penal verify`. */
 #pragma once

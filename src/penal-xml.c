@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-xml.c: the XML boundary: statute files read with a size cap,
  * checked to be UTF-8, parsed and validated, nothing else.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-xml.h: the XML boundary (penal-xml.c), inside the library only. */
 #pragma once
 

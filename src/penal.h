@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal.h: the one public header of libpenal, for the commands and the
  * server.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* answer.c: tests the answer as a whole: the inputs as given and assumed,
  * the warnings, what charging an enhancement would do to the exposure, a
  * court's route limited to one class, and "In short", in the library and

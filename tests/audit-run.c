@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit-run.c: penal audit over a caseload, as a prosecutor's office runs
  * it: the findings of every kind through the command, the rows of one
  * code and class on both sides of every change penal holds in one run

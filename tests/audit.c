@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit.c: tests one recorded charge checked against the law on its
  * offense date (penal-audit.c): one case per finding, around every
  * version boundary penal holds.

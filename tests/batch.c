@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* batch.c: `penal batch` on the real binary: RFC 4180's corners with the
  * exact rows written, bad rows that never stop, shift or drop the others,
  * agreement with `penal classify` over a grid of cases, header errors, JSON

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """browser.py: the web interview in headless Chromium, keyboard only.
 
 Run by tests/browser.sh with the server's URL and a scratch directory.

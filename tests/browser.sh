@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # browser.sh: the web interview in a real browser: headless Chromium
 # driven by Selenium (tests/browser.py) against `penal serve` on
 # 127.0.0.1.  Speaks TAP; skipped, with the reason, where Chromium,

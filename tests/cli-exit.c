@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-exit.c: the real penal binary's exit codes, each with its message
  * and nothing on standard output: bad command lines (64), broken or
  * missing statutes (65, 66), a failed write of the answer (74); input it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c: the real penal binary's answers: classify in JSON and in text
  * (diversion included), verify, and statutes read from a directory, with
  * stdout, stderr and the status checked exactly (cli-exit.c has the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diversion.c: tests penal's diversion, court-discretion, protection and
  * referral answers against research/missouri-law.md and seed 004. */
 #include "config.h"

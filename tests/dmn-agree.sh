@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dmn-agree.sh: penal's DMN export, evaluated by an independent DMN engine
 # (the npm package @hbtgmbh/dmn-eval-js), agrees with `penal classify` for
 # every victim_age 0-120 under each version of RSMo 567.030 that is

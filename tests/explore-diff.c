@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore-diff.c: penal diff on the real binary, and what the exploring
  * commands refuse to draw: the changes between two dates checked against
  * the statute files, in JSON and in words, with the regression tests

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore-show.c: penal list and penal show on the real binary: their
  * JSON checked value by value against the statute files
  * (statutes/mo-567-030.xml, mo-567-020.xml, mo-567-110.xml and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore-tree.c: penal tree on the real binary: its JSON checked against
  * the statute files and against `penal classify`, its text and DOT forms
  * (and what Graphviz makes of them), Spanish, and its usage errors. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore-what-if.c: penal what-if on the real binary: how the outcome
  * moves as one fact moves, each range checked against the statute files
  * and against `penal classify` at both of its ends, in JSON and in words;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n-glossary.c: the Spanish a client reads, on the real binary: every
  * answer, interview and help checked for po/GLOSSARY.md's terms and for
  * none of those it rejects, no English left over, and dates written as

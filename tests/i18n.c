@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.c: the real binary answers in Spanish under LANGUAGE=es or --lang=es,
  * keeps its codes stable, falls back to English where a translation is
  * missing, and reads only the catalogs it ships, when they fit their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* legal-prostitution.c: tests penal's answers for prostitution (RSMo
  * 567.020) and the persistent offender (RSMo 567.110) against
  * research/missouri-law.md, and the statements of seed 004 against the

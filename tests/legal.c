@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* legal.c: tests penal's answers against research/missouri-law.md: the
  * penalty tables, patronizing (RSMo 567.030) by age and date, and an
  * uncertain window between two versions (legal-prostitution.c has the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* loader-proofs.c: what a statute file may cost to load: a family of rule
  * tables whose decision tree, built naively, is the product of the
  * domains loads in seconds and answers as its rules say; a broken severity

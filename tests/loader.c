@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* loader.c: tests that statute files are loaded, or refused with FILE:LINE. */
 #include "config.h"
 

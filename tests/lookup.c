@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lookup.c: penal lookup and penal diff --charge-codes on the real binary.
  *
  * Codes and their dates are the Missouri State Highway Patrol's charge-code

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # memcheck-penal.sh: src/penal under valgrind memcheck, for tools/memcheck.sh.
 # Exit 99 on any memory error or definitely-lost block; otherwise penal's own
 # exit status.  Standard input, output and error pass through untouched.

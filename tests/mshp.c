@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mshp.c: penal's classes and charge codes against every row the Missouri
  * State Highway Patrol's charge-code table (edition of 5 August 2021) has
  * for RSMo 567.020 and 567.030.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-test-case.c: evaluate one case against a loaded model, in tests,
  * and check the answer against Missouri's figures. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-test-explore.c: the figures of RSMo 567.030 that the tests of the
  * exploring commands check, with their sources, and the checks they share
  * (penal-test-explore.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-test-explore.h: what the tests of the exploring commands share:
  * the figures of RSMo 567.030 they check, each table with its sources, the
  * checks of a rule's outcome, subsections and version against them, and

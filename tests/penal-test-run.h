@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-test-run.h: run the real penal binary and capture what it prints. */
 #pragma once
 

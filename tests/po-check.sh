@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po-check.sh: fails when po/penal.pot is stale against the sources, when
 # po/POTFILES.in misses a file with translatable strings, or when a catalog
 # in po/LINGUAS is incomplete, fuzzy or fails msgfmt --check.  Speaks TAP.

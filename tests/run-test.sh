@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-test.sh: runs one GTest binary so that it speaks TAP to automake; under
 # valgrind memcheck when PENAL_MEMCHECK is set (tools/memcheck.sh).  Known
 # leaks of the libraries below penal (tests/valgrind.supp, tests/lsan.supp)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen.c: tests the screening interview on the real binary: which
  * questions it asks and in what order, how it takes bad answers and "I
  * don't know", facts given up front, Spanish, and one run in a real

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* serve.c: tests penal serve in process: a server on 127.0.0.1 port 0,
  * asked with SoupSession (and, where a test needs bytes a client library
  * would not send, a raw socket).  Every endpoint, every error status, the

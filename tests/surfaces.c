@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* surfaces.c: one answer, many views.  Over a grid of every fact's
  * boundary values (the first and last value of each region the rules cut
  * its domain into) times every period start of the offense (the days on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* units.c: unit tests for the modules every command shares: the strict
  * and the fast date parsers and the dates of exports, the regions of a fact's
  * domain, and what "the outcome changed" means (penal_outcome_equal). */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/format-check.sh: fails if clang-format (with the repository's
 # .clang-format) would change any C file under src/ or tests/.  Generated
 # files (src/penal-resources.c) are not checked.  Run `clang-format -i` on

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/fuzz.sh [SECONDS|--fixed]: builds penal's libFuzzer harnesses
 # (tests/fuzz/fuzz-*.c) with clang, -fsanitize=fuzzer,address,undefined, and
 # runs each for SECONDS (default 60) on a scratch copy of its seed corpus

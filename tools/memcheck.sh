@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/memcheck.sh: runs the whole test suite under valgrind memcheck: every
 # test binary, and every run of src/penal the tests make.  Any memory error
 # or definitely-lost block makes valgrind exit 99, which fails the test that

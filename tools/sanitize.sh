@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/sanitize.sh [DIR]: builds a clean copy of the source tree (what
 # `make dist` would ship) in DIR (default: a new temporary directory) with
 # AddressSanitizer and UndefinedBehaviorSanitizer, and runs the whole test

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # setup.sh: install what penal needs to build on Debian, then configure and
 # build it in this checkout.  Safe to run again.
 set -e

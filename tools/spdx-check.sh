@@ -6,8 +6,10 @@
 # checkout that can hold a comment: what git tracks, or, outside a git
 # checkout (an unpacked tarball), every file.  Left out are the files that
 # cannot hold one or whose licence is stated elsewhere: the licence texts,
-# JSON, TSV, Markdown, SVG, catalogs, the test fixtures and fuzz corpora
-# (read byte for byte by the tests), and debian/ (debian/copyright).
+# JSON, TSV, Markdown, SVG and PNG, catalogs and po/LINGUAS (a bare list
+# that configure reads), the test fixtures and fuzz
+# corpora (read byte for byte by the tests), the OMG's DMN schemas
+# (tests/dmn/xsd/README), and debian/ (debian/copyright).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -22,8 +24,10 @@ candidates () {
 
 exempt () {
   case $1 in
-    COPYING | */COPYING | *.json | *.tsv | *.md | *.svg | *.po | *.pot \
-      | tests/data/* | tests/fuzz/corpus-*/* | debian/*) return 0 ;;
+    COPYING | */COPYING | *.json | *.tsv | *.md | *.svg | *.png | *.po \
+      | *.pot | po/LINGUAS | tests/data/* | tests/fuzz/corpus-*/* \
+      | tests/dmn/xsd/* \
+      | debian/*) return 0 ;;
   esac
   return 1
 }

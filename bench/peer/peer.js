@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // peer.js: the benchmark's peer.  Evaluates the patronizing rows of the
 // benchmark's cases with @hbtgmbh/dmn-eval-js, over the DMN 1.1 tables that
 // `penal export` wrote for each version of RSMo 567.030, and checks every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // serve.js: the peer of bench/serve.sh: what a team might build instead of
 // penal serve.  The same decision tables, exported by `penal export` as DMN
 // 1.1 (one per version of RSMo 567.030), evaluated by @hbtgmbh/dmn-eval-js

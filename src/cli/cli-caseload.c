@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-caseload.c: the options of the commands that read a caseload
  * (penal batch, penal audit), read one way: formats, --keep, --delimiter,
  * --date-order, --ignore-unknown, --full and --bom. */

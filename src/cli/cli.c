@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c: option parsing, help, the checked writer and exit codes, shared
  * by every command of the penal command line.
  *

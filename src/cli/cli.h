@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h: what the command files of the penal command line share.
  *
  * Each command is a file of its own (cmd-NAME.c) with its own options, a

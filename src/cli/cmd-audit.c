@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-audit.c: penal audit [FILE | -]: check a caseload of recorded
  * charges against the law on each offense date, one output row per input
  * row, in order, as a stream; a summary on standard error and, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-batch.c: penal batch [FILE | -]: classify a caseload, one output row
  * per input row, in order, as a stream. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-classify.c: penal classify FACT=VALUE…: the answer for one case.
  *
  * The facts are parsed and checked against the loaded statutes, the case is

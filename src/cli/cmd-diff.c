@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-diff.c: penal diff OFFENSE --from DATE --to DATE: what changed for an
  * offense between two dates. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-export.c: penal export --format=dmn OFFENSE: one offense's rule table,
  * as in force on --date, as a DMN decision table for other tools. */
 #include "config.h"

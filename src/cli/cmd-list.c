@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-list.c: penal list: every statute, enhancement, program and penalty
  * table, with its versions and the dates each was in force. */
 #include "config.h"

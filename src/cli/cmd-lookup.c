@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-lookup.c: penal lookup CODE [offense_date=YYYY-MM-DD]: any Missouri
  * charge code, its class on the date and the penalty range that class
  * carries; --search WORDS lists the codes whose description holds them. */

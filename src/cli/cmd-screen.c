@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-screen.c: penal screen [FACT=VALUE…]: the screening interview at a
  * terminal or over a pipe.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-serve.c: penal serve [--listen=ADDRESS:PORT]: the screening
  * interview in a browser and a JSON API, on this machine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-show.c: penal show STATUTE: one statute as in force on --date. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-tree.c: penal tree STATUTE: the decision tree in force on --date. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-verify.c: penal verify [FILE…]: load the statutes, which proves them
  * sound, and report what was proved and how long it took. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-what-if.c: penal what-if FACT=VALUE… --vary FACT: how the outcome
  * moves as one fact moves across its domain. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the penal command line: locale, the global options, a table of
  * commands, and dispatch.  Each command is a file of its own (cmd-*.c);
  * all the work is done by libpenal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-server-pages.c: the screening interview as web pages: one
  * question per page, a recap where any answer can be changed, and the
  * result, in the reader's language.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-server.c: penal serve's HTTP side: listening, the limits every
  * request is held to, the Host check, the log, and the JSON API.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-server.h: penal serve, the screening interview in a browser and a
  * JSON API, over libsoup 3 (penal-server.c: HTTP, limits and the API;
  * penal-server-pages.c: the interview's pages).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // agree.js: evaluates a DMN 1.1 decision table exported by `penal export`
 // with @hbtgmbh/dmn-eval-js for every victim_age 0-120 and prints one line
 // per age: "AGE CLASS CITATION" ("none" when no rule matched).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-batch.c: a libFuzzer harness for penal batch as a whole.  The
  * input's first byte chooses the input format (bit 0: JSON Lines), the
  * output format (bit 1: JSON Lines), --ignore-unknown (bit 2), --full

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: a libFuzzer harness for penal batch's RFC 4180 reader
  * (src/penal-csv.c), the bytes of a caseload from the outside world.  The
  * input is read twice: whole, and in pieces whose sizes come from its own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-facts.c: a libFuzzer harness for facts from the outside world: each
  * line of the input is tried as a NAME=VALUE assignment (as on the command
  * line and in batch rows) and as an interview answer to every question;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-loader.c: a libFuzzer harness for the statute loader: bytes are one
  * statute file; whatever loads (and so was proved sound) is evaluated and
  * rendered for a spread of cases, to reach the tree walk and the

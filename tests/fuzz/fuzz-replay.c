@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-replay.c: runs a libFuzzer harness over its seed corpus as ordinary
  * GTest cases, one per corpus file, so `make check` exercises the harnesses
  * (under ASan and UBSan too, in CI) where clang's fuzzer is not at hand.
