@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "penal-csv.h"
+#include "penal-string.h"
 
 struct _PenalCsvRecord
 {
@@ -263,7 +264,7 @@ parse_record (PenalCsvReader *reader, guint n)
               run++;
           if (run > p)
             {
-              g_string_append_len (record->record, p, run - p);
+              penal_string_append (record->record, p, (gsize)(run - p));
               if (state == FIELD_START)
                 state = UNQUOTED;
               p = run - 1;
