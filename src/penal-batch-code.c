@@ -20,34 +20,42 @@
 #include <string.h>
 
 #include "penal-batch-private.h"
-#include "penal-regions.h"
 #include "penal-render.h"
 
 /* Codes written longer than this are not codes. */
 #define MAX_CODE_LENGTH 40
 
+/* An entry, in one block: what every row reads first (the code as
+ * written, the days on which its answer may change and the answers given
+ * so far), then the rest, then the days themselves. */
 struct _BatchCode
 {
+  char typed[MAX_CODE_LENGTH + 2]; /* the code as the rows write it */
+  guint8 length;                   /* its length */
+  guint n_starts;
+  /* The answer of each period between the days of starts, once given:
+   * by_period[p] holds from starts[p - 1] (starts[0] is the open start). */
+  BatchAnswer **by_period;
+
   GPtrArray *rows; /* PenalChargeCode: the code, or those of a legacy code
                       or a family */
   char modifier;   /* '0' to '3' as written, or 0 */
   char *problem;   /* the cell names no code: why */
-  GArray *starts;  /* gint64: the days on which the answer may change */
   gint offense;    /* the offense of the code's statute, if penal holds it
                       in full, or -1 */
   gint held;       /* that offense, when the code is the offense itself
                       (no attempt, accessory or conspiracy), or -1 */
   char *held_note; /* which facts give the complete answer */
   BatchAnswer *undated;
+  gint64 starts[]; /* n_starts days, then n_starts + 1 answers */
 };
 
-void
-penal_batch_code_free (BatchCode *code)
+static void
+code_free (BatchCode *code)
 {
-  if (code == NULL)
-    return;
+  for (guint p = 0; p <= code->n_starts; p++)
+    penal_batch_answer_free (code->by_period[p]);
   g_clear_pointer (&code->rows, g_ptr_array_unref);
-  g_clear_pointer (&code->starts, g_array_unref);
   g_free (code->problem);
   g_free (code->held_note);
   penal_batch_answer_free (code->undated);
@@ -132,12 +140,14 @@ held_offense (Batch *batch, const PenalChargeCode *row)
 /* What the cell names: one code, the codes of a legacy code, or those of a
  * family; a statute, or anything else, is not a code. */
 static BatchCode *
-resolve (Batch *batch, const char *typed)
+resolve (Batch *batch, const char *typed, gsize length)
 {
-  BatchCode *code = g_new0 (BatchCode, 1);
+  BatchCode found_code = { 0 };
+  BatchCode *code = &found_code;
   g_autofree char *upper = g_ascii_strup (typed, -1);
   g_autofree char *shown = penal_quote_untrusted (typed);
   g_autofree char *found = NULL;
+  g_autoptr (GArray) starts = NULL;
   gboolean family = FALSE;
 
   code->held = code->offense = -1;
@@ -165,15 +175,12 @@ resolve (Batch *batch, const char *typed)
                          (gpointer)penal_charges_find (batch->charges, found));
     }
   else
-    {
-      code->problem = g_strdup_printf (
-          _ ("charge_code: “%s” is not a charge code; give one as the Patrol "
-             "writes it (567.030-003Y201840, with or without its modifier "
-             "digits), a family (567.030-003) or a legacy code (21027)"),
-          shown);
-      return code;
-    }
-  if (code->rows->len == 0)
+    code->problem = g_strdup_printf (
+        _ ("charge_code: “%s” is not a charge code; give one as the Patrol "
+           "writes it (567.030-003Y201840, with or without its modifier "
+           "digits), a family (567.030-003) or a legacy code (21027)"),
+        shown);
+  if (code->problem == NULL && code->rows->len == 0)
     {
       g_autofree char *edition = penal_date_to_display (
           penal_charges_get_edition_day (batch->charges));
@@ -182,14 +189,16 @@ resolve (Batch *batch, const char *typed)
           _ ("charge_code: the Highway Patrol's table (edition of %s) has no "
              "charge code “%s”"),
           edition, shown);
-      return code;
     }
-  code->starts = change_days (batch, code->rows);
-  /* An attempt, accessory or conspiracy is not the offense itself: its
-   * facts do not answer it. */
-  code->offense = held_offense (batch, g_ptr_array_index (code->rows, 0));
-  if (code->modifier < '1' || code->modifier > '3')
-    code->held = code->offense;
+  if (code->problem == NULL)
+    {
+      starts = change_days (batch, code->rows);
+      /* An attempt, accessory or conspiracy is not the offense itself:
+       * its facts do not answer it. */
+      code->offense = held_offense (batch, g_ptr_array_index (code->rows, 0));
+      if (code->modifier < '1' || code->modifier > '3')
+        code->held = code->offense;
+    }
   if (code->held >= 0)
     {
       const PenalOffense *offense
@@ -213,6 +222,17 @@ resolve (Batch *batch, const char *typed)
           offense->statute, facts->str);
       g_string_free (facts, TRUE);
     }
+
+  /* The block: the entry, its days and room for their answers. */
+  code->n_starts = starts != NULL ? starts->len : 0;
+  code = g_malloc0 (sizeof (BatchCode) + sizeof (gint64) * code->n_starts
+                    + sizeof (BatchAnswer *) * (code->n_starts + 1));
+  *code = found_code;
+  memcpy (code->typed, typed, length);
+  code->length = (guint8)length;
+  if (starts != NULL)
+    memcpy (code->starts, starts->data, sizeof (gint64) * starts->len);
+  code->by_period = (BatchAnswer **)(code->starts + code->n_starts);
   return code;
 }
 
@@ -348,11 +368,117 @@ code_answer (Batch *batch, const BatchCode *entry, const PenalChargeCode *row,
   return answer;
 }
 
+/* ------------------------------------------------------------------ */
+/* The codes as rows write them                                         */
+
+/* An open-addressed table from the code as written to its entry: a
+ * caseload draws on thousands of codes at random, and a slot of a hash
+ * and a pointer keeps the table small enough to stay in the processor's
+ * cache, where a GHashTable reaches each key through two more pointers.
+ * At most half full; emptied, entries and their answers, when it would
+ * hold more than MAX_CACHED codes or they keep more than MAX_CACHED
+ * answers. */
+typedef struct
+{
+  guint32 hash;
+  BatchCode *code; /* NULL: the slot is free */
+} CodeSlot;
+
+struct _BatchCodes
+{
+  CodeSlot *slots;
+  guint size; /* a power of two, or 0 */
+  guint used;
+};
+
+/* A hash of the bytes, eight at a time: a code is some twenty. */
+static guint32
+code_hash (const char *text, gsize length)
+{
+  guint64 hash = length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  while (length > 0)
+    {
+      guint64 word = 0;
+      gsize n = MIN (length, sizeof word);
+
+      memcpy (&word, text, n);
+      hash = (hash ^ word) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+      hash ^= hash >> 31;
+      text += n;
+      length -= n;
+    }
+  return (guint32)(hash ^ (hash >> 32));
+}
+
+BatchCodes *
+penal_batch_codes_new (void)
+{
+  return g_new0 (BatchCodes, 1);
+}
+
+static void
+codes_empty (BatchCodes *codes)
+{
+  for (guint i = 0; i < codes->size; i++)
+    g_clear_pointer (&codes->slots[i].code, code_free);
+  codes->used = 0;
+}
+
+void
+penal_batch_codes_free (BatchCodes *codes)
+{
+  if (codes == NULL)
+    return;
+  codes_empty (codes);
+  g_free (codes->slots);
+  g_free (codes);
+}
+
+static void
+codes_insert (BatchCodes *codes, guint32 hash, BatchCode *code)
+{
+  guint i = hash & (codes->size - 1);
+
+  while (codes->slots[i].code != NULL)
+    i = (i + 1) & (codes->size - 1);
+  codes->slots[i].hash = hash;
+  codes->slots[i].code = code;
+  codes->used++;
+}
+
+/* Room for one more code: the table doubled, or emptied at the caps. */
+static void
+codes_make_room (Batch *batch)
+{
+  BatchCodes *codes = batch->codes;
+  CodeSlot *old = codes->slots;
+  guint old_size = codes->size;
+
+  if (codes->used >= MAX_CACHED || batch->code_answers >= MAX_CACHED)
+    {
+      codes_empty (codes);
+      batch->code_answers = 0;
+      return;
+    }
+  if ((codes->used + 1) * 2 <= codes->size)
+    return;
+  codes->size = MAX (codes->size * 2, 1024);
+  codes->slots = g_new0 (CodeSlot, codes->size);
+  codes->used = 0;
+  for (guint i = 0; i < old_size; i++)
+    if (old[i].code != NULL)
+      codes_insert (codes, old[i].hash, old[i].code);
+  g_free (old);
+}
+
 /* The entry for the code the row gives, resolved once. */
 static BatchCode *
 entry_for (Batch *batch, const char *text, gsize length)
 {
+  BatchCodes *codes = batch->codes;
   char typed[MAX_CODE_LENGTH + 2];
+  guint32 hash;
   BatchCode *code;
 
   if (batch->charges == NULL)
@@ -364,17 +490,23 @@ entry_for (Batch *batch, const char *text, gsize length)
       g_assert_no_error (error);
     }
   /* A longer cell is no code; its first bytes say so. */
-  length = MIN (length, sizeof typed - 1);
+  length = MIN (length, MAX_CODE_LENGTH + 1);
+  hash = code_hash (text, length);
+  for (guint i = hash & (codes->size - 1); codes->size > 0;
+       i = (i + 1) & (codes->size - 1))
+    {
+      code = codes->slots[i].code;
+      if (code == NULL)
+        break;
+      if (codes->slots[i].hash == hash && code->length == length
+          && memcmp (code->typed, text, length) == 0)
+        return code;
+    }
+  codes_make_room (batch);
   memcpy (typed, text, length);
   typed[length] = '\0';
-  code = g_hash_table_lookup (batch->codes, typed);
-  if (code == NULL)
-    {
-      if (g_hash_table_size (batch->codes) >= MAX_CACHED)
-        g_hash_table_remove_all (batch->codes);
-      code = resolve (batch, typed);
-      g_hash_table_insert (batch->codes, g_strdup (typed), code);
-    }
+  code = resolve (batch, typed, length);
+  codes_insert (codes, hash, code);
   return code;
 }
 
@@ -390,17 +522,72 @@ ignore_facts (Batch *batch)
       }
 }
 
+/* The answer by the code alone on a date; NULL, with the row's problem,
+ * when the entry names no code or several in force then. */
+static BatchAnswer *
+dated_code_answer (Batch *batch, BatchCode *entry, gint64 date)
+{
+  const PenalChargeCode *chosen;
+  BatchAnswer *answer;
+  guint period;
+
+  if (batch->options.full)
+    {
+      /* The complete answer names the day itself: kept by the code as
+       * written and the day, never by the entry, which may be dropped. */
+      gsize length = strlen (entry->typed);
+      g_autofree char *key = g_malloc (1 + sizeof (gint64) + length);
+
+      key[0] = 'C';
+      memcpy (key + 1, &date, sizeof (gint64));
+      memcpy (key + 1 + sizeof (gint64), entry->typed, length);
+      answer
+          = penal_batch_exact_lookup (batch, key, 1 + sizeof (gint64) + length);
+      if (answer != NULL)
+        return answer;
+      chosen = code_on (batch, entry, entry->typed, date);
+      if (chosen == NULL)
+        return NULL;
+      answer = code_answer (batch, entry, chosen, entry->typed, date);
+      penal_batch_exact_insert (batch, key, 1 + sizeof (gint64) + length,
+                                answer);
+      return answer;
+    }
+  /* The same codes are in force, and the same penalty era, all through a
+   * period of the entry's change days. */
+  {
+    guint lo = 0, hi = entry->n_starts;
+
+    while (lo < hi)
+      {
+        guint mid = (lo + hi) / 2;
+
+        if (entry->starts[mid] <= date)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    period = lo;
+  }
+  if (entry->by_period[period] != NULL)
+    return entry->by_period[period];
+  chosen = code_on (batch, entry, entry->typed, date);
+  if (chosen == NULL)
+    return NULL;
+  answer = code_answer (batch, entry, chosen, entry->typed, date);
+  entry->by_period[period] = answer;
+  batch->code_answers++;
+  return answer;
+}
+
 /* A row with a charge code: by the code, or, for a statute penal holds in
  * full, by its facts when they are given. */
 void
 penal_batch_answer_code (Batch *batch)
 {
   PenalRow *row = batch->row;
-  const char *text = row->cells[batch->charge_column];
-  gsize length = row->lengths[batch->charge_column];
-  g_autofree char *typed = g_strndup (text, MIN (length, MAX_CODE_LENGTH + 1));
-  BatchCode *entry = entry_for (batch, text, length);
-  const PenalChargeCode *chosen = NULL;
+  BatchCode *entry = entry_for (batch, row->cells[batch->charge_column],
+                                row->lengths[batch->charge_column]);
   BatchAnswer *answer;
   gboolean owned = FALSE;
   gint64 date = batch->known[PENAL_FACT_OFFENSE_DATE]
@@ -426,8 +613,6 @@ penal_batch_answer_code (Batch *batch)
                   ->code,
               statute != NULL ? statute : "?", offense->id, offense->statute));
     }
-  if (row->problems->len == 0 && date >= 0)
-    chosen = code_on (batch, entry, typed, date);
   if (row->problems->len > 0)
     {
       penal_batch_write_error_row (batch);
@@ -436,6 +621,17 @@ penal_batch_answer_code (Batch *batch)
 
   if (entry->held >= 0)
     {
+      const PenalChargeCode *chosen = NULL;
+
+      if (date >= 0)
+        {
+          chosen = code_on (batch, entry, entry->typed, date);
+          if (chosen == NULL)
+            {
+              penal_batch_write_error_row (batch);
+              return;
+            }
+        }
       batch->known[PENAL_FACT_OFFENSE] = TRUE;
       batch->values[PENAL_FACT_OFFENSE] = entry->held;
       penal_batch_ignore_unread (batch, (guint)entry->held);
@@ -443,7 +639,7 @@ penal_batch_answer_code (Batch *batch)
           = penal_batch_facts_answer (batch, (guint)entry->held, date, &owned);
       if (date < 0 || answer->status != BATCH_NEEDS_FACTS)
         {
-          if (answer->family != NULL
+          if (answer->family != NULL && chosen != NULL
               && !g_str_equal (answer->family, chosen->family))
             {
               char *note = g_strdup_printf (
@@ -483,22 +679,9 @@ penal_batch_answer_code (Batch *batch)
       penal_batch_write_answer (batch, entry->undated, date);
       return;
     }
-  {
-    /* The entry, and the period of the date (--full: the day itself). */
-    char key[1 + sizeof (gpointer) + sizeof (gint64)];
-    gint64 when = batch->options.full
-                      ? date
-                      : (gint64)penal_regions_find (entry->starts, date);
-
-    key[0] = 'C';
-    memcpy (key + 1, &entry, sizeof (gpointer));
-    memcpy (key + 1 + sizeof (gpointer), &when, sizeof (gint64));
-    answer = penal_batch_exact_lookup (batch, key, sizeof key);
-    if (answer == NULL)
-      {
-        answer = code_answer (batch, entry, chosen, typed, date);
-        penal_batch_exact_insert (batch, key, sizeof key, answer);
-      }
-  }
-  penal_batch_write_answer (batch, answer, date);
+  answer = dated_code_answer (batch, entry, date);
+  if (answer == NULL)
+    penal_batch_write_error_row (batch);
+  else
+    penal_batch_write_answer (batch, answer, date);
 }

@@ -227,16 +227,6 @@ penal_row_reader_parse_date (PenalRowReader *reader, const char *column,
 /* ------------------------------------------------------------------ */
 /* Either format                                                        */
 
-/* A cell without the spaces around it. */
-void
-penal_row_trim (const char **text, gsize *length)
-{
-  while (*length > 0 && g_ascii_isspace (**text))
-    (*text)++, (*length)--;
-  while (*length > 0 && g_ascii_isspace ((*text)[*length - 1]))
-    (*length)--;
-}
-
 void
 penal_row_start (PenalRowReader *reader, guint64 line)
 {

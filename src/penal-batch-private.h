@@ -101,11 +101,16 @@ struct _BatchAnswer
   char *tail;
   GPtrArray *notes; /* char * */
   char *notes_end;
+  gsize head_length; /* written a row at a time: their lengths, once */
+  gsize tail_length;
+  gsize notes_end_length;
   const char *family; /* the charge-code family of the class decided */
 };
 
-/* A charge code as a row gives it, resolved once (penal-batch-code.c). */
+/* A charge code as a row gives it, resolved once, and the table of them
+ * (penal-batch-code.c). */
 typedef struct _BatchCode BatchCode;
+typedef struct _BatchCodes BatchCodes;
 
 typedef struct
 {
@@ -136,8 +141,9 @@ typedef struct
   /* Charge codes. */
   const PenalCharges *charges;
   PenalCharges *loaded_charges;
-  GHashTable *codes; /* code as written -> BatchCode */
-  char **code_notes; /* per fact: the note when a code's row gives it */
+  BatchCodes *codes;    /* code as written -> BatchCode */
+  guint64 code_answers; /* answers the codes keep, all told */
+  char **code_notes;    /* per fact: the note when a code's row gives it */
 } Batch;
 
 /* penal-batch-row.c: writing rows. */
@@ -176,6 +182,7 @@ G_GNUC_INTERNAL void penal_batch_exact_insert (Batch *batch, const void *key,
 
 /* penal-batch-code.c: answering a row by its charge code. */
 G_GNUC_INTERNAL void penal_batch_answer_code (Batch *batch);
-G_GNUC_INTERNAL void penal_batch_code_free (BatchCode *code);
+G_GNUC_INTERNAL BatchCodes *penal_batch_codes_new (void);
+G_GNUC_INTERNAL void penal_batch_codes_free (BatchCodes *codes);
 
 G_END_DECLS

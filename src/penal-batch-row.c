@@ -22,6 +22,7 @@
 #include "penal-batch-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
+#include "penal-string.h"
 
 /* The CSV columns after the kept ones, in order. */
 static const char *const columns[] = {
@@ -230,21 +231,50 @@ append_notes (GString *out, gboolean json, GPtrArray *notes, GPtrArray *more)
 /* ------------------------------------------------------------------ */
 /* Answers                                                              */
 
+/* An answer and its text in one block: a caseload's rows draw on
+ * thousands of answers at random, and each is then read in one go.  tail
+ * and notes_end may be NULL (--full). */
+static BatchAnswer *
+answer_alloc (BatchStatus status, const GString *head, const GString *tail,
+              const GString *notes_end)
+{
+  gsize size = sizeof (BatchAnswer) + head->len + 1
+               + (tail != NULL ? tail->len + notes_end->len + 2 : 0);
+  BatchAnswer *answer = g_malloc0 (size);
+  char *text = (char *)(answer + 1);
+
+  answer->status = status;
+  answer->head = memcpy (text, head->str, head->len + 1);
+  answer->head_length = head->len;
+  if (tail == NULL)
+    return answer;
+  text += head->len + 1;
+  answer->tail = memcpy (text, tail->str, tail->len + 1);
+  answer->tail_length = tail->len;
+  text += tail->len + 1;
+  answer->notes_end = memcpy (text, notes_end->str, notes_end->len + 1);
+  answer->notes_end_length = notes_end->len;
+  return answer;
+}
+
 /* The columns after the line (and the kept cells): head through the
  * statute, tail from the version to the message; the notes apart. */
 BatchAnswer *
 penal_batch_answer_new (Batch *batch, RowParts *parts)
 {
-  BatchAnswer *answer = g_new0 (BatchAnswer, 1);
+  BatchAnswer *answer;
+  g_autoptr (GString) head = NULL;
+  g_autoptr (GString) tail = NULL;
+  g_autoptr (GString) end = g_string_new (NULL);
+  GPtrArray *notes;
   gboolean json = batch->options.output_format == PENAL_BATCH_JSONL;
   const PenalClassPenalty *p = parts->penalty;
   Cells cells = { g_string_new (NULL), json };
 
-  answer->status = parts->status;
   cell_text (&cells, "status", status_codes[parts->status]);
   cell_text (&cells, "offense", parts->offense);
   cell_text (&cells, "statute", parts->statute);
-  answer->head = g_string_free (cells.out, FALSE);
+  head = cells.out;
 
   cells.out = g_string_new (NULL);
   cell_text (&cells, "version", parts->version);
@@ -319,17 +349,14 @@ penal_batch_answer_new (Batch *batch, RowParts *parts)
       cell_text (&cells, "message", parts->message);
       g_string_append_c (cells.out, ',');
     }
-  answer->tail = g_string_free (cells.out, FALSE);
-  answer->family = parts->family;
-  answer->notes = g_steal_pointer (&parts->notes);
+  tail = cells.out;
+  notes = g_steal_pointer (&parts->notes);
   parts->notes = g_ptr_array_new_with_free_func (g_free);
-  {
-    GString *end = g_string_new (NULL);
-
-    append_notes (end, json, answer->notes, NULL);
-    g_string_append (end, json ? "]}\n" : "\n");
-    answer->notes_end = g_string_free (end, FALSE);
-  }
+  append_notes (end, json, notes, NULL);
+  g_string_append (end, json ? "]}\n" : "\n");
+  answer = answer_alloc (parts->status, head, tail, end);
+  answer->family = parts->family;
+  answer->notes = notes;
   return answer;
 }
 
@@ -339,15 +366,17 @@ BatchAnswer *
 penal_batch_full_answer (Batch *batch, JsonNode *object, BatchStatus status,
                          GPtrArray *notes)
 {
-  BatchAnswer *answer = g_new0 (BatchAnswer, 1);
+  BatchAnswer *answer;
   g_autofree char *json = penal_json_to_string (object, FALSE);
   const char *first
       = "{\"format_version\":" G_STRINGIFY (PENAL_JSON_FORMAT_VERSION) ",";
+  g_autoptr (GString) head = NULL;
 
   (void)batch;
   g_assert (g_str_has_prefix (json, first));
-  answer->status = status;
-  answer->head = g_strconcat (json + strlen (first), "\n", NULL);
+  head = g_string_new (json + strlen (first));
+  g_string_append_c (head, '\n');
+  answer = answer_alloc (status, head, NULL, NULL);
   answer->notes = notes != NULL ? g_ptr_array_ref (notes)
                                 : g_ptr_array_new_with_free_func (g_free);
   return answer;
@@ -358,10 +387,7 @@ penal_batch_answer_free (BatchAnswer *answer)
 {
   if (answer == NULL)
     return;
-  g_free (answer->head);
-  g_free (answer->tail);
   g_clear_pointer (&answer->notes, g_ptr_array_unref);
-  g_free (answer->notes_end);
   g_free (answer);
 }
 
@@ -489,10 +515,10 @@ append_date (Batch *batch, gint64 date)
       g_string_append (batch->line, ",\"offense_date_assumed\":false");
       return;
     }
-  g_string_append_c (batch->line, ',');
+  penal_string_append (batch->line, ",", 1);
   if (date >= 0)
-    g_string_append_len (batch->line, text, 10);
-  g_string_append (batch->line, ",false");
+    penal_string_append (batch->line, text, 10);
+  penal_string_append (batch->line, ",false", 6);
 }
 
 /* Writes a row from its answer: the row's own start and date, and its own
@@ -512,15 +538,16 @@ penal_batch_write_answer (Batch *batch, const BatchAnswer *answer, gint64 date)
       g_string_append (batch->line, ",\"notes\":[");
       append_notes (batch->line, TRUE, answer->notes, batch->row_notes);
       g_string_append (batch->line, "],");
-      g_string_append (batch->line, answer->head);
+      penal_string_append (batch->line, answer->head, answer->head_length);
       flush_line (batch);
       return;
     }
-  g_string_append (batch->line, answer->head);
+  penal_string_append (batch->line, answer->head, answer->head_length);
   append_date (batch, date);
-  g_string_append (batch->line, answer->tail);
+  penal_string_append (batch->line, answer->tail, answer->tail_length);
   if (!more)
-    g_string_append (batch->line, answer->notes_end);
+    penal_string_append (batch->line, answer->notes_end,
+                         answer->notes_end_length);
   else
     {
       append_notes (batch->line, json, answer->notes, batch->row_notes);

@@ -510,8 +510,7 @@ penal_batch_run (const PenalModel *model, const PenalBatchOptions *options,
   batch.exact = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                        (GDestroyNotify)g_bytes_unref,
                                        (GDestroyNotify)penal_batch_answer_free);
-  batch.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify)penal_batch_code_free);
+  batch.codes = penal_batch_codes_new ();
   batch.preps = g_new0 (OffensePrep, model->offenses->len);
   for (guint o = 0; o < model->offenses->len; o++)
     prepare_offense (model, g_ptr_array_index (model->offenses, o), o,
@@ -567,7 +566,7 @@ penal_batch_run (const PenalModel *model, const PenalBatchOptions *options,
   g_free (batch.preps);
   g_hash_table_unref (batch.cache);
   g_hash_table_unref (batch.exact);
-  g_hash_table_unref (batch.codes);
+  penal_batch_codes_free (batch.codes);
   g_clear_pointer (&batch.loaded_charges, penal_charges_free);
   g_free (batch.values);
   g_free (batch.known);

@@ -36,13 +36,16 @@
 #include <string.h>
 
 #include "penal-csv.h"
+#include "penal-string.h"
 
 struct _PenalCsvRecord
 {
   GString *record; /* the fields' bytes, one after another */
-  GArray *starts;  /* gsize: where each field starts in record */
-  guint64 line;    /* the line the record starts on */
-  char *problem;   /* why the record cannot be read, if it cannot */
+  gsize *starts;   /* where each field starts in record: an array of
+                      PENAL_BATCH_MAX_FIELDS, filled a record at a time */
+  guint n_fields;
+  guint64 line;  /* the line the record starts on */
+  char *problem; /* why the record cannot be read, if it cannot */
 };
 
 typedef enum
@@ -108,7 +111,7 @@ static void
 record_reset (PenalCsvRecord *record, guint64 line)
 {
   g_string_truncate (record->record, 0);
-  g_array_set_size (record->starts, 0);
+  record->n_fields = 0;
   g_clear_pointer (&record->problem, g_free);
   record->line = line;
 }
@@ -128,7 +131,7 @@ penal_csv_reader_new (PenalCsvRecordFunc func, gpointer user_data)
   reader->func = func;
   reader->user_data = user_data;
   reader->record.record = g_string_sized_new (256);
-  reader->record.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->record.starts = g_new (gsize, PENAL_BATCH_MAX_FIELDS);
   reader->first_block = TRUE;
   reader->delimiter = ',';
   reader->bytes = g_byte_array_new ();
@@ -154,7 +157,7 @@ penal_csv_reader_free (PenalCsvReader *reader)
   if (reader == NULL)
     return;
   g_string_free (reader->record.record, TRUE);
-  g_array_unref (reader->record.starts);
+  g_free (reader->record.starts);
   g_free (reader->record.problem);
   g_byte_array_unref (reader->bytes);
   g_array_unref (reader->lines);
@@ -241,10 +244,9 @@ parse_record (PenalCsvReader *reader, guint n)
       = (const char *)reader->bytes->data + last->offset + last->kept;
   CsvState state = FIELD_START;
   char delimiter = reader->delimiter;
-  gsize start = 0;
 
   record_reset (record, first->number);
-  g_array_append_val (record->starts, start);
+  record->starts[record->n_fields++] = 0;
   for (; p < end; p++)
     {
       char c = *p;
@@ -264,7 +266,7 @@ parse_record (PenalCsvReader *reader, guint n)
               run++;
           if (run > p)
             {
-              g_string_append_len (record->record, p, run - p);
+              penal_string_append (record->record, p, (gsize)(run - p));
               if (state == FIELD_START)
                 state = UNQUOTED;
               p = run - 1;
@@ -281,7 +283,7 @@ parse_record (PenalCsvReader *reader, guint n)
         }
       if (c == delimiter && state != QUOTED)
         {
-          if (record->starts->len == PENAL_BATCH_MAX_FIELDS)
+          if (record->n_fields == PENAL_BATCH_MAX_FIELDS)
             {
               g_autofree char *problem
                   = g_strdup_printf (_ ("the row has more than %d fields"),
@@ -289,8 +291,7 @@ parse_record (PenalCsvReader *reader, guint n)
               record_set_problem (record, problem);
               return;
             }
-          start = record->record->len;
-          g_array_append_val (record->starts, start);
+          record->starts[record->n_fields++] = record->record->len;
           state = FIELD_START;
           continue;
         }
@@ -321,7 +322,7 @@ static gboolean
 hand_over_problem (PenalCsvReader *reader, guint64 line, const char *problem)
 {
   record_reset (&reader->record, line);
-  g_array_append_val (reader->record.starts, (gsize){ 0 });
+  reader->record.starts[reader->record.n_fields++] = 0;
   record_set_problem (&reader->record, problem);
   return TRUE;
 }
@@ -630,7 +631,7 @@ penal_csv_record_get_problem (const PenalCsvRecord *record)
 guint
 penal_csv_record_get_n_fields (const PenalCsvRecord *record)
 {
-  return record->starts->len;
+  return record->n_fields;
 }
 
 /* (transfer none) Field i's bytes, not NUL-terminated. */
@@ -638,10 +639,9 @@ void
 penal_csv_record_get_field (const PenalCsvRecord *record, guint i,
                             const char **out_text, gsize *out_length)
 {
-  gsize start = g_array_index (record->starts, gsize, i);
-  gsize end = i + 1 < record->starts->len
-                  ? g_array_index (record->starts, gsize, i + 1)
-                  : record->record->len;
+  gsize start = record->starts[i];
+  gsize end
+      = i + 1 < record->n_fields ? record->starts[i + 1] : record->record->len;
 
   *out_text = record->record->str + start;
   *out_length = end - start;

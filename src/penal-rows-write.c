@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "penal-rows.h"
+#include "penal-string.h"
 
 /* A CSV cell, quoted when it must be; a cell that a spreadsheet would
  * take for a formula is written with a ' before it. */
@@ -23,7 +24,7 @@ penal_row_append_csv_cell (GString *out, const char *text, gssize length)
             || text[i] == '\n';
   if (!quote)
     {
-      g_string_append_len (out, text, (gssize)n);
+      penal_string_append (out, text, n);
       return;
     }
   g_string_append_c (out, '"');
@@ -131,9 +132,9 @@ penal_row_append_start (GString *out, PenalRowReader *reader,
           if (row->kept[k] != NULL)
             penal_row_append_csv_cell (out, row->kept[k],
                                        (gssize)row->kept_lengths[k]);
-          g_string_append_c (out, ',');
+          penal_string_append (out, ",", 1);
         }
-      g_string_append (out, p);
+      penal_string_append (out, p, (gsize)(digits + sizeof digits - 1 - p));
       return;
     }
   g_string_append (out, JSONL_ROW_START);

@@ -541,6 +541,17 @@ check(
     65,
     True,
 )
+# The samples of tests/batch-samples.c, as JSON Lines, short and --full.
+SAMPLES = (
+    ("batch-excel.csv", ["--date-order=mdy", "--keep=Case No"]),
+    ("batch-case-system.csv", ["--keep=case_id", "--ignore-unknown"]),
+    ("batch-api.jsonl", ["--input-format=jsonl", "--keep=case_id"]),
+)
+for sample, options in SAMPLES:
+    path = os.path.join(SRCDIR, "tests", "data", sample)
+    for full in ([], ["--full"]):
+        check("batch-row.schema.json",
+              ["batch", "--format=jsonl"] + full + options + [path], "", 65, True)
 check("batch-row.schema.json", window("batch --format=jsonl -"), WINDOW_CSV, 0, True)
 check("batch-row.schema.json", window("batch --format=jsonl --full -"), WINDOW_CSV,
       0, True)

@@ -5,9 +5,10 @@
 // answer against penal's own output for the same rows.
 //
 // Usage: node peer.js CASES.csv PENAL-OUTPUT.csv FROM:TO:TABLE.dmn...
-// (FROM and TO are the days a version may have been in force, inclusive,
-// with "-" for an open end.)  Prints one line: peer_cases=N
-// peer_cases_per_s=R agree=N disagree=N; exits 1 on any disagreement.
+// (FROM and TO are the days a version was in force, inclusive, with "-"
+// for an open end.)  Both files are read by their header's names.  Prints
+// one line: peer_cases=N peer_cases_per_s=R agree=N disagree=N; exits 1 on
+// any disagreement.
 'use strict';
 const fs = require('fs');
 const { decisionTable } = require('@hbtgmbh/dmn-eval-js');
@@ -16,6 +17,26 @@ const loglevel = require('loglevel');
 loglevel.getLogger('dmn-eval-js').setLevel('error');
 
 const [casesFile, penalFile, ...tableArgs] = process.argv.slice(2);
+
+// The cells of one CSV line as RFC 4180 quotes them (penal quotes a cell
+// with a comma, a quote or a line end; its rows are one line each).
+function cells(line) {
+  const out = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { out.push(cell); cell = ''; }
+    else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
 
 async function main() {
   const tables = [];
@@ -53,19 +74,22 @@ async function main() {
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
-  // penal's answer for the same lines: the class, or "ambiguous".
+  // penal's answer for the same lines: the class, or its status.
   let agree = 0;
   let disagree = 0;
-  for (const line of fs.readFileSync(penalFile, 'utf8').split('\n').slice(1)) {
+  const output = fs.readFileSync(penalFile, 'utf8').split('\n');
+  const columns = cells(output[0]);
+  const [oLine, oStatus, oClass] = ['line', 'status', 'class'].map((name) => columns.indexOf(name));
+  for (const line of output.slice(1)) {
     if (line === '') continue;
-    const f = line.split(',');
-    const peer = answers.get(Number(f[0]));
+    const f = cells(line);
+    const peer = answers.get(Number(f[oLine]));
     if (peer === undefined) continue;
-    const penal = f[1] === 'decided' ? f[3] : f[1];
+    const penal = f[oStatus] === 'decided' ? f[oClass] : f[oStatus];
     if (penal === peer) agree++;
     else {
       disagree++;
-      if (disagree <= 5) console.error(`line ${f[0]}: penal ${penal}, peer ${peer}`);
+      if (disagree <= 5) console.error(`line ${f[oLine]}: penal ${penal}, peer ${peer}`);
     }
   }
   const seen = agree + disagree;
