@@ -4,19 +4,24 @@
  * its domain into) times every period start of the offense (the days on
  * which a version or a penalty table begins), each case is asked of every
  * surface: classify's JSON, the interview's "In short", the what-if row
- * that holds the case (varying the date and each fact in turn) and a batch
- * row.  All must report the same class, enhancements, protections and
- * diversion; classify's and the interview's "In short" must be the same
- * sentences.  The expected values are classify's own, so this test checks
- * that no surface recomputes or drops a part; the legal figures themselves
- * are checked, with their sources, in legal.c, answer.c and diversion.c. */
+ * that holds the case (varying the date and each fact in turn), and its
+ * batch row: the whole grid is one caseload, written as CSV, as JSON Lines
+ * and as JSON Lines --full, so that batch's cache of answers by region is
+ * put to every boundary too.  All must report the same class, enhancements,
+ * protections and diversion; classify's and the interview's "In short" must be
+ * the same sentences.  The expected values are classify's own, so this test
+ * checks that no surface recomputes or drops a part; the legal figures
+ * themselves are checked, with their sources, in legal.c, answer.c and
+ * diversion.c. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "penal-csv.h"
 #include "penal-facts.h"
 #include "penal-model-private.h"
 #include "penal-outcome.h"
@@ -339,9 +344,86 @@ check_what_if (const Case *c, guint vary, gint64 value, const Parts *expected,
   g_error ("no what-if row holds %s varying %s", name, decl->name);
 }
 
-static void
-check_case (const Case *c)
+/* The grid as one caseload: a row of CSV and a line of JSON Lines per
+ * case, with the case's name and what classify answered. */
+typedef struct
 {
+  GString *csv;
+  GString *jsonl;
+  GPtrArray *names;    /* char * */
+  GPtrArray *expected; /* Parts * */
+} Caseload;
+
+static void
+parts_free (Parts *parts)
+{
+  parts_clear (parts);
+  g_free (parts);
+}
+
+static void
+caseload_init (Caseload *caseload, const Case *c)
+{
+  caseload->csv = g_string_new ("offense,offense_date");
+  caseload->jsonl = g_string_new (NULL);
+  caseload->names = g_ptr_array_new_with_free_func (g_free);
+  caseload->expected
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)parts_free);
+  for (guint i = 0; i < c->facts->len; i++)
+    g_string_append_printf (
+        caseload->csv, ",%s",
+        ((const PenalFactDecl *)g_ptr_array_index (
+             model->facts, g_array_index (c->facts, guint, i)))
+            ->name);
+  g_string_append_c (caseload->csv, '\n');
+}
+
+static void
+caseload_clear (Caseload *caseload)
+{
+  g_string_free (caseload->csv, TRUE);
+  g_string_free (caseload->jsonl, TRUE);
+  g_ptr_array_unref (caseload->names);
+  g_ptr_array_unref (caseload->expected);
+}
+
+/* The case as a row of each format, its values as the command line
+ * writes them, and what classify answered for it. */
+static void
+caseload_add (Caseload *caseload, const Case *c, const Parts *expected)
+{
+  g_autofree char *iso = penal_date_to_iso (c->date);
+  Parts *copy = g_new0 (Parts, 1);
+
+  g_string_append_printf (caseload->csv, "%s,%s", c->offense->id, iso);
+  g_string_append_printf (caseload->jsonl,
+                          "{\"offense\":\"%s\",\"offense_date\":\"%s\"",
+                          c->offense->id, iso);
+  for (guint i = 0; i < c->facts->len; i++)
+    {
+      const PenalFactDecl *fact = g_ptr_array_index (
+          model->facts, g_array_index (c->facts, guint, i));
+      g_autofree char *text
+          = value_text (fact, g_array_index (c->values, gint64, i));
+
+      g_string_append_printf (caseload->csv, ",%s", text);
+      g_string_append_printf (caseload->jsonl, ",\"%s\":\"%s\"", fact->name,
+                              text);
+    }
+  g_string_append_c (caseload->csv, '\n');
+  g_string_append (caseload->jsonl, "}\n");
+  g_ptr_array_add (caseload->names, case_name (c));
+  copy->klass = g_strdup (expected->klass);
+  copy->enhancements = g_strdup (expected->enhancements);
+  copy->protections = g_strdup (expected->protections);
+  copy->diversion = g_strdup (expected->diversion);
+  g_ptr_array_add (caseload->expected, copy);
+}
+
+static void
+check_case (const Case *c, Caseload *caseload)
+{
+
   g_autoptr (PenalFacts) facts = facts_of (c, G_MAXUINT);
   g_autofree char *name = case_name (c);
   g_autoptr (GError) error = NULL;
@@ -362,7 +444,169 @@ check_case (const Case *c)
   for (guint i = 0; i < c->facts->len; i++)
     check_what_if (c, g_array_index (c->facts, guint, i),
                    g_array_index (c->values, gint64, i), &expected, name);
+  caseload_add (caseload, c, &expected);
   parts_clear (&expected);
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch                                                                */
+
+/* (transfer full) What penal batch writes for input with options; no row
+ * of the grid is an error. */
+static char *
+run_batch (const char *input, const PenalBatchOptions *options)
+{
+  FILE *in = fmemopen ((void *)input, strlen (input), "r");
+  char *written = NULL;
+  size_t length = 0;
+  FILE *out = open_memstream (&written, &length);
+  PenalBatchCounts counts;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (in);
+  g_assert_nonnull (out);
+  g_assert_true (
+      penal_batch_run (model, options, in, "grid", out, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.errors, ==, 0);
+  penal_batch_counts_clear (&counts);
+  fclose (in);
+  g_assert_cmpint (fclose (out), ==, 0);
+  return written;
+}
+
+/* Each record of batch's CSV output, as a GStrv. */
+static gboolean
+take_record (const PenalCsvRecord *record, gpointer user_data, GError **error)
+{
+  GPtrArray *records = user_data;
+  GPtrArray *fields = g_ptr_array_new ();
+
+  g_assert_null (penal_csv_record_get_problem (record));
+  for (guint i = 0; i < penal_csv_record_get_n_fields (record); i++)
+    {
+      const char *text;
+      gsize length;
+
+      penal_csv_record_get_field (record, i, &text, &length);
+      g_ptr_array_add (fields, g_strndup (text, length));
+    }
+  g_ptr_array_add (fields, NULL);
+  g_ptr_array_add (records, g_ptr_array_free (fields, FALSE));
+  return TRUE;
+}
+
+/* A CSV row's cell by its column's name. */
+static const char *
+cell (char **header, char **row, const char *column)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], column))
+      return row[i];
+  g_error ("batch wrote no column %s", column);
+}
+
+/* The items of a CSV list cell ("a; b"); an item may be empty (null). */
+static char **
+items_of (const char *text)
+{
+  return text[0] == '\0' ? g_new0 (char *, 1) : g_strsplit (text, "; ", -1);
+}
+
+static const char *
+item (char **items, guint i)
+{
+  return i < g_strv_length (items) ? items[i] : "";
+}
+
+/* The parts a CSV row gives, read as parts_of_row reads a JSON row: an
+ * empty cell or item is null, and an enhancement without a class is left
+ * out. */
+static Parts
+parts_of_csv (char **header, char **row)
+{
+  Parts parts = { 0 };
+  g_auto (GStrv) ids = items_of (cell (header, row, "enhancement"));
+  g_auto (GStrv) classes = items_of (cell (header, row, "enhancement_class"));
+  g_auto (GStrv) raises
+      = items_of (cell (header, row, "enhancement_raises_exposure"));
+  g_auto (GStrv) protections = items_of (cell (header, row, "protection"));
+  g_auto (GStrv) applies = items_of (cell (header, row, "protection_applies"));
+  const char *klass = cell (header, row, "class");
+  const char *diversion = cell (header, row, "diversion_eligible");
+  GString *list = g_string_new (NULL);
+
+  parts.klass = klass[0] != '\0' ? g_strdup (klass) : NULL;
+  for (guint e = 0; ids[e] != NULL; e++)
+    if (item (classes, e)[0] != '\0')
+      g_string_append_printf (list, "%s=%s/%s;", ids[e], item (classes, e),
+                              item (raises, e)[0] != '\0' ? item (raises, e)
+                                                          : "null");
+  parts.enhancements = g_string_free (list, FALSE);
+  list = g_string_new (NULL);
+  for (guint p = 0; protections[p] != NULL; p++)
+    g_string_append_printf (list, "%s=%s;", protections[p],
+                            item (applies, p)[0] != '\0' ? item (applies, p)
+                                                         : "null");
+  parts.protections = g_string_free (list, FALSE);
+  parts.diversion = g_strdup (diversion[0] != '\0' ? diversion : "null");
+  return parts;
+}
+
+/* The grid's caseload through penal batch, in one run of each format:
+ * each CSV row, JSON Lines row and --full row must report what classify
+ * answered for its case. */
+static void
+check_batch (const Caseload *caseload)
+{
+  PenalBatchOptions options = { 0 };
+  g_autofree char *csv = NULL;
+  g_autofree char *jsonl = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr (GPtrArray) records
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr (PenalCsvReader) reader
+      = penal_csv_reader_new (take_record, records);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) rows = NULL;
+  g_auto (GStrv) full_rows = NULL;
+  guint n = caseload->names->len;
+
+  csv = run_batch (caseload->csv->str, &options);
+  options.input_format = PENAL_BATCH_JSONL;
+  options.output_format = PENAL_BATCH_JSONL;
+  jsonl = run_batch (caseload->jsonl->str, &options);
+  options.full = TRUE;
+  full = run_batch (caseload->jsonl->str, &options);
+
+  penal_csv_reader_feed (reader, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  penal_csv_reader_finish (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, n + 1);
+  rows = g_strsplit (jsonl, "\n", -1);
+  full_rows = g_strsplit (full, "\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, n + 1);
+  g_assert_cmpuint (g_strv_length (full_rows), ==, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Parts *expected = g_ptr_array_index (caseload->expected, i);
+      const char *name = g_ptr_array_index (caseload->names, i);
+      g_autoptr (JsonNode) row = parse (rows[i]);
+      g_autoptr (JsonNode) full_row = parse (full_rows[i]);
+      Parts got = parts_of_csv (g_ptr_array_index (records, 0),
+                                g_ptr_array_index (records, i + 1));
+
+      assert_same_parts (expected, &got, "a batch CSV row", name);
+      parts_clear (&got);
+      got = parts_of_row (json_node_get_object (row));
+      assert_same_parts (expected, &got, "a batch JSON Lines row", name);
+      parts_clear (&got);
+      got = parts_of_classify (json_node_get_object (full_row));
+      assert_same_parts (expected, &got, "a batch --full row", name);
+      parts_clear (&got);
+    }
 }
 
 /* The boundary values of each fact the offense reads, and every
@@ -377,6 +621,7 @@ test_grid (gconstpointer data)
   Case c = { offense, 0, g_array_new (FALSE, FALSE, sizeof (guint)),
              g_array_new (FALSE, FALSE, sizeof (gint64)) };
   g_autofree guint *at = NULL;
+  Caseload caseload;
   guint n, cases = 0;
 
   for (guint i = 0; i < offense->facts_read->len; i++)
@@ -405,14 +650,19 @@ test_grid (gconstpointer data)
     }
   n = c.facts->len;
   g_array_set_size (c.values, n);
+  caseload_init (&caseload, &c);
   at = g_new0 (guint, n + 1);
 
   for (guint s = 0; s < starts->len; s++)
     {
       gint64 start = g_array_index (starts, gint64, s);
 
-      /* The open start: a day long before the first version. */
-      c.date = start == PENAL_DATE_OPEN_START ? start + 2400000 : start;
+      /* The open start: a day long before the first version (days count
+       * from 1 January of year 1, so 1 January 1970, before the criminal
+       * code of 1977 took effect). */
+      c.date = start;
+      if (start == PENAL_DATE_OPEN_START)
+        g_assert_true (penal_date_parse ("1970-01-01", &c.date));
       memset (at, 0, sizeof (guint) * (n + 1));
       for (;;)
         {
@@ -421,7 +671,7 @@ test_grid (gconstpointer data)
           for (i = 0; i < n; i++)
             g_array_index (c.values, gint64, i) = g_array_index (
                 (GArray *)g_ptr_array_index (samples, i), gint64, at[i]);
-          check_case (&c);
+          check_case (&c, &caseload);
           cases++;
           for (i = n; i > 0; i--)
             {
@@ -434,6 +684,8 @@ test_grid (gconstpointer data)
             break;
         }
     }
+  check_batch (&caseload);
+  caseload_clear (&caseload);
   g_test_message ("%u cases of %s agree on every surface", cases, offense->id);
   g_assert_cmpuint (cases, >=, starts->len * 4);
   g_array_unref (c.facts);
