@@ -24,7 +24,8 @@ typedef struct
   PenalAuditKind first;
   gboolean attention; /* a finding other than ok and cannot-check */
   char *csv;          /* the cells from charge_code to message */
-  char *json;         /* the members from charge_code to code_in_force */
+  gsize csv_length;
+  char *json; /* the members from charge_code to code_in_force */
 } PenalAuditAnswer;
 
 G_GNUC_INTERNAL PenalAuditAnswer *

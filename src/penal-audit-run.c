@@ -33,9 +33,12 @@
 #include "penal-outcome.h"
 #include "penal-render.h"
 #include "penal-rows.h"
+#include "penal-string.h"
 
-/* Pairs of code and class resolved; emptied when it grows past this. */
+/* Pairs of code and class resolved, and the ways rows write them; each
+ * emptied, with what it points to, when it grows past this. */
 #define MAX_ENTRIES 65536
+#define MAX_WRITTEN (4 * MAX_ENTRIES)
 
 /* The CSV columns after the kept ones. */
 static const char *const columns[] = {
@@ -43,6 +46,16 @@ static const char *const columns[] = {
   "finding", "findings",      "law_class",   "citation",
   "basis",   "code_in_force", "message",     "notes",
 };
+
+/* What the law says of one code, whatever class is recorded: its
+ * periods, and the class-independent part of its check in each
+ * (penal_audit_law), shared by the entries of every class. */
+typedef struct
+{
+  gint refs;
+  GArray *starts; /* gint64: the periods' first days */
+  PenalAuditResult **by_period;
+} CodeLaw;
 
 /* A code and a recorded class as rows write them, resolved. */
 typedef struct
@@ -54,6 +67,7 @@ typedef struct
   PenalClass recorded;
   char *problem;            /* the cells cannot be read: an error row */
   const PenalOffense *held; /* the code's statute, held in full */
+  CodeLaw *law;             /* the code's, or NULL */
   GArray *starts;           /* gint64: the periods' first days */
   PenalAuditAnswer **by_period;
 } Entry;
@@ -66,11 +80,15 @@ typedef struct
   guint code_column, class_column;
   GArray *model_starts;
   GHashTable *entries; /* key as written -> Entry */
+  GHashTable *laws;    /* code -> CodeLaw */
+  GHashTable *raw;     /* code and class as written -> Entry, not owned */
+  GString *raw_key;
   GString *key;
   GHashTable *classes; /* class as typed -> its PenalClass + 1, or 0 */
   GString *typed;
-  char *table;         /* the Patrol's table, as every finding cites it */
-  GPtrArray *notes;    /* char *: the notes of the row being checked */
+  char *table;      /* the Patrol's table, as every finding cites it */
+  GPtrArray *notes; /* char *: the notes of the row being checked */
+  char *class_names[PENAL_N_CLASSES]; /* as findings name them */
   char **unread_notes; /* per fact: the note when a code's row gives it */
   FILE *out;
   GString *line;
@@ -134,17 +152,25 @@ render (PenalAuditAnswer *answer, gboolean json_out)
       const char *kind = penal_audit_kind_to_code (finding->kind);
 
       if ((seen & (1u << finding->kind)) == 0)
-        g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? ";" : "", kind);
+        {
+          if (kinds->len > 0)
+            g_string_append_c (kinds, ';');
+          g_string_append (kinds, kind);
+        }
       seen |= 1u << finding->kind;
-      g_string_append_printf (messages, "%s%s", i > 0 ? " | " : "",
-                              finding->message);
+      if (i > 0)
+        g_string_append (messages, " | ");
+      g_string_append (messages, finding->message);
       stale |= finding->kind == PENAL_AUDIT_CODE_NOT_IN_FORCE;
     }
   for (guint i = 0; stale && i < result->in_force->len; i++)
-    g_string_append_printf (
-        in_force, "%s%s", i > 0 ? ";" : "",
-        ((const PenalChargeCode *)g_ptr_array_index (result->in_force, i))
-            ->code);
+    {
+      if (i > 0)
+        g_string_append_c (in_force, ';');
+      g_string_append (in_force, ((const PenalChargeCode *)g_ptr_array_index (
+                                      result->in_force, i))
+                                     ->code);
+    }
 
   answer->first = first->kind;
   for (guint i = 0; i < result->findings->len; i++)
@@ -161,8 +187,11 @@ render (PenalAuditAnswer *answer, gboolean json_out)
   penal_row_append_csv_cell (csv, answer->code, -1);
   g_string_append_c (csv, ',');
   penal_row_append_csv_cell (csv, recorded, -1);
-  g_string_append_printf (csv, ",%s,%s,",
-                          penal_audit_kind_to_code (first->kind), kinds->str);
+  g_string_append_c (csv, ',');
+  g_string_append (csv, penal_audit_kind_to_code (first->kind));
+  g_string_append_c (csv, ',');
+  g_string_append (csv, kinds->str);
+  g_string_append_c (csv, ',');
   penal_row_append_csv_cell (csv, law, -1);
   g_string_append_c (csv, ',');
   penal_row_append_csv_cell (csv, first->citation, -1);
@@ -234,6 +263,7 @@ json:
   g_string_append_c (json, ']');
 
 done:
+  answer->csv_length = csv->len;
   answer->csv = g_string_free (csv, FALSE);
   answer->json = g_string_free (json, FALSE);
   g_string_free (kinds, TRUE);
@@ -258,6 +288,39 @@ answer_new (Audit *audit, PenalAuditResult *result, const char *code)
 /* Entries: a code and a class as written, resolved once                */
 
 static void
+code_law_unref (CodeLaw *law)
+{
+  if (law == NULL || --law->refs > 0)
+    return;
+  for (guint p = 0; p < law->starts->len; p++)
+    if (law->by_period[p] != NULL)
+      penal_audit_result_free (law->by_period[p]);
+  g_free (law->by_period);
+  g_array_unref (law->starts);
+  g_free (law);
+}
+
+static GArray *code_starts (Audit *audit, const char *code);
+
+/* (transfer full) The law of a code, found once per run. */
+static CodeLaw *
+code_law_for (Audit *audit, const char *code)
+{
+  CodeLaw *law = g_hash_table_lookup (audit->laws, code);
+
+  if (law == NULL)
+    {
+      law = g_new0 (CodeLaw, 1);
+      law->refs = 1;
+      law->starts = code_starts (audit, code);
+      law->by_period = g_new0 (PenalAuditResult *, law->starts->len);
+      g_hash_table_insert (audit->laws, g_strdup (code), law);
+    }
+  law->refs++;
+  return law;
+}
+
+static void
 entry_free (Entry *entry)
 {
   g_free (entry->code);
@@ -268,6 +331,7 @@ entry_free (Entry *entry)
     penal_audit_answer_unref (entry->by_period[p]);
   g_free (entry->by_period);
   g_clear_pointer (&entry->starts, g_array_unref);
+  code_law_unref (entry->law);
   g_free (entry);
 }
 
@@ -378,7 +442,13 @@ entry_new (Audit *audit, const PenalRow *row)
     }
   if (entry->code != NULL)
     entry->held = penal_lookup_held_statute (audit->model, entry->code);
-  entry->starts = code_starts (audit, entry->code);
+  if (entry->code != NULL)
+    {
+      entry->law = code_law_for (audit, entry->code);
+      entry->starts = g_array_ref (entry->law->starts);
+    }
+  else
+    entry->starts = code_starts (audit, NULL);
   entry->by_period = g_new0 (PenalAuditAnswer *, entry->starts->len);
   return entry;
 }
@@ -390,6 +460,27 @@ entry_for (Audit *audit, const PenalRow *row)
   const char *code = row->cells[audit->code_column];
   const char *klass = row->cells[audit->class_column];
   Entry *entry;
+
+  /* The cells as written find their entry in one look: a byte no cell
+   * holds apart from a NUL keeps code and class apart. */
+  g_string_truncate (audit->raw_key, 0);
+  if (code != NULL)
+    penal_string_append (audit->raw_key, code,
+                         row->lengths[audit->code_column]);
+  penal_string_append (audit->raw_key, "\x1f", 1);
+  if (klass != NULL)
+    penal_string_append (audit->raw_key, klass,
+                         row->lengths[audit->class_column]);
+  entry = g_hash_table_lookup (audit->raw, audit->raw_key->str);
+  if (entry != NULL)
+    return entry;
+  if (g_hash_table_size (audit->raw) >= MAX_WRITTEN
+      || g_hash_table_size (audit->entries) >= MAX_ENTRIES)
+    {
+      g_hash_table_remove_all (audit->raw);
+      g_hash_table_remove_all (audit->entries);
+      g_hash_table_remove_all (audit->laws);
+    }
 
   g_string_truncate (audit->key, 0);
   if (code != NULL)
@@ -428,12 +519,12 @@ entry_for (Audit *audit, const PenalRow *row)
         }
     }
   entry = g_hash_table_lookup (audit->entries, audit->key->str);
-  if (entry != NULL)
-    return entry;
-  if (g_hash_table_size (audit->entries) >= MAX_ENTRIES)
-    g_hash_table_remove_all (audit->entries);
-  entry = entry_new (audit, row);
-  g_hash_table_insert (audit->entries, g_strdup (audit->key->str), entry);
+  if (entry == NULL)
+    {
+      entry = entry_new (audit, row);
+      g_hash_table_insert (audit->entries, g_strdup (audit->key->str), entry);
+    }
+  g_hash_table_insert (audit->raw, g_strdup (audit->raw_key->str), entry);
   return entry;
 }
 
@@ -456,19 +547,29 @@ period_of (const Entry *entry, gint64 date)
   return low;
 }
 
-/* (transfer full) The check of the entry's code and class alone. */
+/* (transfer full) The check of the entry's code and class alone in the
+ * period given: the code's law for the period, found once for every
+ * class, judged for the entry's. */
 static PenalAuditAnswer *
-check_entry (Audit *audit, const Entry *entry, gint64 date)
+check_entry (Audit *audit, const Entry *entry, guint period, gint64 date)
 {
+  const PenalClass *recorded = entry->has_recorded ? &entry->recorded : NULL;
+  PenalAuditResult *result;
+
   if (entry->why_not != NULL)
     return answer_new (audit, penal_audit_result_cannot_check (entry->why_not),
                        entry->shown);
-  return answer_new (
-      audit,
-      penal_audit_check_cited (audit->model, audit->table, entry->code,
-                               entry->has_recorded ? &entry->recorded : NULL,
-                               NULL, date),
-      entry->code);
+  if (entry->law == NULL)
+    return answer_new (audit,
+                       penal_audit_check_cited (audit->model, audit->table,
+                                                NULL, recorded, NULL, date),
+                       NULL);
+  if (entry->law->by_period[period] == NULL)
+    entry->law->by_period[period]
+        = penal_audit_law (audit->model, audit->table, entry->code, NULL, date);
+  result = penal_audit_result_copy (entry->law->by_period[period]);
+  penal_audit_judge_named (result, audit->table, recorded, audit->class_names);
+  return answer_new (audit, result, entry->code);
 }
 
 /* ------------------------------------------------------------------ */
@@ -574,8 +675,8 @@ write_answer (Audit *audit, const PenalRow *row, const char *date_text,
   if (json)
     g_string_append (audit->line, ",\"offense_date\":\"");
   else
-    g_string_append_c (audit->line, ',');
-  g_string_append_len (audit->line, date_text, 10);
+    penal_string_append (audit->line, ",", 1);
+  penal_string_append (audit->line, date_text, 10);
   if (json)
     {
       g_string_append_c (audit->line, '"');
@@ -592,8 +693,8 @@ write_answer (Audit *audit, const PenalRow *row, const char *date_text,
     }
   else
     {
-      g_string_append (audit->line, answer->csv);
-      g_string_append_c (audit->line, ',');
+      penal_string_append (audit->line, answer->csv, answer->csv_length);
+      penal_string_append (audit->line, ",", 1);
       if (notes->len > 0)
         {
           g_autoptr (GString) joined = g_string_new (NULL);
@@ -604,7 +705,7 @@ write_answer (Audit *audit, const PenalRow *row, const char *date_text,
           penal_row_append_csv_cell (audit->line, joined->str,
                                      (gssize)joined->len);
         }
-      g_string_append_c (audit->line, '\n');
+      penal_string_append (audit->line, "\n", 1);
     }
   if (answer->first != PENAL_AUDIT_OK)
     penal_audit_report_add (audit->counts->report, row, audit->reader,
@@ -739,7 +840,7 @@ take_row (PenalRow *row, gpointer user_data)
       guint period = period_of (entry, date);
 
       if (entry->by_period[period] == NULL)
-        entry->by_period[period] = check_entry (audit, entry, date);
+        entry->by_period[period] = check_entry (audit, entry, period, date);
       answer = penal_audit_answer_ref (entry->by_period[period]);
     }
   write_answer (audit, row, date_text, date, answer, notes);
@@ -773,9 +874,15 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
   audit.classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   audit.table = penal_charges_citation (model->charges);
   audit.notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < PENAL_N_CLASSES; c++)
+    audit.class_names[c] = penal_class_to_name_with_english (c);
   audit.model_starts = penal_model_period_starts (model);
   audit.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)entry_free);
+  audit.raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  audit.raw_key = g_string_new (NULL);
+  audit.laws = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)code_law_unref);
   audit.unread_notes = g_new0 (char *, model->facts->len + 1);
   for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
     audit.unread_notes[f] = g_strdup_printf (
@@ -827,7 +934,10 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
   }
 
   penal_row_reader_free (audit.reader);
+  g_hash_table_unref (audit.raw);
+  g_string_free (audit.raw_key, TRUE);
   g_hash_table_unref (audit.entries);
+  g_hash_table_unref (audit.laws);
   g_array_unref (audit.model_starts);
   for (guint f = 0; f < model->facts->len; f++)
     g_free (audit.unread_notes[f]);
@@ -837,6 +947,8 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
   g_hash_table_unref (audit.classes);
   g_free (audit.table);
   g_ptr_array_unref (audit.notes);
+  for (guint c = 0; c < PENAL_N_CLASSES; c++)
+    g_free (audit.class_names[c]);
   g_string_free (audit.line, TRUE);
   return ok;
 }

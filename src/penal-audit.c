@@ -107,7 +107,6 @@ check_code (const PenalModel *model, const char *table,
 {
   const PenalChargeCode *row = penal_charges_find (model->charges, typed);
   PenalBasis official = PENAL_BASIS_OFFICIAL_RECORD;
-  PenalClass code_class;
 
   if (row == NULL)
     {
@@ -151,18 +150,6 @@ check_code (const PenalModel *model, const char *table,
                    g_strdup_printf (_ ("The code %s was not in force on the "
                                        "offense date: %s."),
                                     row->code, instead),
-                   table, &official);
-    }
-  if (result->has_recorded && penal_charge_code_class (row, &code_class)
-      && code_class != result->recorded)
-    {
-      g_autofree char *coded = class_name (code_class);
-      g_autofree char *recorded = class_name (result->recorded);
-
-      add_finding (result, PENAL_AUDIT_CODE_CLASS_MISMATCH,
-                   g_strdup_printf (_ ("The code %s is a %s in the Patrol's "
-                                       "table, but the record says %s."),
-                                    row->code, coded, recorded),
                    table, &official);
     }
 }
@@ -487,6 +474,19 @@ penal_audit_check_cited (const PenalModel *model, const char *table,
                          const char *code, const PenalClass *recorded,
                          const PenalFacts *facts, gint64 date)
 {
+  PenalAuditResult *result = penal_audit_law (model, table, code, facts, date);
+
+  penal_audit_judge (result, table, recorded);
+  return result;
+}
+
+/* (transfer full) The part of a check that does not depend on the class
+ * recorded: the code in force or not, and what the law says on the date;
+ * penal_audit_judge() completes it for a recorded class. */
+PenalAuditResult *
+penal_audit_law (const PenalModel *model, const char *table, const char *code,
+                 const PenalFacts *facts, gint64 date)
+{
   PenalAuditResult *result = g_new0 (PenalAuditResult, 1);
   gint64 offense;
 
@@ -494,10 +494,6 @@ penal_audit_check_cited (const PenalModel *model, const char *table,
 
   result->findings
       = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
-  result->has_recorded = recorded != NULL;
-  if (recorded != NULL)
-    result->recorded = *recorded;
-
   if (code != NULL)
     check_code (model, table, result, code, date);
   if (facts != NULL && penal_facts_get (facts, PENAL_FACT_OFFENSE, &offense))
@@ -509,12 +505,77 @@ penal_audit_check_cited (const PenalModel *model, const char *table,
                  g_strdup (_ ("The record gives neither a charge code nor "
                               "the offense and its facts.")),
                  NULL, NULL);
+  return result;
+}
 
+/* (transfer full) A copy of a result, to judge another class by. */
+PenalAuditResult *
+penal_audit_result_copy (const PenalAuditResult *law)
+{
+  PenalAuditResult *copy = g_new0 (PenalAuditResult, 1);
+
+  *copy = *law;
+  copy->findings
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
+  for (guint i = 0; i < law->findings->len; i++)
+    {
+      const PenalAuditFinding *finding = g_ptr_array_index (law->findings, i);
+
+      add_finding (copy, finding->kind, g_strdup (finding->message),
+                   finding->citation,
+                   finding->has_basis ? &finding->basis : NULL);
+    }
+  copy->in_force
+      = law->in_force != NULL ? g_ptr_array_ref (law->in_force) : NULL;
+  copy->law_citation = g_strdup (law->law_citation);
+  return copy;
+}
+
+/* Completes the law's part of a check for the class recorded (or none):
+ * the code's own class against it, the law's class against it, or "ok";
+ * most serious first. */
+void
+penal_audit_judge (PenalAuditResult *result, const char *table,
+                   const PenalClass *recorded)
+{
+  penal_audit_judge_named (result, table, recorded, NULL);
+}
+
+/* As penal_audit_judge, with each class's name as class_name() gives it
+ * (names[PENAL_N_CLASSES], or NULL to make them): penal audit makes them
+ * once a run. */
+void
+penal_audit_judge_named (PenalAuditResult *result, const char *table,
+                         const PenalClass *recorded, char *const *names)
+{
+  PenalBasis official = PENAL_BASIS_OFFICIAL_RECORD;
+  PenalClass code_class;
+
+  result->has_recorded = recorded != NULL;
+  if (recorded != NULL)
+    result->recorded = *recorded;
+  if (result->has_recorded && result->code != NULL
+      && penal_charge_code_class (result->code, &code_class)
+      && code_class != result->recorded)
+    {
+      g_autofree char *coded = names != NULL ? g_strdup (names[code_class])
+                                             : class_name (code_class);
+      g_autofree char *said = names != NULL ? g_strdup (names[result->recorded])
+                                            : class_name (result->recorded);
+
+      add_finding (result, PENAL_AUDIT_CODE_CLASS_MISMATCH,
+                   g_strdup_printf (_ ("The code %s is a %s in the Patrol's "
+                                       "table, but the record says %s."),
+                                    result->code->code, coded, said),
+                   table, &official);
+    }
   if (result->has_recorded && result->has_law_class
       && result->recorded != result->law_class)
     {
-      g_autofree char *said = class_name (result->recorded);
-      g_autofree char *law = class_name (result->law_class);
+      g_autofree char *said = names != NULL ? g_strdup (names[result->recorded])
+                                            : class_name (result->recorded);
+      g_autofree char *law = names != NULL ? g_strdup (names[result->law_class])
+                                           : class_name (result->law_class);
 
       add_finding (result, PENAL_AUDIT_CLASS_MISMATCH,
                    /* TRANSLATORS: "The record says <class>; on the offense
@@ -531,5 +592,4 @@ penal_audit_check_cited (const PenalModel *model, const char *table,
                  result->law_citation,
                  result->has_law_class ? &result->law_basis : NULL);
   g_ptr_array_sort (result->findings, by_kind);
-  return result;
 }

@@ -62,6 +62,18 @@ G_GNUC_INTERNAL PenalAuditResult *
 penal_audit_check_cited (const PenalModel *model, const char *table,
                          const char *code, const PenalClass *recorded,
                          const PenalFacts *facts, gint64 date);
+G_GNUC_INTERNAL PenalAuditResult *
+penal_audit_law (const PenalModel *model, const char *table, const char *code,
+                 const PenalFacts *facts, gint64 date);
+G_GNUC_INTERNAL PenalAuditResult *
+penal_audit_result_copy (const PenalAuditResult *law);
+G_GNUC_INTERNAL void penal_audit_judge (PenalAuditResult *result,
+                                        const char *table,
+                                        const PenalClass *recorded);
+G_GNUC_INTERNAL void penal_audit_judge_named (PenalAuditResult *result,
+                                              const char *table,
+                                              const PenalClass *recorded,
+                                              char *const *names);
 G_GNUC_INTERNAL void penal_audit_result_free (PenalAuditResult *result);
 G_GNUC_INTERNAL const char *penal_audit_kind_to_code (PenalAuditKind kind);
 
