@@ -260,6 +260,22 @@ test_sample_stdin (gconstpointer data)
  * run of those two codes alone. */
 #define CODES_ROWS 80000
 
+/* The next line of text, cut off at its newline, which must be there.
+ * Under AddressSanitizer g_strsplit's strstr measures what is left of the
+ * text at each line, which over megabytes takes minutes, so each line is
+ * found by its length. */
+static const char *
+next_line (char **cursor, const char *end)
+{
+  char *line = *cursor;
+  char *newline = memchr (line, '\n', (gsize)(end - line));
+
+  g_assert_nonnull (newline);
+  *newline = '\0';
+  *cursor = newline + 1;
+  return line;
+}
+
 /* A CSV row of one kept cell without that cell and its line number. */
 static const char *
 after_line (const char *row)
@@ -278,8 +294,9 @@ test_codes_past_the_cache (void)
   const char *const options[] = { "batch", "--keep=case_id", "-", NULL };
   g_auto (PenalTestRun) run = { 0 };
   g_auto (PenalTestRun) alone = { 0 };
-  g_auto (GStrv) lines = NULL;
   g_auto (GStrv) answers = NULL;
+  char *cursor;
+  const char *end;
   guint known = 0;
 
   if (!penal_test_have_binary ())
@@ -307,13 +324,13 @@ test_codes_past_the_cache (void)
   /* The reference's rows after their line number. */
   answers = g_strsplit (alone.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (answers), ==, 4);
-  lines = g_strsplit (run.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, CODES_ROWS + 2);
-  g_assert_cmpstr (lines[0], ==, answers[0]);
+  cursor = run.out;
+  end = run.out + strlen (run.out);
+  g_assert_cmpstr (next_line (&cursor, end), ==, answers[0]);
   for (guint i = 0; i < CODES_ROWS; i++)
     {
       g_autofree char *start = g_strdup_printf ("K%u,%u,", i, i + 2);
-      const char *row = lines[i + 1];
+      const char *row = next_line (&cursor, end);
 
       g_assert_true (g_str_has_prefix (row, start));
       row += strlen (start);
@@ -331,6 +348,7 @@ test_codes_past_the_cache (void)
           penal_test_assert_contains (row, code);
         }
     }
+  g_assert_true (cursor == end);
   g_assert_cmpuint (known, ==, (CODES_ROWS + 6) / 7);
   g_string_free (input, TRUE);
   g_string_free (reference, TRUE);
