@@ -7,7 +7,7 @@ real binary is run over a broad set of cases (every offense on the first
 day of each of its versions, every status, an assumed and a future date,
 minors and persistent offenders, the interview with and without a date,
 every exploring command on every statute, what-if varying each fact and the
-date, lookups, searches, two charge-code tables, batch rows, and each answer
+date, lookups, searches, two charge-code tables, batch and audit rows, and each answer
 of the API from a running `penal serve`), and each output is validated
 against the schema for it.  The cases must reach every status, warning,
 kind and state the schemas list; and outputs made wrong on purpose must
@@ -560,6 +560,28 @@ check("batch-row.schema.json", window("batch --format=jsonl --full -"), WINDOW_C
 # The API, from a running server.
 
 
+# audit: every finding, an error row, kept cells, JSON Lines in and out.
+AUDIT_CSV = """\
+Case ID,offense_date,charge_code,charged_class,offense,victim_age,prior_prostitution_offenses
+a1,2019-01-01,567.030-003Y201840,felony-E,,,
+a2,2019-03-01,567.030-003Y200440,Class A Misdemeanor,,,
+a3,2019-01-01,567.030-003Y201840,M-A,,,
+a4,2024-03-01,567.030-002Y202040,,patronizing,12,2
+a5,2000-01-01,105.470-001N196573,,,,
+a6,2024-05-01,567.030-003,,,,
+a7,2024-05-01,,felony-E,patronizing,16,
+a8,,567.030-003Y201840,felony-E,,,
+a9,2024-05-01,567.030-003Y201840,Class Q,,,
+"""
+check("audit-row.schema.json", "audit --format=jsonl --keep=case_id -", AUDIT_CSV,
+      65, True)
+check("audit-row.schema.json", "audit --format=jsonl --ignore-unknown -", AUDIT_CSV,
+      65, True)
+check("audit-row.schema.json", "audit --input-format=jsonl --format=jsonl -",
+      '{"offense_date":"2019-01-01","charge_code":"567.030-003Y201840",'
+      '"charged_class":"felony-E"}\n', 0, True)
+
+
 def serve():
     """Starts penal serve on a free port; returns the process and the port."""
     log = open(os.path.join(WORK, "serve.log"), "w+b")
@@ -687,6 +709,13 @@ for member in ("raises_exposure", "penalty_established", "diversion_eligible"):
 for member in ("applies", "available"):
     reached("batch-row.schema.json", member, (True, None))
 reached(
+    "audit-row.schema.json",
+    "kind",
+    ("ok", "code-not-in-force", "code-class-mismatch", "class-mismatch",
+     "enhancement-cannot-raise", "cannot-check"),
+)
+reached("audit-row.schema.json", "finding", ("ok", "code-not-in-force", "error"))
+reached(
     "show.schema.json",
     "kind",
     ("offense", "enhancement", "diversion", "court-discretion", "protection",
@@ -776,6 +805,16 @@ refused("batch-row.schema.json", {k: v for k, v in full_row.items() if k != "not
         "a --full row without its notes")
 refused("batch-row.schema.json", dict(full_row, unknown=[]),
         "a --full row with screen's unknown")
+audit_row = json.loads(
+    run(["audit", "--format=jsonl", "-"],
+        "offense_date,charge_code,charged_class\n"
+        "2019-03-01,567.030-003Y200440,M-A\n").stdout.decode())
+refused("audit-row.schema.json", dict(audit_row, finding="wrong"),
+        "a finding it does not have")
+refused("audit-row.schema.json", {k: v for k, v in audit_row.items() if k != "law"},
+        "a checked row without the law")
+refused("audit-row.schema.json", dict(audit_row, charged_class="Class A Misdemeanor"),
+        "a class as typed rather than as penal writes it")
 doc = output("list --format=json")
 doc["statutes"][0]["kind"] = "statute"
 refused("list.schema.json", doc, "a statute kind it does not have")
