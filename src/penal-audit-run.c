@@ -453,6 +453,12 @@ entry_new (Audit *audit, const PenalRow *row)
   return entry;
 }
 
+static guint
+raw_hash (gconstpointer key)
+{
+  return penal_bytes_hash (key, strlen (key));
+}
+
 /* The entry for the row's code and class as written. */
 static Entry *
 entry_for (Audit *audit, const PenalRow *row)
@@ -879,7 +885,7 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
   audit.model_starts = penal_model_period_starts (model);
   audit.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)entry_free);
-  audit.raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  audit.raw = g_hash_table_new_full (raw_hash, g_str_equal, g_free, NULL);
   audit.raw_key = g_string_new (NULL);
   audit.laws = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify)code_law_unref);

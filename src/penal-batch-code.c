@@ -21,6 +21,7 @@
 
 #include "penal-batch-private.h"
 #include "penal-render.h"
+#include "penal-string.h"
 
 /* Codes written longer than this are not codes. */
 #define MAX_CODE_LENGTH 40
@@ -391,26 +392,6 @@ struct _BatchCodes
   guint used;
 };
 
-/* A hash of the bytes, eight at a time: a code is some twenty. */
-static guint32
-code_hash (const char *text, gsize length)
-{
-  guint64 hash = length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-
-  while (length > 0)
-    {
-      guint64 word = 0;
-      gsize n = MIN (length, sizeof word);
-
-      memcpy (&word, text, n);
-      hash = (hash ^ word) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-      hash ^= hash >> 31;
-      text += n;
-      length -= n;
-    }
-  return (guint32)(hash ^ (hash >> 32));
-}
-
 BatchCodes *
 penal_batch_codes_new (void)
 {
@@ -491,7 +472,7 @@ entry_for (Batch *batch, const char *text, gsize length)
     }
   /* A longer cell is no code; its first bytes say so. */
   length = MIN (length, MAX_CODE_LENGTH + 1);
-  hash = code_hash (text, length);
+  hash = penal_bytes_hash (text, length);
   for (guint i = hash & (codes->size - 1); codes->size > 0;
        i = (i + 1) & (codes->size - 1))
     {
