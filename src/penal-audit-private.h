@@ -33,6 +33,7 @@ penal_audit_answer_ref (PenalAuditAnswer *answer);
 G_GNUC_INTERNAL void penal_audit_answer_unref (PenalAuditAnswer *answer);
 G_GNUC_INTERNAL const char *penal_audit_outcome_to_code (guint outcome);
 
+G_GNUC_INTERNAL void penal_audit_set_max_entries (guint n);
 G_GNUC_INTERNAL PenalAuditReport *
 penal_audit_report_new (const PenalModel *model);
 G_GNUC_INTERNAL void penal_audit_report_free (PenalAuditReport *report);

@@ -38,7 +38,7 @@
 /* Pairs of code and class resolved, and the ways rows write them; each
  * emptied, with what it points to, when it grows past this. */
 #define MAX_ENTRIES 65536
-#define MAX_WRITTEN (4 * MAX_ENTRIES)
+static guint max_entries = MAX_ENTRIES;
 
 /* The CSV columns after the kept ones. */
 static const char *const columns[] = {
@@ -453,6 +453,14 @@ entry_new (Audit *audit, const PenalRow *row)
   return entry;
 }
 
+/* How many pairs of code and class a run keeps (MAX_ENTRIES; 0 restores
+ * it), so that a test can see the tables emptied many times over. */
+void
+penal_audit_set_max_entries (guint n)
+{
+  max_entries = n > 0 ? n : MAX_ENTRIES;
+}
+
 static guint
 raw_hash (gconstpointer key)
 {
@@ -480,8 +488,8 @@ entry_for (Audit *audit, const PenalRow *row)
   entry = g_hash_table_lookup (audit->raw, audit->raw_key->str);
   if (entry != NULL)
     return entry;
-  if (g_hash_table_size (audit->raw) >= MAX_WRITTEN
-      || g_hash_table_size (audit->entries) >= MAX_ENTRIES)
+  if (g_hash_table_size (audit->raw) >= 4 * max_entries
+      || g_hash_table_size (audit->entries) >= max_entries)
     {
       g_hash_table_remove_all (audit->raw);
       g_hash_table_remove_all (audit->entries);
