@@ -16,8 +16,13 @@ void
 penal_row_append_csv_cell (GString *out, const char *text, gssize length)
 {
   gsize n = length < 0 ? (text != NULL ? strlen (text) : 0) : (gsize)length;
-  gboolean formula = n > 0 && strchr ("=+-@\t\r", text[0]) != NULL;
-  gboolean quote = formula;
+  gboolean formula, quote;
+
+  /* An empty cell, or none (NULL), is written as nothing. */
+  if (n == 0)
+    return;
+  formula = strchr ("=+-@\t\r", text[0]) != NULL;
+  quote = formula;
 
   for (gsize i = 0; i < n && !quote; i++)
     quote = text[i] == ',' || text[i] == '"' || text[i] == '\r'
