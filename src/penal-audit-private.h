@@ -29,6 +29,9 @@ typedef struct
 } PenalAuditAnswer;
 
 G_GNUC_INTERNAL PenalAuditAnswer *
+penal_audit_answer_new (PenalAuditResult *result, const char *code,
+                        gboolean json_out);
+G_GNUC_INTERNAL PenalAuditAnswer *
 penal_audit_answer_ref (PenalAuditAnswer *answer);
 G_GNUC_INTERNAL void penal_audit_answer_unref (PenalAuditAnswer *answer);
 G_GNUC_INTERNAL const char *penal_audit_outcome_to_code (guint outcome);

@@ -608,28 +608,6 @@ penal_batch_summary (const PenalBatchCounts *counts)
                                        (gulong)MIN (counts->rows, G_MAXULONG)),
                           rows, statuses->len > 0 ? statuses->str : "-");
   g_string_free (statuses, TRUE);
-  if (counts->empty > 0)
-    {
-      g_autofree char *empty
-          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->empty);
-
-      g_string_append (out, "; ");
-      g_string_append_printf (
-          out,
-          g_dngettext (GETTEXT_PACKAGE, "%s empty row skipped",
-                       "%s empty rows skipped",
-                       (gulong)MIN (counts->empty, G_MAXULONG)),
-          empty);
-    }
-  g_string_append_c (out, '\n');
-  if (counts->ignored != NULL)
-    {
-      g_autofree char *names = g_strjoinv (", ", counts->ignored);
-
-      /* TRANSLATORS: the columns (or JSON members) --ignore-unknown
-         skipped, as the input names them. */
-      g_string_append_printf (out, _ ("columns ignored: %s"), names);
-      g_string_append_c (out, '\n');
-    }
+  penal_row_summary_end (out, counts->empty, counts->ignored);
   return g_string_free (out, FALSE);
 }

@@ -5,6 +5,7 @@
  * the line its record starts on. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "penal-rows.h"
@@ -161,4 +162,34 @@ penal_row_append_start (GString *out, PenalRowReader *reader,
         g_string_append (out, "null");
     }
   g_string_append_c (out, '}');
+}
+
+/* The end of a caseload's summary line, and the line after it: how many
+ * rows of empty cells were skipped, and which columns --ignore-unknown
+ * skipped (NULL: none). */
+void
+penal_row_summary_end (GString *out, guint64 empty, char **ignored)
+{
+  if (empty > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, empty);
+
+      g_string_append (out, "; ");
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s empty row skipped",
+                                           "%s empty rows skipped",
+                                           (gulong)MIN (empty, G_MAXULONG)),
+                              count);
+    }
+  g_string_append_c (out, '\n');
+  if (ignored != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", ignored);
+
+      /* TRANSLATORS: the columns (or JSON members) --ignore-unknown
+         skipped, as the input names them. */
+      g_string_append_printf (out, _ ("columns ignored: %s"), names);
+      g_string_append_c (out, '\n');
+    }
 }

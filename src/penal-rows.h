@@ -85,6 +85,9 @@ G_GNUC_INTERNAL void penal_row_append_start (GString *out,
                                              const PenalRow *row,
                                              gboolean json);
 
+G_GNUC_INTERNAL void penal_row_summary_end (GString *out, guint64 empty,
+                                            char **ignored);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalRowReader, penal_row_reader_free)
 
 G_END_DECLS
