@@ -585,6 +585,21 @@ penal_audit_judge_named (PenalAuditResult *result, const char *table,
                                     said, law),
                    result->law_citation, &result->law_basis);
     }
+  if (result->findings->len == 0 && !result->has_recorded
+      && result->code == NULL && result->has_law_class)
+    {
+      /* Facts alone: the law is known, but nothing was recorded to hold
+       * it against. */
+      g_autofree char *law = names != NULL ? g_strdup (names[result->law_class])
+                                           : class_name (result->law_class);
+
+      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
+                   g_strdup_printf (_ ("The record gives neither a charge "
+                                       "code nor a class to check; the law "
+                                       "makes it a %s."),
+                                    law),
+                   result->law_citation, &result->law_basis);
+    }
   if (result->findings->len == 0)
     add_finding (result, PENAL_AUDIT_OK,
                  g_strdup (_ ("The record agrees with the law on the offense "

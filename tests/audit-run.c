@@ -54,7 +54,9 @@ static const char *const caseload
       "c11,2024-05-01,567.030-003,,,,\n"
       "c12,,567.030-003Y201840,felony-E,,,\n"
       "c13,2024-05-01,567.030-003Y202040,Class Q,,,\n"
-      "c14,6/1/2024,567.030-003Y202040,E felony,,,\n";
+      "c14,6/1/2024,567.030-003Y202040,E felony,,,\n"
+      /* Facts alone: nothing recorded to hold against the law. */
+      "c15,2024-05-01,,,patronizing,16,\n";
 
 static const char *const expected[] = {
   "c1,2,2017-01-01,567.030-001Y200440,felony-D,code-not-in-force,"
@@ -77,6 +79,9 @@ static const char *const expected[] = {
   "c12,13,,,,error,error,,,,,offense_date: not given",
   "c13,14,,,,error,error,,,,,\"charged_class: “Class Q” is not a class",
   "c14,15,,,,error,error,,,,,",
+  "c15,16,2024-05-01,,,cannot-check,cannot-check,felony-E,RSMo 567.030.3,"
+  "statute-text,,The record gives neither a charge code nor a class to "
+  "check; the law makes it a class E felony.,",
 };
 
 static void
@@ -111,10 +116,10 @@ test_findings (void)
   /* A slashed date is never guessed. */
   penal_test_assert_contains (lines[14], "--date-order");
   g_assert_cmpstr (run.err, ==,
-                   "penal: 14 rows: 4 ok, 3 code-not-in-force, 1 "
-                   "code-class-mismatch, 1 enhancement-cannot-raise, 2 "
+                   "penal: 15 rows: 4 ok, 3 code-not-in-force, 1 "
+                   "code-class-mismatch, 1 enhancement-cannot-raise, 3 "
                    "cannot-check, 3 error; 5 need attention\n"
-                   "penal: 3 of 14 rows could not be checked; see the rows "
+                   "penal: 3 of 15 rows could not be checked; see the rows "
                    "with finding error\n");
 }
 
