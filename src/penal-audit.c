@@ -166,38 +166,14 @@ rule_carries (const PenalRule *rule, const char *family)
   return FALSE;
 }
 
-/* Does a rule of a statute penal holds, in any version, carry family?
- * When none does, the check of a code of the family does not depend on
- * the statutes' versions. */
-gboolean
-penal_audit_family_held (const PenalModel *model, const char *family)
-{
-  GPtrArray *kinds[] = { model->offenses, model->enhancements };
-
-  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
-    for (guint s = 0; s < kinds[k]->len; s++)
-      {
-        const PenalOffense *statute = g_ptr_array_index (kinds[k], s);
-
-        for (guint v = 0; v < statute->versions->len; v++)
-          {
-            const PenalVersion *version
-                = g_ptr_array_index (statute->versions, v);
-
-            for (guint r = 0; r < version->rules->len; r++)
-              if (rule_carries (g_ptr_array_index (version->rules, r), family))
-                return TRUE;
-          }
-      }
-  return FALSE;
-}
-
 /* The rule of a statute penal holds that carries family, in the versions
- * that may be in force on the date; FALSE when none does, or when the
- * candidate versions disagree (*out_ambiguous). */
+ * that may be in force on the date (any version, when date is NULL);
+ * FALSE when none does, or when the candidate versions disagree
+ * (*out_ambiguous). */
 static gboolean
-rule_for_family (const PenalModel *model, const char *family, gint64 date,
-                 const PenalRule **out_rule, gboolean *out_ambiguous)
+rule_for_family (const PenalModel *model, const char *family,
+                 const gint64 *date, const PenalRule **out_rule,
+                 gboolean *out_ambiguous)
 {
   GPtrArray *kinds[] = { model->offenses, model->enhancements };
   const PenalRule *found = NULL;
@@ -213,7 +189,8 @@ rule_for_family (const PenalModel *model, const char *family, gint64 date,
             const PenalVersion *version
                 = g_ptr_array_index (statute->versions, v);
 
-            if (!penal_effective_may_cover (&version->effective, date))
+            if (date != NULL
+                && !penal_effective_may_cover (&version->effective, *date))
               continue;
             for (guint r = 0; r < version->rules->len; r++)
               {
@@ -231,6 +208,18 @@ rule_for_family (const PenalModel *model, const char *family, gint64 date,
       }
   *out_rule = *out_ambiguous ? NULL : found;
   return *out_rule != NULL;
+}
+
+/* Does a rule of a statute penal holds, in any version, carry family?
+ * When none does, the check of a code of the family does not depend on
+ * the statutes' versions. */
+gboolean
+penal_audit_family_held (const PenalModel *model, const char *family)
+{
+  const PenalRule *rule;
+  gboolean ambiguous;
+
+  return rule_for_family (model, family, NULL, &rule, &ambiguous) || ambiguous;
 }
 
 static char *
@@ -400,7 +389,7 @@ law_from_code (const PenalModel *model, const char *table,
   const PenalRule *rule = NULL;
   gboolean ambiguous = FALSE;
 
-  if (rule_for_family (model, result->code->family, date, &rule, &ambiguous))
+  if (rule_for_family (model, result->code->family, &date, &rule, &ambiguous))
     {
       set_law (result, rule->klass, penal_rule_citation_text (rule),
                rule->basis);
