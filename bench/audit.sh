@@ -24,33 +24,16 @@ penal="$top/src/penal"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+. "$top/bench/common.sh"
+
 need=""
 command -v mawk >/dev/null || need="$need mawk"
 [ -x /usr/bin/time ] || need="$need time"
-if [ -n "$need" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
-  else
-    echo "bench: please install:$need" >&2
-    exit 1
-  fi
-fi
+bench_install "$need"
 [ -x "$penal" ] || "$top/tools/setup.sh"
 
-best_of_3 () {
-  best=""
-  for _ in 1 2 3; do
-    start=$(date +%s%N)
-    sh -c "$1" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    t=$(( end - start ))
-    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-  done
-  awk -v ns="$best" 'BEGIN { printf "%.4f", ns / 1e9 }'
-}
-ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-rate () { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
+best_of_3 () { best_of 3 "$1"; }
+rate () { per_s "$1" "$2"; }
 
 echo "bench: generating $rows recorded codes and $rows recorded charges with classes (seed 42)"
 mawk -v n="$rows" -v seed=42 -f "$top/bench/generate-codes.awk" \

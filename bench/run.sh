@@ -38,37 +38,18 @@ goal_cases_per_s=2000000
 goal_code_rows_per_s=2000000
 goal_lookup_startup_ratio=2.00
 
+. "$top/bench/common.sh"
+
 need=""
 command -v mawk >/dev/null || need="$need mawk"
 [ -x /usr/bin/time ] || need="$need time"
 command -v xmllint >/dev/null || need="$need libxml2-utils"
 command -v node >/dev/null || need="$need nodejs"
 command -v npm >/dev/null || need="$need npm"
-if [ -n "$need" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
-  else
-    echo "bench: please install:$need" >&2
-    exit 1
-  fi
-fi
+bench_install "$need"
 [ -x "$penal" ] || "$top/tools/setup.sh"
 
-# The best of 5 wall-clock times, in seconds, of a shell command.
-best_of_5 () {
-  best=""
-  for _ in 1 2 3 4 5; do
-    start=$(date +%s%N)
-    sh -c "$1" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    t=$(( end - start ))
-    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-  done
-  awk -v ns="$best" 'BEGIN { printf "%.4f", ns / 1e9 }'
-}
-ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-per_s () { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
+best_of_5 () { best_of 5 "$1"; }
 # Whether a measure is at least (ge) or at most (le) its goal: 1 or 0.
 meets () { awk -v a="$2" -v b="$3" -v op="$1" 'BEGIN { print (op == "ge" ? a >= b : a <= b) ? 1 : 0 }'; }
 # The rows of penal's CSV output, less the header; the bench stops if that
