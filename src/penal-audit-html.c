@@ -275,7 +275,10 @@ append_kind (GString *out, const PenalAuditReport *report, guint kind)
       if (n_kept > 0)
         append_cell (out, item->kept);
       append_cell (out, day != NULL ? day : item->date);
-      append_cell (out, item->answer->code);
+      /* A charge code is read whole: never broken at its hyphen. */
+      g_string_append (out, "<td class=\"code\">");
+      append_escaped (out, item->answer->code);
+      g_string_append (out, "</td>");
       append_cell (out, recorded);
       append_cell (out, law);
       append_cell (out, item->finding->message);
@@ -319,7 +322,7 @@ static const char *const style
       "table{border-collapse:collapse;width:100%}"
       "th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;"
       "vertical-align:top}thead th{background:#eee}"
-      ".n{text-align:right}.basis{color:#444}"
+      ".n{text-align:right}.code{white-space:nowrap}.basis{color:#444}"
       "a{color:#0645ad}a:focus{outline:3px solid #1a1a1a}"
       "@media print{body{max-width:none;padding:0;font-size:10pt}"
       "a{color:inherit;text-decoration:none}"

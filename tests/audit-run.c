@@ -273,6 +273,9 @@ test_report (void)
                               "Code not in force on the offense date (1)");
   penal_test_assert_contains (html, "Recorded class is not the law&apos;s (1)");
   penal_test_assert_contains (html, "@media print");
+  /* A code is never broken at its hyphen. */
+  penal_test_assert_contains (html,
+                              "<td class=\"code\">567.030-003Y200440</td>");
   /* The row that agrees is counted, not listed. */
   penal_test_assert_lacks (html, "ok-1");
   g_unlink (path);
