@@ -63,6 +63,7 @@ typedef struct
   char *code;    /* the code checked (modifier digits cut off), or NULL */
   char *shown;   /* the code as the row gives it, upper case, or NULL */
   char *why_not; /* a code that cannot be checked: why */
+  char *legacy;  /* a legacy code's note: the code it stands for */
   gboolean has_recorded;
   PenalClass recorded;
   char *problem;            /* the cells cannot be read: an error row */
@@ -148,6 +149,7 @@ entry_free (Entry *entry)
   g_free (entry->code);
   g_free (entry->shown);
   g_free (entry->why_not);
+  g_free (entry->legacy);
   g_free (entry->problem);
   for (guint p = 0; entry->by_period != NULL && p < entry->starts->len; p++)
     penal_audit_answer_unref (entry->by_period[p]);
@@ -191,10 +193,12 @@ code_starts (Audit *audit, const char *code)
   return starts;
 }
 
-/* The code cell: a full code, with or without its modifier digits.  A
- * family or a legacy code cannot be checked: it names no one charge. */
+/* The code cell: a full code, with or without its modifier digits, or a
+ * legacy code (the one code it stands for).  A family cannot be checked:
+ * it names no one charge. */
 static void
-resolve_code (Entry *entry, const char *text, gsize length)
+resolve_code (Entry *entry, const PenalCharges *charges, const char *text,
+              gsize length)
 {
   g_autofree char *typed = g_strndup (text, length);
   g_autofree char *shown = penal_quote_untrusted (typed);
@@ -204,10 +208,26 @@ resolve_code (Entry *entry, const char *text, gsize length)
 
   entry->shown = g_ascii_strup (typed, -1);
   if (length == 5 && strspn (entry->shown, "0123456789") == 5)
-    entry->why_not = g_strdup_printf (
-        _ ("%s is a legacy code, which names the charges of several "
-           "periods: the audit checks a charge's full code."),
-        shown);
+    {
+      /* A legacy code stands for one code of the table: it is checked as
+       * that code, and the row says so. */
+      for (guint i = 0; i < penal_charges_get_n_codes (charges); i++)
+        {
+          const PenalChargeCode *found = penal_charges_get_row (charges, i);
+
+          if (found->legacy != NULL
+              && g_str_equal (found->legacy, entry->shown))
+            {
+              entry->code = g_strdup (found->code);
+              entry->legacy = g_strdup_printf (
+                  _ ("%s is the legacy code of %s, checked as that code."),
+                  entry->shown, found->code);
+              return;
+            }
+        }
+      entry->why_not = g_strdup_printf (
+          _ ("The Patrol's table has no legacy code %s."), shown);
+    }
   else if (length > 64
            || !penal_lookup_split_code (entry->shown, &code, &modifier,
                                         &family))
@@ -237,7 +257,8 @@ entry_new (Audit *audit, const PenalRow *row)
   const char *klass = row->cells[audit->class_column];
 
   if (code != NULL)
-    resolve_code (entry, code, row->lengths[audit->code_column]);
+    resolve_code (entry, audit->model->charges, code,
+                  row->lengths[audit->code_column]);
   if (klass != NULL)
     {
       g_autofree char *typed
@@ -393,8 +414,14 @@ check_entry (Audit *audit, const Entry *entry, guint period, gint64 date)
   PenalAuditResult *result;
 
   if (entry->why_not != NULL)
-    return answer_new (audit, penal_audit_result_cannot_check (entry->why_not),
-                       entry->shown);
+    {
+      result = penal_audit_result_cannot_check (entry->why_not);
+      /* The class recorded is written back, as for any row. */
+      result->has_recorded = recorded != NULL;
+      if (recorded != NULL)
+        result->recorded = *recorded;
+      return answer_new (audit, result, entry->shown);
+    }
   if (entry->law == NULL)
     return answer_new (audit,
                        penal_audit_check_cited (audit->model, audit->table,
@@ -658,6 +685,8 @@ take_row (PenalRow *row, gpointer user_data)
   entry = entry_for (audit, row);
   if (entry->problem != NULL)
     g_ptr_array_add (row->problems, g_strdup (entry->problem));
+  if (entry->legacy != NULL)
+    g_ptr_array_add (notes, g_strdup (entry->legacy));
   facts = row_facts (audit, row, entry, notes);
   if (row->problems->len > 0)
     {

@@ -56,7 +56,12 @@ static const char *const caseload
       "c13,2024-05-01,567.030-003Y202040,Class Q,,,\n"
       "c14,6/1/2024,567.030-003Y202040,E felony,,,\n"
       /* Facts alone: nothing recorded to hold against the law. */
-      "c15,2024-05-01,,,patronizing,16,\n";
+      "c15,2024-05-01,,,patronizing,16,\n"
+      /* 21027, the legacy code of 567.030-003Y200440 (class A
+         misdemeanor, 2004-08-28 to 2018-08-27): checked as that code. */
+      "c16,2010-06-01,21027,M-A,,,\n"
+      "c17,2019-06-01,21027,M-A,,,\n"
+      "c18,2010-06-01,99999,M-A,,,\n";
 
 static const char *const expected[] = {
   "c1,2,2017-01-01,567.030-001Y200440,felony-D,code-not-in-force,"
@@ -82,6 +87,11 @@ static const char *const expected[] = {
   "c15,16,2024-05-01,,,cannot-check,cannot-check,felony-E,RSMo 567.030.3,"
   "statute-text,,The record gives neither a charge code nor a class to "
   "check; the law makes it a class E felony.,",
+  "c16,17,2010-06-01,567.030-003Y200440,misdemeanor-A,ok,ok,misdemeanor-A,",
+  "c17,18,2019-06-01,567.030-003Y200440,misdemeanor-A,code-not-in-force,"
+  "code-not-in-force;class-mismatch,felony-E,",
+  "c18,19,2010-06-01,99999,misdemeanor-A,cannot-check,cannot-check,,,,,"
+  "The Patrol's table has no legacy code 99999.,",
 };
 
 static void
@@ -113,13 +123,16 @@ test_findings (void)
   /* Every finding cites: the Patrol's table, or the statute. */
   penal_test_assert_contains (lines[1], "Highway Patrol charge codes");
   penal_test_assert_contains (lines[8], "RSMo 567.110");
+  /* A legacy code says which code it was checked as. */
+  penal_test_assert_contains (lines[16], "21027 is the legacy code of "
+                                         "567.030-003Y200440");
   /* A slashed date is never guessed. */
   penal_test_assert_contains (lines[14], "--date-order");
   g_assert_cmpstr (run.err, ==,
-                   "penal: 15 rows: 4 ok, 3 code-not-in-force, 1 "
-                   "code-class-mismatch, 1 enhancement-cannot-raise, 3 "
-                   "cannot-check, 3 error; 5 need attention\n"
-                   "penal: 3 of 15 rows could not be checked; see the rows "
+                   "penal: 18 rows: 5 ok, 4 code-not-in-force, 1 "
+                   "code-class-mismatch, 1 enhancement-cannot-raise, 4 "
+                   "cannot-check, 3 error; 6 need attention\n"
+                   "penal: 3 of 18 rows could not be checked; see the rows "
                    "with finding error\n");
 }
 
