@@ -80,7 +80,7 @@ typedef struct
   PenalRowReader *reader;
   guint code_column, class_column;
   GArray *model_starts;
-  GHashTable *entries; /* key as written -> Entry */
+  GHashTable *entries; /* code as written, class as read -> Entry */
   GHashTable *laws;    /* code -> CodeLaw */
   GHashTable *raw;     /* code and class as written -> Entry, not owned */
   GString *raw_key;
@@ -688,6 +688,10 @@ take_row (PenalRow *row, gpointer user_data)
   if (entry->legacy != NULL)
     g_ptr_array_add (notes, g_strdup (entry->legacy));
   facts = row_facts (audit, row, entry, notes);
+  /* Checked by its facts, a row whose code names no one charge still
+   * says why its code was not checked. */
+  if (facts != NULL && entry->why_not != NULL)
+    g_ptr_array_add (notes, g_strdup (entry->why_not));
   if (row->problems->len > 0)
     {
       write_error_row (audit, row);

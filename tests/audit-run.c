@@ -61,7 +61,10 @@ static const char *const caseload
          misdemeanor, 2004-08-28 to 2018-08-27): checked as that code. */
       "c16,2010-06-01,21027,M-A,,,\n"
       "c17,2019-06-01,21027,M-A,,,\n"
-      "c18,2010-06-01,99999,M-A,,,\n";
+      "c18,2010-06-01,99999,M-A,,,\n"
+      /* A family of codes with the facts: checked by the facts, and the
+         row says why the code was not. */
+      "c19,2024-05-01,567.030-003,felony-E,patronizing,16,\n";
 
 static const char *const expected[] = {
   "c1,2,2017-01-01,567.030-001Y200440,felony-D,code-not-in-force,"
@@ -92,6 +95,9 @@ static const char *const expected[] = {
   "code-not-in-force;class-mismatch,felony-E,",
   "c18,19,2010-06-01,99999,misdemeanor-A,cannot-check,cannot-check,,,,,"
   "The Patrol's table has no legacy code 99999.,",
+  "c19,20,2024-05-01,567.030-003,felony-E,ok,ok,felony-E,RSMo 567.030.3,"
+  "statute-text,,The record agrees with the law on the offense date.,"
+  "567.030-003 is a family of codes: the audit checks a charge's full code.",
 };
 
 static void
@@ -129,10 +135,10 @@ test_findings (void)
   /* A slashed date is never guessed. */
   penal_test_assert_contains (lines[14], "--date-order");
   g_assert_cmpstr (run.err, ==,
-                   "penal: 18 rows: 5 ok, 4 code-not-in-force, 1 "
+                   "penal: 19 rows: 6 ok, 4 code-not-in-force, 1 "
                    "code-class-mismatch, 1 enhancement-cannot-raise, 4 "
                    "cannot-check, 3 error; 6 need attention\n"
-                   "penal: 3 of 18 rows could not be checked; see the rows "
+                   "penal: 3 of 19 rows could not be checked; see the rows "
                    "with finding error\n");
 }
 
