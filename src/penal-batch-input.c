@@ -91,6 +91,11 @@ penal_row_reader_free (PenalRowReader *reader)
   g_clear_error (&reader->header_error);
   g_clear_object (&reader->parser);
   g_hash_table_unref (reader->seen);
+  if (reader->head != NULL)
+    g_string_free (reader->head, TRUE);
+  g_clear_pointer (&reader->csv, penal_csv_reader_free);
+  if (reader->text != NULL)
+    g_string_free (reader->text, TRUE);
   g_free (reader);
 }
 
@@ -335,34 +340,6 @@ refuse_utf16 (const char *data, gsize n, const char *input_name, GError **error)
   return !utf16;
 }
 
-/* Reads the next block; FALSE at the end of the input, or on an error,
- * which *out_failed then says (a directory, a closed standard input). */
-gboolean
-penal_row_read_block (FILE *in, char *block, gsize *out_n, gboolean first,
-                      const char *input_name, gboolean *out_failed,
-                      GError **error)
-{
-  errno = 0;
-  *out_n = fread (block, 1, READ_BLOCK, in);
-  *out_failed = FALSE;
-  if (*out_n == 0 && ferror (in))
-    {
-      int saved = errno;
-
-      *out_failed = TRUE;
-      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
-                   _ ("%s: reading failed: %s"), input_name,
-                   g_strerror (saved != 0 ? saved : EIO));
-      return FALSE;
-    }
-  if (first && *out_n > 0 && !refuse_utf16 (block, *out_n, input_name, error))
-    {
-      *out_failed = TRUE;
-      return FALSE;
-    }
-  return *out_n > 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* CSV                                                                  */
 
@@ -580,29 +557,11 @@ take_csv_record (const PenalCsvRecord *record, gpointer user_data,
   return TRUE;
 }
 
+/* The CSV reader's end: the last record, and a header row there must be. */
 static gboolean
-read_csv (PenalRowReader *reader, FILE *in, GError **error)
+finish_csv (PenalRowReader *reader, GError **error)
 {
-  g_autofree char *block = g_malloc (READ_BLOCK);
-  g_autoptr (PenalCsvReader) csv
-      = penal_csv_reader_new (take_csv_record, reader);
-  gboolean ok = TRUE, failed = FALSE, first = TRUE;
-  gsize n;
-
-  while (ok && !reader->stopped
-         && penal_row_read_block (in, block, &n, first, reader->input_name,
-                                  &failed, error))
-    {
-      if (first)
-        penal_csv_reader_set_delimiter (
-            csv, reader->delimiter != 0 ? reader->delimiter
-                                        : penal_csv_sniff_delimiter (block, n));
-      first = FALSE;
-      ok = penal_csv_reader_feed (csv, block, n, error);
-    }
-  if (failed || !ok)
-    return FALSE;
-  if (!reader->stopped && !penal_csv_reader_finish (csv, error))
+  if (!reader->stopped && !penal_csv_reader_finish (reader->csv, error))
     return FALSE;
   if (!reader->have_header && !reader->stopped)
     {
@@ -616,6 +575,116 @@ read_csv (PenalRowReader *reader, FILE *in, GError **error)
 }
 
 /* ------------------------------------------------------------------ */
+/* Pushed or read: the input in pieces of any size                      */
+
+void
+penal_row_reader_begin (PenalRowReader *reader, PenalRowFunc func,
+                        gpointer user_data)
+{
+  g_return_if_fail (reader != NULL && func != NULL && reader->func == NULL);
+
+  reader->func = func;
+  reader->user_data = user_data;
+  reader->row.cells = g_new0 (const char *, reader->names->len);
+  reader->row.lengths = g_new0 (gsize, reader->names->len);
+  reader->row.kept = g_new0 (const char *, reader->keep->len);
+  reader->row.kept_lengths = g_new0 (gsize, reader->keep->len);
+  reader->head = g_string_new (NULL);
+}
+
+static gboolean
+feed_block (PenalRowReader *reader, const char *data, gsize n, GError **error)
+{
+  reader->bytes += n;
+  if (reader->format == PENAL_BATCH_JSONL)
+    {
+      penal_row_jsonl_feed (reader, data, n);
+      return TRUE;
+    }
+  return penal_csv_reader_feed (reader->csv, data, n, error);
+}
+
+/* The input's first bytes are in: refuse UTF-16, find the delimiter, and
+ * read them. */
+static gboolean
+start (PenalRowReader *reader, GError **error)
+{
+  g_autoptr (GString) head = g_steal_pointer (&reader->head);
+  gsize skip = 0;
+
+  reader->started = TRUE;
+  if (!refuse_utf16 (head->str, head->len, reader->input_name, error))
+    return FALSE;
+  if (reader->format == PENAL_BATCH_CSV)
+    {
+      reader->csv = penal_csv_reader_new (take_csv_record, reader);
+      penal_csv_reader_set_delimiter (
+          reader->csv, reader->delimiter != 0
+                           ? reader->delimiter
+                           : penal_csv_sniff_delimiter (head->str, head->len));
+    }
+  else
+    {
+      reader->text = g_string_new (NULL);
+      /* A UTF-8 byte order mark is not part of the first object. */
+      if (head->len >= 3 && memcmp (head->str, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3;
+    }
+  reader->bytes += skip;
+  return feed_block (reader, head->str + skip, head->len - skip, error);
+}
+
+/* Reads the next piece of the input, handing each row that is not empty
+ * to the function penal_row_reader_begin() was given.  FALSE with an
+ * error when the input is refused (its header, its encoding); then, or
+ * once the function has stopped the reading, what comes later is
+ * dropped. */
+gboolean
+penal_row_reader_feed (PenalRowReader *reader, const char *data, gsize n,
+                       GError **error)
+{
+  g_return_val_if_fail (reader != NULL && reader->func != NULL, FALSE);
+
+  if (reader->failed || reader->stopped || n == 0)
+    return !reader->failed;
+  if (reader->started)
+    reader->failed = !feed_block (reader, data, n, error);
+  else
+    {
+      g_string_append_len (reader->head, data, (gssize)n);
+      if (reader->head->len >= READ_BLOCK
+          || memchr (reader->head->str, '\n', reader->head->len) != NULL)
+        reader->failed = !start (reader, error);
+    }
+  return !reader->failed;
+}
+
+/* The input has ended: reads what is left (a last line without its line
+ * end) and says whether the input as a whole was read. */
+gboolean
+penal_row_reader_finish (PenalRowReader *reader, GError **error)
+{
+  g_return_val_if_fail (reader != NULL && reader->func != NULL, FALSE);
+
+  if (reader->failed)
+    return FALSE;
+  if (!reader->started && !reader->stopped && reader->head->len > 0
+      && !start (reader, error))
+    return FALSE;
+  if (reader->format == PENAL_BATCH_JSONL)
+    return penal_row_jsonl_finish (reader, error);
+  if (reader->csv == NULL)
+    reader->csv = penal_csv_reader_new (take_csv_record, reader);
+  return finish_csv (reader, error);
+}
+
+/* Whether the function given to penal_row_reader_begin() stopped the
+ * reading. */
+gboolean
+penal_row_reader_stopped (PenalRowReader *reader)
+{
+  return reader->stopped;
+}
 
 /* Reads the whole input, handing each row that is not empty to func.
  * FALSE with an error when the header is refused or the input cannot be
@@ -624,15 +693,30 @@ gboolean
 penal_row_reader_read (PenalRowReader *reader, FILE *in, PenalRowFunc func,
                        gpointer user_data, GError **error)
 {
+  g_autofree char *block = NULL;
+  gsize n;
+
   g_return_val_if_fail (reader != NULL && in != NULL && func != NULL, FALSE);
 
-  reader->func = func;
-  reader->user_data = user_data;
-  reader->row.cells = g_new0 (const char *, reader->names->len);
-  reader->row.lengths = g_new0 (gsize, reader->names->len);
-  reader->row.kept = g_new0 (const char *, reader->keep->len);
-  reader->row.kept_lengths = g_new0 (gsize, reader->keep->len);
-  return reader->format == PENAL_BATCH_CSV
-             ? read_csv (reader, in, error)
-             : penal_row_read_jsonl (reader, in, error);
+  penal_row_reader_begin (reader, func, user_data);
+  block = g_malloc (READ_BLOCK);
+  while (!reader->stopped)
+    {
+      errno = 0;
+      n = fread (block, 1, READ_BLOCK, in);
+      if (n == 0 && ferror (in))
+        {
+          int saved = errno;
+
+          g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
+                       _ ("%s: reading failed: %s"), reader->input_name,
+                       g_strerror (saved != 0 ? saved : EIO));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (!penal_row_reader_feed (reader, block, n, error))
+        return FALSE;
+    }
+  return reader->stopped || penal_row_reader_finish (reader, error);
 }

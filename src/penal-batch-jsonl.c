@@ -157,53 +157,42 @@ end_json_line (PenalRowReader *reader, GString *text, gboolean too_long,
     read_json_line (reader, text->str, text->len, line);
 }
 
-gboolean
-penal_row_read_jsonl (PenalRowReader *reader, FILE *in, GError **error)
+/* A piece of the input: each line ended in it is read. */
+void
+penal_row_jsonl_feed (PenalRowReader *reader, const char *data, gsize n)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *block = g_malloc (READ_BLOCK);
-  guint64 line = 0, bytes = 0;
-  gboolean too_long = FALSE, failed = FALSE, first = TRUE;
-  gsize n;
+  gsize i = 0;
 
-  while (!reader->stopped
-         && penal_row_read_block (in, block, &n, first, reader->input_name,
-                                  &failed, error))
+  while (i < n && !reader->stopped)
     {
-      gsize i = 0;
+      const char *newline = memchr (data + i, '\n', n - i);
+      gsize end = newline != NULL ? (gsize)(newline - data) : n;
 
-      /* A UTF-8 byte order mark is not part of the first object. */
-      if (first && n >= 3 && memcmp (block, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-      first = FALSE;
-      bytes += n;
-      while (i < n && !reader->stopped)
+      if (!reader->too_long
+          && reader->text->len + (end - i) > PENAL_BATCH_MAX_RECORD_LENGTH)
         {
-          const char *newline = memchr (block + i, '\n', n - i);
-          gsize end = newline != NULL ? (gsize)(newline - block) : n;
-
-          if (!too_long
-              && text->len + (end - i) > PENAL_BATCH_MAX_RECORD_LENGTH)
-            {
-              too_long = TRUE;
-              g_string_truncate (text, 0);
-            }
-          if (!too_long)
-            g_string_append_len (text, block + i, (gssize)(end - i));
-          i = end;
-          if (newline == NULL)
-            break;
-          i++;
-          end_json_line (reader, text, too_long, ++line);
-          g_string_truncate (text, 0);
-          too_long = FALSE;
+          reader->too_long = TRUE;
+          g_string_truncate (reader->text, 0);
         }
+      if (!reader->too_long)
+        g_string_append_len (reader->text, data + i, (gssize)(end - i));
+      if (newline == NULL)
+        break;
+      i = end + 1;
+      end_json_line (reader, reader->text, reader->too_long, ++reader->line);
+      g_string_truncate (reader->text, 0);
+      reader->too_long = FALSE;
     }
-  if (failed)
-    return FALSE;
-  if (!reader->stopped && (text->len > 0 || too_long))
-    end_json_line (reader, text, too_long, ++line);
-  if (bytes == 0)
+}
+
+/* The input has ended: its last line, if it had no line end. */
+gboolean
+penal_row_jsonl_finish (PenalRowReader *reader, GError **error)
+{
+  if (!reader->stopped && reader->text != NULL
+      && (reader->text->len > 0 || reader->too_long))
+    end_json_line (reader, reader->text, reader->too_long, ++reader->line);
+  if (reader->bytes == 0)
     {
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_HEADER,
                    _ ("%s: the input is empty; give one JSON object of facts "

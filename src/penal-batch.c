@@ -475,6 +475,115 @@ take_row (PenalRow *row, gpointer user_data)
 
 /* ------------------------------------------------------------------ */
 
+static void
+batch_init (Batch *batch, const PenalModel *model,
+            const PenalBatchOptions *options, const char *input_name, FILE *out,
+            PenalBatchCounts *counts)
+{
+  memset (counts, 0, sizeof *counts);
+  batch->model = model;
+  batch->options = *options;
+  batch->input_name = input_name;
+  batch->today = penal_date_today ();
+  batch->out = out;
+  batch->counts = counts;
+  batch->line = g_string_sized_new (256);
+  batch->values = g_new0 (gint64, model->facts->len);
+  batch->known = g_new0 (gboolean, model->facts->len);
+  batch->row_notes = g_ptr_array_new ();
+  batch->row_owned = g_ptr_array_new_with_free_func (g_free);
+  batch->code_notes = g_new0 (char *, model->facts->len + 1);
+  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
+    batch->code_notes[f] = g_strdup_printf (
+        _ ("%s ignored: the charge code is answered by its class, which does "
+           "not depend on it."),
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  batch->cache
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                               (GDestroyNotify)penal_batch_answer_free);
+  batch->exact = g_hash_table_new_full (
+      g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+      (GDestroyNotify)penal_batch_answer_free);
+  batch->codes = penal_batch_codes_new ();
+  batch->preps = g_new0 (OffensePrep, model->offenses->len);
+  for (guint o = 0; o < model->offenses->len; o++)
+    prepare_offense (model, g_ptr_array_index (model->offenses, o), o,
+                     &batch->preps[o]);
+
+  batch->reader = penal_row_reader_new (options->input_format, input_name);
+  for (guint f = 0; f < model->facts->len; f++)
+    penal_row_reader_add_column (
+        batch->reader,
+        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  batch->charge_column
+      = penal_row_reader_add_column (batch->reader, "charge_code");
+  penal_row_reader_set_keep (batch->reader, options->keep);
+  penal_row_reader_set_delimiter (batch->reader, options->delimiter);
+  penal_row_reader_set_ignore_unknown (batch->reader, options->ignore_unknown);
+  penal_row_reader_set_date_order (batch->reader, options->date_order);
+}
+
+/* The input has been read (ok), or refused: the rows still held go out,
+ * and the counts are filled in.  A failed write is what went wrong. */
+static gboolean
+batch_end (Batch *batch, gboolean ok, GError **error)
+{
+  PenalBatchCounts *counts = batch->counts;
+  GPtrArray *ignored;
+
+  /* A header row and no case: the answer is the header alone. */
+  if (ok)
+    penal_batch_write_header (batch);
+  penal_batch_write_rows (batch);
+  errno = 0;
+  if (!batch->write_failed && fflush (batch->out) != 0)
+    {
+      batch->write_failed = TRUE;
+      batch->write_errno = errno != 0 ? errno : EIO;
+    }
+  /* A failed write stops the reading too, and is what went wrong. */
+  if (batch->write_failed)
+    {
+      g_clear_error (error);
+      g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
+                   _ ("cannot write the answers to standard output: %s"),
+                   g_strerror (batch->write_errno));
+      ok = FALSE;
+    }
+  counts->empty = penal_row_reader_get_n_empty (batch->reader);
+  ignored = penal_row_reader_get_ignored (batch->reader);
+  if (ignored->len > 0)
+    {
+      counts->ignored = g_new0 (char *, ignored->len + 1);
+      for (guint i = 0; i < ignored->len; i++)
+        counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
+    }
+  return ok;
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  const PenalModel *model = batch->model;
+
+  penal_row_reader_free (batch->reader);
+  for (guint o = 0; o < model->offenses->len; o++)
+    prep_clear (&batch->preps[o], model->facts->len);
+  g_free (batch->preps);
+  g_hash_table_unref (batch->cache);
+  g_hash_table_unref (batch->exact);
+  penal_batch_codes_free (batch->codes);
+  g_clear_pointer (&batch->loaded_charges, penal_charges_free);
+  g_free (batch->values);
+  g_free (batch->known);
+  g_ptr_array_unref (batch->row_notes);
+  g_ptr_array_unref (batch->row_owned);
+  for (guint f = 0; f < model->facts->len; f++)
+    g_free (batch->code_notes[f]);
+  g_free (batch->code_notes);
+  g_string_free (batch->line, TRUE);
+}
+
 gboolean
 penal_batch_run (const PenalModel *model, const PenalBatchOptions *options,
                  FILE *in, const char *input_name, FILE *out,
@@ -487,96 +596,93 @@ penal_batch_run (const PenalModel *model, const PenalBatchOptions *options,
                             && out != NULL && counts != NULL,
                         FALSE);
 
-  memset (counts, 0, sizeof *counts);
-  batch.model = model;
-  batch.options = *options;
-  batch.input_name = input_name;
-  batch.today = penal_date_today ();
-  batch.out = out;
-  batch.counts = counts;
-  batch.line = g_string_sized_new (256);
-  batch.values = g_new0 (gint64, model->facts->len);
-  batch.known = g_new0 (gboolean, model->facts->len);
-  batch.row_notes = g_ptr_array_new ();
-  batch.row_owned = g_ptr_array_new_with_free_func (g_free);
-  batch.code_notes = g_new0 (char *, model->facts->len + 1);
-  for (guint f = PENAL_FACT_OFFENSE_DATE + 1; f < model->facts->len; f++)
-    batch.code_notes[f] = g_strdup_printf (
-        _ ("%s ignored: the charge code is answered by its class, which does "
-           "not depend on it."),
-        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
-  batch.cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify)penal_batch_answer_free);
-  batch.exact = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                       (GDestroyNotify)g_bytes_unref,
-                                       (GDestroyNotify)penal_batch_answer_free);
-  batch.codes = penal_batch_codes_new ();
-  batch.preps = g_new0 (OffensePrep, model->offenses->len);
-  for (guint o = 0; o < model->offenses->len; o++)
-    prepare_offense (model, g_ptr_array_index (model->offenses, o), o,
-                     &batch.preps[o]);
-
-  batch.reader = penal_row_reader_new (options->input_format, input_name);
-  for (guint f = 0; f < model->facts->len; f++)
-    penal_row_reader_add_column (
-        batch.reader,
-        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
-  batch.charge_column
-      = penal_row_reader_add_column (batch.reader, "charge_code");
-  penal_row_reader_set_keep (batch.reader, options->keep);
-  penal_row_reader_set_delimiter (batch.reader, options->delimiter);
-  penal_row_reader_set_ignore_unknown (batch.reader, options->ignore_unknown);
-  penal_row_reader_set_date_order (batch.reader, options->date_order);
-
+  batch_init (&batch, model, options, input_name, out, counts);
   ok = penal_row_reader_read (batch.reader, in, take_row, &batch, error);
-  /* A header row and no case: the answer is the header alone. */
-  if (ok)
-    penal_batch_write_header (&batch);
-  penal_batch_write_rows (&batch);
-  errno = 0;
-  if (!batch.write_failed && fflush (out) != 0)
+  ok = batch_end (&batch, ok, error);
+  batch_clear (&batch);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* A batch pushed a piece at a time                                     */
+
+struct _PenalBatch
+{
+  Batch batch;
+  PenalBatchCounts counts;
+  gboolean ended;
+};
+
+/* (transfer full) A batch whose input comes in pieces (penal serve's, as
+ * the request body arrives): the rows of each piece are answered as it
+ * is fed, and written to out as penal_batch_run() writes them. */
+PenalBatch *
+penal_batch_new (const PenalModel *model, const PenalBatchOptions *options,
+                 const char *input_name, FILE *out)
+{
+  PenalBatch *pushed;
+
+  g_return_val_if_fail (model != NULL && options != NULL && out != NULL, NULL);
+
+  pushed = g_new0 (PenalBatch, 1);
+  batch_init (&pushed->batch, model, options, input_name, out, &pushed->counts);
+  penal_row_reader_begin (pushed->batch.reader, take_row, &pushed->batch);
+  return pushed;
+}
+
+/* Answers the rows that end in data.  FALSE with an error when the input
+ * is refused or an answer cannot be written; then the batch reads no
+ * more, and penal_batch_finish() says so again. */
+gboolean
+penal_batch_feed (PenalBatch *pushed, const char *data, gsize length,
+                  GError **error)
+{
+  g_return_val_if_fail (pushed != NULL && !pushed->ended, FALSE);
+
+  if (!penal_row_reader_feed (pushed->batch.reader, data, length, error))
+    return FALSE;
+  if (pushed->batch.write_failed)
     {
-      batch.write_failed = TRUE;
-      batch.write_errno = errno != 0 ? errno : EIO;
-    }
-  /* A failed write stops the reading too, and is what went wrong. */
-  if (batch.write_failed)
-    {
-      g_clear_error (error);
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
                    _ ("cannot write the answers to standard output: %s"),
-                   g_strerror (batch.write_errno));
-      ok = FALSE;
+                   g_strerror (pushed->batch.write_errno));
+      return FALSE;
     }
-  counts->empty = penal_row_reader_get_n_empty (batch.reader);
-  {
-    GPtrArray *ignored = penal_row_reader_get_ignored (batch.reader);
+  return TRUE;
+}
 
-    if (ignored->len > 0)
-      {
-        counts->ignored = g_new0 (char *, ignored->len + 1);
-        for (guint i = 0; i < ignored->len; i++)
-          counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
-      }
-  }
+/* The input has ended: the last rows are answered and written, and
+ * counts says what the batch did (clear it with
+ * penal_batch_counts_clear()).  The same answer as penal_batch_run()
+ * over the whole input. */
+gboolean
+penal_batch_finish (PenalBatch *pushed, PenalBatchCounts *counts,
+                    GError **error)
+{
+  Batch *batch;
+  gboolean ok;
 
-  penal_row_reader_free (batch.reader);
-  for (guint o = 0; o < model->offenses->len; o++)
-    prep_clear (&batch.preps[o], model->facts->len);
-  g_free (batch.preps);
-  g_hash_table_unref (batch.cache);
-  g_hash_table_unref (batch.exact);
-  penal_batch_codes_free (batch.codes);
-  g_clear_pointer (&batch.loaded_charges, penal_charges_free);
-  g_free (batch.values);
-  g_free (batch.known);
-  g_ptr_array_unref (batch.row_notes);
-  g_ptr_array_unref (batch.row_owned);
-  for (guint f = 0; f < model->facts->len; f++)
-    g_free (batch.code_notes[f]);
-  g_free (batch.code_notes);
-  g_string_free (batch.line, TRUE);
+  g_return_val_if_fail (pushed != NULL && !pushed->ended && counts != NULL,
+                        FALSE);
+
+  batch = &pushed->batch;
+  pushed->ended = TRUE;
+  ok = penal_row_reader_stopped (batch->reader)
+       || penal_row_reader_finish (batch->reader, error);
+  ok = batch_end (batch, ok, error);
+  *counts = pushed->counts;
+  memset (&pushed->counts, 0, sizeof pushed->counts);
   return ok;
+}
+
+void
+penal_batch_free (PenalBatch *pushed)
+{
+  if (pushed == NULL)
+    return;
+  batch_clear (&pushed->batch);
+  penal_batch_counts_clear (&pushed->counts);
+  g_free (pushed);
 }
 
 void

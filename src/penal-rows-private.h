@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "penal-csv.h"
 #include "penal-rows.h"
 
 G_BEGIN_DECLS
@@ -42,9 +43,21 @@ struct _PenalRowReader
   gboolean have_header;
   GError *header_error;
 
+  /* Pushed input (penal_row_reader_feed): the input's first bytes, held
+   * until its first line (or a block) is in, since the first line tells
+   * the delimiter and the first bytes the encoding. */
+  GString *head;
+  gboolean started;
+  gboolean failed; /* an error ended the reading: feed no more */
+  guint64 bytes;   /* read, all told */
+  PenalCsvReader *csv;
+
   /* JSON Lines. */
   JsonParser *parser;
   GHashTable *seen; /* per line: the keys given */
+  GString *text;    /* the line being read */
+  gboolean too_long;
+  guint64 line;
 };
 
 /* A cell without the spaces around it; inline, as it runs for every cell
@@ -70,12 +83,9 @@ G_GNUC_INTERNAL void penal_row_hand_over (PenalRowReader *reader);
 G_GNUC_INTERNAL char *penal_row_names_text (PenalRowReader *reader);
 G_GNUC_INTERNAL void penal_row_note_ignored (PenalRowReader *reader,
                                              const char *name, const char *key);
-G_GNUC_INTERNAL gboolean penal_row_read_block (FILE *in, char *block,
-                                               gsize *out_n, gboolean first,
-                                               const char *input_name,
-                                               gboolean *out_failed,
-                                               GError **error);
-G_GNUC_INTERNAL gboolean penal_row_read_jsonl (PenalRowReader *reader, FILE *in,
-                                               GError **error);
+G_GNUC_INTERNAL void penal_row_jsonl_feed (PenalRowReader *reader,
+                                           const char *data, gsize n);
+G_GNUC_INTERNAL gboolean penal_row_jsonl_finish (PenalRowReader *reader,
+                                                 GError **error);
 
 G_END_DECLS

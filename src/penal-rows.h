@@ -61,6 +61,15 @@ G_GNUC_INTERNAL gboolean penal_row_reader_read (PenalRowReader *reader,
                                                 FILE *in, PenalRowFunc func,
                                                 gpointer user_data,
                                                 GError **error);
+G_GNUC_INTERNAL void penal_row_reader_begin (PenalRowReader *reader,
+                                             PenalRowFunc func,
+                                             gpointer user_data);
+G_GNUC_INTERNAL gboolean penal_row_reader_feed (PenalRowReader *reader,
+                                                const char *data, gsize n,
+                                                GError **error);
+G_GNUC_INTERNAL gboolean penal_row_reader_finish (PenalRowReader *reader,
+                                                  GError **error);
+G_GNUC_INTERNAL gboolean penal_row_reader_stopped (PenalRowReader *reader);
 
 G_GNUC_INTERNAL guint penal_row_reader_get_n_kept (PenalRowReader *reader);
 G_GNUC_INTERNAL const char *

@@ -280,6 +280,19 @@ gboolean penal_batch_run (const PenalModel *model,
                           const char *input_name, FILE *out,
                           PenalBatchCounts *counts, GError **error);
 void penal_batch_counts_clear (PenalBatchCounts *counts);
+
+/* A batch fed its input a piece at a time (penal-batch.c). */
+typedef struct _PenalBatch PenalBatch;
+
+PenalBatch *penal_batch_new (const PenalModel *model,
+                             const PenalBatchOptions *options,
+                             const char *input_name, FILE *out);
+gboolean penal_batch_feed (PenalBatch *batch, const char *data, gsize length,
+                           GError **error);
+gboolean penal_batch_finish (PenalBatch *batch, PenalBatchCounts *counts,
+                             GError **error);
+void penal_batch_free (PenalBatch *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PenalBatch, penal_batch_free)
 char *penal_batch_summary (const PenalBatchCounts *counts);
 
 /* Auditing a caseload ---------------------------------------------------- */
