@@ -11,9 +11,12 @@
  * own; a refused request's body is dropped as it comes in (or never sent,
  * by a client that asked first).  A body is gathered up to the route's
  * cap: by libsoup when its declared length is within it, by the server
- * for a batch or a chunked body, beyond which the rest is discarded and
- * the answer is 413.  Once a second each worker closes the connection of
- * a request that has taken longer than the request timeout, slow or not.
+ * for a chunked body, beyond which the rest is discarded and the answer
+ * is 413.  A batch's body is not gathered: its rows are answered as it
+ * arrives, and held as the answer's body, which libsoup sends once the
+ * request has been read (up to the same cap on the request's body).  Once a
+ * second each worker closes the connection of a request that has taken longer
+ * than the request timeout, slow or not.
  *
  * One thread per processor serves requests, each with its own main
  * context and SoupServer on its own socket bound to the same address.
@@ -146,7 +149,13 @@ typedef struct
   gint64 started;
   GByteArray *body;
   gboolean too_large;
-  gboolean in_flight; /* link is in worker->requests */
+  /* POST /api/v1/batch: its rows answered as the body arrives, written to
+   * batch_out, which appends them to the response's body. */
+  PenalBatch *batch;
+  FILE *batch_out;
+  gsize batch_bytes;   /* of the request's body, fed so far */
+  GError *batch_error; /* the input was refused: read no more */
+  gboolean in_flight;  /* link is in worker->requests */
   gboolean timed_out;
   gboolean corked; /* the answer's frames are held until it is all written */
   GList link;
@@ -186,6 +195,10 @@ request_free (Request *request)
 {
   request_done (request);
   g_clear_pointer (&request->body, g_byte_array_unref);
+  g_clear_pointer (&request->batch, penal_batch_free);
+  if (request->batch_out != NULL)
+    fclose (request->batch_out);
+  g_clear_error (&request->batch_error);
   g_free (request);
 }
 
@@ -519,51 +532,90 @@ api_classify (PenalServer *server, Worker *worker, SoupServerMessage *message,
     }
 }
 
-/* JSON Lines in, the rows of `penal batch --input-format=jsonl
- * --format=jsonl` out, from the same library call. */
-static void
-api_batch (PenalServer *server, SoupServerMessage *message, GBytes *body)
+/* The batch's rows, as it writes them: appended to the response's body,
+ * which libsoup sends, in chunks, once the request has been read. */
+static ssize_t
+batch_write (void *cookie, const char *data, size_t size)
 {
-  g_autoptr (GError) error = NULL;
+  Request *request = cookie;
+
+  soup_message_body_append (
+      soup_server_message_get_response_body (request->message),
+      SOUP_MEMORY_COPY, data, size);
+  return (ssize_t)size;
+}
+
+/* The early handler's part for a batch: a batch to feed the body to. */
+static void
+batch_begin (PenalServer *server, Request *request)
+{
+  static const cookie_io_functions_t functions = { .write = batch_write };
   PenalBatchOptions options = { 0 };
-  PenalBatchCounts counts;
-  char *rows = NULL;
-  size_t rows_length = 0;
-  FILE *in, *out;
-  gboolean ok;
 
   options.input_format = PENAL_BATCH_JSONL;
   options.output_format = PENAL_BATCH_JSONL;
-  /* fmemopen refuses an empty buffer: an empty body is no rows. */
-  if (g_bytes_get_size (body) == 0)
+  request->batch_out = fopencookie (request, "w", functions);
+  if (request->batch_out == NULL)
+    {
+      g_set_error_literal (&request->batch_error, G_IO_ERROR,
+                           g_io_error_from_errno (errno), g_strerror (errno));
+      return;
+    }
+  /* The batch holds its rows in blocks of its own; unbuffered, each block
+   * goes to the response as it is written, and closing the stream
+   * writes nothing more. */
+  setvbuf (request->batch_out, NULL, _IONBF, 0);
+  request->batch = penal_batch_new (server->model, &options, "request",
+                                    request->batch_out);
+}
+
+/* A piece of a batch's body: its rows are answered now, in the server's
+ * language (the API's), taking the turn to translate for this piece
+ * alone, so a slow upload holds up no page in another language. */
+static void
+batch_feed (PenalServer *server, Request *request, const char *data, gsize size)
+{
+  if (request->batch == NULL || request->batch_error != NULL)
+    return;
+  request->batch_bytes += size;
+  language_enter (server, server->default_language);
+  penal_batch_feed (request->batch, data, size, &request->batch_error);
+  language_leave (server, server->default_language);
+}
+
+/* JSON Lines in, the rows of `penal batch --input-format=jsonl
+ * --format=jsonl` out, from the same library calls: the rows were
+ * answered as the body came (batch_feed); here the last of them, and the
+ * answer's status.  A refused input is answered with its error alone. */
+static void
+api_batch (PenalServer *server, SoupServerMessage *message, Request *request)
+{
+  g_autoptr (GError) error = g_steal_pointer (&request->batch_error);
+  PenalBatchCounts counts = { 0 };
+  gboolean ok = error == NULL;
+
+  /* An empty body is no rows (where `penal batch` refuses an empty
+   * file). */
+  if (ok && request->batch_bytes == 0)
     {
       respond (message, SOUP_STATUS_OK, "application/x-ndjson", g_strdup (""));
       return;
     }
-  in = fmemopen ((void *)g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                 "r");
-  out = open_memstream (&rows, &rows_length);
-  if (in == NULL || out == NULL)
-    {
-      if (in != NULL)
-        fclose (in);
-      if (out != NULL)
-        fclose (out);
-      free (rows);
-      respond_error (message, SOUP_STATUS_INTERNAL_SERVER_ERROR,
-                     g_strerror (errno));
-      return;
-    }
-  ok = penal_batch_run (server->model, &options, in, "request", out, &counts,
-                        &error);
+  if (ok)
+    ok = penal_batch_finish (request->batch, &counts, &error);
   penal_batch_counts_clear (&counts);
-  fclose (in);
-  fclose (out);
+  if (ok && fflush (request->batch_out) != 0)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                           g_strerror (errno));
+      ok = FALSE;
+    }
   if (!ok)
     {
-      free (rows);
       respond_error (message,
-                     error->code == PENAL_BATCH_ERROR_HEADER
+                     error->domain == PENAL_BATCH_ERROR
+                             && (error->code == PENAL_BATCH_ERROR_HEADER
+                                 || error->code == PENAL_BATCH_ERROR_ENCODING)
                          ? SOUP_STATUS_BAD_REQUEST
                          : SOUP_STATUS_INTERNAL_SERVER_ERROR,
                      error->message);
@@ -576,16 +628,7 @@ api_batch (PenalServer *server, SoupServerMessage *message, GBytes *body)
   soup_message_headers_set_content_type (
       soup_server_message_get_response_headers (message),
       "application/x-ndjson", NULL);
-  /* The rows go out in chunks, so a client reads the first rows while the
-   * last are written. */
-  {
-    SoupMessageBody *response = soup_server_message_get_response_body (message);
-    for (size_t at = 0; at < rows_length; at += 64 * KIB)
-      soup_message_body_append (response, SOUP_MEMORY_COPY, rows + at,
-                                MIN (64 * KIB, rows_length - at));
-    soup_message_body_complete (response);
-  }
-  free (rows);
+  soup_message_body_complete (soup_server_message_get_response_body (message));
 }
 
 static void
@@ -689,17 +732,26 @@ got_chunk (SoupServerMessage *message, GBytes *chunk, gpointer user_data)
   gsize cap = request->route->route == ROUTE_BATCH
                   ? request->server->limits.max_batch_body
                   : request->server->limits.max_classify_body;
-  gsize size;
+  gsize size, held;
   gconstpointer data = g_bytes_get_data (chunk, &size);
 
-  if (request->too_large || request->body->len + size > cap)
+  held = request->body != NULL ? request->body->len : request->batch_bytes;
+  if (request->too_large || held + size > cap)
     {
-      /* The rest is read and dropped; the answer will be 413. */
+      /* The rest is read and dropped, and what was answered of it; the
+       * answer will be 413. */
       request->too_large = TRUE;
-      g_byte_array_set_size (request->body, 0);
+      if (request->body != NULL)
+        g_byte_array_set_size (request->body, 0);
+      g_clear_pointer (&request->batch, penal_batch_free);
+      soup_message_body_truncate (
+          soup_server_message_get_response_body (message));
       return;
     }
-  g_byte_array_append (request->body, data, (guint)size);
+  if (request->route->route == ROUTE_BATCH)
+    batch_feed (request->server, request, data, size);
+  else
+    g_byte_array_append (request->body, data, (guint)size);
 }
 
 static gboolean
@@ -813,9 +865,9 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
       return;
     }
   /* A declared length within the cap is left to libsoup to gather.  The
-   * server gathers a batch itself (so that up to 8 MiB are held once, not
-   * twice) and a chunked body (whose length is known only as it comes),
-   * up to the cap. */
+   * server gathers a chunked body itself (its length is known only as it
+   * comes), up to the cap; a batch's body is not gathered at all, but
+   * answered as it comes, up to the cap. */
   {
     SoupEncoding encoding = soup_message_headers_get_encoding (headers);
 
@@ -824,7 +876,10 @@ refuse_early (PenalServer *server, Request *request, SoupServerMessage *message)
             || encoding == SOUP_ENCODING_NONE))
       return;
   }
-  request->body = g_byte_array_new ();
+  if (request->route->route == ROUTE_BATCH)
+    batch_begin (server, request);
+  else
+    request->body = g_byte_array_new ();
   soup_message_body_set_accumulate (
       soup_server_message_get_request_body (message), FALSE);
   g_signal_connect (message, "got-chunk", G_CALLBACK (got_chunk), request);
@@ -850,10 +905,10 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
       return;
     }
   /* As the early handler arranged: gathered by the server, or by
-   * libsoup. */
+   * libsoup, or (a batch's) answered as it came. */
   if (request->body != NULL)
     body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
-  else
+  else if (request->route->route != ROUTE_BATCH)
     body = soup_message_body_flatten (
         soup_server_message_get_request_body (message));
   if (request->route->route == ROUTE_CLASSIFY)
@@ -902,7 +957,7 @@ answer_in_turn (PenalServer *server, SoupServerMessage *message,
   switch (request->route->route)
     {
     case ROUTE_BATCH:
-      api_batch (server, message, body);
+      api_batch (server, message, request);
       break;
     case ROUTE_STATUTES:
       api_statutes (server, message);
