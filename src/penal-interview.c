@@ -24,9 +24,7 @@ void penal_data_register_resource (void);
 typedef struct
 {
   char *answers[4]; /* English lists, by PenalInterviewMeaning */
-  GHashTable *help; /* fact name -> English help text */
-  char *element;    /* the element being read */
-  char *fact;       /* its fact attribute */
+  gboolean in_answers;
   PenalInterviewMeaning meaning;
 } InterviewData;
 
@@ -36,15 +34,12 @@ start_element (GMarkupParseContext *context, const char *name,
                gpointer user_data, GError **error)
 {
   InterviewData *data = user_data;
-  const char *meaning = NULL, *fact = NULL;
+  const char *meaning = NULL;
 
-  g_clear_pointer (&data->element, g_free);
-  g_clear_pointer (&data->fact, g_free);
+  data->in_answers = FALSE;
   for (guint i = 0; attribute_names[i] != NULL; i++)
     if (g_str_equal (attribute_names[i], "meaning"))
       meaning = attribute_values[i];
-    else if (g_str_equal (attribute_names[i], "fact"))
-      fact = attribute_values[i];
   if (g_str_equal (name, "answers") && meaning != NULL)
     {
       data->meaning = g_str_equal (meaning, "yes")  ? PENAL_INTERVIEW_YES
@@ -52,12 +47,7 @@ start_element (GMarkupParseContext *context, const char *name,
                       : g_str_equal (meaning, "back")
                           ? PENAL_INTERVIEW_BACK
                           : PENAL_INTERVIEW_DONT_KNOW;
-      data->element = g_strdup (name);
-    }
-  else if (g_str_equal (name, "help") && fact != NULL)
-    {
-      data->element = g_strdup (name);
-      data->fact = g_strdup (fact);
+      data->in_answers = TRUE;
     }
 }
 
@@ -68,19 +58,13 @@ text (GMarkupParseContext *context, const char *content, gsize length,
   InterviewData *data = user_data;
   g_autofree char *value = NULL;
 
-  if (data->element == NULL)
+  if (!data->in_answers)
     return;
   value = g_strstrip (g_strndup (content, length));
   if (value[0] == '\0')
     return;
-  if (g_str_equal (data->element, "answers"))
-    {
-      g_free (data->answers[data->meaning]);
-      data->answers[data->meaning] = g_steal_pointer (&value);
-    }
-  else
-    g_hash_table_replace (data->help, g_strdup (data->fact),
-                          g_steal_pointer (&value));
+  g_free (data->answers[data->meaning]);
+  data->answers[data->meaning] = g_steal_pointer (&value);
 }
 
 static void
@@ -89,7 +73,7 @@ end_element (GMarkupParseContext *context, const char *name, gpointer user_data,
 {
   InterviewData *data = user_data;
 
-  g_clear_pointer (&data->element, g_free);
+  data->in_answers = FALSE;
 }
 
 /* The data, read once; it lives as long as the program. */
@@ -114,14 +98,10 @@ interview_data (void)
       /* Compiled in: its absence or a parse error is a build defect. */
       g_assert (bytes != NULL);
       xml = g_bytes_get_data (bytes, &size);
-      read->help
-          = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       context = g_markup_parse_context_new (&parser, 0, read, NULL);
       if (!g_markup_parse_context_parse (context, xml, (gssize)size, NULL)
           || !g_markup_parse_context_end_parse (context, NULL))
         g_error ("%s cannot be read", INTERVIEW_RESOURCE);
-      g_clear_pointer (&read->element, g_free);
-      g_clear_pointer (&read->fact, g_free);
       data = read;
       g_once_init_leave (&read_once, 1);
     }
@@ -197,16 +177,4 @@ penal_interview_means (const char *normalized, PenalInterviewMeaning meaning)
     return FALSE;
   return in_list (normalized, english)
          || in_list (normalized, g_dgettext (GETTEXT_PACKAGE, english));
-}
-
-/* The help text for a fact, translated; NULL when there is none. */
-const char *
-penal_interview_help (const char *fact_name)
-{
-  const char *english;
-
-  g_return_val_if_fail (fact_name != NULL, NULL);
-
-  english = g_hash_table_lookup (interview_data ()->help, fact_name);
-  return english != NULL ? g_dgettext (GETTEXT_PACKAGE, english) : NULL;
 }

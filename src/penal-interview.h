@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-interview.h: the interview's words that are data
- * (data/interview.xml): the answers that mean "I don't know", "yes" and
- * "no", and each fact's help text (penal-interview.c). */
+ * (data/interview.xml): the answers that mean "I don't know", "yes",
+ * "no" and "back" (penal-interview.c).  A fact's help text is the fact's
+ * own (PenalFactDecl.help). */
 #pragma once
 
 #include <glib.h>
@@ -19,6 +20,5 @@ typedef enum
 char *penal_interview_normalize (const char *answer);
 gboolean penal_interview_means (const char *normalized,
                                 PenalInterviewMeaning meaning);
-const char *penal_interview_help (const char *fact_name);
 
 G_END_DECLS

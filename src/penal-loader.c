@@ -109,6 +109,7 @@ build_fact (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   decl->name = penal_loader_attr (node, "name");
   decl->label = penal_loader_child_text (node, "label");
   decl->question = penal_loader_child_text (node, "question");
+  decl->help = penal_loader_child_text (node, "help");
   decl->file = loaded->file;
   decl->line = penal_loader_line_of (node);
 

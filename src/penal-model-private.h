@@ -41,6 +41,7 @@ typedef struct
   GStrv values; /* enum values, in order */
   char *label;
   char *question; /* the interview's plain-words question */
+  char *help;     /* its "What does this mean?", in plain words */
   const char *file;
   int line;
 } PenalFactDecl;

@@ -61,6 +61,7 @@ penal_fact_decl_free (PenalFactDecl *decl)
   g_strfreev (decl->values);
   g_free (decl->label);
   g_free (decl->question);
+  g_free (decl->help);
   g_free (decl);
 }
 
@@ -238,12 +239,22 @@ penal_model_new (void)
   offense->type = PENAL_FACT_TYPE_ENUM;
   offense->values = g_new0 (char *, 1);
   offense->label = g_strdup (N_ ("the offense charged"));
+  offense->help = g_strdup (N_ (
+      "Prostitution is having sex, or offering or agreeing to have sex, in "
+      "return for money or something else of value. Patronizing prostitution "
+      "is paying, or offering or agreeing to pay, someone for sex. The "
+      "charging papers name the offense."));
   offense->file = "penal";
   offense_date->name = g_strdup ("offense_date");
   offense_date->type = PENAL_FACT_TYPE_DATE;
   offense_date->min = 1;
   offense_date->max = G_MAXINT32 - 1;
   offense_date->label = g_strdup (N_ ("the date the offense was committed"));
+  offense_date->help = g_strdup (N_ (
+      "The day the offense is said to have happened, not the day of the "
+      "arrest or of a court date. The law changed over the years, so this "
+      "date decides which version of the law applies. It is on the charging "
+      "papers."));
   offense_date->file = "penal";
   g_ptr_array_add (model->facts, offense);
   g_hash_table_insert (model->fact_index, offense->name, GUINT_TO_POINTER (1));

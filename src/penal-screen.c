@@ -301,10 +301,13 @@ penal_screen_choice_description (PenalScreen *screen, guint fact, guint i)
 const char *
 penal_screen_help (PenalScreen *screen, guint fact)
 {
+  const PenalFactDecl *decl;
+
   g_return_val_if_fail (screen != NULL && fact < screen->model->facts->len,
                         NULL);
 
-  return penal_interview_help (penal_model_get_fact_name (screen->model, fact));
+  decl = g_ptr_array_index (screen->model->facts, fact);
+  return decl->help != NULL ? penal_statute_text (decl->help) : NULL;
 }
 
 char *
