@@ -281,6 +281,20 @@ test_dont_know (void)
   g_assert_cmpstr (words.out, ==, run.out);
 }
 
+/* Screens with ANSWERS into run, which must end well and print what
+ * screening with REFERENCE, the same answers written otherwise, prints. */
+static void
+screen_as (PenalTestRun *run, const char *const *args, const char *answers,
+           const char *reference)
+{
+  g_auto (PenalTestRun) expected = { 0 };
+
+  screen (&expected, NULL, args, reference);
+  screen (run, NULL, args, answers);
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_cmpstr (run->out, ==, expected.out);
+}
+
 /* Every spelling of "I don't know" in data/interview.xml, as typed:
  * capitals, a curly apostrophe, a full stop, and Spanish in English. */
 static void
@@ -288,15 +302,11 @@ test_dont_know_spellings (gconstpointer data)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
   g_autofree char *input
       = g_strdup_printf ("2\n2024-05-01\n%s\n0\n", (const char *)data);
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n?\n0\n");
-  screen (&run, NULL, args, input);
-  g_assert_cmpint (run.exit_code, ==, 0);
+  screen_as (&run, args, input, "2\n2024-05-01\n?\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* "sí" is yes, in English as in Spanish. */
@@ -306,12 +316,9 @@ test_yes_spellings (void)
   const char *args[]
       = { "screen", "offense=prostitution", "offense_date=2024-05-01", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "yes\n30\n0\n");
-  screen (&run, NULL, args, "Sí\n30\n0\n");
+  screen_as (&run, args, "Sí\n30\n0\n", "yes\n30\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* A byte-order mark at the start of piped answers (Windows editors write
@@ -321,14 +328,12 @@ test_byte_order_mark (void)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n30\n0\n");
-  screen (&run, NULL, args,
-          "\xEF\xBB\xBF"
-          "2\n2024-05-01\n30\n0\n");
+  screen_as (&run, args,
+             "\xEF\xBB\xBF"
+             "2\n2024-05-01\n30\n0\n",
+             "2\n2024-05-01\n30\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* "back" and "<" return to the previous question, whose answer can then
@@ -338,14 +343,11 @@ test_back (void)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n16\n0\n");
-  screen (&run, NULL, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
+  screen_as (&run, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n",
+             "2\n2024-05-01\n16\n0\n");
   penal_test_assert_contains (run.err, "This is the first question");
   g_assert_cmpuint (penal_test_count (run.err, Q_VICTIM_AGE), ==, 2);
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 static void
