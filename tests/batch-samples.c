@@ -182,42 +182,11 @@ assert_same_bytes (const char *actual, const char *expected, gsize length)
   g_assert_cmpint (memcmp (actual, expected, length), ==, 0);
 }
 
-/* The sample given as a file, as a prosecutor runs it. */
+/* Runs batch on the sample, given as a file or on standard input, and
+ * checks its output byte for byte, its standard error and its status. */
 static void
-test_sample (gconstpointer data)
+check_sample (const Sample *sample, gboolean from_stdin)
 {
-  const Sample *sample = data;
-  g_autofree char *input
-      = g_test_build_filename (G_TEST_DIST, "data", sample->input, NULL);
-  g_autofree char *expected_path
-      = g_test_build_filename (G_TEST_DIST, "data", sample->expected, NULL);
-  g_autofree char *expected = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  g_auto (PenalTestRun) run = { 0 };
-  gsize length;
-
-  if (!penal_test_have_binary ())
-    return;
-  g_file_get_contents (expected_path, &expected, &length, &error);
-  g_assert_no_error (error);
-  g_ptr_array_add (args, (gpointer) "batch");
-  for (guint i = 0; sample->options[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer)sample->options[i]);
-  g_ptr_array_add (args, input);
-  g_ptr_array_add (args, NULL);
-  penal_test_run (&run, NULL, "C", (const char *const *)args->pdata);
-
-  assert_same_bytes (run.out, expected, length);
-  g_assert_cmpstr (run.err, ==, sample->err);
-  g_assert_cmpint (run.exit_code, ==, sample->exit_code);
-}
-
-/* The same sample on standard input gives the same bytes. */
-static void
-test_sample_stdin (gconstpointer data)
-{
-  const Sample *sample = data;
   g_autofree char *input_path
       = g_test_build_filename (G_TEST_DIST, "data", sample->input, NULL);
   g_autofree char *expected_path
@@ -227,25 +196,42 @@ test_sample_stdin (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   g_auto (PenalTestRun) run = { 0 };
-  gsize input_length, length;
+  gsize input_length = 0, length;
 
-  if (!penal_test_have_binary ())
-    return;
-  g_file_get_contents (input_path, &input, &input_length, &error);
-  g_assert_no_error (error);
   g_file_get_contents (expected_path, &expected, &length, &error);
   g_assert_no_error (error);
   g_ptr_array_add (args, (gpointer) "batch");
   for (guint i = 0; sample->options[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer)sample->options[i]);
-  g_ptr_array_add (args, (gpointer) "-");
+  g_ptr_array_add (args, from_stdin ? (gpointer) "-" : input_path);
   g_ptr_array_add (args, NULL);
+  if (from_stdin)
+    {
+      g_file_get_contents (input_path, &input, &input_length, &error);
+      g_assert_no_error (error);
+    }
   penal_test_run_input (&run, NULL, "C", (const char *const *)args->pdata,
-                        input, input_length);
+                        from_stdin ? input : "", input_length);
 
   assert_same_bytes (run.out, expected, length);
   g_assert_cmpstr (run.err, ==, sample->err);
   g_assert_cmpint (run.exit_code, ==, sample->exit_code);
+}
+
+/* The sample given as a file, as a prosecutor runs it. */
+static void
+test_sample (gconstpointer data)
+{
+  if (penal_test_have_binary ())
+    check_sample (data, FALSE);
+}
+
+/* The same sample on standard input gives the same bytes. */
+static void
+test_sample_stdin (gconstpointer data)
+{
+  if (penal_test_have_binary ())
+    check_sample (data, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

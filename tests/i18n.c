@@ -30,51 +30,41 @@ static const char *const lang_es_patronizing_2016[]
 static void
 test_spanish_text (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
+  const char *first, *second;
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, "es", "C.UTF-8", patronizing_2016);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "delito mayor de clase D");
-  penal_test_assert_contains (run.out, "4 años");
-  penal_test_assert_contains (run.out, "1 de junio de 2016");
-  penal_test_assert_contains (run.out, "5,000 dólares");
-  penal_test_assert_contains (run.out, "[RSMo 567.030.4]");
-  penal_test_assert_contains (run.out, "[RSMo 558.011.1(4)]");
-  penal_test_assert_contains (run.out, "cárcel del condado");
-  /* "In short" and the class line alone also name the class in English,
-   * as the charging papers do; no other English. */
-  penal_test_assert_contains (
-      run.out, "En resumen:\n  Pagar por prostitución: delito mayor de clase "
-               "D (class D felony) [RSMo 567.030.4].\n");
-  penal_test_assert_contains (
-      run.out,
-      "Clase: delito mayor de clase D (class D felony) [RSMo 567.030.4]\n");
-  {
-    const char *first = strstr (run.out, "felony");
-    const char *second = strstr (first + 1, "felony");
-
-    g_assert_cmpstr (first, ==, strstr (run.out, "felony) [RSMo 567.030.4]."));
-    g_assert_cmpstr (second, ==,
-                     strstr (run.out, "felony) [RSMo 567.030.4]\n"));
-    g_assert_null (strstr (second + 1, "felony"));
-  }
-  penal_test_assert_lacks (run.out, "Imprisonment");
+  out = penal_test_run_text ("es", "C.UTF-8", patronizing_2016);
+  penal_test_assert_contains_each (
+      out, "delito mayor de clase D", "4 años", "1 de junio de 2016",
+      "5,000 dólares", "[RSMo 567.030.4]", "[RSMo 558.011.1(4)]",
+      "cárcel del condado",
+      /* "In short" and the class line alone also name the class in
+       * English, as the charging papers do; no other English. */
+      "En resumen:\n  Pagar por prostitución: delito mayor de clase D "
+      "(class D felony) [RSMo 567.030.4].\n",
+      "Clase: delito mayor de clase D (class D felony) [RSMo 567.030.4]\n",
+      NULL);
+  first = strstr (out, "felony");
+  second = strstr (first + 1, "felony");
+  g_assert_cmpstr (first, ==, strstr (out, "felony) [RSMo 567.030.4]."));
+  g_assert_cmpstr (second, ==, strstr (out, "felony) [RSMo 567.030.4]\n"));
+  g_assert_null (strstr (second + 1, "felony"));
+  penal_test_assert_lacks (out, "Imprisonment");
 }
 
 /* --lang=es works with no locale variables at all. */
 static void
 test_lang_option (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, NULL, NULL, lang_es_patronizing_2016);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "delito mayor de clase D");
-  penal_test_assert_contains (run.out, "1 de junio de 2016");
+  out = penal_test_run_text (NULL, NULL, lang_es_patronizing_2016);
+  penal_test_assert_contains_each (out, "delito mayor de clase D",
+                                   "1 de junio de 2016", NULL);
 }
 
 /* research/missouri-law.md, "RSMo 567.020": with knowledge of HIV,
@@ -82,36 +72,25 @@ test_lang_option (void)
 static void
 test_spanish_json (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
   const char *const args[]
       = { "classify",     "--format=json",           "offense=prostitution",
           "knew_hiv=yes", "offense_date=2025-03-01", NULL };
+  /* Codes never follow the language. */
+  static const PenalTestString codes[] = {
+    { "class", "felony-B" },          { "offense_date", "2025-03-01" },
+    { "citation", "RSMo 567.020.2" }, { "imprisonment/min", "P5Y" },
+    { "imprisonment/max", "P15Y" },
+  };
   JsonObject *root;
-  JsonObject *imprisonment;
   JsonArray *trace;
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, "es", "C.UTF-8", args);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  json_parser_load_from_data (parser, run.out, -1, &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  /* Codes never follow the language. */
-  g_assert_cmpstr (json_object_get_string_member (root, "class"), ==,
-                   "felony-B");
-  g_assert_cmpstr (json_object_get_string_member (root, "offense_date"), ==,
-                   "2025-03-01");
-  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==,
-                   "RSMo 567.020.2");
-  imprisonment = json_object_get_object_member (root, "imprisonment");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "min"), ==,
-                   "P5Y");
-  g_assert_cmpstr (json_object_get_string_member (imprisonment, "max"), ==,
-                   "P15Y");
+  out = penal_test_run_text ("es", "C.UTF-8", args);
+  root = penal_test_parse_object (parser, out);
+  penal_test_assert_strings (root, codes, G_N_ELEMENTS (codes));
 
   /* The prose does. */
   trace = json_object_get_array_member (root, "trace");
@@ -129,7 +108,7 @@ test_spanish_json (void)
 static void
 test_spanish_plurals (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
   /* research/missouri-law.md, "From 2017-01-01": class A misdemeanor, up to
    * 1 year; for 567.030 before 2017 a person aged 15-17 gave that class. */
   const char *const args[]
@@ -138,11 +117,10 @@ test_spanish_plurals (void)
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, "es", "C.UTF-8", args);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out, "1 año");
-  penal_test_assert_lacks (run.out, "1 años");
-  penal_test_assert_contains (run.out, "delito menor de clase A");
+  out = penal_test_run_text ("es", "C.UTF-8", args);
+  penal_test_assert_contains_each (out, "1 año", "delito menor de clase A",
+                                   NULL);
+  penal_test_assert_lacks (out, "1 años");
 }
 
 static void
@@ -164,18 +142,16 @@ test_spanish_error (void)
 static void
 test_spanish_help (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
   const char *const args[] = { "--help", NULL };
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, "es", "C.UTF-8", args);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out,
-                              "una ley tal como estaba vigente en una fecha");
-  penal_test_assert_contains (run.out, "Clasifica un cargo");
-  penal_test_assert_contains (run.out, "Estado de salida");
-  penal_test_assert_lacks (run.out, "Classify a charge");
+  out = penal_test_run_text ("es", "C.UTF-8", args);
+  penal_test_assert_contains_each (
+      out, "una ley tal como estaba vigente en una fecha", "Clasifica un cargo",
+      "Estado de salida", NULL);
+  penal_test_assert_lacks (out, "Classify a charge");
 }
 
 /* --version is translated too, but the name of the licence and its address
@@ -183,20 +159,18 @@ test_spanish_help (void)
 static void
 test_spanish_version (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
   const char *const args[] = { "--lang=es", "--version", NULL };
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, NULL, NULL, args);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out,
-                              "Copyright (C) 2026 los autores de penal\n");
-  penal_test_assert_contains (run.out,
-                              "Licencia GPLv3+: GNU GPL versión 3 o posterior "
-                              "<https://gnu.org/licenses/gpl.html>.\n");
-  penal_test_assert_contains (run.out, "NINGUNA GARANTÍA");
-  penal_test_assert_lacks (run.out, "NO WARRANTY");
+  out = penal_test_run_text (NULL, NULL, args);
+  penal_test_assert_contains_each (
+      out, "Copyright (C) 2026 los autores de penal\n",
+      "Licencia GPLv3+: GNU GPL versión 3 o posterior "
+      "<https://gnu.org/licenses/gpl.html>.\n",
+      "NINGUNA GARANTÍA", NULL);
+  penal_test_assert_lacks (out, "NO WARRANTY");
 }
 
 /* Runs penal as the tests do, but with PENAL_LOCALEDIR set to dir, or
@@ -311,18 +285,15 @@ test_missing_catalog_warns (void)
 static void
 test_english_under_c (void)
 {
-  g_auto (PenalTestRun) run = { 0 };
+  g_autofree char *out = NULL;
 
   if (!penal_test_have_catalogs ())
     return;
-  penal_test_run (&run, "es", "C", patronizing_2016);
-  g_assert_cmpint (run.exit_code, ==, 0);
-  penal_test_assert_contains (run.out,
-                              "Class: class D felony [RSMo 567.030.4]");
-  penal_test_assert_contains (
-      run.out, "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]");
-  penal_test_assert_contains (run.out, "Fine: up to $5,000.");
-  penal_test_assert_contains (run.out, "1 June 2016");
+  out = penal_test_run_text ("es", "C", patronizing_2016);
+  penal_test_assert_contains_each (
+      out, "Class: class D felony [RSMo 567.030.4]",
+      "Imprisonment: up to 4 years. [RSMo 558.011.1(4)]", "Fine: up to $5,000.",
+      "1 June 2016", NULL);
 }
 
 /* A statute sentence with no translation appears in English, never empty

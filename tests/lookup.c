@@ -16,36 +16,12 @@
 #include "penal-test-run.h"
 
 static JsonObject *
-run_json (JsonParser *parser, const char *const *args)
-{
-  g_auto (PenalTestRun) run = { 0 };
-  g_autoptr (GError) error = NULL;
-
-  penal_test_run (&run, NULL, "C", args);
-  if (run.exit_code != 0)
-    g_error ("penal exited %d:\n%s", run.exit_code, run.err);
-  g_assert_cmpstr (run.err, ==, "");
-  json_parser_load_from_data (parser, run.out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static JsonObject *
 first_code (JsonObject *root)
 {
   JsonArray *codes = json_object_get_array_member (root, "codes");
 
   g_assert_cmpuint (json_array_get_length (codes), >=, 1);
   return json_array_get_object_element (codes, 0);
-}
-
-static const char *
-member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  g_assert_nonnull (node);
-  return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
 }
 
 /* 567.030-003Y201840 (table: F/E, 2018-08-28 to 2020-08-27) on 1 May 2019:
@@ -59,32 +35,30 @@ test_code (void)
   const char *const args[]
       = { "lookup", "567.030-003Y201840", "offense_date=2019-05-01",
           "--format=json", NULL };
-  JsonObject *root, *code, *held;
+  static const PenalTestString strings[] = {
+    { "code", "567.030-003Y201840" },
+    { "statute", "RSMo 567.030" },
+    { "status", "decided" },
+    { "class", "felony-E" },
+    { "imprisonment/max", "P4Y" },
+    { "imprisonment/county_jail_alternative", "P1Y" },
+    { "penalty_scope", "statute" },
+    { "caveat", NULL },
+    { "held_statute/offense", "patronizing" },
+  };
+  JsonObject *root, *code;
 
   if (!penal_test_have_binary ())
     return;
-  root = run_json (parser, args);
-  g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, 2);
-  g_assert_cmpstr (member (root, "edition"), ==, "2021-08-05");
+  root = penal_test_run_json (parser, args);
+  g_assert_cmpstr (penal_test_string_or_null (root, "edition"), ==,
+                   "2021-08-05");
   code = first_code (root);
-  g_assert_cmpstr (member (code, "code"), ==, "567.030-003Y201840");
-  g_assert_cmpstr (member (code, "statute"), ==, "RSMo 567.030");
-  g_assert_cmpstr (member (code, "status"), ==, "decided");
-  g_assert_cmpstr (member (code, "class"), ==, "felony-E");
+  penal_test_assert_strings (code, strings, G_N_ELEMENTS (strings));
   g_assert_true (json_object_get_boolean_member (code, "in_force"));
-  g_assert_cmpstr (
-      member (json_object_get_object_member (code, "imprisonment"), "max"), ==,
-      "P4Y");
-  g_assert_cmpstr (member (json_object_get_object_member (code, "imprisonment"),
-                           "county_jail_alternative"),
-                   ==, "P1Y");
   g_assert_cmpint (json_object_get_int_member (
                        json_object_get_object_member (code, "fine"), "max_usd"),
                    ==, 10000);
-  g_assert_cmpstr (member (code, "penalty_scope"), ==, "statute");
-  g_assert_null (member (code, "caveat"));
-  held = json_object_get_object_member (code, "held_statute");
-  g_assert_cmpstr (member (held, "offense"), ==, "patronizing");
   g_assert_true (json_object_get_boolean_member (
       json_object_get_object_member (code, "flags"), "dna_at_arrest"));
 }
@@ -98,15 +72,17 @@ test_modifier (void)
   const char *const args[]
       = { "lookup", "567.030-003Y20184005.1", "offense_date=2019-05-01",
           "--format=json", NULL };
-  JsonObject *code;
+  static const PenalTestString strings[] = {
+    { "code", "567.030-003Y201840" },
+    { "modifier", "attempt" },
+    { "status", "modified" },
+    { "imprisonment", NULL },
+  };
 
   if (!penal_test_have_binary ())
     return;
-  code = first_code (run_json (parser, args));
-  g_assert_cmpstr (member (code, "code"), ==, "567.030-003Y201840");
-  g_assert_cmpstr (member (code, "modifier"), ==, "attempt");
-  g_assert_cmpstr (member (code, "status"), ==, "modified");
-  g_assert_true (json_object_get_null_member (code, "imprisonment"));
+  penal_test_assert_strings (first_code (penal_test_run_json (parser, args)),
+                             strings, G_N_ELEMENTS (strings));
 }
 
 /* Legacy 21027 is 567.030-003Y200440 (M/A, 2004-08-28 to 2018-08-27): on 1
@@ -122,25 +98,28 @@ test_legacy_and_retired (void)
       = { "lookup", "21027", "offense_date=2010-05-01", "--format=json", NULL };
   const char *const later[]
       = { "lookup", "21027", "offense_date=2019-05-01", "--format=json", NULL };
+  static const PenalTestString in_force_strings[] = {
+    { "code", "567.030-003Y200440" },
+    { "legacy", "21027" },
+    { "class", "misdemeanor-A" },
+    { "imprisonment/max", "P1Y" },
+  };
   JsonObject *code;
   JsonArray *instead;
 
   if (!penal_test_have_binary ())
     return;
-  code = first_code (run_json (in_force, then));
-  g_assert_cmpstr (member (code, "code"), ==, "567.030-003Y200440");
-  g_assert_cmpstr (member (code, "legacy"), ==, "21027");
-  g_assert_cmpstr (member (code, "class"), ==, "misdemeanor-A");
-  g_assert_cmpstr (
-      member (json_object_get_object_member (code, "imprisonment"), "max"), ==,
-      "P1Y");
+  code = first_code (penal_test_run_json (in_force, then));
+  penal_test_assert_strings (code, in_force_strings,
+                             G_N_ELEMENTS (in_force_strings));
   g_assert_cmpint (json_object_get_int_member (
                        json_object_get_object_member (code, "fine"), "max_usd"),
                    ==, 1000);
 
-  code = first_code (run_json (retired, later));
+  code = first_code (penal_test_run_json (retired, later));
   g_assert_false (json_object_get_boolean_member (code, "in_force"));
-  g_assert_cmpstr (member (code, "status"), ==, "not-in-force");
+  g_assert_cmpstr (penal_test_string_or_null (code, "status"), ==,
+                   "not-in-force");
   g_assert_true (json_object_get_null_member (code, "imprisonment"));
   instead = json_object_get_array_member (code, "in_force_instead");
   g_assert_cmpuint (json_array_get_length (instead), ==, 1);
@@ -167,18 +146,21 @@ test_not_yet_in_force (void)
 
   if (!penal_test_have_binary ())
     return;
-  code = first_code (run_json (early, early_args));
-  g_assert_cmpstr (member (code, "status"), ==, "not-in-force");
+  code = first_code (penal_test_run_json (early, early_args));
+  g_assert_cmpstr (penal_test_string_or_null (code, "status"), ==,
+                   "not-in-force");
   g_assert_cmpstr (
       json_array_get_string_element (
           json_object_get_array_member (code, "in_force_instead"), 0),
       ==, "565.020-001Y198409");
 
-  code = first_code (run_json (family, family_args));
-  g_assert_cmpstr (member (code, "code"), ==, "565.020-001Y198409");
-  g_assert_cmpstr (member (code, "class"), ==, "felony-A");
-  g_assert_cmpstr (member (code, "penalty_scope"), ==, "class");
-  penal_test_assert_contains (member (code, "caveat"),
+  code = first_code (penal_test_run_json (family, family_args));
+  g_assert_cmpstr (penal_test_string_or_null (code, "code"), ==,
+                   "565.020-001Y198409");
+  g_assert_cmpstr (penal_test_string_or_null (code, "class"), ==, "felony-A");
+  g_assert_cmpstr (penal_test_string_or_null (code, "penalty_scope"), ==,
+                   "class");
+  penal_test_assert_contains (penal_test_string_or_null (code, "caveat"),
                               "The statute that defines the offense may set "
                               "its own");
   g_assert_true (json_object_get_null_member (code, "held_statute"));
@@ -226,7 +208,7 @@ test_every_combination (void)
       {
         const char *const args[]
             = { "lookup", f[0], date, "--format=json", NULL };
-        code = first_code (run_json (parser, args));
+        code = first_code (penal_test_run_json (parser, args));
       }
       /* Layout: F felony, M misdemeanor, I infraction, L local ordinance;
        * class U "unclassified", A to E the classes. */
@@ -247,16 +229,18 @@ test_every_combination (void)
         }
       else
         expected_status = "no-class";
-      g_assert_cmpstr (member (code, "status"), ==, expected_status);
+      g_assert_cmpstr (penal_test_string_or_null (code, "status"), ==,
+                       expected_status);
       if (expected_class == key)
         {
           g_autofree char *want = g_strdup_printf (
               "%s-%s", g_str_equal (f[2], "F") ? "felony" : "misdemeanor",
               f[3]);
-          g_assert_cmpstr (member (code, "class"), ==, want);
+          g_assert_cmpstr (penal_test_string_or_null (code, "class"), ==, want);
         }
       else
-        g_assert_cmpstr (member (code, "class"), ==, expected_class);
+        g_assert_cmpstr (penal_test_string_or_null (code, "class"), ==,
+                         expected_class);
     }
   /* The edition of 5 August 2021 has 18 type and class combinations. */
   g_assert_cmpuint (combinations, ==, 18);
@@ -273,14 +257,15 @@ test_search (void)
 
   if (!penal_test_have_binary ())
     return;
-  codes = json_object_get_array_member (run_json (parser, args), "codes");
+  codes = json_object_get_array_member (penal_test_run_json (parser, args),
+                                        "codes");
   /* RSMo 567.030's 13 codes and 3 municipal ones (edition of 2021). */
   g_assert_cmpuint (json_array_get_length (codes), ==, 16);
   for (guint i = 0; i < json_array_get_length (codes); i++)
-    found
-        |= g_strcmp0 (member (json_array_get_object_element (codes, i), "code"),
-                      "567.030-003Y201840")
-           == 0;
+    found |= g_strcmp0 (penal_test_string_or_null (
+                            json_array_get_object_element (codes, i), "code"),
+                        "567.030-003Y201840")
+             == 0;
   g_assert_true (found);
 }
 
@@ -367,15 +352,16 @@ test_editions (void)
 
   if (!penal_test_have_binary ())
     return;
-  root = run_json (parser, args);
-  g_assert_cmpstr (member (root, "older"), ==, "2020-08-05");
-  g_assert_cmpstr (member (root, "newer"), ==, "2021-08-05");
+  root = penal_test_run_json (parser, args);
+  g_assert_cmpstr (penal_test_string_or_null (root, "older"), ==, "2020-08-05");
+  g_assert_cmpstr (penal_test_string_or_null (root, "newer"), ==, "2021-08-05");
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       JsonArray *list = json_object_get_array_member (root, kinds[k]);
 
       g_assert_cmpuint (json_array_get_length (list), ==, 1);
-      g_assert_cmpstr (member (json_array_get_object_element (list, 0), "code"),
+      g_assert_cmpstr (penal_test_string_or_null (
+                           json_array_get_object_element (list, 0), "code"),
                        ==, codes[k]);
     }
   g_assert_cmpuint (

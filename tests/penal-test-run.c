@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -228,6 +229,20 @@ penal_test_assert_contains (const char *haystack, const char *needle)
     g_error ("expected to find “%s” in:\n%s", needle, haystack);
 }
 
+/* Fails unless haystack holds each of the needles that follow it, up to
+ * a NULL. */
+void
+penal_test_assert_contains_each (const char *haystack, ...)
+{
+  va_list needles;
+  const char *needle;
+
+  va_start (needles, haystack);
+  while ((needle = va_arg (needles, const char *)) != NULL)
+    penal_test_assert_contains (haystack, needle);
+  va_end (needles);
+}
+
 /* How many times needle occurs in haystack, overlapping or not. */
 guint
 penal_test_count (const char *haystack, const char *needle)
@@ -396,4 +411,27 @@ penal_test_array_path (JsonObject *object, const char *path)
 
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
   return json_node_get_array (node);
+}
+
+/* Fails unless each of the n paths of object holds its string, or null. */
+void
+penal_test_assert_strings (JsonObject *object, const PenalTestString *expected,
+                           gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      JsonNode *node = penal_test_json_path (object, expected[i].path);
+
+      if (expected[i].value == NULL)
+        {
+          if (!JSON_NODE_HOLDS_NULL (node))
+            g_error ("%s is not null", expected[i].path);
+          continue;
+        }
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        g_error ("%s is not a string", expected[i].path);
+      if (g_strcmp0 (json_node_get_string (node), expected[i].value) != 0)
+        g_error ("%s is “%s”, not “%s”", expected[i].path,
+                 json_node_get_string (node), expected[i].value);
+    }
 }

@@ -37,6 +37,8 @@ gboolean penal_test_have_catalogs (void);
 char *penal_test_write_temporary (const char *data, gsize length);
 void penal_test_assert_contains (const char *haystack, const char *needle);
 void penal_test_assert_lacks (const char *haystack, const char *needle);
+void penal_test_assert_contains_each (const char *haystack,
+                                      ...) G_GNUC_NULL_TERMINATED;
 guint penal_test_count (const char *haystack, const char *needle);
 
 /* What the binary prints, read: text or one JSON object, with exit 0 and
@@ -57,6 +59,17 @@ JsonObject *penal_test_find_by_id (JsonArray *array, const char *id);
 JsonNode *penal_test_json_path (JsonObject *object, const char *path);
 JsonObject *penal_test_object_path (JsonObject *object, const char *path);
 JsonArray *penal_test_array_path (JsonObject *object, const char *path);
+
+/* A string a path of members leads to, as penal_test_json_path reads it;
+ * NULL: the member is null. */
+typedef struct
+{
+  const char *path;
+  const char *value;
+} PenalTestString;
+
+void penal_test_assert_strings (JsonObject *object,
+                                const PenalTestString *expected, gsize n);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalTestRun, penal_test_run_clear)
 

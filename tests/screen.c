@@ -62,6 +62,17 @@ assert_questions (const char *err, const char *const *questions)
   g_assert_cmpuint (penal_test_count (err, "\n> "), ==, n);
 }
 
+/* Screens with ANSWERS into run, which must end well having asked
+ * exactly QUESTIONS, in order. */
+static void
+screen_asking (PenalTestRun *run, const char *const *args, const char *answers,
+               const char *const *questions)
+{
+  screen (run, NULL, args, answers);
+  g_assert_cmpint (run->exit_code, ==, 0);
+  assert_questions (run->err, questions);
+}
+
 static void
 test_patronizing_adult (void)
 {
@@ -69,9 +80,7 @@ test_patronizing_adult (void)
   const char *questions[] = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "2\n2019-01-15\n30\n0\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
-  assert_questions (run.err, questions);
+  screen_asking (&run, args, "2\n2019-01-15\n30\n0\n", questions);
   penal_test_assert_lacks (run.err, Q_KNEW_HIV);
   penal_test_assert_lacks (run.err, Q_DEFENDANT_AGE);
   /* RSMo 567.030.3 (in force by 2024): an adult patronized is a class B
@@ -93,9 +102,7 @@ test_patronizing_minor (void)
   const char *questions[] = { Q_OFFENSE, Q_DATE, Q_VICTIM_AGE, Q_PRIORS, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "2\n2019-01-15\n15\n0\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
-  assert_questions (run.err, questions);
+  screen_asking (&run, args, "2\n2019-01-15\n15\n0\n", questions);
   /* RSMo 567.030.3 (2024 text): 15 to 17 is a class E felony; no diversion
    * when a minor was involved (seed 004); the hotline from seed 001. */
   penal_test_assert_contains (run.out, "class E felony [RSMo 567.030.3]");
@@ -112,9 +119,7 @@ test_prostitution (void)
       = { Q_OFFENSE, Q_DATE, Q_KNEW_HIV, Q_PRIORS, Q_DEFENDANT_AGE, NULL };
   g_auto (PenalTestRun) run = { 0 };
 
-  screen (&run, NULL, args, "1\n2019-01-15\nno\n0\n30\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
-  assert_questions (run.err, questions);
+  screen_asking (&run, args, "1\n2019-01-15\nno\n0\n30\n", questions);
   /* A prostitution case never asks the age of a person patronized. */
   penal_test_assert_lacks (run.err, Q_VICTIM_AGE);
   /* RSMo 567.020.2: class B misdemeanor without knowledge of HIV; 567.020.4:
@@ -134,9 +139,7 @@ test_stops_when_decided (void)
   g_auto (PenalTestRun) run = { 0 };
 
   /* Extra lines after the last question are never read as answers. */
-  screen (&run, NULL, args, "1\n2019-01-15\nyes\n0\n40\n12\nyes\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
-  assert_questions (run.err, questions);
+  screen_asking (&run, args, "1\n2019-01-15\nyes\n0\n40\n12\nyes\n", questions);
   /* RSMo 567.020.2: with knowledge of HIV, a class B felony. */
   penal_test_assert_contains (run.out,
                               "Prostitution: class B felony [RSMo 567.020.2].");
@@ -152,9 +155,7 @@ test_prefilled (void)
   g_auto (PenalTestRun) full = { 0 };
   const char *full_args[] = { "screen", NULL };
 
-  screen (&run, NULL, args, "30\n0\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
-  assert_questions (run.err, questions);
+  screen_asking (&run, args, "30\n0\n", questions);
   penal_test_assert_lacks (run.err, Q_OFFENSE);
   penal_test_assert_lacks (run.err, Q_DATE);
 
@@ -281,6 +282,20 @@ test_dont_know (void)
   g_assert_cmpstr (words.out, ==, run.out);
 }
 
+/* Screens with ANSWERS into run, which must end well and print what
+ * screening with REFERENCE, the same answers written otherwise, prints. */
+static void
+screen_as (PenalTestRun *run, const char *const *args, const char *answers,
+           const char *reference)
+{
+  g_auto (PenalTestRun) expected = { 0 };
+
+  screen (&expected, NULL, args, reference);
+  screen (run, NULL, args, answers);
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_cmpstr (run->out, ==, expected.out);
+}
+
 /* Every spelling of "I don't know" in data/interview.xml, as typed:
  * capitals, a curly apostrophe, a full stop, and Spanish in English. */
 static void
@@ -288,15 +303,11 @@ test_dont_know_spellings (gconstpointer data)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
   g_autofree char *input
       = g_strdup_printf ("2\n2024-05-01\n%s\n0\n", (const char *)data);
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n?\n0\n");
-  screen (&run, NULL, args, input);
-  g_assert_cmpint (run.exit_code, ==, 0);
+  screen_as (&run, args, input, "2\n2024-05-01\n?\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* "sí" is yes, in English as in Spanish. */
@@ -306,12 +317,9 @@ test_yes_spellings (void)
   const char *args[]
       = { "screen", "offense=prostitution", "offense_date=2024-05-01", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "yes\n30\n0\n");
-  screen (&run, NULL, args, "Sí\n30\n0\n");
+  screen_as (&run, args, "Sí\n30\n0\n", "yes\n30\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* A byte-order mark at the start of piped answers (Windows editors write
@@ -321,14 +329,12 @@ test_byte_order_mark (void)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n30\n0\n");
-  screen (&run, NULL, args,
-          "\xEF\xBB\xBF"
-          "2\n2024-05-01\n30\n0\n");
+  screen_as (&run, args,
+             "\xEF\xBB\xBF"
+             "2\n2024-05-01\n30\n0\n",
+             "2\n2024-05-01\n30\n0\n");
   penal_test_assert_lacks (run.err, "not understood");
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 /* "back" and "<" return to the previous question, whose answer can then
@@ -338,14 +344,11 @@ test_back (void)
 {
   const char *args[] = { "screen", NULL };
   g_auto (PenalTestRun) run = { 0 };
-  g_auto (PenalTestRun) reference = { 0 };
 
-  screen (&reference, NULL, args, "2\n2024-05-01\n16\n0\n");
-  screen (&run, NULL, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n");
-  g_assert_cmpint (run.exit_code, ==, 0);
+  screen_as (&run, args, "<\n2\n2024-05-01\n30\nback\n16\n0\n",
+             "2\n2024-05-01\n16\n0\n");
   penal_test_assert_contains (run.err, "This is the first question");
   g_assert_cmpuint (penal_test_count (run.err, Q_VICTIM_AGE), ==, 2);
-  g_assert_cmpstr (run.out, ==, reference.out);
 }
 
 static void
