@@ -369,6 +369,9 @@ serve_batch_begin (PenalServer *server, Request *request)
    * goes to the response as it is written, and closing the stream
    * writes nothing more. */
   setvbuf (request->batch_out, NULL, _IONBF, 0);
+  /* Each block is let go once it is sent, not kept to the end. */
+  soup_message_body_set_accumulate (
+      soup_server_message_get_response_body (request->message), FALSE);
   request->batch = penal_batch_new (server->model, &options, "request",
                                     request->batch_out);
 }
