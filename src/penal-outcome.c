@@ -14,6 +14,7 @@
 
 #include "penal-charges.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-tree.h"
 
 const char *
@@ -548,26 +549,12 @@ add_statute_boundaries (GArray *starts, const PenalOffense *statute)
     }
 }
 
-static gint
-compare_days (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
-  return (x > y) - (x < y);
-}
-
-/* Sorts days (gint64) and drops repeats. */
+/* Sorts days (gint64) and drops repeats: the days are cut points, as the
+ * bounds of a fact's regions are. */
 void
 penal_days_sort_unique (GArray *days)
 {
-  guint kept = 0;
-
-  g_array_sort (days, compare_days);
-  for (guint i = 0; i < days->len; i++)
-    if (kept == 0
-        || g_array_index (days, gint64, i)
-               != g_array_index (days, gint64, kept - 1))
-      g_array_index (days, gint64, kept++) = g_array_index (days, gint64, i);
-  g_array_set_size (days, kept);
+  penal_regions_finish (days);
 }
 
 /* The first day of every period in which the offense's versions, its
