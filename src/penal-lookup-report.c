@@ -335,17 +335,7 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "trace");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < trace->len; i++)
-    {
-      const PenalTraceStep *step = g_ptr_array_index (trace, i);
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation", step->citation);
-      penal_json_add_string_or_null (builder, "text", step->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  penal_json_add_trace (builder, trace);
   json_builder_end_object (builder);
 }
 
