@@ -151,26 +151,37 @@ add_missing (PenalOutcome *outcome, const PenalFactDecl *fact)
   g_ptr_array_add (outcome->missing, (gpointer)fact);
 }
 
-/* The era of the penalty table for the date, and whether its figures are
- * established for that date. */
-static void
-find_penalty (const PenalPenalties *penalties, const PenalRule *rule,
-              PenalOutcome *outcome)
+/* The era of a penalty table in force on date, or NULL (for no table
+ * too), and in *out_state whether its figures are established for that
+ * date.  Eras never overlap: the loader refuses them. */
+const PenalEra *
+penal_penalties_era_on (const PenalPenalties *penalties, gint64 date,
+                        PenalPenaltyState *out_state)
 {
-  gint64 date = outcome->offense_date;
+  const PenalEra *found = NULL;
 
-  outcome->penalty_state = PENAL_PENALTY_NOT_HELD;
+  *out_state = PENAL_PENALTY_NOT_HELD;
   for (guint i = 0; penalties != NULL && i < penalties->eras->len; i++)
     {
       const PenalEra *era = g_ptr_array_index (penalties->eras, i);
 
       if (date < era->effective.from || date > era->effective.to)
         continue;
-      outcome->era = era;
-      outcome->penalty_state = date >= era->effective.from_latest
-                                   ? PENAL_PENALTY_HELD
-                                   : PENAL_PENALTY_UNCERTAIN;
+      found = era;
+      *out_state = date >= era->effective.from_latest ? PENAL_PENALTY_HELD
+                                                      : PENAL_PENALTY_UNCERTAIN;
     }
+  return found;
+}
+
+/* The era of the penalty table for the date, and whether its figures are
+ * established for that date. */
+static void
+find_penalty (const PenalPenalties *penalties, const PenalRule *rule,
+              PenalOutcome *outcome)
+{
+  outcome->era = penal_penalties_era_on (penalties, outcome->offense_date,
+                                         &outcome->penalty_state);
   if (rule->kind == PENAL_RULE_CLASS
       && outcome->penalty_state == PENAL_PENALTY_HELD)
     outcome->penalty = outcome->era->classes[rule->klass];
