@@ -257,10 +257,7 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
   json_builder_begin_object (builder);
   if (top_level)
     penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "id", offense->id);
-  penal_json_add_string_or_null (builder, "statute", offense->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (offense->title));
+  penal_explore_add_offense (builder, "id", offense);
   penal_json_add_string_or_null (builder, "kind",
                                  penal_explore_kind_code (offense));
   add_side (builder, "before", penalties, before, from);

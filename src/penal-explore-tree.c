@@ -70,10 +70,7 @@ penal_explore_tree (const PenalModel *model, const PenalOffense *statute,
 
   json_builder_begin_object (builder);
   penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "id", statute->id);
-  penal_json_add_string_or_null (builder, "statute", statute->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (statute->title));
+  penal_explore_add_offense (builder, "id", statute);
   penal_explore_add_date (builder, "date", date);
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);

@@ -239,10 +239,7 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
 
   json_builder_begin_object (builder);
   penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "offense", offense->id);
-  penal_json_add_string_or_null (builder, "statute", offense->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (offense->title));
+  penal_explore_add_offense (builder, "offense", offense);
   penal_json_add_string_or_null (builder, "vary", decl->name);
   penal_json_add_string_or_null (builder, "label",
                                  penal_statute_text (decl->label));

@@ -185,6 +185,18 @@ penal_explore_add_names (JsonBuilder *builder, const char *id, const char *kind,
   penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
 }
 
+/* The members that name an offense at the head of a report: its id (under
+ * id_member), statute number and title (translated). */
+void
+penal_explore_add_offense (JsonBuilder *builder, const char *id_member,
+                           const PenalOffense *offense)
+{
+  penal_json_add_string_or_null (builder, id_member, offense->id);
+  penal_json_add_string_or_null (builder, "statute", offense->statute);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (offense->title));
+}
+
 const char *
 penal_explore_kind_text (const char *code)
 {

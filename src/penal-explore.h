@@ -67,6 +67,9 @@ G_GNUC_INTERNAL void penal_explore_add_names (JsonBuilder *builder,
                                               const char *id, const char *kind,
                                               const char *statute,
                                               const char *title);
+G_GNUC_INTERNAL void penal_explore_add_offense (JsonBuilder *builder,
+                                                const char *id_member,
+                                                const PenalOffense *offense);
 G_GNUC_INTERNAL void
 penal_explore_add_version_object (JsonBuilder *builder,
                                   const PenalVersion *version);
