@@ -227,13 +227,8 @@ static void
 add_text_object (JsonBuilder *builder, const PenalText *text,
                  const char *section)
 {
-  json_builder_set_member_name (builder, "text");
-  if (text == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "text", text != NULL))
+    return;
   penal_json_add_string_or_null (builder, "language", "en");
   penal_json_add_string_or_null (builder, "statute", section);
   penal_json_add_string_or_null (builder, "basis",

@@ -301,13 +301,8 @@ penal_explore_add_cites (JsonBuilder *builder, const PenalRule *rule)
 {
   const PenalSource *source = rule != NULL ? rule->cites : NULL;
 
-  json_builder_set_member_name (builder, "cites");
-  if (source == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "cites", source != NULL))
+    return;
   penal_json_add_string_or_null (builder, "id", source->id);
   penal_json_add_string_or_null (builder, "label", source->label);
   penal_json_add_string_or_null (builder, "date", source->date);

@@ -63,6 +63,22 @@ penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
     json_builder_add_string_value (builder, value);
 }
 
+/* Begins member as an object and returns TRUE where there is one to
+ * write; writes member as null and returns FALSE where there is not. */
+gboolean
+penal_json_begin_object_or_null (JsonBuilder *builder, const char *member,
+                                 gboolean present)
+{
+  json_builder_set_member_name (builder, member);
+  if (!present)
+    {
+      json_builder_add_null_value (builder);
+      return FALSE;
+    }
+  json_builder_begin_object (builder);
+  return TRUE;
+}
+
 static void
 add_usd_or_null (JsonBuilder *builder, const char *member, gint64 usd)
 {
@@ -77,13 +93,8 @@ static void
 add_version (JsonBuilder *builder, const PenalVersion *version,
              gboolean uncertain)
 {
-  json_builder_set_member_name (builder, "version");
-  if (version == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "version", version != NULL))
+    return;
   penal_json_add_string_or_null (builder, "id", version->id);
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (version->title));

@@ -30,6 +30,8 @@ void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
                                   gint64 julian, gint64 open_value);
 void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
                                     const char *value);
+gboolean penal_json_begin_object_or_null (JsonBuilder *builder,
+                                          const char *member, gboolean present);
 void penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p);
 void penal_json_add_not_if_charged (JsonBuilder *builder,
                                     const PenalOutcome *screened);
