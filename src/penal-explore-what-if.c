@@ -55,6 +55,42 @@ add_program_rows (JsonBuilder *builder, GPtrArray *programs,
   json_builder_end_array (builder);
 }
 
+/* An enhancement's row, written only if it may be charged. */
+static void
+add_chargeable_enhancement (JsonBuilder *builder, const PenalOutcome *enhanced)
+{
+  const PenalRule *enhanced_rule
+      = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
+  const char *enhanced_class;
+
+  /* It may be charged: a class, or one no source establishes; or
+   * penal holds no version of it then. */
+  if (enhanced->status != PENAL_STATUS_NO_VERSION
+      && (enhanced_rule == NULL
+          || (enhanced_rule->kind != PENAL_RULE_CLASS
+              && enhanced_rule->kind != PENAL_RULE_OPEN)))
+    return;
+  enhanced_class
+      = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
+            ? penal_class_to_code (enhanced_rule->klass)
+            : NULL;
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (enhanced->offense->title));
+  penal_json_add_string_or_null (builder, "statute",
+                                 enhanced->offense->statute);
+  penal_json_add_string_or_null (builder, "status",
+                                 penal_status_to_code (enhanced->status));
+  penal_json_add_string_or_null (builder, "class", enhanced_class);
+  penal_json_add_string_or_null (builder, "citation",
+                                 enhanced_rule != NULL ? enhanced_rule->citation
+                                                       : NULL);
+  penal_explore_add_cites (builder, enhanced_rule);
+  penal_json_add_raises_exposure (builder, enhanced);
+  json_builder_end_object (builder);
+}
+
 static void
 add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
 {
@@ -135,41 +171,8 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   json_builder_set_member_name (builder, "enhancements");
   json_builder_begin_array (builder);
   for (guint e = 0; e < outcome->enhancements->len; e++)
-    {
-      const PenalOutcome *enhanced
-          = g_ptr_array_index (outcome->enhancements, e);
-
-      const PenalRule *enhanced_rule
-          = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
-      const char *enhanced_class;
-
-      /* It may be charged: a class, or one no source establishes; or
-       * penal holds no version of it then. */
-      if (enhanced->status != PENAL_STATUS_NO_VERSION
-          && (enhanced_rule == NULL
-              || (enhanced_rule->kind != PENAL_RULE_CLASS
-                  && enhanced_rule->kind != PENAL_RULE_OPEN)))
-        continue;
-      enhanced_class
-          = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
-                ? penal_class_to_code (enhanced_rule->klass)
-                : NULL;
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
-      penal_json_add_string_or_null (
-          builder, "title", penal_statute_text (enhanced->offense->title));
-      penal_json_add_string_or_null (builder, "statute",
-                                     enhanced->offense->statute);
-      penal_json_add_string_or_null (builder, "status",
-                                     penal_status_to_code (enhanced->status));
-      penal_json_add_string_or_null (builder, "class", enhanced_class);
-      penal_json_add_string_or_null (
-          builder, "citation",
-          enhanced_rule != NULL ? enhanced_rule->citation : NULL);
-      penal_explore_add_cites (builder, enhanced_rule);
-      penal_json_add_raises_exposure (builder, enhanced);
-      json_builder_end_object (builder);
-    }
+    add_chargeable_enhancement (builder,
+                                g_ptr_array_index (outcome->enhancements, e));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "protections");
