@@ -468,8 +468,7 @@ static void
 append_diff_side_heading (GString *out, const char *label, JsonObject *side)
 {
   JsonArray *versions = json_object_get_array_member (side, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (side, "date"));
+  g_autofree char *date = penal_explore_member_date (side, "date");
   JsonNode *penalties = json_object_get_member (side, "penalties");
 
   g_string_append_printf (out, "%s (%s):\n", label, date);
@@ -525,10 +524,8 @@ append_diff_text (GString *out, JsonObject *root)
   JsonObject *after = json_object_get_object_member (root, "after");
   JsonArray *regions = json_object_get_array_member (root, "regions");
   JsonArray *windows = json_object_get_array_member (root, "open_windows");
-  g_autofree char *from = penal_explore_iso_to_display (
-      penal_explore_member_string (before, "date"));
-  g_autofree char *to = penal_explore_iso_to_display (
-      penal_explore_member_string (after, "date"));
+  g_autofree char *from = penal_explore_member_date (before, "date");
+  g_autofree char *to = penal_explore_member_date (after, "date");
   gboolean offense
       = g_strcmp0 (penal_explore_member_string (root, "kind"), "offense") == 0;
 
@@ -598,10 +595,8 @@ append_diff_text (GString *out, JsonObject *root)
   for (guint w = 0; w < json_array_get_length (windows); w++)
     {
       JsonObject *window = json_array_get_object_element (windows, w);
-      g_autofree char *between = penal_explore_iso_to_display (
-          penal_explore_member_string (window, "between"));
-      g_autofree char *and = penal_explore_iso_to_display (
-          penal_explore_member_string (window, "and"));
+      g_autofree char *between = penal_explore_member_date (window, "between");
+      g_autofree char *and = penal_explore_member_date (window, "and");
       gboolean start
           = g_strcmp0 (penal_explore_member_string (window, "boundary"),
                        "start")

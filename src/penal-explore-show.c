@@ -500,8 +500,7 @@ penal_explore_show_text (JsonNode *show)
   JsonObject *root = json_node_get_object (show);
   JsonArray *versions = json_object_get_array_member (root, "versions");
   JsonArray *open = json_object_get_array_member (root, "open_questions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   const char *number
       = penal_statute_text (penal_explore_member_string (root, "statute"));
   GString *out = g_string_new (NULL);

@@ -164,8 +164,7 @@ penal_explore_tree_text (JsonNode *tree)
 {
   JsonObject *root = json_node_get_object (tree);
   JsonArray *versions = json_object_get_array_member (root, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   GString *out = g_string_new (NULL);
 
   if (json_array_get_length (versions) == 0)
@@ -258,8 +257,7 @@ penal_explore_tree_dot (JsonNode *tree)
 {
   JsonObject *root = json_node_get_object (tree);
   JsonArray *versions = json_object_get_array_member (root, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   GString *out = g_string_new (NULL);
   guint next_id = 0;
 

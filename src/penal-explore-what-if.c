@@ -374,8 +374,7 @@ penal_explore_what_if_text (JsonNode *what_if)
   JsonObject *root = json_node_get_object (what_if);
   JsonArray *ranges = json_object_get_array_member (root, "ranges");
   JsonObject *given = json_object_get_object_member (root, "facts");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "offense_date"));
+  g_autofree char *date = penal_explore_member_date (root, "offense_date");
   GList *members = json_object_get_members (given);
   GString *out = g_string_new (NULL);
 

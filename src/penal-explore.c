@@ -339,9 +339,12 @@ penal_explore_member_string (JsonObject *object, const char *member)
   return json_node_get_string (node);
 }
 
+/* The date an object's member holds (ISO), as the reader's language writes
+ * it; NULL where the member is null or not a date. */
 char *
-penal_explore_iso_to_display (const char *iso)
+penal_explore_member_date (JsonObject *object, const char *member)
 {
+  const char *iso = penal_explore_member_string (object, member);
   gint64 day;
 
   if (iso == NULL || !penal_date_parse (iso, &day))
@@ -443,14 +446,12 @@ penal_explore_outcome_object_text (JsonObject *outcome)
 char *
 penal_explore_effective_text (JsonObject *version)
 {
-  g_autofree char *from = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "from"));
-  g_autofree char *to = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "to"));
-  g_autofree char *from_latest = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "from_latest"));
-  g_autofree char *to_earliest = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "to_earliest"));
+  g_autofree char *from = penal_explore_member_date (version, "from");
+  g_autofree char *to = penal_explore_member_date (version, "to");
+  g_autofree char *from_latest
+      = penal_explore_member_date (version, "from_latest");
+  g_autofree char *to_earliest
+      = penal_explore_member_date (version, "to_earliest");
   GString *out = g_string_new (NULL);
 
   if (from == NULL && to == NULL)

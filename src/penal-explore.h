@@ -86,7 +86,8 @@ G_GNUC_INTERNAL void penal_explore_add_cites (JsonBuilder *builder,
 G_GNUC_INTERNAL char *penal_explore_citation_text (JsonObject *object);
 G_GNUC_INTERNAL const char *penal_explore_member_string (JsonObject *object,
                                                          const char *member);
-G_GNUC_INTERNAL char *penal_explore_iso_to_display (const char *iso);
+G_GNUC_INTERNAL char *penal_explore_member_date (JsonObject *object,
+                                                 const char *member);
 G_GNUC_INTERNAL char *penal_explore_duration_text (const char *iso);
 G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
                                                          const char *max_iso);
