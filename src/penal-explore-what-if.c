@@ -115,12 +115,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   penal_json_add_string_or_null (builder, "version",
                                  rule != NULL ? outcome->version->id : NULL);
   penal_json_add_penalty_fields (builder, p);
-  json_builder_set_member_name (builder, "penalty_established");
-  if (klass == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_boolean_value (builder, outcome->penalty_state
-                                                 == PENAL_PENALTY_HELD);
+  penal_json_add_penalty_established (builder, outcome);
   /* Why not: the table in force is uncertain, or none is held. */
   penal_json_add_string_or_null (
       builder, "penalty_state",

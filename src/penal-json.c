@@ -234,10 +234,13 @@ add_charge_codes (JsonBuilder *builder, const PenalModel *model,
   json_builder_end_array (builder);
 }
 
-/* Whether the penalty figures are established for the date: nulls in
- * imprisonment and fine mean "none authorized" only when they are. */
-static void
-add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
+/* The member "penalty_established": whether the penalty figures are
+ * established for the date (nulls in imprisonment and fine mean "none
+ * authorized" only when they are), null unless a class is decided.
+ * Returns whether one is. */
+gboolean
+penal_json_add_penalty_established (JsonBuilder *builder,
+                                    const PenalOutcome *outcome)
 {
   gboolean class_decided = outcome->status == PENAL_STATUS_DECIDED
                            && outcome->rule->kind == PENAL_RULE_CLASS;
@@ -248,6 +251,16 @@ add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
   else
     json_builder_add_boolean_value (builder, outcome->penalty_state
                                                  == PENAL_PENALTY_HELD);
+  return class_decided;
+}
+
+/* "penalty_established", and why the figures are not where they are not. */
+static void
+add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  gboolean class_decided
+      = penal_json_add_penalty_established (builder, outcome);
+
   penal_json_add_string_or_null (
       builder, "penalty_reason",
       !class_decided ? NULL

@@ -41,6 +41,8 @@ void penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
                                 gint64 value);
 void penal_json_add_penalty_fields (JsonBuilder *builder,
                                     const PenalClassPenalty *p);
+gboolean penal_json_add_penalty_established (JsonBuilder *builder,
+                                             const PenalOutcome *outcome);
 void penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace);
 
 G_END_DECLS
