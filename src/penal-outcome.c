@@ -153,25 +153,17 @@ add_missing (PenalOutcome *outcome, const PenalFactDecl *fact)
 
 /* The era of a penalty table in force on date, or NULL (for no table
  * too), and in *out_state whether its figures are established for that
- * date.  Eras never overlap: the loader refuses them. */
+ * date. */
 const PenalEra *
 penal_penalties_era_on (const PenalPenalties *penalties, gint64 date,
                         PenalPenaltyState *out_state)
 {
-  const PenalEra *found = NULL;
+  const PenalEra *era = penal_penalties_era_for (penalties, date);
 
-  *out_state = PENAL_PENALTY_NOT_HELD;
-  for (guint i = 0; penalties != NULL && i < penalties->eras->len; i++)
-    {
-      const PenalEra *era = g_ptr_array_index (penalties->eras, i);
-
-      if (date < era->effective.from || date > era->effective.to)
-        continue;
-      found = era;
-      *out_state = date >= era->effective.from_latest ? PENAL_PENALTY_HELD
-                                                      : PENAL_PENALTY_UNCERTAIN;
-    }
-  return found;
+  *out_state = era == NULL                          ? PENAL_PENALTY_NOT_HELD
+               : date >= era->effective.from_latest ? PENAL_PENALTY_HELD
+                                                    : PENAL_PENALTY_UNCERTAIN;
+  return era;
 }
 
 /* The era of the penalty table for the date, and whether its figures are
