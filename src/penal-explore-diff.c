@@ -152,11 +152,7 @@ add_side (JsonBuilder *builder, const char *member,
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
   penal_explore_add_date (builder, "date", date);
-  json_builder_set_member_name (builder, "versions");
-  json_builder_begin_array (builder);
-  for (guint v = 0; v < versions->len; v++)
-    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
-  json_builder_end_array (builder);
+  penal_explore_add_versions (builder, versions);
   json_builder_set_member_name (builder, "penalties");
   if (era != NULL)
     penal_explore_add_era_object (builder, era);

@@ -243,6 +243,17 @@ penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
                     era->uncertain);
 }
 
+/* The member "versions": a list of a statute's versions (PenalVersion). */
+void
+penal_explore_add_versions (JsonBuilder *builder, GPtrArray *versions)
+{
+  json_builder_set_member_name (builder, "versions");
+  json_builder_begin_array (builder);
+  for (guint v = 0; v < versions->len; v++)
+    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
+  json_builder_end_array (builder);
+}
+
 /* The versions that may have been in force on date. */
 GPtrArray *
 penal_explore_versions_on (const PenalOffense *statute, gint64 date)

@@ -73,6 +73,8 @@ G_GNUC_INTERNAL void penal_explore_add_offense (JsonBuilder *builder,
 G_GNUC_INTERNAL void
 penal_explore_add_version_object (JsonBuilder *builder,
                                   const PenalVersion *version);
+G_GNUC_INTERNAL void penal_explore_add_versions (JsonBuilder *builder,
+                                                 GPtrArray *versions);
 G_GNUC_INTERNAL void penal_explore_add_era_object (JsonBuilder *builder,
                                                    const PenalEra *era);
 G_GNUC_INTERNAL GPtrArray *
