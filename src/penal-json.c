@@ -119,12 +119,8 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
 void
 penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
 {
-  json_builder_set_member_name (builder, "imprisonment");
-  if (p == NULL)
-    json_builder_add_null_value (builder);
-  else
+  if (penal_json_begin_object_or_null (builder, "imprisonment", p != NULL))
     {
-      json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "min", p->imprisonment_min.iso);
       penal_json_add_string_or_null (builder, "max", p->imprisonment_max.iso);
       json_builder_set_member_name (builder, "life");
@@ -145,22 +141,15 @@ penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
       json_builder_end_object (builder);
     }
 
-  json_builder_set_member_name (builder, "fine");
-  if (p == NULL)
-    json_builder_add_null_value (builder);
-  else
+  if (penal_json_begin_object_or_null (builder, "fine", p != NULL))
     {
-      json_builder_begin_object (builder);
       add_usd_or_null (builder, "max_usd", p->fine_max_usd);
       penal_json_add_string_or_null (builder, "citation", p->fine_citation);
       penal_json_add_string_or_null (builder, "basis",
                                      penal_basis_to_code (p->fine_basis));
-      json_builder_set_member_name (builder, "gain_alternative");
-      if (p->gain_multiple == 0)
-        json_builder_add_null_value (builder);
-      else
+      if (penal_json_begin_object_or_null (builder, "gain_alternative",
+                                           p->gain_multiple != 0))
         {
-          json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "multiple");
           json_builder_add_int_value (builder, p->gain_multiple);
           add_usd_or_null (builder, "cap_usd", p->gain_cap_usd);
@@ -754,19 +743,6 @@ penal_json_add_format_version (JsonBuilder *builder)
   json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
 }
 
-/* (transfer full): the node as JSON text, indented by two spaces when
- * pretty. */
-char *
-penal_json_to_string (JsonNode *root, gboolean pretty)
-{
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* A charge code's kind as the Patrol's table gives it: "type" (felony,
  * misdemeanor, ...) and "class_letter", null where the table has none. */
 void
@@ -784,31 +760,6 @@ penal_json_add_charge_period (JsonBuilder *builder, const PenalChargeCode *row)
   penal_json_add_date_or_null (builder, "from", row->from,
                                PENAL_DATE_OPEN_START);
   penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
-}
-
-/* (transfer full): a JSON report as penal writes it, indented, with the
- * newline that ends it. */
-char *
-penal_json_report (JsonNode *root)
-{
-  g_autofree char *json = penal_json_to_string (root, TRUE);
-
-  return g_strconcat (json, "\n", NULL);
-}
-
-/* (transfer full): of a report built as JSON and as text side by side,
- * the one format asks for; the text is used up either way. */
-char *
-penal_json_report_or_text (JsonBuilder *builder, GString *text,
-                           PenalFormat format)
-{
-  g_autoptr (JsonNode) root = NULL;
-
-  if (format != PENAL_FORMAT_JSON)
-    return g_string_free (text, FALSE);
-  g_string_free (text, TRUE);
-  root = json_builder_get_root (builder);
-  return penal_json_report (root);
 }
 
 char *
