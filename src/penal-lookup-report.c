@@ -413,9 +413,8 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
     {
       g_autoptr (JsonNode) root
           = penal_lookup_report_json (model, charges, query, date, codes);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
 
-      return g_strconcat (json, "\n", NULL);
+      return penal_json_report (root);
     }
   {
     GString *out = g_string_new (NULL);
@@ -520,13 +519,5 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
+  return penal_json_report_or_text (builder, out, format);
 }
