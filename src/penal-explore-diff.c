@@ -152,11 +152,7 @@ add_side (JsonBuilder *builder, const char *member,
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
   penal_explore_add_date (builder, "date", date);
-  json_builder_set_member_name (builder, "versions");
-  json_builder_begin_array (builder);
-  for (guint v = 0; v < versions->len; v++)
-    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
-  json_builder_end_array (builder);
+  penal_explore_add_versions (builder, versions);
   json_builder_set_member_name (builder, "penalties");
   if (era != NULL)
     penal_explore_add_era_object (builder, era);
@@ -257,10 +253,7 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
   json_builder_begin_object (builder);
   if (top_level)
     penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "id", offense->id);
-  penal_json_add_string_or_null (builder, "statute", offense->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (offense->title));
+  penal_explore_add_offense (builder, "id", offense);
   penal_json_add_string_or_null (builder, "kind",
                                  penal_explore_kind_code (offense));
   add_side (builder, "before", penalties, before, from);
@@ -471,8 +464,7 @@ static void
 append_diff_side_heading (GString *out, const char *label, JsonObject *side)
 {
   JsonArray *versions = json_object_get_array_member (side, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (side, "date"));
+  g_autofree char *date = penal_explore_member_date (side, "date");
   JsonNode *penalties = json_object_get_member (side, "penalties");
 
   g_string_append_printf (out, "%s (%s):\n", label, date);
@@ -528,10 +520,8 @@ append_diff_text (GString *out, JsonObject *root)
   JsonObject *after = json_object_get_object_member (root, "after");
   JsonArray *regions = json_object_get_array_member (root, "regions");
   JsonArray *windows = json_object_get_array_member (root, "open_windows");
-  g_autofree char *from = penal_explore_iso_to_display (
-      penal_explore_member_string (before, "date"));
-  g_autofree char *to = penal_explore_iso_to_display (
-      penal_explore_member_string (after, "date"));
+  g_autofree char *from = penal_explore_member_date (before, "date");
+  g_autofree char *to = penal_explore_member_date (after, "date");
   gboolean offense
       = g_strcmp0 (penal_explore_member_string (root, "kind"), "offense") == 0;
 
@@ -601,10 +591,8 @@ append_diff_text (GString *out, JsonObject *root)
   for (guint w = 0; w < json_array_get_length (windows); w++)
     {
       JsonObject *window = json_array_get_object_element (windows, w);
-      g_autofree char *between = penal_explore_iso_to_display (
-          penal_explore_member_string (window, "between"));
-      g_autofree char *and = penal_explore_iso_to_display (
-          penal_explore_member_string (window, "and"));
+      g_autofree char *between = penal_explore_member_date (window, "between");
+      g_autofree char *and = penal_explore_member_date (window, "and");
       gboolean start
           = g_strcmp0 (penal_explore_member_string (window, "boundary"),
                        "start")

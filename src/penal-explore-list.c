@@ -25,12 +25,7 @@ add_statute_summary (JsonBuilder *builder, const PenalOffense *statute)
   penal_explore_add_names (builder, statute->id,
                            penal_explore_kind_code (statute), statute->statute,
                            statute->title);
-  json_builder_set_member_name (builder, "versions");
-  json_builder_begin_array (builder);
-  for (guint v = 0; v < statute->versions->len; v++)
-    penal_explore_add_version_object (builder,
-                                      g_ptr_array_index (statute->versions, v));
-  json_builder_end_array (builder);
+  penal_explore_add_versions (builder, statute->versions);
   json_builder_end_object (builder);
 }
 

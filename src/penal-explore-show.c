@@ -227,13 +227,8 @@ static void
 add_text_object (JsonBuilder *builder, const PenalText *text,
                  const char *section)
 {
-  json_builder_set_member_name (builder, "text");
-  if (text == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "text", text != NULL))
+    return;
   penal_json_add_string_or_null (builder, "language", "en");
   penal_json_add_string_or_null (builder, "statute", section);
   penal_json_add_string_or_null (builder, "basis",
@@ -505,8 +500,7 @@ penal_explore_show_text (JsonNode *show)
   JsonObject *root = json_node_get_object (show);
   JsonArray *versions = json_object_get_array_member (root, "versions");
   JsonArray *open = json_object_get_array_member (root, "open_questions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   const char *number
       = penal_statute_text (penal_explore_member_string (root, "statute"));
   GString *out = g_string_new (NULL);

@@ -70,10 +70,7 @@ penal_explore_tree (const PenalModel *model, const PenalOffense *statute,
 
   json_builder_begin_object (builder);
   penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "id", statute->id);
-  penal_json_add_string_or_null (builder, "statute", statute->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (statute->title));
+  penal_explore_add_offense (builder, "id", statute);
   penal_explore_add_date (builder, "date", date);
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);
@@ -167,8 +164,7 @@ penal_explore_tree_text (JsonNode *tree)
 {
   JsonObject *root = json_node_get_object (tree);
   JsonArray *versions = json_object_get_array_member (root, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   GString *out = g_string_new (NULL);
 
   if (json_array_get_length (versions) == 0)
@@ -261,8 +257,7 @@ penal_explore_tree_dot (JsonNode *tree)
 {
   JsonObject *root = json_node_get_object (tree);
   JsonArray *versions = json_object_get_array_member (root, "versions");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "date"));
+  g_autofree char *date = penal_explore_member_date (root, "date");
   GString *out = g_string_new (NULL);
   guint next_id = 0;
 

@@ -55,6 +55,42 @@ add_program_rows (JsonBuilder *builder, GPtrArray *programs,
   json_builder_end_array (builder);
 }
 
+/* An enhancement's row, written only if it may be charged. */
+static void
+add_chargeable_enhancement (JsonBuilder *builder, const PenalOutcome *enhanced)
+{
+  const PenalRule *enhanced_rule
+      = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
+  const char *enhanced_class;
+
+  /* It may be charged: a class, or one no source establishes; or
+   * penal holds no version of it then. */
+  if (enhanced->status != PENAL_STATUS_NO_VERSION
+      && (enhanced_rule == NULL
+          || (enhanced_rule->kind != PENAL_RULE_CLASS
+              && enhanced_rule->kind != PENAL_RULE_OPEN)))
+    return;
+  enhanced_class
+      = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
+            ? penal_class_to_code (enhanced_rule->klass)
+            : NULL;
+  json_builder_begin_object (builder);
+  penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (enhanced->offense->title));
+  penal_json_add_string_or_null (builder, "statute",
+                                 enhanced->offense->statute);
+  penal_json_add_string_or_null (builder, "status",
+                                 penal_status_to_code (enhanced->status));
+  penal_json_add_string_or_null (builder, "class", enhanced_class);
+  penal_json_add_string_or_null (builder, "citation",
+                                 enhanced_rule != NULL ? enhanced_rule->citation
+                                                       : NULL);
+  penal_explore_add_cites (builder, enhanced_rule);
+  penal_json_add_raises_exposure (builder, enhanced);
+  json_builder_end_object (builder);
+}
+
 static void
 add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
 {
@@ -79,12 +115,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   penal_json_add_string_or_null (builder, "version",
                                  rule != NULL ? outcome->version->id : NULL);
   penal_json_add_penalty_fields (builder, p);
-  json_builder_set_member_name (builder, "penalty_established");
-  if (klass == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_boolean_value (builder, outcome->penalty_state
-                                                 == PENAL_PENALTY_HELD);
+  penal_json_add_penalty_established (builder, outcome);
   /* Why not: the table in force is uncertain, or none is held. */
   penal_json_add_string_or_null (
       builder, "penalty_state",
@@ -135,41 +166,8 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   json_builder_set_member_name (builder, "enhancements");
   json_builder_begin_array (builder);
   for (guint e = 0; e < outcome->enhancements->len; e++)
-    {
-      const PenalOutcome *enhanced
-          = g_ptr_array_index (outcome->enhancements, e);
-
-      const PenalRule *enhanced_rule
-          = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
-      const char *enhanced_class;
-
-      /* It may be charged: a class, or one no source establishes; or
-       * penal holds no version of it then. */
-      if (enhanced->status != PENAL_STATUS_NO_VERSION
-          && (enhanced_rule == NULL
-              || (enhanced_rule->kind != PENAL_RULE_CLASS
-                  && enhanced_rule->kind != PENAL_RULE_OPEN)))
-        continue;
-      enhanced_class
-          = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
-                ? penal_class_to_code (enhanced_rule->klass)
-                : NULL;
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
-      penal_json_add_string_or_null (
-          builder, "title", penal_statute_text (enhanced->offense->title));
-      penal_json_add_string_or_null (builder, "statute",
-                                     enhanced->offense->statute);
-      penal_json_add_string_or_null (builder, "status",
-                                     penal_status_to_code (enhanced->status));
-      penal_json_add_string_or_null (builder, "class", enhanced_class);
-      penal_json_add_string_or_null (
-          builder, "citation",
-          enhanced_rule != NULL ? enhanced_rule->citation : NULL);
-      penal_explore_add_cites (builder, enhanced_rule);
-      penal_json_add_raises_exposure (builder, enhanced);
-      json_builder_end_object (builder);
-    }
+    add_chargeable_enhancement (builder,
+                                g_ptr_array_index (outcome->enhancements, e));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "protections");
@@ -239,10 +237,7 @@ penal_explore_what_if (const PenalModel *model, const PenalFacts *given,
 
   json_builder_begin_object (builder);
   penal_json_add_format_version (builder);
-  penal_json_add_string_or_null (builder, "offense", offense->id);
-  penal_json_add_string_or_null (builder, "statute", offense->statute);
-  penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (offense->title));
+  penal_explore_add_offense (builder, "offense", offense);
   penal_json_add_string_or_null (builder, "vary", decl->name);
   penal_json_add_string_or_null (builder, "label",
                                  penal_statute_text (decl->label));
@@ -374,8 +369,7 @@ penal_explore_what_if_text (JsonNode *what_if)
   JsonObject *root = json_node_get_object (what_if);
   JsonArray *ranges = json_object_get_array_member (root, "ranges");
   JsonObject *given = json_object_get_object_member (root, "facts");
-  g_autofree char *date = penal_explore_iso_to_display (
-      penal_explore_member_string (root, "offense_date"));
+  g_autofree char *date = penal_explore_member_date (root, "offense_date");
   GList *members = json_object_get_members (given);
   GString *out = g_string_new (NULL);
 

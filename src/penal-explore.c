@@ -185,6 +185,18 @@ penal_explore_add_names (JsonBuilder *builder, const char *id, const char *kind,
   penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
 }
 
+/* The members that name an offense at the head of a report: its id (under
+ * id_member), statute number and title (translated). */
+void
+penal_explore_add_offense (JsonBuilder *builder, const char *id_member,
+                           const PenalOffense *offense)
+{
+  penal_json_add_string_or_null (builder, id_member, offense->id);
+  penal_json_add_string_or_null (builder, "statute", offense->statute);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (offense->title));
+}
+
 const char *
 penal_explore_kind_text (const char *code)
 {
@@ -229,6 +241,17 @@ penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
 {
   add_dated_object (builder, era->id, era->title, &era->effective, era->basis,
                     era->uncertain);
+}
+
+/* The member "versions": a list of a statute's versions (PenalVersion). */
+void
+penal_explore_add_versions (JsonBuilder *builder, GPtrArray *versions)
+{
+  json_builder_set_member_name (builder, "versions");
+  json_builder_begin_array (builder);
+  for (guint v = 0; v < versions->len; v++)
+    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
+  json_builder_end_array (builder);
 }
 
 /* The versions that may have been in force on date. */
@@ -289,13 +312,8 @@ penal_explore_add_cites (JsonBuilder *builder, const PenalRule *rule)
 {
   const PenalSource *source = rule != NULL ? rule->cites : NULL;
 
-  json_builder_set_member_name (builder, "cites");
-  if (source == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "cites", source != NULL))
+    return;
   penal_json_add_string_or_null (builder, "id", source->id);
   penal_json_add_string_or_null (builder, "label", source->label);
   penal_json_add_string_or_null (builder, "date", source->date);
@@ -332,9 +350,12 @@ penal_explore_member_string (JsonObject *object, const char *member)
   return json_node_get_string (node);
 }
 
+/* The date an object's member holds (ISO), as the reader's language writes
+ * it; NULL where the member is null or not a date. */
 char *
-penal_explore_iso_to_display (const char *iso)
+penal_explore_member_date (JsonObject *object, const char *member)
 {
+  const char *iso = penal_explore_member_string (object, member);
   gint64 day;
 
   if (iso == NULL || !penal_date_parse (iso, &day))
@@ -436,14 +457,12 @@ penal_explore_outcome_object_text (JsonObject *outcome)
 char *
 penal_explore_effective_text (JsonObject *version)
 {
-  g_autofree char *from = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "from"));
-  g_autofree char *to = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "to"));
-  g_autofree char *from_latest = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "from_latest"));
-  g_autofree char *to_earliest = penal_explore_iso_to_display (
-      penal_explore_member_string (version, "to_earliest"));
+  g_autofree char *from = penal_explore_member_date (version, "from");
+  g_autofree char *to = penal_explore_member_date (version, "to");
+  g_autofree char *from_latest
+      = penal_explore_member_date (version, "from_latest");
+  g_autofree char *to_earliest
+      = penal_explore_member_date (version, "to_earliest");
   GString *out = g_string_new (NULL);
 
   if (from == NULL && to == NULL)

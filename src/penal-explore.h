@@ -67,9 +67,14 @@ G_GNUC_INTERNAL void penal_explore_add_names (JsonBuilder *builder,
                                               const char *id, const char *kind,
                                               const char *statute,
                                               const char *title);
+G_GNUC_INTERNAL void penal_explore_add_offense (JsonBuilder *builder,
+                                                const char *id_member,
+                                                const PenalOffense *offense);
 G_GNUC_INTERNAL void
 penal_explore_add_version_object (JsonBuilder *builder,
                                   const PenalVersion *version);
+G_GNUC_INTERNAL void penal_explore_add_versions (JsonBuilder *builder,
+                                                 GPtrArray *versions);
 G_GNUC_INTERNAL void penal_explore_add_era_object (JsonBuilder *builder,
                                                    const PenalEra *era);
 G_GNUC_INTERNAL GPtrArray *
@@ -83,7 +88,8 @@ G_GNUC_INTERNAL void penal_explore_add_cites (JsonBuilder *builder,
 G_GNUC_INTERNAL char *penal_explore_citation_text (JsonObject *object);
 G_GNUC_INTERNAL const char *penal_explore_member_string (JsonObject *object,
                                                          const char *member);
-G_GNUC_INTERNAL char *penal_explore_iso_to_display (const char *iso);
+G_GNUC_INTERNAL char *penal_explore_member_date (JsonObject *object,
+                                                 const char *member);
 G_GNUC_INTERNAL char *penal_explore_duration_text (const char *iso);
 G_GNUC_INTERNAL char *penal_explore_duration_range_text (const char *min_iso,
                                                          const char *max_iso);

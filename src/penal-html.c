@@ -148,14 +148,12 @@ heading_text (const char *heading)
 char *
 penal_screen_result_html (PenalScreen *screen, GError **error)
 {
-  g_autoptr (PenalScreenResult) result = NULL;
+  g_autoptr (PenalScreenResult) result
+      = penal_screen_result_new (screen, error);
   g_autofree char *heading = NULL;
   g_autofree char *heading_html = NULL;
   GString *out;
 
-  g_return_val_if_fail (screen != NULL, NULL);
-
-  result = penal_screen_result_new (screen, error);
   if (result == NULL)
     return NULL;
   heading = heading_text (result->heading);

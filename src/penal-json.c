@@ -63,6 +63,22 @@ penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
     json_builder_add_string_value (builder, value);
 }
 
+/* Begins member as an object and returns TRUE where there is one to
+ * write; writes member as null and returns FALSE where there is not. */
+gboolean
+penal_json_begin_object_or_null (JsonBuilder *builder, const char *member,
+                                 gboolean present)
+{
+  json_builder_set_member_name (builder, member);
+  if (!present)
+    {
+      json_builder_add_null_value (builder);
+      return FALSE;
+    }
+  json_builder_begin_object (builder);
+  return TRUE;
+}
+
 static void
 add_usd_or_null (JsonBuilder *builder, const char *member, gint64 usd)
 {
@@ -77,13 +93,8 @@ static void
 add_version (JsonBuilder *builder, const PenalVersion *version,
              gboolean uncertain)
 {
-  json_builder_set_member_name (builder, "version");
-  if (version == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
+  if (!penal_json_begin_object_or_null (builder, "version", version != NULL))
+    return;
   penal_json_add_string_or_null (builder, "id", version->id);
   penal_json_add_string_or_null (builder, "title",
                                  penal_statute_text (version->title));
@@ -108,12 +119,8 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
 void
 penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
 {
-  json_builder_set_member_name (builder, "imprisonment");
-  if (p == NULL)
-    json_builder_add_null_value (builder);
-  else
+  if (penal_json_begin_object_or_null (builder, "imprisonment", p != NULL))
     {
-      json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "min", p->imprisonment_min.iso);
       penal_json_add_string_or_null (builder, "max", p->imprisonment_max.iso);
       json_builder_set_member_name (builder, "life");
@@ -134,22 +141,15 @@ penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p)
       json_builder_end_object (builder);
     }
 
-  json_builder_set_member_name (builder, "fine");
-  if (p == NULL)
-    json_builder_add_null_value (builder);
-  else
+  if (penal_json_begin_object_or_null (builder, "fine", p != NULL))
     {
-      json_builder_begin_object (builder);
       add_usd_or_null (builder, "max_usd", p->fine_max_usd);
       penal_json_add_string_or_null (builder, "citation", p->fine_citation);
       penal_json_add_string_or_null (builder, "basis",
                                      penal_basis_to_code (p->fine_basis));
-      json_builder_set_member_name (builder, "gain_alternative");
-      if (p->gain_multiple == 0)
-        json_builder_add_null_value (builder);
-      else
+      if (penal_json_begin_object_or_null (builder, "gain_alternative",
+                                           p->gain_multiple != 0))
         {
-          json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "multiple");
           json_builder_add_int_value (builder, p->gain_multiple);
           add_usd_or_null (builder, "cap_usd", p->gain_cap_usd);
@@ -223,10 +223,13 @@ add_charge_codes (JsonBuilder *builder, const PenalModel *model,
   json_builder_end_array (builder);
 }
 
-/* Whether the penalty figures are established for the date: nulls in
- * imprisonment and fine mean "none authorized" only when they are. */
-static void
-add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
+/* The member "penalty_established": whether the penalty figures are
+ * established for the date (nulls in imprisonment and fine mean "none
+ * authorized" only when they are), null unless a class is decided.
+ * Returns whether one is. */
+gboolean
+penal_json_add_penalty_established (JsonBuilder *builder,
+                                    const PenalOutcome *outcome)
 {
   gboolean class_decided = outcome->status == PENAL_STATUS_DECIDED
                            && outcome->rule->kind == PENAL_RULE_CLASS;
@@ -237,6 +240,16 @@ add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
   else
     json_builder_add_boolean_value (builder, outcome->penalty_state
                                                  == PENAL_PENALTY_HELD);
+  return class_decided;
+}
+
+/* "penalty_established", and why the figures are not where they are not. */
+static void
+add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
+{
+  gboolean class_decided
+      = penal_json_add_penalty_established (builder, outcome);
+
   penal_json_add_string_or_null (
       builder, "penalty_reason",
       !class_decided ? NULL
@@ -730,19 +743,6 @@ penal_json_add_format_version (JsonBuilder *builder)
   json_builder_add_int_value (builder, PENAL_JSON_FORMAT_VERSION);
 }
 
-/* (transfer full): the node as JSON text, indented by two spaces when
- * pretty. */
-char *
-penal_json_to_string (JsonNode *root, gboolean pretty)
-{
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* A charge code's kind as the Patrol's table gives it: "type" (felony,
  * misdemeanor, ...) and "class_letter", null where the table has none. */
 void
@@ -760,31 +760,6 @@ penal_json_add_charge_period (JsonBuilder *builder, const PenalChargeCode *row)
   penal_json_add_date_or_null (builder, "from", row->from,
                                PENAL_DATE_OPEN_START);
   penal_json_add_date_or_null (builder, "to", row->to, PENAL_DATE_OPEN_END);
-}
-
-/* (transfer full): a JSON report as penal writes it, indented, with the
- * newline that ends it. */
-char *
-penal_json_report (JsonNode *root)
-{
-  g_autofree char *json = penal_json_to_string (root, TRUE);
-
-  return g_strconcat (json, "\n", NULL);
-}
-
-/* (transfer full): of a report built as JSON and as text side by side,
- * the one format asks for; the text is used up either way. */
-char *
-penal_json_report_or_text (JsonBuilder *builder, GString *text,
-                           PenalFormat format)
-{
-  g_autoptr (JsonNode) root = NULL;
-
-  if (format != PENAL_FORMAT_JSON)
-    return g_string_free (text, FALSE);
-  g_string_free (text, TRUE);
-  root = json_builder_get_root (builder);
-  return penal_json_report (root);
 }
 
 char *

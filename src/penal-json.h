@@ -30,6 +30,8 @@ void penal_json_add_date_or_null (JsonBuilder *builder, const char *member,
                                   gint64 julian, gint64 open_value);
 void penal_json_add_string_or_null (JsonBuilder *builder, const char *member,
                                     const char *value);
+gboolean penal_json_begin_object_or_null (JsonBuilder *builder,
+                                          const char *member, gboolean present);
 void penal_json_add_penalty (JsonBuilder *builder, const PenalClassPenalty *p);
 void penal_json_add_not_if_charged (JsonBuilder *builder,
                                     const PenalOutcome *screened);
@@ -39,6 +41,8 @@ void penal_json_add_fact_value (JsonBuilder *builder, const PenalFactDecl *fact,
                                 gint64 value);
 void penal_json_add_penalty_fields (JsonBuilder *builder,
                                     const PenalClassPenalty *p);
+gboolean penal_json_add_penalty_established (JsonBuilder *builder,
+                                             const PenalOutcome *outcome);
 void penal_json_add_trace (JsonBuilder *builder, GPtrArray *trace);
 
 G_END_DECLS

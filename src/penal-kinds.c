@@ -56,69 +56,41 @@ find_code (const CodeText *table, guint n, const char *code)
   return -1;
 }
 
-gboolean
-penal_basis_from_code (const char *code, PenalBasis *out_basis)
-{
-  int i = find_code (basis_table, PENAL_N_BASES, code);
+/* Defines prefix_from_code () and prefix_to_code () for the enum Type
+ * whose values index table, the n words of its vocabulary in order. */
+#define DEFINE_CODES(prefix, Type, table, n)                                   \
+  gboolean prefix##_from_code (const char *code, Type *out_value)              \
+  {                                                                            \
+    int i = find_code (table, n, code);                                        \
+                                                                               \
+    if (i >= 0)                                                                \
+      *out_value = (Type)i;                                                    \
+    return i >= 0;                                                             \
+  }                                                                            \
+                                                                               \
+  const char *prefix##_to_code (Type value)                                    \
+  {                                                                            \
+    g_return_val_if_fail (value < n, NULL);                                    \
+    return table[value].code;                                                  \
+  }
 
-  if (i >= 0)
-    *out_basis = (PenalBasis)i;
-  return i >= 0;
-}
+/* Defines prefix_to_text (): a word's translated name in prose. */
+#define DEFINE_TEXT(prefix, Type, table, n)                                    \
+  const char *prefix##_to_text (Type value)                                    \
+  {                                                                            \
+    g_return_val_if_fail (value < n, NULL);                                    \
+    return _ (table[value].text);                                              \
+  }
 
-const char *
-penal_basis_to_code (PenalBasis basis)
-{
-  g_return_val_if_fail (basis < PENAL_N_BASES, NULL);
-  return basis_table[basis].code;
-}
+/* penal_basis_to_text (): for example "secondary source". */
+DEFINE_CODES (penal_basis, PenalBasis, basis_table, PENAL_N_BASES)
+DEFINE_TEXT (penal_basis, PenalBasis, basis_table, PENAL_N_BASES)
 
-/* The translated name of a basis, for example "secondary source". */
-const char *
-penal_basis_to_text (PenalBasis basis)
-{
-  g_return_val_if_fail (basis < PENAL_N_BASES, NULL);
-  return _ (basis_table[basis].text);
-}
+DEFINE_CODES (penal_rule_kind, PenalRuleKind, rule_kind_table,
+              PENAL_N_RULE_KINDS)
 
-gboolean
-penal_rule_kind_from_code (const char *code, PenalRuleKind *out_kind)
-{
-  int i = find_code (rule_kind_table, PENAL_N_RULE_KINDS, code);
-
-  if (i >= 0)
-    *out_kind = (PenalRuleKind)i;
-  return i >= 0;
-}
-
-const char *
-penal_rule_kind_to_code (PenalRuleKind kind)
-{
-  g_return_val_if_fail (kind < PENAL_N_RULE_KINDS, NULL);
-  return rule_kind_table[kind].code;
-}
-
-gboolean
-penal_program_kind_from_code (const char *code, PenalProgramKind *out_kind)
-{
-  int i = find_code (program_kind_table, PENAL_N_PROGRAM_KINDS, code);
-
-  if (i >= 0)
-    *out_kind = (PenalProgramKind)i;
-  return i >= 0;
-}
-
-const char *
-penal_program_kind_to_code (PenalProgramKind kind)
-{
-  g_return_val_if_fail (kind < PENAL_N_PROGRAM_KINDS, NULL);
-  return program_kind_table[kind].code;
-}
-
-/* The translated name of a kind of program, for example "referral". */
-const char *
-penal_program_kind_to_text (PenalProgramKind kind)
-{
-  g_return_val_if_fail (kind < PENAL_N_PROGRAM_KINDS, NULL);
-  return _ (program_kind_table[kind].text);
-}
+/* penal_program_kind_to_text (): for example "referral". */
+DEFINE_CODES (penal_program_kind, PenalProgramKind, program_kind_table,
+              PENAL_N_PROGRAM_KINDS)
+DEFINE_TEXT (penal_program_kind, PenalProgramKind, program_kind_table,
+             PENAL_N_PROGRAM_KINDS)

@@ -156,6 +156,43 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
   return TRUE;
 }
 
+/* Adds an enhancement or a program to each offense it applies to, with
+ * the facts it reads; an enhancement must find its classes in each
+ * offense's penalty table. */
+static gboolean
+attach_to_offenses (PenalModel *model, PenalOffense *statute, GError **error)
+{
+  for (guint a = 0; statute->applies_to[a] != NULL; a++)
+    {
+      PenalOffense *offense = (PenalOffense *)penal_model_lookup_offense (
+          model, statute->applies_to[a]);
+      if (offense == NULL)
+        {
+          if (statute->is_enhancement)
+            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                         _ ("%s:%d: enhancement %s applies to “%s”, which is "
+                            "not an offense"),
+                         statute->file, statute->line, statute->id,
+                         statute->applies_to[a]);
+          else
+            g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                         _ ("%s:%d: program %s applies to “%s”, which is not "
+                            "an offense"),
+                         statute->file, statute->line, statute->id,
+                         statute->applies_to[a]);
+          return FALSE;
+        }
+      g_ptr_array_add (statute->is_enhancement ? offense->enhancements
+                                               : offense->programs,
+                       statute);
+      collect_facts_read (offense, statute);
+      if (statute->is_enhancement
+          && !check_penalties_cover (statute, offense->penalties, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 penal_link_model (PenalModel *model, const char *last_file, int last_line,
                   GError **error)
@@ -198,50 +235,13 @@ penal_link_model (PenalModel *model, const char *last_file, int last_line,
   offense_fact->max = (gint64)model->offenses->len - 1;
 
   for (guint i = 0; i < model->enhancements->len; i++)
-    {
-      PenalOffense *enhancement = g_ptr_array_index (model->enhancements, i);
-
-      for (guint a = 0; enhancement->applies_to[a] != NULL; a++)
-        {
-          PenalOffense *offense = (PenalOffense *)penal_model_lookup_offense (
-              model, enhancement->applies_to[a]);
-          if (offense == NULL)
-            {
-              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                           _ ("%s:%d: enhancement %s applies to “%s”, which is "
-                              "not an offense"),
-                           enhancement->file, enhancement->line,
-                           enhancement->id, enhancement->applies_to[a]);
-              return FALSE;
-            }
-          g_ptr_array_add (offense->enhancements, enhancement);
-          collect_facts_read (offense, enhancement);
-          if (!check_penalties_cover (enhancement, offense->penalties, error))
-            return FALSE;
-        }
-    }
-
+    if (!attach_to_offenses (model, g_ptr_array_index (model->enhancements, i),
+                             error))
+      return FALSE;
   for (guint i = 0; i < model->programs->len; i++)
-    {
-      PenalOffense *program = g_ptr_array_index (model->programs, i);
-
-      for (guint a = 0; program->applies_to[a] != NULL; a++)
-        {
-          PenalOffense *offense = (PenalOffense *)penal_model_lookup_offense (
-              model, program->applies_to[a]);
-          if (offense == NULL)
-            {
-              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                           _ ("%s:%d: program %s applies to “%s”, which is not "
-                              "an offense"),
-                           program->file, program->line, program->id,
-                           program->applies_to[a]);
-              return FALSE;
-            }
-          g_ptr_array_add (offense->programs, program);
-          collect_facts_read (offense, program);
-        }
-    }
+    if (!attach_to_offenses (model, g_ptr_array_index (model->programs, i),
+                             error))
+      return FALSE;
 
   if (!penal_link_references (model, error))
     return FALSE;

@@ -284,6 +284,31 @@ compare_versions (gconstpointer a, gconstpointer b)
          - (x->effective.from < y->effective.from);
 }
 
+/* TRUE if no offense, enhancement or program has the id yet; FALSE, with
+ * error set, if one has. */
+static gboolean
+id_is_new (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
+           const char *id, gboolean is_offense, GError **error)
+{
+  if (penal_model_lookup_offense (model, id) != NULL)
+    {
+      if (is_offense)
+        return penal_loader_invalid (error, loaded->file, node,
+                                     _ ("offense “%s” is declared twice"), id);
+      return penal_loader_invalid (error, loaded->file, node,
+                                   _ ("“%s” is already the id of an offense; "
+                                      "give this one its own id"),
+                                   id);
+    }
+  if (penal_model_named (model, "enhancement", id) != NULL)
+    return penal_loader_invalid (error, loaded->file, node,
+                                 _ ("enhancement “%s” is declared twice"), id);
+  if (penal_model_named (model, "program", id) != NULL)
+    return penal_loader_invalid (error, loaded->file, node,
+                                 _ ("program “%s” is declared twice"), id);
+  return TRUE;
+}
+
 gboolean
 penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
                             xmlNode *node, GError **error)
@@ -333,32 +358,9 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
             = penal_class_from_code (limited, &offense->limited_to);
     }
 
-  if (penal_model_lookup_offense (model, offense->id) != NULL)
+  if (!id_is_new (model, loaded, node, offense->id,
+                  !is_enhancement && !is_program, error))
     {
-      if (is_enhancement || is_program)
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("“%s” is already the id of an offense; give "
-                                 "this one its own id"),
-                              offense->id);
-      else
-        penal_loader_invalid (error, loaded->file, node,
-                              _ ("offense “%s” is declared twice"),
-                              offense->id);
-      penal_offense_free (offense);
-      return FALSE;
-    }
-  if (penal_model_named (model, "enhancement", offense->id) != NULL)
-    {
-      penal_loader_invalid (error, loaded->file, node,
-                            _ ("enhancement “%s” is declared twice"),
-                            offense->id);
-      penal_offense_free (offense);
-      return FALSE;
-    }
-  if (penal_model_named (model, "program", offense->id) != NULL)
-    {
-      penal_loader_invalid (error, loaded->file, node,
-                            _ ("program “%s” is declared twice"), offense->id);
       penal_offense_free (offense);
       return FALSE;
     }

@@ -75,9 +75,14 @@ static gboolean
 build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                 GError **error)
 {
-  PenalResource *resource = g_new0 (PenalResource, 1);
+  g_autofree char *id = penal_loader_attr (node, "id");
+  PenalResource *resource;
 
-  resource->id = penal_loader_attr (node, "id");
+  if (penal_model_named (model, "resource", id) != NULL)
+    return penal_loader_invalid (error, loaded->file, node,
+                                 _ ("resource “%s” is declared twice"), id);
+  resource = g_new0 (PenalResource, 1);
+  resource->id = g_steal_pointer (&id);
   resource->title = penal_loader_child_text (node, "title");
   resource->phone = penal_loader_attr (node, "phone");
   resource->url = penal_loader_attr (node, "url");
@@ -85,14 +90,6 @@ build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   resource->description = penal_loader_child_text (node, "description");
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
-  if (penal_model_named (model, "resource", resource->id) != NULL)
-    {
-      penal_loader_invalid (error, loaded->file, node,
-                            _ ("resource “%s” is declared twice"),
-                            resource->id);
-      penal_resource_free (resource);
-      return FALSE;
-    }
   g_ptr_array_add (model->resources, resource);
   penal_model_name (model, "resource", resource->id, resource);
   return penal_loader_resolve_sources (model, loaded, node, &resource->sources,
@@ -271,22 +268,20 @@ static gboolean
 build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                  GError **error)
 {
-  PenalPenalties *penalties = g_new0 (PenalPenalties, 1);
+  g_autofree char *id = penal_loader_attr (node, "id");
+  PenalPenalties *penalties;
 
-  penalties->id = penal_loader_attr (node, "id");
+  if (penal_model_named (model, "penalties", id) != NULL)
+    return penal_loader_invalid (error, loaded->file, node,
+                                 _ ("penalty table “%s” is declared twice"),
+                                 id);
+  penalties = g_new0 (PenalPenalties, 1);
+  penalties->id = g_steal_pointer (&id);
   penalties->title = penal_loader_child_text (node, "title");
   penalties->eras
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_era_free);
   penalties->file = loaded->file;
   penalties->line = penal_loader_line_of (node);
-  if (penal_model_named (model, "penalties", penalties->id) != NULL)
-    {
-      penal_loader_invalid (error, loaded->file, node,
-                            _ ("penalty table “%s” is declared twice"),
-                            penalties->id);
-      penal_penalties_free (penalties);
-      return FALSE;
-    }
   g_ptr_array_add (model->penalties, penalties);
   penal_model_name (model, "penalties", penalties->id, penalties);
 

@@ -123,9 +123,8 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
           g_strdup_printf (_ ("The table gives it as a %s."), klass),
           PENAL_BASIS_OFFICIAL_RECORD));
   if (code->in_force)
-    penal_trace_add_step (
-        trace, citation,
-        g_strdup_printf (_ ("In force %s, so on %s."), period, day));
+    penal_trace_add_stepf (trace, citation, _ ("In force %s, so on %s."),
+                           period, day);
   else
     {
       GString *instead = g_string_new (NULL);
@@ -136,18 +135,16 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
             ((const PenalChargeCode *)g_ptr_array_index (code->instead, i))
                 ->code);
       if (code->instead->len > 0)
-        penal_trace_add_step (
-            trace, citation,
-            g_strdup_printf (_ ("Not in force on %s: the table has it %s. "
-                                "The code of this family in force then: "
-                                "%s."),
-                             day, period, instead->str));
+        penal_trace_add_stepf (trace, citation,
+                               _ ("Not in force on %s: the table has it %s. "
+                                  "The code of this family in force then: "
+                                  "%s."),
+                               day, period, instead->str);
       else
-        penal_trace_add_step (
-            trace, citation,
-            g_strdup_printf (_ ("Not in force on %s: the table has it %s, "
-                                "and no code of this family in force then."),
-                             day, period));
+        penal_trace_add_stepf (trace, citation,
+                               _ ("Not in force on %s: the table has it %s, "
+                                  "and no code of this family in force then."),
+                               day, period);
       g_string_free (instead, TRUE);
     }
 
@@ -155,19 +152,16 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
     {
     case PENAL_LOOKUP_DECIDED:
       if (code->penalty_state == PENAL_PENALTY_HELD && code->penalty == NULL)
-        penal_trace_add_step (
-            trace, NULL,
-            g_strdup_printf (_ ("The penalty table in force on %s has no %s, "
-                                "so penal gives no term or fine."),
-                             day, penal_class_to_name (code->klass)));
+        penal_trace_add_stepf (trace, NULL,
+                               _ ("The penalty table in force on %s has no %s, "
+                                  "so penal gives no term or fine."),
+                               day, penal_class_to_name (code->klass));
       else
         penal_trace_add_penalty (trace, code->penalty_state, code->era,
                                  code->penalty, date);
       if (code->penalty != NULL)
-        penal_trace_add_step (
-            trace, NULL,
-            g_strdup_printf (_ ("Penalties from %s."),
-                             penal_statute_text (code->era->title)));
+        penal_trace_add_stepf (trace, NULL, _ ("Penalties from %s."),
+                               penal_statute_text (code->era->title));
       if (code->penalty != NULL && code->held == NULL)
         penal_trace_add_step (trace, statute, class_caveat (code));
       break;
@@ -210,13 +204,12 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
         }
       g_autofree char *iso = penal_date_to_iso (date);
 
-      penal_trace_add_step (
-          trace, code->held->statute,
-          g_strdup_printf (_ ("penal holds %s in full: for the complete "
-                              "answer, with what the facts change, run penal "
-                              "classify offense=%s offense_date=%s%s"),
-                           code->held->statute, code->held->id, iso,
-                           facts->str));
+      penal_trace_add_stepf (trace, code->held->statute,
+                             _ ("penal holds %s in full: for the complete "
+                                "answer, with what the facts change, run penal "
+                                "classify offense=%s offense_date=%s%s"),
+                             code->held->statute, code->held->id, iso,
+                             facts->str);
       g_string_free (facts, TRUE);
     }
   if (date > penal_charges_get_edition_day (charges))
@@ -335,17 +328,7 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "trace");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < trace->len; i++)
-    {
-      const PenalTraceStep *step = g_ptr_array_index (trace, i);
-      json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "citation", step->citation);
-      penal_json_add_string_or_null (builder, "text", step->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  penal_json_add_trace (builder, trace);
   json_builder_end_object (builder);
 }
 
@@ -430,9 +413,8 @@ penal_lookup_report (const PenalModel *model, const char *query, gint64 date,
     {
       g_autoptr (JsonNode) root
           = penal_lookup_report_json (model, charges, query, date, codes);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
 
-      return g_strconcat (json, "\n", NULL);
+      return penal_json_report (root);
     }
   {
     GString *out = g_string_new (NULL);
@@ -537,13 +519,5 @@ penal_lookup_search_report (const PenalModel *model, const char *words,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (format == PENAL_FORMAT_JSON)
-    {
-      g_autoptr (JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = penal_json_to_string (root, TRUE);
-
-      g_string_free (out, TRUE);
-      return g_strconcat (json, "\n", NULL);
-    }
-  return g_string_free (out, FALSE);
+  return penal_json_report_or_text (builder, out, format);
 }

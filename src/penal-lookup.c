@@ -90,19 +90,9 @@ penal_lookup_code_new (const PenalModel *model, const PenalCharges *charges,
 
   if (code->status != PENAL_LOOKUP_DECIDED || penalties == NULL)
     return code;
-  for (guint e = 0; e < penalties->eras->len; e++)
-    {
-      const PenalEra *era = g_ptr_array_index (penalties->eras, e);
-
-      if (date < era->effective.from || date > era->effective.to)
-        continue;
-      code->era = era;
-      code->penalty_state = date >= era->effective.from_latest
-                                ? PENAL_PENALTY_HELD
-                                : PENAL_PENALTY_UNCERTAIN;
-      if (code->penalty_state == PENAL_PENALTY_HELD)
-        code->penalty = era->classes[code->klass];
-    }
+  code->era = penal_penalties_era_on (penalties, date, &code->penalty_state);
+  if (code->penalty_state == PENAL_PENALTY_HELD)
+    code->penalty = code->era->classes[code->klass];
   return code;
 }
 

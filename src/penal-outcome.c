@@ -14,6 +14,7 @@
 
 #include "penal-charges.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-tree.h"
 
 const char *
@@ -150,26 +151,29 @@ add_missing (PenalOutcome *outcome, const PenalFactDecl *fact)
   g_ptr_array_add (outcome->missing, (gpointer)fact);
 }
 
+/* The era of a penalty table in force on date, or NULL (for no table
+ * too), and in *out_state whether its figures are established for that
+ * date. */
+const PenalEra *
+penal_penalties_era_on (const PenalPenalties *penalties, gint64 date,
+                        PenalPenaltyState *out_state)
+{
+  const PenalEra *era = penal_penalties_era_for (penalties, date);
+
+  *out_state = era == NULL                          ? PENAL_PENALTY_NOT_HELD
+               : date >= era->effective.from_latest ? PENAL_PENALTY_HELD
+                                                    : PENAL_PENALTY_UNCERTAIN;
+  return era;
+}
+
 /* The era of the penalty table for the date, and whether its figures are
  * established for that date. */
 static void
 find_penalty (const PenalPenalties *penalties, const PenalRule *rule,
               PenalOutcome *outcome)
 {
-  gint64 date = outcome->offense_date;
-
-  outcome->penalty_state = PENAL_PENALTY_NOT_HELD;
-  for (guint i = 0; penalties != NULL && i < penalties->eras->len; i++)
-    {
-      const PenalEra *era = g_ptr_array_index (penalties->eras, i);
-
-      if (date < era->effective.from || date > era->effective.to)
-        continue;
-      outcome->era = era;
-      outcome->penalty_state = date >= era->effective.from_latest
-                                   ? PENAL_PENALTY_HELD
-                                   : PENAL_PENALTY_UNCERTAIN;
-    }
+  outcome->era = penal_penalties_era_on (penalties, outcome->offense_date,
+                                         &outcome->penalty_state);
   if (rule->kind == PENAL_RULE_CLASS
       && outcome->penalty_state == PENAL_PENALTY_HELD)
     outcome->penalty = outcome->era->classes[rule->klass];
@@ -548,26 +552,12 @@ add_statute_boundaries (GArray *starts, const PenalOffense *statute)
     }
 }
 
-static gint
-compare_days (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
-  return (x > y) - (x < y);
-}
-
-/* Sorts days (gint64) and drops repeats. */
+/* Sorts days (gint64) and drops repeats: the days are cut points, as the
+ * bounds of a fact's regions are. */
 void
 penal_days_sort_unique (GArray *days)
 {
-  guint kept = 0;
-
-  g_array_sort (days, compare_days);
-  for (guint i = 0; i < days->len; i++)
-    if (kept == 0
-        || g_array_index (days, gint64, i)
-               != g_array_index (days, gint64, kept - 1))
-      g_array_index (days, gint64, kept++) = g_array_index (days, gint64, i);
-  g_array_set_size (days, kept);
+  penal_regions_finish (days);
 }
 
 /* The first day of every period in which the offense's versions, its

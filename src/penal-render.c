@@ -35,6 +35,18 @@ penal_trace_add_step (GPtrArray *trace, const char *citation, char *text)
   g_ptr_array_add (trace, step);
 }
 
+/* Adds a step whose text is format filled in with the arguments. */
+void
+penal_trace_add_stepf (GPtrArray *trace, const char *citation,
+                       const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  penal_trace_add_step (trace, citation, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 /* A step decided by a rule: its citation, and the source it cites. */
 static void
 add_rule_step (GPtrArray *trace, const PenalRule *rule, char *text)
@@ -100,18 +112,16 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
       g_autofree char *date = penal_date_to_display (offense_date);
 
       if (state == PENAL_PENALTY_UNCERTAIN)
-        penal_trace_add_step (
-            trace, NULL,
-            g_strdup_printf (_ ("Imprisonment and fine: not established "
-                                "for an offense committed on %s: %s"),
-                             date, penal_statute_text (era->uncertain)));
+        penal_trace_add_stepf (trace, NULL,
+                               _ ("Imprisonment and fine: not established "
+                                  "for an offense committed on %s: %s"),
+                               date, penal_statute_text (era->uncertain));
       else
-        penal_trace_add_step (
-            trace, NULL,
-            g_strdup_printf (_ ("Imprisonment and fine: penal holds no "
-                                "penalty table for an offense committed "
-                                "on %s."),
-                             date));
+        penal_trace_add_stepf (trace, NULL,
+                               _ ("Imprisonment and fine: penal holds no "
+                                  "penalty table for an offense committed "
+                                  "on %s."),
+                               date);
       return;
     }
   if (p == NULL)
@@ -283,42 +293,37 @@ penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
   if (outcome->status == PENAL_STATUS_NO_VERSION)
     {
       g_autofree char *date = penal_date_to_display (outcome->offense_date);
-      penal_trace_add_step (
-          trace, outcome->offense->statute,
-          g_strdup_printf (_ ("penal holds no version of %s in force on "
-                              "%s, so it gives no answer for that "
-                              "date."),
-                           outcome->offense->statute, date));
+      penal_trace_add_stepf (trace, outcome->offense->statute,
+                             _ ("penal holds no version of %s in force on "
+                                "%s, so it gives no answer for that "
+                                "date."),
+                             outcome->offense->statute, date);
     }
   else if (outcome->status == PENAL_STATUS_DECIDED)
     {
       add_version_step (trace, outcome, outcome->version);
       add_notes (trace, outcome->offense->statute, outcome->version->notes);
       if (outcome->version_uncertain)
-        penal_trace_add_step (
-            trace, outcome->offense->statute,
-            g_strdup_printf (_ ("Which version was in force on that date "
-                                "is not established: %s Every candidate "
-                                "version gives the same answer here."),
-                             penal_statute_text (outcome->reason)));
+        penal_trace_add_stepf (trace, outcome->offense->statute,
+                               _ ("Which version was in force on that date "
+                                  "is not established: %s Every candidate "
+                                  "version gives the same answer here."),
+                               penal_statute_text (outcome->reason));
       add_decided_steps (trace, outcome);
       if (outcome->era != NULL && outcome->penalty != NULL)
         {
-          penal_trace_add_step (
-              trace, NULL,
-              g_strdup_printf (_ ("Penalties from %s."),
-                               penal_statute_text (outcome->era->title)));
+          penal_trace_add_stepf (trace, NULL, _ ("Penalties from %s."),
+                                 penal_statute_text (outcome->era->title));
           add_notes (trace, NULL, outcome->era->notes);
         }
       add_charge_code_steps (trace, model, outcome);
     }
   else if (outcome->status == PENAL_STATUS_AMBIGUOUS)
-    penal_trace_add_step (
+    penal_trace_add_stepf (
         trace, outcome->offense->statute,
-        g_strdup_printf (
-            _ ("More than one version of %s may have been in force on "
-               "that date, and they give different answers: %s"),
-            outcome->offense->statute, penal_statute_text (outcome->reason)));
+        _ ("More than one version of %s may have been in force on "
+           "that date, and they give different answers: %s"),
+        outcome->offense->statute, penal_statute_text (outcome->reason));
   else
     for (guint i = 0; i < outcome->missing->len; i++)
       {

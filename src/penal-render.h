@@ -29,6 +29,8 @@ void penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
                               const PenalEra *era, const PenalClassPenalty *p,
                               gint64 offense_date);
 void penal_trace_add_step (GPtrArray *trace, const char *citation, char *text);
+void penal_trace_add_stepf (GPtrArray *trace, const char *citation,
+                            const char *format, ...) G_GNUC_PRINTF (3, 4);
 void penal_trace_step_free (PenalTraceStep *step);
 char *penal_charges_citation (const PenalCharges *charges);
 char *penal_render_details (const PenalModel *model,

@@ -146,6 +146,8 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
   g_autoptr (PenalScreenResult) result = g_new0 (PenalScreenResult, 1);
   gint64 date;
 
+  g_return_val_if_fail (screen != NULL, NULL);
+
   offense = penal_screen_chosen_offense (screen);
   unknown = unknown_facts (screen);
   result->summary = g_ptr_array_new_with_free_func (g_free);
@@ -216,12 +218,10 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
 char *
 penal_screen_result_text (PenalScreen *screen, GError **error)
 {
-  g_autoptr (PenalScreenResult) result = NULL;
+  g_autoptr (PenalScreenResult) result
+      = penal_screen_result_new (screen, error);
   GString *out;
 
-  g_return_val_if_fail (screen != NULL, NULL);
-
-  result = penal_screen_result_new (screen, error);
   if (result == NULL)
     return NULL;
   out = g_string_new (result->heading);

@@ -15,6 +15,7 @@
 
 #include "penal-date.h"
 #include "penal-text.h"
+#include "penal-tree-private.h"
 
 /* Statute sentences are translated through the program's domain; an empty
  * string stays empty rather than returning the PO header. */
@@ -248,24 +249,6 @@ penal_gain_text (const PenalClassPenalty *p)
       p->gain_multiple);
 }
 
-static char *
-fact_value_text (const PenalFactDecl *fact, gint64 value)
-{
-  switch (fact->type)
-    {
-    case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (value ? "yes"
-                             : "no"); /* typed values: never translated */
-    case PENAL_FACT_TYPE_ENUM:
-      return g_strdup (fact->values[value]);
-    case PENAL_FACT_TYPE_DATE:
-      return penal_date_to_iso (value);
-    case PENAL_FACT_TYPE_INTEGER:
-    default:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-    }
-}
-
 /* A range of a fact's values in a few characters: "15", "15–17", "18+"
  * (up to the top of the domain), "yes"; for dates, ISO dates. */
 char *
@@ -290,13 +273,13 @@ penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi)
           return g_strconcat (low, "..", high, NULL);
         }
     }
-  low = fact_value_text (fact, lo);
+  low = penal_tree_describe_value (fact, lo);
   if (lo == hi)
     return g_steal_pointer (&low);
   if (fact->type == PENAL_FACT_TYPE_INTEGER && hi == fact->max
       && lo > fact->min)
     return g_strconcat (low, "+", NULL);
-  high = fact_value_text (fact, hi);
+  high = penal_tree_describe_value (fact, hi);
   return g_strdup_printf ("%s–%s", low, high);
 }
 
@@ -305,7 +288,8 @@ penal_range_to_text (const PenalFactDecl *fact, gint64 lo, gint64 hi)
 char *
 penal_possibility_to_text (const PenalPossibility *possibility, gboolean plain)
 {
-  g_autofree char *lo = fact_value_text (possibility->fact, possibility->lo);
+  g_autofree char *lo
+      = penal_tree_describe_value (possibility->fact, possibility->lo);
   g_autofree char *hi = NULL;
 
   if (plain)
@@ -320,7 +304,7 @@ penal_possibility_to_text (const PenalPossibility *possibility, gboolean plain)
 
   if (possibility->lo == possibility->hi)
     return g_strdup_printf ("%s=%s", possibility->fact->name, lo);
-  hi = fact_value_text (possibility->fact, possibility->hi);
+  hi = penal_tree_describe_value (possibility->fact, possibility->hi);
   return g_strdup_printf ("%s=%s–%s", possibility->fact->name, lo, hi);
 }
 

@@ -35,6 +35,9 @@ penal_tree_rule_range (const PenalRule *rule, guint fact, gint64 *lo,
   return FALSE;
 }
 
+/* A value as the statute files and JSON write it, never translated: "yes",
+ * an enum value's code, an ISO date or a number.  The range texts of
+ * penal-text.c show values this way too. */
 char *
 penal_tree_describe_value (const PenalFactDecl *decl, gint64 value)
 {
