@@ -7,6 +7,20 @@
 #include "penal-test-explore.h"
 #include "penal-test-run.h"
 
+/* The command ARGS (NULL-terminated, no --format) in JSON: ARGS with
+ * --format=json added, so that a test can run the same ARGS in words. */
+JsonObject *
+explore_json (JsonParser *parser, const char *const *args)
+{
+  g_autoptr (GPtrArray) with_format = g_ptr_array_new ();
+
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (with_format, (gpointer)args[i]);
+  g_ptr_array_add (with_format, (gpointer) "--format=json");
+  g_ptr_array_add (with_format, NULL);
+  return penal_test_run_json (parser, (const char *const *)with_format->pdata);
+}
+
 /* `penal classify --format=json` with the facts given (NULL-terminated). */
 JsonObject *
 classify_json (JsonParser *parser, const char *const *facts)
@@ -14,11 +28,10 @@ classify_json (JsonParser *parser, const char *const *facts)
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
   g_ptr_array_add (args, (gpointer) "classify");
-  g_ptr_array_add (args, (gpointer) "--format=json");
   for (guint i = 0; facts[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer)facts[i]);
   g_ptr_array_add (args, NULL);
-  return penal_test_run_json (parser, (const char *const *)args->pdata);
+  return explore_json (parser, (const char *const *)args->pdata);
 }
 
 /* The class `penal classify` gives for patronizing at one age and date,
@@ -205,4 +218,22 @@ assert_version (JsonObject *version, const ExpectedVersion *expected)
   g_assert_cmpstr (penal_test_string_or_null (version, "basis"), ==,
                    expected->basis);
   g_assert_nonnull (penal_test_string_or_null (version, "title"));
+}
+
+/* RSMo 567.020.2 (revisor, from 28 August 2022) with knowledge of HIV: a
+ * class B felony, 558.011.1(2) 5 to 15 years (in both tables of
+ * mo-penalties.xml), no fine listed (558.002.1); an outcome or a what-if
+ * range against it. */
+void
+assert_hiv_felony (JsonObject *outcome)
+{
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
+                   "felony-B");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
+                   "RSMo 567.020.2");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_min"), ==,
+                   "P5Y");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
+                   "P15Y");
+  penal_test_assert_member_null (outcome, "fine_max_usd");
 }

@@ -42,6 +42,7 @@ extern const ExpectedRule sb491_rules[3];
 extern const ExpectedRule rules_2018[3];
 extern const ExpectedVersion patronizing_versions[4];
 
+JsonObject *explore_json (JsonParser *parser, const char *const *args);
 JsonObject *classify_json (JsonParser *parser, const char *const *facts);
 JsonObject *classify_patronizing (JsonParser *parser, gint64 victim_age,
                                   const char *date);
@@ -50,5 +51,6 @@ void assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
 void assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
                          const char *era);
 void assert_version (JsonObject *version, const ExpectedVersion *expected);
+void assert_hiv_felony (JsonObject *outcome);
 
 G_END_DECLS
