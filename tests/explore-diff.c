@@ -105,14 +105,8 @@ test_diff_patronizing (void)
   for (guint r = 0; r < 3; r++)
     {
       JsonObject *region = diff_region (regions, r, "victim_age");
-      JsonObject *condition = penal_test_object_path (region, "when/0");
 
-      g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
-                       rules_2018[r].min);
-      g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
-                       rules_2018[r].max);
-      g_assert_cmpstr (penal_test_string_or_null (condition, "range"), ==,
-                       rules_2018[r].range);
+      assert_tier (penal_test_object_path (region, "when/0"), &rules_2018[r]);
       g_assert_cmpstr (
           penal_test_string_or_null (
               penal_test_object_path (region, "before/0"), "version"),

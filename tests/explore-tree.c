@@ -235,12 +235,7 @@ test_tree_agrees_with_classify (void)
         {
           JsonObject *branch = penal_test_object_at (branches, b);
 
-          g_assert_cmpint (json_object_get_int_member (branch, "min"), ==,
-                           expected[d][b].min);
-          g_assert_cmpint (json_object_get_int_member (branch, "max"), ==,
-                           expected[d][b].max);
-          g_assert_cmpstr (penal_test_string_or_null (branch, "range"), ==,
-                           expected[d][b].range);
+          assert_tier (branch, &expected[d][b]);
           assert_outcome (
               json_object_get_object_member (
                   json_object_get_object_member (branch, "node"), "outcome"),

@@ -109,6 +109,19 @@ const ExpectedRule rules_2018[3] = {
     "RSMo 558.011.1(7)" },
 };
 
+/* A condition, branch or range on victim_age against the age tier of the
+ * expected rule. */
+void
+assert_tier (JsonObject *object, const ExpectedRule *expected)
+{
+  g_assert_cmpint (json_object_get_int_member (object, "min"), ==,
+                   expected->min);
+  g_assert_cmpint (json_object_get_int_member (object, "max"), ==,
+                   expected->max);
+  g_assert_cmpstr (penal_test_string_or_null (object, "range"), ==,
+                   expected->range);
+}
+
 /* A rule outcome object (show, tree, diff) against the expected rule. */
 void
 assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
@@ -173,12 +186,7 @@ assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
           g_assert_cmpuint (json_array_get_length (when), ==, 1);
           g_assert_cmpstr (penal_test_string_or_null (condition, "fact"), ==,
                            "victim_age");
-          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
-                           want->min);
-          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
-                           want->max);
-          g_assert_cmpstr (penal_test_string_or_null (condition, "range"), ==,
-                           want->range);
+          assert_tier (condition, want);
           g_assert_nonnull (penal_test_string_or_null (rule, "explain"));
           assert_outcome (json_object_get_object_member (rule, "outcome"), want,
                           era);

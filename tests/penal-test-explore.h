@@ -46,6 +46,7 @@ JsonObject *explore_json (JsonParser *parser, const char *const *args);
 JsonObject *classify_json (JsonParser *parser, const char *const *facts);
 JsonObject *classify_patronizing (JsonParser *parser, gint64 victim_age,
                                   const char *date);
+void assert_tier (JsonObject *object, const ExpectedRule *expected);
 void assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
                      const char *era);
 void assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
