@@ -34,6 +34,38 @@ classify_json (JsonParser *parser, const char *const *facts)
   return explore_json (parser, (const char *const *)args->pdata);
 }
 
+/* `penal COMMAND test-offense` on 1 January 2020, in the uncertain window
+ * of the fictional statute of tests/data/valid-uncertain-window.xml (its
+ * newer version took effect some day from 14 February 2017 to 11 March
+ * 2023), with FORMAT (--format=…) unless NULL. */
+GStrv
+window_args (const char *command, const char *format)
+{
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
+  const char *const args[] = { command, "test-offense",      "--statutes",
+                               fixture, "--date=2020-01-01", format,
+                               NULL };
+
+  return g_strdupv ((char **)args);
+}
+
+/* The versions that show or tree ARGS (window_args) give in JSON: both
+ * candidates, the older first, neither certainly in force. */
+JsonArray *
+window_versions (JsonParser *parser, const char *const *args)
+{
+  JsonArray *versions
+      = json_object_get_array_member (explore_json (parser, args), "versions");
+
+  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+  assert_shown_version (penal_test_object_at (versions, 0), "zz-900.030-old",
+                        FALSE);
+  assert_shown_version (penal_test_object_at (versions, 1), "zz-900.030-new",
+                        FALSE);
+  return versions;
+}
+
 /* The class `penal classify` gives for patronizing at one age and date,
  * with its citation, version, maximum term and maximum fine. */
 JsonObject *
@@ -120,6 +152,19 @@ assert_tier (JsonObject *object, const ExpectedRule *expected)
                    expected->max);
   g_assert_cmpstr (penal_test_string_or_null (object, "range"), ==,
                    expected->range);
+}
+
+/* An entry of the versions show and tree give: the version's id, and
+ * whether it was certainly in force on the date asked. */
+void
+assert_shown_version (JsonObject *entry, const char *id,
+                      gboolean certainly_in_force)
+{
+  g_assert_cmpstr (penal_test_string_or_null (
+                       json_object_get_object_member (entry, "version"), "id"),
+                   ==, id);
+  g_assert_cmpint (json_object_get_boolean_member (entry, "certainly_in_force"),
+                   ==, certainly_in_force);
 }
 
 /* A rule outcome object (show, tree, diff) against the expected rule. */

@@ -43,10 +43,14 @@ extern const ExpectedRule rules_2018[3];
 extern const ExpectedVersion patronizing_versions[4];
 
 JsonObject *explore_json (JsonParser *parser, const char *const *args);
+GStrv window_args (const char *command, const char *format);
+JsonArray *window_versions (JsonParser *parser, const char *const *args);
 JsonObject *classify_json (JsonParser *parser, const char *const *facts);
 JsonObject *classify_patronizing (JsonParser *parser, gint64 victim_age,
                                   const char *date);
 void assert_tier (JsonObject *object, const ExpectedRule *expected);
+void assert_shown_version (JsonObject *entry, const char *id,
+                           gboolean certainly_in_force);
 void assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
                      const char *era);
 void assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
