@@ -126,7 +126,7 @@ test_what_if_victim_age (void)
       g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
                        rules_2018[r].klass);
       g_assert_cmpstr (penal_test_string_or_null (range, "citation"), ==,
-                       rules_2018[r].citation);
+                       rules_2018[r].tier->citation);
       g_assert_cmpstr (penal_test_string_or_null (range, "version"), ==,
                        "mo-567.030-2018");
       g_assert_cmpstr (penal_test_string_or_null (range, "imprisonment_max"),

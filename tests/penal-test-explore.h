@@ -10,13 +10,20 @@
 
 G_BEGIN_DECLS
 
-/* One rule of RSMo 567.030 and the penalty of its class in one era. */
+/* One age tier of RSMo 567.030: the subsection that draws it and its
+ * victim_age range. */
 typedef struct
 {
   const char *citation;
   gint64 min;
   gint64 max;
   const char *range;
+} ExpectedTier;
+
+/* One rule of RSMo 567.030 and the penalty of its class in one era. */
+typedef struct
+{
+  const ExpectedTier *tier;
   const char *klass;
   const char *imprisonment_max;
   const char *county_jail_max; /* NULL: none */
@@ -37,6 +44,7 @@ typedef struct
 } ExpectedVersion;
 
 /* Each with its sources in penal-test-explore.c. */
+extern const ExpectedTier age_tiers[3];
 extern const ExpectedRule rules_2004[3];
 extern const ExpectedRule sb491_rules[3];
 extern const ExpectedRule rules_2018[3];
