@@ -401,12 +401,9 @@ main (int argc, char *argv[])
   model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (exposure_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/answer/exposure/%s/%s", exposure_cases[i].name,
-                             exposure_cases[i].offense_date);
-      g_test_add_data_func (path, &exposure_cases[i], test_exposure);
-    }
+    penal_test_add_case (&exposure_cases[i], test_exposure,
+                         "/answer/exposure/%s/%s", exposure_cases[i].name,
+                         exposure_cases[i].offense_date);
   g_test_add_func ("/answer/date/assumed", test_date_assumed);
   g_test_add_func ("/answer/date/future", test_date_future);
   g_test_add_func ("/answer/date/before-held", test_before_held);

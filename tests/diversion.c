@@ -709,64 +709,40 @@ main (int argc, char *argv[])
   model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
-    {
-      const EligibleCase *c = &eligible_cases[i];
-      g_autofree char *path = g_strdup_printf ("/diversion/eligible/%s/age-%d",
-                                               c->offense_date, c->victim_age);
-      g_test_add_data_func (path, c, test_eligible);
-    }
+    penal_test_add_case (
+        &eligible_cases[i], test_eligible, "/diversion/eligible/%s/age-%d",
+        eligible_cases[i].offense_date, eligible_cases[i].victim_age);
   for (guint i = 0; i < G_N_ELEMENTS (period_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/diversion/periods/%s",
-                                               period_cases[i].offense_date);
-      g_test_add_data_func (path, &period_cases[i], test_program_periods);
-    }
+    penal_test_add_case (&period_cases[i], test_program_periods,
+                         "/diversion/periods/%s", period_cases[i].offense_date);
   for (guint i = 0; i < G_N_ELEMENTS (prior_cases); i++)
-    {
-      const PriorCase *c = &prior_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/not-first-time/%s/priors-%s", c->offense_date, c->priors);
-      g_test_add_data_func (path, c, test_not_first_time);
-    }
+    penal_test_add_case (&prior_cases[i], test_not_first_time,
+                         "/diversion/not-first-time/%s/priors-%s",
+                         prior_cases[i].offense_date, prior_cases[i].priors);
   for (guint i = 0; i < G_N_ELEMENTS (minor_cases); i++)
-    {
-      const MinorCase *c = &minor_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/minor/%s/age-%d/priors-%s", c->offense_date,
-          c->victim_age, c->priors != NULL ? c->priors : "missing");
-      g_test_add_data_func (path, c, test_minor);
-    }
+    penal_test_add_case (
+        &minor_cases[i], test_minor, "/diversion/minor/%s/age-%d/priors-%s",
+        minor_cases[i].offense_date, minor_cases[i].victim_age,
+        minor_cases[i].priors != NULL ? minor_cases[i].priors : "missing");
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_dates); i++)
-    {
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/prostitution/%s/no-program", prostitution_dates[i]);
-      g_test_add_data_func (path, prostitution_dates[i],
-                            test_prostitution_no_program);
-    }
+    penal_test_add_case (prostitution_dates[i], test_prostitution_no_program,
+                         "/diversion/prostitution/%s/no-program",
+                         prostitution_dates[i]);
   for (guint i = 0; i < G_N_ELEMENTS (unknown_cases); i++)
-    {
-      const UnknownCase *c = &unknown_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/unknown/%s/%s-missing", c->offense_date, c->missing);
-      g_test_add_data_func (path, c, test_unknown);
-    }
+    penal_test_add_case (
+        &unknown_cases[i], test_unknown, "/diversion/unknown/%s/%s-missing",
+        unknown_cases[i].offense_date, unknown_cases[i].missing);
   for (guint i = 0; i < G_N_ELEMENTS (treatment_cases); i++)
-    {
-      const TreatmentCase *c = &treatment_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/court-discretion/%s/knew-hiv-%s/"
-          "age-%s/priors-%s",
-          c->offense_date, c->knew_hiv, c->defendant_age, c->priors);
-      g_test_add_data_func (path, c, test_court_discretion);
-    }
+    penal_test_add_case (
+        &treatment_cases[i], test_court_discretion,
+        "/diversion/court-discretion/%s/knew-hiv-%s/age-%s/priors-%s",
+        treatment_cases[i].offense_date, treatment_cases[i].knew_hiv,
+        treatment_cases[i].defendant_age, treatment_cases[i].priors);
   for (guint i = 0; i < G_N_ELEMENTS (protection_cases); i++)
-    {
-      const ProtectionCase *c = &protection_cases[i];
-      g_autofree char *path
-          = g_strdup_printf ("/diversion/protection/%s/defendant-age-%s",
-                             c->offense_date, c->defendant_age);
-      g_test_add_data_func (path, c, test_protection);
-    }
+    penal_test_add_case (&protection_cases[i], test_protection,
+                         "/diversion/protection/%s/defendant-age-%s",
+                         protection_cases[i].offense_date,
+                         protection_cases[i].defendant_age);
 
   return g_test_run ();
 }

@@ -326,36 +326,26 @@ main (int argc, char *argv[])
   model = loaded = penal_test_load_bundled ();
 
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_cases); i++)
-    {
-      const ProstitutionCase *c = &prostitution_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/legal/prostitution/%s/knew-hiv-%s", c->offense_date, c->knew_hiv);
-      g_test_add_data_func (path, c, test_prostitution);
-    }
+    penal_test_add_case (&prostitution_cases[i], test_prostitution,
+                         "/legal/prostitution/%s/knew-hiv-%s",
+                         prostitution_cases[i].offense_date,
+                         prostitution_cases[i].knew_hiv);
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_missing_hiv_dates); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/legal/prostitution/%s/knew-hiv-missing",
-                             prostitution_missing_hiv_dates[i]);
-      g_test_add_data_func (path, prostitution_missing_hiv_dates[i],
-                            test_prostitution_missing_hiv);
-    }
+    penal_test_add_case (prostitution_missing_hiv_dates[i],
+                         test_prostitution_missing_hiv,
+                         "/legal/prostitution/%s/knew-hiv-missing",
+                         prostitution_missing_hiv_dates[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (enhancement_cases); i++)
-    {
-      const EnhancementCase *c = &enhancement_cases[i];
-      g_autofree char *path
-          = g_strdup_printf ("/legal/persistent-offender/%s/%s/priors-%s",
-                             c->offense, c->offense_date, c->priors);
-      g_test_add_data_func (path, c, test_persistent_offender);
-    }
+    penal_test_add_case (&enhancement_cases[i], test_persistent_offender,
+                         "/legal/persistent-offender/%s/%s/priors-%s",
+                         enhancement_cases[i].offense,
+                         enhancement_cases[i].offense_date,
+                         enhancement_cases[i].priors);
 
   for (guint i = 0; i < G_N_ELEMENTS (seed_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/legal/seed-004/%s", seed_cases[i].name);
-      g_test_add_data_func (path, &seed_cases[i], test_seed);
-    }
+    penal_test_add_case (&seed_cases[i], test_seed, "/legal/seed-004/%s",
+                         seed_cases[i].name);
 
   return g_test_run ();
 }

@@ -58,6 +58,9 @@ const char *penal_test_missing_fact_name (const PenalOutcome *outcome,
 void penal_test_assert_decided_class (const PenalOutcome *outcome,
                                       const char *class_code);
 
+void penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
+                          const char *path_format, ...) G_GNUC_PRINTF (3, 4);
+
 PenalModel *penal_test_load_statutes (void);
 PenalModel *penal_test_load_bundled (void);
 gint64 penal_test_parse_date (const char *text);
