@@ -16,13 +16,6 @@
 #include "penal-test-case.h"
 #include "penal-test-run.h"
 
-/* The statutes, loaded once in main () and shared by every test; the tests
- * only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* Answers as words, so that a failing comparison says which answer it got. */
 static const char *
 answer_to_code (PenalAnswer answer)
@@ -706,7 +699,7 @@ main (int argc, char *argv[])
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  model = loaded = penal_test_load_statutes ();
+  penal_test_model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
     penal_test_add_case (

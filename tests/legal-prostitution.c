@@ -13,13 +13,6 @@
 #include "penal-outcome.h"
 #include "penal-test-case.h"
 
-/* The bundled statutes, loaded once in main () and shared by every test; the
- * tests only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* RSMo 567.020, prostitution: research/missouri-law.md, "RSMo 567.020", and
  * ../shared/research/findings-2026-11-30.md, sections 2 and 4: a class B
  * misdemeanor (Patrol code 21010 / 567.020-001), a class B felony if the
@@ -323,7 +316,7 @@ main (int argc, char *argv[])
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  model = loaded = penal_test_load_bundled ();
+  penal_test_model = loaded = penal_test_load_bundled ();
 
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_cases); i++)
     penal_test_add_case (&prostitution_cases[i], test_prostitution,

@@ -16,13 +16,6 @@
 #include "penal-outcome.h"
 #include "penal-test-case.h"
 
-/* The bundled statutes, loaded once in main () and shared by every test; the
- * tests only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* The penalty tables, read directly: every row of both tables, checked on
  * two dates inside its era (one of them the era's boundary day). */
 
@@ -83,7 +76,7 @@ test_penalty_row (gconstpointer data)
       for (guint o = 0; o < G_N_ELEMENTS (offenses); o++)
         {
           const PenalOffense *offense
-              = penal_model_lookup_offense (model, offenses[o]);
+              = penal_model_lookup_offense (penal_test_model, offenses[o]);
           const PenalEra *era;
 
           g_assert_nonnull (offense);
@@ -145,7 +138,7 @@ static void
 test_penalty_doc_minimum (void)
 {
   const PenalOffense *offense
-      = penal_model_lookup_offense (model, "patronizing");
+      = penal_model_lookup_offense (penal_test_model, "patronizing");
   const PenalEra *era;
   const PenalClass classes[] = { PENAL_CLASS_FELONY_C, PENAL_CLASS_FELONY_D };
 
@@ -503,7 +496,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
 
-  model = loaded = penal_test_load_bundled ();
+  penal_test_model = loaded = penal_test_load_bundled ();
   {
     g_autofree char *path = g_test_build_filename (
         G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);

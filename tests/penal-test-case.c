@@ -12,6 +12,8 @@
 #include "penal-model-private.h"
 #include "penal-test-case.h"
 
+PenalModel *penal_test_model;
+
 /* g_test_add_data_func for one row of a table of cases, under the path
  * printed from PATH_FORMAT, which names the case. */
 void

@@ -50,6 +50,15 @@ extern const ExpectedPenalty from2017_infraction;
 #define UNCERTAIN PENAL_PENALTY_UNCERTAIN
 #define NOT_HELD PENAL_PENALTY_NOT_HELD
 
+/* The statutes a test program loads once in main () and its tests share;
+ * the tests only read them. */
+extern PenalModel *penal_test_model;
+
+/* Evaluates a case against penal_test_model, given as NAME, VALUE pairs
+ * ending with NULL. */
+#define evaluate_case(...)                                                     \
+  penal_test_evaluate_case (penal_test_model, __VA_ARGS__)
+
 void penal_test_assert_cites (const char *citation, const char *expected);
 void penal_test_assert_penalty (const PenalClassPenalty *penalty,
                                 const ExpectedPenalty *expected);
