@@ -75,16 +75,8 @@ test_prostitution (gconstpointer data)
       = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
                        c->knew_hiv, NULL);
 
-  penal_test_assert_decided_class (outcome, c->class_code);
-  penal_test_assert_cites (outcome->rule->citation, c->citation);
-  g_assert_nonnull (outcome->version);
-  g_assert_cmpstr (outcome->version->id, ==, c->version_id);
-  g_assert_false (outcome->version_uncertain);
-  g_assert_cmpint (outcome->penalty_state, ==, c->penalty_state);
-  if (c->penalty != NULL)
-    penal_test_assert_penalty (outcome->penalty, c->penalty);
-  else
-    g_assert_null (outcome->penalty);
+  penal_test_assert_decided (outcome, c->class_code, c->citation, c->version_id,
+                             c->penalty_state, c->penalty);
 }
 
 static const char *const prostitution_missing_hiv_dates[] = {

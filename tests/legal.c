@@ -272,16 +272,8 @@ test_patronizing (gconstpointer data)
   g_autoptr (PenalOutcome) outcome = evaluate_case (
       c->offense_date, "offense", "patronizing", "victim_age", age, NULL);
 
-  penal_test_assert_decided_class (outcome, c->class_code);
-  penal_test_assert_cites (outcome->rule->citation, c->citation);
-  g_assert_nonnull (outcome->version);
-  g_assert_cmpstr (outcome->version->id, ==, c->version_id);
-  g_assert_false (outcome->version_uncertain);
-  g_assert_cmpint (outcome->penalty_state, ==, c->penalty_state);
-  if (c->penalty != NULL)
-    penal_test_assert_penalty (outcome->penalty, c->penalty);
-  else
-    g_assert_null (outcome->penalty);
+  penal_test_assert_decided (outcome, c->class_code, c->citation, c->version_id,
+                             c->penalty_state, c->penalty);
 }
 
 /* No version before the criminal code of 1977 took effect on 1 January 1979

@@ -227,6 +227,27 @@ penal_test_assert_penalty (const PenalClassPenalty *penalty,
     penal_test_assert_cites (penalty->gain_citation, expected->fine_section);
 }
 
+/* A decided outcome: its class, a rule citing CITATION (or a subdivision
+ * of it), the version certainly in force, the penalty state and the
+ * penalty, where one is held (PENALTY NULL: none). */
+void
+penal_test_assert_decided (const PenalOutcome *outcome, const char *class_code,
+                           const char *citation, const char *version_id,
+                           PenalPenaltyState penalty_state,
+                           const ExpectedPenalty *penalty)
+{
+  penal_test_assert_decided_class (outcome, class_code);
+  penal_test_assert_cites (outcome->rule->citation, citation);
+  g_assert_nonnull (outcome->version);
+  g_assert_cmpstr (outcome->version->id, ==, version_id);
+  g_assert_false (outcome->version_uncertain);
+  g_assert_cmpint (outcome->penalty_state, ==, penalty_state);
+  if (penalty != NULL)
+    penal_test_assert_penalty (outcome->penalty, penalty);
+  else
+    g_assert_null (outcome->penalty);
+}
+
 const char *
 penal_test_missing_fact_name (const PenalOutcome *outcome, guint index)
 {

@@ -69,6 +69,11 @@ void penal_test_assert_decided_class (const PenalOutcome *outcome,
 
 void penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
                           const char *path_format, ...) G_GNUC_PRINTF (3, 4);
+void penal_test_assert_decided (const PenalOutcome *outcome,
+                                const char *class_code, const char *citation,
+                                const char *version_id,
+                                PenalPenaltyState penalty_state,
+                                const ExpectedPenalty *penalty);
 
 PenalModel *penal_test_load_statutes (void);
 PenalModel *penal_test_load_bundled (void);
