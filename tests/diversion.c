@@ -33,6 +33,36 @@ answer_to_code (PenalAnswer answer)
     }
 }
 
+/* Patronizing on OFFENSE_DATE, with the age of the person patronized and
+ * the prior findings of guilt as given, each left out where NULL. */
+static PenalOutcome *
+evaluate_patronizing (const char *offense_date, const char *victim_age,
+                      const char *priors)
+{
+  if (victim_age == NULL)
+    return evaluate_case (offense_date, "offense", "patronizing",
+                          "prior_prostitution_offenses", priors, NULL);
+  if (priors == NULL)
+    return evaluate_case (offense_date, "offense", "patronizing", "victim_age",
+                          victim_age, NULL);
+  return evaluate_case (offense_date, "offense", "patronizing", "victim_age",
+                        victim_age, "prior_prostitution_offenses", priors,
+                        NULL);
+}
+
+/* OUTCOME's diversion answer, once checked that it is ELIGIBLE ("yes",
+ * "no" or "unknown") with N_MISSING facts still to ask. (transfer full) */
+static PenalDiversion *
+diversion_of (const PenalOutcome *outcome, const char *eligible,
+              guint n_missing)
+{
+  PenalDiversion *diversion = penal_diversion_new (outcome);
+
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, eligible);
+  g_assert_cmpuint (diversion->missing->len, ==, n_missing);
+  return diversion;
+}
+
 /* The outcome of the program PROGRAM_ID among OUTCOME's programs; fails the
  * test when the offense has no such program. */
 static const PenalOutcome *
@@ -198,6 +228,24 @@ assert_no_referrals (const PenalDiversion *diversion)
   "Article on Missouri prostitution law, project seed 004, on the OAR "        \
   "program, 2016"
 
+/* Both Kansas City programs screen OUTCOME out, each saying why in words
+ * that contain REASON. */
+static void
+assert_programs_refuse (const PenalOutcome *outcome, const char *reason)
+{
+  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
+  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      const PenalOutcome *screened = assert_program (
+          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
+          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
+
+      penal_test_assert_contains (screened->rule->explain, reason);
+    }
+}
+
 /* RSMo 567.030.3 (verbatim, research/missouri-law.md, "RSMo 567.030"): the
  * minor tiers are "less than eighteen years of age"; the referral when a
  * minor was patronized cites it. */
@@ -230,8 +278,7 @@ test_eligible (gconstpointer data)
   const EligibleCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       age, "prior_prostitution_offenses", "0", NULL);
+      = evaluate_patronizing (c->offense_date, age, "0");
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *johnz;
   const PenalOutcome *oar;
@@ -249,9 +296,7 @@ test_eligible (gconstpointer data)
                   PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
                   MINOR_PATRONIZED_CITATION);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "yes");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "yes", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 2);
   /* Each open program says what to do next, once. */
   g_assert_cmpuint (diversion->next_steps->len, ==, 2);
@@ -302,8 +347,7 @@ test_program_periods (gconstpointer data)
 {
   const PeriodCase *c = data;
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       "30", "prior_prostitution_offenses", "0", NULL);
+      = evaluate_patronizing (c->offense_date, "30", "0");
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *johnz, *oar;
 
@@ -319,9 +363,7 @@ test_program_periods (gconstpointer data)
     penal_test_assert_contains (
         oar->rule->explain,
         "Not established that the OAR program ran at the time");
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, c->diversion);
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, c->diversion, 0);
 }
 
 typedef struct
@@ -343,25 +385,12 @@ test_not_first_time (gconstpointer data)
 {
   const PriorCase *c = data;
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       "30", "prior_prostitution_offenses", c->priors, NULL);
+      = evaluate_patronizing (c->offense_date, "30", c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
-  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
-  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
 
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
-    {
-      const PenalOutcome *screened = assert_program (
-          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
-          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
+  assert_programs_refuse (outcome, "not a first-time offender");
 
-      penal_test_assert_contains (screened->rule->explain,
-                                  "not a first-time offender");
-    }
-
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 2);
   g_assert_cmpuint (
       count_strings (diversion->reasons, "not a first-time offender", TRUE), ==,
@@ -401,36 +430,17 @@ test_minor (gconstpointer data)
 {
   const MinorCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
-  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_patronizing (c->offense_date, age, c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
-  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
-  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
   const PenalOutcome *referral;
 
-  if (c->priors != NULL)
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", age, "prior_prostitution_offenses",
-                             c->priors, NULL);
-  else
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", age, NULL);
-
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
-    {
-      const PenalOutcome *screened = assert_program (
-          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
-          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
-
-      penal_test_assert_contains (screened->rule->explain,
-                                  "A minor was involved");
-    }
+  assert_programs_refuse (outcome, "A minor was involved");
   referral = assert_program (outcome, "referral-minor-patronized",
                              PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_YES,
                              PENAL_RULE_APPLIES, MINOR_PATRONIZED_CITATION);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   assert_trafficking_referrals (diversion, MINOR_PATRONIZED_CITATION);
   /* Only the referral is open, so its step is the only one. */
   g_assert_nonnull (referral->offense->next_step);
@@ -490,18 +500,12 @@ static void
 test_unknown (gconstpointer data)
 {
   const UnknownCase *c = data;
-  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_patronizing (c->offense_date, c->victim_age, c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
   const char *const programs[] = { "kc-johnz-school", "kc-oar" };
   const PenalFactDecl *fact;
   g_autofree char *find_out = NULL;
-
-  if (c->victim_age == NULL)
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "prior_prostitution_offenses", c->priors, NULL);
-  else
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", c->victim_age, NULL);
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
@@ -514,10 +518,8 @@ test_unknown (gconstpointer data)
       g_assert_cmpstr (fact->name, ==, c->missing);
     }
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "unknown");
   /* Both programs need the same fact; it is listed once. */
-  g_assert_cmpuint (diversion->missing->len, ==, 1);
+  diversion = diversion_of (outcome, "unknown", 1);
   g_assert_cmpstr (missing_fact_name (diversion, 0), ==, c->missing);
   fact = g_ptr_array_index (diversion->missing, 0);
   find_out = g_strdup_printf ("Find out, to settle whether diversion is "
@@ -607,9 +609,7 @@ test_court_discretion (gconstpointer data)
 
   /* What the court may allow is shown beside diversion, never counted as
    * diversion. */
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 1);
   g_assert_nonnull (treatment->offense->next_step);
   step = penal_statute_text (treatment->offense->next_step);
@@ -684,9 +684,7 @@ test_protection (gconstpointer data)
   /* The protection itself names no resource; the referral does. */
   g_assert_cmpuint (protection->rule->refer->len, ==, 0);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   if (c->referral == PENAL_ANSWER_YES)
     assert_trafficking_referrals (diversion, "RSMo 567.020.5");
   else
