@@ -94,10 +94,7 @@ test_prostitution_missing_hiv (gconstpointer data)
   gboolean saw_no = FALSE;
   gboolean saw_yes = FALSE;
 
-  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
-  g_assert_cmpuint (outcome->missing->len, ==, 1);
-  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, "knew_hiv");
-  g_assert_cmpuint (outcome->possible->len, ==, 2);
+  penal_test_assert_needs_fact (outcome, "knew_hiv", 2);
   for (guint p = 0; p < outcome->possible->len; p++)
     {
       const PenalPossibility *possibility

@@ -248,6 +248,18 @@ penal_test_assert_decided (const PenalOutcome *outcome, const char *class_code,
     g_assert_null (outcome->penalty);
 }
 
+/* An outcome that needs one fact, FACT, before it can decide, and lists
+ * N_POSSIBLE outcomes for its values. */
+void
+penal_test_assert_needs_fact (const PenalOutcome *outcome, const char *fact,
+                              guint n_possible)
+{
+  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
+  g_assert_cmpuint (outcome->missing->len, ==, 1);
+  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, fact);
+  g_assert_cmpuint (outcome->possible->len, ==, n_possible);
+}
+
 const char *
 penal_test_missing_fact_name (const PenalOutcome *outcome, guint index)
 {

@@ -69,6 +69,8 @@ void penal_test_assert_decided_class (const PenalOutcome *outcome,
 
 void penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
                           const char *path_format, ...) G_GNUC_PRINTF (3, 4);
+void penal_test_assert_needs_fact (const PenalOutcome *outcome,
+                                   const char *fact, guint n_possible);
 void penal_test_assert_decided (const PenalOutcome *outcome,
                                 const char *class_code, const char *citation,
                                 const char *version_id,
