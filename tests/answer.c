@@ -311,16 +311,27 @@ test_summary_no_raise (void)
 
 /* JSON ------------------------------------------------------------------ */
 
+/* The answer's JSON for the facts GIVEN (NAME=VALUE, NULL-terminated),
+ * read by PARSER; the answer itself in *OUTCOME. */
+static JsonObject *
+answer_json (JsonParser *parser, const char *const *given,
+             PenalOutcome **outcome)
+{
+  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
+
+  *outcome = penal_answer (model, facts, NULL);
+  return penal_test_outcome_json (parser, model, *outcome);
+}
+
 static void
 test_json_inputs (void)
 {
   const char *const given[]
       = { "offense=prostitution", "knew_hiv=no", "defendant_age=30",
           "prior_prostitution_offenses=2", NULL };
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
-  g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
+  g_autoptr (PenalOutcome) outcome = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
+  JsonObject *root = answer_json (parser, given, &outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonObject *in_given = json_object_get_object_member (inputs, "given");
   JsonObject *assumed = json_object_get_object_member (inputs, "assumed");
@@ -371,10 +382,9 @@ test_json_given_date (void)
   const char *const given[]
       = { "offense=patronizing", "victim_age=30", "offense_date=2016-06-01",
           "prior_prostitution_offenses=0", NULL };
-  g_autoptr (PenalFacts) facts = penal_test_facts_of (model, given);
-  g_autoptr (PenalOutcome) outcome = penal_answer (model, facts, NULL);
+  g_autoptr (PenalOutcome) outcome = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root = penal_test_outcome_json (parser, model, outcome);
+  JsonObject *root = answer_json (parser, given, &outcome);
   JsonObject *inputs = json_object_get_object_member (root, "inputs");
   JsonArray *enhancements = json_object_get_array_member (root, "enhancements");
 
@@ -401,12 +411,9 @@ main (int argc, char *argv[])
   model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (exposure_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/answer/exposure/%s/%s", exposure_cases[i].name,
-                             exposure_cases[i].offense_date);
-      g_test_add_data_func (path, &exposure_cases[i], test_exposure);
-    }
+    penal_test_add_case (&exposure_cases[i], test_exposure,
+                         "/answer/exposure/%s/%s", exposure_cases[i].name,
+                         exposure_cases[i].offense_date);
   g_test_add_func ("/answer/date/assumed", test_date_assumed);
   g_test_add_func ("/answer/date/future", test_date_future);
   g_test_add_func ("/answer/date/before-held", test_before_held);

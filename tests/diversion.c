@@ -16,13 +16,6 @@
 #include "penal-test-case.h"
 #include "penal-test-run.h"
 
-/* The statutes, loaded once in main () and shared by every test; the tests
- * only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* Answers as words, so that a failing comparison says which answer it got. */
 static const char *
 answer_to_code (PenalAnswer answer)
@@ -38,6 +31,36 @@ answer_to_code (PenalAnswer answer)
     default:
       return "invalid";
     }
+}
+
+/* Patronizing on OFFENSE_DATE, with the age of the person patronized and
+ * the prior findings of guilt as given, each left out where NULL. */
+static PenalOutcome *
+evaluate_patronizing (const char *offense_date, const char *victim_age,
+                      const char *priors)
+{
+  if (victim_age == NULL)
+    return evaluate_case (offense_date, "offense", "patronizing",
+                          "prior_prostitution_offenses", priors, NULL);
+  if (priors == NULL)
+    return evaluate_case (offense_date, "offense", "patronizing", "victim_age",
+                          victim_age, NULL);
+  return evaluate_case (offense_date, "offense", "patronizing", "victim_age",
+                        victim_age, "prior_prostitution_offenses", priors,
+                        NULL);
+}
+
+/* OUTCOME's diversion answer, once checked that it is ELIGIBLE ("yes",
+ * "no" or "unknown") with N_MISSING facts still to ask. (transfer full) */
+static PenalDiversion *
+diversion_of (const PenalOutcome *outcome, const char *eligible,
+              guint n_missing)
+{
+  PenalDiversion *diversion = penal_diversion_new (outcome);
+
+  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, eligible);
+  g_assert_cmpuint (diversion->missing->len, ==, n_missing);
+  return diversion;
 }
 
 /* The outcome of the program PROGRAM_ID among OUTCOME's programs; fails the
@@ -205,6 +228,24 @@ assert_no_referrals (const PenalDiversion *diversion)
   "Article on Missouri prostitution law, project seed 004, on the OAR "        \
   "program, 2016"
 
+/* Both Kansas City programs screen OUTCOME out, each saying why in words
+ * that contain REASON. */
+static void
+assert_programs_refuse (const PenalOutcome *outcome, const char *reason)
+{
+  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
+  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      const PenalOutcome *screened = assert_program (
+          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
+          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
+
+      penal_test_assert_contains (screened->rule->explain, reason);
+    }
+}
+
 /* RSMo 567.030.3 (verbatim, research/missouri-law.md, "RSMo 567.030"): the
  * minor tiers are "less than eighteen years of age"; the referral when a
  * minor was patronized cites it. */
@@ -237,8 +278,7 @@ test_eligible (gconstpointer data)
   const EligibleCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       age, "prior_prostitution_offenses", "0", NULL);
+      = evaluate_patronizing (c->offense_date, age, "0");
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *johnz;
   const PenalOutcome *oar;
@@ -256,9 +296,7 @@ test_eligible (gconstpointer data)
                   PENAL_ANSWER_NO, PENAL_RULE_NOT_APPLICABLE,
                   MINOR_PATRONIZED_CITATION);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "yes");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "yes", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 2);
   /* Each open program says what to do next, once. */
   g_assert_cmpuint (diversion->next_steps->len, ==, 2);
@@ -309,8 +347,7 @@ test_program_periods (gconstpointer data)
 {
   const PeriodCase *c = data;
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       "30", "prior_prostitution_offenses", "0", NULL);
+      = evaluate_patronizing (c->offense_date, "30", "0");
   g_autoptr (PenalDiversion) diversion = NULL;
   const PenalOutcome *johnz, *oar;
 
@@ -326,9 +363,7 @@ test_program_periods (gconstpointer data)
     penal_test_assert_contains (
         oar->rule->explain,
         "Not established that the OAR program ran at the time");
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, c->diversion);
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, c->diversion, 0);
 }
 
 typedef struct
@@ -350,25 +385,12 @@ test_not_first_time (gconstpointer data)
 {
   const PriorCase *c = data;
   g_autoptr (PenalOutcome) outcome
-      = evaluate_case (c->offense_date, "offense", "patronizing", "victim_age",
-                       "30", "prior_prostitution_offenses", c->priors, NULL);
+      = evaluate_patronizing (c->offense_date, "30", c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
-  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
-  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
 
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
-    {
-      const PenalOutcome *screened = assert_program (
-          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
-          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
+  assert_programs_refuse (outcome, "not a first-time offender");
 
-      penal_test_assert_contains (screened->rule->explain,
-                                  "not a first-time offender");
-    }
-
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 2);
   g_assert_cmpuint (
       count_strings (diversion->reasons, "not a first-time offender", TRUE), ==,
@@ -408,36 +430,17 @@ test_minor (gconstpointer data)
 {
   const MinorCase *c = data;
   g_autofree char *age = g_strdup_printf ("%d", c->victim_age);
-  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_patronizing (c->offense_date, age, c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
-  const char *const programs[] = { "kc-johnz-school", "kc-oar" };
-  const char *const citations[] = { JOHNZ_CITATION, OAR_CITATION };
   const PenalOutcome *referral;
 
-  if (c->priors != NULL)
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", age, "prior_prostitution_offenses",
-                             c->priors, NULL);
-  else
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", age, NULL);
-
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
-    {
-      const PenalOutcome *screened = assert_program (
-          outcome, programs[p], PENAL_PROGRAM_DIVERSION, PENAL_ANSWER_NO,
-          PENAL_RULE_NOT_ELIGIBLE, citations[p]);
-
-      penal_test_assert_contains (screened->rule->explain,
-                                  "A minor was involved");
-    }
+  assert_programs_refuse (outcome, "A minor was involved");
   referral = assert_program (outcome, "referral-minor-patronized",
                              PENAL_PROGRAM_REFERRAL, PENAL_ANSWER_YES,
                              PENAL_RULE_APPLIES, MINOR_PATRONIZED_CITATION);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   assert_trafficking_referrals (diversion, MINOR_PATRONIZED_CITATION);
   /* Only the referral is open, so its step is the only one. */
   g_assert_nonnull (referral->offense->next_step);
@@ -497,18 +500,12 @@ static void
 test_unknown (gconstpointer data)
 {
   const UnknownCase *c = data;
-  g_autoptr (PenalOutcome) outcome = NULL;
+  g_autoptr (PenalOutcome) outcome
+      = evaluate_patronizing (c->offense_date, c->victim_age, c->priors);
   g_autoptr (PenalDiversion) diversion = NULL;
   const char *const programs[] = { "kc-johnz-school", "kc-oar" };
   const PenalFactDecl *fact;
   g_autofree char *find_out = NULL;
-
-  if (c->victim_age == NULL)
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "prior_prostitution_offenses", c->priors, NULL);
-  else
-    outcome = evaluate_case (c->offense_date, "offense", "patronizing",
-                             "victim_age", c->victim_age, NULL);
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
@@ -521,10 +518,8 @@ test_unknown (gconstpointer data)
       g_assert_cmpstr (fact->name, ==, c->missing);
     }
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "unknown");
   /* Both programs need the same fact; it is listed once. */
-  g_assert_cmpuint (diversion->missing->len, ==, 1);
+  diversion = diversion_of (outcome, "unknown", 1);
   g_assert_cmpstr (missing_fact_name (diversion, 0), ==, c->missing);
   fact = g_ptr_array_index (diversion->missing, 0);
   find_out = g_strdup_printf ("Find out, to settle whether diversion is "
@@ -614,9 +609,7 @@ test_court_discretion (gconstpointer data)
 
   /* What the court may allow is shown beside diversion, never counted as
    * diversion. */
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   g_assert_cmpuint (diversion->reasons->len, ==, 1);
   g_assert_nonnull (treatment->offense->next_step);
   step = penal_statute_text (treatment->offense->next_step);
@@ -691,9 +684,7 @@ test_protection (gconstpointer data)
   /* The protection itself names no resource; the referral does. */
   g_assert_cmpuint (protection->rule->refer->len, ==, 0);
 
-  diversion = penal_diversion_new (outcome);
-  g_assert_cmpstr (answer_to_code (diversion->eligible), ==, "no");
-  g_assert_cmpuint (diversion->missing->len, ==, 0);
+  diversion = diversion_of (outcome, "no", 0);
   if (c->referral == PENAL_ANSWER_YES)
     assert_trafficking_referrals (diversion, "RSMo 567.020.5");
   else
@@ -706,67 +697,43 @@ main (int argc, char *argv[])
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  model = loaded = penal_test_load_statutes ();
+  penal_test_model = loaded = penal_test_load_statutes ();
 
   for (guint i = 0; i < G_N_ELEMENTS (eligible_cases); i++)
-    {
-      const EligibleCase *c = &eligible_cases[i];
-      g_autofree char *path = g_strdup_printf ("/diversion/eligible/%s/age-%d",
-                                               c->offense_date, c->victim_age);
-      g_test_add_data_func (path, c, test_eligible);
-    }
+    penal_test_add_case (
+        &eligible_cases[i], test_eligible, "/diversion/eligible/%s/age-%d",
+        eligible_cases[i].offense_date, eligible_cases[i].victim_age);
   for (guint i = 0; i < G_N_ELEMENTS (period_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/diversion/periods/%s",
-                                               period_cases[i].offense_date);
-      g_test_add_data_func (path, &period_cases[i], test_program_periods);
-    }
+    penal_test_add_case (&period_cases[i], test_program_periods,
+                         "/diversion/periods/%s", period_cases[i].offense_date);
   for (guint i = 0; i < G_N_ELEMENTS (prior_cases); i++)
-    {
-      const PriorCase *c = &prior_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/not-first-time/%s/priors-%s", c->offense_date, c->priors);
-      g_test_add_data_func (path, c, test_not_first_time);
-    }
+    penal_test_add_case (&prior_cases[i], test_not_first_time,
+                         "/diversion/not-first-time/%s/priors-%s",
+                         prior_cases[i].offense_date, prior_cases[i].priors);
   for (guint i = 0; i < G_N_ELEMENTS (minor_cases); i++)
-    {
-      const MinorCase *c = &minor_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/minor/%s/age-%d/priors-%s", c->offense_date,
-          c->victim_age, c->priors != NULL ? c->priors : "missing");
-      g_test_add_data_func (path, c, test_minor);
-    }
+    penal_test_add_case (
+        &minor_cases[i], test_minor, "/diversion/minor/%s/age-%d/priors-%s",
+        minor_cases[i].offense_date, minor_cases[i].victim_age,
+        minor_cases[i].priors != NULL ? minor_cases[i].priors : "missing");
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_dates); i++)
-    {
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/prostitution/%s/no-program", prostitution_dates[i]);
-      g_test_add_data_func (path, prostitution_dates[i],
-                            test_prostitution_no_program);
-    }
+    penal_test_add_case (prostitution_dates[i], test_prostitution_no_program,
+                         "/diversion/prostitution/%s/no-program",
+                         prostitution_dates[i]);
   for (guint i = 0; i < G_N_ELEMENTS (unknown_cases); i++)
-    {
-      const UnknownCase *c = &unknown_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/unknown/%s/%s-missing", c->offense_date, c->missing);
-      g_test_add_data_func (path, c, test_unknown);
-    }
+    penal_test_add_case (
+        &unknown_cases[i], test_unknown, "/diversion/unknown/%s/%s-missing",
+        unknown_cases[i].offense_date, unknown_cases[i].missing);
   for (guint i = 0; i < G_N_ELEMENTS (treatment_cases); i++)
-    {
-      const TreatmentCase *c = &treatment_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/diversion/court-discretion/%s/knew-hiv-%s/"
-          "age-%s/priors-%s",
-          c->offense_date, c->knew_hiv, c->defendant_age, c->priors);
-      g_test_add_data_func (path, c, test_court_discretion);
-    }
+    penal_test_add_case (
+        &treatment_cases[i], test_court_discretion,
+        "/diversion/court-discretion/%s/knew-hiv-%s/age-%s/priors-%s",
+        treatment_cases[i].offense_date, treatment_cases[i].knew_hiv,
+        treatment_cases[i].defendant_age, treatment_cases[i].priors);
   for (guint i = 0; i < G_N_ELEMENTS (protection_cases); i++)
-    {
-      const ProtectionCase *c = &protection_cases[i];
-      g_autofree char *path
-          = g_strdup_printf ("/diversion/protection/%s/defendant-age-%s",
-                             c->offense_date, c->defendant_age);
-      g_test_add_data_func (path, c, test_protection);
-    }
+    penal_test_add_case (&protection_cases[i], test_protection,
+                         "/diversion/protection/%s/defendant-age-%s",
+                         protection_cases[i].offense_date,
+                         protection_cases[i].defendant_age);
 
   return g_test_run ();
 }

@@ -167,32 +167,39 @@ test_list_text (void)
 /* ------------------------------------------------------------------ */
 /* show                                                                 */
 
+/* The one version shown in ROOT, certainly in force, with its id. */
+static JsonObject *
+the_version_in_force (JsonObject *root, const char *id)
+{
+  JsonArray *versions = json_object_get_array_member (root, "versions");
+  JsonObject *shown;
+
+  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
+  shown = penal_test_object_at (versions, 0);
+  assert_shown_version (shown, id, TRUE);
+  return shown;
+}
+
 static void
 test_show_current (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[]
-      = { "show", "567.030", "--date=2024-01-01", "--format=json", NULL };
-  const char *const text_args[]
-      = { "show", "567.030", "--date=2024-01-01", NULL };
+  const char *const args[] = { "show", "567.030", "--date=2024-01-01", NULL };
   g_autofree char *out = NULL;
   JsonObject *root, *shown, *text;
-  JsonArray *versions, *sources;
+  JsonArray *sources;
 
   if (!penal_test_have_binary ())
     return;
-  root = penal_test_run_json (parser, args);
+  root = explore_json (parser, args);
   g_assert_cmpstr (penal_test_string_or_null (root, "date"), ==, "2024-01-01");
   g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "patronizing");
   g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "offense");
   g_assert_cmpstr (penal_test_string_or_null (root, "statute"), ==,
                    "RSMo 567.030");
-  versions = json_object_get_array_member (root, "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
-  shown = penal_test_object_at (versions, 0);
+  shown = the_version_in_force (root, patronizing_versions[3].id);
   assert_version (json_object_get_object_member (shown, "version"),
                   &patronizing_versions[3]);
-  g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
 
   /* The statute text as HB 1706 (2024) prints it, by subsection: 2, then 3
    * and 4 with the rules each creates. */
@@ -249,7 +256,7 @@ test_show_current (void)
                     ==, 0);
 
   /* The same in words; figures as in rules_2018. */
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   g_assert_true (
       g_str_has_prefix (out, "RSMo 567.030: Patronizing prostitution\n"));
   penal_test_assert_contains (out, "\nIn force on 1 January 2024:\n");
@@ -309,35 +316,16 @@ static void
 test_show_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *fixture = g_test_build_filename (
-      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
-  const char *const args[] = { "show",  "test-offense",      "--statutes",
-                               fixture, "--date=2020-01-01", "--format=json",
-                               NULL };
-  const char *const text_args[] = { "show",  "test-offense",      "--statutes",
-                                    fixture, "--date=2020-01-01", NULL };
+  g_auto (GStrv) args = window_args ("show", NULL);
   g_autofree char *out = NULL;
   JsonArray *versions;
-  JsonObject *older, *newer;
 
   if (!penal_test_have_binary ())
     return;
-  versions = json_object_get_array_member (penal_test_run_json (parser, args),
-                                           "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
-  older = penal_test_object_at (versions, 0);
-  newer = penal_test_object_at (versions, 1);
-  g_assert_cmpstr (penal_test_string_or_null (
-                       json_object_get_object_member (older, "version"), "id"),
-                   ==, "zz-900.030-old");
-  g_assert_cmpstr (penal_test_string_or_null (
-                       json_object_get_object_member (newer, "version"), "id"),
-                   ==, "zz-900.030-new");
-  g_assert_false (json_object_get_boolean_member (older, "certainly_in_force"));
-  g_assert_false (json_object_get_boolean_member (newer, "certainly_in_force"));
-  penal_test_assert_member_null (older, "text");
+  versions = window_versions (parser, (const char *const *)args);
+  penal_test_assert_member_null (penal_test_object_at (versions, 0), "text");
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", (const char *const *)args);
   penal_test_assert_contains (
       out, "\nWhich version was in force on 1 January 2020 is not established; "
            "each candidate follows.\n");
@@ -361,39 +349,32 @@ test_show_textless (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) sb491 = json_parser_new ();
-  const char *const args[]
-      = { "show", "567.030", "--date=2016-06-01", "--format=json", NULL };
+  const char *const args[] = { "show", "567.030", "--date=2016-06-01", NULL };
   const char *const sb491_args[]
-      = { "show", "567.030", "--date=2018-01-01", "--format=json", NULL };
-  const char *const text_args[]
-      = { "show", "567.030", "--date=2016-06-01", NULL };
+      = { "show", "567.030", "--date=2018-01-01", NULL };
   g_autofree char *out = NULL;
-  JsonArray *versions;
   JsonObject *shown;
 
   if (!penal_test_have_binary ())
     return;
-  versions = json_object_get_array_member (penal_test_run_json (parser, args),
-                                           "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
-  shown = penal_test_object_at (versions, 0);
+  shown = the_version_in_force (explore_json (parser, args),
+                                patronizing_versions[1].id);
   assert_version (json_object_get_object_member (shown, "version"),
                   &patronizing_versions[1]);
-  g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
   penal_test_assert_member_null (shown, "text");
   assert_subsections (shown, rules_2004, "mo-classes-pre2017");
   penal_test_find_by_id (json_object_get_array_member (shown, "sources"),
                          "seed-004-030");
   /* SB 491's version, from 1 January 2017 to 27 August 2018, holds no text
    * either; figures as in sb491_rules. */
-  shown = penal_test_object_path (penal_test_run_json (sb491, sb491_args),
-                                  "versions/0");
+  shown = the_version_in_force (explore_json (sb491, sb491_args),
+                                patronizing_versions[2].id);
   assert_version (json_object_get_object_member (shown, "version"),
                   &patronizing_versions[2]);
   penal_test_assert_member_null (shown, "text");
   assert_subsections (shown, sb491_rules, "mo-classes-2017");
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
   penal_test_assert_contains (
       out, "  penal holds no statute text for this version; the outcome each "
@@ -419,14 +400,11 @@ test_show_penalties (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) later = json_parser_new ();
-  const char *const args[]
-      = { "show", "558.011", "--date=2016-06-01", "--format=json", NULL };
+  const char *const args[] = { "show", "558.011", "--date=2016-06-01", NULL };
   const char *const by_id[]
-      = { "show", "mo-classes", "--date=2016-06-01", "--format=json", NULL };
-  const char *const text_args[]
-      = { "show", "558.011", "--date=2016-06-01", NULL };
+      = { "show", "mo-classes", "--date=2016-06-01", NULL };
   const char *const later_args[]
-      = { "show", "RSMo 558.011", "--date=2024-01-01", "--format=json", NULL };
+      = { "show", "RSMo 558.011", "--date=2024-01-01", NULL };
   const char *const later_text[]
       = { "show", "558.011", "--date=2024-01-01", NULL };
   /* mo-penalties.xml, era until 31 December 2016: RSMo 558.011.1 (verbatim)
@@ -453,20 +431,14 @@ test_show_penalties (void)
   g_autofree char *json = NULL;
   g_autofree char *json_by_id = NULL;
   JsonObject *root, *shown;
-  JsonArray *versions, *classes;
+  JsonArray *classes;
 
   if (!penal_test_have_binary ())
     return;
-  root = penal_test_run_json (parser, args);
+  root = explore_json (parser, args);
   g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "mo-classes");
   g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "penalties");
-  versions = json_object_get_array_member (root, "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 1);
-  shown = penal_test_object_at (versions, 0);
-  g_assert_cmpstr (penal_test_string_or_null (
-                       json_object_get_object_member (shown, "version"), "id"),
-                   ==, "mo-classes-pre2017");
-  g_assert_true (json_object_get_boolean_member (shown, "certainly_in_force"));
+  shown = the_version_in_force (root, "mo-classes-pre2017");
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, G_N_ELEMENTS (before));
   for (guint k = 0; k < G_N_ELEMENTS (before); k++)
@@ -496,12 +468,12 @@ test_show_penalties (void)
   json = json_to_string (json_parser_get_root (parser), FALSE);
   {
     g_autoptr (JsonParser) again = json_parser_new ();
-    penal_test_run_json (again, by_id);
+    explore_json (again, by_id);
     json_by_id = json_to_string (json_parser_get_root (again), FALSE);
   }
   g_assert_cmpstr (json, ==, json_by_id);
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   g_assert_true (g_str_has_prefix (out, "Missouri penalty classes\n"));
   penal_test_assert_contains (out, "  Classes:\n");
   penal_test_assert_contains (out,
@@ -519,13 +491,8 @@ test_show_penalties (void)
    * class E felony up to 4 years (558.011.1(5)), $10,000 (558.002.1(1));
    * class C misdemeanor $750, not $700 (558.002.1(4);
    * research/missouri-law.md). */
-  shown = penal_test_object_at (
-      json_object_get_array_member (penal_test_run_json (later, later_args),
-                                    "versions"),
-      0);
-  g_assert_cmpstr (penal_test_string_or_null (
-                       json_object_get_object_member (shown, "version"), "id"),
-                   ==, "mo-classes-2017");
+  shown = the_version_in_force (explore_json (later, later_args),
+                                "mo-classes-2017");
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, 10);
   g_assert_cmpstr (

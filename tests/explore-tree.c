@@ -16,6 +16,11 @@
 /* ------------------------------------------------------------------ */
 /* tree                                                                 */
 
+/* In a tree's JSON, the outcome of the first branch of a node, and of the
+ * first version's tree. */
+#define FIRST_BRANCH "branches/0/node/outcome"
+#define FIRST_LEAF "versions/0/tree/" FIRST_BRANCH
+
 /* The text tree of the version in force on 2016-06-01; figures as in
  * rules_2004. */
 static void
@@ -101,11 +106,7 @@ test_tree_dot (void)
 {
   const char *const args[]
       = { "tree", "patronizing", "--date=2016-06-01", "--format=dot", NULL };
-  g_autofree char *fixture = g_test_build_filename (
-      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
-  const char *const window[] = { "tree",  "test-offense",      "--statutes",
-                                 fixture, "--date=2020-01-01", "--format=dot",
-                                 NULL };
+  g_auto (GStrv) window = window_args ("tree", "--format=dot");
   g_autofree char *dot = NULL;
   g_autofree char *both = NULL;
 
@@ -131,7 +132,7 @@ test_tree_dot (void)
 
   /* In an uncertain window (tests/data/valid-uncertain-window.xml) each
    * candidate version is its own cluster. */
-  both = penal_test_run_text (NULL, "C", window);
+  both = penal_test_run_text (NULL, "C", (const char *const *)window);
   assert_dot_braces_balance (both);
   g_assert_cmpuint (penal_test_count (both, "subgraph cluster_"), ==, 2);
   g_assert_cmpuint (penal_test_count (both, "shape=box"), ==, 6);
@@ -208,9 +209,8 @@ test_tree_agrees_with_classify (void)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();
       g_autofree char *date = g_strdup_printf ("--date=%s", dates[d]);
-      const char *const args[]
-          = { "tree", "patronizing", date, "--format=json", NULL };
-      JsonObject *root = penal_test_run_json (parser, args);
+      const char *const args[] = { "tree", "patronizing", date, NULL };
+      JsonObject *root = explore_json (parser, args);
       JsonArray *versions = json_object_get_array_member (root, "versions");
       JsonObject *entry, *tree;
       JsonArray *branches;
@@ -220,12 +220,7 @@ test_tree_agrees_with_classify (void)
       g_assert_cmpstr (penal_test_string_or_null (root, "date"), ==, dates[d]);
       g_assert_cmpuint (json_array_get_length (versions), ==, 1);
       entry = penal_test_object_at (versions, 0);
-      g_assert_true (
-          json_object_get_boolean_member (entry, "certainly_in_force"));
-      g_assert_cmpstr (
-          penal_test_string_or_null (
-              json_object_get_object_member (entry, "version"), "id"),
-          ==, version_ids[d]);
+      assert_shown_version (entry, version_ids[d], TRUE);
       tree = json_object_get_object_member (entry, "tree");
       g_assert_cmpstr (penal_test_string_or_null (tree, "fact"), ==,
                        "victim_age");
@@ -235,12 +230,7 @@ test_tree_agrees_with_classify (void)
         {
           JsonObject *branch = penal_test_object_at (branches, b);
 
-          g_assert_cmpint (json_object_get_int_member (branch, "min"), ==,
-                           expected[d][b].min);
-          g_assert_cmpint (json_object_get_int_member (branch, "max"), ==,
-                           expected[d][b].max);
-          g_assert_cmpstr (penal_test_string_or_null (branch, "range"), ==,
-                           expected[d][b].range);
+          assert_tier (branch, &expected[d][b]);
           assert_outcome (
               json_object_get_object_member (
                   json_object_get_object_member (branch, "node"), "outcome"),
@@ -291,45 +281,27 @@ static void
 test_tree_window (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *fixture = g_test_build_filename (
-      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
-  const char *const args[] = { "tree",  "test-offense",      "--statutes",
-                               fixture, "--date=2020-01-01", "--format=json",
-                               NULL };
-  const char *const text_args[] = { "tree",  "test-offense",      "--statutes",
-                                    fixture, "--date=2020-01-01", NULL };
-  const char *ids[] = { "zz-900.030-old", "zz-900.030-new" };
+  g_auto (GStrv) args = window_args ("tree", NULL);
   const char *youngest[] = { "felony-E", "felony-D" };
   g_autofree char *out = NULL;
   JsonArray *versions;
 
   if (!penal_test_have_binary ())
     return;
-  versions = json_object_get_array_member (penal_test_run_json (parser, args),
-                                           "versions");
-  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+  versions = window_versions (parser, (const char *const *)args);
   for (guint v = 0; v < 2; v++)
     {
       JsonObject *entry = penal_test_object_at (versions, v);
       JsonArray *branches = json_object_get_array_member (
           json_object_get_object_member (entry, "tree"), "branches");
 
-      g_assert_false (
-          json_object_get_boolean_member (entry, "certainly_in_force"));
+      g_assert_cmpuint (json_array_get_length (branches), ==, 3);
       g_assert_cmpstr (
           penal_test_string_or_null (
-              json_object_get_object_member (entry, "version"), "id"),
-          ==, ids[v]);
-      g_assert_cmpuint (json_array_get_length (branches), ==, 3);
-      g_assert_cmpstr (penal_test_string_or_null (
-                           json_object_get_object_member (
-                               json_object_get_object_member (
-                                   penal_test_object_at (branches, 0), "node"),
-                               "outcome"),
-                           "class"),
-                       ==, youngest[v]);
+              penal_test_object_path (entry, "tree/" FIRST_BRANCH), "class"),
+          ==, youngest[v]);
     }
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", (const char *const *)args);
   g_assert_cmpuint (
       penal_test_count (out,
                         ", which may have been in force on 1 January 2020:\n"),
@@ -350,9 +322,6 @@ test_tree_cited_source (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[]
       = { "tree", "kc-johnz-school", "--date=2018-01-01", NULL };
-  const char *const json_args[]
-      = { "tree", "kc-johnz-school", "--date=2018-01-01", "--format=json",
-          NULL };
   const char *const show_args[]
       = { "show", "kc-oar", "--date=2016-06-01", NULL };
   g_autofree char *out = NULL;
@@ -368,21 +337,7 @@ test_tree_cited_source (void)
   show = penal_test_run_text (NULL, "C", show_args);
   penal_test_assert_contains (show, "\n    Article on the OAR program, 2016\n");
 
-  outcome = json_object_get_object_member (
-      json_object_get_object_member (
-          penal_test_object_at (
-              json_object_get_array_member (
-                  json_object_get_object_member (
-                      penal_test_object_at (
-                          json_object_get_array_member (
-                              penal_test_run_json (parser, json_args),
-                              "versions"),
-                          0),
-                      "tree"),
-                  "branches"),
-              0),
-          "node"),
-      "outcome");
+  outcome = penal_test_object_path (explore_json (parser, args), FIRST_LEAF);
   g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
                    "KCTV5, on Veronica's Voice and Johnz School, 2019-02-22");
   cites = json_object_get_object_member (outcome, "cites");
@@ -450,18 +405,7 @@ test_tree_spanish (void)
   g_assert_cmpstr (penal_test_string_or_null (root, "title"), ==,
                    "Pagar por prostitución");
   g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "patronizing");
-  outcome = json_object_get_object_member (
-      json_object_get_object_member (
-          penal_test_object_at (
-              json_object_get_array_member (
-                  json_object_get_object_member (
-                      penal_test_object_at (
-                          json_object_get_array_member (root, "versions"), 0),
-                      "tree"),
-                  "branches"),
-              0),
-          "node"),
-      "outcome");
+  outcome = penal_test_object_path (root, FIRST_LEAF);
   g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
                    "felony-D");
   g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,

@@ -15,6 +15,80 @@
 /* ------------------------------------------------------------------ */
 /* what-if                                                              */
 
+/* `penal what-if ARGS` in JSON, once it is checked that it varies VARY
+ * and gives N_RANGES ranges. */
+static JsonObject *
+what_if_json (JsonParser *parser, const char *const *args, const char *vary,
+              guint n_ranges)
+{
+  JsonObject *root = explore_json (parser, args);
+
+  g_assert_cmpstr (penal_test_string_or_null (root, "vary"), ==, vary);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (root, "ranges")), ==,
+      n_ranges);
+  return root;
+}
+
+/* The same, its ranges. */
+static JsonArray *
+what_if_ranges (JsonParser *parser, const char *const *args, const char *vary,
+                guint n_ranges)
+{
+  return json_object_get_array_member (
+      what_if_json (parser, args, vary, n_ranges), "ranges");
+}
+
+/* The ranges prior_prostitution_offenses should fall into: none, one, and
+ * two or more, which make a persistent offender (RSMo 567.110 and
+ * 567.010(2)); the domain is 0 to 999 (statutes/facts.xml). */
+static const gint64 priors_bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
+
+static void
+assert_priors_ranges (JsonArray *ranges)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (priors_bounds); r++)
+    {
+      JsonObject *range = penal_test_object_at (ranges, r);
+
+      g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
+                       priors_bounds[r][0]);
+      g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
+                       priors_bounds[r][1]);
+    }
+}
+
+/* `penal classify` for an adult of 30 patronized on DATE by someone with
+ * PRIORS prior findings of guilt. */
+static JsonObject *
+classify_adult_patronized (JsonParser *parser, const char *date, gint64 priors)
+{
+  g_autofree char *when = g_strdup_printf ("offense_date=%s", date);
+  g_autofree char *prior_offenses = g_strdup_printf (
+      "prior_prostitution_offenses=%" G_GINT64_FORMAT, priors);
+  const char *const facts[]
+      = { "offense=patronizing", "victim_age=30", when, prior_offenses, NULL };
+
+  return classify_json (parser, facts);
+}
+
+/* `penal what-if` for an adult of 30 patronized on DATE, as the prior
+ * findings of guilt vary. */
+static GStrv
+vary_priors (const char *date)
+{
+  g_autofree char *when = g_strdup_printf ("offense_date=%s", date);
+  const char *const args[] = { "what-if",
+                               "offense=patronizing",
+                               "victim_age=30",
+                               when,
+                               "--vary",
+                               "prior_prostitution_offenses",
+                               NULL };
+
+  return g_strdupv ((char **)args);
+}
+
 /* victim_age across 0-120 on 1 January 2024: rules_2018, and no
  * diversion for a minor (kc-diversion.xml: "not involving a minor",
  * KCTV5, 22 February 2019). */
@@ -24,10 +98,6 @@ test_what_if_victim_age (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[]
       = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
-          "--vary",  "victim_age",          "--format=json",
-          NULL };
-  const char *const text_args[]
-      = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
           "--vary",  "victim_age",          NULL };
   g_autofree char *out = NULL;
   JsonObject *root;
@@ -35,35 +105,28 @@ test_what_if_victim_age (void)
 
   if (!penal_test_have_binary ())
     return;
-  root = penal_test_run_json (parser, args);
+  root = what_if_json (parser, args, "victim_age", 3);
   g_assert_cmpstr (penal_test_string_or_null (root, "offense"), ==,
                    "patronizing");
   g_assert_cmpstr (penal_test_string_or_null (root, "statute"), ==,
                    "RSMo 567.030");
-  g_assert_cmpstr (penal_test_string_or_null (root, "vary"), ==, "victim_age");
   g_assert_cmpstr (penal_test_string_or_null (root, "offense_date"), ==,
                    "2024-01-01");
   g_assert_cmpuint (
       json_object_get_size (json_object_get_object_member (root, "facts")), ==,
       0);
   ranges = json_object_get_array_member (root, "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
   for (guint r = 0; r < 3; r++)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
 
-      g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
-                       rules_2018[r].min);
-      g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
-                       rules_2018[r].max);
-      g_assert_cmpstr (penal_test_string_or_null (range, "range"), ==,
-                       rules_2018[r].range);
+      assert_tier (range, &rules_2018[r]);
       g_assert_cmpstr (penal_test_string_or_null (range, "status"), ==,
                        "decided");
       g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
                        rules_2018[r].klass);
       g_assert_cmpstr (penal_test_string_or_null (range, "citation"), ==,
-                       rules_2018[r].citation);
+                       rules_2018[r].tier->citation);
       g_assert_cmpstr (penal_test_string_or_null (range, "version"), ==,
                        "mo-567.030-2018");
       g_assert_cmpstr (penal_test_string_or_null (range, "imprisonment_max"),
@@ -85,7 +148,7 @@ test_what_if_victim_age (void)
   penal_test_assert_member_null (penal_test_object_at (ranges, 2),
                                  "diversion_eligible");
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   g_assert_true (g_str_has_prefix (
       out, "Patronizing prostitution (RSMo 567.030), offense committed on "
            "1 January 2024, as victim_age (age in years of the individual "
@@ -124,25 +187,14 @@ test_what_if_defendant_age (void)
                                "offense_date=2024-03-01",
                                "--vary",
                                "defendant_age",
-                               "--format=json",
                                NULL };
-  const char *const text_args[] = { "what-if",
-                                    "offense=prostitution",
-                                    "knew_hiv=no",
-                                    "prior_prostitution_offenses=0",
-                                    "offense_date=2024-03-01",
-                                    "--vary",
-                                    "defendant_age",
-                                    NULL };
   g_autofree char *out = NULL;
   JsonArray *ranges, *protections, *routes;
   JsonObject *minor, *adult;
 
   if (!penal_test_have_binary ())
     return;
-  ranges = json_object_get_array_member (penal_test_run_json (parser, args),
-                                         "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
+  ranges = what_if_ranges (parser, args, "defendant_age", 2);
   minor = penal_test_object_at (ranges, 0);
   adult = penal_test_object_at (ranges, 1);
   g_assert_cmpint (json_object_get_int_member (minor, "max"), ==, 17);
@@ -173,7 +225,7 @@ test_what_if_defendant_age (void)
                         json_object_get_array_member (adult, "protections")),
                     ==, 0);
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   penal_test_assert_contains (
       out, "  0–17 → class B misdemeanor, up to 6 months, fine up to $1,000 "
            "[RSMo 567.020.2]; no diversion; protection applies: Protection "
@@ -214,10 +266,6 @@ test_what_if_offense_date (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[]
       = { "what-if", "offense=patronizing", "victim_age=16",
-          "--vary",  "offense_date",        "--format=json",
-          NULL };
-  const char *const text_args[]
-      = { "what-if", "offense=patronizing", "victim_age=16",
           "--vary",  "offense_date",        NULL };
   const struct
   {
@@ -244,17 +292,13 @@ test_what_if_offense_date (void)
 
   if (!penal_test_have_binary ())
     return;
-  root = penal_test_run_json (parser, args);
-  g_assert_cmpstr (penal_test_string_or_null (root, "vary"), ==,
-                   "offense_date");
+  root = what_if_json (parser, args, "offense_date", G_N_ELEMENTS (expected));
   penal_test_assert_member_null (root, "offense_date");
   g_assert_cmpstr (
       penal_test_string_or_null (json_object_get_object_member (root, "facts"),
                                  "victim_age"),
       ==, "16");
   ranges = json_object_get_array_member (root, "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==,
-                    G_N_ELEMENTS (expected));
   for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
@@ -326,7 +370,7 @@ test_what_if_offense_date (void)
         }
     }
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", args);
   g_assert_true (g_str_has_prefix (
       out,
       "Patronizing prostitution (RSMo 567.030), as the offense date varies:\n"
@@ -369,19 +413,7 @@ static void
 test_what_if_priors (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if",       "offense=patronizing",
-                               "victim_age=30", "offense_date=2018-06-01",
-                               "--vary",        "prior_prostitution_offenses",
-                               "--format=json", NULL };
-  const char *const text_args[] = { "what-if",
-                                    "offense=patronizing",
-                                    "victim_age=30",
-                                    "offense_date=2018-06-01",
-                                    "--vary",
-                                    "prior_prostitution_offenses",
-                                    NULL };
-  /* The domain is 0 to 999 (statutes/facts.xml). */
-  const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
+  g_auto (GStrv) args = vary_priors ("2018-06-01");
   const gboolean eligible[] = { TRUE, FALSE, FALSE };
   g_autofree char *out = NULL;
   JsonArray *ranges, *enhancements;
@@ -389,17 +421,13 @@ test_what_if_priors (void)
 
   if (!penal_test_have_binary ())
     return;
-  ranges = json_object_get_array_member (penal_test_run_json (parser, args),
-                                         "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
+  ranges = what_if_ranges (parser, (const char *const *)args,
+                           "prior_prostitution_offenses", 3);
+  assert_priors_ranges (ranges);
   for (guint r = 0; r < 3; r++)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
 
-      g_assert_cmpint (json_object_get_int_member (range, "min"), ==,
-                       bounds[r][0]);
-      g_assert_cmpint (json_object_get_int_member (range, "max"), ==,
-                       bounds[r][1]);
       g_assert_cmpstr (penal_test_string_or_null (range, "status"), ==,
                        "decided");
       g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
@@ -432,11 +460,8 @@ test_what_if_priors (void)
     for (guint e = 0; e < 2; e++)
       {
         g_autoptr (JsonParser) one = json_parser_new ();
-        g_autofree char *priors = g_strdup_printf (
-            "prior_prostitution_offenses=%" G_GINT64_FORMAT, bounds[r][e]);
-        const char *const facts[] = { "offense=patronizing", "victim_age=30",
-                                      "offense_date=2018-06-01", priors, NULL };
-        JsonObject *answer = classify_json (one, facts);
+        JsonObject *answer = classify_adult_patronized (one, "2018-06-01",
+                                                        priors_bounds[r][e]);
         JsonObject *persistent = penal_test_find_by_id (
             json_object_get_array_member (answer, "enhancements"),
             "persistent-offender");
@@ -453,7 +478,7 @@ test_what_if_priors (void)
                          r == 2 ? "felony-E" : NULL);
       }
 
-  out = penal_test_run_text (NULL, "C", text_args);
+  out = penal_test_run_text (NULL, "C", (const char *const *)args);
   penal_test_assert_contains (out, "  with victim_age=30\n");
   penal_test_assert_contains (out, "  0 → class B misdemeanor, up to 6 months, "
                                    "fine up to $1,000 [RSMo 567.030.3]; "
@@ -482,11 +507,10 @@ test_what_if_agrees_with_classify (void)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();
       g_autofree char *date = g_strdup_printf ("offense_date=%s", dates[d]);
-      const char *const args[]
-          = { "what-if",    "offense=patronizing", date, "--vary",
-              "victim_age", "--format=json",       NULL };
+      const char *const args[] = { "what-if", "offense=patronizing", date,
+                                   "--vary",  "victim_age",          NULL };
       JsonArray *ranges = json_object_get_array_member (
-          penal_test_run_json (parser, args), "ranges");
+          explore_json (parser, args), "ranges");
       gint64 next = 0;
 
       g_assert_cmpuint (json_array_get_length (ranges), >, 0);
@@ -651,26 +675,17 @@ test_what_if_minimum_term (void)
                                "offense_date=2024-01-01",
                                "--vary",
                                "knew_hiv",
-                               "--format=json",
                                NULL };
-  const char *const text_args[] = { "what-if",
-                                    "offense=prostitution",
-                                    "offense_date=2024-01-01",
-                                    "--vary",
-                                    "knew_hiv",
-                                    NULL };
   g_autofree char *out = NULL;
   JsonArray *ranges;
   JsonObject *felony;
 
   if (!penal_test_have_binary ())
     return;
-  ranges = json_object_get_array_member (penal_test_run_json (parser, args),
-                                         "ranges");
-  g_assert_cmpuint (json_array_get_length (ranges), ==, 2);
+  ranges = what_if_ranges (parser, args, "knew_hiv", 2);
   /* RSMo 567.020.2 (revisor, from 28 August 2022): class B misdemeanor,
-   * or class B felony with knowledge of HIV; 558.011.1(7) 6 months,
-   * 558.002.1(3) $1,000; no fine listed for a class B felony (558.002.1). */
+   * 558.011.1(7) 6 months, 558.002.1(3) $1,000; or class B felony with
+   * knowledge of HIV (assert_hiv_felony). */
   g_assert_cmpstr (
       penal_test_string_or_null (penal_test_object_at (ranges, 0), "range"), ==,
       "no");
@@ -682,16 +697,9 @@ test_what_if_minimum_term (void)
                    ==, 1000);
   felony = penal_test_object_at (ranges, 1);
   g_assert_cmpstr (penal_test_string_or_null (felony, "range"), ==, "yes");
-  g_assert_cmpstr (penal_test_string_or_null (felony, "class"), ==, "felony-B");
-  g_assert_cmpstr (penal_test_string_or_null (felony, "citation"), ==,
-                   "RSMo 567.020.2");
-  g_assert_cmpstr (penal_test_string_or_null (felony, "imprisonment_max"), ==,
-                   "P15Y");
-  penal_test_assert_member_null (felony, "fine_max_usd");
+  assert_hiv_felony (felony);
 
-  out = penal_test_run_text (NULL, "C", text_args);
-  g_assert_cmpstr (penal_test_string_or_null (felony, "imprisonment_min"), ==,
-                   "P5Y");
+  out = penal_test_run_text (NULL, "C", args);
   penal_test_assert_contains (
       out, "  yes → class B felony, from 5 to 15 years [RSMo 567.020.2]");
 }
@@ -710,11 +718,7 @@ static void
 test_what_if_priors_before_2017 (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  const char *const args[] = { "what-if",       "offense=patronizing",
-                               "victim_age=30", "offense_date=2016-06-01",
-                               "--vary",        "prior_prostitution_offenses",
-                               "--format=json", NULL };
-  const gint64 bounds[][2] = { { 0, 0 }, { 1, 1 }, { 2, 999 } };
+  g_auto (GStrv) args = vary_priors ("2016-06-01");
   JsonArray *ranges;
 
   if (!penal_test_have_binary ())
@@ -723,13 +727,10 @@ test_what_if_priors_before_2017 (void)
   for (gint64 priors = 1; priors <= 2; priors++)
     {
       g_autoptr (JsonParser) one = json_parser_new ();
-      g_autofree char *fact = g_strdup_printf (
-          "prior_prostitution_offenses=%" G_GINT64_FORMAT, priors);
-      const char *const facts[] = { "offense=patronizing", "victim_age=30",
-                                    "offense_date=2016-06-01", fact, NULL };
       JsonObject *persistent = penal_test_find_by_id (
-          json_object_get_array_member (classify_json (one, facts),
-                                        "enhancements"),
+          json_object_get_array_member (
+              classify_adult_patronized (one, "2016-06-01", priors),
+              "enhancements"),
           "persistent-offender");
 
       /* A persistent offender was a class D felony until 2016 (the Highway
@@ -750,8 +751,8 @@ test_what_if_priors_before_2017 (void)
         }
     }
 
-  ranges = json_object_get_array_member (penal_test_run_json (parser, args),
-                                         "ranges");
+  ranges = json_object_get_array_member (
+      explore_json (parser, (const char *const *)args), "ranges");
   /* Class B misdemeanor, $500 under the table until 2016 (RSMo 560.016),
    * whatever the priors. */
   for (guint r = 0; r < json_array_get_length (ranges); r++)
@@ -766,15 +767,7 @@ test_what_if_priors_before_2017 (void)
   g_assert_true (json_object_get_boolean_member (
       penal_test_object_at (ranges, 0), "diversion_eligible"));
   g_assert_cmpuint (json_array_get_length (ranges), ==, 3);
-  for (guint r = 0; r < 3; r++)
-    {
-      g_assert_cmpint (
-          json_object_get_int_member (penal_test_object_at (ranges, r), "min"),
-          ==, bounds[r][0]);
-      g_assert_cmpint (
-          json_object_get_int_member (penal_test_object_at (ranges, r), "max"),
-          ==, bounds[r][1]);
-    }
+  assert_priors_ranges (ranges);
 }
 
 int

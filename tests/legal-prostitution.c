@@ -13,13 +13,6 @@
 #include "penal-outcome.h"
 #include "penal-test-case.h"
 
-/* The bundled statutes, loaded once in main () and shared by every test; the
- * tests only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* RSMo 567.020, prostitution: research/missouri-law.md, "RSMo 567.020", and
  * ../shared/research/findings-2026-11-30.md, sections 2 and 4: a class B
  * misdemeanor (Patrol code 21010 / 567.020-001), a class B felony if the
@@ -82,16 +75,8 @@ test_prostitution (gconstpointer data)
       = evaluate_case (c->offense_date, "offense", "prostitution", "knew_hiv",
                        c->knew_hiv, NULL);
 
-  penal_test_assert_decided_class (outcome, c->class_code);
-  penal_test_assert_cites (outcome->rule->citation, c->citation);
-  g_assert_nonnull (outcome->version);
-  g_assert_cmpstr (outcome->version->id, ==, c->version_id);
-  g_assert_false (outcome->version_uncertain);
-  g_assert_cmpint (outcome->penalty_state, ==, c->penalty_state);
-  if (c->penalty != NULL)
-    penal_test_assert_penalty (outcome->penalty, c->penalty);
-  else
-    g_assert_null (outcome->penalty);
+  penal_test_assert_decided (outcome, c->class_code, c->citation, c->version_id,
+                             c->penalty_state, c->penalty);
 }
 
 static const char *const prostitution_missing_hiv_dates[] = {
@@ -109,10 +94,7 @@ test_prostitution_missing_hiv (gconstpointer data)
   gboolean saw_no = FALSE;
   gboolean saw_yes = FALSE;
 
-  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
-  g_assert_cmpuint (outcome->missing->len, ==, 1);
-  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, "knew_hiv");
-  g_assert_cmpuint (outcome->possible->len, ==, 2);
+  penal_test_assert_needs_fact (outcome, "knew_hiv", 2);
   for (guint p = 0; p < outcome->possible->len; p++)
     {
       const PenalPossibility *possibility
@@ -323,39 +305,29 @@ main (int argc, char *argv[])
   g_autoptr (PenalModel) loaded = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  model = loaded = penal_test_load_bundled ();
+  penal_test_model = loaded = penal_test_load_bundled ();
 
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_cases); i++)
-    {
-      const ProstitutionCase *c = &prostitution_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/legal/prostitution/%s/knew-hiv-%s", c->offense_date, c->knew_hiv);
-      g_test_add_data_func (path, c, test_prostitution);
-    }
+    penal_test_add_case (&prostitution_cases[i], test_prostitution,
+                         "/legal/prostitution/%s/knew-hiv-%s",
+                         prostitution_cases[i].offense_date,
+                         prostitution_cases[i].knew_hiv);
   for (guint i = 0; i < G_N_ELEMENTS (prostitution_missing_hiv_dates); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/legal/prostitution/%s/knew-hiv-missing",
-                             prostitution_missing_hiv_dates[i]);
-      g_test_add_data_func (path, prostitution_missing_hiv_dates[i],
-                            test_prostitution_missing_hiv);
-    }
+    penal_test_add_case (prostitution_missing_hiv_dates[i],
+                         test_prostitution_missing_hiv,
+                         "/legal/prostitution/%s/knew-hiv-missing",
+                         prostitution_missing_hiv_dates[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (enhancement_cases); i++)
-    {
-      const EnhancementCase *c = &enhancement_cases[i];
-      g_autofree char *path
-          = g_strdup_printf ("/legal/persistent-offender/%s/%s/priors-%s",
-                             c->offense, c->offense_date, c->priors);
-      g_test_add_data_func (path, c, test_persistent_offender);
-    }
+    penal_test_add_case (&enhancement_cases[i], test_persistent_offender,
+                         "/legal/persistent-offender/%s/%s/priors-%s",
+                         enhancement_cases[i].offense,
+                         enhancement_cases[i].offense_date,
+                         enhancement_cases[i].priors);
 
   for (guint i = 0; i < G_N_ELEMENTS (seed_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/legal/seed-004/%s", seed_cases[i].name);
-      g_test_add_data_func (path, &seed_cases[i], test_seed);
-    }
+    penal_test_add_case (&seed_cases[i], test_seed, "/legal/seed-004/%s",
+                         seed_cases[i].name);
 
   return g_test_run ();
 }

@@ -16,13 +16,6 @@
 #include "penal-outcome.h"
 #include "penal-test-case.h"
 
-/* The bundled statutes, loaded once in main () and shared by every test; the
- * tests only read it. */
-static PenalModel *model;
-
-/* Evaluates a case given as NAME, VALUE pairs ending with NULL. */
-#define evaluate_case(...) penal_test_evaluate_case (model, __VA_ARGS__)
-
 /* The penalty tables, read directly: every row of both tables, checked on
  * two dates inside its era (one of them the era's boundary day). */
 
@@ -83,7 +76,7 @@ test_penalty_row (gconstpointer data)
       for (guint o = 0; o < G_N_ELEMENTS (offenses); o++)
         {
           const PenalOffense *offense
-              = penal_model_lookup_offense (model, offenses[o]);
+              = penal_model_lookup_offense (penal_test_model, offenses[o]);
           const PenalEra *era;
 
           g_assert_nonnull (offense);
@@ -145,7 +138,7 @@ static void
 test_penalty_doc_minimum (void)
 {
   const PenalOffense *offense
-      = penal_model_lookup_offense (model, "patronizing");
+      = penal_model_lookup_offense (penal_test_model, "patronizing");
   const PenalEra *era;
   const PenalClass classes[] = { PENAL_CLASS_FELONY_C, PENAL_CLASS_FELONY_D };
 
@@ -279,16 +272,8 @@ test_patronizing (gconstpointer data)
   g_autoptr (PenalOutcome) outcome = evaluate_case (
       c->offense_date, "offense", "patronizing", "victim_age", age, NULL);
 
-  penal_test_assert_decided_class (outcome, c->class_code);
-  penal_test_assert_cites (outcome->rule->citation, c->citation);
-  g_assert_nonnull (outcome->version);
-  g_assert_cmpstr (outcome->version->id, ==, c->version_id);
-  g_assert_false (outcome->version_uncertain);
-  g_assert_cmpint (outcome->penalty_state, ==, c->penalty_state);
-  if (c->penalty != NULL)
-    penal_test_assert_penalty (outcome->penalty, c->penalty);
-  else
-    g_assert_null (outcome->penalty);
+  penal_test_assert_decided (outcome, c->class_code, c->citation, c->version_id,
+                             c->penalty_state, c->penalty);
 }
 
 /* No version before the criminal code of 1977 took effect on 1 January 1979
@@ -398,10 +383,7 @@ test_window_missing_age (void)
       window_model, "2020-05-01", "offense", "test-offense", NULL);
   guint older = 0, later = 0;
 
-  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
-  g_assert_cmpuint (outcome->missing->len, ==, 1);
-  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, "person_age");
-  g_assert_cmpuint (outcome->possible->len, ==, 6);
+  penal_test_assert_needs_fact (outcome, "person_age", 6);
   for (guint p = 0; p < outcome->possible->len; p++)
     {
       const PenalPossibility *possibility
@@ -474,10 +456,7 @@ test_patronizing_missing_age (gconstpointer data)
     { 18, 120, c->class_18_or_older },
   };
 
-  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
-  g_assert_cmpuint (outcome->missing->len, ==, 1);
-  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, "victim_age");
-  g_assert_cmpuint (outcome->possible->len, ==, G_N_ELEMENTS (tiers));
+  penal_test_assert_needs_fact (outcome, "victim_age", G_N_ELEMENTS (tiers));
   for (guint t = 0; t < G_N_ELEMENTS (tiers); t++)
     {
       const PenalPossibility *possibility
@@ -503,7 +482,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
 
-  model = loaded = penal_test_load_bundled ();
+  penal_test_model = loaded = penal_test_load_bundled ();
   {
     g_autofree char *path = g_test_build_filename (
         G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
@@ -515,46 +494,34 @@ main (int argc, char *argv[])
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (penalty_rows); i++)
-    {
-      const PenaltyRow *row = &penalty_rows[i];
-      g_autofree char *path
-          = g_strdup_printf ("/legal/penalties/%s/%s%s", row->era,
-                             penal_class_to_code (row->klass),
-                             row->penalty == NULL ? "-absent" : "");
-      g_test_add_data_func (path, row, test_penalty_row);
-    }
+    penal_test_add_case (&penalty_rows[i], test_penalty_row,
+                         "/legal/penalties/%s/%s%s", penalty_rows[i].era,
+                         penal_class_to_code (penalty_rows[i].klass),
+                         penalty_rows[i].penalty == NULL ? "-absent" : "");
   g_test_add_func ("/legal/penalties/until-2016-12-31/doc-minimum-note",
                    test_penalty_doc_minimum);
   g_test_add_func ("/legal/penalties/until-2016-12-31/uncertain-before-2004",
                    test_penalty_uncertain_before_2004);
 
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_cases); i++)
-    {
-      const PatronizingCase *c = &patronizing_cases[i];
-      g_autofree char *path = g_strdup_printf ("/legal/patronizing/%s/age-%d",
-                                               c->offense_date, c->victim_age);
-      g_test_add_data_func (path, c, test_patronizing);
-    }
+    penal_test_add_case (
+        &patronizing_cases[i], test_patronizing, "/legal/patronizing/%s/age-%d",
+        patronizing_cases[i].offense_date, patronizing_cases[i].victim_age);
   g_test_add_func ("/legal/patronizing/no-version",
                    test_patronizing_no_version);
   for (guint i = 0; i < G_N_ELEMENTS (window_cases); i++)
-    {
-      const WindowCase *c = &window_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/legal/uncertain-window/%s/age-%d", c->offense_date, c->age);
-      g_test_add_data_func (path, c, test_window);
-    }
+    penal_test_add_case (&window_cases[i], test_window,
+                         "/legal/uncertain-window/%s/age-%d",
+                         window_cases[i].offense_date, window_cases[i].age);
   g_test_add_func ("/legal/uncertain-window/candidates-agree",
                    test_window_agreeing);
   g_test_add_func ("/legal/uncertain-window/age-missing",
                    test_window_missing_age);
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_missing_age_cases); i++)
-    {
-      const PatronizingMissingAgeCase *c = &patronizing_missing_age_cases[i];
-      g_autofree char *path = g_strdup_printf (
-          "/legal/patronizing/%s/age-missing", c->offense_date);
-      g_test_add_data_func (path, c, test_patronizing_missing_age);
-    }
+    penal_test_add_case (&patronizing_missing_age_cases[i],
+                         test_patronizing_missing_age,
+                         "/legal/patronizing/%s/age-missing",
+                         patronizing_missing_age_cases[i].offense_date);
   g_test_add_func ("/legal/patronizing/2000-01-01/age-not-needed",
                    test_patronizing_age_not_needed_before_2004);
 

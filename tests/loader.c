@@ -182,6 +182,17 @@ static const FailFixture unsound_fixtures[] = {
   { "unsound-program-named-as-offense", PENAL_MODEL_ERROR_INVALID },
 };
 
+/* A load refused: no model, and ERROR of PENAL_MODEL_ERROR's CODE, saying
+ * MESSAGE. */
+static void
+assert_refused (const PenalModel *model, const GError *error,
+                PenalModelError code, const char *message)
+{
+  g_assert_null (model);
+  g_assert_error (error, PENAL_MODEL_ERROR, (gint)code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
 /* A fresh directory for files made at test time, removed afterwards, so
  * that large or generated inputs are never committed. */
 typedef struct
@@ -449,9 +460,7 @@ test_directory_without_xml (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
   g_autoptr (PenalModel) model
       = penal_model_load_directory (fixture->directory, &error);
 
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_NOT_FOUND, expected);
 }
 
 /* A directory named where a file is expected cannot be read as one. */
@@ -523,9 +532,7 @@ test_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
 
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_TOO_LARGE, expected);
 }
 
 static void
@@ -537,9 +544,7 @@ test_too_large_from_data (void)
   g_autoptr (PenalModel) model = penal_model_load_from_data (
       "over-limit.xml", contents, PENAL_MODEL_MAX_FILE_SIZE + 1, &error);
 
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_TOO_LARGE, expected);
 }
 
 /* Only regular files are read.  A FIFO named x.xml in a statutes
@@ -573,16 +578,12 @@ test_not_regular (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
                               "read only from regular files",
                               fifo);
   model = penal_model_load_directory (fixture->directory, &error);
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_IO, expected);
 
   device_model = penal_model_load_files (device, &device_error);
-  g_assert_null (device_model);
-  g_assert_error (device_error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_IO);
-  g_assert_cmpstr (device_error->message, ==,
-                   "/dev/null: not a regular file; statute files are read "
-                   "only from regular files");
+  assert_refused (device_model, device_error, PENAL_MODEL_ERROR_IO,
+                  "/dev/null: not a regular file; statute files are read "
+                  "only from regular files");
 }
 
 /* 2,000 hard links to one 1 MiB file took 4.2 GB before the first error:
@@ -610,9 +611,7 @@ test_too_many_files (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
                               fixture->directory, PENAL_MODEL_MAX_FILES,
                               PENAL_MODEL_MAX_FILES);
   model = penal_model_load_directory (fixture->directory, &error);
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_TOO_LARGE, expected);
 }
 
 /* The files of a set come to at most PENAL_MODEL_MAX_SET_SIZE bytes: the
@@ -643,9 +642,7 @@ test_set_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
       last, PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024),
       PENAL_MODEL_MAX_SET_SIZE / (1024 * 1024));
   model = penal_model_load_directory (fixture->directory, &error);
-  g_assert_null (model);
-  g_assert_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_refused (model, error, PENAL_MODEL_ERROR_TOO_LARGE, expected);
 }
 
 /* 100000 nested elements (short ones, to stay under the size cap) must be
@@ -777,19 +774,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/secret-marker", test_secret_marker);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_fixtures); i++)
-    {
-      const FailFixture *fixture = &fail_fixtures[i];
-      g_autofree char *path
-          = g_strconcat ("/loader/", fixture->name + strlen ("fail-"), NULL);
-      g_test_add_data_func (path, fixture, test_fail_fixture);
-    }
+    penal_test_add_case (&fail_fixtures[i], test_fail_fixture, "/loader/%s",
+                         fail_fixtures[i].name + strlen ("fail-"));
   for (guint i = 0; i < G_N_ELEMENTS (unsound_fixtures); i++)
-    {
-      const FailFixture *fixture = &unsound_fixtures[i];
-      g_autofree char *path = g_strconcat (
-          "/loader/unsound/", fixture->name + strlen ("unsound-"), NULL);
-      g_test_add_data_func (path, fixture, test_fail_fixture);
-    }
+    penal_test_add_case (&unsound_fixtures[i], test_fail_fixture,
+                         "/loader/unsound/%s",
+                         unsound_fixtures[i].name + strlen ("unsound-"));
 
   return g_test_run ();
 }

@@ -12,6 +12,23 @@
 #include "penal-model-private.h"
 #include "penal-test-case.h"
 
+PenalModel *penal_test_model;
+
+/* g_test_add_data_func for one row of a table of cases, under the path
+ * printed from PATH_FORMAT, which names the case. */
+void
+penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
+                     const char *path_format, ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+  g_test_add_data_func (path, test_case, test);
+}
+
 /* The statutes the tests check: make check points PENAL_STATUTES at the
  * source statutes/; run by hand, a test uses those compiled into penal.
  * (transfer full) */
@@ -208,6 +225,39 @@ penal_test_assert_penalty (const PenalClassPenalty *penalty,
   g_assert_cmpint (penalty->gain_cap_usd, ==, expected->gain_cap_usd);
   if (expected->gain_multiple > 0)
     penal_test_assert_cites (penalty->gain_citation, expected->fine_section);
+}
+
+/* A decided outcome: its class, a rule citing CITATION (or a subdivision
+ * of it), the version certainly in force, the penalty state and the
+ * penalty, where one is held (PENALTY NULL: none). */
+void
+penal_test_assert_decided (const PenalOutcome *outcome, const char *class_code,
+                           const char *citation, const char *version_id,
+                           PenalPenaltyState penalty_state,
+                           const ExpectedPenalty *penalty)
+{
+  penal_test_assert_decided_class (outcome, class_code);
+  penal_test_assert_cites (outcome->rule->citation, citation);
+  g_assert_nonnull (outcome->version);
+  g_assert_cmpstr (outcome->version->id, ==, version_id);
+  g_assert_false (outcome->version_uncertain);
+  g_assert_cmpint (outcome->penalty_state, ==, penalty_state);
+  if (penalty != NULL)
+    penal_test_assert_penalty (outcome->penalty, penalty);
+  else
+    g_assert_null (outcome->penalty);
+}
+
+/* An outcome that needs one fact, FACT, before it can decide, and lists
+ * N_POSSIBLE outcomes for its values. */
+void
+penal_test_assert_needs_fact (const PenalOutcome *outcome, const char *fact,
+                              guint n_possible)
+{
+  g_assert_cmpstr (penal_status_to_code (outcome->status), ==, "needs-facts");
+  g_assert_cmpuint (outcome->missing->len, ==, 1);
+  g_assert_cmpstr (penal_test_missing_fact_name (outcome, 0), ==, fact);
+  g_assert_cmpuint (outcome->possible->len, ==, n_possible);
 }
 
 const char *

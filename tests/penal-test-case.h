@@ -50,6 +50,15 @@ extern const ExpectedPenalty from2017_infraction;
 #define UNCERTAIN PENAL_PENALTY_UNCERTAIN
 #define NOT_HELD PENAL_PENALTY_NOT_HELD
 
+/* The statutes a test program loads once in main () and its tests share;
+ * the tests only read them. */
+extern PenalModel *penal_test_model;
+
+/* Evaluates a case against penal_test_model, given as NAME, VALUE pairs
+ * ending with NULL. */
+#define evaluate_case(...)                                                     \
+  penal_test_evaluate_case (penal_test_model, __VA_ARGS__)
+
 void penal_test_assert_cites (const char *citation, const char *expected);
 void penal_test_assert_penalty (const PenalClassPenalty *penalty,
                                 const ExpectedPenalty *expected);
@@ -57,6 +66,16 @@ const char *penal_test_missing_fact_name (const PenalOutcome *outcome,
                                           guint index);
 void penal_test_assert_decided_class (const PenalOutcome *outcome,
                                       const char *class_code);
+
+void penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
+                          const char *path_format, ...) G_GNUC_PRINTF (3, 4);
+void penal_test_assert_needs_fact (const PenalOutcome *outcome,
+                                   const char *fact, guint n_possible);
+void penal_test_assert_decided (const PenalOutcome *outcome,
+                                const char *class_code, const char *citation,
+                                const char *version_id,
+                                PenalPenaltyState penalty_state,
+                                const ExpectedPenalty *penalty);
 
 PenalModel *penal_test_load_statutes (void);
 PenalModel *penal_test_load_bundled (void);

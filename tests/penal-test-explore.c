@@ -7,6 +7,20 @@
 #include "penal-test-explore.h"
 #include "penal-test-run.h"
 
+/* The command ARGS (NULL-terminated, no --format) in JSON: ARGS with
+ * --format=json added, so that a test can run the same ARGS in words. */
+JsonObject *
+explore_json (JsonParser *parser, const char *const *args)
+{
+  g_autoptr (GPtrArray) with_format = g_ptr_array_new ();
+
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (with_format, (gpointer)args[i]);
+  g_ptr_array_add (with_format, (gpointer) "--format=json");
+  g_ptr_array_add (with_format, NULL);
+  return penal_test_run_json (parser, (const char *const *)with_format->pdata);
+}
+
 /* `penal classify --format=json` with the facts given (NULL-terminated). */
 JsonObject *
 classify_json (JsonParser *parser, const char *const *facts)
@@ -14,11 +28,42 @@ classify_json (JsonParser *parser, const char *const *facts)
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
   g_ptr_array_add (args, (gpointer) "classify");
-  g_ptr_array_add (args, (gpointer) "--format=json");
   for (guint i = 0; facts[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer)facts[i]);
   g_ptr_array_add (args, NULL);
-  return penal_test_run_json (parser, (const char *const *)args->pdata);
+  return explore_json (parser, (const char *const *)args->pdata);
+}
+
+/* `penal COMMAND test-offense` on 1 January 2020, in the uncertain window
+ * of the fictional statute of tests/data/valid-uncertain-window.xml (its
+ * newer version took effect some day from 14 February 2017 to 11 March
+ * 2023), with FORMAT (--format=…) unless NULL. */
+GStrv
+window_args (const char *command, const char *format)
+{
+  g_autofree char *fixture = g_test_build_filename (
+      G_TEST_DIST, "data", "valid-uncertain-window.xml", NULL);
+  const char *const args[] = { command, "test-offense",      "--statutes",
+                               fixture, "--date=2020-01-01", format,
+                               NULL };
+
+  return g_strdupv ((char **)args);
+}
+
+/* The versions that show or tree ARGS (window_args) give in JSON: both
+ * candidates, the older first, neither certainly in force. */
+JsonArray *
+window_versions (JsonParser *parser, const char *const *args)
+{
+  JsonArray *versions
+      = json_object_get_array_member (explore_json (parser, args), "versions");
+
+  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+  assert_shown_version (penal_test_object_at (versions, 0), "zz-900.030-old",
+                        FALSE);
+  assert_shown_version (penal_test_object_at (versions, 1), "zz-900.030-new",
+                        FALSE);
+  return versions;
 }
 
 /* The class `penal classify` gives for patronizing at one age and date,
@@ -34,6 +79,17 @@ classify_patronizing (JsonParser *parser, gint64 victim_age, const char *date)
   return classify_json (parser, facts);
 }
 
+/* The age tiers of RSMo 567.030 from 28 August 2004 on, in every version
+ * since (the Highway Patrol's codes; HB 1706 (2024) prints the text of
+ * 2018): 567.030.4 for 14 or younger, 567.030.3 for 15 to 17 ("less than
+ * eighteen ... but older than fourteen") and for 18 or older; the ages
+ * run to 120 (statutes/facts.xml). */
+const ExpectedTier age_tiers[3] = {
+  { "RSMo 567.030.4", 0, 14, "0–14" },
+  { "RSMo 567.030.3", 15, 17, "15–17" },
+  { "RSMo 567.030.3", 18, 120, "18+" },
+};
+
 /* RSMo 567.030 with the age tiers of 28 August 2004, until 31 December 2016
  * (mo-567-030.xml, basis official record: the Highway Patrol's charge codes
  * 21022, 21027 and 21029, edition of 5 August 2021), under the table until
@@ -47,12 +103,9 @@ classify_patronizing (JsonParser *parser, gint64 victim_age, const char *date)
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(6) up to 6
  *   months, 560.016 fine up to $500. */
 const ExpectedRule rules_2004[3] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P4Y", "P1Y", 5000,
-    "RSMo 558.011.1(4)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 1000,
-    "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 500,
-    "RSMo 558.011.1(6)" },
+  { &age_tiers[0], "felony-D", "P4Y", "P1Y", 5000, "RSMo 558.011.1(4)" },
+  { &age_tiers[1], "misdemeanor-A", "P1Y", NULL, 1000, "RSMo 558.011.1(5)" },
+  { &age_tiers[2], "misdemeanor-B", "P6M", NULL, 500, "RSMo 558.011.1(6)" },
 };
 
 /* RSMo 567.030 as revised by SB 491, from 1 January 2017 to 27 August 2018
@@ -68,12 +121,9 @@ const ExpectedRule rules_2004[3] = {
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
  *   months, 558.002.1(3) fine up to $1,000. */
 const ExpectedRule sb491_rules[3] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-E", "P4Y", "P1Y", 10000,
-    "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "misdemeanor-A", "P1Y", NULL, 2000,
-    "RSMo 558.011.1(6)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
-    "RSMo 558.011.1(7)" },
+  { &age_tiers[0], "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
+  { &age_tiers[1], "misdemeanor-A", "P1Y", NULL, 2000, "RSMo 558.011.1(6)" },
+  { &age_tiers[2], "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
 };
 
 /* RSMo 567.030 from 28 August 2018 (HB 1706 (2024) prints the text, statute
@@ -88,13 +138,36 @@ const ExpectedRule sb491_rules[3] = {
  * - 567.030.3, 18 or older: class B misdemeanor; 558.011.1(7) up to 6
  *   months, 558.002.1(3) up to $1,000. */
 const ExpectedRule rules_2018[3] = {
-  { "RSMo 567.030.4", 0, 14, "0–14", "felony-D", "P7Y", "P1Y", 10000,
-    "RSMo 558.011.1(4)" },
-  { "RSMo 567.030.3", 15, 17, "15–17", "felony-E", "P4Y", "P1Y", 10000,
-    "RSMo 558.011.1(5)" },
-  { "RSMo 567.030.3", 18, 120, "18+", "misdemeanor-B", "P6M", NULL, 1000,
-    "RSMo 558.011.1(7)" },
+  { &age_tiers[0], "felony-D", "P7Y", "P1Y", 10000, "RSMo 558.011.1(4)" },
+  { &age_tiers[1], "felony-E", "P4Y", "P1Y", 10000, "RSMo 558.011.1(5)" },
+  { &age_tiers[2], "misdemeanor-B", "P6M", NULL, 1000, "RSMo 558.011.1(7)" },
 };
+
+/* A condition, branch or range on victim_age against the age tier of the
+ * expected rule. */
+void
+assert_tier (JsonObject *object, const ExpectedRule *expected)
+{
+  g_assert_cmpint (json_object_get_int_member (object, "min"), ==,
+                   expected->tier->min);
+  g_assert_cmpint (json_object_get_int_member (object, "max"), ==,
+                   expected->tier->max);
+  g_assert_cmpstr (penal_test_string_or_null (object, "range"), ==,
+                   expected->tier->range);
+}
+
+/* An entry of the versions show and tree give: the version's id, and
+ * whether it was certainly in force on the date asked. */
+void
+assert_shown_version (JsonObject *entry, const char *id,
+                      gboolean certainly_in_force)
+{
+  g_assert_cmpstr (penal_test_string_or_null (
+                       json_object_get_object_member (entry, "version"), "id"),
+                   ==, id);
+  g_assert_cmpint (json_object_get_boolean_member (entry, "certainly_in_force"),
+                   ==, certainly_in_force);
+}
 
 /* A rule outcome object (show, tree, diff) against the expected rule. */
 void
@@ -105,7 +178,7 @@ assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
   g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
                    expected->klass);
   g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
-                   expected->citation);
+                   expected->tier->citation);
   penal_test_assert_member_null (outcome, "imprisonment_min");
   g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
                    expected->imprisonment_max);
@@ -156,16 +229,11 @@ assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
           JsonArray *when = json_object_get_array_member (rule, "when");
           JsonObject *condition = penal_test_object_at (when, 0);
 
-          g_assert_cmpstr (want->citation, ==, citations[c]);
+          g_assert_cmpstr (want->tier->citation, ==, citations[c]);
           g_assert_cmpuint (json_array_get_length (when), ==, 1);
           g_assert_cmpstr (penal_test_string_or_null (condition, "fact"), ==,
                            "victim_age");
-          g_assert_cmpint (json_object_get_int_member (condition, "min"), ==,
-                           want->min);
-          g_assert_cmpint (json_object_get_int_member (condition, "max"), ==,
-                           want->max);
-          g_assert_cmpstr (penal_test_string_or_null (condition, "range"), ==,
-                           want->range);
+          assert_tier (condition, want);
           g_assert_nonnull (penal_test_string_or_null (rule, "explain"));
           assert_outcome (json_object_get_object_member (rule, "outcome"), want,
                           era);
@@ -205,4 +273,22 @@ assert_version (JsonObject *version, const ExpectedVersion *expected)
   g_assert_cmpstr (penal_test_string_or_null (version, "basis"), ==,
                    expected->basis);
   g_assert_nonnull (penal_test_string_or_null (version, "title"));
+}
+
+/* RSMo 567.020.2 (revisor, from 28 August 2022) with knowledge of HIV: a
+ * class B felony, 558.011.1(2) 5 to 15 years (in both tables of
+ * mo-penalties.xml), no fine listed (558.002.1); an outcome or a what-if
+ * range against it. */
+void
+assert_hiv_felony (JsonObject *outcome)
+{
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
+                   "felony-B");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
+                   "RSMo 567.020.2");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_min"), ==,
+                   "P5Y");
+  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
+                   "P15Y");
+  penal_test_assert_member_null (outcome, "fine_max_usd");
 }

@@ -10,13 +10,20 @@
 
 G_BEGIN_DECLS
 
-/* One rule of RSMo 567.030 and the penalty of its class in one era. */
+/* One age tier of RSMo 567.030: the subsection that draws it and its
+ * victim_age range. */
 typedef struct
 {
   const char *citation;
   gint64 min;
   gint64 max;
   const char *range;
+} ExpectedTier;
+
+/* One rule of RSMo 567.030 and the penalty of its class in one era. */
+typedef struct
+{
+  const ExpectedTier *tier;
   const char *klass;
   const char *imprisonment_max;
   const char *county_jail_max; /* NULL: none */
@@ -37,18 +44,26 @@ typedef struct
 } ExpectedVersion;
 
 /* Each with its sources in penal-test-explore.c. */
+extern const ExpectedTier age_tiers[3];
 extern const ExpectedRule rules_2004[3];
 extern const ExpectedRule sb491_rules[3];
 extern const ExpectedRule rules_2018[3];
 extern const ExpectedVersion patronizing_versions[4];
 
+JsonObject *explore_json (JsonParser *parser, const char *const *args);
+GStrv window_args (const char *command, const char *format);
+JsonArray *window_versions (JsonParser *parser, const char *const *args);
 JsonObject *classify_json (JsonParser *parser, const char *const *facts);
 JsonObject *classify_patronizing (JsonParser *parser, gint64 victim_age,
                                   const char *date);
+void assert_tier (JsonObject *object, const ExpectedRule *expected);
+void assert_shown_version (JsonObject *entry, const char *id,
+                           gboolean certainly_in_force);
 void assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
                      const char *era);
 void assert_subsections (JsonObject *shown, const ExpectedRule expected[3],
                          const char *era);
 void assert_version (JsonObject *version, const ExpectedVersion *expected);
+void assert_hiv_felony (JsonObject *outcome);
 
 G_END_DECLS

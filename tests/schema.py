@@ -12,7 +12,8 @@ of the API from a running `penal serve`), and each output is validated
 against the schema for it.  The cases must reach every status, warning,
 kind and state the schemas list; and outputs made wrong on purpose must
 fail, so the schemas are known to refuse what penal does not write.  Output
-is TAP.
+is TAP.  How outputs are run and validated is in schema_check.py; the API's
+answers are checked in schema_api.py.
 
 usage: schema.py PENAL SRCDIR WORKDIR
 """
@@ -21,165 +22,25 @@ import copy
 import json
 import os
 import re
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
-import jsonschema
-from jsonschema import Draft202012Validator
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
-PENAL, SRCDIR, WORK = sys.argv[1:4]
-SCHEMAS = os.path.join(SRCDIR, "doc", "schema")
-WINDOW = os.path.join(SRCDIR, "tests", "data", "valid-uncertain-window.xml")
-ENV = dict(os.environ, LC_ALL="C", LANGUAGE="")
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-# ------------------------------------------------------------------
-# TAP
-
-counter = 0
-failed = False
-
-
-def result(ok, text, diagnostics=()):
-    global counter, failed
-    counter += 1
-    for line in diagnostics:
-        print("# " + line)
-    print(("ok" if ok else "not ok") + " %d - %s" % (counter, text))
-    failed |= not ok
-
-
-# ------------------------------------------------------------------
-# The schemas, each under its $id (its file name), so that their
-# relative $refs resolve among themselves.
-
-store = {}
-invalid = set()
-for name in sorted(os.listdir(SCHEMAS)):
-    if not name.endswith(".schema.json"):
-        continue
-    with open(os.path.join(SCHEMAS, name), encoding="utf-8") as f:
-        schema = json.load(f)
-    problems = []
-    try:
-        Draft202012Validator.check_schema(schema)
-    except jsonschema.exceptions.SchemaError as error:
-        problems.append(str(error.message))
-    if schema.get("$schema") != DRAFT:
-        problems.append("$schema is not draft 2020-12")
-    if schema.get("$id") != name:
-        problems.append("$id is not the file's name")
-    result(not problems, "%s is a valid draft 2020-12 schema" % name, problems)
-    store[name] = schema
-    if problems:
-        invalid.add(name)
-
-
-def validator(name):
-    """A validator for the schema in file name that resolves $refs in
-    store, through referencing where jsonschema has it (4.18 on), through
-    RefResolver before (Debian 12 has 4.10)."""
-    schema = store[name]
-    try:
-        from referencing import Registry, Resource
-        from referencing.jsonschema import DRAFT202012
-    except ImportError:
-        resolver = jsonschema.RefResolver(base_uri=name, referrer=schema, store=store)
-        return Draft202012Validator(
-            schema, resolver=resolver, format_checker=jsonschema.FormatChecker()
-        )
-    registry = Registry().with_resources(
-        (uri, Resource.from_contents(s, default_specification=DRAFT202012))
-        for uri, s in store.items()
-    )
-    return Draft202012Validator(
-        schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
-
-
-validators = {name: validator(name) for name in store}
-# The schemas an output was checked against, and the values each member
-# took there, to prove the cases reach every code the schemas list.
-used = set()
-seen = {}
-
-
-def note_values(schema, value, member=None):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            note_values(schema, item, key)
-    elif isinstance(value, list):
-        for item in value:
-            note_values(schema, item, member)
-    elif member is not None:
-        seen.setdefault(schema, {}).setdefault(member, set()).add(value)
-
-
-def validate(schema, label, text, lines=False):
-    """Validates text, one JSON document or (lines) one per line, against
-    schema, as one test; returns the documents."""
-    used.add(schema)
-    label = "%s: valid against %s" % (label, schema)
-    try:
-        if lines:
-            docs = [json.loads(line) for line in text.splitlines()]
-        else:
-            docs = [json.loads(text)]
-    except ValueError as error:
-        result(False, label, ["not JSON: %s" % error])
-        return []
-    if schema in invalid:
-        result(False, label, ["%s is not a valid schema" % schema])
-        return docs
-    problems = []
-    for doc in docs:
-        note_values(schema, doc)
-        errors = sorted(
-            validators[schema].iter_errors(doc), key=lambda e: list(e.absolute_path)
-        )
-        for error in errors[:8]:
-            where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-            problems.append("%s: %s" % (where, error.message[:300]))
-    result(bool(docs) and not problems, label, problems)
-    return docs
-
-
-# ------------------------------------------------------------------
-# Running penal
-
-
-def run(args, stdin=""):
-    return subprocess.run(
-        [PENAL] + args,
-        input=stdin.encode(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=ENV,
-        timeout=120,
-    )
-
-
-def check(schema, args, stdin="", exit_code=0, lines=False, label=None):
-    """Runs penal with args (a list, or words in a string) and validates
-    what it wrote against schema."""
-    if isinstance(args, str):
-        args = args.split()
-    label = label or "penal " + " ".join(args)
-    completed = run(args, stdin)
-    if completed.returncode != exit_code:
-        err = completed.stderr.decode()[:500]
-        result(False, label, ["exit %d: %s" % (completed.returncode, err)])
-        return []
-    return validate(schema, label, completed.stdout.decode(), lines)
-
-
-def window(args):
-    """args, against the fictional statute with an uncertain window."""
-    return ["--statutes", WINDOW] + args.split()
-
+import schema_api
+from schema_check import (
+    PENAL,
+    SRCDIR,
+    WORK,
+    check,
+    every_schema_used,
+    finish,
+    output,
+    reached,
+    refused,
+    result,
+    run,
+    window,
+)
 
 # ------------------------------------------------------------------
 # What the statutes hold, asked of penal itself
@@ -555,11 +416,6 @@ for sample, options in SAMPLES:
 check("batch-row.schema.json", window("batch --format=jsonl -"), WINDOW_CSV, 0, True)
 check("batch-row.schema.json", window("batch --format=jsonl --full -"), WINDOW_CSV,
       0, True)
-
-# ------------------------------------------------------------------
-# The API, from a running server.
-
-
 # audit: every finding, an error row, kept cells, JSON Lines in and out.
 AUDIT_CSV = """\
 Case ID,offense_date,charge_code,charged_class,offense,victim_age,prior_prostitution_offenses
@@ -581,110 +437,13 @@ check("audit-row.schema.json", "audit --input-format=jsonl --format=jsonl -",
       '{"offense_date":"2019-01-01","charge_code":"567.030-003Y201840",'
       '"charged_class":"felony-E"}\n', 0, True)
 
+# ------------------------------------------------------------------
+# The API, from a running server.
 
-def serve():
-    """Starts penal serve on a free port; returns the process and the port."""
-    log = open(os.path.join(WORK, "serve.log"), "w+b")
-    process = subprocess.Popen(
-        [PENAL, "serve", "--listen=127.0.0.1:0"],
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-        env=dict(ENV, PENAL_SERVE_THREADS="1"),
-    )
-    # The server says its port once it listens; only a hang reaches 600.
-    for _ in range(600):
-        log.seek(0)
-        found = re.search(rb"\(port ([0-9]+)\)", log.read())
-        if found:
-            return process, int(found.group(1))
-        if process.poll() is not None:
-            break
-        time.sleep(0.1)
-    process.kill()
-    process.wait()
-    return None, None
-
-
-def check_api(schema, method, path, status, body=None, content_type=None,
-              headers=None, lines=False):
-    """Sends one request; the answer must have status and be valid against
-    schema.  Returns its body."""
-    label = "%s %s (%d)" % (method, path, status)
-    request = urllib.request.Request(
-        "http://127.0.0.1:%d%s" % (port, path), data=body, method=method
-    )
-    if content_type:
-        request.add_header("Content-Type", content_type)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            got, text = response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        got, text = error.code, error.read().decode()
-    if got != status:
-        result(False, label, ["status %d: %s" % (got, text[:300])])
-        return None
-    validate(schema, label, text, lines)
-    return text
-
-
-JSON = "application/json"
-server, port = serve()
-result(server is not None, "penal serve listens on a free port")
-if server is not None:
-    try:
-        for facts_given in (
-            {"offense": "patronizing", "victim_age": 30, "offense_date": "2024-01-01"},
-            {"offense": "prostitution", "knew_hiv": "yes", "offense_date": "2023-01-01"},
-            {"offense": "patronizing", "offense_date": "1970-01-01"},
-        ):
-            body = json.dumps(facts_given)
-            answer = check_api(
-                "classify.schema.json", "POST", "/api/v1/classify", 200,
-                body.encode(), JSON,
-            )
-            cli = run(["classify", "--format=json"]
-                      + ["%s=%s" % fact for fact in facts_given.items()])
-            result(
-                answer == cli.stdout.decode(),
-                "/api/v1/classify answers %s as classify does" % body,
-            )
-        check_api("classify.schema.json", "POST", "/api/v1/classify", 200,
-                  b'{"offense": "patronizing"}', JSON)
-        check_api("api-health.schema.json", "GET", "/api/v1/health", 200)
-        check_api("list.schema.json", "GET", "/api/v1/statutes", 200)
-        check_api("batch-row.schema.json", "POST", "/api/v1/batch", 200,
-                  JSONL.encode(), "application/x-ndjson", lines=True)
-        for status, method, path, body, content_type, headers in (
-            (400, "POST", "/api/v1/classify", b'{"victim_age": "abc"}', JSON, None),
-            (400, "POST", "/api/v1/classify", b"[1]", JSON, None),
-            (404, "GET", "/api/v1/nothing", None, None, None),
-            (405, "GET", "/api/v1/classify", None, None, None),
-            (415, "POST", "/api/v1/classify", b"{}", "text/plain", None),
-            (413, "POST", "/api/v1/classify", b" " * (65 * 1024), JSON, None),
-            (421, "GET", "/api/v1/health", None, None, {"Host": "example.com"}),
-            (431, "GET", "/api/v1/health", None, None, {"X-Padding": "x" * 9216}),
-        ):
-            check_api("api-error.schema.json", method, path, status, body,
-                      content_type, headers)
-    finally:
-        server.terminate()
-        server.wait()
+schema_api.check_answers(JSONL)
 
 # ------------------------------------------------------------------
 # The cases reach every code: each status, warning, kind and state.
-
-
-def reached(schema, member, values):
-    missing = set(values) - seen.get(schema, {}).get(member, set())
-    result(
-        not missing,
-        "the outputs checked against %s give %s each of %s"
-        % (schema, member, ", ".join(map(str, values))),
-        ["never seen: %s" % ", ".join(sorted(map(str, missing)))] if missing else [],
-    )
-
 
 STATUSES = ("decided", "needs-facts", "ambiguous", "no-version")
 ANSWERS = (True, False, None)
@@ -737,25 +496,11 @@ reached(
     ("felony", "misdemeanor", "infraction", "ordinance", "other"),
 )
 reached("api-error.schema.json", "status", (400, 404, 405, 413, 415, 421, 431))
-unused = sorted(set(store) - used - {"common.schema.json"})
-result(not unused, "every schema validated an output", unused)
+every_schema_used()
 
 # ------------------------------------------------------------------
 # The schemas refuse what penal does not write: each real output, made
 # wrong in one way, must fail.
-
-
-def output(args, stdin=""):
-    return json.loads(run(args.split(), stdin).stdout.decode())
-
-
-def refused(schema, doc, what):
-    result(
-        schema not in invalid
-        and any(True for _ in validators[schema].iter_errors(doc)),
-        "%s refuses %s" % (schema, what),
-    )
-
 
 decided = output(
     "classify --format=json offense=patronizing victim_age=30 "
@@ -829,6 +574,4 @@ refused("what-if.schema.json", doc, "a range of values given as a period")
 doc = output("lookup 21027 offense_date=2010-05-01 --format=json")
 doc["codes"][0]["status"] = "guessed"
 refused("lookup.schema.json", doc, "a lookup status it does not have")
-
-print("1..%d" % counter)
-sys.exit(1 if failed else 0)
+finish()

@@ -26,6 +26,7 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-regions.h"
+#include "penal-tree-private.h"
 #include "penal.h"
 
 static PenalModel *model;
@@ -39,25 +40,9 @@ typedef struct
   GArray *values; /* gint64, per fact read */
 } Case;
 
-static char *
-value_text (const PenalFactDecl *fact, gint64 value)
-{
-  switch (fact->type)
-    {
-    case PENAL_FACT_TYPE_BOOLEAN:
-      return g_strdup (value ? "yes" : "no");
-    case PENAL_FACT_TYPE_ENUM:
-      return g_strdup (fact->values[value]);
-    case PENAL_FACT_TYPE_DATE:
-      return penal_date_to_iso (value);
-    case PENAL_FACT_TYPE_INTEGER:
-    default:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-    }
-}
-
 /* The case as NAME=VALUE assignments, leaving out skip (a fact index, or
- * G_MAXUINT). */
+ * G_MAXUINT); each value written as the decision tree writes it, which the
+ * facts parser reads back. */
 static GPtrArray *
 assignments (const Case *c, guint skip)
 {
@@ -77,7 +62,8 @@ assignments (const Case *c, guint skip)
 
       if (f == skip)
         continue;
-      text = value_text (fact, g_array_index (c->values, gint64, i));
+      text = penal_tree_describe_value (fact,
+                                        g_array_index (c->values, gint64, i));
       g_ptr_array_add (out, g_strdup_printf ("%s=%s", fact->name, text));
     }
   return out;
@@ -139,6 +125,48 @@ boolean_text (JsonObject *object, const char *member)
   return json_node_get_boolean (node) ? "true" : "false";
 }
 
+/* The enhancements that may be charged, as "id=class/raises;…", from the
+ * enhancements of classify's JSON or of a what-if or batch row. */
+static char *
+enhancements_text (JsonArray *enhancements)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint e = 0; e < json_array_get_length (enhancements); e++)
+    {
+      JsonObject *enhanced = json_array_get_object_element (enhancements, e);
+      const char *klass = string_or_null (enhanced, "class");
+
+      if (klass == NULL)
+        continue;
+      g_string_append_printf (list, "%s=%s/%s;",
+                              string_or_null (enhanced, "id"), klass,
+                              boolean_text (enhanced, "raises_exposure"));
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* The protections as "id=applies;…", leaving out those that do not apply
+ * where the list holds them too (classify's does; a row's lists only those
+ * that apply or may). */
+static char *
+protections_text (JsonArray *protections, gboolean only_applying)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint p = 0; p < json_array_get_length (protections); p++)
+    {
+      JsonObject *protection = json_array_get_object_element (protections, p);
+      const char *applies = boolean_text (protection, "applies");
+
+      if (only_applying && g_str_equal (applies, "false"))
+        continue;
+      g_string_append_printf (list, "%s=%s;", string_or_null (protection, "id"),
+                              applies);
+    }
+  return g_string_free (list, FALSE);
+}
+
 /* The parts every surface must agree on, from classify's JSON. */
 typedef struct
 {
@@ -157,50 +185,38 @@ parts_clear (Parts *parts)
   g_free (parts->diversion);
 }
 
+/* The class and the enhancements, which classify's JSON and a row give in
+ * the same members. */
+static Parts
+parts_with_class (JsonObject *object)
+{
+  Parts parts = { 0 };
+
+  parts.klass = g_strdup (string_or_null (object, "class"));
+  parts.enhancements = enhancements_text (
+      json_object_get_array_member (object, "enhancements"));
+  return parts;
+}
+
 static Parts
 parts_of_classify (JsonObject *root)
 {
-  Parts parts = { 0 };
-  JsonArray *enhancements = json_object_get_array_member (root, "enhancements");
+  Parts parts = parts_with_class (root);
   JsonNode *diversion = json_object_get_member (root, "diversion");
-  GString *list = g_string_new (NULL);
 
-  parts.klass = g_strdup (string_or_null (root, "class"));
-  for (guint e = 0; e < json_array_get_length (enhancements); e++)
-    {
-      JsonObject *enhanced = json_array_get_object_element (enhancements, e);
-      const char *klass = string_or_null (enhanced, "class");
-
-      if (klass == NULL)
-        continue;
-      g_string_append_printf (list, "%s=%s/%s;",
-                              string_or_null (enhanced, "id"), klass,
-                              boolean_text (enhanced, "raises_exposure"));
-    }
-  parts.enhancements = g_string_free (list, FALSE);
-  list = g_string_new (NULL);
   if (diversion != NULL && JSON_NODE_HOLDS_OBJECT (diversion))
     {
       JsonObject *object = json_node_get_object (diversion);
-      JsonArray *protections
-          = json_object_get_array_member (object, "protections");
 
-      for (guint p = 0; p < json_array_get_length (protections); p++)
-        {
-          JsonObject *protection
-              = json_array_get_object_element (protections, p);
-          const char *applies = boolean_text (protection, "applies");
-
-          if (g_str_equal (applies, "false"))
-            continue;
-          g_string_append_printf (list, "%s=%s;",
-                                  string_or_null (protection, "id"), applies);
-        }
+      parts.protections = protections_text (
+          json_object_get_array_member (object, "protections"), TRUE);
       parts.diversion = g_strdup (boolean_text (object, "eligible"));
     }
   else
-    parts.diversion = g_strdup ("null");
-  parts.protections = g_string_free (list, FALSE);
+    {
+      parts.protections = g_strdup ("");
+      parts.diversion = g_strdup ("null");
+    }
   return parts;
 }
 
@@ -209,32 +225,10 @@ parts_of_classify (JsonObject *root)
 static Parts
 parts_of_row (JsonObject *row)
 {
-  Parts parts = { 0 };
-  JsonArray *enhancements = json_object_get_array_member (row, "enhancements");
-  JsonArray *protections = json_object_get_array_member (row, "protections");
-  GString *list = g_string_new (NULL);
+  Parts parts = parts_with_class (row);
 
-  parts.klass = g_strdup (string_or_null (row, "class"));
-  for (guint e = 0; e < json_array_get_length (enhancements); e++)
-    {
-      JsonObject *enhanced = json_array_get_object_element (enhancements, e);
-      const char *klass = string_or_null (enhanced, "class");
-
-      if (klass == NULL)
-        continue;
-      g_string_append_printf (list, "%s=%s/%s;",
-                              string_or_null (enhanced, "id"), klass,
-                              boolean_text (enhanced, "raises_exposure"));
-    }
-  parts.enhancements = g_string_free (list, FALSE);
-  list = g_string_new (NULL);
-  for (guint p = 0; p < json_array_get_length (protections); p++)
-    {
-      JsonObject *protection = json_array_get_object_element (protections, p);
-      g_string_append_printf (list, "%s=%s;", string_or_null (protection, "id"),
-                              boolean_text (protection, "applies"));
-    }
-  parts.protections = g_string_free (list, FALSE);
+  parts.protections = protections_text (
+      json_object_get_array_member (row, "protections"), FALSE);
   parts.diversion = g_strdup (boolean_text (row, "diversion_eligible"));
   return parts;
 }
@@ -403,8 +397,8 @@ caseload_add (Caseload *caseload, const Case *c, const Parts *expected)
     {
       const PenalFactDecl *fact = g_ptr_array_index (
           model->facts, g_array_index (c->facts, guint, i));
-      g_autofree char *text
-          = value_text (fact, g_array_index (c->values, gint64, i));
+      g_autofree char *text = penal_tree_describe_value (
+          fact, g_array_index (c->values, gint64, i));
 
       g_string_append_printf (caseload->csv, ",%s", text);
       g_string_append_printf (caseload->jsonl, ",\"%s\":\"%s\"", fact->name,
