@@ -13,6 +13,7 @@
  * them, with their sources there. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -61,7 +61,7 @@ read_in_pieces (const uint8_t *data, size_t size, gboolean whole)
 
   while (at < size)
     {
-      size_t piece = whole ? size - at : 1 + data[step++ % size] % 17;
+      size_t piece = whole ? size - at : 1 + (size_t)(data[step++ % size] % 17);
 
       piece = MIN (piece, size - at);
       g_assert_true (
