@@ -55,6 +55,49 @@ typedef enum
         N_ ("DATE")                                                            \
   }
 
+/* The options of the commands that read a caseload, for their
+ * GOptionEntry[], each set in the command's PenalCliCaseload. */
+#define PENAL_CLI_INPUT_FORMAT_OPTION(raw)                                     \
+  {                                                                            \
+    "input-format", 0, 0, G_OPTION_ARG_STRING, &(raw).input_format_name,       \
+        N_ ("Read csv (the default) or jsonl"), N_ ("FORMAT")                  \
+  }
+#define PENAL_CLI_KEEP_OPTION(raw)                                             \
+  {                                                                            \
+    "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &(raw).keep_lists,              \
+        N_ ("Copy these input columns (a case id, say) to the front of "       \
+            "every output row"),                                               \
+        N_ ("COLUMN[,COLUMN…]")                                                \
+  }
+#define PENAL_CLI_DELIMITER_OPTION(raw)                                        \
+  {                                                                            \
+    "delimiter", 'd', 0, G_OPTION_ARG_STRING, &(raw).delimiter_name,           \
+        N_ ("Read CSV fields separated by , or ; or tab (default: whichever "  \
+            "the header line uses)"),                                          \
+        N_ ("CHAR")                                                            \
+  }
+#define PENAL_CLI_DATE_ORDER_OPTION(raw)                                       \
+  {                                                                            \
+    "date-order", 0, 0, G_OPTION_ARG_STRING, &(raw).date_order_name,           \
+        N_ ("Read slashed dates as mdy (6/1/2016 is 1 June) or dmy "           \
+            "(6/1/2016 is 6 January); without it they are refused"),           \
+        N_ ("ORDER")                                                           \
+  }
+#define PENAL_CLI_IGNORE_UNKNOWN_OPTION(raw)                                   \
+  {                                                                            \
+    "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &(raw).ignore_unknown,          \
+        N_ ("Skip columns (or JSON members) penal does not read instead of "   \
+            "refusing them; standard error names them"),                       \
+        NULL                                                                   \
+  }
+#define PENAL_CLI_BOM_OPTION(raw)                                              \
+  {                                                                            \
+    "bom", 0, 0, G_OPTION_ARG_NONE, &(raw).bom,                                \
+        N_ ("Begin CSV output with a byte-order mark, so that Excel reads "    \
+            "it as UTF-8"),                                                    \
+        NULL                                                                   \
+  }
+
 /* What `penal help NAME` and `penal NAME --help` print. */
 typedef struct
 {
@@ -99,6 +142,13 @@ typedef struct
   gboolean bom;
 } PenalCliCaseload;
 
+/* What a command that reads a caseload does with it, once its options
+ * are read, the input opened and the statutes loaded: the rows run
+ * through and the summary said (penal_cli_caseload_end()). */
+typedef PenalExit (*PenalCliCaseloadRun) (PenalModel *model,
+                                          const PenalBatchOptions *options,
+                                          FILE *in, const char *input_name);
+
 GQuark penal_cli_error_quark (void);
 
 gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
@@ -138,15 +188,12 @@ PenalExit penal_cmd_classify (int argc, char **argv);
 PenalExit penal_cmd_screen (int argc, char **argv);
 PenalExit penal_cmd_batch (int argc, char **argv);
 PenalExit penal_cmd_audit (int argc, char **argv);
-gboolean penal_cli_caseload_options (const PenalCliCaseload *raw,
-                                     const char *command,
-                                     PenalBatchOptions *options,
-                                     GPtrArray *keep, PenalExit *status);
-gboolean penal_cli_open_caseload (const char *command, int argc, char **argv,
-                                  FILE **out_in, char **out_name,
-                                  PenalModel **out_model, PenalExit *status);
-void penal_cli_close_caseload (FILE *in);
-void penal_cli_print_summary (const char *summary);
+PenalExit penal_cli_caseload_main (const PenalCommandHelp *help,
+                                   const PenalCliCaseload *raw, int argc,
+                                   char **argv, PenalCommandCheck check,
+                                   PenalCliCaseloadRun run);
+PenalExit penal_cli_caseload_end (const char *command, char *summary,
+                                  guint64 rows, guint64 errors);
 PenalExit penal_cmd_verify (int argc, char **argv);
 PenalExit penal_cmd_list (int argc, char **argv);
 PenalExit penal_cmd_show (int argc, char **argv);
