@@ -21,12 +21,13 @@ caseload_options (const PenalCliCaseload *raw, const char *command,
 {
   static const char *const formats[] = { "csv", "jsonl", NULL };
   static const char *const orders[] = { "mdy", "dmy", NULL };
+  const char *format_name = penal_cli_format_name ();
   int input_format, output_format, order = -1;
 
   memset (options, 0, sizeof *options);
-  if (!penal_cli_format (raw->format_name, formats, &output_format))
+  if (!penal_cli_format (format_name, formats, &output_format))
     {
-      g_autofree char *shown = penal_quote_untrusted (raw->format_name);
+      g_autofree char *shown = penal_quote_untrusted (format_name);
 
       *status = penal_cli_usage (
           _ ("--format: unknown format “%s” for %s; use csv or jsonl"), shown,

@@ -36,6 +36,15 @@ typedef struct
 
 static GlobalOptions globals;
 
+/* --format, every command's first option but serve's; its description
+ * is the command's, from its PenalCommandHelp. */
+static char *format_name;
+
+static const GOptionEntry format_entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL,
+          N_ ("FORMAT") },
+        G_OPTION_ENTRY_NULL };
+
 static const GOptionEntry global_entries[]
     = { { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &globals.statutes,
           N_ ("Read statutes from DIR (every *.xml in it) or one FILE instead "
@@ -185,6 +194,13 @@ const char *
 penal_cli_charge_codes (void)
 {
   return globals.charge_codes;
+}
+
+/* The --format given, or NULL. */
+const char *
+penal_cli_format_name (void)
+{
+  return format_name;
 }
 
 /* The bundled statutes, or those --statutes names, with the charge-code
@@ -404,7 +420,7 @@ penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                          PenalExit *out_exit)
 {
   static const PenalCommandHelp none
-      = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
+      = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
 
   if (!penal_cli_parse (&none, argc, argv, out_exit))
     return FALSE;
@@ -432,12 +448,15 @@ static const GOptionEntry *
 find_option (const PenalCommandHelp *help, const char *long_name, gsize length,
              char short_name)
 {
-  const GOptionEntry *entry
-      = find_entry (help->entries, long_name, length, short_name);
+  const GOptionEntry *entry = NULL;
 
-  return entry != NULL
-             ? entry
-             : find_entry (global_entries, long_name, length, short_name);
+  if (help->format_option != NULL)
+    entry = find_entry (format_entries, long_name, length, short_name);
+  if (entry == NULL)
+    entry = find_entry (help->entries, long_name, length, short_name);
+  if (entry == NULL)
+    entry = find_entry (global_entries, long_name, length, short_name);
+  return entry;
 }
 
 /* The first option that is neither the command's nor global, or NULL. */
@@ -535,6 +554,7 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *unknown = unknown_option (help, *argv);
+  GOptionEntry format[G_N_ELEMENTS (format_entries)];
 
   if (unknown != NULL)
     {
@@ -544,6 +564,10 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   context = g_option_context_new (help->arguments != NULL ? _ (help->arguments)
                                                           : NULL);
   g_option_context_set_help_enabled (context, FALSE);
+  memcpy (format, format_entries, sizeof format);
+  format[0].description = help->format_option;
+  if (help->format_option != NULL)
+    g_option_context_add_main_entries (context, format, GETTEXT_PACKAGE);
   if (help->entries != NULL)
     g_option_context_add_main_entries (context, help->entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
@@ -593,18 +617,14 @@ penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
                               PenalExit *out_exit)
 {
   static const char *const formats[] = { "text", "json", NULL };
-  const GOptionEntry *entry
-      = find_entry (help->entries, "format", strlen ("format"), 0);
-  const char *given;
   g_autofree char *shown = NULL;
 
-  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (help->format_option != NULL, FALSE);
   if (!penal_cli_parse (help, argc, argv, out_exit))
     return FALSE;
-  given = *(char **)entry->arg_data;
-  if (penal_cli_format (given, formats, out_format))
+  if (penal_cli_format (format_name, formats, out_format))
     return TRUE;
-  shown = penal_quote_untrusted (given);
+  shown = penal_quote_untrusted (format_name);
   *out_exit = penal_cli_usage (
       _ ("--format: unknown format “%s”; use text or json"), shown);
   return FALSE;

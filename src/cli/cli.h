@@ -41,13 +41,9 @@ typedef enum
   PENAL_CLI_ERROR_IO,      /* 74 */
 } PenalCliError;
 
-/* Options several commands take, for their GOptionEntry[]: --format, with
- * what the command writes (N_()), and --date, the version in force. */
-#define PENAL_CLI_FORMAT_OPTION(variable, description)                         \
-  {                                                                            \
-    "format", 'f', 0, G_OPTION_ARG_STRING, &(variable), (description),         \
-        N_ ("FORMAT")                                                          \
-  }
+/* An option several commands take, for their GOptionEntry[]: --date,
+ * the version in force.  (--format, which every command that writes an
+ * answer takes, comes from its PenalCommandHelp.) */
 #define PENAL_CLI_DATE_OPTION(variable)                                        \
   {                                                                            \
     "date", 0, 0, G_OPTION_ARG_STRING, &(variable),                            \
@@ -101,13 +97,15 @@ typedef enum
 /* What `penal help NAME` and `penal NAME --help` print. */
 typedef struct
 {
-  const char *name;        /* as typed: "classify" */
-  const char *arguments;   /* N_(): "FACT=VALUE…", after [OPTION…] */
-  const char *summary;     /* N_(): one sentence */
-  const char *description; /* N_(): a paragraph, or NULL */
-  const char *formats;     /* N_(): the --format values, or NULL */
-  const char *examples;    /* command lines, never translated */
-  gboolean lists_facts;    /* takes facts: list them from the statutes */
+  const char *name;          /* as typed: "classify" */
+  const char *arguments;     /* N_(): "FACT=VALUE…", after [OPTION…] */
+  const char *summary;       /* N_(): one sentence */
+  const char *description;   /* N_(): a paragraph, or NULL */
+  const char *formats;       /* N_(): the --format values, or NULL */
+  const char *format_option; /* N_(): what --format writes, or NULL when
+                                the command takes no --format */
+  const char *examples;      /* command lines, never translated */
+  gboolean lists_facts;      /* takes facts: list them from the statutes */
   const GOptionEntry *entries;
 } PenalCommandHelp;
 
@@ -132,7 +130,6 @@ typedef struct
  * (cli-caseload.c); each command points its own option entries here. */
 typedef struct
 {
-  char *format_name;
   char *input_format_name;
   gboolean ignore_unknown;
   char **keep_lists;
@@ -167,6 +164,7 @@ PenalExit penal_cli_finish (const char *answer, const GError *error);
 PenalModel *penal_cli_load_model (GError **error);
 const char *penal_cli_statutes (void);
 const char *penal_cli_charge_codes (void);
+const char *penal_cli_format_name (void);
 gboolean penal_cli_format (const char *given, const char *const *accepted,
                            int *out_index);
 gint64 penal_cli_date_or_today (const char *option, const char *text,

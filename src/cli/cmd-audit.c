@@ -16,9 +16,7 @@ static PenalCliCaseload raw;
 static char *report_name;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (raw.format_name,
-                                 N_ ("Write csv (the default) or jsonl")),
-        PENAL_CLI_INPUT_FORMAT_OPTION (raw),
+    = { PENAL_CLI_INPUT_FORMAT_OPTION (raw),
         PENAL_CLI_KEEP_OPTION (raw),
         { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_name,
           N_ ("Also write a one-page HTML report of the findings, grouped by "
@@ -67,6 +65,7 @@ static const PenalCommandHelp help = {
       "comes before 1); 73 the report could not be written; otherwise as "
       "for every command."),
   N_ ("csv (default), jsonl"),
+  N_ ("Write csv (the default) or jsonl"),
   "  penal audit charges.csv > findings.csv\n"
   "  penal audit --keep=case_id --report=audit.html charges.csv > "
   "findings.csv\n"

@@ -13,9 +13,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalBatchCounts, penal_batch_counts_clear)
 static PenalCliCaseload raw;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (raw.format_name,
-                                 N_ ("Write csv (the default) or jsonl")),
-        PENAL_CLI_INPUT_FORMAT_OPTION (raw),
+    = { PENAL_CLI_INPUT_FORMAT_OPTION (raw),
         PENAL_CLI_KEEP_OPTION (raw),
         PENAL_CLI_DELIMITER_OPTION (raw),
         PENAL_CLI_DATE_ORDER_OPTION (raw),
@@ -64,6 +62,7 @@ static const PenalCommandHelp help = {
       "begins with =, +, -, @ or a tab: such a cell gets a ' in front, so "
       "that a spreadsheet never runs input as a formula."),
   N_ ("csv (default), jsonl"),
+  N_ ("Write csv (the default) or jsonl"),
   "  penal batch cases.csv > answers.csv\n"
   "  penal batch --keep=case_id --bom export.csv > answers.csv\n"
   "  penal batch --date-order=mdy --ignore-unknown --keep='Case ID' "

@@ -7,15 +7,11 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *from_text;
 static char *to_text;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name,
-            N_ ("Write the changes as text (the default) or json")),
-        { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+    = { { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
           N_ ("The earlier date compared (YYYY-MM-DD)"), N_ ("DATE") },
         { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
           N_ ("The later date compared (YYYY-MM-DD)"), N_ ("DATE") },
@@ -32,6 +28,7 @@ static const PenalCommandHelp help = {
       "instead: the codes added, dropped, retired, reclassified or "
       "redated."),
   N_ ("text (default), json"),
+  N_ ("Write the changes as text (the default) or json"),
   "  penal diff patronizing --from 2016-12-31 --to 2025-01-01\n"
   "  penal diff --charge-codes mshp-2021-08-05.tsv mshp-2022-08-05.tsv\n",
   FALSE,

@@ -7,14 +7,11 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *date_text;
 static char *dmn_version_name;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (format_name,
-                                 N_ ("The format to export: dmn (required)")),
-        PENAL_CLI_DATE_OPTION (date_text),
+    = { PENAL_CLI_DATE_OPTION (date_text),
         { "dmn-version", 0, 0, G_OPTION_ARG_STRING, &dmn_version_name,
           N_ ("DMN 1.3 (default) or 1.1"), N_ ("VERSION") },
         G_OPTION_ENTRY_NULL };
@@ -27,6 +24,7 @@ static const PenalCommandHelp help = {
   N_ ("The table is the version in force on --date, with hit policy UNIQUE; a "
       "date on which the version in force is not established is refused."),
   N_ ("dmn"),
+  N_ ("The format to export: dmn (required)"),
   "  penal export --format=dmn patronizing > 567.030.dmn\n"
   "  penal export --format=dmn --date=2016-06-01 --dmn-version=1.1 "
   "patronizing\n",
@@ -40,6 +38,7 @@ penal_cmd_export (int argc, char **argv)
   static const char *const formats[] = { "dmn", NULL };
   static const char *const dmn_versions[] = { "1.3", "1.1", NULL };
   g_autoptr (PenalModel) model = NULL;
+  const char *format_name;
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
   PenalExit status;
@@ -48,6 +47,7 @@ penal_cmd_export (int argc, char **argv)
 
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
+  format_name = penal_cli_format_name ();
   if (format_name == NULL || !penal_cli_format (format_name, formats, &format))
     return penal_cli_usage ("%s", _ ("export: give --format=dmn"));
   if (!penal_cli_format (dmn_version_name, dmn_versions, &dmn_version))

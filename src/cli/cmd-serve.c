@@ -38,6 +38,7 @@ static const PenalCommandHelp help = {
       "other machines: penal warns, and answers only requests addressed to "
       "it."),
   NULL,
+  NULL,
   "  penal serve\n"
   "  penal serve --listen=127.0.0.1:9000\n"
   "  curl -s -H 'Content-Type: application/json' -d "

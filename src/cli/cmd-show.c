@@ -6,14 +6,10 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *date_text;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name,
-            N_ ("Write the statute as text (the default) or json")),
-        PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
+    = { PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "show",
@@ -25,6 +21,7 @@ static const PenalCommandHelp help = {
       "enhancement or program name (patronizing, kc-oar), or a penalty "
       "statute (558.011)."),
   N_ ("text (default), json"),
+  N_ ("Write the statute as text (the default) or json"),
   "  penal show 567.030 --date=2016-06-01\n"
   "  penal show kc-oar\n"
   "  penal show 558.011 --format=json\n",

@@ -6,14 +6,10 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *date_text;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name,
-            N_ ("Write the tree as text (the default), dot or json")),
-        PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
+    = { PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
   "tree",
@@ -23,6 +19,7 @@ static const PenalCommandHelp help = {
   N_ ("Each leaf names the rule that decides every case reaching it, with its "
       "outcome and citation. Render DOT with dot -Tsvg."),
   N_ ("text (default), dot, json"),
+  N_ ("Write the tree as text (the default), dot or json"),
   "  penal tree patronizing --date=2024-01-01\n"
   "  penal tree patronizing --format=dot | dot -Tsvg > 567.030.svg\n",
   FALSE,
@@ -36,6 +33,7 @@ penal_cmd_tree (int argc, char **argv)
   static const PenalFormat as_format[]
       = { PENAL_FORMAT_TEXT, PENAL_FORMAT_DOT, PENAL_FORMAT_JSON };
   g_autoptr (PenalModel) model = NULL;
+  const char *format_name;
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
   PenalExit status;
@@ -44,6 +42,7 @@ penal_cmd_tree (int argc, char **argv)
 
   if (!penal_cli_parse (&help, &argc, &argv, &status))
     return status;
+  format_name = penal_cli_format_name ();
   if (!penal_cli_format (format_name, formats, &format))
     {
       g_autofree char *shown = penal_quote_untrusted (format_name);
