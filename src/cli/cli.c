@@ -45,6 +45,17 @@ static const GOptionEntry format_entries[]
           N_ ("FORMAT") },
         G_OPTION_ENTRY_NULL };
 
+/* --date, the version in force, for the commands that take it, and the
+ * day it names once penal_cli_check_date() has read it. */
+static char *date_text;
+static gint64 date_day = -1;
+
+static const GOptionEntry date_entries[]
+    = { { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
+          N_ ("DATE") },
+        G_OPTION_ENTRY_NULL };
+
 static const GOptionEntry global_entries[]
     = { { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &globals.statutes,
           N_ ("Read statutes from DIR (every *.xml in it) or one FILE instead "
@@ -203,6 +214,24 @@ penal_cli_format_name (void)
   return format_name;
 }
 
+/* Reads --date, as a command that takes it checks its arguments (a
+ * PenalCommandCheck): FALSE with a usage error when it is not a calendar
+ * date. */
+gboolean
+penal_cli_check_date (int argc, char **argv, GError **error)
+{
+  date_day = penal_cli_date_or_today ("--date", date_text, error);
+  return date_day >= 0;
+}
+
+/* The day --date names, or today, once penal_cli_check_date() has read
+ * it. */
+gint64
+penal_cli_date (void)
+{
+  return date_day;
+}
+
 /* The bundled statutes, or those --statutes names, with the charge-code
  * table --charge-codes names, or the bundled one. */
 PenalModel *
@@ -354,7 +383,7 @@ command_description (const PenalCommandHelp *help)
       penal_append_wrapped (out, formats, 0, 2, 78);
       g_string_append_c (out, '\n');
     }
-  if (help->lists_facts)
+  if ((help->flags & PENAL_COMMAND_LISTS_FACTS) != 0)
     append_facts (out);
   if (help->examples != NULL)
     {
@@ -420,7 +449,7 @@ penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                          PenalExit *out_exit)
 {
   static const PenalCommandHelp none
-      = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
+      = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL };
 
   if (!penal_cli_parse (&none, argc, argv, out_exit))
     return FALSE;
@@ -452,6 +481,8 @@ find_option (const PenalCommandHelp *help, const char *long_name, gsize length,
 
   if (help->format_option != NULL)
     entry = find_entry (format_entries, long_name, length, short_name);
+  if (entry == NULL && (help->flags & PENAL_COMMAND_TAKES_DATE) != 0)
+    entry = find_entry (date_entries, long_name, length, short_name);
   if (entry == NULL)
     entry = find_entry (help->entries, long_name, length, short_name);
   if (entry == NULL)
@@ -508,7 +539,7 @@ refuse_unknown (const PenalCommandHelp *help, const char *given)
   g_autofree char *option = penal_escape_untrusted (given);
 
   /* A date is a fact of the case for the commands that take facts. */
-  if (help->lists_facts
+  if ((help->flags & PENAL_COMMAND_LISTS_FACTS) != 0
       && (g_str_equal (option, "--date")
           || g_str_has_prefix (option, "--offense")))
     return penal_cli_usage (
@@ -568,6 +599,8 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   format[0].description = help->format_option;
   if (help->format_option != NULL)
     g_option_context_add_main_entries (context, format, GETTEXT_PACKAGE);
+  if ((help->flags & PENAL_COMMAND_TAKES_DATE) != 0)
+    g_option_context_add_main_entries (context, date_entries, GETTEXT_PACKAGE);
   if (help->entries != NULL)
     g_option_context_add_main_entries (context, help->entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
@@ -630,21 +663,18 @@ penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
   return FALSE;
 }
 
-/* Runs a command the way most run: its command line parsed, --format text
- * or json, its arguments checked (check may be NULL), the statutes loaded
- * and the answer written, or the error that stopped it reported. */
+/* The rest of a command, once its command line is parsed and its
+ * --format read: its arguments checked (check may be NULL), the statutes
+ * loaded and the answer written, or the error that stopped it
+ * reported. */
 PenalExit
-penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
-               PenalCommandCheck check, PenalCommandAnswer answer)
+penal_cli_answer (int argc, char **argv, int format, PenalCommandCheck check,
+                  PenalCommandAnswer answer)
 {
   g_autoptr (PenalModel) model = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  PenalExit status;
-  int format;
 
-  if (!penal_cli_parse_text_or_json (help, &argc, &argv, &format, &status))
-    return status;
   if (check != NULL && !check (argc, argv, &error))
     return penal_cli_fail (error);
   model = penal_cli_load_model (&error);
@@ -652,4 +682,18 @@ penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
     return penal_cli_fail (error);
   text = answer (model, argc, argv, format, &error);
   return penal_cli_finish (text, error);
+}
+
+/* Runs a command the way most run: its command line parsed, --format text
+ * or json, then penal_cli_answer(). */
+PenalExit
+penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
+               PenalCommandCheck check, PenalCommandAnswer answer)
+{
+  PenalExit status;
+  int format;
+
+  if (!penal_cli_parse_text_or_json (help, &argc, &argv, &format, &status))
+    return status;
+  return penal_cli_answer (argc, argv, format, check, answer);
 }

@@ -41,16 +41,6 @@ typedef enum
   PENAL_CLI_ERROR_IO,      /* 74 */
 } PenalCliError;
 
-/* An option several commands take, for their GOptionEntry[]: --date,
- * the version in force.  (--format, which every command that writes an
- * answer takes, comes from its PenalCommandHelp.) */
-#define PENAL_CLI_DATE_OPTION(variable)                                        \
-  {                                                                            \
-    "date", 0, 0, G_OPTION_ARG_STRING, &(variable),                            \
-        N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),       \
-        N_ ("DATE")                                                            \
-  }
-
 /* The options of the commands that read a caseload, for their
  * GOptionEntry[], each set in the command's PenalCliCaseload. */
 #define PENAL_CLI_INPUT_FORMAT_OPTION(raw)                                     \
@@ -94,7 +84,17 @@ typedef enum
         NULL                                                                   \
   }
 
-/* What `penal help NAME` and `penal NAME --help` print. */
+/* What a command takes besides its own GOptionEntry[]. */
+typedef enum
+{
+  PENAL_COMMAND_LISTS_FACTS = 1 << 0, /* facts: list them from the statutes */
+  PENAL_COMMAND_TAKES_DATE = 1 << 1,  /* --date, the version in force
+                                         (penal_cli_check_date()) */
+} PenalCommandFlags;
+
+/* What `penal help NAME` and `penal NAME --help` print, and the options
+ * penal_cli_parse() reads for the command: its own, --format when it
+ * says what --format writes, and --date when it takes one. */
 typedef struct
 {
   const char *name;          /* as typed: "classify" */
@@ -105,7 +105,7 @@ typedef struct
   const char *format_option; /* N_(): what --format writes, or NULL when
                                 the command takes no --format */
   const char *examples;      /* command lines, never translated */
-  gboolean lists_facts;      /* takes facts: list them from the statutes */
+  PenalCommandFlags flags;
   const GOptionEntry *entries;
 } PenalCommandHelp;
 
@@ -153,6 +153,8 @@ gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
 gboolean penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
                                        char ***argv, int *out_format,
                                        PenalExit *out_exit);
+PenalExit penal_cli_answer (int argc, char **argv, int format,
+                            PenalCommandCheck check, PenalCommandAnswer answer);
 PenalExit penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
                          PenalCommandCheck check, PenalCommandAnswer answer);
 gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
@@ -165,6 +167,8 @@ PenalModel *penal_cli_load_model (GError **error);
 const char *penal_cli_statutes (void);
 const char *penal_cli_charge_codes (void);
 const char *penal_cli_format_name (void);
+gboolean penal_cli_check_date (int argc, char **argv, GError **error);
+gint64 penal_cli_date (void);
 gboolean penal_cli_format (const char *given, const char *const *accepted,
                            int *out_index);
 gint64 penal_cli_date_or_today (const char *option, const char *text,

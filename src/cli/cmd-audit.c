@@ -72,7 +72,7 @@ static const PenalCommandHelp help = {
   "  penal audit --date-order=mdy --keep='Case No' --bom excel.csv > "
   "findings.csv\n"
   "  penal audit --input-format=jsonl --format=jsonl - < charges.jsonl\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
 

@@ -69,7 +69,7 @@ static const PenalCommandHelp help = {
   "excel.csv\n"
   "  penal batch --delimiter=tab --keep=docket codes.tsv > answers.csv\n"
   "  penal batch --input-format=jsonl --format=jsonl --full - < cases.jsonl\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
 

@@ -24,7 +24,7 @@ static const PenalCommandHelp help = {
   "  penal classify --format=json offense=prostitution knew_hiv=yes\n"
   "  penal classify --statutes ./my-statutes offense=patronizing "
   "victim_age=30\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   NULL,
 };
 

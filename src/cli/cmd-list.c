@@ -19,7 +19,7 @@ static const PenalCommandHelp help = {
   N_ ("Write the list as text (the default) or json"),
   "  penal list\n"
   "  penal list --format=json\n",
-  FALSE,
+  0,
   NULL,
 };
 

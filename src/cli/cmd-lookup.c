@@ -37,7 +37,7 @@ static const PenalCommandHelp help = {
   "  penal lookup 21027 offense_date=2010-01-01\n"
   "  penal lookup 570.030-014 --format=json\n"
   "  penal lookup --search 'patronizing prostitution'\n",
-  FALSE,
+  0,
   entries,
 };
 

@@ -42,7 +42,7 @@ static const PenalCommandHelp help = {
   "  penal screen\n"
   "  penal screen --lang=es offense=patronizing\n"
   "  printf '2024-05-01\\n30\\n0\\n' | penal screen offense=patronizing\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   NULL,
 };
 

@@ -44,7 +44,7 @@ static const PenalCommandHelp help = {
   "  curl -s -H 'Content-Type: application/json' -d "
   "'{\"offense\":\"patronizing\",\"victim_age\":30}' "
   "http://127.0.0.1:8080/api/v1/classify\n",
-  FALSE,
+  0,
   entries,
 };
 

@@ -22,7 +22,7 @@ static const PenalCommandHelp help = {
   "  penal verify\n"
   "  penal verify --statutes ./my-statutes\n"
   "  penal verify --format=json statutes/mo-567-030.xml statutes/facts.xml\n",
-  FALSE,
+  0,
   NULL,
 };
 

@@ -29,7 +29,7 @@ static const PenalCommandHelp help = {
   "  penal what-if offense=patronizing offense_date=2024-01-01 --vary "
   "victim_age\n"
   "  penal what-if offense=patronizing victim_age=30 --vary offense_date\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
 
