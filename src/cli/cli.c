@@ -117,46 +117,40 @@ penal_cli_write (const char *text)
   return PENAL_EXIT_OK;
 }
 
-/* The one place an error becomes an exit code. */
+/* The one place an error becomes an exit code: the first row of its
+ * domain that names its code, or names none (-1); an error of any other
+ * domain is a bug in penal. */
 PenalExit
 penal_cli_exit_for_error (const GError *error)
 {
-  if (error->domain == PENAL_CLI_ERROR)
-    switch (error->code)
-      {
-      case PENAL_CLI_ERROR_USAGE:
-        return PENAL_EXIT_USAGE;
-      case PENAL_CLI_ERROR_NOINPUT:
-        return PENAL_EXIT_NOINPUT;
-      default:
-        return PENAL_EXIT_IOERR;
-      }
-  if (error->domain == PENAL_MODEL_ERROR)
-    switch (error->code)
-      {
-      case PENAL_MODEL_ERROR_NOT_FOUND:
-      case PENAL_MODEL_ERROR_IO:
-        return PENAL_EXIT_NOINPUT;
-      case PENAL_MODEL_ERROR_FAILED:
-        return PENAL_EXIT_SOFTWARE;
-      default:
-        return PENAL_EXIT_DATAERR;
-      }
-  if (error->domain == PENAL_BATCH_ERROR)
-    switch (error->code)
-      {
-      case PENAL_BATCH_ERROR_HEADER:
-        return PENAL_EXIT_USAGE;
-      case PENAL_BATCH_ERROR_ENCODING:
-        return PENAL_EXIT_DATAERR;
-      default:
-        return PENAL_EXIT_IOERR;
-      }
-  if (error->domain == PENAL_QUERY_ERROR)
-    return error->code == PENAL_QUERY_ERROR_TOO_LARGE ? PENAL_EXIT_DATAERR
-                                                      : PENAL_EXIT_USAGE;
-  if (error->domain == PENAL_FACTS_ERROR || error->domain == G_OPTION_ERROR)
-    return PENAL_EXIT_USAGE;
+  static const struct
+  {
+    GQuark (*domain) (void);
+    gint code;
+    PenalExit exit;
+  } exits[] = {
+    { penal_cli_error_quark, PENAL_CLI_ERROR_USAGE, PENAL_EXIT_USAGE },
+    { penal_cli_error_quark, PENAL_CLI_ERROR_NOINPUT, PENAL_EXIT_NOINPUT },
+    { penal_cli_error_quark, -1, PENAL_EXIT_IOERR },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_NOT_FOUND,
+      PENAL_EXIT_NOINPUT },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_IO, PENAL_EXIT_NOINPUT },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_FAILED, PENAL_EXIT_SOFTWARE },
+    { penal_model_error_quark, -1, PENAL_EXIT_DATAERR },
+    { penal_batch_error_quark, PENAL_BATCH_ERROR_HEADER, PENAL_EXIT_USAGE },
+    { penal_batch_error_quark, PENAL_BATCH_ERROR_ENCODING, PENAL_EXIT_DATAERR },
+    { penal_batch_error_quark, -1, PENAL_EXIT_IOERR },
+    { penal_query_error_quark, PENAL_QUERY_ERROR_TOO_LARGE,
+      PENAL_EXIT_DATAERR },
+    { penal_query_error_quark, -1, PENAL_EXIT_USAGE },
+    { penal_facts_error_quark, -1, PENAL_EXIT_USAGE },
+    { g_option_error_quark, -1, PENAL_EXIT_USAGE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (exits); i++)
+    if (error->domain == exits[i].domain ()
+        && (exits[i].code == -1 || exits[i].code == error->code))
+      return exits[i].exit;
   return PENAL_EXIT_SOFTWARE;
 }
 
