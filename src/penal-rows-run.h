@@ -32,4 +32,9 @@ G_GNUC_INTERNAL void penal_rows_write_block (FILE *out, GString *rows,
 G_GNUC_INTERNAL gboolean penal_rows_flush (FILE *out, GString *rows,
                                            gboolean *failed, int *failed_errno);
 
+/* penal-rows-write.c */
+G_GNUC_INTERNAL void
+penal_row_summary_start (GString *out, guint64 rows, const guint64 *by_kind,
+                         guint n_kinds, const char *(*code_of) (guint kind));
+
 G_END_DECLS
