@@ -438,13 +438,6 @@ check_entry (Audit *audit, const Entry *entry, guint period, gint64 date)
 /* Writing                                                              */
 
 static void
-write_out (Audit *audit)
-{
-  penal_rows_write_block (audit->out, audit->line, &audit->write_failed,
-                          &audit->write_errno);
-}
-
-static void
 write_header (Audit *audit)
 {
   if (!audit->header_written)
@@ -456,8 +449,8 @@ write_header (Audit *audit)
 static void
 end_row (Audit *audit)
 {
-  if (audit->line->len >= 64 * 1024)
-    write_out (audit);
+  penal_rows_end_row (audit->out, audit->line, &audit->write_failed,
+                      &audit->write_errno);
 }
 
 static void

@@ -394,18 +394,11 @@ penal_batch_answer_free (BatchAnswer *answer)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
-void
-penal_batch_write_rows (Batch *batch)
-{
-  penal_rows_write_block (batch->out, batch->line, &batch->write_failed,
-                          &batch->write_errno);
-}
-
 static void
 flush_line (Batch *batch)
 {
-  if (batch->line->len >= 64 * 1024)
-    penal_batch_write_rows (batch);
+  penal_rows_end_row (batch->out, batch->line, &batch->write_failed,
+                      &batch->write_errno);
 }
 
 /* The CSV header goes before the first row, not before the input is

@@ -11,6 +11,9 @@
 #include "penal-model-private.h"
 #include "penal-rows-run.h"
 
+/* How many bytes of rows are built before they are written. */
+#define ROWS_BLOCK (64 * 1024)
+
 /* (transfer full) A reader of the caseload as the options say to read it,
  * whose first columns are the model's facts, numbered as the facts are;
  * the caller adds its own columns after them. */
@@ -113,6 +116,15 @@ penal_rows_write_block (FILE *out, GString *rows, gboolean *failed,
         }
     }
   g_string_truncate (rows, 0);
+}
+
+/* A row is done: the rows built are written once they fill a block. */
+void
+penal_rows_end_row (FILE *out, GString *rows, gboolean *failed,
+                    int *failed_errno)
+{
+  if (rows->len >= ROWS_BLOCK)
+    penal_rows_write_block (out, rows, failed, failed_errno);
 }
 
 /* The end of a run's output: the last rows written and the stream
