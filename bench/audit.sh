@@ -19,12 +19,8 @@
 # met it.  Needs mawk and GNU time (installed when run as root).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-rows=${1:-1000000}
-penal="$top/src/penal"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 . "$top/bench/common.sh"
+bench_start "$@"
 
 need=""
 command -v mawk >/dev/null || need="$need mawk"

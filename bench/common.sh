@@ -1,8 +1,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # bench/common.sh: what penal's benchmark scripts share, sourced by
-# bench/run.sh and bench/audit.sh: installing the Debian packages they
-# need (when run as root), timing a command as the best of N runs, and the
-# arithmetic of their reports.
+# bench/run.sh and bench/audit.sh once they know $top: their start,
+# installing the Debian packages they need (when run as root), timing a
+# command as the best of N runs, and the arithmetic of their reports.
+
+# The start of a run: $rows from the script's argument (default 1000000),
+# $penal, the one built in this tree, and $work, a scratch directory
+# removed on exit.
+bench_start () {
+  rows=${1:-1000000}
+  penal="$top/src/penal"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+}
 
 # Installs the packages named (Debian's), or says which to install.
 bench_install () {

@@ -26,10 +26,8 @@
 # package goes into bench/peer/node_modules.  Nothing else uses the network.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-rows=${1:-1000000}
-penal="$top/src/penal"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$top/bench/common.sh"
+bench_start "$@"
 
 # The goals (issues 16 and 19): rows a second by facts with --keep and by
 # charge code, and a one-code lookup starting in at most twice the time of
@@ -37,8 +35,6 @@ trap 'rm -rf "$work"' EXIT
 goal_cases_per_s=2000000
 goal_code_rows_per_s=2000000
 goal_lookup_startup_ratio=2.00
-
-. "$top/bench/common.sh"
 
 need=""
 command -v mawk >/dev/null || need="$need mawk"

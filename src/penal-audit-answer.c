@@ -11,7 +11,7 @@
 
 #include "penal-audit-private.h"
 #include "penal-kinds.h"
-#include "penal-rows.h"
+#include "penal-rows-run.h"
 
 /* ------------------------------------------------------------------ */
 /* Answers                                                              */
@@ -219,24 +219,11 @@ char *
 penal_audit_summary (const PenalAuditCounts *counts)
 {
   GString *out = g_string_new (NULL);
-  GString *outcomes = g_string_new (NULL);
-  g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
   g_autofree char *attention
       = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->attention);
 
-  for (guint o = 0; o < PENAL_AUDIT_N_OUTCOMES; o++)
-    if (counts->by_outcome[o] > 0)
-      g_string_append_printf (
-          outcomes, "%s%" G_GUINT64_FORMAT " %s", outcomes->len > 0 ? ", " : "",
-          counts->by_outcome[o], penal_audit_outcome_to_code (o));
-  /* TRANSLATORS: "6 rows: 3 ok, 2 class-mismatch, 1 error"; the words
-     after the colon are codes, as the rows write them. */
-  g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "%s row: %s",
-                                       "%s rows: %s",
-                                       (gulong)MIN (counts->rows, G_MAXULONG)),
-                          rows, outcomes->len > 0 ? outcomes->str : "-");
-  g_string_free (outcomes, TRUE);
+  penal_row_summary_start (out, counts->rows, counts->by_outcome,
+                           PENAL_AUDIT_N_OUTCOMES, penal_audit_outcome_to_code);
   g_string_append (out, "; ");
   g_string_append_printf (
       out,

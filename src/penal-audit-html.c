@@ -116,57 +116,41 @@ penal_audit_report_add (PenalAuditReport *report, const PenalRow *row,
 /* ------------------------------------------------------------------ */
 /* The page                                                             */
 
-static const char *
-kind_title (guint outcome)
+/* Each outcome's heading and what it means, in the order of the kinds,
+ * then the rows that could not be read. */
+static const struct
 {
-  switch (outcome)
-    {
-    case PENAL_AUDIT_OK:
-      return _ ("Agrees with the law");
-    case PENAL_AUDIT_CODE_NOT_IN_FORCE:
-      return _ ("Code not in force on the offense date");
-    case PENAL_AUDIT_CODE_CLASS_MISMATCH:
-      return _ ("Code and recorded class disagree");
-    case PENAL_AUDIT_CLASS_MISMATCH:
-      return _ ("Recorded class is not the law's");
-    case PENAL_AUDIT_ENHANCEMENT_CANNOT_RAISE:
-      return _ ("Enhancement that cannot raise the class");
-    case PENAL_AUDIT_CANNOT_CHECK:
-      return _ ("Could not be checked");
-    default:
-      return _ ("Row could not be read");
-    }
-}
-
-static const char *
-kind_meaning (guint outcome)
-{
-  switch (outcome)
-    {
-    case PENAL_AUDIT_OK:
-      return _ ("The code was in force and the class agrees with the law on "
-                "the offense date.");
-    case PENAL_AUDIT_CODE_NOT_IN_FORCE:
-      return _ ("The charge code recorded was not in force on the offense "
-                "date; the code in force then is named where there is one.");
-    case PENAL_AUDIT_CODE_CLASS_MISMATCH:
-      return _ ("The Patrol's table gives the code another class than the "
-                "one recorded.");
-    case PENAL_AUDIT_CLASS_MISMATCH:
-      return _ ("On the offense date the law gives another class than the "
-                "one recorded.");
-    case PENAL_AUDIT_ENHANCEMENT_CANNOT_RAISE:
-      return _ ("An enhancement is recorded against an offense whose own "
-                "class is as severe or more: charging it does not raise the "
-                "exposure.");
-    case PENAL_AUDIT_CANNOT_CHECK:
-      return _ ("penal could not check the row, for the reason given: an "
-                "unclassified code, facts missing, no version held for the "
-                "date.");
-    default:
-      return _ ("The row could not be read; the output row says why.");
-    }
-}
+  const char *title;
+  const char *meaning;
+} outcomes[PENAL_AUDIT_N_OUTCOMES] = {
+  [PENAL_AUDIT_OK] = { N_ ("Agrees with the law"),
+                       N_ ("The code was in force and the class agrees with "
+                           "the law on the offense date.") },
+  [PENAL_AUDIT_CODE_NOT_IN_FORCE]
+  = { N_ ("Code not in force on the offense date"),
+      N_ ("The charge code recorded was not in force on the offense date; "
+          "the code in force then is named where there is one.") },
+  [PENAL_AUDIT_CODE_CLASS_MISMATCH]
+  = { N_ ("Code and recorded class disagree"),
+      N_ ("The Patrol's table gives the code another class than the one "
+          "recorded.") },
+  [PENAL_AUDIT_CLASS_MISMATCH]
+  = { N_ ("Recorded class is not the law's"),
+      N_ ("On the offense date the law gives another class than the one "
+          "recorded.") },
+  [PENAL_AUDIT_ENHANCEMENT_CANNOT_RAISE]
+  = { N_ ("Enhancement that cannot raise the class"),
+      N_ ("An enhancement is recorded against an offense whose own class is "
+          "as severe or more: charging it does not raise the exposure.") },
+  [PENAL_AUDIT_CANNOT_CHECK]
+  = { N_ ("Could not be checked"),
+      N_ ("penal could not check the row, for the reason given: an "
+          "unclassified code, facts missing, no version held for the "
+          "date.") },
+  [PENAL_AUDIT_N_KINDS]
+  = { N_ ("Row could not be read"),
+      N_ ("The row could not be read; the output row says why.") },
+};
 
 static void
 append_escaped (GString *out, const char *text)
@@ -206,12 +190,12 @@ append_summary (GString *out, const PenalAuditCounts *counts)
       if (o != PENAL_AUDIT_OK && o < PENAL_AUDIT_N_KINDS)
         g_string_append_printf (out, "<a href=\"#%s\">",
                                 penal_audit_outcome_to_code (o));
-      append_escaped (out, kind_title (o));
+      append_escaped (out, _ (outcomes[o].title));
       if (o != PENAL_AUDIT_OK && o < PENAL_AUDIT_N_KINDS)
         g_string_append (out, "</a>");
       g_string_append_printf (out, " <code>%s</code></th>",
                               penal_audit_outcome_to_code (o));
-      append_cell (out, kind_meaning (o));
+      append_cell (out, _ (outcomes[o].meaning));
       g_string_append_printf (
           out, "<td class=\"n\">%" G_GUINT64_FORMAT "</td></tr>\n",
           counts->by_outcome[o]);
@@ -239,9 +223,9 @@ append_kind (GString *out, const PenalAuditReport *report, guint kind)
 
   g_string_append_printf (out, "<section id=\"%s\">\n<h2>",
                           penal_audit_kind_to_code (kind));
-  append_escaped (out, kind_title (kind));
+  append_escaped (out, _ (outcomes[kind].title));
   g_string_append_printf (out, " (%s)</h2>\n<p>", count);
-  append_escaped (out, kind_meaning (kind));
+  append_escaped (out, _ (outcomes[kind].meaning));
   g_string_append (out, "</p>\n<table>\n<thead><tr>");
   g_string_append_printf (out, "<th scope=\"col\">%s</th>", _ ("Line"));
   if (n_kept > 0)

@@ -21,7 +21,6 @@
  * (penal-audit-html.c). */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -32,7 +31,7 @@
 #include "penal-lookup.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
-#include "penal-rows.h"
+#include "penal-rows-run.h"
 #include "penal-string.h"
 
 /* Pairs of code and class resolved, and the ways rows write them; each
@@ -439,80 +438,34 @@ check_entry (Audit *audit, const Entry *entry, guint period, gint64 date)
 /* Writing                                                              */
 
 static void
-write_out (Audit *audit)
-{
-  if (audit->line->len > 0 && !audit->write_failed)
-    {
-      errno = 0;
-      if (fwrite (audit->line->str, 1, audit->line->len, audit->out)
-          != audit->line->len)
-        {
-          audit->write_failed = TRUE;
-          audit->write_errno = errno != 0 ? errno : EIO;
-        }
-    }
-  g_string_truncate (audit->line, 0);
-}
-
-static void
 write_header (Audit *audit)
 {
-  if (audit->header_written)
-    return;
+  if (!audit->header_written)
+    penal_rows_append_header (audit->line, audit->reader, &audit->options,
+                              columns, G_N_ELEMENTS (columns));
   audit->header_written = TRUE;
-  if (audit->options.output_format != PENAL_BATCH_CSV)
-    return;
-  if (audit->options.bom)
-    g_string_append (audit->line, "\xEF\xBB\xBF");
-  penal_row_append_kept_names (audit->line, audit->reader);
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    g_string_append_printf (audit->line, "%s%s", c > 0 ? "," : "", columns[c]);
-  g_string_append_c (audit->line, '\n');
 }
 
 static void
 end_row (Audit *audit)
 {
-  if (audit->line->len >= 64 * 1024)
-    write_out (audit);
+  penal_rows_end_row (audit->out, audit->line, &audit->write_failed,
+                      &audit->write_errno);
 }
 
 static void
 write_error_row (Audit *audit, const PenalRow *row)
 {
   gboolean json = audit->options.output_format == PENAL_BATCH_JSONL;
-  g_autoptr (GString) message = g_string_new (NULL);
 
-  for (guint i = 0; i < row->problems->len; i++)
-    g_string_append_printf (message, "%s%s", i > 0 ? " | " : "",
-                            (char *)g_ptr_array_index (row->problems, i));
   audit->counts->rows++;
   audit->counts->errors++;
   audit->counts->by_outcome[PENAL_AUDIT_N_KINDS]++;
   write_header (audit);
   penal_row_append_start (audit->line, audit->reader, row, json);
-  if (!json)
-    {
-      g_string_append (audit->line, ",,,,error,error,,,,,");
-      penal_row_append_csv_cell (audit->line, message->str,
-                                 (gssize)message->len);
-      g_string_append (audit->line, ",\n");
-    }
-  else
-    {
-      g_string_append (audit->line, ",\"finding\":\"error\",\"message\":");
-      penal_row_append_json_string (audit->line, message->str,
-                                    (gssize)message->len);
-      g_string_append (audit->line, ",\"problems\":[");
-      for (guint i = 0; i < row->problems->len; i++)
-        {
-          if (i > 0)
-            g_string_append_c (audit->line, ',');
-          penal_row_append_json_string (
-              audit->line, g_ptr_array_index (row->problems, i), -1);
-        }
-      g_string_append (audit->line, "]}\n");
-    }
+  g_string_append (audit->line, json ? ",\"finding\":\"error\",\"message\":"
+                                     : ",,,,error,error,,,,,");
+  penal_rows_append_error_end (audit->line, row, json);
   end_row (audit);
 }
 
@@ -759,30 +712,16 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
            "code, whose class does not depend on it."),
         ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
 
-  audit.reader = penal_row_reader_new (options->input_format, input_name);
-  for (guint f = 0; f < model->facts->len; f++)
-    penal_row_reader_add_column (
-        audit.reader,
-        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  audit.reader = penal_rows_reader_new (model, options, input_name);
   audit.code_column = penal_row_reader_add_column (audit.reader, "charge_code");
   audit.class_column
       = penal_row_reader_add_column (audit.reader, "charged_class");
-  penal_row_reader_set_keep (audit.reader, options->keep);
-  penal_row_reader_set_delimiter (audit.reader, options->delimiter);
-  penal_row_reader_set_ignore_unknown (audit.reader, options->ignore_unknown);
-  penal_row_reader_set_date_order (audit.reader, options->date_order);
 
   ok = penal_row_reader_read (audit.reader, in, take_row, &audit, error);
   if (ok)
     write_header (&audit);
-  write_out (&audit);
-  errno = 0;
-  if (!audit.write_failed && fflush (out) != 0)
-    {
-      audit.write_failed = TRUE;
-      audit.write_errno = errno != 0 ? errno : EIO;
-    }
-  if (audit.write_failed)
+  if (!penal_rows_flush (out, audit.line, &audit.write_failed,
+                         &audit.write_errno))
     {
       g_clear_error (error);
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
@@ -790,17 +729,7 @@ penal_audit_run (const PenalModel *model, const PenalAuditOptions *options,
                    g_strerror (audit.write_errno));
       ok = FALSE;
     }
-  counts->empty = penal_row_reader_get_n_empty (audit.reader);
-  {
-    GPtrArray *ignored = penal_row_reader_get_ignored (audit.reader);
-
-    if (ignored->len > 0)
-      {
-        counts->ignored = g_new0 (char *, ignored->len + 1);
-        for (guint i = 0; i < ignored->len; i++)
-          counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
-      }
-  }
+  penal_rows_reader_counts (audit.reader, &counts->empty, &counts->ignored);
 
   penal_row_reader_free (audit.reader);
   g_hash_table_unref (audit.raw);

@@ -235,46 +235,43 @@ labels_of (GPtrArray *facts)
   return g_string_free (out, FALSE);
 }
 
-/* Why an outcome gives no class, as a cannot-check finding. */
+/* Why an outcome gives no class, as a cannot-check finding citing the
+ * offense's statute. */
 static void
 cannot_check_outcome (PenalAuditResult *result, const PenalOutcome *outcome)
 {
+  const char *statute = outcome->offense->statute;
+  char *why;
+
   switch (outcome->status)
     {
     case PENAL_STATUS_NEEDS_FACTS:
       {
         g_autofree char *labels = labels_of (outcome->missing);
-        add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
-                     g_strdup_printf (_ ("The class depends on facts the "
-                                         "record does not give: %s."),
-                                      labels),
-                     outcome->offense->statute, NULL);
+        why = g_strdup_printf (_ ("The class depends on facts the "
+                                  "record does not give: %s."),
+                               labels);
       }
       break;
     case PENAL_STATUS_NO_VERSION:
-      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
-                   g_strdup_printf (_ ("penal holds no version of %s in force "
-                                       "on the offense date."),
-                                    outcome->offense->statute),
-                   outcome->offense->statute, NULL);
+      why = g_strdup_printf (_ ("penal holds no version of %s in force "
+                                "on the offense date."),
+                             statute);
       break;
     case PENAL_STATUS_AMBIGUOUS:
-      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
-                   g_strdup_printf (_ ("Which version of %s was in force on "
-                                       "the offense date is not established, "
-                                       "and they give different classes."),
-                                    outcome->offense->statute),
-                   outcome->offense->statute, NULL);
+      why = g_strdup_printf (_ ("Which version of %s was in force on "
+                                "the offense date is not established, "
+                                "and they give different classes."),
+                             statute);
       break;
     case PENAL_STATUS_DECIDED:
     default:
-      add_finding (result, PENAL_AUDIT_CANNOT_CHECK,
-                   g_strdup_printf (_ ("The class of %s on the offense date is "
-                                       "not established."),
-                                    outcome->offense->statute),
-                   outcome->offense->statute, NULL);
+      why = g_strdup_printf (_ ("The class of %s on the offense date is "
+                                "not established."),
+                             statute);
       break;
     }
+  add_finding (result, PENAL_AUDIT_CANNOT_CHECK, why, statute, NULL);
 }
 
 /* The law from the facts: the offense's class, or the enhancement's when

@@ -148,7 +148,6 @@ typedef struct
 
 /* penal-batch-row.c: writing rows. */
 G_GNUC_INTERNAL void penal_batch_write_header (Batch *batch);
-G_GNUC_INTERNAL void penal_batch_write_rows (Batch *batch);
 G_GNUC_INTERNAL void penal_batch_write_error_row (Batch *batch);
 G_GNUC_INTERNAL void
 penal_batch_write_answer (Batch *batch, const BatchAnswer *answer, gint64 date);

@@ -15,13 +15,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "penal-batch-private.h"
 #include "penal-outcome.h"
 #include "penal-render.h"
+#include "penal-rows-run.h"
 #include "penal-string.h"
 
 /* The CSV columns after the kept ones, in order. */
@@ -394,28 +394,11 @@ penal_batch_answer_free (BatchAnswer *answer)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
-/* Rows are written in blocks: one fwrite per row costs more than the
- * row. */
-void
-penal_batch_write_rows (Batch *batch)
-{
-  if (batch->write_failed || batch->line->len == 0)
-    return;
-  errno = 0;
-  if (fwrite (batch->line->str, 1, batch->line->len, batch->out)
-      != batch->line->len)
-    {
-      batch->write_failed = TRUE;
-      batch->write_errno = errno != 0 ? errno : EIO;
-    }
-  g_string_truncate (batch->line, 0);
-}
-
 static void
 flush_line (Batch *batch)
 {
-  if (batch->line->len >= 64 * 1024)
-    penal_batch_write_rows (batch);
+  penal_rows_end_row (batch->out, batch->line, &batch->write_failed,
+                      &batch->write_errno);
 }
 
 /* The CSV header goes before the first row, not before the input is
@@ -425,17 +408,10 @@ flush_line (Batch *batch)
 void
 penal_batch_write_header (Batch *batch)
 {
-  if (batch->header_written)
-    return;
+  if (!batch->header_written)
+    penal_rows_append_header (batch->line, batch->reader, &batch->options,
+                              columns, G_N_ELEMENTS (columns));
   batch->header_written = TRUE;
-  if (batch->options.output_format != PENAL_BATCH_CSV)
-    return;
-  if (batch->options.bom)
-    g_string_append (batch->line, "\xEF\xBB\xBF");
-  penal_row_append_kept_names (batch->line, batch->reader);
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    g_string_append_printf (batch->line, "%s%s", c > 0 ? "," : "", columns[c]);
-  g_string_append_c (batch->line, '\n');
 }
 
 /* A row's start: the kept cells and the line (CSV), or the object's
@@ -452,12 +428,6 @@ start_row (Batch *batch)
 void
 penal_batch_write_error_row (Batch *batch)
 {
-  GPtrArray *problems = batch->row->problems;
-  g_autoptr (GString) message = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (message, "%s%s", i > 0 ? " | " : "",
-                            (char *)g_ptr_array_index (problems, i));
   batch->counts->rows++;
   batch->counts->errors++;
   batch->counts->by_status[BATCH_ERROR]++;
@@ -469,25 +439,12 @@ penal_batch_write_error_row (Batch *batch)
       for (guint c = 2; c + 2 < G_N_ELEMENTS (columns); c++)
         g_string_append_c (batch->line, ',');
       g_string_append_c (batch->line, ',');
-      penal_row_append_csv_cell (batch->line, message->str,
-                                 (gssize)message->len);
-      g_string_append (batch->line, ",\n");
     }
   else
-    {
-      g_string_append (batch->line, ",\"status\":\"error\",\"message\":");
-      penal_row_append_json_string (batch->line, message->str,
-                                    (gssize)message->len);
-      g_string_append (batch->line, ",\"problems\":[");
-      for (guint i = 0; i < problems->len; i++)
-        {
-          if (i > 0)
-            g_string_append_c (batch->line, ',');
-          penal_row_append_json_string (batch->line,
-                                        g_ptr_array_index (problems, i), -1);
-        }
-      g_string_append (batch->line, "]}\n");
-    }
+    g_string_append (batch->line, ",\"status\":\"error\",\"message\":");
+  penal_rows_append_error_end (batch->line, batch->row,
+                               batch->options.output_format
+                                   == PENAL_BATCH_JSONL);
   flush_line (batch);
 }
 

@@ -29,7 +29,6 @@
  * same message as in classify. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -39,6 +38,7 @@
 #include "penal-outcome.h"
 #include "penal-regions.h"
 #include "penal-render.h"
+#include "penal-rows-run.h"
 
 G_DEFINE_QUARK (penal - batch - error - quark, penal_batch_error)
 
@@ -510,17 +510,9 @@ batch_init (Batch *batch, const PenalModel *model,
     prepare_offense (model, g_ptr_array_index (model->offenses, o), o,
                      &batch->preps[o]);
 
-  batch->reader = penal_row_reader_new (options->input_format, input_name);
-  for (guint f = 0; f < model->facts->len; f++)
-    penal_row_reader_add_column (
-        batch->reader,
-        ((const PenalFactDecl *)g_ptr_array_index (model->facts, f))->name);
+  batch->reader = penal_rows_reader_new (model, options, input_name);
   batch->charge_column
       = penal_row_reader_add_column (batch->reader, "charge_code");
-  penal_row_reader_set_keep (batch->reader, options->keep);
-  penal_row_reader_set_delimiter (batch->reader, options->delimiter);
-  penal_row_reader_set_ignore_unknown (batch->reader, options->ignore_unknown);
-  penal_row_reader_set_date_order (batch->reader, options->date_order);
 }
 
 /* The input has been read (ok), or refused: the rows still held go out,
@@ -528,21 +520,12 @@ batch_init (Batch *batch, const PenalModel *model,
 static gboolean
 batch_end (Batch *batch, gboolean ok, GError **error)
 {
-  PenalBatchCounts *counts = batch->counts;
-  GPtrArray *ignored;
-
   /* A header row and no case: the answer is the header alone. */
   if (ok)
     penal_batch_write_header (batch);
-  penal_batch_write_rows (batch);
-  errno = 0;
-  if (!batch->write_failed && fflush (batch->out) != 0)
-    {
-      batch->write_failed = TRUE;
-      batch->write_errno = errno != 0 ? errno : EIO;
-    }
   /* A failed write stops the reading too, and is what went wrong. */
-  if (batch->write_failed)
+  if (!penal_rows_flush (batch->out, batch->line, &batch->write_failed,
+                         &batch->write_errno))
     {
       g_clear_error (error);
       g_set_error (error, PENAL_BATCH_ERROR, PENAL_BATCH_ERROR_IO,
@@ -550,14 +533,8 @@ batch_end (Batch *batch, gboolean ok, GError **error)
                    g_strerror (batch->write_errno));
       ok = FALSE;
     }
-  counts->empty = penal_row_reader_get_n_empty (batch->reader);
-  ignored = penal_row_reader_get_ignored (batch->reader);
-  if (ignored->len > 0)
-    {
-      counts->ignored = g_new0 (char *, ignored->len + 1);
-      for (guint i = 0; i < ignored->len; i++)
-        counts->ignored[i] = g_strdup (g_ptr_array_index (ignored, i));
-    }
+  penal_rows_reader_counts (batch->reader, &batch->counts->empty,
+                            &batch->counts->ignored);
   return ok;
 }
 

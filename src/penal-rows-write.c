@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "penal-rows.h"
+#include "penal-rows-run.h"
 #include "penal-string.h"
 
 /* A CSV cell, quoted when it must be; a cell that a spreadsheet would
@@ -162,6 +162,30 @@ penal_row_append_start (GString *out, PenalRowReader *reader,
         g_string_append (out, "null");
     }
   g_string_append_c (out, '}');
+}
+
+/* The start of a caseload's summary line: how many rows, then how many
+ * of each kind (by_kind[n_kinds]) that has any, named by code_of as the
+ * rows write it; "-" when none has. */
+void
+penal_row_summary_start (GString *out, guint64 rows, const guint64 *by_kind,
+                         guint n_kinds, const char *(*code_of) (guint kind))
+{
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  g_autoptr (GString) kinds = g_string_new (NULL);
+
+  for (guint k = 0; k < n_kinds; k++)
+    if (by_kind[k] > 0)
+      g_string_append_printf (kinds, "%s%" G_GUINT64_FORMAT " %s",
+                              kinds->len > 0 ? ", " : "", by_kind[k],
+                              code_of (k));
+  /* TRANSLATORS: "6 rows: 3 decided, 2 needs-facts, 1 error"; the words
+     after the colon are codes, as the rows write them. */
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "%s row: %s",
+                                       "%s rows: %s",
+                                       (gulong)MIN (rows, G_MAXULONG)),
+                          count, kinds->len > 0 ? kinds->str : "-");
 }
 
 /* The end of a caseload's summary line, and the line after it: how many

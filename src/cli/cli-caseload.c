@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-caseload.c: the options of the commands that read a caseload
- * (penal batch, penal audit), read one way: formats, --keep, --delimiter,
- * --date-order, --ignore-unknown, --full and --bom. */
+/* cli-caseload.c: what the commands that read a caseload (penal batch,
+ * penal audit) do alike: their options, read one way (formats, --keep,
+ * --delimiter, --date-order, --ignore-unknown, --full and --bom), the
+ * input opened, and the summary at the end. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,19 +14,20 @@
 
 /* The options as penal_batch_run and penal_audit_run take them, from what
  * the command line gave; FALSE, having said why, on a bad one. */
-gboolean
-penal_cli_caseload_options (const PenalCliCaseload *raw, const char *command,
-                            PenalBatchOptions *options, GPtrArray *keep,
-                            PenalExit *status)
+static gboolean
+caseload_options (const PenalCliCaseload *raw, const char *command,
+                  PenalBatchOptions *options, GPtrArray *keep,
+                  PenalExit *status)
 {
   static const char *const formats[] = { "csv", "jsonl", NULL };
   static const char *const orders[] = { "mdy", "dmy", NULL };
+  const char *format_name = penal_cli_format_name ();
   int input_format, output_format, order = -1;
 
   memset (options, 0, sizeof *options);
-  if (!penal_cli_format (raw->format_name, formats, &output_format))
+  if (!penal_cli_format (format_name, formats, &output_format))
     {
-      g_autofree char *shown = penal_quote_untrusted (raw->format_name);
+      g_autofree char *shown = penal_quote_untrusted (format_name);
 
       *status = penal_cli_usage (
           _ ("--format: unknown format “%s” for %s; use csv or jsonl"), shown,
@@ -116,13 +118,19 @@ penal_cli_caseload_options (const PenalCliCaseload *raw, const char *command,
   return TRUE;
 }
 
+static void
+close_caseload (FILE *in)
+{
+  if (in != NULL && in != stdin)
+    fclose (in);
+}
+
 /* The caseload a command reads (FILE; - or nothing for standard input),
  * opened, and the statutes loaded; FALSE, having said why, when either
  * fails.  *out_name is the input's name as every message shows it. */
-gboolean
-penal_cli_open_caseload (const char *command, int argc, char **argv,
-                         FILE **out_in, char **out_name, PenalModel **out_model,
-                         PenalExit *status)
+static gboolean
+open_caseload (const char *command, int argc, char **argv, FILE **out_in,
+               char **out_name, PenalModel **out_model, PenalExit *status)
 {
   g_autoptr (GError) error = NULL;
 
@@ -152,7 +160,7 @@ penal_cli_open_caseload (const char *command, int argc, char **argv,
   *out_model = penal_cli_load_model (&error);
   if (*out_model == NULL)
     {
-      penal_cli_close_caseload (*out_in);
+      close_caseload (*out_in);
       *status = penal_cli_fail (error);
       return FALSE;
     }
@@ -161,20 +169,73 @@ penal_cli_open_caseload (const char *command, int argc, char **argv,
   return TRUE;
 }
 
-void
-penal_cli_close_caseload (FILE *in)
+/* Runs a command that reads a caseload: its command line parsed, the
+ * options read, its own checked (check may be NULL), the input opened
+ * and the statutes loaded, then the rows run through by run. */
+PenalExit
+penal_cli_caseload_main (const PenalCommandHelp *help,
+                         const PenalCliCaseload *raw, int argc, char **argv,
+                         PenalCommandCheck check, PenalCliCaseloadRun run)
 {
-  if (in != NULL && in != stdin)
-    fclose (in);
+  g_autoptr (PenalModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  PenalBatchOptions options;
+  PenalExit status;
+  FILE *in;
+
+  if (!penal_cli_parse (help, &argc, &argv, &status))
+    return status;
+  if (!caseload_options (raw, help->name, &options, keep, &status))
+    return status;
+  if (check != NULL && !check (argc, argv, &error))
+    return penal_cli_fail (error);
+  if (!open_caseload (help->name, argc, argv, &in, &name, &model, &status))
+    return status;
+  status = run (model, &options, in, name);
+  close_caseload (in);
+  return status;
 }
 
-/* A run's summary on standard error, a line at a time. */
-void
-penal_cli_print_summary (const char *summary)
+/* The end of a run over a caseload: its summary (which it takes) on
+ * standard error, a line at a time, then how many rows could not be
+ * read, when some could not (65). */
+PenalExit
+penal_cli_caseload_end (const char *command, char *summary, guint64 rows,
+                        guint64 errors)
 {
-  g_auto (GStrv) lines = g_strsplit (summary, "\n", -1);
+  g_autofree char *text = summary;
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *errors_text = NULL;
+  g_autofree char *rows_text = NULL;
+  g_autofree char *message = NULL;
+  gulong n = (gulong)MIN (rows, G_MAXULONG);
 
   for (guint i = 0; lines[i] != NULL; i++)
     if (lines[i][0] != '\0')
       penal_cli_print_error (lines[i]);
+  if (errors == 0)
+    return PENAL_EXIT_OK;
+  errors_text = g_strdup_printf ("%" G_GUINT64_FORMAT, errors);
+  rows_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  /* An audit checks each row and names its finding; a batch classifies
+   * it and names its status. */
+  message = g_strdup_printf (
+      g_str_equal (command, "audit")
+          ? g_dngettext (GETTEXT_PACKAGE,
+                         "%s of %s row could not be checked; "
+                         "see the rows with finding error",
+                         "%s of %s rows could not be checked; "
+                         "see the rows with finding error",
+                         n)
+          : g_dngettext (GETTEXT_PACKAGE,
+                         "%s of %s row could not be classified; "
+                         "see the rows with status error",
+                         "%s of %s rows could not be classified; "
+                         "see the rows with status error",
+                         n),
+      errors_text, rows_text);
+  penal_cli_print_error (message);
+  return PENAL_EXIT_DATAERR;
 }

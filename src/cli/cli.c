@@ -36,6 +36,26 @@ typedef struct
 
 static GlobalOptions globals;
 
+/* --format, every command's first option but serve's; its description
+ * is the command's, from its PenalCommandHelp. */
+static char *format_name;
+
+static const GOptionEntry format_entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL,
+          N_ ("FORMAT") },
+        G_OPTION_ENTRY_NULL };
+
+/* --date, the version in force, for the commands that take it, and the
+ * day it names once penal_cli_check_date() has read it. */
+static char *date_text;
+static gint64 date_day = -1;
+
+static const GOptionEntry date_entries[]
+    = { { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+          N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),
+          N_ ("DATE") },
+        G_OPTION_ENTRY_NULL };
+
 static const GOptionEntry global_entries[]
     = { { "statutes", 's', 0, G_OPTION_ARG_FILENAME, &globals.statutes,
           N_ ("Read statutes from DIR (every *.xml in it) or one FILE instead "
@@ -97,46 +117,40 @@ penal_cli_write (const char *text)
   return PENAL_EXIT_OK;
 }
 
-/* The one place an error becomes an exit code. */
+/* The one place an error becomes an exit code: the first row of its
+ * domain that names its code, or names none (-1); an error of any other
+ * domain is a bug in penal. */
 PenalExit
 penal_cli_exit_for_error (const GError *error)
 {
-  if (error->domain == PENAL_CLI_ERROR)
-    switch (error->code)
-      {
-      case PENAL_CLI_ERROR_USAGE:
-        return PENAL_EXIT_USAGE;
-      case PENAL_CLI_ERROR_NOINPUT:
-        return PENAL_EXIT_NOINPUT;
-      default:
-        return PENAL_EXIT_IOERR;
-      }
-  if (error->domain == PENAL_MODEL_ERROR)
-    switch (error->code)
-      {
-      case PENAL_MODEL_ERROR_NOT_FOUND:
-      case PENAL_MODEL_ERROR_IO:
-        return PENAL_EXIT_NOINPUT;
-      case PENAL_MODEL_ERROR_FAILED:
-        return PENAL_EXIT_SOFTWARE;
-      default:
-        return PENAL_EXIT_DATAERR;
-      }
-  if (error->domain == PENAL_BATCH_ERROR)
-    switch (error->code)
-      {
-      case PENAL_BATCH_ERROR_HEADER:
-        return PENAL_EXIT_USAGE;
-      case PENAL_BATCH_ERROR_ENCODING:
-        return PENAL_EXIT_DATAERR;
-      default:
-        return PENAL_EXIT_IOERR;
-      }
-  if (error->domain == PENAL_QUERY_ERROR)
-    return error->code == PENAL_QUERY_ERROR_TOO_LARGE ? PENAL_EXIT_DATAERR
-                                                      : PENAL_EXIT_USAGE;
-  if (error->domain == PENAL_FACTS_ERROR || error->domain == G_OPTION_ERROR)
-    return PENAL_EXIT_USAGE;
+  static const struct
+  {
+    GQuark (*domain) (void);
+    gint code;
+    PenalExit exit;
+  } exits[] = {
+    { penal_cli_error_quark, PENAL_CLI_ERROR_USAGE, PENAL_EXIT_USAGE },
+    { penal_cli_error_quark, PENAL_CLI_ERROR_NOINPUT, PENAL_EXIT_NOINPUT },
+    { penal_cli_error_quark, -1, PENAL_EXIT_IOERR },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_NOT_FOUND,
+      PENAL_EXIT_NOINPUT },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_IO, PENAL_EXIT_NOINPUT },
+    { penal_model_error_quark, PENAL_MODEL_ERROR_FAILED, PENAL_EXIT_SOFTWARE },
+    { penal_model_error_quark, -1, PENAL_EXIT_DATAERR },
+    { penal_batch_error_quark, PENAL_BATCH_ERROR_HEADER, PENAL_EXIT_USAGE },
+    { penal_batch_error_quark, PENAL_BATCH_ERROR_ENCODING, PENAL_EXIT_DATAERR },
+    { penal_batch_error_quark, -1, PENAL_EXIT_IOERR },
+    { penal_query_error_quark, PENAL_QUERY_ERROR_TOO_LARGE,
+      PENAL_EXIT_DATAERR },
+    { penal_query_error_quark, -1, PENAL_EXIT_USAGE },
+    { penal_facts_error_quark, -1, PENAL_EXIT_USAGE },
+    { g_option_error_quark, -1, PENAL_EXIT_USAGE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (exits); i++)
+    if (error->domain == exits[i].domain ()
+        && (exits[i].code == -1 || exits[i].code == error->code))
+      return exits[i].exit;
   return PENAL_EXIT_SOFTWARE;
 }
 
@@ -185,6 +199,31 @@ const char *
 penal_cli_charge_codes (void)
 {
   return globals.charge_codes;
+}
+
+/* The --format given, or NULL. */
+const char *
+penal_cli_format_name (void)
+{
+  return format_name;
+}
+
+/* Reads --date, as a command that takes it checks its arguments (a
+ * PenalCommandCheck): FALSE with a usage error when it is not a calendar
+ * date. */
+gboolean
+penal_cli_check_date (int argc, char **argv, GError **error)
+{
+  date_day = penal_cli_date_or_today ("--date", date_text, error);
+  return date_day >= 0;
+}
+
+/* The day --date names, or today, once penal_cli_check_date() has read
+ * it. */
+gint64
+penal_cli_date (void)
+{
+  return date_day;
 }
 
 /* The bundled statutes, or those --statutes names, with the charge-code
@@ -338,7 +377,7 @@ command_description (const PenalCommandHelp *help)
       penal_append_wrapped (out, formats, 0, 2, 78);
       g_string_append_c (out, '\n');
     }
-  if (help->lists_facts)
+  if ((help->flags & PENAL_COMMAND_LISTS_FACTS) != 0)
     append_facts (out);
   if (help->examples != NULL)
     {
@@ -404,7 +443,7 @@ penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
                          PenalExit *out_exit)
 {
   static const PenalCommandHelp none
-      = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
+      = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL };
 
   if (!penal_cli_parse (&none, argc, argv, out_exit))
     return FALSE;
@@ -432,12 +471,17 @@ static const GOptionEntry *
 find_option (const PenalCommandHelp *help, const char *long_name, gsize length,
              char short_name)
 {
-  const GOptionEntry *entry
-      = find_entry (help->entries, long_name, length, short_name);
+  const GOptionEntry *entry = NULL;
 
-  return entry != NULL
-             ? entry
-             : find_entry (global_entries, long_name, length, short_name);
+  if (help->format_option != NULL)
+    entry = find_entry (format_entries, long_name, length, short_name);
+  if (entry == NULL && (help->flags & PENAL_COMMAND_TAKES_DATE) != 0)
+    entry = find_entry (date_entries, long_name, length, short_name);
+  if (entry == NULL)
+    entry = find_entry (help->entries, long_name, length, short_name);
+  if (entry == NULL)
+    entry = find_entry (global_entries, long_name, length, short_name);
+  return entry;
 }
 
 /* The first option that is neither the command's nor global, or NULL. */
@@ -489,7 +533,7 @@ refuse_unknown (const PenalCommandHelp *help, const char *given)
   g_autofree char *option = penal_escape_untrusted (given);
 
   /* A date is a fact of the case for the commands that take facts. */
-  if (help->lists_facts
+  if ((help->flags & PENAL_COMMAND_LISTS_FACTS) != 0
       && (g_str_equal (option, "--date")
           || g_str_has_prefix (option, "--offense")))
     return penal_cli_usage (
@@ -535,6 +579,7 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *unknown = unknown_option (help, *argv);
+  GOptionEntry format[G_N_ELEMENTS (format_entries)];
 
   if (unknown != NULL)
     {
@@ -544,6 +589,12 @@ penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
   context = g_option_context_new (help->arguments != NULL ? _ (help->arguments)
                                                           : NULL);
   g_option_context_set_help_enabled (context, FALSE);
+  memcpy (format, format_entries, sizeof format);
+  format[0].description = help->format_option;
+  if (help->format_option != NULL)
+    g_option_context_add_main_entries (context, format, GETTEXT_PACKAGE);
+  if ((help->flags & PENAL_COMMAND_TAKES_DATE) != 0)
+    g_option_context_add_main_entries (context, date_entries, GETTEXT_PACKAGE);
   if (help->entries != NULL)
     g_option_context_add_main_entries (context, help->entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
@@ -593,38 +644,31 @@ penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
                               PenalExit *out_exit)
 {
   static const char *const formats[] = { "text", "json", NULL };
-  const GOptionEntry *entry
-      = find_entry (help->entries, "format", strlen ("format"), 0);
-  const char *given;
   g_autofree char *shown = NULL;
 
-  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (help->format_option != NULL, FALSE);
   if (!penal_cli_parse (help, argc, argv, out_exit))
     return FALSE;
-  given = *(char **)entry->arg_data;
-  if (penal_cli_format (given, formats, out_format))
+  if (penal_cli_format (format_name, formats, out_format))
     return TRUE;
-  shown = penal_quote_untrusted (given);
+  shown = penal_quote_untrusted (format_name);
   *out_exit = penal_cli_usage (
       _ ("--format: unknown format “%s”; use text or json"), shown);
   return FALSE;
 }
 
-/* Runs a command the way most run: its command line parsed, --format text
- * or json, its arguments checked (check may be NULL), the statutes loaded
- * and the answer written, or the error that stopped it reported. */
+/* The rest of a command, once its command line is parsed and its
+ * --format read: its arguments checked (check may be NULL), the statutes
+ * loaded and the answer written, or the error that stopped it
+ * reported. */
 PenalExit
-penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
-               PenalCommandCheck check, PenalCommandAnswer answer)
+penal_cli_answer (int argc, char **argv, int format, PenalCommandCheck check,
+                  PenalCommandAnswer answer)
 {
   g_autoptr (PenalModel) model = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  PenalExit status;
-  int format;
 
-  if (!penal_cli_parse_text_or_json (help, &argc, &argv, &format, &status))
-    return status;
   if (check != NULL && !check (argc, argv, &error))
     return penal_cli_fail (error);
   model = penal_cli_load_model (&error);
@@ -632,4 +676,18 @@ penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
     return penal_cli_fail (error);
   text = answer (model, argc, argv, format, &error);
   return penal_cli_finish (text, error);
+}
+
+/* Runs a command the way most run: its command line parsed, --format text
+ * or json, then penal_cli_answer(). */
+PenalExit
+penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
+               PenalCommandCheck check, PenalCommandAnswer answer)
+{
+  PenalExit status;
+  int format;
+
+  if (!penal_cli_parse_text_or_json (help, &argc, &argv, &format, &status))
+    return status;
+  return penal_cli_answer (argc, argv, format, check, answer);
 }

@@ -41,30 +41,71 @@ typedef enum
   PENAL_CLI_ERROR_IO,      /* 74 */
 } PenalCliError;
 
-/* Options several commands take, for their GOptionEntry[]: --format, with
- * what the command writes (N_()), and --date, the version in force. */
-#define PENAL_CLI_FORMAT_OPTION(variable, description)                         \
+/* The options of the commands that read a caseload, for their
+ * GOptionEntry[], each set in the command's PenalCliCaseload. */
+#define PENAL_CLI_INPUT_FORMAT_OPTION(raw)                                     \
   {                                                                            \
-    "format", 'f', 0, G_OPTION_ARG_STRING, &(variable), (description),         \
-        N_ ("FORMAT")                                                          \
+    "input-format", 0, 0, G_OPTION_ARG_STRING, &(raw).input_format_name,       \
+        N_ ("Read csv (the default) or jsonl"), N_ ("FORMAT")                  \
   }
-#define PENAL_CLI_DATE_OPTION(variable)                                        \
+#define PENAL_CLI_KEEP_OPTION(raw)                                             \
   {                                                                            \
-    "date", 0, 0, G_OPTION_ARG_STRING, &(variable),                            \
-        N_ ("The version in force on DATE (YYYY-MM-DD; default today)"),       \
-        N_ ("DATE")                                                            \
+    "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &(raw).keep_lists,              \
+        N_ ("Copy these input columns (a case id, say) to the front of "       \
+            "every output row"),                                               \
+        N_ ("COLUMN[,COLUMN…]")                                                \
+  }
+#define PENAL_CLI_DELIMITER_OPTION(raw)                                        \
+  {                                                                            \
+    "delimiter", 'd', 0, G_OPTION_ARG_STRING, &(raw).delimiter_name,           \
+        N_ ("Read CSV fields separated by , or ; or tab (default: whichever "  \
+            "the header line uses)"),                                          \
+        N_ ("CHAR")                                                            \
+  }
+#define PENAL_CLI_DATE_ORDER_OPTION(raw)                                       \
+  {                                                                            \
+    "date-order", 0, 0, G_OPTION_ARG_STRING, &(raw).date_order_name,           \
+        N_ ("Read slashed dates as mdy (6/1/2016 is 1 June) or dmy "           \
+            "(6/1/2016 is 6 January); without it they are refused"),           \
+        N_ ("ORDER")                                                           \
+  }
+#define PENAL_CLI_IGNORE_UNKNOWN_OPTION(raw)                                   \
+  {                                                                            \
+    "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &(raw).ignore_unknown,          \
+        N_ ("Skip columns (or JSON members) penal does not read instead of "   \
+            "refusing them; standard error names them"),                       \
+        NULL                                                                   \
+  }
+#define PENAL_CLI_BOM_OPTION(raw)                                              \
+  {                                                                            \
+    "bom", 0, 0, G_OPTION_ARG_NONE, &(raw).bom,                                \
+        N_ ("Begin CSV output with a byte-order mark, so that Excel reads "    \
+            "it as UTF-8"),                                                    \
+        NULL                                                                   \
   }
 
-/* What `penal help NAME` and `penal NAME --help` print. */
+/* What a command takes besides its own GOptionEntry[]. */
+typedef enum
+{
+  PENAL_COMMAND_LISTS_FACTS = 1 << 0, /* facts: list them from the statutes */
+  PENAL_COMMAND_TAKES_DATE = 1 << 1,  /* --date, the version in force
+                                         (penal_cli_check_date()) */
+} PenalCommandFlags;
+
+/* What `penal help NAME` and `penal NAME --help` print, and the options
+ * penal_cli_parse() reads for the command: its own, --format when it
+ * says what --format writes, and --date when it takes one. */
 typedef struct
 {
-  const char *name;        /* as typed: "classify" */
-  const char *arguments;   /* N_(): "FACT=VALUE…", after [OPTION…] */
-  const char *summary;     /* N_(): one sentence */
-  const char *description; /* N_(): a paragraph, or NULL */
-  const char *formats;     /* N_(): the --format values, or NULL */
-  const char *examples;    /* command lines, never translated */
-  gboolean lists_facts;    /* takes facts: list them from the statutes */
+  const char *name;          /* as typed: "classify" */
+  const char *arguments;     /* N_(): "FACT=VALUE…", after [OPTION…] */
+  const char *summary;       /* N_(): one sentence */
+  const char *description;   /* N_(): a paragraph, or NULL */
+  const char *formats;       /* N_(): the --format values, or NULL */
+  const char *format_option; /* N_(): what --format writes, or NULL when
+                                the command takes no --format */
+  const char *examples;      /* command lines, never translated */
+  PenalCommandFlags flags;
   const GOptionEntry *entries;
 } PenalCommandHelp;
 
@@ -89,7 +130,6 @@ typedef struct
  * (cli-caseload.c); each command points its own option entries here. */
 typedef struct
 {
-  char *format_name;
   char *input_format_name;
   gboolean ignore_unknown;
   char **keep_lists;
@@ -99,6 +139,13 @@ typedef struct
   gboolean bom;
 } PenalCliCaseload;
 
+/* What a command that reads a caseload does with it, once its options
+ * are read, the input opened and the statutes loaded: the rows run
+ * through and the summary said (penal_cli_caseload_end()). */
+typedef PenalExit (*PenalCliCaseloadRun) (PenalModel *model,
+                                          const PenalBatchOptions *options,
+                                          FILE *in, const char *input_name);
+
 GQuark penal_cli_error_quark (void);
 
 gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
@@ -106,6 +153,8 @@ gboolean penal_cli_parse (const PenalCommandHelp *help, int *argc, char ***argv,
 gboolean penal_cli_parse_text_or_json (const PenalCommandHelp *help, int *argc,
                                        char ***argv, int *out_format,
                                        PenalExit *out_exit);
+PenalExit penal_cli_answer (int argc, char **argv, int format,
+                            PenalCommandCheck check, PenalCommandAnswer answer);
 PenalExit penal_cli_run (const PenalCommandHelp *help, int argc, char **argv,
                          PenalCommandCheck check, PenalCommandAnswer answer);
 gboolean penal_cli_parse_globals (int *argc, char ***argv, gboolean *out_help,
@@ -117,6 +166,9 @@ PenalExit penal_cli_finish (const char *answer, const GError *error);
 PenalModel *penal_cli_load_model (GError **error);
 const char *penal_cli_statutes (void);
 const char *penal_cli_charge_codes (void);
+const char *penal_cli_format_name (void);
+gboolean penal_cli_check_date (int argc, char **argv, GError **error);
+gint64 penal_cli_date (void);
 gboolean penal_cli_format (const char *given, const char *const *accepted,
                            int *out_index);
 gint64 penal_cli_date_or_today (const char *option, const char *text,
@@ -138,15 +190,12 @@ PenalExit penal_cmd_classify (int argc, char **argv);
 PenalExit penal_cmd_screen (int argc, char **argv);
 PenalExit penal_cmd_batch (int argc, char **argv);
 PenalExit penal_cmd_audit (int argc, char **argv);
-gboolean penal_cli_caseload_options (const PenalCliCaseload *raw,
-                                     const char *command,
-                                     PenalBatchOptions *options,
-                                     GPtrArray *keep, PenalExit *status);
-gboolean penal_cli_open_caseload (const char *command, int argc, char **argv,
-                                  FILE **out_in, char **out_name,
-                                  PenalModel **out_model, PenalExit *status);
-void penal_cli_close_caseload (FILE *in);
-void penal_cli_print_summary (const char *summary);
+PenalExit penal_cli_caseload_main (const PenalCommandHelp *help,
+                                   const PenalCliCaseload *raw, int argc,
+                                   char **argv, PenalCommandCheck check,
+                                   PenalCliCaseloadRun run);
+PenalExit penal_cli_caseload_end (const char *command, char *summary,
+                                  guint64 rows, guint64 errors);
 PenalExit penal_cmd_verify (int argc, char **argv);
 PenalExit penal_cmd_list (int argc, char **argv);
 PenalExit penal_cmd_show (int argc, char **argv);

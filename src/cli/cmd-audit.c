@@ -5,45 +5,27 @@
  * --report, a one-page HTML report. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalAuditCounts, penal_audit_counts_clear)
 
 static PenalCliCaseload raw;
 static char *report_name;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &raw.format_name,
-          N_ ("Write csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "input-format", 0, 0, G_OPTION_ARG_STRING, &raw.input_format_name,
-          N_ ("Read csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &raw.keep_lists,
-          N_ ("Copy these input columns (a case id, say) to the front of "
-              "every output row"),
-          N_ ("COLUMN[,COLUMN…]") },
+    = { PENAL_CLI_INPUT_FORMAT_OPTION (raw),
+        PENAL_CLI_KEEP_OPTION (raw),
         { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_name,
           N_ ("Also write a one-page HTML report of the findings, grouped by "
               "kind, to FILE"),
           N_ ("FILE") },
-        { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &raw.delimiter_name,
-          N_ ("Read CSV fields separated by , or ; or tab (default: whichever "
-              "the header line uses)"),
-          N_ ("CHAR") },
-        { "date-order", 0, 0, G_OPTION_ARG_STRING, &raw.date_order_name,
-          N_ ("Read slashed dates as mdy (6/1/2016 is 1 June) or dmy "
-              "(6/1/2016 is 6 January); without it they are refused"),
-          N_ ("ORDER") },
-        { "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &raw.ignore_unknown,
-          N_ ("Skip columns (or JSON members) penal does not read instead of "
-              "refusing them; standard error names them"),
-          NULL },
-        { "bom", 0, 0, G_OPTION_ARG_NONE, &raw.bom,
-          N_ ("Begin CSV output with a byte-order mark, so that Excel reads "
-              "it as UTF-8"),
-          NULL },
+        PENAL_CLI_DELIMITER_OPTION (raw),
+        PENAL_CLI_DATE_ORDER_OPTION (raw),
+        PENAL_CLI_IGNORE_UNKNOWN_OPTION (raw),
+        PENAL_CLI_BOM_OPTION (raw),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -83,43 +65,16 @@ static const PenalCommandHelp help = {
       "comes before 1); 73 the report could not be written; otherwise as "
       "for every command."),
   N_ ("csv (default), jsonl"),
+  N_ ("Write csv (the default) or jsonl"),
   "  penal audit charges.csv > findings.csv\n"
   "  penal audit --keep=case_id --report=audit.html charges.csv > "
   "findings.csv\n"
   "  penal audit --date-order=mdy --keep='Case No' --bom excel.csv > "
   "findings.csv\n"
   "  penal audit --input-format=jsonl --format=jsonl - < charges.jsonl\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
-
-/* The summary, a line at a time, then what the exit status says. */
-static PenalExit
-report_counts (const PenalAuditCounts *counts)
-{
-  g_autofree char *summary = penal_audit_summary (counts);
-
-  penal_cli_print_summary (summary);
-  if (counts->errors > 0)
-    {
-      g_autofree char *errors
-          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->errors);
-      g_autofree char *rows
-          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%s of %s row could not be checked; "
-                       "see the rows with finding error",
-                       "%s of %s rows could not be checked; "
-                       "see the rows with finding error",
-                       (gulong)MIN (counts->rows, G_MAXULONG)),
-          errors, rows);
-
-      penal_cli_print_error (message);
-      return PENAL_EXIT_DATAERR;
-    }
-  return counts->attention > 0 ? PENAL_EXIT_FINDINGS : PENAL_EXIT_OK;
-}
 
 static PenalExit
 write_report (const PenalAuditCounts *counts, const char *input_name)
@@ -139,40 +94,44 @@ write_report (const PenalAuditCounts *counts, const char *input_name)
   return PENAL_EXIT_OK;
 }
 
+/* The report goes to a file: standard output holds the rows. */
+static gboolean
+check_report (int argc, char **argv, GError **error)
+{
+  if (report_name == NULL
+      || (report_name[0] != '\0' && !g_str_equal (report_name, "-")))
+    return TRUE;
+  penal_cli_set_usage (
+      error, "%s",
+      _ ("--report: give a file name; standard output holds the rows"));
+  return FALSE;
+}
+
+/* The rows checked, the summary, then the report; the exit status says
+ * whether any row needs attention. */
+static PenalExit
+check_rows (PenalModel *model, const PenalBatchOptions *options, FILE *in,
+            const char *input_name)
+{
+  g_auto (PenalAuditCounts) counts = { 0 };
+  g_autoptr (GError) error = NULL;
+  PenalExit status, wrote;
+
+  if (!penal_audit_run (model, options, in, input_name, stdout, &counts,
+                        &error))
+    return penal_cli_fail (error);
+  status = penal_cli_caseload_end ("audit", penal_audit_summary (&counts),
+                                   counts.rows, counts.errors);
+  if (status == PENAL_EXIT_OK && counts.attention > 0)
+    status = PENAL_EXIT_FINDINGS;
+  wrote = report_name != NULL ? write_report (&counts, input_name)
+                              : PENAL_EXIT_OK;
+  return wrote != PENAL_EXIT_OK ? wrote : status;
+}
+
 PenalExit
 penal_cmd_audit (int argc, char **argv)
 {
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  PenalAuditOptions options;
-  PenalAuditCounts counts;
-  PenalExit status, wrote;
-  g_autofree char *name = NULL;
-  FILE *in;
-  gboolean ok;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_caseload_options (&raw, "audit", &options, keep, &status))
-    return status;
-  if (report_name != NULL
-      && (report_name[0] == '\0' || g_str_equal (report_name, "-")))
-    return penal_cli_usage (
-        "%s", _ ("--report: give a file name; standard output holds the "
-                 "rows"));
-  if (!penal_cli_open_caseload ("audit", argc, argv, &in, &name, &model,
-                                &status))
-    return status;
-  ok = penal_audit_run (model, &options, in, name, stdout, &counts, &error);
-  penal_cli_close_caseload (in);
-  if (!ok)
-    {
-      penal_audit_counts_clear (&counts);
-      return penal_cli_fail (error);
-    }
-  status = report_counts (&counts);
-  wrote = report_name != NULL ? write_report (&counts, name) : PENAL_EXIT_OK;
-  penal_audit_counts_clear (&counts);
-  return wrote != PENAL_EXIT_OK ? wrote : status;
+  return penal_cli_caseload_main (&help, &raw, argc, argv, check_report,
+                                  check_rows);
 }

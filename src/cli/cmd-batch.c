@@ -3,44 +3,26 @@
  * per input row, in order, as a stream. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PenalBatchCounts, penal_batch_counts_clear)
 
 static PenalCliCaseload raw;
 
 static const GOptionEntry entries[]
-    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &raw.format_name,
-          N_ ("Write csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "input-format", 0, 0, G_OPTION_ARG_STRING, &raw.input_format_name,
-          N_ ("Read csv (the default) or jsonl"), N_ ("FORMAT") },
-        { "keep", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &raw.keep_lists,
-          N_ ("Copy these input columns (a case id, say) to the front of "
-              "every output row"),
-          N_ ("COLUMN[,COLUMN…]") },
-        { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &raw.delimiter_name,
-          N_ ("Read CSV fields separated by , or ; or tab (default: whichever "
-              "the header line uses)"),
-          N_ ("CHAR") },
-        { "date-order", 0, 0, G_OPTION_ARG_STRING, &raw.date_order_name,
-          N_ ("Read slashed dates as mdy (6/1/2016 is 1 June) or dmy "
-              "(6/1/2016 is 6 January); without it they are refused"),
-          N_ ("ORDER") },
-        { "ignore-unknown", 0, 0, G_OPTION_ARG_NONE, &raw.ignore_unknown,
-          N_ ("Skip columns (or JSON members) penal does not read instead of "
-              "refusing them; standard error names them"),
-          NULL },
+    = { PENAL_CLI_INPUT_FORMAT_OPTION (raw),
+        PENAL_CLI_KEEP_OPTION (raw),
+        PENAL_CLI_DELIMITER_OPTION (raw),
+        PENAL_CLI_DATE_ORDER_OPTION (raw),
+        PENAL_CLI_IGNORE_UNKNOWN_OPTION (raw),
         { "full", 0, 0, G_OPTION_ARG_NONE, &raw.full,
           N_ ("With --format=jsonl, write the complete answer on each row, "
               "as penal classify --format=json gives it"),
           NULL },
-        { "bom", 0, 0, G_OPTION_ARG_NONE, &raw.bom,
-          N_ ("Begin CSV output with a byte-order mark, so that Excel reads "
-              "it as UTF-8"),
-          NULL },
+        PENAL_CLI_BOM_OPTION (raw),
         G_OPTION_ENTRY_NULL };
 
 static const PenalCommandHelp help = {
@@ -80,72 +62,34 @@ static const PenalCommandHelp help = {
       "begins with =, +, -, @ or a tab: such a cell gets a ' in front, so "
       "that a spreadsheet never runs input as a formula."),
   N_ ("csv (default), jsonl"),
+  N_ ("Write csv (the default) or jsonl"),
   "  penal batch cases.csv > answers.csv\n"
   "  penal batch --keep=case_id --bom export.csv > answers.csv\n"
   "  penal batch --date-order=mdy --ignore-unknown --keep='Case ID' "
   "excel.csv\n"
   "  penal batch --delimiter=tab --keep=docket codes.tsv > answers.csv\n"
   "  penal batch --input-format=jsonl --format=jsonl --full - < cases.jsonl\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
 
-/* The summary, a line at a time, then the error rows' count. */
+/* The rows classified, then the summary. */
 static PenalExit
-report (const PenalBatchCounts *counts)
+classify_rows (PenalModel *model, const PenalBatchOptions *options, FILE *in,
+               const char *input_name)
 {
-  g_autofree char *summary = penal_batch_summary (counts);
+  g_auto (PenalBatchCounts) counts = { 0 };
+  g_autoptr (GError) error = NULL;
 
-  penal_cli_print_summary (summary);
-  if (counts->errors > 0)
-    {
-      g_autofree char *errors
-          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->errors);
-      g_autofree char *rows
-          = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%s of %s row could not be classified; "
-                       "see the rows with status error",
-                       "%s of %s rows could not be classified; "
-                       "see the rows with status error",
-                       (gulong)MIN (counts->rows, G_MAXULONG)),
-          errors, rows);
-
-      penal_cli_print_error (message);
-      return PENAL_EXIT_DATAERR;
-    }
-  return PENAL_EXIT_OK;
+  if (!penal_batch_run (model, options, in, input_name, stdout, &counts,
+                        &error))
+    return penal_cli_fail (error);
+  return penal_cli_caseload_end ("batch", penal_batch_summary (&counts),
+                                 counts.rows, counts.errors);
 }
 
 PenalExit
 penal_cmd_batch (int argc, char **argv)
 {
-  g_autoptr (PenalModel) model = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  PenalBatchOptions options;
-  PenalBatchCounts counts;
-  PenalExit status;
-  g_autofree char *name = NULL;
-  FILE *in;
-  gboolean ok;
-
-  if (!penal_cli_parse (&help, &argc, &argv, &status))
-    return status;
-  if (!penal_cli_caseload_options (&raw, "batch", &options, keep, &status))
-    return status;
-  if (!penal_cli_open_caseload ("batch", argc, argv, &in, &name, &model,
-                                &status))
-    return status;
-  ok = penal_batch_run (model, &options, in, name, stdout, &counts, &error);
-  penal_cli_close_caseload (in);
-  if (!ok)
-    {
-      penal_batch_counts_clear (&counts);
-      return penal_cli_fail (error);
-    }
-  status = report (&counts);
-  penal_batch_counts_clear (&counts);
-  return status;
+  return penal_cli_caseload_main (&help, &raw, argc, argv, NULL, classify_rows);
 }

@@ -10,13 +10,6 @@
 
 #include "cli.h"
 
-static char *format_name;
-
-static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name, N_ ("Write the answer as text (the default) or json")),
-        G_OPTION_ENTRY_NULL };
-
 static const PenalCommandHelp help = {
   "classify",
   N_ ("FACT=VALUE…"),
@@ -26,12 +19,13 @@ static const PenalCommandHelp help = {
       "answer needs-facts, with what each range of its values leads to; "
       "offense_date defaults to today."),
   N_ ("text (default), json"),
+  N_ ("Write the answer as text (the default) or json"),
   "  penal classify offense=patronizing victim_age=14 offense_date=2016-06-01\n"
   "  penal classify --format=json offense=prostitution knew_hiv=yes\n"
   "  penal classify --statutes ./my-statutes offense=patronizing "
   "victim_age=30\n",
-  TRUE,
-  entries,
+  PENAL_COMMAND_LISTS_FACTS,
+  NULL,
 };
 
 static char *

@@ -7,13 +7,6 @@
 
 #include "cli.h"
 
-static char *format_name;
-
-static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name, N_ ("Write the list as text (the default) or json")),
-        G_OPTION_ENTRY_NULL };
-
 static const PenalCommandHelp help = {
   "list",
   NULL,
@@ -23,10 +16,11 @@ static const PenalCommandHelp help = {
       "source, inference or open. An uncertain boundary between two versions "
       "is shown as the window in which it falls."),
   N_ ("text (default), json"),
+  N_ ("Write the list as text (the default) or json"),
   "  penal list\n"
   "  penal list --format=json\n",
-  FALSE,
-  entries,
+  0,
+  NULL,
 };
 
 static gboolean

@@ -9,13 +9,10 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *search;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name, N_ ("Write the answer as text (the default) or json")),
-        { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+    = { { "search", 0, 0, G_OPTION_ARG_STRING, &search,
           N_ ("List the codes whose description holds every one of WORDS, "
               "with their periods"),
           N_ ("WORDS") },
@@ -35,11 +32,12 @@ static const PenalCommandHelp help = {
       "none. The table is the edition bundled with penal, or the one "
       "--charge-codes names."),
   N_ ("text (default), json"),
+  N_ ("Write the answer as text (the default) or json"),
   "  penal lookup 567.030-003Y201840 offense_date=2019-05-01\n"
   "  penal lookup 21027 offense_date=2010-01-01\n"
   "  penal lookup 570.030-014 --format=json\n"
   "  penal lookup --search 'patronizing prostitution'\n",
-  FALSE,
+  0,
   entries,
 };
 

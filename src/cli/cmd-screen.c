@@ -26,13 +26,6 @@
 /* Longer answers cannot be meaningful; the rest of the line is dropped. */
 #define MAX_ANSWER_LENGTH 256
 
-static char *format_name;
-
-static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name, N_ ("Write the result as text (the default) or json")),
-        G_OPTION_ENTRY_NULL };
-
 static const PenalCommandHelp help = {
   "screen",
   N_ ("[FACT=VALUE…]"),
@@ -45,11 +38,12 @@ static const PenalCommandHelp help = {
       "line; if the input ends early, the result uses the answers given so "
       "far."),
   N_ ("text (default), json"),
+  N_ ("Write the result as text (the default) or json"),
   "  penal screen\n"
   "  penal screen --lang=es offense=patronizing\n"
   "  printf '2024-05-01\\n30\\n0\\n' | penal screen offense=patronizing\n",
-  TRUE,
-  entries,
+  PENAL_COMMAND_LISTS_FACTS,
+  NULL,
 };
 
 typedef enum

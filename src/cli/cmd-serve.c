@@ -38,12 +38,13 @@ static const PenalCommandHelp help = {
       "other machines: penal warns, and answers only requests addressed to "
       "it."),
   NULL,
+  NULL,
   "  penal serve\n"
   "  penal serve --listen=127.0.0.1:9000\n"
   "  curl -s -H 'Content-Type: application/json' -d "
   "'{\"offense\":\"patronizing\",\"victim_age\":30}' "
   "http://127.0.0.1:8080/api/v1/classify\n",
-  FALSE,
+  0,
   entries,
 };
 

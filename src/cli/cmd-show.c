@@ -6,15 +6,6 @@
 
 #include "cli.h"
 
-static char *format_name;
-static char *date_text;
-
-static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name,
-            N_ ("Write the statute as text (the default) or json")),
-        PENAL_CLI_DATE_OPTION (date_text), G_OPTION_ENTRY_NULL };
-
 static const PenalCommandHelp help = {
   "show",
   N_ ("STATUTE"),
@@ -25,32 +16,24 @@ static const PenalCommandHelp help = {
       "enhancement or program name (patronizing, kc-oar), or a penalty "
       "statute (558.011)."),
   N_ ("text (default), json"),
+  N_ ("Write the statute as text (the default) or json"),
   "  penal show 567.030 --date=2016-06-01\n"
   "  penal show kc-oar\n"
   "  penal show 558.011 --format=json\n",
-  FALSE,
-  entries,
+  PENAL_COMMAND_TAKES_DATE,
+  NULL,
 };
-
-static gint64 date;
-
-static gboolean
-check_date (int argc, char **argv, GError **error)
-{
-  date = penal_cli_date_or_today ("--date", date_text, error);
-  return date >= 0;
-}
 
 static char *
 show (PenalModel *model, int argc, char **argv, int format, GError **error)
 {
   if (!penal_cli_name_one ("show", argc, error))
     return NULL;
-  return penal_show_report (model, argv[1], date, format, error);
+  return penal_show_report (model, argv[1], penal_cli_date (), format, error);
 }
 
 PenalExit
 penal_cmd_show (int argc, char **argv)
 {
-  return penal_cli_run (&help, argc, argv, check_date, show);
+  return penal_cli_run (&help, argc, argv, penal_cli_check_date, show);
 }

@@ -8,13 +8,6 @@
 
 #include "cli.h"
 
-static char *format_name;
-
-static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name, N_ ("Write the report as text (the default) or json")),
-        G_OPTION_ENTRY_NULL };
-
 static const PenalCommandHelp help = {
   "verify",
   N_ ("[FILE…]"),
@@ -25,11 +18,12 @@ static const PenalCommandHelp help = {
       "given. The same proofs run on every load, so no answer is ever given "
       "from an unsound table."),
   N_ ("text (default), json"),
+  N_ ("Write the report as text (the default) or json"),
   "  penal verify\n"
   "  penal verify --statutes ./my-statutes\n"
   "  penal verify --format=json statutes/mo-567-030.xml statutes/facts.xml\n",
-  FALSE,
-  entries,
+  0,
+  NULL,
 };
 
 PenalExit

@@ -7,14 +7,10 @@
 
 #include "cli.h"
 
-static char *format_name;
 static char *vary;
 
 static const GOptionEntry entries[]
-    = { PENAL_CLI_FORMAT_OPTION (
-            format_name,
-            N_ ("Write the outcomes as text (the default) or json")),
-        { "vary", 0, 0, G_OPTION_ARG_STRING, &vary,
+    = { { "vary", 0, 0, G_OPTION_ARG_STRING, &vary,
           N_ ("The fact that moves across its domain, for example victim_age "
               "or offense_date"),
           N_ ("FACT") },
@@ -29,10 +25,11 @@ static const PenalCommandHelp help = {
       "versions of the statute and its penalty tables; each range also says "
       "whether an enhancement may be charged and whether diversion is open."),
   N_ ("text (default), json"),
+  N_ ("Write the outcomes as text (the default) or json"),
   "  penal what-if offense=patronizing offense_date=2024-01-01 --vary "
   "victim_age\n"
   "  penal what-if offense=patronizing victim_age=30 --vary offense_date\n",
-  TRUE,
+  PENAL_COMMAND_LISTS_FACTS,
   entries,
 };
 
