@@ -10,10 +10,11 @@ if [ -n "${PENAL_MEMCHECK:-}" ]; then
     --errors-for-leak-kinds=definite --show-leak-kinds=definite \
     --suppressions="$here/valgrind.supp" "$@" --tap -k
 fi
-# The server's test needs whole stacks for LeakSanitizer's suppression to
-# see libsoup: GLib has no frame pointers for the fast unwinder.
+# The server's tests (serve, serve-pages) need whole stacks for
+# LeakSanitizer's suppression to see libsoup: GLib has no frame pointers
+# for the fast unwinder.
 case ${ASAN_OPTIONS:-}:$1 in
-  ?*:*serve) ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0
+  ?*:*serve | ?*:*serve-*) ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0
     export ASAN_OPTIONS ;;
 esac
 exec "$@" --tap -k
