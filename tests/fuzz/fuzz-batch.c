@@ -9,13 +9,17 @@
  * Whatever the bytes, the batch ends: with an answer, or refused with an
  * error of its own domain and nothing written.  And it writes exactly one
  * output row per input record it counted, each numbered by a line of the
- * input, in order, no row split over two lines.  Built with clang's
+ * input, in order, no row split over two lines.  Then the same input,
+ * fed a piece at a time in sizes the input chooses (as penal serve feeds
+ * a request's body, penal_batch_feed), gets the same answer to the byte,
+ * or the same refusal.  Built with clang's
  * -fsanitize=fuzzer by tools/fuzz.sh; replayed over its corpus as an
  * ordinary test by fuzz-replay.c. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "penal.h"
@@ -44,6 +48,50 @@ row_line (const char *row, gboolean jsonl)
     line = line * 10 + (guint64)(*digits++ - '0');
   g_assert_cmpint (*digits, ==, ',');
   return line;
+}
+
+/* The input pushed in pieces of 1 to 17 bytes, their sizes read from the
+ * input itself: the answer penal_batch_run() gave, byte for byte. */
+static void
+assert_same_pushed (const PenalBatchOptions *options, const uint8_t *data,
+                    size_t size, gboolean ok, const GError *error,
+                    const char *output, size_t output_length, guint64 rows)
+{
+  g_autoptr (GError) pushed_error = NULL;
+  PenalBatchCounts counts = { 0 };
+  PenalBatch *batch;
+  char *pushed = NULL;
+  size_t pushed_length = 0, at = 0, step = 0;
+  gboolean pushed_ok = TRUE;
+  FILE *out = open_memstream (&pushed, &pushed_length);
+
+  g_assert_nonnull (out);
+  batch = penal_batch_new (model, options, "fuzz", out);
+  while (pushed_ok && at < size)
+    {
+      size_t piece = 1 + (size_t)(data[step++ % size] % 17);
+
+      piece = MIN (piece, size - at);
+
+      pushed_ok = penal_batch_feed (batch, (const char *)data + at, piece,
+                                    &pushed_error);
+      at += piece;
+    }
+  if (pushed_ok)
+    pushed_ok = penal_batch_finish (batch, &counts, &pushed_error);
+  penal_batch_free (batch);
+  fclose (out);
+
+  g_assert_cmpint (pushed_ok, ==, ok);
+  g_assert_cmpstr (pushed_error != NULL ? pushed_error->message : NULL, ==,
+                   error != NULL ? error->message : NULL);
+  g_assert_cmpuint (pushed_length, ==, output_length);
+  if (output_length > 0)
+    g_assert_true (memcmp (pushed, output, output_length) == 0);
+  if (ok)
+    g_assert_cmpuint (counts.rows, ==, rows);
+  penal_batch_counts_clear (&counts);
+  free (pushed);
 }
 
 int
@@ -126,6 +174,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           last = line;
         }
     }
+  assert_same_pushed (&options, data, size, ok, error, output, output_length,
+                      counts.rows);
   g_free (output);
   return 0;
 }
