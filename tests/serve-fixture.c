@@ -71,7 +71,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture_start (fixture, &limits);
 }
 
-/* A server whose cap on a batch's body is 64 KiB. */
+/* A server whose caps on a batch's body and its answer are 64 KiB. */
 void
 fixture_set_up_small_batch (Fixture *fixture, gconstpointer data)
 {
@@ -79,6 +79,7 @@ fixture_set_up_small_batch (Fixture *fixture, gconstpointer data)
 
   penal_server_limits_init (&limits);
   limits.max_batch_body = 64 * 1024;
+  limits.max_batch_answer = 64 * 1024;
   fixture_start (fixture, &limits);
 }
 

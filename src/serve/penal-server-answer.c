@@ -343,6 +343,19 @@ batch_write (void *cookie, const char *data, size_t size)
 {
   Request *request = cookie;
 
+  /* Past the cap, the rows are dropped and the write fails, which stops
+   * the batch; the answer will be 413. */
+  if (request->answer_too_large
+      || request->batch_answer_bytes + size
+             > request->server->limits.max_batch_answer)
+    {
+      request->answer_too_large = TRUE;
+      soup_message_body_truncate (
+          soup_server_message_get_response_body (request->message));
+      errno = EFBIG;
+      return -1;
+    }
+  request->batch_answer_bytes += size;
   soup_message_body_append (
       soup_server_message_get_response_body (request->message),
       SOUP_MEMORY_COPY, data, size);

@@ -110,9 +110,11 @@ typedef struct
    * batch_out, which appends them to the response's body. */
   PenalBatch *batch;
   FILE *batch_out;
-  gsize batch_bytes;   /* of the request's body, fed so far */
-  GError *batch_error; /* the input was refused: read no more */
-  gboolean in_flight;  /* link is in worker->requests */
+  gsize batch_bytes;         /* of the request's body, fed so far */
+  gsize batch_answer_bytes;  /* of the rows answered so far */
+  gboolean answer_too_large; /* over max_batch_answer: read no more */
+  GError *batch_error;       /* the input was refused: read no more */
+  gboolean in_flight;        /* link is in worker->requests */
   gboolean timed_out;
   gboolean corked; /* the answer's frames are held until it is all written */
   GList link;

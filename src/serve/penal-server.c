@@ -106,6 +106,10 @@ penal_server_limits_init (PenalServerLimits *limits)
 {
   limits->max_classify_body = 64 * KIB;
   limits->max_batch_body = 8 * KIB * KIB;
+  /* A row answered is larger than its line, up to fifty times for an
+   * empty object: held until the request is read, the rows need a cap of
+   * their own. */
+  limits->max_batch_answer = 64 * KIB * KIB;
   limits->max_header_size = 8 * KIB;
   limits->idle_timeout = 30;
   limits->request_timeout = 30;
@@ -319,6 +323,13 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
   g_autoptr (GBytes) body = NULL;
 
   serve_cork (request, TRUE);
+  if (request->answer_too_large)
+    {
+      refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+              N_ ("the answer to this batch is too large to hold until the "
+                  "request has been read; send fewer rows at a time"));
+      return;
+    }
   if (request->too_large)
     {
       refuse (server, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,

@@ -23,6 +23,7 @@ typedef struct
 {
   gsize max_classify_body; /* bytes: /api/v1/classify and the pages */
   gsize max_batch_body;    /* bytes: /api/v1/batch */
+  gsize max_batch_answer;  /* bytes: a batch's rows, held until it is read */
   gsize max_header_size;   /* bytes: all request headers together */
   guint idle_timeout;      /* seconds a connection may wait idle */
   guint request_timeout;   /* seconds to read and answer one request */
