@@ -621,7 +621,8 @@ start (PenalRowReader *reader, GError **error)
       penal_csv_reader_set_delimiter (
           reader->csv, reader->delimiter != 0
                            ? reader->delimiter
-                           : penal_csv_sniff_delimiter (head->str, head->len));
+                           : penal_csv_sniff_delimiter (
+                               head->str, MIN (head->len, READ_BLOCK)));
     }
   else
     {
@@ -632,6 +633,23 @@ start (PenalRowReader *reader, GError **error)
     }
   reader->bytes += skip;
   return feed_block (reader, head->str + skip, head->len - skip, error);
+}
+
+/* Whether the input's first bytes tell all the whole input would: its
+ * encoding (4 bytes) and, for CSV, its delimiter (the first line, which
+ * may run over line ends inside quotes).  At most a block is waited
+ * for, as much as penal_row_reader_read() reads at once. */
+static gboolean
+head_is_enough (PenalRowReader *reader)
+{
+  const GString *head = reader->head;
+
+  if (head->len >= READ_BLOCK)
+    return TRUE;
+  if (head->len < 4)
+    return FALSE;
+  return reader->format != PENAL_BATCH_CSV
+         || penal_csv_header_line_complete (head->str, head->len);
 }
 
 /* Reads the next piece of the input, handing each row that is not empty
@@ -652,8 +670,7 @@ penal_row_reader_feed (PenalRowReader *reader, const char *data, gsize n,
   else
     {
       g_string_append_len (reader->head, data, (gssize)n);
-      if (reader->head->len >= READ_BLOCK
-          || memchr (reader->head->str, '\n', reader->head->len) != NULL)
+      if (head_is_enough (reader))
         reader->failed = !start (reader, error);
     }
   return !reader->failed;

@@ -647,6 +647,32 @@ penal_csv_record_get_field (const PenalCsvRecord *record, guint i,
   *out_length = end - start;
 }
 
+/* Where the first line of data ends (length when it does not within
+ * data): at the first CR or LF outside quotes, after a UTF-8 byte order
+ * mark.  Counts each of the candidates outside quotes on the way, when
+ * asked. */
+static gsize
+header_line_end (const char *data, gsize length, const char *candidates,
+                 guint *counts)
+{
+  gboolean quoted = FALSE;
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  for (; i < length; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+        return i;
+      else if (!quoted && counts != NULL)
+        for (guint c = 0; c < 3; c++)
+          counts[c] += data[i] == candidates[c];
+    }
+  return length;
+}
+
 /* The delimiter a header line uses: of comma, semicolon and tab, the one
  * that appears most often outside quotes in the first line of data (as
  * much of it as there is), a comma on a tie or when none does.  A header
@@ -657,23 +683,10 @@ penal_csv_sniff_delimiter (const char *data, gsize length)
 {
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
-  gsize i = 0;
   char best = ',';
   guint most = 0;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  for (; i < length; i++)
-    {
-      if (data[i] == '"')
-        quoted = !quoted;
-      else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
-        break;
-      else if (!quoted)
-        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-          counts[c] += data[i] == candidates[c];
-    }
+  header_line_end (data, length, candidates, counts);
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
     if (counts[c] > most)
       {
@@ -681,4 +694,13 @@ penal_csv_sniff_delimiter (const char *data, gsize length)
         best = candidates[c];
       }
   return best;
+}
+
+/* Whether data holds the whole of the line penal_csv_sniff_delimiter()
+ * reads: a reader given its input in pieces waits for this before it
+ * chooses, so that it chooses as it would from the whole input. */
+gboolean
+penal_csv_header_line_complete (const char *data, gsize length)
+{
+  return header_line_end (data, length, NULL, NULL) < length;
 }

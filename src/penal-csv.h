@@ -31,6 +31,7 @@ gboolean penal_csv_reader_feed (PenalCsvReader *reader, const char *data,
 gboolean penal_csv_reader_finish (PenalCsvReader *reader, GError **error);
 
 char penal_csv_sniff_delimiter (const char *data, gsize length);
+gboolean penal_csv_header_line_complete (const char *data, gsize length);
 
 guint64 penal_csv_record_get_line (const PenalCsvRecord *record);
 const char *penal_csv_record_get_problem (const PenalCsvRecord *record);

@@ -220,6 +220,13 @@ test_corners (void)
     { PENAL_BATCH_CSV, "offense,victim_age,offense_date,Número\r\n"
                        "patronizing,14,2017-03-15,\"a\r\nb\"\r\n"
                        "\"patronizing\",\"16\",2016-06-01,é\n" },
+    /* A header whose quoted name runs over a line end, with tabs after
+     * it: the delimiter is found from the whole first record, however
+     * the pieces cut it. */
+    { PENAL_BATCH_CSV, "offense,\"victim\n_age\"\t\t\toffense_date\n"
+                       "patronizing,15,2018-08-28\n" },
+    /* UTF-16 whose first character is a line end. */
+    { PENAL_BATCH_CSV, "\n\0a\0", sizeof "\n\0a\0" - 1 },
     /* Semicolons, found from the header line. */
     { PENAL_BATCH_CSV, "offense;victim_age;offense_date\n"
                        "patronizing;15;2018-08-28\n" },
