@@ -647,13 +647,16 @@ penal_csv_record_get_field (const PenalCsvRecord *record, guint i,
   *out_length = end - start;
 }
 
+/* The delimiters a header line may use. */
+static const char delimiters[] = { ',', ';', '\t' };
+
 /* Where the first line of data ends (length when it does not within
  * data): at the first CR or LF outside quotes, after a UTF-8 byte order
- * mark.  Counts each of the candidates outside quotes on the way, when
+ * mark.  Counts each of the delimiters outside quotes on the way, when
  * asked. */
 static gsize
-header_line_end (const char *data, gsize length, const char *candidates,
-                 guint *counts)
+header_line_end (const char *data, gsize length,
+                 guint counts[G_N_ELEMENTS (delimiters)])
 {
   gboolean quoted = FALSE;
   gsize i = 0;
@@ -667,8 +670,8 @@ header_line_end (const char *data, gsize length, const char *candidates,
       else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
         return i;
       else if (!quoted && counts != NULL)
-        for (guint c = 0; c < 3; c++)
-          counts[c] += data[i] == candidates[c];
+        for (guint c = 0; c < G_N_ELEMENTS (delimiters); c++)
+          counts[c] += data[i] == delimiters[c];
     }
   return length;
 }
@@ -681,17 +684,16 @@ header_line_end (const char *data, gsize length, const char *candidates,
 char
 penal_csv_sniff_delimiter (const char *data, gsize length)
 {
-  static const char candidates[] = { ',', ';', '\t' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  guint counts[G_N_ELEMENTS (delimiters)] = { 0 };
   char best = ',';
   guint most = 0;
 
-  header_line_end (data, length, candidates, counts);
-  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+  header_line_end (data, length, counts);
+  for (guint c = 0; c < G_N_ELEMENTS (delimiters); c++)
     if (counts[c] > most)
       {
         most = counts[c];
-        best = candidates[c];
+        best = delimiters[c];
       }
   return best;
 }
@@ -702,5 +704,5 @@ penal_csv_sniff_delimiter (const char *data, gsize length)
 gboolean
 penal_csv_header_line_complete (const char *data, gsize length)
 {
-  return header_line_end (data, length, NULL, NULL) < length;
+  return header_line_end (data, length, NULL) < length;
 }
