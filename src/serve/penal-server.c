@@ -17,9 +17,10 @@
  * for a chunked body, beyond which the rest is discarded and the answer
  * is 413.  A batch's body is not gathered: its rows are answered as it
  * arrives, and held as the answer's body, which libsoup sends once the
- * request has been read (up to the same cap on the request's body).  Once a
- * second each worker closes the connection of a request that has taken longer
- * than the request timeout, slow or not.
+ * request has been read (up to the same cap on the request's body, and a
+ * cap of their own on the rows held).  Once a second each worker closes
+ * the connection of a request that has taken longer than the request
+ * timeout, slow or not.
  *
  * One thread per processor serves requests, each with its own main
  * context and SoupServer on its own socket bound to the same address.
@@ -106,9 +107,9 @@ penal_server_limits_init (PenalServerLimits *limits)
 {
   limits->max_classify_body = 64 * KIB;
   limits->max_batch_body = 8 * KIB * KIB;
-  /* A row answered is larger than its line, up to fifty times for an
-   * empty object: held until the request is read, the rows need a cap of
-   * their own. */
+  /* A row answered is larger than its line, up to some fifty times for
+   * a line with nothing penal reads: held until the request is read, the
+   * rows need a cap of their own. */
   limits->max_batch_answer = 64 * KIB * KIB;
   limits->max_header_size = 8 * KIB;
   limits->idle_timeout = 30;
