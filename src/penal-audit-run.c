@@ -30,6 +30,7 @@
 #include "penal-kinds.h"
 #include "penal-lookup.h"
 #include "penal-outcome.h"
+#include "penal-regions.h"
 #include "penal-render.h"
 #include "penal-rows-run.h"
 #include "penal-string.h"
@@ -188,7 +189,7 @@ code_starts (Audit *audit, const char *code)
       g_array_append_val (starts, member->from);
       g_array_append_val (starts, after);
     }
-  penal_days_sort_unique (starts);
+  penal_regions_finish (starts);
   return starts;
 }
 
@@ -208,24 +209,39 @@ resolve_code (Entry *entry, const PenalCharges *charges, const char *text,
   entry->shown = g_ascii_strup (typed, -1);
   if (length == 5 && strspn (entry->shown, "0123456789") == 5)
     {
-      /* A legacy code stands for one code of the table: it is checked as
-       * that code, and the row says so. */
+      /* A legacy code that stands for one code of the table is checked as
+       * that code, and the row says so; one that stands for several (a
+       * table given with --charge-codes may have such) is not guessed. */
+      const char *stands_for = NULL;
+
       for (guint i = 0; i < penal_charges_get_n_codes (charges); i++)
         {
           const PenalChargeCode *found = penal_charges_get_row (charges, i);
 
-          if (found->legacy != NULL
-              && g_str_equal (found->legacy, entry->shown))
+          if (found->legacy == NULL
+              || !g_str_equal (found->legacy, entry->shown)
+              || (stands_for != NULL && g_str_equal (stands_for, found->code)))
+            continue;
+          if (stands_for != NULL)
             {
-              entry->code = g_strdup (found->code);
-              entry->legacy = g_strdup_printf (
-                  _ ("%s is the legacy code of %s, checked as that code."),
-                  entry->shown, found->code);
+              entry->why_not = g_strdup_printf (
+                  _ ("The legacy code %s stands for several codes of the "
+                     "Patrol's table (%s, %s); give the code itself."),
+                  shown, stands_for, found->code);
               return;
             }
+          stands_for = found->code;
         }
-      entry->why_not = g_strdup_printf (
-          _ ("The Patrol's table has no legacy code %s."), shown);
+      if (stands_for != NULL)
+        {
+          entry->code = g_strdup (stands_for);
+          entry->legacy = g_strdup_printf (
+              _ ("%s is the legacy code of %s, checked as that code."),
+              entry->shown, stands_for);
+        }
+      else
+        entry->why_not = g_strdup_printf (
+            _ ("The Patrol's table has no legacy code %s."), shown);
     }
   else if (length > 64
            || !penal_lookup_split_code (entry->shown, &code, &modifier,

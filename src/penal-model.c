@@ -239,11 +239,11 @@ penal_model_new (void)
   offense->type = PENAL_FACT_TYPE_ENUM;
   offense->values = g_new0 (char *, 1);
   offense->label = g_strdup (N_ ("the offense charged"));
-  offense->help = g_strdup (N_ (
-      "Prostitution is having sex, or offering or agreeing to have sex, in "
-      "return for money or something else of value. Patronizing prostitution "
-      "is paying, or offering or agreeing to pay, someone for sex. The "
-      "charging papers name the offense."));
+  /* What each offense is, the statutes say (its <description>, shown
+   * with each choice); the help says only where to find it. */
+  offense->help = g_strdup (
+      N_ ("The offense the person is charged with, as the charging papers name "
+          "it. Each choice says in plain words what that offense is."));
   offense->file = "penal";
   offense_date->name = g_strdup ("offense_date");
   offense_date->type = PENAL_FACT_TYPE_DATE;

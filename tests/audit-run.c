@@ -437,6 +437,56 @@ test_agrees_with_check (void)
   free (output);
 }
 
+/* A legacy code a table gives to more than one code is not checked as
+ * any of them: the Patrol's table, with 21027 given also to
+ * 567.030-003Y201840 (made up here; the Patrol gives that code none). */
+static void
+test_legacy_of_several (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "statutes",
+                                                 "mshp-charge-codes.tsv", NULL);
+  g_autofree char *table = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("penal-audit-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "charges.tsv", NULL);
+  g_autoptr (GString) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PenalModel) model = NULL;
+  static const char input[] = "offense_date,charge_code,charged_class\n"
+                              "2019-06-01,21027,felony-E\n";
+  PenalAuditOptions options = { 0 };
+  PenalAuditCounts counts;
+  char *output = NULL;
+  size_t length = 0;
+  FILE *in, *out;
+
+  g_assert_true (g_file_get_contents (path, &table, NULL, NULL));
+  edited = g_string_new (table);
+  g_assert_cmpuint (g_string_replace (edited, "567.030-003Y201840\t-\t",
+                                      "567.030-003Y201840\t21027\t", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (copy, edited->str, -1, NULL));
+  model = penal_model_load_with_charges (g_getenv ("PENAL_STATUTES"), copy,
+                                         &error);
+  g_assert_no_error (error);
+
+  in = fmemopen ((void *)input, strlen (input), "rb");
+  out = open_memstream (&output, &length);
+  options.output_format = PENAL_BATCH_JSONL;
+  g_assert_true (
+      penal_audit_run (model, &options, in, "-", out, &counts, &error));
+  g_assert_no_error (error);
+  fclose (in);
+  fclose (out);
+  penal_test_assert_contains (output, "\"finding\":\"cannot-check\"");
+  penal_test_assert_contains (
+      output, "The legacy code 21027 stands for several codes of the "
+              "Patrol's table (567.030-003Y200440, 567.030-003Y201840)");
+  penal_audit_counts_clear (&counts);
+  free (output);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -449,5 +499,6 @@ main (int argc, char **argv)
   g_test_add_func ("/audit-run/report", test_report);
   g_test_add_func ("/audit-run/report-unwritable", test_report_unwritable);
   g_test_add_func ("/audit-run/usage", test_usage);
+  g_test_add_func ("/audit-run/legacy-of-several", test_legacy_of_several);
   return g_test_run ();
 }

@@ -125,7 +125,7 @@ def test_english(driver):
     summary = tab_to(driver, lambda e: e.tag_name == "summary",
                      "What does this mean?")
     summary.send_keys(Keys.ENTER)
-    assert "Patronizing prostitution is paying" in driver.find_element(
+    assert "as the charging papers name it" in driver.find_element(
         By.CSS_SELECTOR, "details.help").text
     answer(driver, "patronizing")
     assert current_fact(driver) == "offense_date"
