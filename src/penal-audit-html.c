@@ -118,6 +118,7 @@ penal_audit_report_add (PenalAuditReport *report, const PenalRow *row,
 
 /* Each outcome's heading and what it means, in the order of the kinds,
  * then the rows that could not be read. */
+G_STATIC_ASSERT (PENAL_AUDIT_N_OUTCOMES == PENAL_AUDIT_N_KINDS + 1);
 static const struct
 {
   const char *title;

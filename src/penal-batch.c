@@ -668,6 +668,12 @@ penal_batch_counts_clear (PenalBatchCounts *counts)
   g_clear_pointer (&counts->ignored, g_strfreev);
 }
 
+static const char *
+status_code (guint status)
+{
+  return penal_batch_status_to_code (status);
+}
+
 /* (transfer full) What a batch did, for standard error: the rows by
  * status, the empty rows skipped and the columns ignored, one line each
  * that has something to say. */
@@ -675,22 +681,9 @@ char *
 penal_batch_summary (const PenalBatchCounts *counts)
 {
   GString *out = g_string_new (NULL);
-  GString *statuses = g_string_new (NULL);
-  g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->rows);
 
-  for (guint s = 0; s < BATCH_N_STATUSES; s++)
-    if (counts->by_status[s] > 0)
-      g_string_append_printf (
-          statuses, "%s%" G_GUINT64_FORMAT " %s", statuses->len > 0 ? ", " : "",
-          counts->by_status[s], penal_batch_status_to_code (s));
-  /* TRANSLATORS: "6 rows: 3 decided, 2 needs-facts, 1 error"; the
-     statuses after the colon are codes, as the rows write them. */
-  g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "%s row: %s",
-                                       "%s rows: %s",
-                                       (gulong)MIN (counts->rows, G_MAXULONG)),
-                          rows, statuses->len > 0 ? statuses->str : "-");
-  g_string_free (statuses, TRUE);
+  penal_row_summary_start (out, counts->rows, counts->by_status,
+                           BATCH_N_STATUSES, status_code);
   penal_row_summary_end (out, counts->empty, counts->ignored);
   return g_string_free (out, FALSE);
 }

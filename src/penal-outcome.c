@@ -552,14 +552,6 @@ add_statute_boundaries (GArray *starts, const PenalOffense *statute)
     }
 }
 
-/* Sorts days (gint64) and drops repeats: the days are cut points, as the
- * bounds of a fact's regions are. */
-void
-penal_days_sort_unique (GArray *days)
-{
-  penal_regions_finish (days);
-}
-
 /* The first day of every period in which the offense's versions, its
  * enhancements', its programs' and its penalty eras stay the same; the
  * first period starts at PENAL_DATE_OPEN_START. */
@@ -584,7 +576,7 @@ penal_offense_period_starts (const PenalOffense *offense)
       add_boundary (starts, era->effective.from_latest);
       add_boundary (starts, era->effective.to + 1);
     }
-  penal_days_sort_unique (starts);
+  penal_regions_finish (starts);
   return starts;
 }
 
@@ -603,7 +595,7 @@ penal_model_period_starts (const PenalModel *model)
   for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint s = 0; s < kinds[k]->len; s++)
       add_statute_boundaries (starts, g_ptr_array_index (kinds[k], s));
-  penal_days_sort_unique (starts);
+  penal_regions_finish (starts);
   return starts;
 }
 

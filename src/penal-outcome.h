@@ -111,7 +111,6 @@ PenalOutcome *penal_evaluate_on (const PenalModel *model,
                                  gint64 today);
 GArray *penal_offense_period_starts (const PenalOffense *offense);
 GArray *penal_model_period_starts (const PenalModel *model);
-void penal_days_sort_unique (GArray *days);
 const PenalEra *penal_penalties_era_on (const PenalPenalties *penalties,
                                         gint64 date,
                                         PenalPenaltyState *out_state);

@@ -102,7 +102,7 @@ penal_rows_append_error_end (GString *out, const PenalRow *row, gboolean json)
 /* Writes the rows built so far and empties the buffer.  Rows are written
  * in blocks: one fwrite per row costs more than the row.  Once a write
  * has failed (*failed, and *failed_errno says why), nothing more is. */
-void
+static void
 penal_rows_write_block (FILE *out, GString *rows, gboolean *failed,
                         int *failed_errno)
 {

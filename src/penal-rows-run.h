@@ -26,9 +26,6 @@ G_GNUC_INTERNAL void penal_rows_append_header (GString *out,
                                                gsize n_columns);
 G_GNUC_INTERNAL void
 penal_rows_append_error_end (GString *out, const PenalRow *row, gboolean json);
-G_GNUC_INTERNAL void penal_rows_write_block (FILE *out, GString *rows,
-                                             gboolean *failed,
-                                             int *failed_errno);
 G_GNUC_INTERNAL void penal_rows_end_row (FILE *out, GString *rows,
                                          gboolean *failed, int *failed_errno);
 G_GNUC_INTERNAL gboolean penal_rows_flush (FILE *out, GString *rows,

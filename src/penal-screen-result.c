@@ -143,11 +143,12 @@ penal_screen_result_new (PenalScreen *screen, GError **error)
 {
   const PenalOffense *offense;
   g_autoptr (GPtrArray) unknown = NULL;
-  g_autoptr (PenalScreenResult) result = g_new0 (PenalScreenResult, 1);
+  g_autoptr (PenalScreenResult) result = NULL;
   gint64 date;
 
   g_return_val_if_fail (screen != NULL, NULL);
 
+  result = g_new0 (PenalScreenResult, 1);
   offense = penal_screen_chosen_offense (screen);
   unknown = unknown_facts (screen);
   result->summary = g_ptr_array_new_with_free_func (g_free);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* penal-tree-private.h: what the decision-tree compiler (penal-tree.c)
- * and the severity-order proof (penal-tree-order.c) share. */
+ * and the severity-order proof (penal-tree-order.c) share, and the text
+ * of a fact's value (penal_tree_describe_value), which penal-text.c uses
+ * too. */
 #pragma once
 
 #include <glib.h>

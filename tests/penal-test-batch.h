@@ -19,10 +19,6 @@ G_BEGIN_DECLS
   "raises_exposure,protection,protection_applies,court_discretion,referral,"   \
   "diversion_eligible,charge_code,message,notes\n"
 
-/* An error row's cells after its line, up to the message: every column of
- * an answer is empty. */
-#define ERROR_CELLS ",error,,,,,,,,,,,,,,,,,,,,,,,,,,"
-
 /* The answers the tests expect, everything after the line number, for
  * patronizing on 2024-01-01.  research/missouri-law.md, "RSMo 567.030
  * Patronizing prostitution", text in force in 2024 (verbatim, printed as

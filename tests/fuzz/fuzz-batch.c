@@ -55,7 +55,8 @@ row_line (const char *row, gboolean jsonl)
 static void
 assert_same_pushed (const PenalBatchOptions *options, const uint8_t *data,
                     size_t size, gboolean ok, const GError *error,
-                    const char *output, size_t output_length, guint64 rows)
+                    const char *output, size_t output_length,
+                    const PenalBatchCounts *whole)
 {
   g_autoptr (GError) pushed_error = NULL;
   PenalBatchCounts counts = { 0 };
@@ -89,7 +90,11 @@ assert_same_pushed (const PenalBatchOptions *options, const uint8_t *data,
   if (output_length > 0)
     g_assert_true (memcmp (pushed, output, output_length) == 0);
   if (ok)
-    g_assert_cmpuint (counts.rows, ==, rows);
+    {
+      g_assert_cmpuint (counts.rows, ==, whole->rows);
+      g_assert_cmpuint (counts.errors, ==, whole->errors);
+      g_assert_cmpuint (counts.empty, ==, whole->empty);
+    }
   penal_batch_counts_clear (&counts);
   free (pushed);
 }
@@ -175,7 +180,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         }
     }
   assert_same_pushed (&options, data, size, ok, error, output, output_length,
-                      counts.rows);
+                      &counts);
   g_free (output);
   return 0;
 }
