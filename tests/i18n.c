@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 static const char *const patronizing_2016[]
@@ -524,35 +525,38 @@ test_language_entry_skipped (void)
   g_rmdir (dir);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/i18n/spanish/text", test_spanish_text },
+  { "/i18n/spanish/lang-option", test_lang_option },
+  { "/i18n/spanish/json", test_spanish_json },
+  { "/i18n/spanish/plurals", test_spanish_plurals },
+  { "/i18n/spanish/error", test_spanish_error },
+  { "/i18n/spanish/help", test_spanish_help },
+  { "/i18n/spanish/version", test_spanish_version },
+  { "/i18n/spanish/uninstalled", test_uninstalled_spanish },
+  { "/i18n/missing-catalog-warns", test_missing_catalog_warns },
+  { "/i18n/english-under-c", test_english_under_c },
+  { "/i18n/missing-translation-falls-back",
+    test_missing_translation_falls_back },
+  { "/i18n/language-entry-skipped", test_language_entry_skipped },
+};
+
+static const PenalTestDataFunc data_tests[] = {
+  { "/i18n/catalog/unsafe/percent-n", "%s %s %s %s %s %s %s %s %n",
+    test_unsafe_catalog },
+  { "/i18n/catalog/unsafe/extra-values", "comando «%s» %s %s %s %s desconocido",
+    test_unsafe_catalog },
+  { "/i18n/catalog/unsafe/wrong-type", "comando %d", test_unsafe_catalog },
+  { "/i18n/lang/refused/unshipped", "fr", test_lang_refused },
+  { "/i18n/lang/refused/path", "../x", test_lang_refused },
+  { "/i18n/lang/refused/path-to-shipped", "es/../es", test_lang_refused },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/i18n/spanish/text", test_spanish_text);
-  g_test_add_func ("/i18n/spanish/lang-option", test_lang_option);
-  g_test_add_func ("/i18n/spanish/json", test_spanish_json);
-  g_test_add_func ("/i18n/spanish/plurals", test_spanish_plurals);
-  g_test_add_func ("/i18n/spanish/error", test_spanish_error);
-  g_test_add_func ("/i18n/spanish/help", test_spanish_help);
-  g_test_add_func ("/i18n/spanish/version", test_spanish_version);
-  g_test_add_func ("/i18n/spanish/uninstalled", test_uninstalled_spanish);
-  g_test_add_func ("/i18n/missing-catalog-warns", test_missing_catalog_warns);
-  g_test_add_func ("/i18n/english-under-c", test_english_under_c);
-  g_test_add_func ("/i18n/missing-translation-falls-back",
-                   test_missing_translation_falls_back);
-  g_test_add_data_func ("/i18n/catalog/unsafe/percent-n",
-                        "%s %s %s %s %s %s %s %s %n", test_unsafe_catalog);
-  g_test_add_data_func ("/i18n/catalog/unsafe/extra-values",
-                        "comando «%s» %s %s %s %s desconocido",
-                        test_unsafe_catalog);
-  g_test_add_data_func ("/i18n/catalog/unsafe/wrong-type", "comando %d",
-                        test_unsafe_catalog);
-  g_test_add_data_func ("/i18n/lang/refused/unshipped", "fr",
-                        test_lang_refused);
-  g_test_add_data_func ("/i18n/lang/refused/path", "../x", test_lang_refused);
-  g_test_add_data_func ("/i18n/lang/refused/path-to-shipped", "es/../es",
-                        test_lang_refused);
-  g_test_add_func ("/i18n/language-entry-skipped", test_language_entry_skipped);
+  PENAL_TEST_ADD_FUNCS (tests);
+  PENAL_TEST_ADD_DATA_FUNCS (data_tests);
   return g_test_run ();
 }

@@ -14,21 +14,6 @@
 
 PenalModel *penal_test_model;
 
-/* g_test_add_data_func for one row of a table of cases, under the path
- * printed from PATH_FORMAT, which names the case. */
-void
-penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
-                     const char *path_format, ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, path_format);
-  path = g_strdup_vprintf (path_format, args);
-  va_end (args);
-  g_test_add_data_func (path, test_case, test);
-}
-
 /* The statutes the tests check: make check points PENAL_STATUTES at the
  * source statutes/; run by hand, a test uses those compiled into penal.
  * (transfer full) */

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "penal-outcome.h"
+#include "penal-test-register.h"
 
 G_BEGIN_DECLS
 
@@ -67,8 +68,6 @@ const char *penal_test_missing_fact_name (const PenalOutcome *outcome,
 void penal_test_assert_decided_class (const PenalOutcome *outcome,
                                       const char *class_code);
 
-void penal_test_add_case (gconstpointer test_case, GTestDataFunc test,
-                          const char *path_format, ...) G_GNUC_PRINTF (3, 4);
 void penal_test_assert_needs_fact (const PenalOutcome *outcome,
                                    const char *fact, guint n_possible);
 void penal_test_assert_decided (const PenalOutcome *outcome,
