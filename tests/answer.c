@@ -402,6 +402,17 @@ test_json_given_date (void)
       json_array_get_object_element (enhancements, 0), "raises_exposure"));
 }
 
+static const PenalTestFunc tests[] = {
+  { "/answer/date/assumed", test_date_assumed },
+  { "/answer/date/future", test_date_future },
+  { "/answer/date/before-held", test_before_held },
+  { "/answer/in-short/minor-2024", test_summary_minor },
+  { "/answer/in-short/persistent-2024", test_summary_persistent },
+  { "/answer/in-short/no-raise-2024", test_summary_no_raise },
+  { "/answer/json/inputs-assumed", test_json_inputs },
+  { "/answer/json/inputs-given", test_json_given_date },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -414,13 +425,6 @@ main (int argc, char *argv[])
     penal_test_add_case (&exposure_cases[i], test_exposure,
                          "/answer/exposure/%s/%s", exposure_cases[i].name,
                          exposure_cases[i].offense_date);
-  g_test_add_func ("/answer/date/assumed", test_date_assumed);
-  g_test_add_func ("/answer/date/future", test_date_future);
-  g_test_add_func ("/answer/date/before-held", test_before_held);
-  g_test_add_func ("/answer/in-short/minor-2024", test_summary_minor);
-  g_test_add_func ("/answer/in-short/persistent-2024", test_summary_persistent);
-  g_test_add_func ("/answer/in-short/no-raise-2024", test_summary_no_raise);
-  g_test_add_func ("/answer/json/inputs-assumed", test_json_inputs);
-  g_test_add_func ("/answer/json/inputs-given", test_json_given_date);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -487,18 +487,22 @@ test_legacy_of_several (void)
   g_rmdir (dir);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/audit-run/agrees-with-check", test_agrees_with_check },
+  { "/audit-run/findings", test_findings },
+  { "/audit-run/exit-status", test_exit_status },
+  { "/audit-run/typed-classes", test_typed_classes },
+  { "/audit-run/jsonl", test_jsonl },
+  { "/audit-run/report", test_report },
+  { "/audit-run/report-unwritable", test_report_unwritable },
+  { "/audit-run/usage", test_usage },
+  { "/audit-run/legacy-of-several", test_legacy_of_several },
+};
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/audit-run/agrees-with-check", test_agrees_with_check);
-  g_test_add_func ("/audit-run/findings", test_findings);
-  g_test_add_func ("/audit-run/exit-status", test_exit_status);
-  g_test_add_func ("/audit-run/typed-classes", test_typed_classes);
-  g_test_add_func ("/audit-run/jsonl", test_jsonl);
-  g_test_add_func ("/audit-run/report", test_report);
-  g_test_add_func ("/audit-run/report-unwritable", test_report_unwritable);
-  g_test_add_func ("/audit-run/usage", test_usage);
-  g_test_add_func ("/audit-run/legacy-of-several", test_legacy_of_several);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

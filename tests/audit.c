@@ -255,10 +255,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   model = loaded = penal_test_load_statutes ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/audit/%s", cases[i].name);
-      g_test_add_data_func (path, &cases[i], test_case);
-    }
+  PENAL_TEST_ADD_CASES ("/audit", cases, test_case);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 typedef struct
@@ -340,6 +341,10 @@ test_codes_past_the_cache (void)
   g_string_free (reference, TRUE);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/batch/codes/more-than-kept", test_codes_past_the_cache },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -348,14 +353,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/sample/%s", samples[i]->name);
-      g_autofree char *path_stdin
-          = g_strdup_printf ("/batch/sample/%s/stdin", samples[i]->name);
-
-      g_test_add_data_func (path, samples[i], test_sample);
-      g_test_add_data_func (path_stdin, samples[i], test_sample_stdin);
+      penal_test_add_case (samples[i], test_sample, "/batch/sample/%s",
+                           samples[i]->name);
+      penal_test_add_case (samples[i], test_sample_stdin,
+                           "/batch/sample/%s/stdin", samples[i]->name);
     }
-  g_test_add_func ("/batch/codes/more-than-kept", test_codes_past_the_cache);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

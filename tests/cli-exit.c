@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 typedef struct
@@ -553,43 +554,41 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, expected);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/cli/exit/broken-statutes", test_broken_statutes },
+  { "/cli/exit/echo-unknown-format", test_echo_unknown_format },
+  { "/cli/statute-text-escaped", test_statute_text_escaped },
+  { "/cli/help", test_help },
+  { "/cli/help/general", test_help_general },
+  { "/cli/help/command", test_help_command },
+  { "/cli/help/facts-from-statutes", test_help_facts_from_statutes },
+  { "/cli/global-options-anywhere", test_global_options_anywhere },
+  { "/cli/version", test_version },
+};
+
+/* Each command on each way standard output fails. */
+static FullTest full_tests[G_N_ELEMENTS (full_ways)][G_N_ELEMENTS (full_cases)];
+
 int
 main (int argc, char *argv[])
 {
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/cli/exit/broken-statutes", test_broken_statutes);
-  g_test_add_func ("/cli/exit/echo-unknown-format", test_echo_unknown_format);
-  g_test_add_func ("/cli/statute-text-escaped", test_statute_text_escaped);
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/cli/exit/%s", error_cases[i].name);
-      g_test_add_data_func (path, &error_cases[i], test_error_exit);
-    }
-  g_test_add_func ("/cli/help", test_help);
-  g_test_add_func ("/cli/help/general", test_help_general);
-  g_test_add_func ("/cli/help/command", test_help_command);
-  g_test_add_func ("/cli/help/facts-from-statutes",
-                   test_help_facts_from_statutes);
-  g_test_add_func ("/cli/global-options-anywhere",
-                   test_global_options_anywhere);
+  PENAL_TEST_ADD_FUNCS (tests);
+  PENAL_TEST_ADD_CASES ("/cli/exit", error_cases, test_error_exit);
   make_caseloads ();
   for (guint w = 0; w < G_N_ELEMENTS (full_ways); w++)
     for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
       {
-        g_autofree char *path
-            = g_strdup_printf ("/cli/exit/stdout-fails/%s/%s",
-                               full_ways[w].name, full_cases[i].name);
-        FullTest *t = g_new (FullTest, 1);
+        FullTest *t = &full_tests[w][i];
 
         t->command = &full_cases[i];
         t->way = &full_ways[w];
-        g_test_add_data_func_full (path, t, test_full_stdout, g_free);
+        penal_test_add_case (t, test_full_stdout,
+                             "/cli/exit/stdout-fails/%s/%s", t->way->name,
+                             t->command->name);
       }
-  g_test_add_func ("/cli/version", test_version);
   status = g_test_run ();
   g_unlink (caseload_csv);
   g_unlink (caseload_jsonl);

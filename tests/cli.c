@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* research/missouri-law.md, "Until 2016-12-31" and "RSMo 567.030": a person
@@ -542,28 +543,26 @@ test_statutes_directory (void)
   g_assert_cmpstr (directory.out, ==, bundled.out);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/cli/json/patronizing-2016", test_json_patronizing_2016 },
+  { "/cli/json/prostitution-hiv", test_json_prostitution_hiv },
+  { "/cli/json/needs-facts", test_json_needs_facts },
+  { "/cli/json/ambiguous", test_json_ambiguous },
+  { "/cli/json/no-version", test_json_no_version },
+  { "/cli/json/default-date-is-today", test_json_default_date_is_today },
+  { "/cli/text/answer", test_text_answer },
+  { "/cli/verify/bundled", test_verify_bundled },
+  { "/cli/verify/unsound", test_verify_unsound },
+  { "/cli/text/diversion", test_text_diversion },
+  { "/cli/statutes-directory", test_statutes_directory },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/cli/json/patronizing-2016", test_json_patronizing_2016);
-  g_test_add_func ("/cli/json/prostitution-hiv", test_json_prostitution_hiv);
-  g_test_add_func ("/cli/json/needs-facts", test_json_needs_facts);
-  g_test_add_func ("/cli/json/ambiguous", test_json_ambiguous);
-  g_test_add_func ("/cli/json/no-version", test_json_no_version);
-  g_test_add_func ("/cli/json/default-date-is-today",
-                   test_json_default_date_is_today);
-  g_test_add_func ("/cli/text/answer", test_text_answer);
-  g_test_add_func ("/cli/verify/bundled", test_verify_bundled);
-  g_test_add_func ("/cli/verify/unsound", test_verify_unsound);
-  for (guint i = 0; i < G_N_ELEMENTS (diversion_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/cli/json/diversion/%s", diversion_cases[i].name);
-      g_test_add_data_func (path, &diversion_cases[i], test_json_diversion);
-    }
-  g_test_add_func ("/cli/text/diversion", test_text_diversion);
-  g_test_add_func ("/cli/statutes-directory", test_statutes_directory);
+  PENAL_TEST_ADD_FUNCS (tests);
+  PENAL_TEST_ADD_CASES ("/cli/json/diversion", diversion_cases,
+                        test_json_diversion);
   return g_test_run ();
 }

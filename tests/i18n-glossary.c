@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* ------------------------------------------------------------------ */
@@ -359,11 +360,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (spanish_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/i18n/spanish/glossary/%s",
-                                               spanish_cases[i].name);
-      g_test_add_data_func (path, &spanish_cases[i], test_spanish_glossary);
-    }
+  PENAL_TEST_ADD_CASES ("/i18n/spanish/glossary", spanish_cases,
+                        test_spanish_glossary);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 static JsonObject *
@@ -369,19 +370,22 @@ test_editions (void)
       ==, 0);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/lookup/code", test_code },
+  { "/lookup/modifier", test_modifier },
+  { "/lookup/legacy-and-retired", test_legacy_and_retired },
+  { "/lookup/not-yet-in-force", test_not_yet_in_force },
+  { "/lookup/every-combination", test_every_combination },
+  { "/lookup/search", test_search },
+  { "/lookup/malformed-tables", test_malformed_tables },
+  { "/lookup/usage-errors", test_usage_errors },
+  { "/lookup/editions", test_editions },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/lookup/code", test_code);
-  g_test_add_func ("/lookup/modifier", test_modifier);
-  g_test_add_func ("/lookup/legacy-and-retired", test_legacy_and_retired);
-  g_test_add_func ("/lookup/not-yet-in-force", test_not_yet_in_force);
-  g_test_add_func ("/lookup/every-combination", test_every_combination);
-  g_test_add_func ("/lookup/search", test_search);
-  g_test_add_func ("/lookup/malformed-tables", test_malformed_tables);
-  g_test_add_func ("/lookup/usage-errors", test_usage_errors);
-  g_test_add_func ("/lookup/editions", test_editions);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal.h"
 
 static guint
@@ -91,12 +92,16 @@ test_own_statutes (void)
   penal_screen_free (screen);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/screen-help/bundled", test_bundled },
+  { "/screen-help/own-statutes", test_own_statutes },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_add_func ("/screen-help/bundled", test_bundled);
-  g_test_add_func ("/screen-help/own-statutes", test_own_statutes);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

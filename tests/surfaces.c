@@ -26,6 +26,7 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-regions.h"
+#include "penal-test-register.h"
 #include "penal-tree-private.h"
 #include "penal.h"
 
@@ -706,9 +707,9 @@ main (int argc, char *argv[])
   for (guint o = 0; o < model->offenses->len; o++)
     {
       const PenalOffense *offense = g_ptr_array_index (model->offenses, o);
-      g_autofree char *path
-          = g_strdup_printf ("/surfaces/grid/%s", offense->id);
-      g_test_add_data_func (path, offense, test_grid);
+
+      penal_test_add_case (offense, test_grid, "/surfaces/grid/%s",
+                           offense->id);
     }
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "penal-model-private.h"
 #include "penal-outcome.h"
 #include "penal-regions.h"
+#include "penal-test-register.h"
 
 /* Every day from 1900-01-01 to 2100-12-31, written out, is read the same
  * by both parsers, and back again. */
@@ -339,17 +340,20 @@ test_language_filter (void)
   g_assert_false (penal_language_is_shipped (""));
 }
 
+static const PenalTestFunc tests[] = {
+  { "/units/dates/agree-1900-2100", test_dates_agree },
+  { "/units/class/typed", test_class_typed },
+  { "/units/dates/refuse-alike", test_dates_refuse_alike },
+  { "/units/dates/from-exports", test_dates_from_exports },
+  { "/units/regions/cut-at-rule-bounds", test_regions_cut_at_rule_bounds },
+  { "/units/outcome/equal", test_outcome_equal },
+  { "/units/language/filter", test_language_filter },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/units/dates/agree-1900-2100", test_dates_agree);
-  g_test_add_func ("/units/class/typed", test_class_typed);
-  g_test_add_func ("/units/dates/refuse-alike", test_dates_refuse_alike);
-  g_test_add_func ("/units/dates/from-exports", test_dates_from_exports);
-  g_test_add_func ("/units/regions/cut-at-rule-bounds",
-                   test_regions_cut_at_rule_bounds);
-  g_test_add_func ("/units/outcome/equal", test_outcome_equal);
-  g_test_add_func ("/units/language/filter", test_language_filter);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }
