@@ -334,6 +334,27 @@ test_usage (void)
   penal_test_assert_usage_error (format, "for audit");
 }
 
+/* Runs penal_audit_run over a caseload held in memory, writing JSON
+ * Lines; returns what it wrote (free () it) and fills counts. */
+static char *
+audit_jsonl (const PenalModel *model, const char *input, gsize length,
+             PenalAuditCounts *counts)
+{
+  PenalAuditOptions options = { .output_format = PENAL_BATCH_JSONL };
+  g_autoptr (GError) error = NULL;
+  char *output = NULL;
+  size_t output_length = 0;
+  FILE *in = fmemopen ((void *)input, length, "rb");
+  FILE *out = open_memstream (&output, &output_length);
+
+  g_assert_true (
+      penal_audit_run (model, &options, in, "-", out, counts, &error));
+  g_assert_no_error (error);
+  fclose (in);
+  fclose (out);
+  return output;
+}
+
 /* Thousands of generated rows, codes of every kind on dates around their
  * periods, through penal_audit_run in one go: each row says what
  * penal_audit_check says of that row alone. */
@@ -348,13 +369,9 @@ test_agrees_with_check (void)
   g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) classes = g_array_new (FALSE, FALSE, sizeof (gint));
   guint n_codes = penal_charges_get_n_codes (model->charges);
-  PenalAuditOptions options = { 0 };
   PenalAuditCounts counts;
-  g_autoptr (GError) error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  char *output = NULL;
-  size_t length = 0;
-  FILE *in, *out;
+  char *output;
   g_auto (GStrv) lines = NULL;
   gint64 first_day;
 
@@ -378,29 +395,15 @@ test_agrees_with_check (void)
       g_string_append_printf (input, "%s,%s,%s\n", iso, row->code,
                               klass >= 0 ? penal_class_to_code (klass) : "");
     }
-  in = fmemopen (input->str, input->len, "rb");
-  out = open_memstream (&output, &length);
-  options.output_format = PENAL_BATCH_JSONL;
-  g_assert_true (
-      penal_audit_run (model, &options, in, "-", out, &counts, &error));
-  g_assert_no_error (error);
-  fclose (in);
-  fclose (out);
+  output = audit_jsonl (model, input->str, input->len, &counts);
   /* With a run keeping only a dozen pairs of code and class, its tables
    * are emptied hundreds of times on the way: the rows are the same. */
   {
     PenalAuditCounts small_counts;
-    char *small = NULL;
-    size_t small_length = 0;
+    char *small;
 
     penal_audit_set_max_entries (12);
-    in = fmemopen (input->str, input->len, "rb");
-    out = open_memstream (&small, &small_length);
-    g_assert_true (
-        penal_audit_run (model, &options, in, "-", out, &small_counts, &error));
-    g_assert_no_error (error);
-    fclose (in);
-    fclose (out);
+    small = audit_jsonl (model, input->str, input->len, &small_counts);
     penal_audit_set_max_entries (0);
     g_assert_cmpstr (small, ==, output);
     penal_audit_counts_clear (&small_counts);
@@ -453,11 +456,8 @@ test_legacy_of_several (void)
   g_autoptr (PenalModel) model = NULL;
   static const char input[] = "offense_date,charge_code,charged_class\n"
                               "2019-06-01,21027,felony-E\n";
-  PenalAuditOptions options = { 0 };
   PenalAuditCounts counts;
-  char *output = NULL;
-  size_t length = 0;
-  FILE *in, *out;
+  char *output;
 
   g_assert_true (g_file_get_contents (path, &table, NULL, NULL));
   edited = g_string_new (table);
@@ -469,14 +469,7 @@ test_legacy_of_several (void)
                                          &error);
   g_assert_no_error (error);
 
-  in = fmemopen ((void *)input, strlen (input), "rb");
-  out = open_memstream (&output, &length);
-  options.output_format = PENAL_BATCH_JSONL;
-  g_assert_true (
-      penal_audit_run (model, &options, in, "-", out, &counts, &error));
-  g_assert_no_error (error);
-  fclose (in);
-  fclose (out);
+  output = audit_jsonl (model, input, strlen (input), &counts);
   penal_test_assert_contains (output, "\"finding\":\"cannot-check\"");
   penal_test_assert_contains (
       output, "The legacy code 21027 stands for several codes of the "
