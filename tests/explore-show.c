@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 static void
@@ -547,18 +548,21 @@ test_show_errors (void)
       dot, "--format: unknown format “dot”; use text or json");
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/list/json", test_list_json },
+  { "/explore/list/text", test_list_text },
+  { "/explore/show/current", test_show_current },
+  { "/explore/show/names", test_show_names },
+  { "/explore/show/window", test_show_window },
+  { "/explore/show/textless", test_show_textless },
+  { "/explore/show/penalties", test_show_penalties },
+  { "/explore/show/errors", test_show_errors },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/list/json", test_list_json);
-  g_test_add_func ("/explore/list/text", test_list_text);
-  g_test_add_func ("/explore/show/current", test_show_current);
-  g_test_add_func ("/explore/show/names", test_show_names);
-  g_test_add_func ("/explore/show/window", test_show_window);
-  g_test_add_func ("/explore/show/textless", test_show_textless);
-  g_test_add_func ("/explore/show/penalties", test_show_penalties);
-  g_test_add_func ("/explore/show/errors", test_show_errors);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

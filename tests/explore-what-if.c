@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* ------------------------------------------------------------------ */
@@ -770,21 +771,22 @@ test_what_if_priors_before_2017 (void)
   assert_priors_ranges (ranges);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/what-if/defendant-age", test_what_if_defendant_age },
+  { "/explore/what-if/victim-age", test_what_if_victim_age },
+  { "/explore/what-if/offense-date", test_what_if_offense_date },
+  { "/explore/what-if/priors", test_what_if_priors },
+  { "/explore/what-if/agrees-with-classify",
+    test_what_if_agrees_with_classify },
+  { "/explore/what-if/errors", test_what_if_errors },
+  { "/explore/what-if/minimum-term", test_what_if_minimum_term },
+  { "/explore/what-if/priors-before-2017", test_what_if_priors_before_2017 },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/what-if/defendant-age",
-                   test_what_if_defendant_age);
-  g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);
-  g_test_add_func ("/explore/what-if/offense-date", test_what_if_offense_date);
-  g_test_add_func ("/explore/what-if/priors", test_what_if_priors);
-  g_test_add_func ("/explore/what-if/agrees-with-classify",
-                   test_what_if_agrees_with_classify);
-  g_test_add_func ("/explore/what-if/errors", test_what_if_errors);
-  g_test_add_func ("/explore/what-if/minimum-term", test_what_if_minimum_term);
-  g_test_add_func ("/explore/what-if/priors-before-2017",
-                   test_what_if_priors_before_2017);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }
