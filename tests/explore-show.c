@@ -19,6 +19,18 @@ test_list_json (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "list", "--format=json", NULL };
+  /* statutes/mo-567-030.xml */
+  static const PenalTestString patronizing_strings[] = {
+    { "kind", "offense" },
+    { "statute", "RSMo 567.030" },
+    { "title", "Patronizing prostitution" },
+  };
+  /* statutes/mo-penalties.xml */
+  static const PenalTestString classes_strings[] = {
+    { "kind", "penalties" },
+    { "statute", NULL },
+    { "title", "Missouri penalty classes" },
+  };
   JsonObject *root, *patronizing, *classes;
   JsonArray *statutes, *versions, *eras;
 
@@ -38,12 +50,8 @@ test_list_json (void)
           penal_test_string_or_null (penal_test_object_at (statutes, j), "id"));
 
   patronizing = penal_test_find_by_id (statutes, "patronizing");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "kind"), ==,
-                   "offense");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "statute"), ==,
-                   "RSMo 567.030");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "title"), ==,
-                   "Patronizing prostitution");
+  penal_test_assert_strings (patronizing, patronizing_strings,
+                             G_N_ELEMENTS (patronizing_strings));
   versions = json_object_get_array_member (patronizing, "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==,
                     G_N_ELEMENTS (patronizing_versions));
@@ -89,11 +97,8 @@ test_list_json (void)
    * prints five years for a class D felony); from then RSMo 558.011 and
    * 558.002 (statute text). */
   classes = penal_test_find_by_id (statutes, "mo-classes");
-  g_assert_cmpstr (penal_test_string_or_null (classes, "kind"), ==,
-                   "penalties");
-  penal_test_assert_member_null (classes, "statute");
-  g_assert_cmpstr (penal_test_string_or_null (classes, "title"), ==,
-                   "Missouri penalty classes");
+  penal_test_assert_strings (classes, classes_strings,
+                             G_N_ELEMENTS (classes_strings));
   eras = json_object_get_array_member (classes, "versions");
   g_assert_cmpuint (json_array_get_length (eras), ==, 2);
   {
@@ -186,30 +191,33 @@ test_show_current (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "show", "567.030", "--date=2024-01-01", NULL };
+  static const PenalTestString root_strings[] = {
+    { "date", "2024-01-01" },
+    { "id", "patronizing" },
+    { "kind", "offense" },
+    { "statute", "RSMo 567.030" },
+  };
+  static const PenalTestString text_strings[] = {
+    { "language", "en" },
+    { "basis", "statute-text" },
+    { "statute", "RSMo 567.030" },
+  };
   g_autofree char *out = NULL;
-  JsonObject *root, *shown, *text;
+  JsonObject *root, *shown;
   JsonArray *sources;
 
   if (!penal_test_have_binary ())
     return;
   root = explore_json (parser, args);
-  g_assert_cmpstr (penal_test_string_or_null (root, "date"), ==, "2024-01-01");
-  g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "patronizing");
-  g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "offense");
-  g_assert_cmpstr (penal_test_string_or_null (root, "statute"), ==,
-                   "RSMo 567.030");
+  penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
   shown = the_version_in_force (root, patronizing_versions[3].id);
   assert_version (json_object_get_object_member (shown, "version"),
                   &patronizing_versions[3]);
 
   /* The statute text as HB 1706 (2024) prints it, by subsection: 2, then 3
    * and 4 with the rules each creates. */
-  text = json_object_get_object_member (shown, "text");
-  g_assert_cmpstr (penal_test_string_or_null (text, "language"), ==, "en");
-  g_assert_cmpstr (penal_test_string_or_null (text, "basis"), ==,
-                   "statute-text");
-  g_assert_cmpstr (penal_test_string_or_null (text, "statute"), ==,
-                   "RSMo 567.030");
+  penal_test_assert_strings (json_object_get_object_member (shown, "text"),
+                             text_strings, G_N_ELEMENTS (text_strings));
   {
     JsonArray *subsections
         = json_object_get_array_member (shown, "subsections");
