@@ -186,6 +186,16 @@ the_version_in_force (JsonObject *root, const char *id)
   return shown;
 }
 
+/* The same, the one version of RSMo 567.030 shown, as expected. */
+static JsonObject *
+the_patronizing_version (JsonObject *root, const ExpectedVersion *expected)
+{
+  JsonObject *shown = the_version_in_force (root, expected->id);
+
+  assert_version (json_object_get_object_member (shown, "version"), expected);
+  return shown;
+}
+
 static void
 test_show_current (void)
 {
@@ -210,9 +220,7 @@ test_show_current (void)
     return;
   root = explore_json (parser, args);
   penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
-  shown = the_version_in_force (root, patronizing_versions[3].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[3]);
+  shown = the_patronizing_version (root, &patronizing_versions[3]);
 
   /* The statute text as HB 1706 (2024) prints it, by subsection: 2, then 3
    * and 4 with the rules each creates. */
@@ -356,33 +364,40 @@ test_show_window (void)
 static void
 test_show_textless (void)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonParser) sb491 = json_parser_new ();
+  /* Each version before 2018, and a source it cites. */
+  const struct
+  {
+    const char *date;
+    const ExpectedVersion *version;
+    const ExpectedRule *rules;
+    const char *era;
+    const char *source;
+  } textless[] = {
+    { "--date=2016-06-01", &patronizing_versions[1], rules_2004,
+      "mo-classes-pre2017", "seed-004-030" },
+    /* SB 491's version, from 1 January 2017 to 27 August 2018. */
+    { "--date=2018-01-01", &patronizing_versions[2], sb491_rules,
+      "mo-classes-2017", "missourian-sb341-2017" },
+  };
   const char *const args[] = { "show", "567.030", "--date=2016-06-01", NULL };
-  const char *const sb491_args[]
-      = { "show", "567.030", "--date=2018-01-01", NULL };
   g_autofree char *out = NULL;
-  JsonObject *shown;
 
   if (!penal_test_have_binary ())
     return;
-  shown = the_version_in_force (explore_json (parser, args),
-                                patronizing_versions[1].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[1]);
-  penal_test_assert_member_null (shown, "text");
-  assert_subsections (shown, rules_2004, "mo-classes-pre2017");
-  penal_test_find_by_id (json_object_get_array_member (shown, "sources"),
-                         "seed-004-030");
-  /* SB 491's version, from 1 January 2017 to 27 August 2018, holds no text
-   * either; figures as in sb491_rules. */
-  shown = the_version_in_force (explore_json (sb491, sb491_args),
-                                patronizing_versions[2].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[2]);
-  penal_test_assert_member_null (shown, "text");
-  assert_subsections (shown, sb491_rules, "mo-classes-2017");
+  for (gsize t = 0; t < G_N_ELEMENTS (textless); t++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      const char *const show[] = { "show", "567.030", textless[t].date, NULL };
+      JsonObject *shown = the_patronizing_version (explore_json (parser, show),
+                                                   textless[t].version);
 
+      penal_test_assert_member_null (shown, "text");
+      assert_subsections (shown, textless[t].rules, textless[t].era);
+      penal_test_find_by_id (json_object_get_array_member (shown, "sources"),
+                             textless[t].source);
+    }
+
+  /* The version of 2004 in words; figures as in rules_2004. */
   out = penal_test_run_text (NULL, "C", args);
   penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
   penal_test_assert_contains (
