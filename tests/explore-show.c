@@ -450,6 +450,10 @@ test_show_penalties (void)
     { "misdemeanor-C", NULL, "P15D", NULL, 300, "RSMo 558.011.1(7)" },
     { "infraction", NULL, NULL, NULL, 200, "RSMo 558.011.1" },
   };
+  static const PenalTestString root_strings[] = {
+    { "id", "mo-classes" },
+    { "kind", "penalties" },
+  };
   g_autofree char *out = NULL;
   g_autofree char *out_later = NULL;
   g_autofree char *json = NULL;
@@ -460,26 +464,22 @@ test_show_penalties (void)
   if (!penal_test_have_binary ())
     return;
   root = explore_json (parser, args);
-  g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "mo-classes");
-  g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "penalties");
+  penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
   shown = the_version_in_force (root, "mo-classes-pre2017");
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, G_N_ELEMENTS (before));
   for (guint k = 0; k < G_N_ELEMENTS (before); k++)
     {
       JsonObject *entry = penal_test_object_at (classes, k);
+      const PenalTestString strings[] = {
+        { "class", before[k].klass },
+        { "imprisonment_min", before[k].min },
+        { "imprisonment_max", before[k].max },
+        { "county_jail_max", before[k].jail },
+        { "imprisonment_citation", before[k].citation },
+      };
 
-      g_assert_cmpstr (penal_test_string_or_null (entry, "class"), ==,
-                       before[k].klass);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "imprisonment_min"),
-                       ==, before[k].min);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "imprisonment_max"),
-                       ==, before[k].max);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "county_jail_max"), ==,
-                       before[k].jail);
-      g_assert_cmpstr (
-          penal_test_string_or_null (entry, "imprisonment_citation"), ==,
-          before[k].citation);
+      penal_test_assert_strings (entry, strings, G_N_ELEMENTS (strings));
       /* 558.011.1(1): class A felony, 10 to 30 years, or life. */
       g_assert_true (json_object_get_boolean_member (entry, "life")
                      == (k == 0));
