@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* ------------------------------------------------------------------ */
@@ -602,24 +603,25 @@ test_spanish_other_commands (void)
   penal_test_assert_lacks (out_what_if, "not established");
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/diff/patronizing", test_diff_patronizing },
+  { "/explore/diff/text", test_diff_text },
+  { "/explore/diff/unchanged", test_diff_unchanged },
+  { "/explore/diff/partly-changed", test_diff_partly_changed },
+  { "/explore/diff/errors", test_diff_errors },
+  { "/explore/diff/enhancement", test_diff_enhancement },
+  { "/explore/diff/parts", test_diff_parts },
+  { "/explore/reports-too-large", test_reports_too_large },
+  { "/explore/export/feel-string-escaped", test_export_feel_string },
+  { "/explore/diff/window-unchanged-region",
+    test_diff_window_unchanged_region },
+  { "/explore/spanish/diff-show-what-if", test_spanish_other_commands },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/diff/patronizing", test_diff_patronizing);
-  g_test_add_func ("/explore/diff/text", test_diff_text);
-  g_test_add_func ("/explore/diff/unchanged", test_diff_unchanged);
-  g_test_add_func ("/explore/diff/partly-changed", test_diff_partly_changed);
-  g_test_add_func ("/explore/diff/errors", test_diff_errors);
-  g_test_add_func ("/explore/diff/enhancement", test_diff_enhancement);
-  g_test_add_func ("/explore/diff/parts", test_diff_parts);
-  g_test_add_func ("/explore/reports-too-large", test_reports_too_large);
-  g_test_add_func ("/explore/export/feel-string-escaped",
-                   test_export_feel_string);
-  g_test_add_func ("/explore/diff/window-unchanged-region",
-                   test_diff_window_unchanged_region);
-  g_test_add_func ("/explore/spanish/diff-show-what-if",
-                   test_spanish_other_commands);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 static void
@@ -18,6 +19,18 @@ test_list_json (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "list", "--format=json", NULL };
+  /* statutes/mo-567-030.xml */
+  static const PenalTestString patronizing_strings[] = {
+    { "kind", "offense" },
+    { "statute", "RSMo 567.030" },
+    { "title", "Patronizing prostitution" },
+  };
+  /* statutes/mo-penalties.xml */
+  static const PenalTestString classes_strings[] = {
+    { "kind", "penalties" },
+    { "statute", NULL },
+    { "title", "Missouri penalty classes" },
+  };
   JsonObject *root, *patronizing, *classes;
   JsonArray *statutes, *versions, *eras;
 
@@ -37,12 +50,8 @@ test_list_json (void)
           penal_test_string_or_null (penal_test_object_at (statutes, j), "id"));
 
   patronizing = penal_test_find_by_id (statutes, "patronizing");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "kind"), ==,
-                   "offense");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "statute"), ==,
-                   "RSMo 567.030");
-  g_assert_cmpstr (penal_test_string_or_null (patronizing, "title"), ==,
-                   "Patronizing prostitution");
+  penal_test_assert_strings (patronizing, patronizing_strings,
+                             G_N_ELEMENTS (patronizing_strings));
   versions = json_object_get_array_member (patronizing, "versions");
   g_assert_cmpuint (json_array_get_length (versions), ==,
                     G_N_ELEMENTS (patronizing_versions));
@@ -88,11 +97,8 @@ test_list_json (void)
    * prints five years for a class D felony); from then RSMo 558.011 and
    * 558.002 (statute text). */
   classes = penal_test_find_by_id (statutes, "mo-classes");
-  g_assert_cmpstr (penal_test_string_or_null (classes, "kind"), ==,
-                   "penalties");
-  penal_test_assert_member_null (classes, "statute");
-  g_assert_cmpstr (penal_test_string_or_null (classes, "title"), ==,
-                   "Missouri penalty classes");
+  penal_test_assert_strings (classes, classes_strings,
+                             G_N_ELEMENTS (classes_strings));
   eras = json_object_get_array_member (classes, "versions");
   g_assert_cmpuint (json_array_get_length (eras), ==, 2);
   {
@@ -180,35 +186,46 @@ the_version_in_force (JsonObject *root, const char *id)
   return shown;
 }
 
+/* The same, the one version of RSMo 567.030 shown, as expected. */
+static JsonObject *
+the_patronizing_version (JsonObject *root, const ExpectedVersion *expected)
+{
+  JsonObject *shown = the_version_in_force (root, expected->id);
+
+  assert_version (json_object_get_object_member (shown, "version"), expected);
+  return shown;
+}
+
 static void
 test_show_current (void)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   const char *const args[] = { "show", "567.030", "--date=2024-01-01", NULL };
+  static const PenalTestString root_strings[] = {
+    { "date", "2024-01-01" },
+    { "id", "patronizing" },
+    { "kind", "offense" },
+    { "statute", "RSMo 567.030" },
+  };
+  static const PenalTestString text_strings[] = {
+    { "language", "en" },
+    { "basis", "statute-text" },
+    { "statute", "RSMo 567.030" },
+  };
   g_autofree char *out = NULL;
-  JsonObject *root, *shown, *text;
+  JsonObject *root, *shown;
   JsonArray *sources;
 
   if (!penal_test_have_binary ())
     return;
   root = explore_json (parser, args);
-  g_assert_cmpstr (penal_test_string_or_null (root, "date"), ==, "2024-01-01");
-  g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "patronizing");
-  g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "offense");
-  g_assert_cmpstr (penal_test_string_or_null (root, "statute"), ==,
-                   "RSMo 567.030");
-  shown = the_version_in_force (root, patronizing_versions[3].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[3]);
+  penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
+  shown = the_patronizing_version (root, &patronizing_versions[3]);
 
   /* The statute text as HB 1706 (2024) prints it, by subsection: 2, then 3
    * and 4 with the rules each creates. */
-  text = json_object_get_object_member (shown, "text");
-  g_assert_cmpstr (penal_test_string_or_null (text, "language"), ==, "en");
-  g_assert_cmpstr (penal_test_string_or_null (text, "basis"), ==,
-                   "statute-text");
-  g_assert_cmpstr (penal_test_string_or_null (text, "statute"), ==,
-                   "RSMo 567.030");
+  penal_test_assert_strings (json_object_get_object_member (shown, "text"),
+                             text_strings, G_N_ELEMENTS (text_strings));
   {
     JsonArray *subsections
         = json_object_get_array_member (shown, "subsections");
@@ -347,33 +364,40 @@ test_show_window (void)
 static void
 test_show_textless (void)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonParser) sb491 = json_parser_new ();
+  /* Each version before 2018, and a source it cites. */
+  const struct
+  {
+    const char *date;
+    const ExpectedVersion *version;
+    const ExpectedRule *rules;
+    const char *era;
+    const char *source;
+  } textless[] = {
+    { "--date=2016-06-01", &patronizing_versions[1], rules_2004,
+      "mo-classes-pre2017", "seed-004-030" },
+    /* SB 491's version, from 1 January 2017 to 27 August 2018. */
+    { "--date=2018-01-01", &patronizing_versions[2], sb491_rules,
+      "mo-classes-2017", "missourian-sb341-2017" },
+  };
   const char *const args[] = { "show", "567.030", "--date=2016-06-01", NULL };
-  const char *const sb491_args[]
-      = { "show", "567.030", "--date=2018-01-01", NULL };
   g_autofree char *out = NULL;
-  JsonObject *shown;
 
   if (!penal_test_have_binary ())
     return;
-  shown = the_version_in_force (explore_json (parser, args),
-                                patronizing_versions[1].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[1]);
-  penal_test_assert_member_null (shown, "text");
-  assert_subsections (shown, rules_2004, "mo-classes-pre2017");
-  penal_test_find_by_id (json_object_get_array_member (shown, "sources"),
-                         "seed-004-030");
-  /* SB 491's version, from 1 January 2017 to 27 August 2018, holds no text
-   * either; figures as in sb491_rules. */
-  shown = the_version_in_force (explore_json (sb491, sb491_args),
-                                patronizing_versions[2].id);
-  assert_version (json_object_get_object_member (shown, "version"),
-                  &patronizing_versions[2]);
-  penal_test_assert_member_null (shown, "text");
-  assert_subsections (shown, sb491_rules, "mo-classes-2017");
+  for (gsize t = 0; t < G_N_ELEMENTS (textless); t++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      const char *const show[] = { "show", "567.030", textless[t].date, NULL };
+      JsonObject *shown = the_patronizing_version (explore_json (parser, show),
+                                                   textless[t].version);
 
+      penal_test_assert_member_null (shown, "text");
+      assert_subsections (shown, textless[t].rules, textless[t].era);
+      penal_test_find_by_id (json_object_get_array_member (shown, "sources"),
+                             textless[t].source);
+    }
+
+  /* The version of 2004 in words; figures as in rules_2004. */
   out = penal_test_run_text (NULL, "C", args);
   penal_test_assert_contains (out, "\nIn force on 1 June 2016:\n");
   penal_test_assert_contains (
@@ -426,6 +450,10 @@ test_show_penalties (void)
     { "misdemeanor-C", NULL, "P15D", NULL, 300, "RSMo 558.011.1(7)" },
     { "infraction", NULL, NULL, NULL, 200, "RSMo 558.011.1" },
   };
+  static const PenalTestString root_strings[] = {
+    { "id", "mo-classes" },
+    { "kind", "penalties" },
+  };
   g_autofree char *out = NULL;
   g_autofree char *out_later = NULL;
   g_autofree char *json = NULL;
@@ -436,26 +464,22 @@ test_show_penalties (void)
   if (!penal_test_have_binary ())
     return;
   root = explore_json (parser, args);
-  g_assert_cmpstr (penal_test_string_or_null (root, "id"), ==, "mo-classes");
-  g_assert_cmpstr (penal_test_string_or_null (root, "kind"), ==, "penalties");
+  penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
   shown = the_version_in_force (root, "mo-classes-pre2017");
   classes = json_object_get_array_member (shown, "classes");
   g_assert_cmpuint (json_array_get_length (classes), ==, G_N_ELEMENTS (before));
   for (guint k = 0; k < G_N_ELEMENTS (before); k++)
     {
       JsonObject *entry = penal_test_object_at (classes, k);
+      const PenalTestString strings[] = {
+        { "class", before[k].klass },
+        { "imprisonment_min", before[k].min },
+        { "imprisonment_max", before[k].max },
+        { "county_jail_max", before[k].jail },
+        { "imprisonment_citation", before[k].citation },
+      };
 
-      g_assert_cmpstr (penal_test_string_or_null (entry, "class"), ==,
-                       before[k].klass);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "imprisonment_min"),
-                       ==, before[k].min);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "imprisonment_max"),
-                       ==, before[k].max);
-      g_assert_cmpstr (penal_test_string_or_null (entry, "county_jail_max"), ==,
-                       before[k].jail);
-      g_assert_cmpstr (
-          penal_test_string_or_null (entry, "imprisonment_citation"), ==,
-          before[k].citation);
+      penal_test_assert_strings (entry, strings, G_N_ELEMENTS (strings));
       /* 558.011.1(1): class A felony, 10 to 30 years, or life. */
       g_assert_true (json_object_get_boolean_member (entry, "life")
                      == (k == 0));
@@ -547,18 +571,21 @@ test_show_errors (void)
       dot, "--format: unknown format “dot”; use text or json");
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/list/json", test_list_json },
+  { "/explore/list/text", test_list_text },
+  { "/explore/show/current", test_show_current },
+  { "/explore/show/names", test_show_names },
+  { "/explore/show/window", test_show_window },
+  { "/explore/show/textless", test_show_textless },
+  { "/explore/show/penalties", test_show_penalties },
+  { "/explore/show/errors", test_show_errors },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/list/json", test_list_json);
-  g_test_add_func ("/explore/list/text", test_list_text);
-  g_test_add_func ("/explore/show/current", test_show_current);
-  g_test_add_func ("/explore/show/names", test_show_names);
-  g_test_add_func ("/explore/show/window", test_show_window);
-  g_test_add_func ("/explore/show/textless", test_show_textless);
-  g_test_add_func ("/explore/show/penalties", test_show_penalties);
-  g_test_add_func ("/explore/show/errors", test_show_errors);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

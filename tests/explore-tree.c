@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* ------------------------------------------------------------------ */
@@ -438,19 +439,21 @@ test_tree_errors (void)
   penal_test_assert_usage_error (bad_date, "--date: “2016-6-1” is not valid");
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/tree/text", test_tree_text },
+  { "/explore/tree/dot", test_tree_dot },
+  { "/explore/tree/dot-renders", test_tree_dot_renders },
+  { "/explore/tree/agrees-with-classify", test_tree_agrees_with_classify },
+  { "/explore/tree/window", test_tree_window },
+  { "/explore/tree/cited-source", test_tree_cited_source },
+  { "/explore/tree/spanish", test_tree_spanish },
+  { "/explore/tree/errors", test_tree_errors },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/tree/text", test_tree_text);
-  g_test_add_func ("/explore/tree/dot", test_tree_dot);
-  g_test_add_func ("/explore/tree/dot-renders", test_tree_dot_renders);
-  g_test_add_func ("/explore/tree/agrees-with-classify",
-                   test_tree_agrees_with_classify);
-  g_test_add_func ("/explore/tree/window", test_tree_window);
-  g_test_add_func ("/explore/tree/cited-source", test_tree_cited_source);
-  g_test_add_func ("/explore/tree/spanish", test_tree_spanish);
-  g_test_add_func ("/explore/tree/errors", test_tree_errors);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

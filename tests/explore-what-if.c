@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "penal-test-explore.h"
+#include "penal-test-register.h"
 #include "penal-test-run.h"
 
 /* ------------------------------------------------------------------ */
@@ -99,6 +100,11 @@ test_what_if_victim_age (void)
   const char *const args[]
       = { "what-if", "offense=patronizing", "offense_date=2024-01-01",
           "--vary",  "victim_age",          NULL };
+  static const PenalTestString root_strings[] = {
+    { "offense", "patronizing" },
+    { "statute", "RSMo 567.030" },
+    { "offense_date", "2024-01-01" },
+  };
   g_autofree char *out = NULL;
   JsonObject *root;
   JsonArray *ranges;
@@ -106,12 +112,7 @@ test_what_if_victim_age (void)
   if (!penal_test_have_binary ())
     return;
   root = what_if_json (parser, args, "victim_age", 3);
-  g_assert_cmpstr (penal_test_string_or_null (root, "offense"), ==,
-                   "patronizing");
-  g_assert_cmpstr (penal_test_string_or_null (root, "statute"), ==,
-                   "RSMo 567.030");
-  g_assert_cmpstr (penal_test_string_or_null (root, "offense_date"), ==,
-                   "2024-01-01");
+  penal_test_assert_strings (root, root_strings, G_N_ELEMENTS (root_strings));
   g_assert_cmpuint (
       json_object_get_size (json_object_get_object_member (root, "facts")), ==,
       0);
@@ -119,18 +120,16 @@ test_what_if_victim_age (void)
   for (guint r = 0; r < 3; r++)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
+      const PenalTestString strings[] = {
+        { "status", "decided" },
+        { "class", rules_2018[r].klass },
+        { "citation", rules_2018[r].tier->citation },
+        { "version", "mo-567.030-2018" },
+        { "imprisonment_max", rules_2018[r].imprisonment_max },
+      };
 
       assert_tier (range, &rules_2018[r]);
-      g_assert_cmpstr (penal_test_string_or_null (range, "status"), ==,
-                       "decided");
-      g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
-                       rules_2018[r].klass);
-      g_assert_cmpstr (penal_test_string_or_null (range, "citation"), ==,
-                       rules_2018[r].tier->citation);
-      g_assert_cmpstr (penal_test_string_or_null (range, "version"), ==,
-                       "mo-567.030-2018");
-      g_assert_cmpstr (penal_test_string_or_null (range, "imprisonment_max"),
-                       ==, rules_2018[r].imprisonment_max);
+      penal_test_assert_strings (range, strings, G_N_ELEMENTS (strings));
       g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
                        rules_2018[r].fine_max_usd);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
@@ -302,19 +301,16 @@ test_what_if_offense_date (void)
   for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
+      const PenalTestString strings[] = {
+        { "from", expected[r].from },
+        { "to", expected[r].to },
+        { "status", expected[r].status },
+        { "class", expected[r].klass },
+        { "version", expected[r].version },
+        { "imprisonment_max", expected[r].max },
+      };
 
-      g_assert_cmpstr (penal_test_string_or_null (range, "from"), ==,
-                       expected[r].from);
-      g_assert_cmpstr (penal_test_string_or_null (range, "to"), ==,
-                       expected[r].to);
-      g_assert_cmpstr (penal_test_string_or_null (range, "status"), ==,
-                       expected[r].status);
-      g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
-                       expected[r].klass);
-      g_assert_cmpstr (penal_test_string_or_null (range, "version"), ==,
-                       expected[r].version);
-      g_assert_cmpstr (penal_test_string_or_null (range, "imprisonment_max"),
-                       ==, expected[r].max);
+      penal_test_assert_strings (range, strings, G_N_ELEMENTS (strings));
       if (expected[r].fine < 0)
         penal_test_assert_member_null (range, "fine_max_usd");
       else
@@ -415,9 +411,21 @@ test_what_if_priors (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_auto (GStrv) args = vary_priors ("2018-06-01");
   const gboolean eligible[] = { TRUE, FALSE, FALSE };
+  /* Each range: the offense itself (rules_2018). */
+  static const PenalTestString range_strings[] = {
+    { "status", "decided" },
+    { "class", "misdemeanor-B" },
+    { "citation", "RSMo 567.030.3" },
+    { "imprisonment_max", "P6M" },
+  };
+  /* The enhancement from two prior findings (RSMo 567.110). */
+  static const PenalTestString persistent_strings[] = {
+    { "id", "persistent-offender" },
+    { "class", "felony-E" },
+    { "citation", "RSMo 567.110" },
+  };
   g_autofree char *out = NULL;
   JsonArray *ranges, *enhancements;
-  JsonObject *enhancement;
 
   if (!penal_test_have_binary ())
     return;
@@ -428,14 +436,8 @@ test_what_if_priors (void)
     {
       JsonObject *range = penal_test_object_at (ranges, r);
 
-      g_assert_cmpstr (penal_test_string_or_null (range, "status"), ==,
-                       "decided");
-      g_assert_cmpstr (penal_test_string_or_null (range, "class"), ==,
-                       "misdemeanor-B");
-      g_assert_cmpstr (penal_test_string_or_null (range, "citation"), ==,
-                       "RSMo 567.030.3");
-      g_assert_cmpstr (penal_test_string_or_null (range, "imprisonment_max"),
-                       ==, "P6M");
+      penal_test_assert_strings (range, range_strings,
+                                 G_N_ELEMENTS (range_strings));
       g_assert_cmpint (json_object_get_int_member (range, "fine_max_usd"), ==,
                        1000);
       g_assert_true (
@@ -447,13 +449,9 @@ test_what_if_priors (void)
     }
   enhancements = json_object_get_array_member (penal_test_object_at (ranges, 2),
                                                "enhancements");
-  enhancement = penal_test_object_at (enhancements, 0);
-  g_assert_cmpstr (penal_test_string_or_null (enhancement, "id"), ==,
-                   "persistent-offender");
-  g_assert_cmpstr (penal_test_string_or_null (enhancement, "class"), ==,
-                   "felony-E");
-  g_assert_cmpstr (penal_test_string_or_null (enhancement, "citation"), ==,
-                   "RSMo 567.110");
+  penal_test_assert_strings (penal_test_object_at (enhancements, 0),
+                             persistent_strings,
+                             G_N_ELEMENTS (persistent_strings));
 
   /* classify agrees at both ends of each range. */
   for (guint r = 0; r < 3; r++)
@@ -770,21 +768,22 @@ test_what_if_priors_before_2017 (void)
   assert_priors_ranges (ranges);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/explore/what-if/defendant-age", test_what_if_defendant_age },
+  { "/explore/what-if/victim-age", test_what_if_victim_age },
+  { "/explore/what-if/offense-date", test_what_if_offense_date },
+  { "/explore/what-if/priors", test_what_if_priors },
+  { "/explore/what-if/agrees-with-classify",
+    test_what_if_agrees_with_classify },
+  { "/explore/what-if/errors", test_what_if_errors },
+  { "/explore/what-if/minimum-term", test_what_if_minimum_term },
+  { "/explore/what-if/priors-before-2017", test_what_if_priors_before_2017 },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/explore/what-if/defendant-age",
-                   test_what_if_defendant_age);
-  g_test_add_func ("/explore/what-if/victim-age", test_what_if_victim_age);
-  g_test_add_func ("/explore/what-if/offense-date", test_what_if_offense_date);
-  g_test_add_func ("/explore/what-if/priors", test_what_if_priors);
-  g_test_add_func ("/explore/what-if/agrees-with-classify",
-                   test_what_if_agrees_with_classify);
-  g_test_add_func ("/explore/what-if/errors", test_what_if_errors);
-  g_test_add_func ("/explore/what-if/minimum-term", test_what_if_minimum_term);
-  g_test_add_func ("/explore/what-if/priors-before-2017",
-                   test_what_if_priors_before_2017);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -174,22 +174,21 @@ void
 assert_outcome (JsonObject *outcome, const ExpectedRule *expected,
                 const char *era)
 {
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "kind"), ==, "class");
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
-                   expected->klass);
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
-                   expected->tier->citation);
-  penal_test_assert_member_null (outcome, "imprisonment_min");
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
-                   expected->imprisonment_max);
+  const PenalTestString strings[] = {
+    { "kind", "class" },
+    { "class", expected->klass },
+    { "citation", expected->tier->citation },
+    { "imprisonment_min", NULL },
+    { "imprisonment_max", expected->imprisonment_max },
+    { "county_jail_max", expected->county_jail_max },
+    { "penalty_citation", expected->penalty_citation },
+    { "era", era },
+  };
+
+  penal_test_assert_strings (outcome, strings, G_N_ELEMENTS (strings));
   g_assert_false (json_object_get_boolean_member (outcome, "life"));
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "county_jail_max"), ==,
-                   expected->county_jail_max);
   g_assert_cmpint (json_object_get_int_member (outcome, "fine_max_usd"), ==,
                    expected->fine_max_usd);
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "penalty_citation"), ==,
-                   expected->penalty_citation);
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "era"), ==, era);
 }
 
 /* The subsections of a shown version of RSMo 567.030 that cite 567.030.4
@@ -262,16 +261,16 @@ const ExpectedVersion patronizing_versions[4] = {
 void
 assert_version (JsonObject *version, const ExpectedVersion *expected)
 {
-  g_assert_cmpstr (penal_test_string_or_null (version, "id"), ==, expected->id);
-  g_assert_cmpstr (penal_test_string_or_null (version, "from"), ==,
-                   expected->from);
-  g_assert_cmpstr (penal_test_string_or_null (version, "from_latest"), ==,
-                   expected->from_latest);
-  g_assert_cmpstr (penal_test_string_or_null (version, "to_earliest"), ==,
-                   expected->to_earliest);
-  g_assert_cmpstr (penal_test_string_or_null (version, "to"), ==, expected->to);
-  g_assert_cmpstr (penal_test_string_or_null (version, "basis"), ==,
-                   expected->basis);
+  const PenalTestString strings[] = {
+    { "id", expected->id },
+    { "from", expected->from },
+    { "from_latest", expected->from_latest },
+    { "to_earliest", expected->to_earliest },
+    { "to", expected->to },
+    { "basis", expected->basis },
+  };
+
+  penal_test_assert_strings (version, strings, G_N_ELEMENTS (strings));
   g_assert_nonnull (penal_test_string_or_null (version, "title"));
 }
 
@@ -282,13 +281,13 @@ assert_version (JsonObject *version, const ExpectedVersion *expected)
 void
 assert_hiv_felony (JsonObject *outcome)
 {
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "class"), ==,
-                   "felony-B");
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "citation"), ==,
-                   "RSMo 567.020.2");
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_min"), ==,
-                   "P5Y");
-  g_assert_cmpstr (penal_test_string_or_null (outcome, "imprisonment_max"), ==,
-                   "P15Y");
+  static const PenalTestString strings[] = {
+    { "class", "felony-B" },
+    { "citation", "RSMo 567.020.2" },
+    { "imprisonment_min", "P5Y" },
+    { "imprisonment_max", "P15Y" },
+  };
+
+  penal_test_assert_strings (outcome, strings, G_N_ELEMENTS (strings));
   penal_test_assert_member_null (outcome, "fine_max_usd");
 }

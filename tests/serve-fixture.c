@@ -32,7 +32,7 @@ collect_log (const char *lines, gpointer user_data)
 GPtrArray *glib_log;
 GMutex glib_log_lock;
 
-GLogWriterOutput
+static GLogWriterOutput
 collect_glib_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
                   gpointer user_data)
 {
@@ -92,6 +92,15 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_ptr_array_unref (fixture->log);
   g_mutex_clear (&fixture->log_lock);
   g_cond_clear (&fixture->log_grew);
+}
+
+void
+serve_add_tests (const ServeTest *tests, gsize n,
+                 void (*set_up) (Fixture *fixture, gconstpointer data))
+{
+  for (gsize i = 0; i < n; i++)
+    g_test_add (tests[i].path, Fixture, NULL, set_up, tests[i].func,
+                fixture_tear_down);
 }
 
 void

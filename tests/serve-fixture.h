@@ -47,9 +47,19 @@ void assert_json_error (const Response *response, guint status,
 void post_form (Fixture *fixture, Response *response, const char *form,
                 const char *accept_language);
 
-/* A test of the server, with a fresh server of the default limits. */
-#define SERVE_ADD(path, test)                                                  \
-  g_test_add ("/serve/" path, Fixture, NULL, fixture_set_up, test,             \
-              fixture_tear_down)
+/* A test of the server: its path and its function. */
+typedef struct
+{
+  const char *path;
+  void (*func) (Fixture *fixture, gconstpointer data);
+} ServeTest;
+
+void serve_add_tests (const ServeTest *tests, gsize n,
+                      void (*set_up) (Fixture *fixture, gconstpointer data));
+
+/* Registers every row of a table (an array, not a pointer), each test
+ * with a fresh server that set_up starts. */
+#define SERVE_ADD_TESTS(tests, set_up)                                         \
+  serve_add_tests ((tests), G_N_ELEMENTS (tests), (set_up))
 
 G_END_DECLS

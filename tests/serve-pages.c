@@ -29,49 +29,37 @@ test_pages_english (Fixture *fixture, gconstpointer data)
 
   request (fixture, &start, "GET", "/", NULL, NULL, 0, NULL);
   g_assert_cmpuint (start.status, ==, 200);
-  penal_test_assert_contains (start.body, "<html lang=\"en\">");
-  penal_test_assert_contains (start.body, "What is the person charged with?");
-  penal_test_assert_contains (start.body, "What does this mean?");
-  penal_test_assert_contains (start.body, "I don&apos;t know");
+  penal_test_assert_contains_each (
+      start.body, "<html lang=\"en\">", "What is the person charged with?",
+      "What does this mean?", "I don&apos;t know", NULL);
   /* No script, no asset from elsewhere. */
   penal_test_assert_lacks (start.body, "<script");
   penal_test_assert_lacks (start.body, "src=");
   penal_test_assert_lacks (start.body, "http");
 
   post_form (fixture, &date,
-             "lang=en&fact=offense&value=patronizing&action="
-             "answer",
-             NULL);
+             "lang=en&fact=offense&value=patronizing&action=answer", NULL);
   g_assert_cmpuint (date.status, ==, 200);
-  penal_test_assert_contains (date.body,
-                              "On what date did the offense happen?");
-  penal_test_assert_contains (date.body, "name=\"a\" value=\"offense="
-                                         "patronizing\"");
-  penal_test_assert_contains (date.body, ">Back</button>");
+  penal_test_assert_contains_each (
+      date.body, "On what date did the offense happen?",
+      "name=\"a\" value=\"offense=patronizing\"", ">Back</button>", NULL);
 
   post_form (fixture, &recap,
              THREE_ANSWERS "&fact=prior_prostitution_offenses&value=0&"
                            "action=answer",
              NULL);
-  penal_test_assert_contains (recap.body, "Check your answers");
-  penal_test_assert_contains (recap.body, "value=\"change:victim_age\"");
-  penal_test_assert_contains (recap.body, "1 May 2024");
+  penal_test_assert_contains_each (recap.body, "Check your answers",
+                                   "value=\"change:victim_age\"", "1 May 2024",
+                                   NULL);
 
-  post_form (fixture, &result,
-             FOUR_ANSWERS "&action="
-                          "result",
-             NULL);
+  post_form (fixture, &result, FOUR_ANSWERS "&action=result", NULL);
   g_assert_cmpuint (result.status, ==, 200);
-  penal_test_assert_contains (result.body, "<h2 id=\"h-short\">In short</h2>");
-  /* RSMo 567.030.3 (in force by 2024): patronizing an adult is a class B
-   * misdemeanor. */
-  penal_test_assert_contains (
-      result.body,
-      "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].");
-  penal_test_assert_contains (result.body, "The details");
-  penal_test_assert_contains (result.body, "Sources");
-  penal_test_assert_contains (result.body, "not legal advice");
-  penal_test_assert_contains (result.body, "Screened on");
+  penal_test_assert_contains_each (
+      result.body, "<h2 id=\"h-short\">In short</h2>",
+      /* RSMo 567.030.3 (in force by 2024): patronizing an adult is a class B
+       * misdemeanor. */
+      "Patronizing prostitution: class B misdemeanor [RSMo 567.030.3].",
+      "The details", "Sources", "not legal advice", "Screened on", NULL);
 }
 
 /* Not penal_test_have_catalogs(), which resets the process's locale
@@ -226,9 +214,7 @@ test_pages_back_and_change (Fixture *fixture, gconstpointer data)
   penal_test_assert_contains (back.body, "value=\"30\"");
   penal_test_assert_lacks (back.body, "name=\"a\" value=\"victim_age=30\"");
 
-  post_form (fixture, &change,
-             FOUR_ANSWERS "&action="
-                          "change%3Aoffense_date",
+  post_form (fixture, &change, FOUR_ANSWERS "&action=change%3Aoffense_date",
              NULL);
   penal_test_assert_contains (change.body,
                               "On what date did the offense happen?");
@@ -236,9 +222,7 @@ test_pages_back_and_change (Fixture *fixture, gconstpointer data)
 
   /* A changed answer leads back to the recap with the new value. */
   post_form (fixture, &changed,
-             FOUR_ANSWERS "&fact="
-                          "victim_age&value=16&action=answer",
-             NULL);
+             FOUR_ANSWERS "&fact=victim_age&value=16&action=answer", NULL);
   penal_test_assert_contains (changed.body, "Check your answers");
   penal_test_assert_contains (changed.body, "<dd>16 <button");
 }
@@ -251,9 +235,7 @@ test_pages_bad_answers (Fixture *fixture, gconstpointer data)
   g_auto (Response) tampered = { 0 };
 
   post_form (fixture, &bad,
-             TWO_ANSWERS "&"
-                         "fact=victim_age&value=dos&action=answer",
-             NULL);
+             TWO_ANSWERS "&fact=victim_age&value=dos&action=answer", NULL);
   g_assert_cmpuint (bad.status, ==, 422);
   penal_test_assert_contains (bad.body, "“dos” is not a number");
   penal_test_assert_contains (bad.body, "aria-invalid=\"true\"");
@@ -275,17 +257,19 @@ test_stylesheet (Fixture *fixture, gconstpointer data)
   penal_test_assert_contains (response.body, ":focus-visible");
 }
 
-/* No fact reaches any log: the server's request log and GLib's. */
+static const ServeTest tests[] = {
+  { "/serve/pages/english", test_pages_english },
+  { "/serve/pages/spanish", test_pages_spanish },
+  { "/serve/pages/back-and-change", test_pages_back_and_change },
+  { "/serve/pages/bad-answers", test_pages_bad_answers },
+  { "/serve/pages/languages-never-mix", test_languages_never_mix },
+  { "/serve/pages/stylesheet", test_stylesheet },
+};
 
 int
 main (int argc, char **argv)
 {
   serve_test_init (&argc, &argv);
-  SERVE_ADD ("pages/english", test_pages_english);
-  SERVE_ADD ("pages/spanish", test_pages_spanish);
-  SERVE_ADD ("pages/back-and-change", test_pages_back_and_change);
-  SERVE_ADD ("pages/bad-answers", test_pages_bad_answers);
-  SERVE_ADD ("pages/languages-never-mix", test_languages_never_mix);
-  SERVE_ADD ("pages/stylesheet", test_stylesheet);
+  SERVE_ADD_TESTS (tests, fixture_set_up);
   return g_test_run ();
 }

@@ -591,36 +591,41 @@ test_no_fact_logged (Fixture *fixture, gconstpointer data)
   g_mutex_unlock (&glib_log_lock);
 }
 
+static const ServeTest tests[] = {
+  { "/serve/api/health", test_health },
+  { "/serve/api/classify/same-as-cli", test_classify_same_as_cli },
+  { "/serve/api/classify/bad-fact-400", test_classify_bad_fact },
+  { "/serve/api/classify/bad-json-400", test_classify_bad_json },
+  { "/serve/api/classify/wrong-type-415", test_classify_wrong_type },
+  { "/serve/api/classify/too-large-413", test_classify_too_large },
+  { "/serve/limits/get-body-too-large-413", test_get_body_too_large },
+  { "/serve/api/batch/same-as-cli", test_batch_same_as_cli },
+  { "/serve/api/batch/errors", test_batch_errors },
+  { "/serve/api/batch/streamed", test_batch_streamed },
+  { "/serve/api/batch/refused-400", test_batch_refused },
+  { "/serve/api/statutes", test_statutes },
+  { "/serve/errors/not-found-404", test_not_found },
+  { "/serve/errors/method-405", test_method_not_allowed },
+  { "/serve/limits/host-check-421", test_host_check },
+  { "/serve/limits/header-size-431", test_header_size },
+  { "/serve/limits/timeouts", test_timeouts },
+  { "/serve/limits/connection-cap", test_connection_cap },
+  { "/serve/limits/closed-connections-released",
+    test_closed_connections_released },
+  { "/serve/log/no-fact", test_no_fact_logged },
+};
+
+/* Tests of the caps on a batch, with a server whose caps are 64 KiB. */
+static const ServeTest small_batch_tests[] = {
+  { "/serve/api/batch/answer-too-large-413", test_batch_answer_too_large },
+  { "/serve/api/batch/too-large-413", test_batch_too_large },
+};
+
 int
 main (int argc, char **argv)
 {
   serve_test_init (&argc, &argv);
-  SERVE_ADD ("api/health", test_health);
-  SERVE_ADD ("api/classify/same-as-cli", test_classify_same_as_cli);
-  SERVE_ADD ("api/classify/bad-fact-400", test_classify_bad_fact);
-  SERVE_ADD ("api/classify/bad-json-400", test_classify_bad_json);
-  SERVE_ADD ("api/classify/wrong-type-415", test_classify_wrong_type);
-  SERVE_ADD ("api/classify/too-large-413", test_classify_too_large);
-  SERVE_ADD ("limits/get-body-too-large-413", test_get_body_too_large);
-  SERVE_ADD ("api/batch/same-as-cli", test_batch_same_as_cli);
-  SERVE_ADD ("api/batch/errors", test_batch_errors);
-  SERVE_ADD ("api/batch/streamed", test_batch_streamed);
-  SERVE_ADD ("api/batch/refused-400", test_batch_refused);
-  g_test_add ("/serve/api/batch/answer-too-large-413", Fixture, NULL,
-              fixture_set_up_small_batch, test_batch_answer_too_large,
-              fixture_tear_down);
-  g_test_add ("/serve/api/batch/too-large-413", Fixture, NULL,
-              fixture_set_up_small_batch, test_batch_too_large,
-              fixture_tear_down);
-  SERVE_ADD ("api/statutes", test_statutes);
-  SERVE_ADD ("errors/not-found-404", test_not_found);
-  SERVE_ADD ("errors/method-405", test_method_not_allowed);
-  SERVE_ADD ("limits/host-check-421", test_host_check);
-  SERVE_ADD ("limits/header-size-431", test_header_size);
-  SERVE_ADD ("limits/timeouts", test_timeouts);
-  SERVE_ADD ("limits/connection-cap", test_connection_cap);
-  SERVE_ADD ("limits/closed-connections-released",
-             test_closed_connections_released);
-  SERVE_ADD ("log/no-fact", test_no_fact_logged);
+  SERVE_ADD_TESTS (tests, fixture_set_up);
+  SERVE_ADD_TESTS (small_batch_tests, fixture_set_up_small_batch);
   return g_test_run ();
 }
