@@ -255,6 +255,12 @@ test_registration_flags (void)
   g_assert_cmpint (code->registration, ==, 0);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/mshp/567/every-row", test_rows },
+  { "/mshp/567/single-tier-before-2004", test_single_tier_code },
+  { "/mshp/567/registration-flags", test_registration_flags },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -263,8 +269,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   model = loaded = penal_test_load_bundled ();
 
-  g_test_add_func ("/mshp/567/every-row", test_rows);
-  g_test_add_func ("/mshp/567/single-tier-before-2004", test_single_tier_code);
-  g_test_add_func ("/mshp/567/registration-flags", test_registration_flags);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }
