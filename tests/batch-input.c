@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "penal-test-batch.h"
+#include "penal-test-register.h"
 
 /* ------------------------------------------------------------------ */
 /* Header errors                                                        */
@@ -358,34 +359,28 @@ test_format_refused (gconstpointer data)
   g_assert_cmpint (run.exit_code, ==, 64);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/batch/header/ignore-unknown", test_header_ignore_unknown },
+  { "/batch/input/refused/directory", test_input_directory },
+  { "/batch/input/file-and-stdin", test_file_and_stdin },
+  { "/batch/input/file-header-error", test_file_header_error },
+  { "/batch/input/missing-file", test_file_missing },
+  { "/batch/input/two-files", test_two_files },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (header_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/header/%s", header_cases[i].name);
-      g_test_add_data_func (path, &header_cases[i], test_header_case);
-    }
-  g_test_add_func ("/batch/header/ignore-unknown", test_header_ignore_unknown);
-  for (guint i = 0; i < G_N_ELEMENTS (refused_inputs); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/input/refused/%s", refused_inputs[i].name);
-      g_test_add_data_func (path, &refused_inputs[i], test_input_refused);
-    }
-  g_test_add_func ("/batch/input/refused/directory", test_input_directory);
-  g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
-  g_test_add_func ("/batch/input/file-header-error", test_file_header_error);
-  g_test_add_func ("/batch/input/missing-file", test_file_missing);
-  g_test_add_func ("/batch/input/two-files", test_two_files);
+  PENAL_TEST_ADD_CASES ("/batch/header", header_cases, test_header_case);
+  PENAL_TEST_ADD_CASES ("/batch/input/refused", refused_inputs,
+                        test_input_refused);
+  /* A format case is named for its option, without the leading "--". */
   for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/batch/format-refused/%s",
-                                               format_cases[i].option + 2);
-      g_test_add_data_func (path, &format_cases[i], test_format_refused);
-    }
+    penal_test_add_case (&format_cases[i], test_format_refused,
+                         "/batch/format-refused/%s",
+                         format_cases[i].option + strlen ("--"));
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "penal-test-batch.h"
+#include "penal-test-register.h"
 
 /* ------------------------------------------------------------------ */
 /* RFC 4180's corners                                                   */
@@ -551,32 +552,32 @@ test_rows_of_commas (void)
   g_assert_cmpint (run.exit_code, ==, 65);
 }
 
+static const PenalTestDataFunc block_boundary_tests[] = {
+  { "/batch/csv/block-boundary/crlf", GINT_TO_POINTER (SPLIT_CRLF),
+    test_block_boundaries },
+  { "/batch/csv/block-boundary/escaped-quote",
+    GINT_TO_POINTER (SPLIT_ESCAPED_QUOTE), test_block_boundaries },
+  { "/batch/csv/block-boundary/quoted-crlf",
+    GINT_TO_POINTER (SPLIT_QUOTED_CRLF), test_block_boundaries },
+};
+
+static const PenalTestFunc tests[] = {
+  { "/batch/rows/bad-between-good", test_bad_rows_between_good },
+  { "/batch/rows/overlong-last-record", test_overlong_last_record },
+  { "/batch/csv/unclosed-quote/every-later-row",
+    test_unclosed_quote_every_later_row },
+  { "/batch/csv/unclosed-quote/on-every-line",
+    test_unclosed_quote_on_every_line },
+  { "/batch/csv/rows-of-commas", test_rows_of_commas },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (csv_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/csv/%s", csv_cases[i].name);
-      g_test_add_data_func (path, &csv_cases[i], test_csv_case);
-    }
-  g_test_add_data_func ("/batch/csv/block-boundary/crlf",
-                        GINT_TO_POINTER (SPLIT_CRLF), test_block_boundaries);
-  g_test_add_data_func ("/batch/csv/block-boundary/escaped-quote",
-                        GINT_TO_POINTER (SPLIT_ESCAPED_QUOTE),
-                        test_block_boundaries);
-  g_test_add_data_func ("/batch/csv/block-boundary/quoted-crlf",
-                        GINT_TO_POINTER (SPLIT_QUOTED_CRLF),
-                        test_block_boundaries);
-  g_test_add_func ("/batch/rows/bad-between-good", test_bad_rows_between_good);
-  g_test_add_func ("/batch/rows/overlong-last-record",
-                   test_overlong_last_record);
-  g_test_add_func ("/batch/csv/unclosed-quote/every-later-row",
-                   test_unclosed_quote_every_later_row);
-  g_test_add_func ("/batch/csv/unclosed-quote/on-every-line",
-                   test_unclosed_quote_on_every_line);
-  g_test_add_func ("/batch/csv/rows-of-commas", test_rows_of_commas);
+  PENAL_TEST_ADD_CASES ("/batch/csv", csv_cases, test_csv_case);
+  PENAL_TEST_ADD_DATA_FUNCS (block_boundary_tests);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }
