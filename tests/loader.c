@@ -499,6 +499,16 @@ padded_minimal (gsize total_size)
   return g_string_free (padded, FALSE);
 }
 
+/* Writes padded_minimal (total_size) to NAME in the fixture's directory and
+ * returns its path. */
+static char *
+temp_dir_write_padded (TempDir *fixture, const char *name, gsize total_size)
+{
+  g_autofree char *contents = padded_minimal (total_size);
+
+  return temp_dir_write (fixture, name, contents, (gssize)total_size);
+}
+
 static char *
 too_large_message (const char *file)
 {
@@ -511,9 +521,8 @@ static void
 test_size_limit (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
-  g_autofree char *path = temp_dir_write (fixture, "at-limit.xml", contents,
-                                          PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *path = temp_dir_write_padded (fixture, "at-limit.xml",
+                                                 PENAL_MODEL_MAX_FILE_SIZE);
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
 
@@ -525,9 +534,8 @@ static void
 test_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE + 1);
-  g_autofree char *path = temp_dir_write (fixture, "over-limit.xml", contents,
-                                          PENAL_MODEL_MAX_FILE_SIZE + 1);
+  g_autofree char *path = temp_dir_write_padded (fixture, "over-limit.xml",
+                                                 PENAL_MODEL_MAX_FILE_SIZE + 1);
   g_autofree char *expected = too_large_message (path);
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
@@ -593,9 +601,8 @@ static void
 test_too_many_files (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
-  g_autofree char *first = temp_dir_write (fixture, "f0000.xml", contents,
-                                           PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *first
+      = temp_dir_write_padded (fixture, "f0000.xml", PENAL_MODEL_MAX_FILE_SIZE);
   g_autofree char *expected = NULL;
   g_autoptr (PenalModel) model = NULL;
 
@@ -620,9 +627,8 @@ static void
 test_set_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
   g_autofree char *first
-      = temp_dir_write (fixture, "f0.xml", contents, PENAL_MODEL_MAX_FILE_SIZE);
+      = temp_dir_write_padded (fixture, "f0.xml", PENAL_MODEL_MAX_FILE_SIZE);
   guint n = PENAL_MODEL_MAX_SET_SIZE / PENAL_MODEL_MAX_FILE_SIZE + 1;
   g_autofree char *last = NULL;
   g_autofree char *expected = NULL;
