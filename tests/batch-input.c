@@ -121,12 +121,11 @@ test_header_ignore_unknown (void)
   if (!penal_test_have_binary ())
     return;
   run_batch (&with, options, input, strlen (input));
-  assert_same_lines (with.out, HEADER "2" ADULT_2024 "3" CHILD_2024);
-  g_assert_cmpstr (with.err, ==,
-                   "penal: 2 rows: 2 decided\n"
-                   "penal: columns ignored: colour, column 4, which has no "
-                   "name\n");
-  g_assert_cmpint (with.exit_code, ==, 0);
+  assert_output (&with, HEADER "2" ADULT_2024 "3" CHILD_2024,
+                 "penal: 2 rows: 2 decided\n"
+                 "penal: columns ignored: colour, column 4, which has no "
+                 "name\n",
+                 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -175,9 +174,7 @@ test_input_refused (gconstpointer data)
     penal_test_run_without_stdin (&run, args);
   else
     penal_test_run_input (&run, NULL, "C", args, c->input, c->length);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, c->err);
-  g_assert_cmpint (run.exit_code, ==, c->exit_code);
+  assert_output (&run, "", c->err, c->exit_code);
 }
 
 /* A directory named as the caseload: reading fails, and says why. */
@@ -197,9 +194,7 @@ test_input_directory (void)
   g_rmdir (dir);
   expected
       = g_strdup_printf ("penal: %s: reading failed: Is a directory\n", dir);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, expected);
-  g_assert_cmpint (run.exit_code, ==, 74);
+  assert_output (&run, "", expected, 74);
 }
 
 /* ------------------------------------------------------------------ */
@@ -301,11 +296,10 @@ test_file_missing (void)
   if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==,
-                   "penal: /nonexistent/caseload.csv: cannot open: No such "
-                   "file or directory\n");
-  g_assert_cmpint (run.exit_code, ==, 66);
+  assert_output (&run, "",
+                 "penal: /nonexistent/caseload.csv: cannot open: No such "
+                 "file or directory\n",
+                 66);
 }
 
 static void
@@ -317,10 +311,8 @@ test_two_files (void)
   if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==,
-                   "penal: batch reads one file (or - for standard input)\n");
-  g_assert_cmpint (run.exit_code, ==, 64);
+  assert_output (&run, "",
+                 "penal: batch reads one file (or - for standard input)\n", 64);
 }
 
 /* ------------------------------------------------------------------ */
@@ -354,9 +346,7 @@ test_format_refused (gconstpointer data)
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, c->err);
-  g_assert_cmpint (run.exit_code, ==, 64);
+  assert_output (&run, "", c->err, 64);
 }
 
 static const PenalTestFunc tests[] = {
