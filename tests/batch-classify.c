@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "penal-test-batch.h"
+#include "penal-test-register.h"
 
 /* ------------------------------------------------------------------ */
 /* Agreement with penal classify                                        */
@@ -353,12 +354,15 @@ test_classify_spellings (void)
   assert_agrees_with_classify (rows);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/batch/classify/grid", test_classify_grid },
+  { "/batch/classify/spellings", test_classify_spellings },
+};
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/batch/classify/grid", test_classify_grid);
-  g_test_add_func ("/batch/classify/spellings", test_classify_spellings);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

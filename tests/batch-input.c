@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "penal-test-batch.h"
+#include "penal-test-register.h"
 
 /* ------------------------------------------------------------------ */
 /* Header errors                                                        */
@@ -120,12 +121,11 @@ test_header_ignore_unknown (void)
   if (!penal_test_have_binary ())
     return;
   run_batch (&with, options, input, strlen (input));
-  assert_same_lines (with.out, HEADER "2" ADULT_2024 "3" CHILD_2024);
-  g_assert_cmpstr (with.err, ==,
-                   "penal: 2 rows: 2 decided\n"
-                   "penal: columns ignored: colour, column 4, which has no "
-                   "name\n");
-  g_assert_cmpint (with.exit_code, ==, 0);
+  assert_output (&with, HEADER "2" ADULT_2024 "3" CHILD_2024,
+                 "penal: 2 rows: 2 decided\n"
+                 "penal: columns ignored: colour, column 4, which has no "
+                 "name\n",
+                 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -174,9 +174,7 @@ test_input_refused (gconstpointer data)
     penal_test_run_without_stdin (&run, args);
   else
     penal_test_run_input (&run, NULL, "C", args, c->input, c->length);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, c->err);
-  g_assert_cmpint (run.exit_code, ==, c->exit_code);
+  assert_output (&run, "", c->err, c->exit_code);
 }
 
 /* A directory named as the caseload: reading fails, and says why. */
@@ -196,9 +194,7 @@ test_input_directory (void)
   g_rmdir (dir);
   expected
       = g_strdup_printf ("penal: %s: reading failed: Is a directory\n", dir);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, expected);
-  g_assert_cmpint (run.exit_code, ==, 74);
+  assert_output (&run, "", expected, 74);
 }
 
 /* ------------------------------------------------------------------ */
@@ -300,11 +296,10 @@ test_file_missing (void)
   if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==,
-                   "penal: /nonexistent/caseload.csv: cannot open: No such "
-                   "file or directory\n");
-  g_assert_cmpint (run.exit_code, ==, 66);
+  assert_output (&run, "",
+                 "penal: /nonexistent/caseload.csv: cannot open: No such "
+                 "file or directory\n",
+                 66);
 }
 
 static void
@@ -316,10 +311,8 @@ test_two_files (void)
   if (!penal_test_have_binary ())
     return;
   penal_test_run (&run, NULL, "C", args);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==,
-                   "penal: batch reads one file (or - for standard input)\n");
-  g_assert_cmpint (run.exit_code, ==, 64);
+  assert_output (&run, "",
+                 "penal: batch reads one file (or - for standard input)\n", 64);
 }
 
 /* ------------------------------------------------------------------ */
@@ -353,39 +346,31 @@ test_format_refused (gconstpointer data)
   if (!penal_test_have_binary ())
     return;
   run_batch (&run, options, input, strlen (input));
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, c->err);
-  g_assert_cmpint (run.exit_code, ==, 64);
+  assert_output (&run, "", c->err, 64);
 }
+
+static const PenalTestFunc tests[] = {
+  { "/batch/header/ignore-unknown", test_header_ignore_unknown },
+  { "/batch/input/refused/directory", test_input_directory },
+  { "/batch/input/file-and-stdin", test_file_and_stdin },
+  { "/batch/input/file-header-error", test_file_header_error },
+  { "/batch/input/missing-file", test_file_missing },
+  { "/batch/input/two-files", test_two_files },
+};
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (header_cases); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/header/%s", header_cases[i].name);
-      g_test_add_data_func (path, &header_cases[i], test_header_case);
-    }
-  g_test_add_func ("/batch/header/ignore-unknown", test_header_ignore_unknown);
-  for (guint i = 0; i < G_N_ELEMENTS (refused_inputs); i++)
-    {
-      g_autofree char *path
-          = g_strdup_printf ("/batch/input/refused/%s", refused_inputs[i].name);
-      g_test_add_data_func (path, &refused_inputs[i], test_input_refused);
-    }
-  g_test_add_func ("/batch/input/refused/directory", test_input_directory);
-  g_test_add_func ("/batch/input/file-and-stdin", test_file_and_stdin);
-  g_test_add_func ("/batch/input/file-header-error", test_file_header_error);
-  g_test_add_func ("/batch/input/missing-file", test_file_missing);
-  g_test_add_func ("/batch/input/two-files", test_two_files);
+  PENAL_TEST_ADD_CASES ("/batch/header", header_cases, test_header_case);
+  PENAL_TEST_ADD_CASES ("/batch/input/refused", refused_inputs,
+                        test_input_refused);
+  /* A format case is named for its option, without the leading "--". */
   for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/batch/format-refused/%s",
-                                               format_cases[i].option + 2);
-      g_test_add_data_func (path, &format_cases[i], test_format_refused);
-    }
+    penal_test_add_case (&format_cases[i], test_format_refused,
+                         "/batch/format-refused/%s",
+                         format_cases[i].option + strlen ("--"));
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "penal-test-register.h"
 #include "penal.h"
 
 static PenalModel *model;
@@ -109,6 +110,18 @@ assert_same (const Result *whole, const Result *pushed)
                                      : 0);
 }
 
+/* The input in pieces of SIZES answers as WHOLE, the input at once. */
+static void
+check_pushed (const PenalBatchOptions *options, const char *input, gsize length,
+              const gsize *sizes, gsize n_sizes, const Result *whole)
+{
+  Result pushed = { 0 };
+
+  run_pushed (options, input, length, sizes, n_sizes, &pushed);
+  assert_same (whole, &pushed);
+  result_clear (&pushed);
+}
+
 /* Pieces of one byte, of a few bytes, of sizes that move every boundary,
  * the whole input as one piece, and pieces of random sizes. */
 static void
@@ -118,34 +131,20 @@ check_input (const PenalBatchOptions *options, const char *input, gsize length)
     { 1, 1, 1 }, { 2, 2, 2 }, { 3, 5, 7 }, { 64, 1, 13 }, { 4096, 3, 1 }
   };
   Result whole = { 0 };
+  gsize all = MAX (length, 1);
 
   run_whole (options, input, length, &whole);
   for (gsize f = 0; f < G_N_ELEMENTS (fixed); f++)
-    {
-      Result pushed = { 0 };
-
-      run_pushed (options, input, length, fixed[f], 3, &pushed);
-      assert_same (&whole, &pushed);
-      result_clear (&pushed);
-    }
-  {
-    Result pushed = { 0 };
-    gsize all = MAX (length, 1);
-
-    run_pushed (options, input, length, &all, 1, &pushed);
-    assert_same (&whole, &pushed);
-    result_clear (&pushed);
-  }
+    check_pushed (options, input, length, fixed[f], 3, &whole);
+  check_pushed (options, input, length, &all, 1, &whole);
   for (guint r = 0; r < 8; r++)
     {
-      Result pushed = { 0 };
       gsize sizes[16];
 
       for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
         sizes[i] = (gsize)g_test_rand_int_range (1, 200);
-      run_pushed (options, input, length, sizes, G_N_ELEMENTS (sizes), &pushed);
-      assert_same (&whole, &pushed);
-      result_clear (&pushed);
+      check_pushed (options, input, length, sizes, G_N_ELEMENTS (sizes),
+                    &whole);
     }
   result_clear (&whole);
 }
@@ -163,42 +162,50 @@ check_file (const PenalBatchOptions *options, const char *name)
   check_input (options, input, length);
 }
 
-static void
-test_excel (void)
+/* A caseload sample of tests/data and how it is read and answered. */
+typedef struct
 {
-  static const char *const keep[] = { "Case No", NULL };
-  PenalBatchOptions options = { 0 };
+  const char *name;
+  const char *file;
+  PenalBatchOptions options;
+  gboolean also_full; /* checked again with classify's whole answer */
+} Sample;
 
+static const char *const excel_keep[] = { "Case No", NULL };
+
+static const Sample samples[] = {
   /* As tests/batch-samples.c runs it: --date-order=mdy --keep --bom. */
-  options.input_format = PENAL_BATCH_CSV;
-  options.output_format = PENAL_BATCH_CSV;
-  options.date_order = PENAL_DATE_ORDER_MDY;
-  options.keep = keep;
-  options.bom = TRUE;
-  check_file (&options, "batch-excel.csv");
-}
+  { "excel",
+    "batch-excel.csv",
+    { .input_format = PENAL_BATCH_CSV,
+      .output_format = PENAL_BATCH_CSV,
+      .date_order = PENAL_DATE_ORDER_MDY,
+      .keep = excel_keep,
+      .bom = TRUE },
+    FALSE },
+  { "case-system",
+    "batch-case-system.csv",
+    { .input_format = PENAL_BATCH_CSV,
+      .output_format = PENAL_BATCH_JSONL,
+      .ignore_unknown = TRUE },
+    FALSE },
+  { "api-jsonl",
+    "batch-api.jsonl",
+    { .input_format = PENAL_BATCH_JSONL, .output_format = PENAL_BATCH_JSONL },
+    TRUE },
+};
 
 static void
-test_case_system (void)
+test_sample (gconstpointer data)
 {
-  PenalBatchOptions options = { 0 };
+  const Sample *sample = data;
+  PenalBatchOptions options = sample->options;
 
-  options.input_format = PENAL_BATCH_CSV;
-  options.output_format = PENAL_BATCH_JSONL;
-  options.ignore_unknown = TRUE;
-  check_file (&options, "batch-case-system.csv");
-}
-
-static void
-test_api_jsonl (void)
-{
-  PenalBatchOptions options = { 0 };
-
-  options.input_format = PENAL_BATCH_JSONL;
-  options.output_format = PENAL_BATCH_JSONL;
-  check_file (&options, "batch-api.jsonl");
+  check_file (&options, sample->file);
+  if (!sample->also_full)
+    return;
   options.full = TRUE;
-  check_file (&options, "batch-api.jsonl");
+  check_file (&options, sample->file);
 }
 
 /* Inputs made for the corners of reading in pieces. */
@@ -276,6 +283,11 @@ test_long_line (void)
   g_string_free (input, TRUE);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/batch-push/corners", test_corners },
+  { "/batch-push/long-line", test_long_line },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -287,11 +299,8 @@ main (int argc, char *argv[])
   model = penal_model_load_bundled (&error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/batch-push/excel", test_excel);
-  g_test_add_func ("/batch-push/case-system", test_case_system);
-  g_test_add_func ("/batch-push/api-jsonl", test_api_jsonl);
-  g_test_add_func ("/batch-push/corners", test_corners);
-  g_test_add_func ("/batch-push/long-line", test_long_line);
+  PENAL_TEST_ADD_CASES ("/batch-push", samples, test_sample);
+  PENAL_TEST_ADD_FUNCS (tests);
   status = g_test_run ();
   penal_model_free (model);
   return status;

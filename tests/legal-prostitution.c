@@ -325,9 +325,7 @@ main (int argc, char *argv[])
                          enhancement_cases[i].offense_date,
                          enhancement_cases[i].priors);
 
-  for (guint i = 0; i < G_N_ELEMENTS (seed_cases); i++)
-    penal_test_add_case (&seed_cases[i], test_seed, "/legal/seed-004/%s",
-                         seed_cases[i].name);
+  PENAL_TEST_ADD_CASES ("/legal/seed-004", seed_cases, test_seed);
 
   return g_test_run ();
 }

@@ -473,6 +473,18 @@ test_patronizing_missing_age (gconstpointer data)
     }
 }
 
+static const PenalTestFunc tests[] = {
+  { "/legal/penalties/until-2016-12-31/doc-minimum-note",
+    test_penalty_doc_minimum },
+  { "/legal/penalties/until-2016-12-31/uncertain-before-2004",
+    test_penalty_uncertain_before_2004 },
+  { "/legal/patronizing/no-version", test_patronizing_no_version },
+  { "/legal/uncertain-window/candidates-agree", test_window_agreeing },
+  { "/legal/uncertain-window/age-missing", test_window_missing_age },
+  { "/legal/patronizing/2000-01-01/age-not-needed",
+    test_patronizing_age_not_needed_before_2004 },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -498,32 +510,21 @@ main (int argc, char *argv[])
                          "/legal/penalties/%s/%s%s", penalty_rows[i].era,
                          penal_class_to_code (penalty_rows[i].klass),
                          penalty_rows[i].penalty == NULL ? "-absent" : "");
-  g_test_add_func ("/legal/penalties/until-2016-12-31/doc-minimum-note",
-                   test_penalty_doc_minimum);
-  g_test_add_func ("/legal/penalties/until-2016-12-31/uncertain-before-2004",
-                   test_penalty_uncertain_before_2004);
 
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_cases); i++)
     penal_test_add_case (
         &patronizing_cases[i], test_patronizing, "/legal/patronizing/%s/age-%d",
         patronizing_cases[i].offense_date, patronizing_cases[i].victim_age);
-  g_test_add_func ("/legal/patronizing/no-version",
-                   test_patronizing_no_version);
   for (guint i = 0; i < G_N_ELEMENTS (window_cases); i++)
     penal_test_add_case (&window_cases[i], test_window,
                          "/legal/uncertain-window/%s/age-%d",
                          window_cases[i].offense_date, window_cases[i].age);
-  g_test_add_func ("/legal/uncertain-window/candidates-agree",
-                   test_window_agreeing);
-  g_test_add_func ("/legal/uncertain-window/age-missing",
-                   test_window_missing_age);
   for (guint i = 0; i < G_N_ELEMENTS (patronizing_missing_age_cases); i++)
     penal_test_add_case (&patronizing_missing_age_cases[i],
                          test_patronizing_missing_age,
                          "/legal/patronizing/%s/age-missing",
                          patronizing_missing_age_cases[i].offense_date);
-  g_test_add_func ("/legal/patronizing/2000-01-01/age-not-needed",
-                   test_patronizing_age_not_needed_before_2004);
+  PENAL_TEST_ADD_FUNCS (tests);
 
   return g_test_run ();
 }

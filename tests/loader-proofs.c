@@ -248,6 +248,12 @@ test_proof_too_large (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/loader/limits/rule-product-monotone-broken",
+    test_rule_product_monotone_broken },
+  { "/loader/limits/proof-too-large", test_proof_too_large },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -255,15 +261,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (product_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf (
-          "/loader/limits/rule-product%s/%u",
-          product_cases[i].monotone ? "-monotone" : "", product_cases[i].k);
-      g_test_add_data_func (path, &product_cases[i], test_rule_product);
-    }
-  g_test_add_func ("/loader/limits/rule-product-monotone-broken",
-                   test_rule_product_monotone_broken);
-  g_test_add_func ("/loader/limits/proof-too-large", test_proof_too_large);
+    penal_test_add_case (&product_cases[i], test_rule_product,
+                         "/loader/limits/rule-product%s/%u",
+                         product_cases[i].monotone ? "-monotone" : "",
+                         product_cases[i].k);
+  PENAL_TEST_ADD_FUNCS (tests);
 
   return g_test_run ();
 }

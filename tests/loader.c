@@ -499,6 +499,16 @@ padded_minimal (gsize total_size)
   return g_string_free (padded, FALSE);
 }
 
+/* Writes padded_minimal (total_size) to NAME in the fixture's directory and
+ * returns its path. */
+static char *
+temp_dir_write_padded (TempDir *fixture, const char *name, gsize total_size)
+{
+  g_autofree char *contents = padded_minimal (total_size);
+
+  return temp_dir_write (fixture, name, contents, (gssize)total_size);
+}
+
 static char *
 too_large_message (const char *file)
 {
@@ -511,9 +521,8 @@ static void
 test_size_limit (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
-  g_autofree char *path = temp_dir_write (fixture, "at-limit.xml", contents,
-                                          PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *path = temp_dir_write_padded (fixture, "at-limit.xml",
+                                                 PENAL_MODEL_MAX_FILE_SIZE);
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
 
@@ -525,9 +534,8 @@ static void
 test_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE + 1);
-  g_autofree char *path = temp_dir_write (fixture, "over-limit.xml", contents,
-                                          PENAL_MODEL_MAX_FILE_SIZE + 1);
+  g_autofree char *path = temp_dir_write_padded (fixture, "over-limit.xml",
+                                                 PENAL_MODEL_MAX_FILE_SIZE + 1);
   g_autofree char *expected = too_large_message (path);
   const char *paths[] = { path, NULL };
   g_autoptr (PenalModel) model = penal_model_load_files (paths, &error);
@@ -593,9 +601,8 @@ static void
 test_too_many_files (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
-  g_autofree char *first = temp_dir_write (fixture, "f0000.xml", contents,
-                                           PENAL_MODEL_MAX_FILE_SIZE);
+  g_autofree char *first
+      = temp_dir_write_padded (fixture, "f0000.xml", PENAL_MODEL_MAX_FILE_SIZE);
   g_autofree char *expected = NULL;
   g_autoptr (PenalModel) model = NULL;
 
@@ -620,9 +627,8 @@ static void
 test_set_too_large (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = padded_minimal (PENAL_MODEL_MAX_FILE_SIZE);
   g_autofree char *first
-      = temp_dir_write (fixture, "f0.xml", contents, PENAL_MODEL_MAX_FILE_SIZE);
+      = temp_dir_write_padded (fixture, "f0.xml", PENAL_MODEL_MAX_FILE_SIZE);
   guint n = PENAL_MODEL_MAX_SET_SIZE / PENAL_MODEL_MAX_FILE_SIZE + 1;
   g_autofree char *last = NULL;
   g_autofree char *expected = NULL;
@@ -739,6 +745,31 @@ test_line_past_65535 (TempDir *fixture, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr (error->message, ==, expected);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/loader/valid-no-era-yet", test_valid_no_era_yet },
+  { "/loader/missing-file", test_missing_file },
+  { "/loader/missing-directory", test_missing_directory },
+  { "/loader/too-large-from-data", test_too_large_from_data },
+  { "/loader/secret-marker", test_secret_marker },
+};
+
+/* The tests that each run in a TempDir of their own. */
+static const struct
+{
+  const char *path;
+  void (*func) (TempDir *fixture, gconstpointer data);
+} temp_dir_tests[] = {
+  { "/loader/directory-without-xml", test_directory_without_xml },
+  { "/loader/file-is-directory", test_file_is_directory },
+  { "/loader/size-limit", test_size_limit },
+  { "/loader/too-large", test_too_large },
+  { "/loader/limits/not-regular", test_not_regular },
+  { "/loader/limits/too-many-files", test_too_many_files },
+  { "/loader/limits/set-too-large", test_set_too_large },
+  { "/loader/deep-nesting", test_deep_nesting },
+  { "/loader/line-past-65535", test_line_past_65535 },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -749,29 +780,10 @@ main (int argc, char *argv[])
 
   for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)
     g_test_add_data_func (load_cases[i].path, &load_cases[i], test_loads);
-  g_test_add_func ("/loader/valid-no-era-yet", test_valid_no_era_yet);
-  g_test_add_func ("/loader/missing-file", test_missing_file);
-  g_test_add_func ("/loader/missing-directory", test_missing_directory);
-  g_test_add ("/loader/directory-without-xml", TempDir, NULL, temp_dir_setup,
-              test_directory_without_xml, temp_dir_teardown);
-  g_test_add ("/loader/file-is-directory", TempDir, NULL, temp_dir_setup,
-              test_file_is_directory, temp_dir_teardown);
-  g_test_add ("/loader/size-limit", TempDir, NULL, temp_dir_setup,
-              test_size_limit, temp_dir_teardown);
-  g_test_add ("/loader/too-large", TempDir, NULL, temp_dir_setup,
-              test_too_large, temp_dir_teardown);
-  g_test_add_func ("/loader/too-large-from-data", test_too_large_from_data);
-  g_test_add ("/loader/limits/not-regular", TempDir, NULL, temp_dir_setup,
-              test_not_regular, temp_dir_teardown);
-  g_test_add ("/loader/limits/too-many-files", TempDir, NULL, temp_dir_setup,
-              test_too_many_files, temp_dir_teardown);
-  g_test_add ("/loader/limits/set-too-large", TempDir, NULL, temp_dir_setup,
-              test_set_too_large, temp_dir_teardown);
-  g_test_add ("/loader/deep-nesting", TempDir, NULL, temp_dir_setup,
-              test_deep_nesting, temp_dir_teardown);
-  g_test_add ("/loader/line-past-65535", TempDir, NULL, temp_dir_setup,
-              test_line_past_65535, temp_dir_teardown);
-  g_test_add_func ("/loader/secret-marker", test_secret_marker);
+  PENAL_TEST_ADD_FUNCS (tests);
+  for (guint i = 0; i < G_N_ELEMENTS (temp_dir_tests); i++)
+    g_test_add (temp_dir_tests[i].path, TempDir, NULL, temp_dir_setup,
+                temp_dir_tests[i].func, temp_dir_teardown);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_fixtures); i++)
     penal_test_add_case (&fail_fixtures[i], test_fail_fixture, "/loader/%s",

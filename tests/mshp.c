@@ -48,11 +48,14 @@ static const FamilyCase families[] = {
   { "567.030-999", "patronizing", "victim_age", "16", FALSE },
 };
 
+/* One row of the Patrol's table.  The row owns its fields as split from
+ * the line; type, klass and code point into them. */
 typedef struct
 {
-  char *code;
-  char *type;
-  char *klass;
+  GStrv fields;
+  const char *type;
+  const char *klass;
+  const char *code;
   gint64 from;
   gint64 to;
 } Row;
@@ -60,9 +63,7 @@ typedef struct
 static void
 row_free (Row *row)
 {
-  g_free (row->code);
-  g_free (row->type);
-  g_free (row->klass);
+  g_strfreev (row->fields);
   g_free (row);
 }
 
@@ -118,21 +119,20 @@ read_rows (void)
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto (GStrv) f = NULL;
       Row *row;
 
       if (lines[i][0] == '\0')
         continue;
-      f = split_csv (lines[i]);
+      row = g_new0 (Row, 1);
+      row->fields = split_csv (lines[i]);
       /* The layout has 20 fields: type is the 2nd, class the 3rd, the
        * dates the 4th and 5th, the charge code the 19th. */
-      g_assert_cmpuint (g_strv_length (f), ==, 20);
-      row = g_new0 (Row, 1);
-      row->type = g_strdup (f[1]);
-      row->klass = g_strdup (f[2]);
-      row->from = patrol_date (f[3]);
-      row->to = patrol_date (f[4]);
-      row->code = g_strdup (f[18]);
+      g_assert_cmpuint (g_strv_length (row->fields), ==, 20);
+      row->type = row->fields[1];
+      row->klass = row->fields[2];
+      row->from = patrol_date (row->fields[3]);
+      row->to = patrol_date (row->fields[4]);
+      row->code = row->fields[18];
       g_ptr_array_add (rows, row);
     }
   return rows;
@@ -255,6 +255,12 @@ test_registration_flags (void)
   g_assert_cmpint (code->registration, ==, 0);
 }
 
+static const PenalTestFunc tests[] = {
+  { "/mshp/567/every-row", test_rows },
+  { "/mshp/567/single-tier-before-2004", test_single_tier_code },
+  { "/mshp/567/registration-flags", test_registration_flags },
+};
+
 int
 main (int argc, char *argv[])
 {
@@ -263,8 +269,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   model = loaded = penal_test_load_bundled ();
 
-  g_test_add_func ("/mshp/567/every-row", test_rows);
-  g_test_add_func ("/mshp/567/single-tier-before-2004", test_single_tier_code);
-  g_test_add_func ("/mshp/567/registration-flags", test_registration_flags);
+  PENAL_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

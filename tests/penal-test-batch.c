@@ -133,3 +133,15 @@ assert_summary (const PenalTestRun *run, gboolean json, guint empty,
 
   g_assert_cmpstr (run->err, ==, err);
 }
+
+/* Fails unless run wrote OUT on standard output (compared line by line,
+ * as assert_same_lines does), ERR on standard error, and exited with
+ * EXIT_CODE. */
+void
+assert_output (const PenalTestRun *run, const char *out, const char *err,
+               int exit_code)
+{
+  assert_same_lines (run->out, out);
+  g_assert_cmpstr (run->err, ==, err);
+  g_assert_cmpint (run->exit_code, ==, exit_code);
+}

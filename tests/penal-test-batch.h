@@ -118,5 +118,7 @@ GStrv split_lines (const char *text);
 void assert_same_lines (const char *actual, const char *expected);
 void assert_summary (const PenalTestRun *run, gboolean json, guint empty,
                      const char *ignored);
+void assert_output (const PenalTestRun *run, const char *out, const char *err,
+                    int exit_code);
 
 G_END_DECLS
