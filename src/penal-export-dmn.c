@@ -135,11 +135,50 @@ append_escaped (GString *out, const char *text)
   g_string_append (out, escaped);
 }
 
-/* The fact of the table's input column i. */
-static const PenalFactDecl *
-input_fact (const PenalModel *model, GArray *inputs, guint i)
+/* The decision's requirement of one input column's fact. */
+static void
+append_requirement (GString *out, const PenalFactDecl *decl)
 {
-  return g_ptr_array_index (model->facts, g_array_index (inputs, guint, i));
+  g_string_append_printf (
+      out,
+      "    <informationRequirement id=\"requirement_%s\">"
+      "<requiredInput href=\"#fact_%s\"/></informationRequirement>\n",
+      decl->name, decl->name);
+}
+
+/* The decision table's clause for one input column. */
+static void
+append_input_clause (GString *out, const PenalFactDecl *decl)
+{
+  g_string_append_printf (out,
+                          "      <input id=\"input_%s\" label=\"%s\">\n"
+                          "        <inputExpression id=\"expression_%s\" "
+                          "typeRef=\"%s\"><text>%s</text></inputExpression>\n"
+                          "      </input>\n",
+                          decl->name, decl->name, decl->name, type_ref (decl),
+                          decl->name);
+}
+
+/* One input column's fact as an <inputData> of its own. */
+static void
+append_input_data (GString *out, const PenalFactDecl *decl)
+{
+  g_string_append_printf (
+      out,
+      "  <inputData id=\"fact_%s\" name=\"%s\">\n"
+      "    <variable id=\"fact_%s_variable\" name=\"%s\" typeRef=\"%s\"/>\n"
+      "  </inputData>\n",
+      decl->name, decl->name, decl->name, decl->name, type_ref (decl));
+}
+
+/* One element per input column, in the columns' order, made by append. */
+static void
+append_per_input (GString *out, const PenalModel *model, GArray *inputs,
+                  void (*append) (GString *out, const PenalFactDecl *decl))
+{
+  for (guint i = 0; i < inputs->len; i++)
+    append (out,
+            g_ptr_array_index (model->facts, g_array_index (inputs, guint, i)));
 }
 
 static char *
@@ -183,28 +222,10 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
   g_string_append (out, "\">\n    <variable id=\"decision_variable\" name=\"");
   append_escaped (out, decision_name);
   g_string_append (out, "\"/>\n");
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      const PenalFactDecl *decl = input_fact (model, inputs, i);
-      g_string_append_printf (
-          out,
-          "    <informationRequirement id=\"requirement_%s\">"
-          "<requiredInput href=\"#fact_%s\"/></informationRequirement>\n",
-          decl->name, decl->name);
-    }
+  append_per_input (out, model, inputs, append_requirement);
   g_string_append (out,
                    "    <decisionTable id=\"table\" hitPolicy=\"UNIQUE\">\n");
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      const PenalFactDecl *decl = input_fact (model, inputs, i);
-      g_string_append_printf (
-          out,
-          "      <input id=\"input_%s\" label=\"%s\">\n"
-          "        <inputExpression id=\"expression_%s\" "
-          "typeRef=\"%s\"><text>%s</text></inputExpression>\n"
-          "      </input>\n",
-          decl->name, decl->name, decl->name, type_ref (decl), decl->name);
-    }
+  append_per_input (out, model, inputs, append_input_clause);
   g_string_append (out,
                    "      <output id=\"output_class\" label=\"class\" "
                    "name=\"class\" typeRef=\"string\"/>\n"
@@ -249,16 +270,7 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
       g_string_append (out, "</text></outputEntry>\n      </rule>\n");
     }
   g_string_append (out, "    </decisionTable>\n  </decision>\n");
-  for (guint i = 0; i < inputs->len; i++)
-    {
-      const PenalFactDecl *decl = input_fact (model, inputs, i);
-      g_string_append_printf (
-          out,
-          "  <inputData id=\"fact_%s\" name=\"%s\">\n"
-          "    <variable id=\"fact_%s_variable\" name=\"%s\" typeRef=\"%s\"/>\n"
-          "  </inputData>\n",
-          decl->name, decl->name, decl->name, decl->name, type_ref (decl));
-    }
+  append_per_input (out, model, inputs, append_input_data);
   g_string_append (out, "</definitions>\n");
   return g_string_free (out, FALSE);
 }

@@ -204,6 +204,14 @@ serve_request_started (SoupServer *soup, SoupServerMessage *message,
                            (GDestroyNotify)serve_request_free);
 }
 
+/* The Request serve_request_started attached to message, or NULL for a
+ * message it never saw. */
+Request *
+serve_request_of (PenalServer *server, SoupServerMessage *message)
+{
+  return g_object_get_qdata (G_OBJECT (message), server->request_key);
+}
+
 /* One line per request: never the query, the body or a path the server
  * does not serve, so no fact reaches the log.  The line waits in the
  * worker's block until the block is full or the worker is idle (or at
@@ -213,8 +221,7 @@ serve_request_finished (SoupServer *soup, SoupServerMessage *message,
                         gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request
-      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  Request *request = serve_request_of (server, message);
   Worker *worker;
   gint64 tenths;
 

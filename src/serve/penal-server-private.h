@@ -123,6 +123,8 @@ typedef struct
 G_GNUC_INTERNAL void serve_cork (Request *request, gboolean on);
 G_GNUC_INTERNAL void serve_request_done (Request *request);
 G_GNUC_INTERNAL void serve_request_free (Request *request);
+G_GNUC_INTERNAL Request *serve_request_of (PenalServer *server,
+                                           SoupServerMessage *message);
 G_GNUC_INTERNAL const char *serve_accepted_language (SoupServerMessage *message,
                                                      const char *fallback);
 G_GNUC_INTERNAL void serve_api_batch (PenalServer *server,

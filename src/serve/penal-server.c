@@ -218,8 +218,7 @@ early_handler (SoupServer *soup, SoupServerMessage *message, const char *path,
                GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request
-      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  Request *request = serve_request_of (server, message);
 
   serve_set_security_headers (message);
   refuse_early (server, request, message);
@@ -319,8 +318,7 @@ handler (SoupServer *soup, SoupServerMessage *message, const char *path,
          GHashTable *query, gpointer user_data)
 {
   PenalServer *server = user_data;
-  Request *request
-      = g_object_get_qdata (G_OBJECT (message), server->request_key);
+  Request *request = serve_request_of (server, message);
   g_autoptr (GBytes) body = NULL;
 
   serve_cork (request, TRUE);
