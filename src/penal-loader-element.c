@@ -188,6 +188,28 @@ penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
   return TRUE;
 }
 
+static gint
+compare_starts (gconstpointer a, gconstpointer b, gpointer effective_offset)
+{
+  gsize offset = GPOINTER_TO_SIZE (effective_offset);
+  const PenalEffective *x
+      = G_STRUCT_MEMBER_P (*(gconstpointer const *)a, offset);
+  const PenalEffective *y
+      = G_STRUCT_MEMBER_P (*(gconstpointer const *)b, offset);
+
+  return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Sorts the eras of a penalty table, or the versions of an offense, by
+ * their first day; effective_offset is where their PenalEffective is,
+ * G_STRUCT_OFFSET (PenalEra, effective) or (PenalVersion, effective). */
+void
+penal_loader_sort_by_start (GPtrArray *elements, gsize effective_offset)
+{
+  g_ptr_array_sort_with_data (elements, compare_starts,
+                              GSIZE_TO_POINTER (effective_offset));
+}
+
 gboolean
 penal_loader_parse_duration (const LoadedDoc *loaded, xmlNode *node,
                              const char *name, PenalDuration *duration,

@@ -46,6 +46,8 @@ G_GNUC_INTERNAL gboolean penal_loader_parse_date_attr (
 G_GNUC_INTERNAL gboolean
 penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
                               PenalEffective *effective, GError **error);
+G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *elements,
+                                                 gsize effective_offset);
 G_GNUC_INTERNAL gboolean penal_loader_parse_duration (const LoadedDoc *loaded,
                                                       xmlNode *node,
                                                       const char *name,

@@ -272,15 +272,6 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
   return TRUE;
 }
 
-static gint
-compare_versions (gconstpointer a, gconstpointer b)
-{
-  const PenalVersion *x = *(PenalVersion *const *)a;
-  const PenalVersion *y = *(PenalVersion *const *)b;
-  return (x->effective.from > y->effective.from)
-         - (x->effective.from < y->effective.from);
-}
-
 /* TRUE if no offense, enhancement or program has the id yet; FALSE, with
  * error set, if one has. */
 static gboolean
@@ -440,6 +431,7 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
                        dup->line, dup->id);
           return FALSE;
         }
-  g_ptr_array_sort (offense->versions, compare_versions);
+  penal_loader_sort_by_start (offense->versions,
+                              G_STRUCT_OFFSET (PenalVersion, effective));
   return penal_link_check_versions (offense, error);
 }

@@ -255,15 +255,6 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
   return TRUE;
 }
 
-static gint
-compare_eras (gconstpointer a, gconstpointer b)
-{
-  const PenalEra *x = *(PenalEra *const *)a;
-  const PenalEra *y = *(PenalEra *const *)b;
-  return (x->effective.from > y->effective.from)
-         - (x->effective.from < y->effective.from);
-}
-
 static gboolean
 build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                  GError **error)
@@ -325,7 +316,8 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
     }
 
   /* Eras must follow each other day by day. */
-  g_ptr_array_sort (penalties->eras, compare_eras);
+  penal_loader_sort_by_start (penalties->eras,
+                              G_STRUCT_OFFSET (PenalEra, effective));
   for (guint i = 1; i < penalties->eras->len; i++)
     {
       PenalEra *prev = g_ptr_array_index (penalties->eras, i - 1);
