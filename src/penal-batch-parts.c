@@ -157,10 +157,12 @@ add_lists (const PenalOutcome *outcome, const PenalDiversion *diversion,
             {
               item.not_if = g_ptr_array_new ();
               for (guint e = 0; e < screened->not_if_charged->len; e++)
-                g_ptr_array_add (item.not_if,
-                                 ((const PenalOutcome *)g_ptr_array_index (
-                                      screened->not_if_charged, e))
-                                     ->offense->id);
+                {
+                  const PenalOutcome *charged
+                      = g_ptr_array_index (screened->not_if_charged, e);
+
+                  g_ptr_array_add (item.not_if, (gpointer)charged->offense->id);
+                }
               if (answer == PENAL_ANSWER_YES)
                 g_ptr_array_add (parts->notes,
                                  penal_program_summary (screened));

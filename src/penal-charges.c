@@ -7,11 +7,11 @@
  * source-sha256, registration-source), a "columns" line naming the 14
  * columns in their fixed order, then one row a code, sorted by code, fields
  * separated by tabs, "-" for an absent value.  The whole text is copied
- * once and cut in place, so every string of every row points into that one
- * block; rows sorted by code keep a family's codes (statute and sequence,
- * "567.030-003") side by side, found by binary search.  Any departure from
- * the format stops the load with NAME:LINE and what is wrong: a table is
- * never half read. */
+ * once and cut in place, so every string of the header and of every row
+ * points into that one block; rows sorted by code keep a family's codes
+ * (statute and sequence, "567.030-003") side by side, found by binary search.
+ * Any departure from the format stops the load with NAME:LINE and what is
+ * wrong: a table is never half read. */
 #include "config.h"
 
 #include <errno.h>
@@ -36,14 +36,14 @@ static const char *const columns[N_COLUMNS] = {
 
 struct _PenalCharges
 {
-  char *name;    /* the file, for messages */
-  char *text;    /* the table, cut into NUL-terminated fields */
-  char *edition; /* ISO date */
+  char *name;          /* the file, for messages */
+  char *text;          /* the table, cut into NUL-terminated fields */
+  const char *edition; /* ISO date */
   gint64 edition_day;
-  char *title;
-  char *registration_source; /* NULL when no manual was merged */
-  GStringChunk *families;    /* each family once */
-  GArray *rows;              /* PenalChargeCode, by code */
+  const char *title;
+  const char *registration_source; /* NULL when no manual was merged */
+  GStringChunk *families;          /* each family once */
+  GArray *rows;                    /* PenalChargeCode, by code */
 };
 
 void
@@ -53,9 +53,6 @@ penal_charges_free (PenalCharges *charges)
     return;
   g_free (charges->name);
   g_free (charges->text);
-  g_free (charges->edition);
-  g_free (charges->title);
-  g_free (charges->registration_source);
   g_clear_pointer (&charges->rows, g_array_unref);
   g_clear_pointer (&charges->families, g_string_chunk_free);
   g_free (charges);
@@ -304,18 +301,15 @@ parse_header (PenalCharges *charges, char *p, int *line, GError **error)
                   _ ("the edition “%s” is not a date YYYY-MM-DD"), fields[1]);
               return NULL;
             }
-          g_free (charges->edition);
-          charges->edition = g_strdup (fields[1]);
+          charges->edition = fields[1];
         }
       else if (g_str_equal (fields[0], "title"))
         {
-          g_free (charges->title);
-          charges->title = g_strdup (fields[1]);
+          charges->title = fields[1];
         }
       else if (g_str_equal (fields[0], "registration-source"))
         {
-          g_free (charges->registration_source);
-          charges->registration_source = g_strdup (fields[1]);
+          charges->registration_source = fields[1];
         }
       /* Other keys (source-sha256) are for people, not for penal. */
       p = end + 1;

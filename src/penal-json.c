@@ -284,7 +284,7 @@ add_sources_of (JsonBuilder *builder, GHashTable *seen, GPtrArray *sources)
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       const PenalSource *source = g_ptr_array_index (sources, i);
-      if (!g_hash_table_add (seen, source->id))
+      if (!g_hash_table_add (seen, (gpointer)source->id))
         continue;
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "citation", source->citation);

@@ -20,8 +20,8 @@
  * character that would act on a terminal (a bidi override, a byte order
  * mark, a C1 control) written as \uXXXX: every view shows statute text,
  * and none may let it reorder or recolour what a reader sees. */
-char *
-penal_loader_fold_space (const xmlChar *text)
+static char *
+fold_space (const xmlChar *text)
 {
   const char *p = (const char *)text;
   char *folded, *out;
@@ -61,7 +61,7 @@ char *
 penal_loader_attr (xmlNode *node, const char *name)
 {
   g_autoptr (PenalXmlString) value = xmlGetProp (node, (const xmlChar *)name);
-  return value != NULL ? penal_loader_fold_space (value) : NULL;
+  return value != NULL ? fold_space (value) : NULL;
 }
 
 gboolean
@@ -80,16 +80,43 @@ penal_loader_child (xmlNode *node, const char *name)
   return NULL;
 }
 
-char *
-penal_loader_child_text (xmlNode *node, const char *name)
+/* (transfer none) text (transfer full) kept in the model's strings, where it
+ * lives as long as the model; NULL stays NULL. */
+const char *
+penal_loader_keep (const LoadedDoc *loaded, char *text)
+{
+  const char *kept;
+
+  if (text == NULL)
+    return NULL;
+  kept = g_string_chunk_insert_const (loaded->strings, text);
+  g_free (text);
+  return kept;
+}
+
+const char *
+penal_loader_keep_attr (const LoadedDoc *loaded, xmlNode *node,
+                        const char *name)
+{
+  return penal_loader_keep (loaded, penal_loader_attr (node, name));
+}
+
+/* (transfer none) The element's text, folded and kept. */
+const char *
+penal_loader_keep_text (const LoadedDoc *loaded, xmlNode *node)
+{
+  g_autoptr (PenalXmlString) text = xmlNodeGetContent (node);
+
+  return penal_loader_keep (loaded, fold_space (text));
+}
+
+const char *
+penal_loader_keep_child_text (const LoadedDoc *loaded, xmlNode *node,
+                              const char *name)
 {
   xmlNode *c = penal_loader_child (node, name);
-  g_autoptr (PenalXmlString) text = NULL;
 
-  if (c == NULL)
-    return NULL;
-  text = xmlNodeGetContent (c);
-  return penal_loader_fold_space (text);
+  return c != NULL ? penal_loader_keep_text (loaded, c) : NULL;
 }
 
 int
@@ -161,12 +188,34 @@ penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
   return TRUE;
 }
 
+static gint
+compare_starts (gconstpointer a, gconstpointer b, gpointer effective_offset)
+{
+  gsize offset = GPOINTER_TO_SIZE (effective_offset);
+  const PenalEffective *x
+      = G_STRUCT_MEMBER_P (*(gconstpointer const *)a, offset);
+  const PenalEffective *y
+      = G_STRUCT_MEMBER_P (*(gconstpointer const *)b, offset);
+
+  return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Sorts the eras of a penalty table, or the versions of an offense, by
+ * their first day; effective_offset is where their PenalEffective is,
+ * G_STRUCT_OFFSET (PenalEra, effective) or (PenalVersion, effective). */
+void
+penal_loader_sort_by_start (GPtrArray *elements, gsize effective_offset)
+{
+  g_ptr_array_sort_with_data (elements, compare_starts,
+                              GSIZE_TO_POINTER (effective_offset));
+}
+
 gboolean
 penal_loader_parse_duration (const LoadedDoc *loaded, xmlNode *node,
                              const char *name, PenalDuration *duration,
                              GError **error)
 {
-  g_autofree char *text = penal_loader_attr (node, name);
+  const char *text = penal_loader_keep_attr (loaded, node, name);
   gsize len;
 
   memset (duration, 0, sizeof *duration);
@@ -176,8 +225,7 @@ penal_loader_parse_duration (const LoadedDoc *loaded, xmlNode *node,
   len = strlen (text);
   duration->unit = text[len - 1];
   duration->amount = (guint)g_ascii_strtoull (text + 1, NULL, 10);
-  duration->iso = g_steal_pointer (&text);
-  (void)loaded;
+  duration->iso = text;
   (void)error;
   return TRUE;
 }
@@ -226,18 +274,16 @@ penal_loader_basis (xmlNode *node)
   return basis;
 }
 
-/* (transfer full): the text of each <note> child, in order. */
+/* (transfer full): the text of each <note> child, in order, kept in the
+ * model's strings. */
 GPtrArray *
-penal_loader_notes (xmlNode *node)
+penal_loader_notes (const LoadedDoc *loaded, xmlNode *node)
 {
-  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *notes = g_ptr_array_new ();
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (penal_loader_is_element (c, "note"))
-      {
-        g_autoptr (PenalXmlString) text = xmlNodeGetContent (c);
-        g_ptr_array_add (notes, penal_loader_fold_space (text));
-      }
+      g_ptr_array_add (notes, (gpointer)penal_loader_keep_text (loaded, c));
   return notes;
 }
 
@@ -254,22 +300,20 @@ penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
   if (node == NULL)
     return TRUE;
   text = *out_text = penal_text_new ();
-  text->statute = penal_loader_attr (node, "statute");
+  text->statute = penal_loader_keep_attr (loaded, node, "statute");
   text->basis = penal_loader_basis (node);
   if (!penal_loader_resolve_sources (model, loaded, node, &text->sources,
                                      error))
     return FALSE;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
-      g_autoptr (PenalXmlString) content = NULL;
       PenalSubsection *subsection;
 
       if (!penal_loader_is_element (c, "subsection"))
         continue;
-      content = xmlNodeGetContent (c);
       subsection = g_new0 (PenalSubsection, 1);
-      subsection->label = penal_loader_attr (c, "n");
-      subsection->text = penal_loader_fold_space (content);
+      subsection->label = penal_loader_keep_attr (loaded, c, "n");
+      subsection->text = penal_loader_keep_text (loaded, c);
       for (guint i = 0; i < text->subsections->len; i++)
         {
           const PenalSubsection *other
@@ -277,8 +321,6 @@ penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
           if (g_strcmp0 (other->label, subsection->label) == 0
               || other->label == NULL || subsection->label == NULL)
             {
-              g_free (subsection->label);
-              g_free (subsection->text);
               g_free (subsection);
               return penal_loader_invalid (
                   error, loaded->file, c,

@@ -12,19 +12,29 @@
 
 G_BEGIN_DECLS
 
-/* One loaded document and the name it is reported under. */
+/* One loaded document, the name it is reported under, and the model's
+ * strings, where what it says is kept. */
 typedef struct
 {
   const char *file;
   xmlDoc *doc;
+  GStringChunk *strings;
 } LoadedDoc;
 
-G_GNUC_INTERNAL char *penal_loader_fold_space (const xmlChar *text);
 G_GNUC_INTERNAL char *penal_loader_attr (xmlNode *node, const char *name);
 G_GNUC_INTERNAL gboolean penal_loader_is_element (xmlNode *node,
                                                   const char *name);
 G_GNUC_INTERNAL xmlNode *penal_loader_child (xmlNode *node, const char *name);
-G_GNUC_INTERNAL char *penal_loader_child_text (xmlNode *node, const char *name);
+G_GNUC_INTERNAL const char *penal_loader_keep (const LoadedDoc *loaded,
+                                               char *text);
+G_GNUC_INTERNAL const char *penal_loader_keep_attr (const LoadedDoc *loaded,
+                                                    xmlNode *node,
+                                                    const char *name);
+G_GNUC_INTERNAL const char *penal_loader_keep_text (const LoadedDoc *loaded,
+                                                    xmlNode *node);
+G_GNUC_INTERNAL const char *
+penal_loader_keep_child_text (const LoadedDoc *loaded, xmlNode *node,
+                              const char *name);
 G_GNUC_INTERNAL int penal_loader_line_of (xmlNode *node);
 G_GNUC_INTERNAL gboolean penal_loader_invalid (GError **error, const char *file,
                                                xmlNode *node,
@@ -36,6 +46,8 @@ G_GNUC_INTERNAL gboolean penal_loader_parse_date_attr (
 G_GNUC_INTERNAL gboolean
 penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
                               PenalEffective *effective, GError **error);
+G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *elements,
+                                                 gsize effective_offset);
 G_GNUC_INTERNAL gboolean penal_loader_parse_duration (const LoadedDoc *loaded,
                                                       xmlNode *node,
                                                       const char *name,
@@ -50,7 +62,8 @@ G_GNUC_INTERNAL gboolean penal_loader_resolve_sources (PenalModel *model,
                                                        GPtrArray **out_sources,
                                                        GError **error);
 G_GNUC_INTERNAL PenalBasis penal_loader_basis (xmlNode *node);
-G_GNUC_INTERNAL GPtrArray *penal_loader_notes (xmlNode *node);
+G_GNUC_INTERNAL GPtrArray *penal_loader_notes (const LoadedDoc *loaded,
+                                               xmlNode *node);
 G_GNUC_INTERNAL gboolean penal_loader_build_text (PenalModel *model,
                                                   const LoadedDoc *loaded,
                                                   xmlNode *parent,

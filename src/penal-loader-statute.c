@@ -145,11 +145,9 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
 
   rule->conditions = g_array_new (FALSE, FALSE, sizeof (PenalCondition));
   rule->charge_codes = g_array_new (FALSE, TRUE, sizeof (PenalChargeRef));
-  g_array_set_clear_func (rule->charge_codes,
-                          (GDestroyNotify)penal_charge_ref_clear);
-  rule->citation = penal_loader_attr (node, "citation");
+  rule->citation = penal_loader_keep_attr (loaded, node, "citation");
   rule->basis = penal_loader_basis (node);
-  rule->explain = penal_loader_child_text (node, "explain");
+  rule->explain = penal_loader_keep_child_text (loaded, node, "explain");
   rule->file = loaded->file;
   rule->line = penal_loader_line_of (node);
   g_ptr_array_add (version->rules, rule);
@@ -185,10 +183,11 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
                  "label=\"…\" for answers to show (for example "
                  "label=\"KCTV5\")"),
               cites);
-        rule->citation = rule->cites->date != NULL
-                             ? g_strdup_printf ("%s, %s", rule->cites->citation,
-                                                rule->cites->date)
-                             : g_strdup (rule->cites->citation);
+        rule->citation
+            = rule->cites->date != NULL ? penal_loader_keep (
+                  loaded, g_strdup_printf ("%s, %s", rule->cites->citation,
+                                           rule->cites->date))
+                                        : rule->cites->citation;
       }
   }
 
@@ -245,7 +244,6 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
-      g_autoptr (PenalXmlString) family = NULL;
       PenalChargeRef ref = { 0 };
 
       if (!penal_loader_is_element (c, "charge-code"))
@@ -254,9 +252,8 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
         return penal_loader_invalid (
             error, loaded->file, c,
             _ ("only a rule that gives a class has a charge code"));
-      family = xmlNodeGetContent (c);
-      ref.family = penal_loader_fold_space (family);
-      ref.offense_id = penal_loader_attr (c, "offense");
+      ref.family = penal_loader_keep_text (loaded, c);
+      ref.offense_id = penal_loader_keep_attr (loaded, c, "offense");
       g_array_append_val (rule->charge_codes, ref);
       if (ref.offense_id != NULL && !offense->is_enhancement)
         return penal_loader_invalid (
@@ -273,15 +270,6 @@ build_rule (PenalModel *model, const LoadedDoc *loaded, PenalOffense *offense,
             ref.offense_id);
     }
   return TRUE;
-}
-
-static gint
-compare_versions (gconstpointer a, gconstpointer b)
-{
-  const PenalVersion *x = *(PenalVersion *const *)a;
-  const PenalVersion *y = *(PenalVersion *const *)b;
-  return (x->effective.from > y->effective.from)
-         - (x->effective.from < y->effective.from);
 }
 
 /* TRUE if no offense, enhancement or program has the id yet; FALSE, with
@@ -320,19 +308,22 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
                     : is_program   ? model->programs
                                    : model->offenses;
 
-  offense->id = penal_loader_attr (node, "id");
-  offense->title = penal_loader_child_text (node, "title");
-  offense->statute = penal_loader_attr (node, "statute");
+  offense->id = penal_loader_keep_attr (loaded, node, "id");
+  offense->title = penal_loader_keep_child_text (loaded, node, "title");
+  offense->statute = penal_loader_keep_attr (loaded, node, "statute");
   offense->is_enhancement = is_enhancement;
   offense->is_program = is_program;
-  offense->operator_name = penal_loader_child_text (node, "operator");
-  offense->jurisdiction = penal_loader_child_text (node, "jurisdiction");
-  offense->description = penal_loader_child_text (node, "description");
-  offense->fees = penal_loader_child_text (node, "fees");
-  offense->caveat = penal_loader_child_text (node, "caveat");
-  offense->next_step = penal_loader_child_text (node, "next-step");
-  offense->condition = penal_loader_child_text (node, "condition");
-  offense->penalties_id = penal_loader_attr (node, "penalties");
+  offense->operator_name
+      = penal_loader_keep_child_text (loaded, node, "operator");
+  offense->jurisdiction
+      = penal_loader_keep_child_text (loaded, node, "jurisdiction");
+  offense->description
+      = penal_loader_keep_child_text (loaded, node, "description");
+  offense->fees = penal_loader_keep_child_text (loaded, node, "fees");
+  offense->caveat = penal_loader_keep_child_text (loaded, node, "caveat");
+  offense->next_step = penal_loader_keep_child_text (loaded, node, "next-step");
+  offense->condition = penal_loader_keep_child_text (loaded, node, "condition");
+  offense->penalties_id = penal_loader_keep_attr (loaded, node, "penalties");
   offense->versions
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_version_free);
   offense->enhancements = g_ptr_array_new ();
@@ -407,11 +398,12 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
         continue;
       version = g_new0 (PenalVersion, 1);
       g_ptr_array_add (offense->versions, version);
-      version->id = penal_loader_attr (v, "id");
-      version->title = penal_loader_child_text (v, "title");
+      version->id = penal_loader_keep_attr (loaded, v, "id");
+      version->title = penal_loader_keep_child_text (loaded, v, "title");
       version->basis = penal_loader_basis (v);
-      version->uncertain = penal_loader_child_text (v, "uncertain");
-      version->notes = penal_loader_notes (v);
+      version->uncertain
+          = penal_loader_keep_child_text (loaded, v, "uncertain");
+      version->notes = penal_loader_notes (loaded, v);
       version->rules
           = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_rule_free);
       version->file = loaded->file;
@@ -439,6 +431,7 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
                        dup->line, dup->id);
           return FALSE;
         }
-  g_ptr_array_sort (offense->versions, compare_versions);
+  penal_loader_sort_by_start (offense->versions,
+                              G_STRUCT_OFFSET (PenalVersion, effective));
   return penal_link_check_versions (offense, error);
 }

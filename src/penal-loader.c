@@ -42,32 +42,31 @@ build_source (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
               GError **error)
 {
   PenalSource *source = g_new0 (PenalSource, 1);
-  g_autoptr (PenalXmlString) text = xmlNodeGetContent (node);
 
-  source->id = penal_loader_attr (node, "id");
-  source->citation = penal_loader_attr (node, "citation");
-  source->label = penal_loader_attr (node, "label");
-  source->url = penal_loader_attr (node, "url");
-  source->date = penal_loader_attr (node, "date");
+  source->id = penal_loader_keep_attr (loaded, node, "id");
+  source->citation = penal_loader_keep_attr (loaded, node, "citation");
+  source->label = penal_loader_keep_attr (loaded, node, "label");
+  source->url = penal_loader_keep_attr (loaded, node, "url");
+  source->date = penal_loader_keep_attr (loaded, node, "date");
   source->basis = penal_loader_basis (node);
-  source->description = penal_loader_fold_space (text);
+  source->description = penal_loader_keep_text (loaded, node);
   if (!valid_source_date (source->date))
     {
       penal_loader_invalid (error, loaded->file, node,
                             _ ("date=\"%s\" is neither a year nor a calendar "
                                "date (YYYY-MM-DD)"),
                             source->date);
-      penal_source_free (source);
+      g_free (source);
       return FALSE;
     }
   if (g_hash_table_contains (model->sources, source->id))
     {
       penal_loader_invalid (error, loaded->file, node,
                             _ ("source “%s” is declared twice"), source->id);
-      penal_source_free (source);
+      g_free (source);
       return FALSE;
     }
-  g_hash_table_insert (model->sources, source->id, source);
+  g_hash_table_insert (model->sources, (gpointer)source->id, source);
   return TRUE;
 }
 
@@ -75,19 +74,20 @@ static gboolean
 build_resource (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                 GError **error)
 {
-  g_autofree char *id = penal_loader_attr (node, "id");
+  const char *id = penal_loader_keep_attr (loaded, node, "id");
   PenalResource *resource;
 
   if (penal_model_named (model, "resource", id) != NULL)
     return penal_loader_invalid (error, loaded->file, node,
                                  _ ("resource “%s” is declared twice"), id);
   resource = g_new0 (PenalResource, 1);
-  resource->id = g_steal_pointer (&id);
-  resource->title = penal_loader_child_text (node, "title");
-  resource->phone = penal_loader_attr (node, "phone");
-  resource->url = penal_loader_attr (node, "url");
+  resource->id = id;
+  resource->title = penal_loader_keep_child_text (loaded, node, "title");
+  resource->phone = penal_loader_keep_attr (loaded, node, "phone");
+  resource->url = penal_loader_keep_attr (loaded, node, "url");
   resource->basis = penal_loader_basis (node);
-  resource->description = penal_loader_child_text (node, "description");
+  resource->description
+      = penal_loader_keep_child_text (loaded, node, "description");
   resource->file = loaded->file;
   resource->line = penal_loader_line_of (node);
   g_ptr_array_add (model->resources, resource);
@@ -103,10 +103,10 @@ build_fact (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
   g_autofree char *type = penal_loader_attr (node, "type");
   PenalFactDecl *decl = g_new0 (PenalFactDecl, 1);
 
-  decl->name = penal_loader_attr (node, "name");
-  decl->label = penal_loader_child_text (node, "label");
-  decl->question = penal_loader_child_text (node, "question");
-  decl->help = penal_loader_child_text (node, "help");
+  decl->name = penal_loader_keep_attr (loaded, node, "name");
+  decl->label = penal_loader_keep_child_text (loaded, node, "label");
+  decl->question = penal_loader_keep_child_text (loaded, node, "question");
+  decl->help = penal_loader_keep_child_text (loaded, node, "help");
   decl->file = loaded->file;
   decl->line = penal_loader_line_of (node);
 
@@ -168,7 +168,7 @@ build_fact (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
     }
 
   g_ptr_array_add (model->facts, decl);
-  g_hash_table_insert (model->fact_index, decl->name,
+  g_hash_table_insert (model->fact_index, (gpointer)decl->name,
                        GUINT_TO_POINTER (model->facts->len));
   return TRUE;
 }
@@ -178,8 +178,7 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
                      GError **error)
 {
   g_autofree char *code = penal_loader_attr (node, "code");
-  g_autoptr (GPtrArray) notes
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_note_free);
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   PenalClassPenalty *p;
   PenalClass klass;
   xmlNode *imprisonment = penal_loader_child (node, "imprisonment");
@@ -207,7 +206,8 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
   life = penal_loader_attr (imprisonment, "life");
   p->life
       = life != NULL && (g_str_equal (life, "true") || g_str_equal (life, "1"));
-  p->imprisonment_citation = penal_loader_attr (imprisonment, "citation");
+  p->imprisonment_citation
+      = penal_loader_keep_attr (loaded, imprisonment, "citation");
   p->imprisonment_basis = penal_loader_basis (imprisonment);
   if (p->imprisonment_min.iso != NULL && p->imprisonment_max.iso == NULL
       && !p->life)
@@ -219,12 +219,13 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
     {
       penal_loader_parse_duration (loaded, county_jail, "max",
                                    &p->county_jail_max, error);
-      p->county_jail_citation = penal_loader_attr (county_jail, "citation");
+      p->county_jail_citation
+          = penal_loader_keep_attr (loaded, county_jail, "citation");
       p->county_jail_basis = penal_loader_basis (county_jail);
     }
 
   penal_loader_parse_usd (fine, "max-usd", &p->fine_max_usd);
-  p->fine_citation = penal_loader_attr (fine, "citation");
+  p->fine_citation = penal_loader_keep_attr (loaded, fine, "citation");
   p->fine_basis = penal_loader_basis (fine);
 
   p->gain_cap_usd = -1;
@@ -239,36 +240,26 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
             multiple);
       p->gain_multiple = (guint)m;
       penal_loader_parse_usd (gain, "cap-usd", &p->gain_cap_usd);
-      p->gain_citation = penal_loader_attr (gain, "citation");
+      p->gain_citation = penal_loader_keep_attr (loaded, gain, "citation");
       p->gain_basis = penal_loader_basis (gain);
     }
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (penal_loader_is_element (c, "note"))
       {
-        g_autoptr (PenalXmlString) text = xmlNodeGetContent (c);
         PenalNote *note = g_new0 (PenalNote, 1);
-        note->citation = penal_loader_attr (c, "citation");
-        note->text = penal_loader_fold_space (text);
+        note->citation = penal_loader_keep_attr (loaded, c, "citation");
+        note->text = penal_loader_keep_text (loaded, c);
         g_ptr_array_add (p->notes, note);
       }
   return TRUE;
-}
-
-static gint
-compare_eras (gconstpointer a, gconstpointer b)
-{
-  const PenalEra *x = *(PenalEra *const *)a;
-  const PenalEra *y = *(PenalEra *const *)b;
-  return (x->effective.from > y->effective.from)
-         - (x->effective.from < y->effective.from);
 }
 
 static gboolean
 build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                  GError **error)
 {
-  g_autofree char *id = penal_loader_attr (node, "id");
+  const char *id = penal_loader_keep_attr (loaded, node, "id");
   PenalPenalties *penalties;
 
   if (penal_model_named (model, "penalties", id) != NULL)
@@ -276,8 +267,8 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
                                  _ ("penalty table “%s” is declared twice"),
                                  id);
   penalties = g_new0 (PenalPenalties, 1);
-  penalties->id = g_steal_pointer (&id);
-  penalties->title = penal_loader_child_text (node, "title");
+  penalties->id = id;
+  penalties->title = penal_loader_keep_child_text (loaded, node, "title");
   penalties->eras
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_era_free);
   penalties->file = loaded->file;
@@ -293,11 +284,11 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
         continue;
       era = g_new0 (PenalEra, 1);
       g_ptr_array_add (penalties->eras, era);
-      era->id = penal_loader_attr (e, "id");
-      era->title = penal_loader_child_text (e, "title");
+      era->id = penal_loader_keep_attr (loaded, e, "id");
+      era->title = penal_loader_keep_child_text (loaded, e, "title");
       era->basis = penal_loader_basis (e);
-      era->uncertain = penal_loader_child_text (e, "uncertain");
-      era->notes = penal_loader_notes (e);
+      era->uncertain = penal_loader_keep_child_text (loaded, e, "uncertain");
+      era->notes = penal_loader_notes (loaded, e);
       era->file = loaded->file;
       era->line = penal_loader_line_of (e);
       if (!penal_loader_parse_effective (loaded, e, &era->effective, error)
@@ -325,7 +316,8 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
     }
 
   /* Eras must follow each other day by day. */
-  g_ptr_array_sort (penalties->eras, compare_eras);
+  penal_loader_sort_by_start (penalties->eras,
+                              G_STRUCT_OFFSET (PenalEra, effective));
   for (guint i = 1; i < penalties->eras->len; i++)
     {
       PenalEra *prev = g_ptr_array_index (penalties->eras, i - 1);
@@ -377,7 +369,8 @@ build_from_documents (PenalModel *model, GArray *docs, GError **error)
             g_autofree char *jurisdiction
                 = penal_loader_attr (root, "jurisdiction");
             if (jurisdiction != NULL && model->jurisdiction == NULL)
-              model->jurisdiction = g_strdup (jurisdiction);
+              model->jurisdiction
+                  = g_string_chunk_insert_const (model->strings, jurisdiction);
             else if (jurisdiction != NULL
                      && !g_str_equal (jurisdiction, model->jurisdiction))
               return penal_loader_invalid (
@@ -412,7 +405,7 @@ build_from_documents (PenalModel *model, GArray *docs, GError **error)
           }
       }
   if (model->jurisdiction == NULL)
-    model->jurisdiction = g_strdup ("");
+    model->jurisdiction = "";
   {
     const LoadedDoc *last = &g_array_index (docs, LoadedDoc, docs->len - 1);
     return penal_link_model (
@@ -448,7 +441,8 @@ load_documents (GPtrArray *names, GPtrArray *contents, GArray *lengths,
       g_autofree char *shown
           = penal_escape_untrusted (g_ptr_array_index (names, i));
 
-      loaded.file = g_string_chunk_insert_const (model->file_names, shown);
+      loaded.file = g_string_chunk_insert_const (model->strings, shown);
+      loaded.strings = model->strings;
       loaded.doc
           = penal_xml_parse (loaded.file, g_ptr_array_index (contents, i),
                              g_array_index (lengths, gsize, i), error);

@@ -8,7 +8,12 @@
  * Facts are numbered: 0 is "offense", 1 is "offense_date", the rest come from
  * <fact> elements in load order.  Every fact value is a 64-bit integer: the
  * number itself, 0/1 for a boolean, the index of an enum value, or the Julian
- * day of a date, so the decision tree compares integers only. */
+ * day of a date, so the decision tree compares integers only.
+ *
+ * The model never changes once loaded, so every string a statute file gives
+ * (ids, titles, citations, text, file names) is kept once in the model's
+ * GStringChunk and lives as long as the model: an element owns only its
+ * arrays and the elements below it. */
 #pragma once
 
 #include <glib.h>
@@ -34,27 +39,27 @@ typedef enum
 
 typedef struct
 {
-  char *name;
+  const char *name;
   PenalFactType type;
   gint64 min; /* the domain, inclusive */
   gint64 max;
   GStrv values; /* enum values, in order */
-  char *label;
-  char *question; /* the interview's plain-words question */
-  char *help;     /* its "What does this mean?", in plain words */
+  const char *label;
+  const char *question; /* the interview's plain-words question */
+  const char *help;     /* its "What does this mean?", in plain words */
   const char *file;
   int line;
 } PenalFactDecl;
 
 typedef struct
 {
-  char *id;
-  char *citation;
-  char *label; /* short English name answers show, translated; or NULL */
-  char *url;   /* NULL when the source has no address */
-  char *date;  /* when it was published: YYYY-MM-DD or YYYY, or NULL */
+  const char *id;
+  const char *citation;
+  const char *label; /* short English name answers show, translated; or NULL */
+  const char *url;   /* NULL when the source has no address */
+  const char *date;  /* when it was published: YYYY-MM-DD or YYYY, or NULL */
   PenalBasis basis;
-  char *description;
+  const char *description;
 } PenalSource;
 
 /* Statute text penal holds, by subsection: "2", "1(4)", or NULL for a
@@ -62,14 +67,14 @@ typedef struct
  * a version whose text is held must cite one of these. */
 typedef struct
 {
-  char *label;
-  char *text;
+  const char *label;
+  const char *text;
 } PenalSubsection;
 
 typedef struct
 {
-  char *statute; /* the section, "RSMo 567.030"; NULL: the
-                    statute's own */
+  const char *statute; /* the section, "RSMo 567.030"; NULL: the
+                          statute's own */
   PenalBasis basis;
   GPtrArray *sources;     /* PenalSource, not owned */
   GPtrArray *subsections; /* PenalSubsection, in file order */
@@ -88,15 +93,15 @@ typedef struct
 
 typedef struct
 {
-  char *iso; /* "P4Y", or NULL when there is none */
+  const char *iso; /* "P4Y", or NULL when there is none */
   guint amount;
   char unit; /* 'Y', 'M' or 'D' */
 } PenalDuration;
 
 typedef struct
 {
-  char *citation;
-  char *text;
+  const char *citation;
+  const char *text;
 } PenalNote;
 
 typedef struct
@@ -105,17 +110,17 @@ typedef struct
   PenalDuration imprisonment_min;
   PenalDuration imprisonment_max;
   gboolean life;
-  char *imprisonment_citation;
+  const char *imprisonment_citation;
   PenalBasis imprisonment_basis;
   PenalDuration county_jail_max;
-  char *county_jail_citation;
+  const char *county_jail_citation;
   PenalBasis county_jail_basis;
   gint64 fine_max_usd; /* -1: no fine authorized */
-  char *fine_citation;
+  const char *fine_citation;
   PenalBasis fine_basis;
   guint gain_multiple; /* 0: no gain-based alternative */
   gint64 gain_cap_usd; /* -1: no cap */
-  char *gain_citation;
+  const char *gain_citation;
   PenalBasis gain_basis;
   GPtrArray *notes; /* PenalNote */
   int line;
@@ -123,12 +128,12 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *title;
+  const char *id;
+  const char *title;
   PenalBasis basis;
-  char *uncertain;  /* why the start is uncertain */
-  GPtrArray *notes; /* char *, English */
-  PenalText *text;  /* NULL when none is held */
+  const char *uncertain; /* why the start is uncertain */
+  GPtrArray *notes;      /* English */
+  PenalText *text;       /* NULL when none is held */
   PenalEffective effective;
   GPtrArray *sources; /* PenalSource, not owned */
   PenalClassPenalty *classes[PENAL_N_CLASSES];
@@ -138,8 +143,8 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *title;
+  const char *id;
+  const char *title;
   GPtrArray *eras; /* PenalEra, by start date */
   const char *file;
   int line;
@@ -148,12 +153,12 @@ typedef struct
 /* Somewhere to refer a person: a hotline, an advocacy program. */
 typedef struct
 {
-  char *id;
-  char *title;
-  char *phone; /* NULL when no source gives one */
-  char *url;
+  const char *id;
+  const char *title;
+  const char *phone; /* NULL when no source gives one */
+  const char *url;
   PenalBasis basis;
-  char *description;
+  const char *description;
   GPtrArray *sources; /* PenalSource, not owned */
   const char *file;
   int line;
@@ -173,18 +178,18 @@ typedef struct _PenalOffense PenalOffense;
  * enhance) or for any. */
 typedef struct
 {
-  char *offense_id; /* NULL: any offense */
-  char *family;     /* "567.030-003" */
+  const char *offense_id; /* NULL: any offense */
+  const char *family;     /* "567.030-003" */
 } PenalChargeRef;
 
 typedef struct
 {
   PenalRuleKind kind;
   PenalClass klass;
-  char *citation;           /* NULL when the rule cites a source instead */
+  const char *citation;     /* NULL when the rule cites a source instead */
   const PenalSource *cites; /* not owned */
   PenalBasis basis;
-  char *explain;
+  const char *explain;
   GArray *charge_codes; /* PenalChargeRef */
   GArray *conditions;   /* PenalCondition, at most one per fact */
   GPtrArray *refer;     /* PenalResource, not owned */
@@ -205,12 +210,12 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *title;
+  const char *id;
+  const char *title;
   PenalBasis basis;
-  PenalText *text;  /* statute text, quoted; NULL if not held */
-  char *uncertain;  /* why a boundary date is uncertain */
-  GPtrArray *notes; /* char *, English: what else the reader should know */
+  PenalText *text;       /* statute text, quoted; NULL if not held */
+  const char *uncertain; /* why a boundary date is uncertain */
+  GPtrArray *notes;      /* English: what else the reader should know */
   PenalEffective effective;
   GPtrArray *sources; /* PenalSource, not owned */
   GPtrArray *rules;   /* PenalRule */
@@ -225,23 +230,23 @@ typedef struct
  * tables; only offenses have a penalty table of their own. */
 struct _PenalOffense
 {
-  char *id;
-  char *title;
-  char *statute;
+  const char *id;
+  const char *title;
+  const char *statute;
   gboolean is_enhancement;
   gboolean is_program;
   PenalProgramKind program_kind;
   gboolean limited; /* court discretion limited to one class: */
   PenalClass limited_to;
-  char *operator_name; /* programs: proper names, untranslated */
-  char *jurisdiction;
-  char *description;
-  char *fees;
-  char *caveat; /* what no source establishes */
-  char *next_step;
-  char *condition;  /* enhancements: when it may be charged */
-  GStrv applies_to; /* enhancements: offense ids */
-  char *penalties_id;
+  const char *operator_name; /* programs: proper names, untranslated */
+  const char *jurisdiction;
+  const char *description;
+  const char *fees;
+  const char *caveat; /* what no source establishes */
+  const char *next_step;
+  const char *condition; /* enhancements: when it may be charged */
+  GStrv applies_to;      /* enhancements: offense ids */
+  const char *penalties_id;
   PenalPenalties *penalties; /* not owned */
   GPtrArray *versions;       /* PenalVersion, by start date */
   GPtrArray *enhancements;   /* offenses: PenalOffense, not owned */
@@ -254,20 +259,20 @@ struct _PenalOffense
 
 struct _PenalModel
 {
-  char *jurisdiction;
-  GPtrArray *facts;         /* PenalFactDecl */
-  GHashTable *fact_index;   /* name -> index + 1 */
-  GHashTable *sources;      /* id -> PenalSource */
-  GPtrArray *penalties;     /* PenalPenalties */
-  GPtrArray *offenses;      /* PenalOffense, offenses only */
-  GPtrArray *enhancements;  /* PenalOffense, enhancements only */
-  GPtrArray *programs;      /* PenalOffense, programs only */
-  GPtrArray *resources;     /* PenalResource */
-  GStringChunk *file_names; /* the file each element came from */
-  GHashTable *named;     /* "KIND:ID" -> the resource, penalty table, offense,
-                            enhancement or program of that id */
-  PenalCharges *charges; /* the Patrol's table the rules' codes are
-                            looked up in; NULL when no rule has one */
+  const char *jurisdiction;
+  GPtrArray *facts;        /* PenalFactDecl */
+  GHashTable *fact_index;  /* name -> index + 1 */
+  GHashTable *sources;     /* id -> PenalSource */
+  GPtrArray *penalties;    /* PenalPenalties */
+  GPtrArray *offenses;     /* PenalOffense, offenses only */
+  GPtrArray *enhancements; /* PenalOffense, enhancements only */
+  GPtrArray *programs;     /* PenalOffense, programs only */
+  GPtrArray *resources;    /* PenalResource */
+  GStringChunk *strings;   /* every string of the model */
+  GHashTable *named;       /* "KIND:ID" -> the resource, penalty table, offense,
+                              enhancement or program of that id */
+  PenalCharges *charges;   /* the Patrol's table the rules' codes are
+                              looked up in; NULL when no rule has one */
 };
 
 G_GNUC_INTERNAL PenalModel *penal_model_new (void);
@@ -280,11 +285,8 @@ G_GNUC_INTERNAL gboolean penal_model_invalid_at (GError **error,
                                                  const char *file, int line,
                                                  const char *format, ...)
     G_GNUC_PRINTF (4, 5);
-G_GNUC_INTERNAL void penal_source_free (PenalSource *source);
 G_GNUC_INTERNAL void penal_fact_decl_free (PenalFactDecl *decl);
-G_GNUC_INTERNAL void penal_note_free (PenalNote *note);
 G_GNUC_INTERNAL PenalText *penal_text_new (void);
-G_GNUC_INTERNAL void penal_charge_ref_clear (PenalChargeRef *ref);
 G_GNUC_INTERNAL void penal_text_free (PenalText *text);
 G_GNUC_INTERNAL void penal_class_penalty_free (PenalClassPenalty *p);
 G_GNUC_INTERNAL void penal_era_free (PenalEra *era);

@@ -4,7 +4,9 @@
  *
  * The structures are in penal-model-private.h; the loader fills them in,
  * penal-link.c ties them together, and this file creates and frees them
- * and looks things up.  Everything here is read-only once loaded. */
+ * and looks things up.  Everything here is read-only once loaded, so the
+ * strings are the model's (model->strings) and an element frees only its
+ * arrays and what it holds below it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -43,34 +45,10 @@ penal_model_invalid_at (GError **error, const char *file, int line,
 }
 
 void
-penal_source_free (PenalSource *source)
-{
-  g_free (source->id);
-  g_free (source->citation);
-  g_free (source->label);
-  g_free (source->url);
-  g_free (source->date);
-  g_free (source->description);
-  g_free (source);
-}
-
-void
 penal_fact_decl_free (PenalFactDecl *decl)
 {
-  g_free (decl->name);
   g_strfreev (decl->values);
-  g_free (decl->label);
-  g_free (decl->question);
-  g_free (decl->help);
   g_free (decl);
-}
-
-void
-penal_note_free (PenalNote *note)
-{
-  g_free (note->citation);
-  g_free (note->text);
-  g_free (note);
 }
 
 void
@@ -78,30 +56,8 @@ penal_class_penalty_free (PenalClassPenalty *p)
 {
   if (p == NULL)
     return;
-  g_free (p->imprisonment_min.iso);
-  g_free (p->imprisonment_max.iso);
-  g_free (p->imprisonment_citation);
-  g_free (p->county_jail_max.iso);
-  g_free (p->county_jail_citation);
-  g_free (p->fine_citation);
-  g_free (p->gain_citation);
   g_ptr_array_unref (p->notes);
   g_free (p);
-}
-
-static void
-subsection_free (PenalSubsection *subsection)
-{
-  g_free (subsection->label);
-  g_free (subsection->text);
-  g_free (subsection);
-}
-
-void
-penal_charge_ref_clear (PenalChargeRef *ref)
-{
-  g_free (ref->offense_id);
-  g_free (ref->family);
 }
 
 PenalText *
@@ -109,8 +65,7 @@ penal_text_new (void)
 {
   PenalText *text = g_new0 (PenalText, 1);
 
-  text->subsections
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)subsection_free);
+  text->subsections = g_ptr_array_new_with_free_func (g_free);
   return text;
 }
 
@@ -119,7 +74,6 @@ penal_text_free (PenalText *text)
 {
   if (text == NULL)
     return;
-  g_free (text->statute);
   g_clear_pointer (&text->sources, g_ptr_array_unref);
   g_ptr_array_unref (text->subsections);
   g_free (text);
@@ -128,9 +82,6 @@ penal_text_free (PenalText *text)
 void
 penal_era_free (PenalEra *era)
 {
-  g_free (era->id);
-  g_free (era->title);
-  g_free (era->uncertain);
   g_clear_pointer (&era->notes, g_ptr_array_unref);
   penal_text_free (era->text);
   g_clear_pointer (&era->sources, g_ptr_array_unref);
@@ -142,8 +93,6 @@ penal_era_free (PenalEra *era)
 void
 penal_penalties_free (PenalPenalties *penalties)
 {
-  g_free (penalties->id);
-  g_free (penalties->title);
   g_ptr_array_unref (penalties->eras);
   g_free (penalties);
 }
@@ -151,11 +100,6 @@ penal_penalties_free (PenalPenalties *penalties)
 void
 penal_resource_free (PenalResource *resource)
 {
-  g_free (resource->id);
-  g_free (resource->title);
-  g_free (resource->phone);
-  g_free (resource->url);
-  g_free (resource->description);
   g_clear_pointer (&resource->sources, g_ptr_array_unref);
   g_free (resource);
 }
@@ -164,8 +108,6 @@ void
 penal_rule_free (PenalRule *rule)
 {
   g_clear_pointer (&rule->refer, g_ptr_array_unref);
-  g_free (rule->citation);
-  g_free (rule->explain);
   g_clear_pointer (&rule->charge_codes, g_array_unref);
   g_array_unref (rule->conditions);
   g_free (rule);
@@ -174,10 +116,7 @@ penal_rule_free (PenalRule *rule)
 void
 penal_version_free (PenalVersion *version)
 {
-  g_free (version->id);
-  g_free (version->title);
   penal_text_free (version->text);
-  g_free (version->uncertain);
   g_clear_pointer (&version->notes, g_ptr_array_unref);
   g_clear_pointer (&version->sources, g_ptr_array_unref);
   g_ptr_array_unref (version->rules);
@@ -188,18 +127,7 @@ penal_version_free (PenalVersion *version)
 void
 penal_offense_free (PenalOffense *offense)
 {
-  g_free (offense->id);
-  g_free (offense->title);
-  g_free (offense->statute);
-  g_free (offense->condition);
-  g_free (offense->operator_name);
-  g_free (offense->jurisdiction);
-  g_free (offense->description);
-  g_free (offense->fees);
-  g_free (offense->caveat);
-  g_free (offense->next_step);
   g_strfreev (offense->applies_to);
-  g_free (offense->penalties_id);
   g_ptr_array_unref (offense->versions);
   g_ptr_array_unref (offense->enhancements);
   g_ptr_array_unref (offense->programs);
@@ -218,8 +146,8 @@ penal_model_new (void)
   model->facts
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_fact_decl_free);
   model->fact_index = g_hash_table_new (g_str_hash, g_str_equal);
-  model->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify)penal_source_free);
+  model->sources
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   model->penalties
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_penalties_free);
   model->offenses
@@ -230,36 +158,37 @@ penal_model_new (void)
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_offense_free);
   model->resources
       = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_resource_free);
-  model->file_names = g_string_chunk_new (256);
+  model->strings = g_string_chunk_new (4096);
   model->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The two built-in facts: which offense (its values are the offenses
    * loaded, filled in at the end) and when it was committed. */
-  offense->name = g_strdup ("offense");
+  offense->name = "offense";
   offense->type = PENAL_FACT_TYPE_ENUM;
   offense->values = g_new0 (char *, 1);
-  offense->label = g_strdup (N_ ("the offense charged"));
+  offense->label = N_ ("the offense charged");
   /* What each offense is, the statutes say (its <description>, shown
    * with each choice); the help says only where to find it. */
-  offense->help = g_strdup (
-      N_ ("The offense the person is charged with, as the charging papers name "
-          "it. Each choice says in plain words what that offense is."));
+  offense->help
+      = N_ ("The offense the person is charged with, as the charging papers "
+            "name it. Each choice says in plain words what that offense is.");
   offense->file = "penal";
-  offense_date->name = g_strdup ("offense_date");
+  offense_date->name = "offense_date";
   offense_date->type = PENAL_FACT_TYPE_DATE;
   offense_date->min = 1;
   offense_date->max = G_MAXINT32 - 1;
-  offense_date->label = g_strdup (N_ ("the date the offense was committed"));
-  offense_date->help = g_strdup (N_ (
+  offense_date->label = N_ ("the date the offense was committed");
+  offense_date->help = N_ (
       "The day the offense is said to have happened, not the day of the "
       "arrest or of a court date. The law changed over the years, so this "
       "date decides which version of the law applies. It is on the charging "
-      "papers."));
+      "papers.");
   offense_date->file = "penal";
   g_ptr_array_add (model->facts, offense);
-  g_hash_table_insert (model->fact_index, offense->name, GUINT_TO_POINTER (1));
+  g_hash_table_insert (model->fact_index, (gpointer)offense->name,
+                       GUINT_TO_POINTER (1));
   g_ptr_array_add (model->facts, offense_date);
-  g_hash_table_insert (model->fact_index, offense_date->name,
+  g_hash_table_insert (model->fact_index, (gpointer)offense_date->name,
                        GUINT_TO_POINTER (2));
   return model;
 }
@@ -269,7 +198,6 @@ penal_model_free (PenalModel *model)
 {
   if (model == NULL)
     return;
-  g_free (model->jurisdiction);
   g_ptr_array_unref (model->offenses);
   g_ptr_array_unref (model->enhancements);
   g_ptr_array_unref (model->programs);
@@ -278,7 +206,7 @@ penal_model_free (PenalModel *model)
   g_hash_table_unref (model->sources);
   g_hash_table_unref (model->fact_index);
   g_ptr_array_unref (model->facts);
-  g_string_chunk_free (model->file_names);
+  g_string_chunk_free (model->strings);
   g_hash_table_unref (model->named);
   penal_charges_free (model->charges);
   g_free (model);
