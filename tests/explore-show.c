@@ -585,7 +585,5 @@ static const PenalTestFunc tests[] = {
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  PENAL_TEST_ADD_FUNCS (tests);
-  return g_test_run ();
+  return penal_test_main (argc, argv, tests, G_N_ELEMENTS (tests));
 }

@@ -59,6 +59,16 @@ static inline void G_GNUC_PRINTF (3, 4)
   g_test_add_data_func (path, test_case, test);
 }
 
+/* The whole main () of a test program whose tests are one table: starts
+ * GTest, registers the table, runs it. */
+static inline int
+penal_test_main (int argc, char *argv[], const PenalTestFunc *tests, gsize n)
+{
+  g_test_init (&argc, &argv, NULL);
+  penal_test_add_funcs (tests, n);
+  return g_test_run ();
+}
+
 /* Registers every row of a table (an array, not a pointer) as a test of
  * its own. */
 #define PENAL_TEST_ADD_FUNCS(tests)                                            \
