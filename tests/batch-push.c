@@ -219,37 +219,46 @@ test_corners (void)
     gsize length; /* 0: the input's strlen */
   } inputs[] = {
     /* A byte order mark, then CRLF line ends. */
-    { PENAL_BATCH_JSONL, "\xEF\xBB\xBF{\"offense\":\"patronizing\","
-                         "\"victim_age\":\"16\",\"offense_date\":"
-                         "\"2016-06-01\"}\r\n{\"offense\":\"prostitution\"}" },
+    { PENAL_BATCH_JSONL,
+      "\xEF\xBB\xBF{\"offense\":\"patronizing\","
+      "\"victim_age\":\"16\",\"offense_date\":"
+      "\"2016-06-01\"}\r\n{\"offense\":\"prostitution\"}",
+      0 },
     /* A quoted field with a line end inside, and a name of two bytes
      * a character. */
-    { PENAL_BATCH_CSV, "offense,victim_age,offense_date,Número\r\n"
-                       "patronizing,14,2017-03-15,\"a\r\nb\"\r\n"
-                       "\"patronizing\",\"16\",2016-06-01,é\n" },
+    { PENAL_BATCH_CSV,
+      "offense,victim_age,offense_date,Número\r\n"
+      "patronizing,14,2017-03-15,\"a\r\nb\"\r\n"
+      "\"patronizing\",\"16\",2016-06-01,é\n",
+      0 },
     /* A header whose quoted name runs over a line end, with tabs after
      * it: the delimiter is found from the whole first record, however
      * the pieces cut it. */
-    { PENAL_BATCH_CSV, "offense,\"victim\n_age\"\t\t\toffense_date\n"
-                       "patronizing,15,2018-08-28\n" },
+    { PENAL_BATCH_CSV,
+      "offense,\"victim\n_age\"\t\t\toffense_date\n"
+      "patronizing,15,2018-08-28\n",
+      0 },
     /* UTF-16 whose first character is a line end. */
     { PENAL_BATCH_CSV, "\n\0a\0", sizeof "\n\0a\0" - 1 },
     /* Semicolons, found from the header line. */
-    { PENAL_BATCH_CSV, "offense;victim_age;offense_date\n"
-                       "patronizing;15;2018-08-28\n" },
+    { PENAL_BATCH_CSV,
+      "offense;victim_age;offense_date\n"
+      "patronizing;15;2018-08-28\n",
+      0 },
     /* A quote left open runs to the end. */
-    { PENAL_BATCH_CSV, "offense,victim_age\n\"patronizing,14\nx,1\n" },
+    { PENAL_BATCH_CSV, "offense,victim_age\n\"patronizing,14\nx,1\n", 0 },
     /* A header and no row; a header with no line end. */
-    { PENAL_BATCH_CSV, "offense,victim_age,offense_date\n" },
-    { PENAL_BATCH_CSV, "offense,victim_age,offense_date" },
+    { PENAL_BATCH_CSV, "offense,victim_age,offense_date\n", 0 },
+    { PENAL_BATCH_CSV, "offense,victim_age,offense_date", 0 },
     /* Refused: an unknown column; UTF-16; nothing but a byte order mark
      * (CSV: no header); no bytes at all. */
-    { PENAL_BATCH_CSV, "offense,nonsense\npatronizing,1\n" },
+    { PENAL_BATCH_CSV, "offense,nonsense\npatronizing,1\n", 0 },
     { PENAL_BATCH_CSV, "o\0f\0f\0\n\0", sizeof "o\0f\0f\0\n\0" - 1 },
-    { PENAL_BATCH_CSV, "\xEF\xBB\xBF" },
-    { PENAL_BATCH_JSONL, "" },
+    { PENAL_BATCH_CSV, "\xEF\xBB\xBF", 0 },
+    { PENAL_BATCH_JSONL, "", 0 },
     /* JSON Lines: a bad line, an empty line, a line of NUL. */
-    { PENAL_BATCH_JSONL, "{\"offense\":\n\n{\"offense\":\"prostitution\"}\n" },
+    { PENAL_BATCH_JSONL, "{\"offense\":\n\n{\"offense\":\"prostitution\"}\n",
+      0 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
