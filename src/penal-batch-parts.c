@@ -121,18 +121,12 @@ add_lists (const PenalOutcome *outcome, const PenalDiversion *diversion,
     {
       const PenalOutcome *enhanced
           = g_ptr_array_index (outcome->enhancements, e);
-      const PenalRule *rule
-          = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
+      const PenalRule *rule;
 
-      if (enhanced->status != PENAL_STATUS_NO_VERSION
-          && (rule == NULL
-              || (rule->kind != PENAL_RULE_CLASS
-                  && rule->kind != PENAL_RULE_OPEN)))
+      if (!penal_enhancement_may_be_charged (enhanced, &rule))
         continue;
       add_item (parts->enhancements, enhanced->offense->id,
-                rule != NULL && rule->kind == PENAL_RULE_CLASS
-                    ? penal_class_to_code (rule->klass)
-                    : NULL,
+                penal_rule_class_code (rule),
                 enhanced->exposure == PENAL_EXPOSURE_RAISES ? PENAL_ANSWER_YES
                 : enhanced->exposure == PENAL_EXPOSURE_SAME
                     ? PENAL_ANSWER_NO

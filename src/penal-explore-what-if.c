@@ -59,21 +59,10 @@ add_program_rows (JsonBuilder *builder, GPtrArray *programs,
 static void
 add_chargeable_enhancement (JsonBuilder *builder, const PenalOutcome *enhanced)
 {
-  const PenalRule *enhanced_rule
-      = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
-  const char *enhanced_class;
+  const PenalRule *enhanced_rule;
 
-  /* It may be charged: a class, or one no source establishes; or
-   * penal holds no version of it then. */
-  if (enhanced->status != PENAL_STATUS_NO_VERSION
-      && (enhanced_rule == NULL
-          || (enhanced_rule->kind != PENAL_RULE_CLASS
-              && enhanced_rule->kind != PENAL_RULE_OPEN)))
+  if (!penal_enhancement_may_be_charged (enhanced, &enhanced_rule))
     return;
-  enhanced_class
-      = enhanced_rule != NULL && enhanced_rule->kind == PENAL_RULE_CLASS
-            ? penal_class_to_code (enhanced_rule->klass)
-            : NULL;
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "id", enhanced->offense->id);
   penal_json_add_string_or_null (builder, "title",
@@ -82,7 +71,8 @@ add_chargeable_enhancement (JsonBuilder *builder, const PenalOutcome *enhanced)
                                  enhanced->offense->statute);
   penal_json_add_string_or_null (builder, "status",
                                  penal_status_to_code (enhanced->status));
-  penal_json_add_string_or_null (builder, "class", enhanced_class);
+  penal_json_add_string_or_null (builder, "class",
+                                 penal_rule_class_code (enhanced_rule));
   penal_json_add_string_or_null (builder, "citation",
                                  enhanced_rule != NULL ? enhanced_rule->citation
                                                        : NULL);
@@ -102,9 +92,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   const PenalRule *rule
       = outcome->status == PENAL_STATUS_DECIDED ? outcome->rule : NULL;
   const PenalClassPenalty *p = rule != NULL ? outcome->penalty : NULL;
-  const char *klass = rule != NULL && rule->kind == PENAL_RULE_CLASS
-                          ? penal_class_to_code (rule->klass)
-                          : NULL;
+  const char *klass = penal_rule_class_code (rule);
 
   penal_json_add_string_or_null (builder, "status",
                                  penal_status_to_code (outcome->status));
@@ -150,11 +138,8 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "version",
                                      candidate->version->id);
-      penal_json_add_string_or_null (
-          builder, "class",
-          candidate->rule->kind == PENAL_RULE_CLASS
-              ? penal_class_to_code (candidate->rule->klass)
-              : NULL);
+      penal_json_add_string_or_null (builder, "class",
+                                     penal_rule_class_code (candidate->rule));
       penal_json_add_string_or_null (builder, "citation",
                                      candidate->rule->citation);
       penal_explore_add_cites (builder, candidate->rule);

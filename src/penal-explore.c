@@ -289,9 +289,7 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
   penal_json_add_string_or_null (builder, "kind",
                                  penal_rule_kind_to_code (rule->kind));
   penal_json_add_string_or_null (builder, "class",
-                                 rule->kind == PENAL_RULE_CLASS
-                                     ? penal_class_to_code (rule->klass)
-                                     : NULL);
+                                 penal_rule_class_code (rule));
   penal_json_add_string_or_null (builder, "citation", rule->citation);
   penal_explore_add_cites (builder, rule);
   penal_json_add_string_or_null (builder, "basis",

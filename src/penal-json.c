@@ -356,11 +356,8 @@ add_possible (JsonBuilder *builder, const PenalOutcome *outcome)
           penal_json_add_string_or_null (builder, "value", value);
         }
       json_builder_end_object (builder);
-      penal_json_add_string_or_null (
-          builder, "class",
-          p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS
-              ? penal_class_to_code (p->rule->klass)
-              : NULL);
+      penal_json_add_string_or_null (builder, "class",
+                                     penal_rule_class_code (p->rule));
       penal_json_add_string_or_null (
           builder, "citation", p->rule != NULL ? p->rule->citation : NULL);
       if (p->version != NULL)
@@ -536,9 +533,7 @@ add_outcome_members (JsonBuilder *builder, const PenalModel *model,
                                                         : outcome->version,
                outcome->version_uncertain);
   penal_json_add_string_or_null (builder, "class",
-                                 rule != NULL && rule->kind == PENAL_RULE_CLASS
-                                     ? penal_class_to_code (rule->klass)
-                                     : NULL);
+                                 penal_rule_class_code (rule));
   penal_json_add_string_or_null (
       builder, "basis",
       rule != NULL ? penal_basis_to_code (rule->basis) : NULL);

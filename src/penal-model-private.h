@@ -293,6 +293,7 @@ G_GNUC_INTERNAL void penal_era_free (PenalEra *era);
 G_GNUC_INTERNAL void penal_penalties_free (PenalPenalties *penalties);
 G_GNUC_INTERNAL void penal_resource_free (PenalResource *resource);
 G_GNUC_INTERNAL void penal_rule_free (PenalRule *rule);
+G_GNUC_INTERNAL const char *penal_rule_class_code (const PenalRule *rule);
 G_GNUC_INTERNAL void penal_version_free (PenalVersion *version);
 G_GNUC_INTERNAL void penal_offense_free (PenalOffense *offense);
 

@@ -113,6 +113,16 @@ penal_rule_free (PenalRule *rule)
   g_free (rule);
 }
 
+/* The code of the class a rule gives ("felony-B"), or NULL when there is
+ * no rule or it gives no class (an open rule, one that excludes). */
+const char *
+penal_rule_class_code (const PenalRule *rule)
+{
+  return rule != NULL && rule->kind == PENAL_RULE_CLASS
+             ? penal_class_to_code (rule->klass)
+             : NULL;
+}
+
 void
 penal_version_free (PenalVersion *version)
 {

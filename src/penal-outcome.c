@@ -53,6 +53,21 @@ penal_outcome_programs_of (const PenalOutcome *outcome, PenalProgramKind kind)
   return programs;
 }
 
+/* Whether an enhancement may be charged as the answer stands: it is
+ * decided as a class, or as one no source establishes, or penal holds no
+ * version of it on the date.  *rule: the rule decided, or NULL. */
+gboolean
+penal_enhancement_may_be_charged (const PenalOutcome *enhanced,
+                                  const PenalRule **rule)
+{
+  *rule = enhanced->status == PENAL_STATUS_DECIDED ? enhanced->rule : NULL;
+  if (enhanced->status == PENAL_STATUS_NO_VERSION)
+    return TRUE;
+  return *rule != NULL
+         && ((*rule)->kind == PENAL_RULE_CLASS
+             || (*rule)->kind == PENAL_RULE_OPEN);
+}
+
 const char *
 penal_exposure_to_code (PenalExposure exposure)
 {

@@ -114,6 +114,8 @@ GArray *penal_model_period_starts (const PenalModel *model);
 const PenalEra *penal_penalties_era_on (const PenalPenalties *penalties,
                                         gint64 date,
                                         PenalPenaltyState *out_state);
+gboolean penal_enhancement_may_be_charged (const PenalOutcome *enhanced,
+                                           const PenalRule **rule);
 GPtrArray *penal_outcome_programs_of (const PenalOutcome *outcome,
                                       PenalProgramKind kind);
 
