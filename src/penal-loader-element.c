@@ -202,7 +202,8 @@ compare_starts (gconstpointer a, gconstpointer b, gpointer effective_offset)
 
 /* Sorts the eras of a penalty table, or the versions of an offense, by
  * their first day; effective_offset is where their PenalEffective is,
- * G_STRUCT_OFFSET (PenalEra, effective) or (PenalVersion, effective). */
+ * G_STRUCT_OFFSET (PenalEra, dated.effective) or (PenalVersion,
+ * dated.effective). */
 void
 penal_loader_sort_by_start (GPtrArray *elements, gsize effective_offset)
 {
