@@ -334,3 +334,24 @@ penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
     }
   return TRUE;
 }
+
+/* The parts of an <era> or a <version>, the dated versions of a statute:
+ * its id, title, basis, why a date is uncertain, notes, where it is, when
+ * it was in force, its sources and its text.  What only an era or only a
+ * version may say, its caller reads and checks. */
+gboolean
+penal_loader_read_dated (PenalModel *model, const LoadedDoc *loaded,
+                         xmlNode *node, PenalDated *dated, GError **error)
+{
+  dated->id = penal_loader_keep_attr (loaded, node, "id");
+  dated->title = penal_loader_keep_child_text (loaded, node, "title");
+  dated->basis = penal_loader_basis (node);
+  dated->uncertain = penal_loader_keep_child_text (loaded, node, "uncertain");
+  dated->notes = penal_loader_notes (loaded, node);
+  dated->file = loaded->file;
+  dated->line = penal_loader_line_of (node);
+  return penal_loader_parse_effective (loaded, node, &dated->effective, error)
+         && penal_loader_resolve_sources (model, loaded, node, &dated->sources,
+                                          error)
+         && penal_loader_build_text (model, loaded, node, &dated->text, error);
+}

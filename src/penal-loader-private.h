@@ -69,6 +69,11 @@ G_GNUC_INTERNAL gboolean penal_loader_build_text (PenalModel *model,
                                                   xmlNode *parent,
                                                   PenalText **out_text,
                                                   GError **error);
+G_GNUC_INTERNAL gboolean penal_loader_read_dated (PenalModel *model,
+                                                  const LoadedDoc *loaded,
+                                                  xmlNode *node,
+                                                  PenalDated *dated,
+                                                  GError **error);
 G_GNUC_INTERNAL gboolean penal_loader_build_offense (PenalModel *model,
                                                      const LoadedDoc *loaded,
                                                      xmlNode *node,

@@ -398,22 +398,9 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
         continue;
       version = g_new0 (PenalVersion, 1);
       g_ptr_array_add (offense->versions, version);
-      version->dated.id = penal_loader_keep_attr (loaded, v, "id");
-      version->dated.title = penal_loader_keep_child_text (loaded, v, "title");
-      version->dated.basis = penal_loader_basis (v);
-      version->dated.uncertain
-          = penal_loader_keep_child_text (loaded, v, "uncertain");
-      version->dated.notes = penal_loader_notes (loaded, v);
       version->rules
           = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_rule_free);
-      version->dated.file = loaded->file;
-      version->dated.line = penal_loader_line_of (v);
-      if (!penal_loader_parse_effective (loaded, v, &version->dated.effective,
-                                         error)
-          || !penal_loader_resolve_sources (model, loaded, v,
-                                            &version->dated.sources, error)
-          || !penal_loader_build_text (model, loaded, v, &version->dated.text,
-                                       error))
+      if (!penal_loader_read_dated (model, loaded, v, &version->dated, error))
         return FALSE;
       for (xmlNode *r = v->children; r != NULL; r = r->next)
         if (penal_loader_is_element (r, "rule")

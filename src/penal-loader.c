@@ -284,20 +284,7 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
         continue;
       era = g_new0 (PenalEra, 1);
       g_ptr_array_add (penalties->eras, era);
-      era->dated.id = penal_loader_keep_attr (loaded, e, "id");
-      era->dated.title = penal_loader_keep_child_text (loaded, e, "title");
-      era->dated.basis = penal_loader_basis (e);
-      era->dated.uncertain
-          = penal_loader_keep_child_text (loaded, e, "uncertain");
-      era->dated.notes = penal_loader_notes (loaded, e);
-      era->dated.file = loaded->file;
-      era->dated.line = penal_loader_line_of (e);
-      if (!penal_loader_parse_effective (loaded, e, &era->dated.effective,
-                                         error)
-          || !penal_loader_resolve_sources (model, loaded, e,
-                                            &era->dated.sources, error)
-          || !penal_loader_build_text (model, loaded, e, &era->dated.text,
-                                       error))
+      if (!penal_loader_read_dated (model, loaded, e, &era->dated, error))
         return FALSE;
       if (era->dated.effective.to != era->dated.effective.to_earliest)
         return penal_loader_invalid (
