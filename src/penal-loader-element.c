@@ -157,9 +157,9 @@ penal_loader_parse_date_attr (const LoadedDoc *loaded, xmlNode *node,
   return TRUE;
 }
 
-gboolean
-penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
-                              PenalEffective *effective, GError **error)
+static gboolean
+parse_effective (const LoadedDoc *loaded, xmlNode *node,
+                 PenalEffective *effective, GError **error)
 {
   gint64 from_latest, to_earliest;
 
@@ -277,8 +277,8 @@ penal_loader_basis (xmlNode *node)
 
 /* (transfer full): the text of each <note> child, in order, kept in the
  * model's strings. */
-GPtrArray *
-penal_loader_notes (const LoadedDoc *loaded, xmlNode *node)
+static GPtrArray *
+read_notes (const LoadedDoc *loaded, xmlNode *node)
 {
   GPtrArray *notes = g_ptr_array_new ();
 
@@ -290,9 +290,9 @@ penal_loader_notes (const LoadedDoc *loaded, xmlNode *node)
 
 /* The <text> child of a version or era: statute text by subsection, each
  * label at most once. */
-gboolean
-penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
-                         xmlNode *parent, PenalText **out_text, GError **error)
+static gboolean
+build_text (PenalModel *model, const LoadedDoc *loaded, xmlNode *parent,
+            PenalText **out_text, GError **error)
 {
   xmlNode *node = penal_loader_child (parent, "text");
   PenalText *text;
@@ -347,11 +347,11 @@ penal_loader_read_dated (PenalModel *model, const LoadedDoc *loaded,
   dated->title = penal_loader_keep_child_text (loaded, node, "title");
   dated->basis = penal_loader_basis (node);
   dated->uncertain = penal_loader_keep_child_text (loaded, node, "uncertain");
-  dated->notes = penal_loader_notes (loaded, node);
+  dated->notes = read_notes (loaded, node);
   dated->file = loaded->file;
   dated->line = penal_loader_line_of (node);
-  return penal_loader_parse_effective (loaded, node, &dated->effective, error)
+  return parse_effective (loaded, node, &dated->effective, error)
          && penal_loader_resolve_sources (model, loaded, node, &dated->sources,
                                           error)
-         && penal_loader_build_text (model, loaded, node, &dated->text, error);
+         && build_text (model, loaded, node, &dated->text, error);
 }
