@@ -189,26 +189,21 @@ parse_effective (const LoadedDoc *loaded, xmlNode *node,
 }
 
 static gint
-compare_starts (gconstpointer a, gconstpointer b, gpointer effective_offset)
+compare_starts (gconstpointer a, gconstpointer b)
 {
-  gsize offset = GPOINTER_TO_SIZE (effective_offset);
-  const PenalEffective *x
-      = G_STRUCT_MEMBER_P (*(gconstpointer const *)a, offset);
-  const PenalEffective *y
-      = G_STRUCT_MEMBER_P (*(gconstpointer const *)b, offset);
+  const PenalDated *x = *(const PenalDated *const *)a;
+  const PenalDated *y = *(const PenalDated *const *)b;
 
-  return (x->from > y->from) - (x->from < y->from);
+  return (x->effective.from > y->effective.from)
+         - (x->effective.from < y->effective.from);
 }
 
 /* Sorts the eras of a penalty table, or the versions of an offense, by
- * their first day; effective_offset is where their PenalEffective is,
- * G_STRUCT_OFFSET (PenalEra, dated.effective) or (PenalVersion,
- * dated.effective). */
+ * their first day: each begins with its PenalDated. */
 void
-penal_loader_sort_by_start (GPtrArray *elements, gsize effective_offset)
+penal_loader_sort_by_start (GPtrArray *dated_versions)
 {
-  g_ptr_array_sort_with_data (elements, compare_starts,
-                              GSIZE_TO_POINTER (effective_offset));
+  g_ptr_array_sort (dated_versions, compare_starts);
 }
 
 gboolean

@@ -43,8 +43,7 @@ G_GNUC_INTERNAL gboolean penal_loader_invalid (GError **error, const char *file,
 G_GNUC_INTERNAL gboolean penal_loader_parse_date_attr (
     const LoadedDoc *loaded, xmlNode *node, const char *name, gint64 open_value,
     gint64 *out_julian, GError **error);
-G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *elements,
-                                                 gsize effective_offset);
+G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *dated_versions);
 G_GNUC_INTERNAL gboolean penal_loader_parse_duration (const LoadedDoc *loaded,
                                                       xmlNode *node,
                                                       const char *name,

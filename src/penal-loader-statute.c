@@ -422,7 +422,6 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
                        dup->dated.file, dup->dated.line, dup->dated.id);
           return FALSE;
         }
-  penal_loader_sort_by_start (offense->versions,
-                              G_STRUCT_OFFSET (PenalVersion, dated.effective));
+  penal_loader_sort_by_start (offense->versions);
   return penal_link_check_versions (offense, error);
 }

@@ -306,8 +306,7 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
     }
 
   /* Eras must follow each other day by day. */
-  penal_loader_sort_by_start (penalties->eras,
-                              G_STRUCT_OFFSET (PenalEra, dated.effective));
+  penal_loader_sort_by_start (penalties->eras);
   for (guint i = 1; i < penalties->eras->len; i++)
     {
       PenalEra *prev = g_ptr_array_index (penalties->eras, i - 1);

@@ -230,6 +230,11 @@ typedef struct
   PenalTreeNode *tree;
 } PenalVersion;
 
+/* The dated parts come first, so a PenalEra or a PenalVersion may be read
+ * as the PenalDated it is. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PenalEra, dated) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PenalVersion, dated) == 0);
+
 /* An offense, an enhancement that adds to the offenses it applies to, or a
  * program (diversion, court discretion, protection, referral) that reads
  * the facts of the offenses it applies to.  All three have versions and rule
