@@ -155,7 +155,7 @@ add_side (JsonBuilder *builder, const char *member,
   penal_explore_add_versions (builder, versions);
   json_builder_set_member_name (builder, "penalties");
   if (era != NULL)
-    penal_explore_add_era_object (builder, era);
+    penal_explore_add_dated_object (builder, &era->dated);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);

@@ -244,7 +244,7 @@ add_shown_version (JsonBuilder *builder, const PenalModel *model,
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
-  penal_explore_add_version_object (builder, version);
+  penal_explore_add_dated_object (builder, &version->dated);
   penal_explore_add_bool (builder, "certainly_in_force", certain);
   add_text_object (builder, version->dated.text,
                    version->dated.text != NULL
@@ -269,7 +269,7 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
     {
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "version");
-      penal_explore_add_era_object (builder, era);
+      penal_explore_add_dated_object (builder, &era->dated);
       penal_explore_add_bool (builder, "certainly_in_force",
                               date >= era->dated.effective.from_latest);
       add_text_object (builder, era->dated.text,

@@ -213,36 +213,19 @@ penal_explore_kind_text (const char *code)
 
 /* A statute's version and a penalty table's era are listed alike: what
  * it is, when it was in force, and how sure that is. */
-static void
-add_dated_object (JsonBuilder *builder, const char *id, const char *title,
-                  const PenalEffective *effective, PenalBasis basis,
-                  const char *uncertain)
+void
+penal_explore_add_dated_object (JsonBuilder *builder, const PenalDated *dated)
 {
   json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "id", id);
-  penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
-  penal_explore_add_effective (builder, effective);
-  penal_json_add_string_or_null (builder, "basis", penal_basis_to_code (basis));
+  penal_json_add_string_or_null (builder, "id", dated->id);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (dated->title));
+  penal_explore_add_effective (builder, &dated->effective);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (dated->basis));
   penal_json_add_string_or_null (builder, "uncertain",
-                                 penal_statute_text (uncertain));
+                                 penal_statute_text (dated->uncertain));
   json_builder_end_object (builder);
-}
-
-void
-penal_explore_add_version_object (JsonBuilder *builder,
-                                  const PenalVersion *version)
-{
-  add_dated_object (builder, version->dated.id, version->dated.title,
-                    &version->dated.effective, version->dated.basis,
-                    version->dated.uncertain);
-}
-
-void
-penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
-{
-  add_dated_object (builder, era->dated.id, era->dated.title,
-                    &era->dated.effective, era->dated.basis,
-                    era->dated.uncertain);
 }
 
 /* The member "versions": a list of a statute's versions (PenalVersion). */
@@ -252,7 +235,10 @@ penal_explore_add_versions (JsonBuilder *builder, GPtrArray *versions)
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);
   for (guint v = 0; v < versions->len; v++)
-    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
+    {
+      const PenalVersion *version = g_ptr_array_index (versions, v);
+      penal_explore_add_dated_object (builder, &version->dated);
+    }
   json_builder_end_array (builder);
 }
 
