@@ -79,12 +79,19 @@ penal_text_free (PenalText *text)
   g_free (text);
 }
 
+/* Frees what a dated version owns; its strings are the model's. */
+static void
+dated_clear (PenalDated *dated)
+{
+  g_clear_pointer (&dated->notes, g_ptr_array_unref);
+  g_clear_pointer (&dated->text, penal_text_free);
+  g_clear_pointer (&dated->sources, g_ptr_array_unref);
+}
+
 void
 penal_era_free (PenalEra *era)
 {
-  g_clear_pointer (&era->dated.notes, g_ptr_array_unref);
-  penal_text_free (era->dated.text);
-  g_clear_pointer (&era->dated.sources, g_ptr_array_unref);
+  dated_clear (&era->dated);
   for (guint i = 0; i < PENAL_N_CLASSES; i++)
     penal_class_penalty_free (era->classes[i]);
   g_free (era);
@@ -116,9 +123,7 @@ penal_rule_free (PenalRule *rule)
 void
 penal_version_free (PenalVersion *version)
 {
-  penal_text_free (version->dated.text);
-  g_clear_pointer (&version->dated.notes, g_ptr_array_unref);
-  g_clear_pointer (&version->dated.sources, g_ptr_array_unref);
+  dated_clear (&version->dated);
   g_ptr_array_unref (version->rules);
   penal_tree_free (version->tree);
   g_free (version);
