@@ -540,16 +540,25 @@ add_boundary (GArray *starts, gint64 day)
     g_array_append_val (starts, day);
 }
 
+/* Every day on which whether a version or era is in force, or certainly
+ * in force, may change.  An era's end is certain, so its to_earliest + 1
+ * is its to + 1, and the duplicate goes in penal_regions_finish. */
+static void
+add_dated_boundaries (GArray *starts, const PenalDated *dated)
+{
+  add_boundary (starts, dated->effective.from);
+  add_boundary (starts, dated->effective.from_latest);
+  add_boundary (starts, dated->effective.to_earliest + 1);
+  add_boundary (starts, dated->effective.to + 1);
+}
+
 static void
 add_statute_boundaries (GArray *starts, const PenalOffense *statute)
 {
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      add_boundary (starts, version->dated.effective.from);
-      add_boundary (starts, version->dated.effective.from_latest);
-      add_boundary (starts, version->dated.effective.to_earliest + 1);
-      add_boundary (starts, version->dated.effective.to + 1);
+      add_dated_boundaries (starts, &version->dated);
     }
 }
 
@@ -573,9 +582,7 @@ penal_offense_period_starts (const PenalOffense *offense)
        offense->penalties != NULL && e < offense->penalties->eras->len; e++)
     {
       const PenalEra *era = g_ptr_array_index (offense->penalties->eras, e);
-      add_boundary (starts, era->dated.effective.from);
-      add_boundary (starts, era->dated.effective.from_latest);
-      add_boundary (starts, era->dated.effective.to + 1);
+      add_dated_boundaries (starts, &era->dated);
     }
   penal_regions_finish (starts);
   return starts;
