@@ -190,7 +190,8 @@ rule_for_family (const PenalModel *model, const char *family,
                 = g_ptr_array_index (statute->versions, v);
 
             if (date != NULL
-                && !penal_effective_may_cover (&version->effective, *date))
+                && !penal_effective_may_cover (&version->dated.effective,
+                                               *date))
               continue;
             for (guint r = 0; r < version->rules->len; r++)
               {

@@ -110,10 +110,10 @@ change_days (Batch *batch, GPtrArray *rows)
     {
       const PenalEra *era = g_ptr_array_index (penalties->eras, e);
 
-      add_day (starts, era->effective.from);
-      add_day (starts, era->effective.from_latest);
-      if (era->effective.to < PENAL_DATE_OPEN_END)
-        add_day (starts, era->effective.to + 1);
+      add_day (starts, era->dated.effective.from);
+      add_day (starts, era->dated.effective.from_latest);
+      if (era->dated.effective.to < PENAL_DATE_OPEN_END)
+        add_day (starts, era->dated.effective.to + 1);
     }
   g_array_sort (starts, compare_days);
   for (guint i = 1; i < starts->len;)
@@ -343,8 +343,8 @@ code_answer (Batch *batch, const BatchCode *entry, const PenalChargeCode *row,
                                       ? PENAL_ANSWER_YES
                                       : PENAL_ANSWER_NO;
       if (code->penalty_state == PENAL_PENALTY_UNCERTAIN)
-        g_ptr_array_add (parts.notes,
-                         g_strdup (penal_statute_text (code->era->uncertain)));
+        g_ptr_array_add (parts.notes, g_strdup (penal_statute_text (
+                                          code->era->dated.uncertain)));
       else if (code->penalty_state != PENAL_PENALTY_HELD)
         g_ptr_array_add (
             parts.notes,

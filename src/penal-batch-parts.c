@@ -88,7 +88,7 @@ outcome_message (const PenalOutcome *outcome)
           const PenalOutcome *candidate
               = g_ptr_array_index (outcome->candidates, i);
           g_string_append_printf (
-              text, " %s %s (%s)", candidate->version->id,
+              text, " %s %s (%s)", candidate->version->dated.id,
               candidate->rule->kind == PENAL_RULE_CLASS
                   ? penal_class_to_code (candidate->rule->klass)
                   : "open",
@@ -189,7 +189,7 @@ penal_batch_parts_from_outcome (Batch *batch, const PenalOutcome *outcome,
   parts->statute = g_strdup (outcome->offense->statute);
   parts->version
       = outcome->version != NULL && (decided || outcome->candidates->len == 0)
-            ? outcome->version->id
+            ? outcome->version->dated.id
             : NULL;
   if (rule != NULL && rule->kind == PENAL_RULE_CLASS)
     {
@@ -220,7 +220,7 @@ penal_batch_parts_from_outcome (Batch *batch, const PenalOutcome *outcome,
     g_ptr_array_add (
         parts->notes,
         g_strdup (outcome->penalty_state == PENAL_PENALTY_UNCERTAIN
-                      ? penal_statute_text (outcome->era->uncertain)
+                      ? penal_statute_text (outcome->era->dated.uncertain)
                       : _ ("penal holds no penalty table for that date")));
   if (outcome->status != PENAL_STATUS_NO_VERSION)
     add_lists (outcome, diversion, parts);

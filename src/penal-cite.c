@@ -98,14 +98,15 @@ check_versions (GPtrArray *statutes, GError **error)
               = g_ptr_array_index (statute->versions, v);
           const char *section;
 
-          if (version->text == NULL)
+          if (version->dated.text == NULL)
             continue;
-          section = version->text->statute != NULL ? version->text->statute
-                                                   : statute->statute;
+          section = version->dated.text->statute != NULL
+                        ? version->dated.text->statute
+                        : statute->statute;
           for (guint r = 0; r < version->rules->len; r++)
             {
               const PenalRule *rule = g_ptr_array_index (version->rules, r);
-              if (!check_citation (version->text, section, rule->citation,
+              if (!check_citation (version->dated.text, section, rule->citation,
                                    _ ("this rule"), rule->file, rule->line,
                                    error))
                 return FALSE;
@@ -127,15 +128,15 @@ check_eras (const PenalModel *model, GError **error)
           const PenalEra *era = g_ptr_array_index (penalties->eras, e);
           const char *section;
 
-          if (era->text == NULL)
+          if (era->dated.text == NULL)
             continue;
-          section = era->text->statute;
+          section = era->dated.text->statute;
           if (section == NULL)
             {
               g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                            _ ("%s:%d: era %s: say which section its text is "
                               "of, with <text statute=\"…\">"),
-                           era->file, era->line, era->id);
+                           era->dated.file, era->dated.line, era->dated.id);
               return FALSE;
             }
           for (guint c = 0; c < PENAL_N_CLASSES; c++)
@@ -151,16 +152,16 @@ check_eras (const PenalModel *model, GError **error)
               if (p == NULL)
                 continue;
               for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
-                if (!check_citation (era->text, section, citations[i],
-                                     penal_class_to_code (p->klass), era->file,
-                                     p->line, error))
+                if (!check_citation (era->dated.text, section, citations[i],
+                                     penal_class_to_code (p->klass),
+                                     era->dated.file, p->line, error))
                   return FALSE;
               for (guint n = 0; n < p->notes->len; n++)
                 {
                   const PenalNote *note = g_ptr_array_index (p->notes, n);
-                  if (!check_citation (era->text, section, note->citation,
+                  if (!check_citation (era->dated.text, section, note->citation,
                                        penal_class_to_code (p->klass),
-                                       era->file, p->line, error))
+                                       era->dated.file, p->line, error))
                     return FALSE;
                 }
             }

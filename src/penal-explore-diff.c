@@ -94,7 +94,7 @@ side_in_region (const PenalOffense *statute, const PenalPenalties *penalties,
       const PenalClassPenalty *p = NULL;
 
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "version", version->id);
+      penal_json_add_string_or_null (builder, "version", version->dated.id);
       json_builder_set_member_name (builder, "outcome");
       penal_explore_add_rule_outcome (builder, &with_penalties, rule, date);
       json_builder_end_object (builder);
@@ -155,7 +155,7 @@ add_side (JsonBuilder *builder, const char *member,
   penal_explore_add_versions (builder, versions);
   json_builder_set_member_name (builder, "penalties");
   if (era != NULL)
-    penal_explore_add_era_object (builder, era);
+    penal_explore_add_dated_object (builder, &era->dated);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
@@ -364,7 +364,7 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
   for (guint v = 0; v < offense->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (offense->versions, v);
-      const PenalEffective *e = &version->effective;
+      const PenalEffective *e = &version->dated.effective;
       gint64 lo = MIN (from, to), hi = MAX (from, to);
       gboolean start_open
           = e->from != e->from_latest && e->from <= hi && e->from_latest >= lo;
@@ -374,15 +374,15 @@ diff_statute (const PenalModel *model, const PenalOffense *offense, gint64 from,
       if (!start_open && !end_open)
         continue;
       json_builder_begin_object (builder);
-      penal_json_add_string_or_null (builder, "version", version->id);
+      penal_json_add_string_or_null (builder, "version", version->dated.id);
       penal_json_add_string_or_null (builder, "boundary",
                                      start_open ? "start" : "end");
       penal_explore_add_date (builder, "between",
                               start_open ? e->from : e->to_earliest);
       penal_explore_add_date (builder, "and",
                               start_open ? e->from_latest : e->to);
-      penal_json_add_string_or_null (builder, "reason",
-                                     penal_statute_text (version->uncertain));
+      penal_json_add_string_or_null (
+          builder, "reason", penal_statute_text (version->dated.uncertain));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

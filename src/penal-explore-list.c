@@ -54,8 +54,10 @@ penal_explore_list (const PenalModel *model)
       json_builder_set_member_name (builder, "versions");
       json_builder_begin_array (builder);
       for (guint e = 0; e < penalties->eras->len; e++)
-        penal_explore_add_era_object (builder,
-                                      g_ptr_array_index (penalties->eras, e));
+        {
+          const PenalEra *era = g_ptr_array_index (penalties->eras, e);
+          penal_explore_add_dated_object (builder, &era->dated);
+        }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }

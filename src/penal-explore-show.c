@@ -156,14 +156,15 @@ add_subsections (JsonBuilder *builder, const PenalModel *model,
 
   json_builder_set_member_name (builder, "subsections");
   json_builder_begin_array (builder);
-  if (version->text != NULL)
+  if (version->dated.text != NULL)
     {
-      section = version->text->statute != NULL ? version->text->statute
-                                               : statute->statute;
-      for (guint t = 0; t < version->text->subsections->len; t++)
+      section = version->dated.text->statute != NULL
+                    ? version->dated.text->statute
+                    : statute->statute;
+      for (guint t = 0; t < version->dated.text->subsections->len; t++)
         {
           const PenalSubsection *subsection
-              = g_ptr_array_index (version->text->subsections, t);
+              = g_ptr_array_index (version->dated.text->subsections, t);
           g_autofree char *citation = subsection_citation (section, subsection);
 
           begin_subsection (builder, citation, NULL, subsection->label,
@@ -243,15 +244,16 @@ add_shown_version (JsonBuilder *builder, const PenalModel *model,
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
-  penal_explore_add_version_object (builder, version);
+  penal_explore_add_dated_object (builder, &version->dated);
   penal_explore_add_bool (builder, "certainly_in_force", certain);
-  add_text_object (builder, version->text,
-                   version->text != NULL && version->text->statute != NULL
-                       ? version->text->statute
+  add_text_object (builder, version->dated.text,
+                   version->dated.text != NULL
+                           && version->dated.text->statute != NULL
+                       ? version->dated.text->statute
                        : statute->statute);
   add_subsections (builder, model, statute, version, date);
-  add_notes (builder, version->notes);
-  add_sources (builder, version->sources);
+  add_notes (builder, version->dated.notes);
+  add_sources (builder, version->dated.sources);
   json_builder_end_object (builder);
 }
 
@@ -267,21 +269,23 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
     {
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "version");
-      penal_explore_add_era_object (builder, era);
+      penal_explore_add_dated_object (builder, &era->dated);
       penal_explore_add_bool (builder, "certainly_in_force",
-                              date >= era->effective.from_latest);
-      add_text_object (builder, era->text,
-                       era->text != NULL ? era->text->statute : NULL);
-      add_notes (builder, era->notes);
+                              date >= era->dated.effective.from_latest);
+      add_text_object (builder, era->dated.text,
+                       era->dated.text != NULL ? era->dated.text->statute
+                                               : NULL);
+      add_notes (builder, era->dated.notes);
       json_builder_set_member_name (builder, "subsections");
       json_builder_begin_array (builder);
-      for (guint t = 0; era->text != NULL && t < era->text->subsections->len;
+      for (guint t = 0;
+           era->dated.text != NULL && t < era->dated.text->subsections->len;
            t++)
         {
           const PenalSubsection *subsection
-              = g_ptr_array_index (era->text->subsections, t);
+              = g_ptr_array_index (era->dated.text->subsections, t);
           g_autofree char *citation
-              = subsection_citation (era->text->statute, subsection);
+              = subsection_citation (era->dated.text->statute, subsection);
 
           /* A penalty table's subsections hold no rules of an offense. */
           begin_subsection (builder, citation, NULL, subsection->label,
@@ -320,7 +324,7 @@ add_penalties_shown (JsonBuilder *builder, const PenalPenalties *penalties,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_sources (builder, era->sources);
+      add_sources (builder, era->dated.sources);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -372,9 +376,9 @@ penal_explore_show (const PenalModel *model, const PenalFound *found,
     for (guint v = 0; v < statute->versions->len; v++)
       {
         const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-        if (version->uncertain != NULL)
+        if (version->dated.uncertain != NULL)
           json_builder_add_string_value (
-              builder, penal_statute_text (version->uncertain));
+              builder, penal_statute_text (version->dated.uncertain));
       }
     if (statute->caveat != NULL)
       json_builder_add_string_value (builder,

@@ -80,7 +80,7 @@ penal_explore_tree (const PenalModel *model, const PenalOffense *statute,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "version");
-      penal_explore_add_version_object (builder, version);
+      penal_explore_add_dated_object (builder, &version->dated);
       penal_explore_add_bool (builder, "certainly_in_force",
                               versions->len == 1);
       json_builder_set_member_name (builder, "tree");

@@ -100,8 +100,8 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
   penal_json_add_string_or_null (builder, "citation",
                                  rule != NULL ? rule->citation : NULL);
   penal_explore_add_cites (builder, rule);
-  penal_json_add_string_or_null (builder, "version",
-                                 rule != NULL ? outcome->version->id : NULL);
+  penal_json_add_string_or_null (
+      builder, "version", rule != NULL ? outcome->version->dated.id : NULL);
   penal_json_add_penalty_fields (builder, p);
   penal_json_add_penalty_established (builder, outcome);
   /* Why not: the table in force is uncertain, or none is held. */
@@ -137,7 +137,7 @@ add_outcome_summary (JsonBuilder *builder, const PenalOutcome *outcome)
 
       json_builder_begin_object (builder);
       penal_json_add_string_or_null (builder, "version",
-                                     candidate->version->id);
+                                     candidate->version->dated.id);
       penal_json_add_string_or_null (builder, "class",
                                      penal_rule_class_code (candidate->rule));
       penal_json_add_string_or_null (builder, "citation",

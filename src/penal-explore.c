@@ -76,7 +76,7 @@ penal_explore_find (const PenalModel *model, const char *name,
            e < penalties->eras->len && out_found->penalties == NULL; e++)
         {
           const PenalEra *era = g_ptr_array_index (penalties->eras, e);
-          const char *at = strstr (era->title, cited);
+          const char *at = strstr (era->dated.title, cited);
 
           /* "RSMo 558.011" but not "RSMo 558.0111". */
           if (at != NULL && !g_ascii_isdigit (at[strlen (cited)])
@@ -213,34 +213,19 @@ penal_explore_kind_text (const char *code)
 
 /* A statute's version and a penalty table's era are listed alike: what
  * it is, when it was in force, and how sure that is. */
-static void
-add_dated_object (JsonBuilder *builder, const char *id, const char *title,
-                  const PenalEffective *effective, PenalBasis basis,
-                  const char *uncertain)
+void
+penal_explore_add_dated_object (JsonBuilder *builder, const PenalDated *dated)
 {
   json_builder_begin_object (builder);
-  penal_json_add_string_or_null (builder, "id", id);
-  penal_json_add_string_or_null (builder, "title", penal_statute_text (title));
-  penal_explore_add_effective (builder, effective);
-  penal_json_add_string_or_null (builder, "basis", penal_basis_to_code (basis));
+  penal_json_add_string_or_null (builder, "id", dated->id);
+  penal_json_add_string_or_null (builder, "title",
+                                 penal_statute_text (dated->title));
+  penal_explore_add_effective (builder, &dated->effective);
+  penal_json_add_string_or_null (builder, "basis",
+                                 penal_basis_to_code (dated->basis));
   penal_json_add_string_or_null (builder, "uncertain",
-                                 penal_statute_text (uncertain));
+                                 penal_statute_text (dated->uncertain));
   json_builder_end_object (builder);
-}
-
-void
-penal_explore_add_version_object (JsonBuilder *builder,
-                                  const PenalVersion *version)
-{
-  add_dated_object (builder, version->id, version->title, &version->effective,
-                    version->basis, version->uncertain);
-}
-
-void
-penal_explore_add_era_object (JsonBuilder *builder, const PenalEra *era)
-{
-  add_dated_object (builder, era->id, era->title, &era->effective, era->basis,
-                    era->uncertain);
 }
 
 /* The member "versions": a list of a statute's versions (PenalVersion). */
@@ -250,7 +235,10 @@ penal_explore_add_versions (JsonBuilder *builder, GPtrArray *versions)
   json_builder_set_member_name (builder, "versions");
   json_builder_begin_array (builder);
   for (guint v = 0; v < versions->len; v++)
-    penal_explore_add_version_object (builder, g_ptr_array_index (versions, v));
+    {
+      const PenalVersion *version = g_ptr_array_index (versions, v);
+      penal_explore_add_dated_object (builder, &version->dated);
+    }
   json_builder_end_array (builder);
 }
 
@@ -263,7 +251,7 @@ penal_explore_versions_on (const PenalOffense *statute, gint64 date)
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      if (penal_effective_may_cover (&version->effective, date))
+      if (penal_effective_may_cover (&version->dated.effective, date))
         g_ptr_array_add (versions, (gpointer)version);
     }
   return versions;
@@ -283,7 +271,7 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
 
   /* Figures only where the era is certainly in force on the date. */
   if (rule->kind == PENAL_RULE_CLASS && era != NULL
-      && date >= era->effective.from_latest)
+      && date >= era->dated.effective.from_latest)
     p = era->classes[rule->klass];
   json_builder_begin_object (builder);
   penal_json_add_string_or_null (builder, "kind",
@@ -297,7 +285,8 @@ penal_explore_add_rule_outcome (JsonBuilder *builder,
   penal_json_add_penalty_fields (builder, p);
   penal_json_add_string_or_null (builder, "penalty_citation",
                                  p != NULL ? p->imprisonment_citation : NULL);
-  penal_json_add_string_or_null (builder, "era", p != NULL ? era->id : NULL);
+  penal_json_add_string_or_null (builder, "era",
+                                 p != NULL ? era->dated.id : NULL);
   json_builder_end_object (builder);
 }
 

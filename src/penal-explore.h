@@ -70,13 +70,10 @@ G_GNUC_INTERNAL void penal_explore_add_names (JsonBuilder *builder,
 G_GNUC_INTERNAL void penal_explore_add_offense (JsonBuilder *builder,
                                                 const char *id_member,
                                                 const PenalOffense *offense);
-G_GNUC_INTERNAL void
-penal_explore_add_version_object (JsonBuilder *builder,
-                                  const PenalVersion *version);
+G_GNUC_INTERNAL void penal_explore_add_dated_object (JsonBuilder *builder,
+                                                     const PenalDated *dated);
 G_GNUC_INTERNAL void penal_explore_add_versions (JsonBuilder *builder,
                                                  GPtrArray *versions);
-G_GNUC_INTERNAL void penal_explore_add_era_object (JsonBuilder *builder,
-                                                   const PenalEra *era);
 G_GNUC_INTERNAL GPtrArray *
 penal_explore_versions_on (const PenalOffense *statute, gint64 date);
 G_GNUC_INTERNAL void

@@ -205,14 +205,14 @@ dmn_table (const PenalModel *model, const PenalOffense *statute,
     }
 
   g_string_append_printf (out, "<!-- %s: %s, exported by penal %s. -->\n",
-                          statute->statute, version->id, PACKAGE_VERSION);
+                          statute->statute, version->dated.id, PACKAGE_VERSION);
   g_string_append_printf (out,
                           "<definitions xmlns=\"%s\" id=\"penal-%s\" name=\"",
                           dmn_version == PENAL_DMN_1_1
                               ? "http://www.omg.org/spec/DMN/20151101/dmn.xsd"
                               : "https://www.omg.org/spec/DMN/20191111/MODEL/",
-                          version->id);
-  append_escaped (out, penal_statute_text (version->title));
+                          version->dated.id);
+  append_escaped (out, penal_statute_text (version->dated.title));
   g_string_append (out, "\" namespace=\"https://penal.invalid/statutes\">\n");
   /* The decision's variable holds its result, under the decision's name. */
   decision_name = g_strdup_printf (
@@ -301,7 +301,7 @@ penal_export_dmn (const PenalModel *model, const char *name, gint64 date,
   for (guint v = 0; v < offense->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (offense->versions, v);
-      if (penal_effective_may_cover (&version->effective, date))
+      if (penal_effective_may_cover (&version->dated.effective, date))
         g_ptr_array_add (versions, (gpointer)version);
     }
   if (versions->len == 1)

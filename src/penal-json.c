@@ -95,21 +95,21 @@ add_version (JsonBuilder *builder, const PenalVersion *version,
 {
   if (!penal_json_begin_object_or_null (builder, "version", version != NULL))
     return;
-  penal_json_add_string_or_null (builder, "id", version->id);
+  penal_json_add_string_or_null (builder, "id", version->dated.id);
   penal_json_add_string_or_null (builder, "title",
-                                 penal_statute_text (version->title));
-  penal_json_add_date_or_null (builder, "from", version->effective.from,
+                                 penal_statute_text (version->dated.title));
+  penal_json_add_date_or_null (builder, "from", version->dated.effective.from,
                                PENAL_DATE_OPEN_START);
-  penal_json_add_date_or_null (builder, "to", version->effective.to,
+  penal_json_add_date_or_null (builder, "to", version->dated.effective.to,
                                PENAL_DATE_OPEN_END);
-  if (version->effective.from_latest != version->effective.from)
+  if (version->dated.effective.from_latest != version->dated.effective.from)
     penal_json_add_date_or_null (builder, "from_latest",
-                                 version->effective.from_latest, -1);
-  if (version->effective.to_earliest != version->effective.to)
+                                 version->dated.effective.from_latest, -1);
+  if (version->dated.effective.to_earliest != version->dated.effective.to)
     penal_json_add_date_or_null (builder, "to_earliest",
-                                 version->effective.to_earliest, -1);
+                                 version->dated.effective.to_earliest, -1);
   penal_json_add_string_or_null (builder, "basis",
-                                 penal_basis_to_code (version->basis));
+                                 penal_basis_to_code (version->dated.basis));
   json_builder_set_member_name (builder, "uncertain");
   json_builder_add_boolean_value (builder, uncertain);
   json_builder_end_object (builder);
@@ -254,7 +254,7 @@ add_penalty_state (JsonBuilder *builder, const PenalOutcome *outcome)
       builder, "penalty_reason",
       !class_decided ? NULL
       : outcome->penalty_state == PENAL_PENALTY_UNCERTAIN
-          ? penal_statute_text (outcome->era->uncertain)
+          ? penal_statute_text (outcome->era->dated.uncertain)
       : outcome->penalty_state == PENAL_PENALTY_NOT_HELD
           ? _ ("penal holds no penalty table for that date")
           : NULL);
@@ -303,13 +303,13 @@ add_sources (JsonBuilder *builder, const PenalOutcome *outcome)
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   if (outcome->version != NULL)
-    add_sources_of (builder, seen, outcome->version->sources);
+    add_sources_of (builder, seen, outcome->version->dated.sources);
   for (guint c = 0; c < outcome->candidates->len; c++)
     add_sources_of (builder, seen,
                     ((PenalOutcome *)g_ptr_array_index (outcome->candidates, c))
-                        ->version->sources);
+                        ->version->dated.sources);
   if (outcome->era != NULL)
-    add_sources_of (builder, seen, outcome->era->sources);
+    add_sources_of (builder, seen, outcome->era->dated.sources);
   json_builder_end_array (builder);
 }
 
@@ -361,7 +361,8 @@ add_possible (JsonBuilder *builder, const PenalOutcome *outcome)
       penal_json_add_string_or_null (
           builder, "citation", p->rule != NULL ? p->rule->citation : NULL);
       if (p->version != NULL)
-        penal_json_add_string_or_null (builder, "version", p->version->id);
+        penal_json_add_string_or_null (builder, "version",
+                                       p->version->dated.id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -434,7 +435,7 @@ add_programs (JsonBuilder *builder, const PenalOutcome *outcome,
       penal_json_add_string_or_null (builder, "version",
                                      screened->version != NULL
                                              && screened->candidates->len == 0
-                                         ? screened->version->id
+                                         ? screened->version->dated.id
                                          : NULL);
       penal_json_add_string_or_null (builder, "reason", reason);
       add_fact_names (builder, "missing", screened->missing);

@@ -26,28 +26,30 @@ penal_link_check_versions (PenalOffense *offense, GError **error)
       PenalVersion *prev = g_ptr_array_index (offense->versions, i - 1);
       PenalVersion *next = g_ptr_array_index (offense->versions, i);
 
-      if (prev->effective.to == PENAL_DATE_OPEN_END)
+      if (prev->dated.effective.to == PENAL_DATE_OPEN_END)
         {
           g_set_error (
               error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
               _ ("%s:%d: version %s cannot follow version %s, which has no end "
                  "date: versions may neither overlap nor leave a gap"),
-              next->file, next->line, next->id, prev->id);
+              next->dated.file, next->dated.line, next->dated.id,
+              prev->dated.id);
           return FALSE;
         }
       /* Where the boundary is certain both pairs of dates coincide; where
        * it is uncertain, both versions must declare the same window. */
-      if (next->effective.from != prev->effective.to_earliest + 1
-          || next->effective.from_latest != prev->effective.to + 1)
+      if (next->dated.effective.from != prev->dated.effective.to_earliest + 1
+          || next->dated.effective.from_latest != prev->dated.effective.to + 1)
         {
-          g_autofree char *day = penal_date_to_iso (
-              MIN (prev->effective.to_earliest + 1, PENAL_DATE_OPEN_END - 1));
+          g_autofree char *day = penal_date_to_iso (MIN (
+              prev->dated.effective.to_earliest + 1, PENAL_DATE_OPEN_END - 1));
           g_set_error (
               error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
               _ ("%s:%d: version %s must start the day after version %s ends "
                  "(%s), and an uncertain change of version must be declared "
                  "alike on both: versions may neither overlap nor leave a gap"),
-              next->file, next->line, next->id, prev->id, day);
+              next->dated.file, next->dated.line, next->dated.id,
+              prev->dated.id, day);
           return FALSE;
         }
     }
@@ -56,13 +58,14 @@ penal_link_check_versions (PenalOffense *offense, GError **error)
     {
       PenalVersion *version = g_ptr_array_index (offense->versions, i);
 
-      if (version->effective.from != version->effective.from_latest
-          && version->uncertain == NULL)
+      if (version->dated.effective.from != version->dated.effective.from_latest
+          && version->dated.uncertain == NULL)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                        _ ("%s:%d: version %s has an uncertain start date but "
                           "no <uncertain> element saying why"),
-                       version->file, version->line, version->id);
+                       version->dated.file, version->dated.line,
+                       version->dated.id);
           return FALSE;
         }
     }
@@ -111,8 +114,8 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
         {
           PenalEra *era = g_ptr_array_index (penalties->eras, e);
 
-          if (era->effective.to < version->effective.from
-              || era->effective.from > version->effective.to)
+          if (era->dated.effective.to < version->dated.effective.from
+              || era->dated.effective.from > version->dated.effective.to)
             continue;
           for (guint r = 0; r < version->rules->len; r++)
             {
@@ -125,7 +128,7 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
                       _ ("%s:%d: class %s has no penalty in era %s (%s:%d), "
                          "which this version overlaps"),
                       rule->file, rule->line, penal_class_to_code (rule->klass),
-                      era->id, era->file, era->line);
+                      era->dated.id, era->dated.file, era->dated.line);
                   return FALSE;
                 }
             }
@@ -138,17 +141,17 @@ check_penalties_cover (PenalOffense *statute, PenalPenalties *penalties,
         PenalEra *last
             = g_ptr_array_index (penalties->eras, penalties->eras->len - 1);
 
-        if (last->effective.to < version->effective.to
-            && version->effective.to >= first->effective.from)
+        if (last->dated.effective.to < version->dated.effective.to
+            && version->dated.effective.to >= first->dated.effective.from)
           {
-            g_autofree char *day = penal_date_to_iso (
-                MAX (last->effective.to + 1, version->effective.from));
+            g_autofree char *day = penal_date_to_iso (MAX (
+                last->dated.effective.to + 1, version->dated.effective.from));
             g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                          _ ("%s:%d: version %s covers %s, but no era of "
                             "penalty table %s does, so a case on that date "
                             "would have a class and no penalty"),
-                         version->file, version->line, version->id, day,
-                         penalties->id);
+                         version->dated.file, version->dated.line,
+                         version->dated.id, day, penalties->id);
             return FALSE;
           }
       }

@@ -157,9 +157,9 @@ penal_loader_parse_date_attr (const LoadedDoc *loaded, xmlNode *node,
   return TRUE;
 }
 
-gboolean
-penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
-                              PenalEffective *effective, GError **error)
+static gboolean
+parse_effective (const LoadedDoc *loaded, xmlNode *node,
+                 PenalEffective *effective, GError **error)
 {
   gint64 from_latest, to_earliest;
 
@@ -189,25 +189,21 @@ penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
 }
 
 static gint
-compare_starts (gconstpointer a, gconstpointer b, gpointer effective_offset)
+compare_starts (gconstpointer a, gconstpointer b)
 {
-  gsize offset = GPOINTER_TO_SIZE (effective_offset);
-  const PenalEffective *x
-      = G_STRUCT_MEMBER_P (*(gconstpointer const *)a, offset);
-  const PenalEffective *y
-      = G_STRUCT_MEMBER_P (*(gconstpointer const *)b, offset);
+  const PenalDated *x = *(const PenalDated *const *)a;
+  const PenalDated *y = *(const PenalDated *const *)b;
 
-  return (x->from > y->from) - (x->from < y->from);
+  return (x->effective.from > y->effective.from)
+         - (x->effective.from < y->effective.from);
 }
 
 /* Sorts the eras of a penalty table, or the versions of an offense, by
- * their first day; effective_offset is where their PenalEffective is,
- * G_STRUCT_OFFSET (PenalEra, effective) or (PenalVersion, effective). */
+ * their first day: each begins with its PenalDated. */
 void
-penal_loader_sort_by_start (GPtrArray *elements, gsize effective_offset)
+penal_loader_sort_by_start (GPtrArray *dated_versions)
 {
-  g_ptr_array_sort_with_data (elements, compare_starts,
-                              GSIZE_TO_POINTER (effective_offset));
+  g_ptr_array_sort (dated_versions, compare_starts);
 }
 
 gboolean
@@ -276,8 +272,8 @@ penal_loader_basis (xmlNode *node)
 
 /* (transfer full): the text of each <note> child, in order, kept in the
  * model's strings. */
-GPtrArray *
-penal_loader_notes (const LoadedDoc *loaded, xmlNode *node)
+static GPtrArray *
+read_notes (const LoadedDoc *loaded, xmlNode *node)
 {
   GPtrArray *notes = g_ptr_array_new ();
 
@@ -289,9 +285,9 @@ penal_loader_notes (const LoadedDoc *loaded, xmlNode *node)
 
 /* The <text> child of a version or era: statute text by subsection, each
  * label at most once. */
-gboolean
-penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
-                         xmlNode *parent, PenalText **out_text, GError **error)
+static gboolean
+build_text (PenalModel *model, const LoadedDoc *loaded, xmlNode *parent,
+            PenalText **out_text, GError **error)
 {
   xmlNode *node = penal_loader_child (parent, "text");
   PenalText *text;
@@ -332,4 +328,25 @@ penal_loader_build_text (PenalModel *model, const LoadedDoc *loaded,
       g_ptr_array_add (text->subsections, subsection);
     }
   return TRUE;
+}
+
+/* The parts of an <era> or a <version>, the dated versions of a statute:
+ * its id, title, basis, why a date is uncertain, notes, where it is, when
+ * it was in force, its sources and its text.  What only an era or only a
+ * version may say, its caller reads and checks. */
+gboolean
+penal_loader_read_dated (PenalModel *model, const LoadedDoc *loaded,
+                         xmlNode *node, PenalDated *dated, GError **error)
+{
+  dated->id = penal_loader_keep_attr (loaded, node, "id");
+  dated->title = penal_loader_keep_child_text (loaded, node, "title");
+  dated->basis = penal_loader_basis (node);
+  dated->uncertain = penal_loader_keep_child_text (loaded, node, "uncertain");
+  dated->notes = read_notes (loaded, node);
+  dated->file = loaded->file;
+  dated->line = penal_loader_line_of (node);
+  return parse_effective (loaded, node, &dated->effective, error)
+         && penal_loader_resolve_sources (model, loaded, node, &dated->sources,
+                                          error)
+         && build_text (model, loaded, node, &dated->text, error);
 }

@@ -43,11 +43,7 @@ G_GNUC_INTERNAL gboolean penal_loader_invalid (GError **error, const char *file,
 G_GNUC_INTERNAL gboolean penal_loader_parse_date_attr (
     const LoadedDoc *loaded, xmlNode *node, const char *name, gint64 open_value,
     gint64 *out_julian, GError **error);
-G_GNUC_INTERNAL gboolean
-penal_loader_parse_effective (const LoadedDoc *loaded, xmlNode *node,
-                              PenalEffective *effective, GError **error);
-G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *elements,
-                                                 gsize effective_offset);
+G_GNUC_INTERNAL void penal_loader_sort_by_start (GPtrArray *dated_versions);
 G_GNUC_INTERNAL gboolean penal_loader_parse_duration (const LoadedDoc *loaded,
                                                       xmlNode *node,
                                                       const char *name,
@@ -62,12 +58,10 @@ G_GNUC_INTERNAL gboolean penal_loader_resolve_sources (PenalModel *model,
                                                        GPtrArray **out_sources,
                                                        GError **error);
 G_GNUC_INTERNAL PenalBasis penal_loader_basis (xmlNode *node);
-G_GNUC_INTERNAL GPtrArray *penal_loader_notes (const LoadedDoc *loaded,
-                                               xmlNode *node);
-G_GNUC_INTERNAL gboolean penal_loader_build_text (PenalModel *model,
+G_GNUC_INTERNAL gboolean penal_loader_read_dated (PenalModel *model,
                                                   const LoadedDoc *loaded,
-                                                  xmlNode *parent,
-                                                  PenalText **out_text,
+                                                  xmlNode *node,
+                                                  PenalDated *dated,
                                                   GError **error);
 G_GNUC_INTERNAL gboolean penal_loader_build_offense (PenalModel *model,
                                                      const LoadedDoc *loaded,

@@ -398,20 +398,9 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
         continue;
       version = g_new0 (PenalVersion, 1);
       g_ptr_array_add (offense->versions, version);
-      version->id = penal_loader_keep_attr (loaded, v, "id");
-      version->title = penal_loader_keep_child_text (loaded, v, "title");
-      version->basis = penal_loader_basis (v);
-      version->uncertain
-          = penal_loader_keep_child_text (loaded, v, "uncertain");
-      version->notes = penal_loader_notes (loaded, v);
       version->rules
           = g_ptr_array_new_with_free_func ((GDestroyNotify)penal_rule_free);
-      version->file = loaded->file;
-      version->line = penal_loader_line_of (v);
-      if (!penal_loader_parse_effective (loaded, v, &version->effective, error)
-          || !penal_loader_resolve_sources (model, loaded, v, &version->sources,
-                                            error)
-          || !penal_loader_build_text (model, loaded, v, &version->text, error))
+      if (!penal_loader_read_dated (model, loaded, v, &version->dated, error))
         return FALSE;
       for (xmlNode *r = v->children; r != NULL; r = r->next)
         if (penal_loader_is_element (r, "rule")
@@ -422,16 +411,17 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
   for (guint i = 0; i < offense->versions->len; i++)
     for (guint j = 0; j < i; j++)
       if (g_str_equal (
-              ((PenalVersion *)g_ptr_array_index (offense->versions, i))->id,
-              ((PenalVersion *)g_ptr_array_index (offense->versions, j))->id))
+              ((PenalVersion *)g_ptr_array_index (offense->versions, i))
+                  ->dated.id,
+              ((PenalVersion *)g_ptr_array_index (offense->versions, j))
+                  ->dated.id))
         {
           PenalVersion *dup = g_ptr_array_index (offense->versions, i);
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                       _ ("%s:%d: version id “%s” is used twice"), dup->file,
-                       dup->line, dup->id);
+                       _ ("%s:%d: version id “%s” is used twice"),
+                       dup->dated.file, dup->dated.line, dup->dated.id);
           return FALSE;
         }
-  penal_loader_sort_by_start (offense->versions,
-                              G_STRUCT_OFFSET (PenalVersion, effective));
+  penal_loader_sort_by_start (offense->versions);
   return penal_link_check_versions (offense, error);
 }

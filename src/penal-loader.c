@@ -191,7 +191,7 @@ build_class_penalty (const LoadedDoc *loaded, PenalEra *era, xmlNode *node,
   if (era->classes[klass] != NULL)
     return penal_loader_invalid (error, loaded->file, node,
                                  _ ("class %s appears twice in era %s"), code,
-                                 era->id);
+                                 era->dated.id);
 
   p = g_new0 (PenalClassPenalty, 1);
   p->klass = klass;
@@ -284,31 +284,21 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
         continue;
       era = g_new0 (PenalEra, 1);
       g_ptr_array_add (penalties->eras, era);
-      era->id = penal_loader_keep_attr (loaded, e, "id");
-      era->title = penal_loader_keep_child_text (loaded, e, "title");
-      era->basis = penal_loader_basis (e);
-      era->uncertain = penal_loader_keep_child_text (loaded, e, "uncertain");
-      era->notes = penal_loader_notes (loaded, e);
-      era->file = loaded->file;
-      era->line = penal_loader_line_of (e);
-      if (!penal_loader_parse_effective (loaded, e, &era->effective, error)
-          || !penal_loader_resolve_sources (model, loaded, e, &era->sources,
-                                            error)
-          || !penal_loader_build_text (model, loaded, e, &era->text, error))
+      if (!penal_loader_read_dated (model, loaded, e, &era->dated, error))
         return FALSE;
-      if (era->effective.to != era->effective.to_earliest)
+      if (era->dated.effective.to != era->dated.effective.to_earliest)
         return penal_loader_invalid (
             error, loaded->file, e,
             _ ("era %s: only the start of a penalty era may be uncertain "
                "(from and from-latest); give its end with to"),
-            era->id);
-      if (era->effective.from != era->effective.from_latest
-          && era->uncertain == NULL)
+            era->dated.id);
+      if (era->dated.effective.from != era->dated.effective.from_latest
+          && era->dated.uncertain == NULL)
         return penal_loader_invalid (
             error, loaded->file, e,
             _ ("era %s has an uncertain start date but no <uncertain> "
                "element saying why"),
-            era->id);
+            era->dated.id);
       for (xmlNode *c = e->children; c != NULL; c = c->next)
         if (penal_loader_is_element (c, "class")
             && !build_class_penalty (loaded, era, c, error))
@@ -316,36 +306,37 @@ build_penalties (PenalModel *model, const LoadedDoc *loaded, xmlNode *node,
     }
 
   /* Eras must follow each other day by day. */
-  penal_loader_sort_by_start (penalties->eras,
-                              G_STRUCT_OFFSET (PenalEra, effective));
+  penal_loader_sort_by_start (penalties->eras);
   for (guint i = 1; i < penalties->eras->len; i++)
     {
       PenalEra *prev = g_ptr_array_index (penalties->eras, i - 1);
       PenalEra *era = g_ptr_array_index (penalties->eras, i);
-      if (prev->effective.to == PENAL_DATE_OPEN_END)
+      if (prev->dated.effective.to == PENAL_DATE_OPEN_END)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                        _ ("%s:%d: era %s cannot follow era %s, which has no "
                           "end date: eras may neither overlap nor leave a gap"),
-                       era->file, era->line, era->id, prev->id);
+                       era->dated.file, era->dated.line, era->dated.id,
+                       prev->dated.id);
           return FALSE;
         }
-      if (era->effective.from != era->effective.from_latest)
+      if (era->dated.effective.from != era->dated.effective.from_latest)
         {
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                        _ ("%s:%d: era %s: only the earliest era may have an "
                           "uncertain start"),
-                       era->file, era->line, era->id);
+                       era->dated.file, era->dated.line, era->dated.id);
           return FALSE;
         }
-      if (era->effective.from != prev->effective.to + 1)
+      if (era->dated.effective.from != prev->dated.effective.to + 1)
         {
           g_autofree char *day = penal_date_to_iso (
-              MIN (prev->effective.to + 1, PENAL_DATE_OPEN_END - 1));
+              MIN (prev->dated.effective.to + 1, PENAL_DATE_OPEN_END - 1));
           g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
                        _ ("%s:%d: era %s must start the day after era %s ends "
                           "(%s): eras may neither overlap nor leave a gap"),
-                       era->file, era->line, era->id, prev->id, day);
+                       era->dated.file, era->dated.line, era->dated.id,
+                       prev->dated.id, day);
           return FALSE;
         }
     }

@@ -161,7 +161,7 @@ code_trace (const PenalModel *model, const PenalCharges *charges,
                                  code->penalty, date);
       if (code->penalty != NULL)
         penal_trace_add_stepf (trace, NULL, _ ("Penalties from %s."),
-                               penal_statute_text (code->era->title));
+                               penal_statute_text (code->era->dated.title));
       if (code->penalty != NULL && code->held == NULL)
         penal_trace_add_step (trace, statute, class_caveat (code));
       break;
@@ -281,8 +281,8 @@ add_code_json (JsonBuilder *builder, const PenalModel *model,
   else
     json_builder_add_boolean_value (builder,
                                     code->penalty_state == PENAL_PENALTY_HELD);
-  penal_json_add_string_or_null (builder, "era",
-                                 code->era != NULL ? code->era->id : NULL);
+  penal_json_add_string_or_null (
+      builder, "era", code->era != NULL ? code->era->dated.id : NULL);
   /* Whether the figures are the offense's own (its statute held in full)
    * or only its class's. */
   penal_json_add_string_or_null (builder, "penalty_scope",

@@ -126,19 +126,32 @@ typedef struct
   int line;
 } PenalClassPenalty;
 
+/* A dated version of a statute: the text of a section as it stood over a
+ * period, with what penal knows of it.  An offense's statute has versions
+ * (PenalVersion) and a penalty-class table such as RSMo 558.011 has eras
+ * (PenalEra); each is one of these and adds its own: the rules, the
+ * classes' penalties.  It is their first member, so code that reads any
+ * dated version may take either. */
 typedef struct
 {
   const char *id;
   const char *title;
   PenalBasis basis;
-  const char *uncertain; /* why the start is uncertain */
-  GPtrArray *notes;      /* English */
-  PenalText *text;       /* NULL when none is held */
+  const char *uncertain; /* why a boundary date is uncertain */
+  GPtrArray *notes;      /* English: what else the reader should know */
+  PenalText *text;       /* statute text, quoted; NULL when none is held */
   PenalEffective effective;
   GPtrArray *sources; /* PenalSource, not owned */
-  PenalClassPenalty *classes[PENAL_N_CLASSES];
   const char *file;
   int line;
+} PenalDated;
+
+/* A penalty table's era: the penalties of each class while it stood.  Only
+ * its start may be uncertain. */
+typedef struct
+{
+  PenalDated dated;
+  PenalClassPenalty *classes[PENAL_N_CLASSES];
 } PenalEra;
 
 typedef struct
@@ -208,21 +221,19 @@ typedef struct
   int line;
 } PenalMonotone;
 
+/* A version of an offense's statute: its rules, and the decision tree
+ * compiled from them. */
 typedef struct
 {
-  const char *id;
-  const char *title;
-  PenalBasis basis;
-  PenalText *text;       /* statute text, quoted; NULL if not held */
-  const char *uncertain; /* why a boundary date is uncertain */
-  GPtrArray *notes;      /* English: what else the reader should know */
-  PenalEffective effective;
-  GPtrArray *sources; /* PenalSource, not owned */
-  GPtrArray *rules;   /* PenalRule */
+  PenalDated dated;
+  GPtrArray *rules; /* PenalRule */
   PenalTreeNode *tree;
-  const char *file;
-  int line;
 } PenalVersion;
+
+/* The dated parts come first, so a PenalEra or a PenalVersion may be read
+ * as the PenalDated it is. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PenalEra, dated) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PenalVersion, dated) == 0);
 
 /* An offense, an enhancement that adds to the offenses it applies to, or a
  * program (diversion, court discretion, protection, referral) that reads

@@ -79,12 +79,19 @@ penal_text_free (PenalText *text)
   g_free (text);
 }
 
+/* Frees what a dated version owns; its strings are the model's. */
+static void
+dated_clear (PenalDated *dated)
+{
+  g_clear_pointer (&dated->notes, g_ptr_array_unref);
+  g_clear_pointer (&dated->text, penal_text_free);
+  g_clear_pointer (&dated->sources, g_ptr_array_unref);
+}
+
 void
 penal_era_free (PenalEra *era)
 {
-  g_clear_pointer (&era->notes, g_ptr_array_unref);
-  penal_text_free (era->text);
-  g_clear_pointer (&era->sources, g_ptr_array_unref);
+  dated_clear (&era->dated);
   for (guint i = 0; i < PENAL_N_CLASSES; i++)
     penal_class_penalty_free (era->classes[i]);
   g_free (era);
@@ -126,9 +133,7 @@ penal_rule_class_code (const PenalRule *rule)
 void
 penal_version_free (PenalVersion *version)
 {
-  penal_text_free (version->text);
-  g_clear_pointer (&version->notes, g_ptr_array_unref);
-  g_clear_pointer (&version->sources, g_ptr_array_unref);
+  dated_clear (&version->dated);
   g_ptr_array_unref (version->rules);
   penal_tree_free (version->tree);
   g_free (version);
@@ -276,7 +281,7 @@ penal_penalties_era_for (const PenalPenalties *penalties, gint64 date)
   for (guint i = 0; i < penalties->eras->len; i++)
     {
       const PenalEra *era = g_ptr_array_index (penalties->eras, i);
-      if (era->effective.from <= date && date <= era->effective.to)
+      if (era->dated.effective.from <= date && date <= era->dated.effective.to)
         return era;
     }
   return NULL;

@@ -175,9 +175,10 @@ penal_penalties_era_on (const PenalPenalties *penalties, gint64 date,
 {
   const PenalEra *era = penal_penalties_era_for (penalties, date);
 
-  *out_state = era == NULL                          ? PENAL_PENALTY_NOT_HELD
-               : date >= era->effective.from_latest ? PENAL_PENALTY_HELD
-                                                    : PENAL_PENALTY_UNCERTAIN;
+  *out_state = era == NULL ? PENAL_PENALTY_NOT_HELD
+               : date >= era->dated.effective.from_latest
+                   ? PENAL_PENALTY_HELD
+                   : PENAL_PENALTY_UNCERTAIN;
   return era;
 }
 
@@ -289,7 +290,7 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      if (penal_effective_may_cover (&version->effective, offense_date))
+      if (penal_effective_may_cover (&version->dated.effective, offense_date))
         g_ptr_array_add (versions, (gpointer)version);
     }
 
@@ -318,7 +319,7 @@ evaluate_statute (const PenalModel *model, const PenalOffense *statute,
     }
   {
     const PenalVersion *last = g_ptr_array_index (versions, versions->len - 1);
-    outcome->reason = g_strdup (last->uncertain);
+    outcome->reason = g_strdup (last->dated.uncertain);
   }
 
   for (guint v = 0; v < outcome->candidates->len; v++)
@@ -419,7 +420,7 @@ earliest_start (const PenalOffense *statute)
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      earliest = MIN (earliest, version->effective.from);
+      earliest = MIN (earliest, version->dated.effective.from);
     }
   return earliest;
 }
@@ -554,16 +555,25 @@ add_boundary (GArray *starts, gint64 day)
     g_array_append_val (starts, day);
 }
 
+/* Every day on which whether a version or era is in force, or certainly
+ * in force, may change.  An era's end is certain, so its to_earliest + 1
+ * is its to + 1, and the duplicate goes in penal_regions_finish. */
+static void
+add_dated_boundaries (GArray *starts, const PenalDated *dated)
+{
+  add_boundary (starts, dated->effective.from);
+  add_boundary (starts, dated->effective.from_latest);
+  add_boundary (starts, dated->effective.to_earliest + 1);
+  add_boundary (starts, dated->effective.to + 1);
+}
+
 static void
 add_statute_boundaries (GArray *starts, const PenalOffense *statute)
 {
   for (guint v = 0; v < statute->versions->len; v++)
     {
       const PenalVersion *version = g_ptr_array_index (statute->versions, v);
-      add_boundary (starts, version->effective.from);
-      add_boundary (starts, version->effective.from_latest);
-      add_boundary (starts, version->effective.to_earliest + 1);
-      add_boundary (starts, version->effective.to + 1);
+      add_dated_boundaries (starts, &version->dated);
     }
 }
 
@@ -587,9 +597,7 @@ penal_offense_period_starts (const PenalOffense *offense)
        offense->penalties != NULL && e < offense->penalties->eras->len; e++)
     {
       const PenalEra *era = g_ptr_array_index (offense->penalties->eras, e);
-      add_boundary (starts, era->effective.from);
-      add_boundary (starts, era->effective.from_latest);
-      add_boundary (starts, era->effective.to + 1);
+      add_dated_boundaries (starts, &era->dated);
     }
   penal_regions_finish (starts);
   return starts;

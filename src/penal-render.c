@@ -115,7 +115,7 @@ penal_trace_add_penalty (GPtrArray *trace, PenalPenaltyState state,
         penal_trace_add_stepf (trace, NULL,
                                _ ("Imprisonment and fine: not established "
                                   "for an offense committed on %s: %s"),
-                               date, penal_statute_text (era->uncertain));
+                               date, penal_statute_text (era->dated.uncertain));
       else
         penal_trace_add_stepf (trace, NULL,
                                _ ("Imprisonment and fine: penal holds no "
@@ -274,8 +274,8 @@ add_version_step (GPtrArray *trace, const PenalOutcome *outcome,
          source|inference|not established>)." */
       g_strdup_printf (
           _ ("%s applies to an offense committed on %s (basis: %s)."),
-          penal_statute_text (version->title), date,
-          penal_basis_to_text (version->basis)));
+          penal_statute_text (version->dated.title), date,
+          penal_basis_to_text (version->dated.basis)));
 }
 
 /* (transfer full): an array of PenalTraceStep. */
@@ -302,7 +302,8 @@ penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
   else if (outcome->status == PENAL_STATUS_DECIDED)
     {
       add_version_step (trace, outcome, outcome->version);
-      add_notes (trace, outcome->offense->statute, outcome->version->notes);
+      add_notes (trace, outcome->offense->statute,
+                 outcome->version->dated.notes);
       if (outcome->version_uncertain)
         penal_trace_add_stepf (trace, outcome->offense->statute,
                                _ ("Which version was in force on that date "
@@ -312,9 +313,10 @@ penal_outcome_trace (const PenalModel *model, const PenalOutcome *outcome)
       add_decided_steps (trace, outcome);
       if (outcome->era != NULL && outcome->penalty != NULL)
         {
-          penal_trace_add_stepf (trace, NULL, _ ("Penalties from %s."),
-                                 penal_statute_text (outcome->era->title));
-          add_notes (trace, NULL, outcome->era->notes);
+          penal_trace_add_stepf (
+              trace, NULL, _ ("Penalties from %s."),
+              penal_statute_text (outcome->era->dated.title));
+          add_notes (trace, NULL, outcome->era->dated.notes);
         }
       add_charge_code_steps (trace, model, outcome);
     }
@@ -400,7 +402,7 @@ append_possibilities (GString *out, const PenalOutcome *outcome)
       g_autofree char *range = penal_possibility_to_text (p, outcome->plain);
       g_autofree char *prefix
           = p->version != NULL ? g_strdup_printf (
-                "%s: ", penal_statute_text (p->version->title))
+                "%s: ", penal_statute_text (p->version->dated.title))
                                : g_strdup ("");
 
       if (p->rule != NULL && p->rule->kind == PENAL_RULE_CLASS)
@@ -609,7 +611,8 @@ penal_render_details (const PenalModel *model, const PenalOutcome *outcome)
 
           g_string_append_printf (
               out, _ ("If %s applies — %s [%s]:\n"),
-              penal_statute_text (candidate->version->title), klass, cited);
+              penal_statute_text (candidate->version->dated.title), klass,
+              cited);
           append_trace (out, candidate_trace);
         }
       break;

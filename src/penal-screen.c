@@ -149,7 +149,7 @@ next_fact_in (const PenalScreen *screen, const PenalOffense *statute,
         const PenalVersion *version = g_ptr_array_index (statute->versions, v);
         gint fact;
 
-        if (!penal_effective_may_cover (&version->effective,
+        if (!penal_effective_may_cover (&version->dated.effective,
                                         g_array_index (dates, gint64, d)))
           continue;
         fact = penal_tree_next_fact (version->tree, screen->facts,

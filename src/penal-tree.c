@@ -82,10 +82,10 @@ describe_path (const PenalModel *model, const gint64 *path_lo,
 char *
 penal_tree_version_sample_date (const PenalVersion *version)
 {
-  gint64 day = version->effective.from_latest;
+  gint64 day = version->dated.effective.from_latest;
 
   if (day == PENAL_DATE_OPEN_START)
-    day = version->effective.to_earliest;
+    day = version->dated.effective.to_earliest;
   if (day == PENAL_DATE_OPEN_END)
     day = penal_date_today ();
   return penal_date_to_iso (day);
@@ -188,7 +188,7 @@ penal_tree_budget_spent (const PenalVersion *version, PenalTreeBudget *budget,
                       "rules take more than %d steps to check, penal's "
                       "limit; test fewer facts in each rule, or split the "
                       "table"),
-                   version->file, version->line, version->id,
+                   version->dated.file, version->dated.line, version->dated.id,
                    PENAL_MODEL_MAX_PROOF_STEPS);
       return TRUE;
     }
@@ -199,7 +199,7 @@ penal_tree_budget_spent (const PenalVersion *version, PenalTreeBudget *budget,
                       "decision tree needs more than %d nodes, penal's "
                       "limit; test fewer facts in each rule, or split the "
                       "table"),
-                   version->file, version->line, version->id,
+                   version->dated.file, version->dated.line, version->dated.id,
                    PENAL_MODEL_MAX_TREE_NODES);
       return TRUE;
     }
@@ -305,8 +305,8 @@ set_leaf_error (Compiler *c, GArray *rules)
       g_set_error (c->error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_UNSOUND,
                    _ ("%s:%d: version %s has a gap: no rule decides %s, "
                       "offense_date=%s"),
-                   c->version->file, c->version->line, c->version->id, example,
-                   date);
+                   c->version->dated.file, c->version->dated.line,
+                   c->version->dated.id, example, date);
     }
   else
     {

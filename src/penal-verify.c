@@ -42,7 +42,8 @@ count_statutes (GPtrArray *statutes, PenalVerifyCounts *counts)
               (guint64)counts->leaves
                   + MIN (penal_tree_count_leaves (version->tree), G_MAXUINT),
               G_MAXUINT);
-          if (version->effective.from != version->effective.from_latest)
+          if (version->dated.effective.from
+              != version->dated.effective.from_latest)
             counts->uncertain_changes++;
         }
     }

@@ -349,10 +349,10 @@ test_window (gconstpointer data)
   g_assert_cmpuint (outcome->candidates->len, ==, 2);
   older = g_ptr_array_index (outcome->candidates, 0);
   penal_test_assert_decided_class (older, c->older_class);
-  g_assert_cmpstr (older->version->id, ==, "zz-900.030-old");
+  g_assert_cmpstr (older->version->dated.id, ==, "zz-900.030-old");
   later = g_ptr_array_index (outcome->candidates, 1);
   penal_test_assert_decided_class (later, c->later_class);
-  g_assert_cmpstr (later->version->id, ==, "zz-900.030-new");
+  g_assert_cmpstr (later->version->dated.id, ==, "zz-900.030-new");
 }
 
 /* Eighteen and over is a class B misdemeanor in both candidates. */
@@ -393,7 +393,7 @@ test_window_missing_age (void)
 
       g_assert_nonnull (possibility->version);
       g_assert_nonnull (possibility->rule);
-      is_older = g_str_equal (possibility->version->id, "zz-900.030-old");
+      is_older = g_str_equal (possibility->version->dated.id, "zz-900.030-old");
       older += is_older;
       later += !is_older;
       expected = possibility->hi <= 14 ? (is_older ? "felony-E" : "felony-D")

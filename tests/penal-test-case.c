@@ -224,7 +224,7 @@ penal_test_assert_decided (const PenalOutcome *outcome, const char *class_code,
   penal_test_assert_decided_class (outcome, class_code);
   penal_test_assert_cites (outcome->rule->citation, citation);
   g_assert_nonnull (outcome->version);
-  g_assert_cmpstr (outcome->version->id, ==, version_id);
+  g_assert_cmpstr (outcome->version->dated.id, ==, version_id);
   g_assert_false (outcome->version_uncertain);
   g_assert_cmpint (outcome->penalty_state, ==, penalty_state);
   if (penalty != NULL)
