@@ -409,19 +409,22 @@ penal_loader_build_offense (PenalModel *model, const LoadedDoc *loaded,
     }
 
   for (guint i = 0; i < offense->versions->len; i++)
-    for (guint j = 0; j < i; j++)
-      if (g_str_equal (
-              ((PenalVersion *)g_ptr_array_index (offense->versions, i))
-                  ->dated.id,
-              ((PenalVersion *)g_ptr_array_index (offense->versions, j))
-                  ->dated.id))
+    {
+      const PenalVersion *dup = g_ptr_array_index (offense->versions, i);
+
+      for (guint j = 0; j < i; j++)
         {
-          PenalVersion *dup = g_ptr_array_index (offense->versions, i);
-          g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
-                       _ ("%s:%d: version id “%s” is used twice"),
-                       dup->dated.file, dup->dated.line, dup->dated.id);
-          return FALSE;
+          const PenalVersion *first = g_ptr_array_index (offense->versions, j);
+
+          if (g_str_equal (dup->dated.id, first->dated.id))
+            {
+              g_set_error (error, PENAL_MODEL_ERROR, PENAL_MODEL_ERROR_INVALID,
+                           _ ("%s:%d: version id “%s” is used twice"),
+                           dup->dated.file, dup->dated.line, dup->dated.id);
+              return FALSE;
+            }
         }
+    }
   penal_loader_sort_by_start (offense->versions);
   return penal_link_check_versions (offense, error);
 }
